@@ -1,0 +1,160 @@
+// The vocabulary shared by both SOP state machines, the ticket service and the cards.
+// Pure types and constants only: flows/ does no I/O (DESIGN.md, "The two SOP flows").
+
+export const ROLES = ['requester', 'manager', 'service_desk', 'approver', 'soc', 'vendor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TICKET_KINDS = ['change_request', 'complaint'] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+
+/** SOP 4.1 (Carta Alir Penambahan dan Perubahan Polisi). Step numbers are the SOP's. */
+export const CHANGE_REQUEST_STATES = [
+  'awaiting_endorsement', // step 1–2: form submitted, "Requester Approval (Manager and above)" pending
+  'awaiting_approval', // step 3–4: ticket opened, approval requested from MAMPU
+  'awaiting_implementation', // step 6 (and 12 → 7): routed to VAS SOC
+  'implementing', // step 7: SOC implements (Section B recorded)
+  'escalated_to_vendor', // step 8–9: not solved, reported to the vendor
+  'awaiting_confirmation', // step 10–11: status updated, requester asked to test and confirm
+  'closed', // step 13
+  'rejected', // step 5
+  'not_endorsed', // Section A: the manager did not endorse; the request never reaches MAMPU
+  'withdrawn', // requester withdrew before the approval decision
+] as const;
+export type ChangeRequestState = (typeof CHANGE_REQUEST_STATES)[number];
+
+/** SOP 4.2 (Carta Alir Aduan E-mel Tidak Dapat Dihantar Dan Tidak Dapat Diterima). */
+export const COMPLAINT_STATES = [
+  'investigating', // step 2–3: ticket opened, SOC investigates
+  'escalated_to_vendor', // step 4–5
+  'awaiting_confirmation', // step 6–7
+  'closed', // step 9
+  'withdrawn',
+] as const;
+export type ComplaintState = (typeof COMPLAINT_STATES)[number];
+
+export type TicketState = ChangeRequestState | ComplaintState;
+
+/** A person as the flows see them: an id that is stable across platforms, and their global roles. */
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+/** The system itself (scheduler, dispatcher): never passes a role check meant for a person. */
+export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'mailops', roles: [] };
+
+/** What a flow needs to know about a ticket; reloaded from the database for every event (STYLE.md 3). */
+export interface TicketSnapshot {
+  readonly id: string;
+  readonly kind: TicketKind;
+  readonly number: string;
+  readonly state: TicketState;
+  readonly version: number;
+  readonly requesterId: string;
+  /** Manager named in Section A; null when endorsement is switched off or the form named none. */
+  readonly managerId: string | null;
+  /** Who approved in Section C (change requests), so the implementer can be held to be someone else. */
+  readonly approverId: string | null;
+  /** Whoever recorded Section B most recently. */
+  readonly implementerId: string | null;
+}
+
+/** A message reference: the flows never hold text; src/i18n renders the key in the reader's language. */
+export interface MessageRef {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export const REFUSAL_CODES = [
+  'wrong_role', // only the named role acts
+  'not_named_manager', // the endorsement belongs to the manager the form names
+  'own_request', // the requester never approves or endorses their own request
+  'approver_cannot_implement', // separation of duties: approver ≠ implementer
+  'not_requester', // only the requester confirms, reports failure or withdraws
+  'illegal_transition', // the action does not apply in this state
+  'ticket_finished', // closed, rejected, withdrawn: nothing more to do
+  'invalid_input', // payload failed validation; details per field
+  'version_conflict', // someone else changed the ticket first
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export interface Refusal {
+  readonly ok: false;
+  readonly code: RefusalCode;
+  /** Why, for a person: rendered by src/i18n from `refusal.<code>` with these params. */
+  readonly reason: MessageRef;
+  /** Field path → message ref, for `invalid_input` so a form can show errors on the exact field. */
+  readonly fieldErrors?: Readonly<Record<string, MessageRef>>;
+}
+
+/** Who must hear about a transition. Adapters resolve roles to channels or people from configuration. */
+export type Audience =
+  | { readonly role: Exclude<Role, 'requester' | 'manager'> }
+  | { readonly person: string }
+  | { readonly channel: 'announcements' };
+
+/** A notification the transition implies; the ticket service writes one outbox row per platform. */
+export interface NotificationIntent {
+  readonly to: Audience;
+  readonly message: MessageRef;
+}
+
+/** Cards that show the ticket; `post` creates one for the audience, `refresh` re-renders every posted copy. */
+export type CardKind = 'endorsement' | 'approval' | 'soc' | 'vendor' | 'confirmation' | 'ticket';
+export type CardIntent =
+  | { readonly op: 'post'; readonly card: CardKind; readonly to: Audience }
+  | { readonly op: 'refresh'; readonly card: CardKind | 'all' };
+
+/** Form sections written with the transition (the paper form's sections, validated by flows/forms.ts). */
+export type SectionWrite =
+  | { readonly section: 'A'; readonly data: unknown }
+  | { readonly section: 'B'; readonly data: unknown }
+  | { readonly section: 'C'; readonly data: unknown }
+  | { readonly section: 'D'; readonly data: unknown }
+  | { readonly section: 'complaint'; readonly data: unknown }
+  | { readonly section: 'note'; readonly data: unknown };
+
+export interface Decision<S extends TicketState = TicketState> {
+  readonly ok: true;
+  readonly from: S | null;
+  readonly to: S;
+  /** SOP step this transition performs, e.g. '4.1/6'. Recorded in the audit event. */
+  readonly step: string;
+  /** Audit event type and data (besides who/when/from/to, which the service adds). */
+  readonly event: { readonly type: string; readonly data: Readonly<Record<string, unknown>> };
+  readonly sections: readonly SectionWrite[];
+  readonly notify: readonly NotificationIntent[];
+  readonly cards: readonly CardIntent[];
+  /** People who take a per-ticket role from now on (e.g. the manager named in Section A). */
+  readonly assign?: readonly { readonly role: Role; readonly person: string }[];
+}
+
+export type Outcome<S extends TicketState = TicketState> = Decision<S> | Refusal;
+
+/**
+ * Every action a person (or the system) can take on a ticket. Payloads are unvalidated here: each flow
+ * validates them with the zod schemas of flows/forms.ts before deciding, so bad input is a refusal with
+ * per-field reasons, never an exception.
+ */
+export type TicketAction =
+  // SOP 4.1
+  | { readonly type: 'submit_change_request'; readonly form: unknown; readonly endorsementRequired: boolean }
+  | { readonly type: 'endorse' }
+  | { readonly type: 'decline_endorsement'; readonly reason: unknown }
+  | { readonly type: 'approve'; readonly sectionC: unknown }
+  | { readonly type: 'reject'; readonly sectionC: unknown }
+  | { readonly type: 'start_implementation'; readonly sectionB: unknown }
+  | { readonly type: 'mark_implemented'; readonly sectionD: unknown }
+  // SOP 4.2
+  | { readonly type: 'submit_complaint'; readonly complaint: unknown }
+  | { readonly type: 'record_findings'; readonly notes: unknown }
+  | { readonly type: 'mark_resolved'; readonly notes: unknown }
+  // both
+  | { readonly type: 'escalate_to_vendor'; readonly request: unknown }
+  | { readonly type: 'vendor_resolved'; readonly notes: unknown }
+  | { readonly type: 'confirm_resolved' }
+  | { readonly type: 'report_still_failing'; readonly details: unknown }
+  | { readonly type: 'withdraw'; readonly reason?: unknown };
+
+export type TicketActionType = TicketAction['type'];

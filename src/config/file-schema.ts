@@ -1,0 +1,131 @@
+import cron from 'node-cron';
+import { z } from 'zod';
+import { WEEKDAYS } from '../../flows/business-hours.ts';
+import { ROLES } from '../../flows/types.ts';
+import { LOCALES } from '../i18n/locale.ts';
+import { slaOverridesSchema } from './sla-overrides.ts';
+import { CHANNEL_PURPOSES } from './types.ts';
+
+// The YAML configuration file. Every object is strict, so a typo (`approver:` for `approvals:`) is a
+// problem rather than a silently ignored key; cross-field rules live in cross-checks.ts.
+
+const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
+const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+
+const personSchema = z.strictObject({
+  id: z.string({ error: 'must be text' }).regex(/^[a-z0-9._-]+$/, 'must use only a-z, 0-9, ".", "_" and "-"'),
+  name: text,
+  email: z.email({ error: 'invalid e-mail' }),
+  phone: z
+    .string({ error: 'must be text' })
+    .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number such as +60 3-8000 8000')
+    .optional(),
+  designation: text.optional(),
+  unit: text.optional(),
+  locale: z.enum(LOCALES, { error: 'must be ms or en' }).optional(),
+  roles: z
+    .array(z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }), {
+      error: 'must be a list of roles',
+    })
+    .min(1, 'must name at least one role')
+    .refine(unique, 'lists a role twice'),
+  slack: z
+    .string({ error: 'must be text' })
+    .regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD')
+    .optional(),
+  teams: z.guid({ error: 'must be a Microsoft Entra object id (a GUID)' }).optional(),
+});
+
+const channelMap = (id: RegExp, example: string) =>
+  z.strictObject(
+    Object.fromEntries(
+      CHANNEL_PURPOSES.map((purpose) => [
+        purpose,
+        z.string({ error: 'must be text' }).regex(id, `must be a channel id such as ${example}`).optional(),
+      ]),
+    ) as Record<(typeof CHANNEL_PURPOSES)[number], z.ZodOptional<z.ZodString>>,
+  );
+
+const channelsSchema = z.strictObject({
+  slack: channelMap(/^[CG][A-Z0-9]{2,}$/, 'C0123ABCD').optional(),
+  teams: channelMap(/^19:\S+@thread\.(tacv2|skype)$/, '19:…@thread.tacv2').optional(),
+  local: channelMap(/^[a-z0-9][a-z0-9_-]*$/, 'approvals').optional(),
+});
+
+const clock = z
+  .string({ error: 'must be text' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
+
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const calendarSchema = z.strictObject({
+  time_zone: z
+    .string({ error: 'must be text' })
+    .refine(isTimeZone, 'unknown time zone')
+    .default('Asia/Kuala_Lumpur'),
+  weekend: z
+    .array(z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` }))
+    .refine(unique, 'lists a day twice')
+    .refine((days) => days.length < 7, 'must leave at least one working day')
+    .default(['saturday', 'sunday']),
+  workday: z
+    .strictObject({ start: clock, end: clock })
+    .refine((w) => w.start < w.end, { message: 'start must be before end', path: ['end'] })
+    .default({ start: '08:30', end: '17:30' }),
+  holidays: z
+    .array(
+      z.strictObject({
+        date: z
+          .string({ error: 'must be a date YYYY-MM-DD' })
+          .refine(isCalendarDate, 'must be a date YYYY-MM-DD'),
+        name: text,
+      }),
+    )
+    .default([]),
+});
+
+const cronSchema = z.string({ error: 'must be text' }).superRefine((expression, ctx) => {
+  const result = cron.validateDetailed(expression);
+  if (!result.valid) {
+    const why = result.errors.map((e) => e.message).join('; ');
+    ctx.addIssue({ code: 'custom', message: `invalid cron expression "${expression}" (${why})` });
+  }
+});
+
+export const configFileSchema = z.strictObject({
+  people: z
+    .array(personSchema, { error: 'must be a list of people' })
+    .min(1, 'must name at least one person'),
+  channels: channelsSchema.default({}),
+  endorsement: z
+    .strictObject({ required: z.boolean({ error: 'must be true or false' }).default(true) })
+    .default({
+      required: true,
+    }),
+  calendar: calendarSchema.default({
+    time_zone: 'Asia/Kuala_Lumpur',
+    weekend: ['saturday', 'sunday'],
+    workday: { start: '08:30', end: '17:30' },
+    holidays: [],
+  }),
+  sla: slaOverridesSchema.default({}),
+  scheduler: z.strictObject({ escalation_cron: cronSchema.default('*/5 * * * *') }).default({
+    escalation_cron: '*/5 * * * *',
+  }),
+  // Reserved for the audit and ticket retention settings; empty until they exist.
+  retention: z.strictObject({}).nullish(),
+});
+
+export type ConfigFile = z.output<typeof configFileSchema>;

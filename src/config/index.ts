@@ -1,0 +1,6 @@
+// The configuration module's public surface; other modules import from here.
+
+export { type LoadConfigOptions, loadConfig, SAMPLE_CONFIG_PATH } from './load-config.ts';
+export { toSafeJSON } from './safe-json.ts';
+export type { Config, LoadConfigResult } from './types.ts';
+export { describeConfigVariables } from './variables.ts';

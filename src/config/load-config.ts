@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
+import { crossCheck } from './cross-checks.ts';
+import { defaultContext, type EnvContext, type EnvSettings, parseEnv } from './env.ts';
+import { type ConfigFile, configFileSchema } from './file-schema.ts';
+import { formatIssues } from './problems.ts';
+import { readYamlFile } from './read-yaml.ts';
+import { applySlaOverrides } from './sla-overrides.ts';
+import type { Config, LoadConfigResult } from './types.ts';
+
+// The only reader of process.env in the product (STYLE.md 13). Called once at start-up and by
+// `mailops config check`; every problem of the environment and the file is listed at once.
+
+export const SAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../config/mailops.sample.yaml', import.meta.url));
+
+export interface LoadConfigOptions extends Partial<EnvContext> {
+  /** Only for the "no holiday this year" warning; tests pin it. */
+  readonly now?: Date;
+}
+
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  options: LoadConfigOptions = {},
+): LoadConfigResult {
+  const ctx = { ...defaultContext(), ...options };
+  const { settings, problems } = parseEnv(env, ctx);
+  const production = env.NODE_ENV?.trim() === 'production';
+  const configured = settings?.configPath ?? configuredPath(env, ctx.cwd);
+  // Without a file in production there is nothing more to check; otherwise the file is checked even when
+  // the environment failed, so the operator sees everything in one run.
+  if (!configured && production) return { ok: false, problems };
+  const path = configured ?? SAMPLE_CONFIG_PATH;
+
+  const yaml = readYamlFile(path);
+  let file: ConfigFile | null = null;
+  const warnings: string[] = [];
+  if (!yaml.ok) problems.push(...yaml.problems);
+  else {
+    const parsed = configFileSchema.safeParse(yaml.data, { reportInput: true });
+    if (parsed.success) file = parsed.data;
+    else problems.push(...formatIssues(parsed.error.issues, configFileSchema));
+    const checks = crossCheck(
+      yaml.data,
+      { slack: !!settings?.slack, teams: !!settings?.teams },
+      options.now ?? new Date(),
+    );
+    problems.push(...checks.problems);
+    warnings.push(...checks.warnings);
+  }
+  if (!settings || !file || problems.length > 0) return { ok: false, problems };
+
+  const demo = !configured;
+  if (demo)
+    warnings.unshift(
+      `MAILOPS_CONFIG is not set: using the demo configuration ${path}; set it before real use`,
+    );
+  return { ok: true, config: assemble(settings, file, { path, demo }), warnings };
+}
+
+/** MAILOPS_CONFIG as given, even when another variable failed and no settings were built. */
+function configuredPath(env: Readonly<Record<string, string | undefined>>, cwd: string): string | null {
+  const raw = env.MAILOPS_CONFIG?.trim();
+  return raw ? resolve(cwd, raw) : null;
+}
+
+function assemble(env: EnvSettings, file: ConfigFile, source: Config['source']): Config {
+  const local = Object.fromEntries(
+    (['approvals', 'soc', 'vendor', 'announcements', 'service_desk'] as const).map((p) => [p, p]),
+  );
+  return {
+    server: { host: env.host, port: env.port },
+    runtime: {
+      nodeEnv: env.nodeEnv,
+      production: env.production,
+      instanceId: env.instanceId,
+      logLevel: env.logLevel,
+      defaultLocale: env.defaultLocale,
+    },
+    dataDir: env.dataDir,
+    database: env.databaseUrl ? { kind: 'postgres', url: env.databaseUrl } : { kind: 'pglite' },
+    outbox: { maxAttempts: env.outboxMaxAttempts, baseDelayMs: env.outboxBaseDelayMs },
+    scheduler: { enabled: env.scheduler, escalationCron: file.scheduler.escalation_cron },
+    source,
+    people: file.people.map((p) => ({ ...p, locale: p.locale ?? env.defaultLocale })),
+    channels: {
+      ...(file.channels.slack && { slack: file.channels.slack }),
+      ...(file.channels.teams && { teams: file.channels.teams }),
+      // The playground always exists; its channels are named after their purpose unless renamed.
+      local: { ...local, ...file.channels.local },
+    },
+    endorsement: { required: file.endorsement.required },
+    calendar: {
+      timeZone: file.calendar.time_zone,
+      weekend: file.calendar.weekend,
+      workday: file.calendar.workday,
+      holidays: file.calendar.holidays,
+    },
+    sla: applySlaOverrides(DEFAULT_SLA_POLICY, file.sla),
+    platforms: { slack: env.slack, teams: env.teams },
+  };
+}

@@ -1,0 +1,122 @@
+import type { ConfigVariable } from './types.ts';
+
+// The environment variables mailops reads, with their defaults: the single source for parsing (env.ts),
+// the README table and `mailops config check`. A default of null means "unset unless given".
+
+const VARIABLES = [
+  { name: 'PORT', default: '3000', meaning: 'TCP port of the HTTP server (Slack, Teams, local playground).' },
+  {
+    name: 'HOST',
+    default: '127.0.0.1',
+    meaning: 'Address the HTTP server listens on; loopback by default, 0.0.0.0 behind a reverse proxy.',
+  },
+  {
+    name: 'MAILOPS_DATA_DIR',
+    default: './data',
+    meaning: 'Folder of the embedded PGlite database and its lock.',
+  },
+  {
+    name: 'DATABASE_URL',
+    default: null,
+    meaning:
+      'PostgreSQL URL (postgres://…). Unset: the embedded PGlite database in MAILOPS_DATA_DIR is used.',
+    secret: true,
+  },
+  {
+    name: 'MAILOPS_CONFIG',
+    default: null,
+    meaning:
+      'Path of the YAML configuration file (people, channels, calendar, SLA). Required in production; ' +
+      'elsewhere the bundled config/mailops.sample.yaml is used as a demo.',
+  },
+  {
+    name: 'MAILOPS_LOG_LEVEL',
+    default: 'info',
+    meaning: 'Lowest log level written: debug, info, warn or error.',
+  },
+  {
+    name: 'NODE_ENV',
+    default: null,
+    meaning: '"production" makes MAILOPS_CONFIG mandatory and refuses the demo configuration.',
+  },
+  {
+    name: 'MAILOPS_DEFAULT_LOCALE',
+    default: 'ms',
+    meaning: 'Language (ms or en) for channels and for people whose locale is not known.',
+  },
+  {
+    name: 'MAILOPS_OUTBOX_MAX_ATTEMPTS',
+    default: '12',
+    meaning: 'Delivery attempts per chat message before the outbox gives up and reports it.',
+  },
+  {
+    name: 'MAILOPS_OUTBOX_BASE_DELAY_MS',
+    default: '1000',
+    meaning: 'First retry delay of the outbox in milliseconds; it doubles per attempt.',
+  },
+  {
+    name: 'MAILOPS_SCHEDULER',
+    default: 'on',
+    meaning: 'on or off: run the SLA escalation and daily mail checks in this process.',
+  },
+  {
+    name: 'MAILOPS_INSTANCE_ID',
+    default: '<hostname>-<pid>',
+    meaning: 'Name of this replica in logs and scheduler coordination.',
+  },
+  {
+    name: 'SLACK_BOT_TOKEN',
+    default: null,
+    meaning: 'Slack bot token (xoxb-…). Needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN.',
+    secret: true,
+  },
+  {
+    name: 'SLACK_SIGNING_SECRET',
+    default: null,
+    meaning: 'Slack signing secret, for HTTP mode.',
+    secret: true,
+  },
+  {
+    name: 'SLACK_APP_TOKEN',
+    default: null,
+    meaning: 'Slack app-level token (xapp-…), for Socket Mode.',
+    secret: true,
+  },
+  {
+    name: 'TEAMS_CLIENT_ID',
+    default: null,
+    meaning: 'Microsoft Entra app (client) id of the Teams bot; set with the other two TEAMS_ variables.',
+    secret: true,
+  },
+  { name: 'TEAMS_CLIENT_SECRET', default: null, meaning: 'Client secret of the Teams bot.', secret: true },
+  {
+    name: 'TEAMS_TENANT_ID',
+    default: null,
+    meaning: 'Microsoft Entra tenant id of the agency.',
+    secret: true,
+  },
+] as const satisfies readonly (Omit<ConfigVariable, 'secret'> & { secret?: boolean })[];
+
+export type VariableName = (typeof VARIABLES)[number]['name'];
+
+export function describeConfigVariables(): readonly ConfigVariable[] {
+  return VARIABLES.map((v) => ({ ...v, secret: 'secret' in v && v.secret }));
+}
+
+/** Reads the known variables; an empty value counts as unset (`FOO=` in a compose file). */
+export function readVariables(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<VariableName, string | undefined> {
+  const out = {} as Record<VariableName, string | undefined>;
+  for (const v of VARIABLES) {
+    const raw = env[v.name]?.trim();
+    out[v.name] = raw ? raw : undefined;
+  }
+  return out;
+}
+
+/** Defaults that are plain values; MAILOPS_INSTANCE_ID's is computed at load time. */
+export function defaultOf(name: VariableName): string | undefined {
+  const found = VARIABLES.find((v) => v.name === name);
+  return found?.default ?? undefined;
+}

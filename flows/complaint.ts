@@ -1,0 +1,148 @@
+import { message, refuseInput } from './flow-messages.ts';
+import { futureErrors, parseWith } from './form-errors.ts';
+import { complaintSchema, findingsSchema, resolutionNotesSchema } from './forms.ts';
+import {
+  type ActionOf,
+  type Effects,
+  type Machine,
+  type OpenContext,
+  run,
+  type StepContext,
+  type Transition,
+} from './machine.ts';
+import {
+  confirmResolved,
+  escalateToVendor,
+  note,
+  reportStillFailing,
+  requester,
+  role,
+  vendorResolved,
+  withdraw,
+} from './shared-steps.ts';
+import {
+  type Actor,
+  COMPLAINT_STATES,
+  type ComplaintState,
+  type Outcome,
+  type Refusal,
+  type TicketAction,
+  type TicketSnapshot,
+} from './types.ts';
+
+// SOP 4.2, Carta Alir Aduan E-mel Tidak Dapat Dihantar Dan Tidak Dapat Diterima. Step numbers are the
+// SOP's (4.2.1). As in 4.1, the desk's steps (2 open ticket, 6 ask for confirmation, 8 report to SOC,
+// 9 close) are done by the bot within the step that triggers them.
+
+// biome-ignore format: one row per transition reads as the SOP's table
+export const COMPLAINT_TABLE: readonly Transition<ComplaintState>[] = [
+  // 1–2: the Pentadbir UC Agensi reports; the desk opens the ticket and VAS SOC investigates (3).
+  { from: null, action: 'submit_complaint', to: 'investigating', step: '4.2/2', role: 'requester' },
+  // 3: investigation results (domain checks, inbound/outbound and external tests) reported to the desk.
+  { from: 'investigating', action: 'record_findings', to: 'investigating', step: '4.2/3', role: 'soc' },
+  // 4: not solved, VAS SOC reports to the vendor.
+  { from: 'investigating', action: 'escalate_to_vendor', to: 'escalated_to_vendor', step: '4.2/4', role: 'soc' },
+  // 4 (solved) → 6: status updated, requester asked to test and confirm.
+  { from: 'investigating', action: 'mark_resolved', to: 'awaiting_confirmation', step: '4.2/6', role: 'soc' },
+  // Not an SOP step: withdrawn during the investigation.
+  { from: 'investigating', action: 'withdraw', to: 'withdrawn', step: '4.2/3', role: 'requester' },
+  // 5: solved with the vendor's help; back to SOC, which resolves and asks for confirmation.
+  { from: 'escalated_to_vendor', action: 'vendor_resolved', to: 'investigating', step: '4.2/5', role: 'vendor' },
+  // Not an SOP step: withdrawn while with the vendor.
+  { from: 'escalated_to_vendor', action: 'withdraw', to: 'withdrawn', step: '4.2/5', role: 'requester' },
+  // 7 OK → 9: the requester's test passes; the ticket is closed.
+  { from: 'awaiting_confirmation', action: 'confirm_resolved', to: 'closed', step: '4.2/9', role: 'requester' },
+  // 7 not OK → 8 → 3: the desk reports to VAS SOC, which investigates again.
+  { from: 'awaiting_confirmation', action: 'report_still_failing', to: 'investigating', step: '4.2/8', role: 'requester' },
+];
+
+/** Steps 1–3: the report is validated, the ticket opened and VAS SOC asked to investigate. */
+function submitComplaint({
+  action,
+  actor,
+  now,
+}: OpenContext<ActionOf<'submit_complaint'>>): Effects | Refusal {
+  const parsed = parseWith(complaintSchema, action.complaint, 'complaint');
+  if (!parsed.ok) return refuseInput(parsed.errors);
+  const c = parsed.data;
+  const future = futureErrors({ startedAt: c.startedAt }, now);
+  if (Object.keys(future).length > 0) return refuseInput(future);
+  const me = { person: actor.id };
+  return {
+    event: 'ad.submitted',
+    data: { domain: c.domain, direction: c.direction },
+    sections: [{ section: 'complaint', data: c }],
+    notify: [
+      { to: me, message: message('notify.ad.submitted', { domain: c.domain }) },
+      {
+        to: role('service_desk'),
+        message: message('notify.ad.opened', { domain: c.domain, requester: actor.name }),
+      },
+      { to: role('soc'), message: message('notify.ad.investigation_requested', { domain: c.domain }) },
+    ],
+    post: [
+      { card: 'ticket', to: me },
+      { card: 'ticket', to: role('service_desk') },
+      { card: 'soc', to: role('soc') },
+    ],
+    assign: [{ role: 'requester', person: actor.id }],
+  };
+}
+
+/** Step 3, last bullet: "Memaklumkan 1GovUC SD hasil siasatan dan pengujian tersebut". */
+function recordFindings({ ticket, action }: StepContext<ActionOf<'record_findings'>>): Effects | Refusal {
+  const findings = parseWith(findingsSchema, action.notes, 'notes');
+  if (!findings.ok) return refuseInput(findings.errors);
+  return {
+    event: 'ad.findings_recorded',
+    sections: [note('findings', findings.data)],
+    notify: [
+      {
+        to: role('service_desk'),
+        message: message('notify.ad.findings_recorded', { number: ticket.number }),
+      },
+    ],
+  };
+}
+
+/** Step 6: SOC says what fixed it; the desk asks the requester to test. */
+function markResolved({ ticket, action }: StepContext<ActionOf<'mark_resolved'>>): Effects | Refusal {
+  const notes = parseWith(resolutionNotesSchema, action.notes, 'notes');
+  if (!notes.ok) return refuseInput(notes.errors);
+  const number = ticket.number;
+  return {
+    event: 'ad.resolved',
+    sections: [note('resolution', notes.data)],
+    notify: [{ to: requester(ticket), message: message('notify.ad.confirmation_requested', { number }) }],
+    post: [{ card: 'confirmation', to: requester(ticket) }],
+  };
+}
+
+export const complaintMachine: Machine<ComplaintState, 'submit_complaint'> = {
+  states: COMPLAINT_STATES,
+  terminal: ['closed', 'withdrawn'],
+  table: COMPLAINT_TABLE,
+  open: submitComplaint,
+  steps: {
+    record_findings: recordFindings,
+    escalate_to_vendor: escalateToVendor('ad'),
+    vendor_resolved: vendorResolved('ad'),
+    mark_resolved: markResolved,
+    confirm_resolved: confirmResolved('ad'),
+    report_still_failing: reportStillFailing('ad'),
+    withdraw: withdraw('ad', (t) => [
+      role('soc'),
+      ...(t.state === 'escalated_to_vendor' ? [role('vendor')] : []),
+    ]),
+  },
+};
+
+/** Decides one SOP 4.2 action; `ticket` is null only for submit_complaint. */
+export function decideComplaint(
+  ticket: TicketSnapshot | null,
+  action: TicketAction,
+  actor: Actor,
+  now: Date,
+): Outcome<ComplaintState> {
+  return run(complaintMachine, ticket, action, actor, now);
+}

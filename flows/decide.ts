@@ -1,0 +1,66 @@
+import { changeRequestMachine, decideChangeRequest } from './change-request.ts';
+import { complaintMachine, decideComplaint } from './complaint.ts';
+import { refuse } from './flow-messages.ts';
+import { actionsAllowedIn, allowedActions, nextActorOf } from './machine.ts';
+import type { NextActor } from './roles.ts';
+import type { Actor, Outcome, TicketAction, TicketActionType, TicketSnapshot } from './types.ts';
+
+// The one entry point the ticket service, commands and cards call. It picks the SOP by the ticket's kind
+// (or, for a ticket not yet opened, by the submit action) and returns the machine's decision or refusal.
+
+export type { NextActor } from './roles.ts';
+
+const OPENING_ACTIONS = ['submit_change_request', 'submit_complaint'] as const satisfies TicketActionType[];
+
+/**
+ * Decides one action. `ticket` is the snapshot reloaded for this event (null only for a submit action);
+ * `now` is the clock's reading, the only time the flows see. Never throws on bad input: a refusal says why.
+ */
+export function decide(
+  ticket: TicketSnapshot | null,
+  action: TicketAction,
+  actor: Actor,
+  now: Date,
+): Outcome {
+  if (ticket === null) {
+    if (action.type === 'submit_change_request') return decideChangeRequest(null, action, actor, now);
+    if (action.type === 'submit_complaint') return decideComplaint(null, action, actor, now);
+    return refuse('illegal_transition', { state: 'none', actions: OPENING_ACTIONS.join(', ') });
+  }
+  return ticket.kind === 'change_request'
+    ? decideChangeRequest(ticket, action, actor, now)
+    : decideComplaint(ticket, action, actor, now);
+}
+
+/**
+ * The action types this actor may take now, after the state and role checks but before any payload is
+ * seen; cards and App Home show only these buttons. With no ticket: the submit commands the actor may use.
+ */
+export function availableActions(ticket: TicketSnapshot | null, actor: Actor): TicketActionType[] {
+  if (ticket === null) {
+    return [
+      ...allowedActions(changeRequestMachine, null, actor),
+      ...allowedActions(complaintMachine, null, actor),
+    ];
+  }
+  return ticket.kind === 'change_request'
+    ? allowedActions(changeRequestMachine, ticket, actor)
+    : allowedActions(complaintMachine, ticket, actor);
+}
+
+/** Who must act next, for "waiting for …" displays; null once the ticket is finished. */
+export function nextActor(ticket: TicketSnapshot): NextActor | null {
+  return ticket.kind === 'change_request'
+    ? nextActorOf(changeRequestMachine, ticket)
+    : nextActorOf(complaintMachine, ticket);
+}
+
+/**
+ * The action types the SOP allows in the ticket's state, whoever takes them: the buttons a shared card
+ * (one message in a channel) carries. Who may press them is checked again when a button is pressed.
+ */
+export function actionsInState(ticket: TicketSnapshot): TicketActionType[] {
+  return ticket.kind === 'change_request'
+    ? actionsAllowedIn(changeRequestMachine, ticket)
+    : actionsAllowedIn(complaintMachine, ticket);
+}

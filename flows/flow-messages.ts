@@ -1,0 +1,151 @@
+import {
+  CHANGE_REQUEST_STATES,
+  COMPLAINT_STATES,
+  type MessageRef,
+  type Refusal,
+  type RefusalCode,
+  type TicketActionType,
+} from './types.ts';
+
+// Every message key the flows emit, with the params each one carries. The flows hold no text
+// (types.ts, MessageRef): src/i18n/catalog/flows.ts renders these keys in Malay and English, and a test holds
+// both catalogs to this list. `message()` only accepts keys listed here, with exactly their params.
+
+const REFUSAL_PARAMS = {
+  'refusal.wrong_role': ['role'],
+  'refusal.not_named_manager': [],
+  'refusal.own_request': [],
+  'refusal.approver_cannot_implement': [],
+  'refusal.not_requester': [],
+  'refusal.illegal_transition': ['state', 'actions'],
+  'refusal.ticket_finished': ['state'],
+  'refusal.invalid_input': [],
+  'refusal.version_conflict': [],
+} as const satisfies Record<`refusal.${RefusalCode}`, readonly string[]>;
+
+const FORM_ERROR_PARAMS = {
+  'form.error.required': [],
+  'form.error.too_long': ['max'],
+  'form.error.invalid': [],
+  'form.error.invalid_choice': [],
+  'form.error.invalid_email': [],
+  'form.error.invalid_phone': [],
+  'form.error.invalid_date': [],
+  'form.error.invalid_domain': [],
+  'form.error.end_before_start': [],
+  'form.error.in_future': [],
+  'form.error.comments_required_on_reject': [],
+  'form.error.pir_required': [],
+  'form.error.other_text_required': [],
+  'form.error.manager_required': [],
+  'form.error.manager_is_requester': [],
+} as const;
+
+/** SOP 4.1 notifications; `number` is the ticket number once the ticket exists (not yet on submission). */
+const CHANGE_REQUEST_PARAMS = {
+  'notify.cr.submitted_for_endorsement': ['manager'],
+  'notify.cr.endorsement_requested': ['requester', 'unit'],
+  'notify.cr.endorsement_forward': ['requester', 'manager', 'managerEmail'],
+  'notify.cr.submitted': [],
+  'notify.cr.opened': ['requester', 'unit'],
+  'notify.cr.approval_requested': ['requester', 'unit'],
+  'notify.cr.endorsed': ['number', 'manager'],
+  'notify.cr.approval_requested_endorsed': ['number', 'manager'],
+  'notify.cr.not_endorsed': ['number', 'manager', 'reason'],
+  'notify.cr.approved': ['number', 'approver'],
+  'notify.cr.routed_to_soc': ['number'],
+  'notify.cr.rejected': ['number', 'approver', 'comments'],
+  'notify.cr.implementation_started': ['number', 'implementer'],
+  'notify.cr.escalated': ['number'],
+  'notify.cr.vendor_escalation': ['number', 'request'],
+  'notify.cr.vendor_resolved': ['number', 'vendor', 'notes'],
+  'notify.cr.implementation_unsuccessful': ['number', 'implementer'],
+  'notify.cr.confirmation_requested': ['number'],
+  'notify.cr.closed': ['number'],
+  'notify.cr.closed_announcement': ['number'],
+  'notify.cr.still_failing': ['number', 'details'],
+  'notify.cr.withdrawn': ['number'],
+} as const;
+
+/** SOP 4.2 notifications. */
+const COMPLAINT_PARAMS = {
+  'notify.ad.submitted': ['domain'],
+  'notify.ad.opened': ['domain', 'requester'],
+  'notify.ad.investigation_requested': ['domain'],
+  'notify.ad.findings_recorded': ['number'],
+  'notify.ad.escalated': ['number'],
+  'notify.ad.vendor_escalation': ['number', 'request'],
+  'notify.ad.vendor_resolved': ['number', 'vendor', 'notes'],
+  'notify.ad.confirmation_requested': ['number'],
+  'notify.ad.closed': ['number'],
+  'notify.ad.closed_announcement': ['number'],
+  'notify.ad.still_failing': ['number', 'details'],
+  'notify.ad.withdrawn': ['number'],
+} as const;
+
+const ACTION_TYPES = [
+  'submit_change_request',
+  'endorse',
+  'decline_endorsement',
+  'approve',
+  'reject',
+  'start_implementation',
+  'mark_implemented',
+  'submit_complaint',
+  'record_findings',
+  'mark_resolved',
+  'escalate_to_vendor',
+  'vendor_resolved',
+  'confirm_resolved',
+  'report_still_failing',
+  'withdraw',
+] as const satisfies readonly TicketActionType[];
+
+type NoParams<K extends string> = Record<K, readonly []>;
+const labels = <K extends string>(keys: readonly K[]): NoParams<K> =>
+  Object.fromEntries(keys.map((k) => [k, []])) as unknown as NoParams<K>;
+
+/** Labels for cards and App Home: state names of both procedures and action buttons. Role names live in
+ * src/i18n/catalog/common.ts (`role.<role>`), shared with the SLA messages. */
+const LABEL_PARAMS = {
+  ...labels([...new Set([...CHANGE_REQUEST_STATES, ...COMPLAINT_STATES])].map((s) => `state.${s}` as const)),
+  ...labels(ACTION_TYPES.map((a) => `action.${a}` as const)),
+};
+
+export const FLOW_MESSAGE_PARAMS = {
+  ...REFUSAL_PARAMS,
+  ...FORM_ERROR_PARAMS,
+  ...CHANGE_REQUEST_PARAMS,
+  ...COMPLAINT_PARAMS,
+  ...LABEL_PARAMS,
+};
+export type FlowMessageKey = keyof typeof FLOW_MESSAGE_PARAMS;
+export type FormErrorKey = keyof typeof FORM_ERROR_PARAMS;
+
+export const FLOW_MESSAGE_KEYS = Object.keys(FLOW_MESSAGE_PARAMS) as readonly FlowMessageKey[];
+
+type ParamName<K extends FlowMessageKey> = (typeof FLOW_MESSAGE_PARAMS)[K][number];
+type ParamsArg<K extends FlowMessageKey> = [ParamName<K>] extends [never]
+  ? []
+  : [params: Readonly<Record<ParamName<K>, string | number>>];
+
+/** A MessageRef whose key and params are checked against the list above at compile time. */
+export function message<K extends FlowMessageKey>(key: K, ...params: ParamsArg<K>): MessageRef {
+  const [p] = params;
+  return p === undefined ? { key } : { key, params: p };
+}
+
+type RefusalParamsArg<C extends RefusalCode> = ParamsArg<`refusal.${C}`>;
+
+/** A refusal whose reason is `refusal.<code>` (types.ts, Refusal). */
+export function refuse<C extends RefusalCode>(code: C, ...params: RefusalParamsArg<C>): Refusal {
+  const [p] = params;
+  const reason: MessageRef =
+    p === undefined ? { key: `refusal.${code}` } : { key: `refusal.${code}`, params: p };
+  return { ok: false, code, reason };
+}
+
+/** `invalid_input` with the per-field errors a form shows on the exact field (STYLE.md 14). */
+export function refuseInput(fieldErrors: Readonly<Record<string, MessageRef>>): Refusal {
+  return { ...refuse('invalid_input'), fieldErrors };
+}

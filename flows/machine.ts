@@ -1,0 +1,187 @@
+import { refuse } from './flow-messages.ts';
+import { type ActorRule, authorize, type NextActor, whoActs } from './roles.ts';
+import type {
+  Actor,
+  Audience,
+  CardKind,
+  Decision,
+  NotificationIntent,
+  Outcome,
+  Refusal,
+  Role,
+  SectionWrite,
+  TicketAction,
+  TicketActionType,
+  TicketSnapshot,
+  TicketState,
+} from './types.ts';
+
+// The engine both SOP machines share. A machine is data: a transition table (state × action → next state,
+// SOP step, role and per-ticket rules) plus one handler per action that validates the payload and says
+// what the step writes, who hears about it and which cards appear. The engine checks the table first, then
+// the actor, then the payload, so a person is never asked to fix a form for a step they may not take.
+
+export interface Transition<S extends TicketState> {
+  /** null: the action opens the ticket. */
+  readonly from: S | null;
+  readonly action: TicketActionType;
+  /** Set when the payload picks the next state (submit with or without endorsement, Section D status). */
+  readonly branch?: string;
+  readonly to: S;
+  /** The SOP step the transition performs, '4.1/6'; recorded as Decision.step and in the audit event. */
+  readonly step: string;
+  readonly role: Role;
+  readonly rules?: readonly ActorRule[];
+}
+
+/** What a handler decides once the payload is valid; the engine turns it into a Decision. */
+export interface Effects {
+  readonly branch?: string;
+  readonly event: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly sections?: readonly SectionWrite[];
+  readonly notify?: readonly NotificationIntent[];
+  readonly post?: readonly { readonly card: CardKind; readonly to: Audience }[];
+  readonly assign?: readonly { readonly role: Role; readonly person: string }[];
+}
+
+export type ActionOf<T extends TicketActionType> = Extract<TicketAction, { readonly type: T }>;
+
+export interface StepContext<A extends TicketAction = TicketAction> {
+  readonly ticket: TicketSnapshot;
+  readonly action: A;
+  readonly actor: Actor;
+  readonly now: Date;
+}
+export type OpenContext<A extends TicketAction> = Omit<StepContext<A>, 'ticket'>;
+
+type Handler<C> = (ctx: C) => Effects | Refusal;
+type StepHandlers = { readonly [T in TicketActionType]?: Handler<StepContext<ActionOf<T>>> };
+
+export interface MachineTable<S extends TicketState> {
+  readonly states: readonly S[];
+  /** Closed, rejected, withdrawn…: every action is refused with `ticket_finished`. */
+  readonly terminal: readonly S[];
+  /** Rows of one state are listed with the step the SOP expects next first (see nextActorOf). */
+  readonly table: readonly Transition<S>[];
+}
+
+export interface Machine<S extends TicketState, O extends TicketActionType> extends MachineTable<S> {
+  open(ctx: OpenContext<ActionOf<O>>): Effects | Refusal;
+  readonly steps: StepHandlers;
+}
+
+const isRefusal = (r: Effects | Refusal): r is Refusal => 'ok' in r && r.ok === false;
+
+function stateOf<S extends TicketState>(m: MachineTable<S>, ticket: TicketSnapshot | null): S | null {
+  if (ticket === null) return null;
+  return (m.states as readonly TicketState[]).includes(ticket.state) ? (ticket.state as S) : null;
+}
+
+function rowsFrom<S extends TicketState>(m: MachineTable<S>, state: S | null) {
+  return m.table.filter((t) => t.from === state);
+}
+
+/** The action types the table allows in a state, whoever takes them (for `illegal_transition`). */
+function actionsIn<S extends TicketState>(m: MachineTable<S>, state: S | null) {
+  return [...new Set(rowsFrom(m, state).map((t) => t.action))];
+}
+
+export function run<S extends TicketState, O extends TicketActionType>(
+  m: Machine<S, O>,
+  ticket: TicketSnapshot | null,
+  action: TicketAction,
+  actor: Actor,
+  now: Date,
+): Outcome<S> {
+  const from = stateOf(m, ticket);
+  if (ticket !== null && from !== null && m.terminal.includes(from)) {
+    return refuse('ticket_finished', { state: from });
+  }
+  // A state this procedure does not have (a corrupt row, the other kind's state) allows nothing.
+  const known = ticket === null || from !== null;
+  const rows = known ? rowsFrom(m, from).filter((t) => t.action === action.type) : [];
+  const first = rows[0];
+  if (first === undefined) {
+    const actions = known ? actionsIn(m, from).join(', ') : '';
+    return refuse('illegal_transition', { state: ticket?.state ?? 'none', actions });
+  }
+  const denied = authorize(first.role, first.rules ?? [], ticket, actor);
+  if (denied) return denied;
+
+  const effects = ticket === null ? openWith(m, action, actor, now) : stepWith(m, ticket, action, actor, now);
+  if (isRefusal(effects)) return effects;
+  const row = rows.find((t) => t.branch === effects.branch);
+  if (row === undefined) throw new Error(`flows: no ${action.type} transition for branch ${effects.branch}`);
+  return decision(from, row, effects);
+}
+
+function openWith<S extends TicketState, O extends TicketActionType>(
+  m: Machine<S, O>,
+  action: TicketAction,
+  actor: Actor,
+  now: Date,
+): Effects | Refusal {
+  return m.open({ action: action as ActionOf<O>, actor, now });
+}
+
+function stepWith<S extends TicketState, O extends TicketActionType>(
+  m: Machine<S, O>,
+  ticket: TicketSnapshot,
+  action: TicketAction,
+  actor: Actor,
+  now: Date,
+): Effects | Refusal {
+  const handler = m.steps[action.type] as Handler<StepContext> | undefined;
+  if (handler === undefined)
+    throw new Error(`flows: the table allows ${action.type} but no handler decides it`);
+  return handler({ ticket, action, actor, now });
+}
+
+function decision<S extends TicketState>(from: S | null, row: Transition<S>, e: Effects): Decision<S> {
+  const posts = (e.post ?? []).map((p) => ({ op: 'post' as const, card: p.card, to: p.to }));
+  return {
+    ok: true,
+    from,
+    to: row.to,
+    step: row.step,
+    event: { type: e.event, data: { step: row.step, ...e.data } },
+    sections: e.sections ?? [],
+    notify: e.notify ?? [],
+    // Every decision re-renders every posted copy, so a card in any channel shows the new state at once.
+    cards: [...posts, { op: 'refresh', card: 'all' }],
+    ...(e.assign && e.assign.length > 0 ? { assign: e.assign } : {}),
+  };
+}
+
+/** The actions this actor may take now; cards and App Home show only these buttons. */
+export function allowedActions<S extends TicketState>(
+  m: MachineTable<S>,
+  ticket: TicketSnapshot | null,
+  actor: Actor,
+): TicketActionType[] {
+  const from = stateOf(m, ticket);
+  if (ticket !== null && (from === null || m.terminal.includes(from))) return [];
+  const allowed = rowsFrom(m, from).filter((t) => authorize(t.role, t.rules ?? [], ticket, actor) === null);
+  return [...new Set(allowed.map((t) => t.action))];
+}
+
+/** The action types the table allows in the ticket's state; none once the ticket is finished. */
+export function actionsAllowedIn<S extends TicketState>(
+  m: MachineTable<S>,
+  ticket: TicketSnapshot,
+): TicketActionType[] {
+  const from = stateOf(m, ticket);
+  if (from === null || m.terminal.includes(from)) return [];
+  return actionsIn(m, from);
+}
+
+/** Who the SOP expects to act next: the actor of the state's first row; null once the ticket is finished. */
+export function nextActorOf<S extends TicketState>(
+  m: MachineTable<S>,
+  ticket: TicketSnapshot,
+): NextActor | null {
+  const from = stateOf(m, ticket);
+  const first = from === null ? undefined : rowsFrom(m, from)[0];
+  return first === undefined ? null : whoActs(first.role, ticket);
+}

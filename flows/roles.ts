@@ -1,0 +1,81 @@
+import { refuse } from './flow-messages.ts';
+import type { Actor, Refusal, Role, TicketSnapshot } from './types.ts';
+
+// Who may act on a ticket. Each rule is a small pure function: null when the actor may go on, or the
+// Refusal that tells them why not. The transition tables (change-request.ts, complaint.ts) name the role
+// and the rules of every transition; `authorize` applies them in that order.
+//
+// Admin appears in no rule on purpose: an administrator configures roles and channels but never decides
+// on somebody else's behalf. Letting the person who grants roles also approve or implement would defeat
+// the segregation of duties of ISO/IEC 27001:2022 Annex A 5.3 (A.6.1.2 in the 2013 edition the SOP is
+// certified to): an admin who must act is given the role openly, and the audit log shows it.
+
+/** Only the role the SOP names for the step acts (SOP 4.1.1 and 4.2.1, "Pegawai yang Bertanggungjawab"). */
+export function requireRole(actor: Actor, role: Role): Refusal | null {
+  return actor.roles.includes(role) ? null : refuse('wrong_role', { role });
+}
+
+/** Confirming, reporting failure and withdrawing belong to the Pentadbir UC Agensi who raised the ticket. */
+export function requireRequester(ticket: TicketSnapshot, actor: Actor): Refusal | null {
+  return actor.id === ticket.requesterId ? null : refuse('not_requester');
+}
+
+/** Nobody endorses or approves their own request, whatever other roles they also hold. */
+export function forbidOwnRequest(ticket: TicketSnapshot, actor: Actor): Refusal | null {
+  return actor.id === ticket.requesterId ? refuse('own_request') : null;
+}
+
+/**
+ * Section A's "Requester Approval (Manager and above)" is signed by the manager the form names. A form that
+ * names no chat user leaves it to any holder of the manager role.
+ */
+export function requireNamedManager(ticket: TicketSnapshot, actor: Actor): Refusal | null {
+  return ticket.managerId === null || ticket.managerId === actor.id ? null : refuse('not_named_manager');
+}
+
+/** Whoever approved in Section C may not implement (Sections B and D): approver ≠ implementer. */
+export function forbidApproverImplementing(ticket: TicketSnapshot, actor: Actor): Refusal | null {
+  return ticket.approverId !== null && ticket.approverId === actor.id
+    ? refuse('approver_cannot_implement')
+    : null;
+}
+
+const RULES = {
+  not_own_request: forbidOwnRequest,
+  named_manager: requireNamedManager,
+  not_approver: forbidApproverImplementing,
+} as const;
+
+/** Per-ticket rules a transition adds to its role. */
+export type ActorRule = keyof typeof RULES;
+
+/**
+ * Applies a transition's role and rules. On an existing ticket the role 'requester' means the requester of
+ * this ticket (the per-ticket role), so a person whose global role changed can still finish their ticket;
+ * opening a ticket needs the global role.
+ */
+export function authorize(
+  role: Role,
+  rules: readonly ActorRule[],
+  ticket: TicketSnapshot | null,
+  actor: Actor,
+): Refusal | null {
+  if (ticket === null) return requireRole(actor, role);
+  if (role === 'requester') return requireRequester(ticket, actor);
+  const wrongRole = requireRole(actor, role);
+  if (wrongRole) return wrongRole;
+  for (const rule of rules) {
+    const refusal = RULES[rule](ticket, actor);
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
+/** Who must act, as "who must act next" displays show it: a person when one is known, else the role. */
+export type NextActor = { readonly role: Role } | { readonly person: string };
+
+export function whoActs(role: Role, ticket: TicketSnapshot): NextActor {
+  if (role === 'requester') return { person: ticket.requesterId };
+  if (role === 'manager' && ticket.managerId !== null) return { person: ticket.managerId };
+  return { role };
+}

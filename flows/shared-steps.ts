@@ -1,0 +1,105 @@
+import { message, refuseInput } from './flow-messages.ts';
+import { parseWith } from './form-errors.ts';
+import {
+  stillFailingDetailsSchema,
+  vendorNotesSchema,
+  vendorRequestSchema,
+  withdrawReasonSchema,
+} from './forms.ts';
+import type { ActionOf, Effects, StepContext } from './machine.ts';
+import type { Audience, Refusal, SectionWrite, TicketSnapshot } from './types.ts';
+
+// Steps SOP 4.1 and 4.2 share word for word: the vendor loop (4.1 steps 8–9, 4.2 steps 4–5), the
+// requester's test (4.1 steps 11–13, 4.2 steps 7–9) and withdrawal. `p` picks the procedure's message and
+// event names: 'cr' for change requests, 'ad' for complaints (aduan).
+
+export type Procedure = 'cr' | 'ad';
+
+export const requester = (t: TicketSnapshot): Audience => ({ person: t.requesterId });
+export const role = (r: 'approver' | 'soc' | 'vendor' | 'service_desk'): Audience => ({ role: r });
+
+export function note(kind: string, text: string): SectionWrite {
+  return { section: 'note', data: { kind, text } };
+}
+
+/** "VAS SOC akan melaporkan kepada Vendor": the vendor is pinged with what SOC asks of it. */
+export function escalateToVendor(p: Procedure) {
+  return ({ ticket, action }: StepContext<ActionOf<'escalate_to_vendor'>>): Effects | Refusal => {
+    const request = parseWith(vendorRequestSchema, action.request, 'request');
+    if (!request.ok) return refuseInput(request.errors);
+    const number = ticket.number;
+    return {
+      event: `${p}.escalated_to_vendor`,
+      sections: [note('vendor_request', request.data)],
+      notify: [
+        {
+          to: role('vendor'),
+          message: message(`notify.${p}.vendor_escalation`, { number, request: request.data }),
+        },
+        { to: requester(ticket), message: message(`notify.${p}.escalated`, { number }) },
+      ],
+      post: [{ card: 'vendor', to: role('vendor') }],
+    };
+  };
+}
+
+/** "Menyelesaikan masalah dengan bantuan Vendor": the vendor records what it did and hands back to SOC. */
+export function vendorResolved(p: Procedure) {
+  return ({ ticket, action, actor }: StepContext<ActionOf<'vendor_resolved'>>): Effects | Refusal => {
+    const notes = parseWith(vendorNotesSchema, action.notes, 'notes');
+    if (!notes.ok) return refuseInput(notes.errors);
+    const params = { number: ticket.number, vendor: actor.name, notes: notes.data };
+    return {
+      event: `${p}.vendor_resolved`,
+      sections: [note('vendor_notes', notes.data)],
+      notify: [{ to: role('soc'), message: message(`notify.${p}.vendor_resolved`, params) }],
+    };
+  };
+}
+
+/** The requester's test passed: the desk closes the ticket and the announcements channel hears of it. */
+export function confirmResolved(p: Procedure) {
+  return ({ ticket }: StepContext<ActionOf<'confirm_resolved'>>): Effects => ({
+    event: `${p}.closed`,
+    notify: [
+      { to: role('soc'), message: message(`notify.${p}.closed`, { number: ticket.number }) },
+      {
+        to: { channel: 'announcements' },
+        message: message(`notify.${p}.closed_announcement`, { number: ticket.number }),
+      },
+    ],
+  });
+}
+
+/** The requester's test failed: the desk reports to VAS SOC what still fails. */
+export function reportStillFailing(p: Procedure) {
+  return ({ ticket, action }: StepContext<ActionOf<'report_still_failing'>>): Effects | Refusal => {
+    const details = parseWith(stillFailingDetailsSchema, action.details, 'details');
+    if (!details.ok) return refuseInput(details.errors);
+    return {
+      event: `${p}.reported_still_failing`,
+      sections: [note('still_failing', details.data)],
+      notify: [
+        {
+          to: role('soc'),
+          message: message(`notify.${p}.still_failing`, { number: ticket.number, details: details.data }),
+        },
+      ],
+    };
+  };
+}
+
+/** Not an SOP step: the requester takes the ticket back; everyone who holds a card for it is told. */
+export function withdraw(p: Procedure, audiences: (ticket: TicketSnapshot) => readonly Audience[]) {
+  return ({ ticket, action }: StepContext<ActionOf<'withdraw'>>): Effects | Refusal => {
+    const reason = parseWith(withdrawReasonSchema, action.reason, 'reason');
+    if (!reason.ok) return refuseInput(reason.errors);
+    const msg = message(`notify.${p}.withdrawn`, { number: ticket.number });
+    return {
+      event: `${p}.withdrawn`,
+      data: reason.data === undefined ? {} : { reason: reason.data },
+      sections: reason.data === undefined ? [] : [note('withdraw_reason', reason.data)],
+      notify: [role('service_desk'), ...audiences(ticket)].map((to) => ({ to, message: msg })),
+    };
+  };
+}

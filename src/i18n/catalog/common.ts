@@ -1,0 +1,144 @@
+// Texts shared across the product: configuration check output (`mailops config check`), role and
+// language names, generic words, and the SLA reminders and escalations of flows/sla.ts.
+// `{name}` is a parameter; every key has the same parameters in both languages (test/i18n).
+
+const ms = {
+  'config.problems.heading':
+    'Konfigurasi tidak sah: {count} masalah. Betulkan semuanya, kemudian mulakan semula.',
+  'config.warnings.heading': '{count} amaran konfigurasi:',
+  'config.ok': 'Konfigurasi sah: {file} ({people} orang).',
+  'config.demo':
+    'MAILOPS_CONFIG tidak ditetapkan: konfigurasi demo terbina dalam digunakan. Tetapkan MAILOPS_CONFIG sebelum kegunaan sebenar.',
+  'config.variables.heading': 'Pemboleh ubah persekitaran',
+  'config.variables.name': 'Nama',
+  'config.variables.default': 'Nilai lalai',
+  'config.variables.meaning': 'Maksud',
+  'config.variables.secret': 'rahsia (tidak pernah dipaparkan)',
+  'config.variables.no_default': '(tiada)',
+
+  'role.requester': 'Pemohon (Pentadbir UC Agensi)',
+  'role.manager': 'Pengurus (penyokong permohonan)',
+  'role.service_desk': 'Meja Bantuan',
+  'role.approver': 'Pelulus',
+  'role.soc': 'Pusat Operasi Keselamatan (SOC)',
+  'role.vendor': 'Vendor',
+  'role.admin': 'Pentadbir sistem',
+
+  'locale.ms': 'Bahasa Melayu',
+  'locale.en': 'Bahasa Inggeris',
+
+  'common.yes': 'Ya',
+  'common.no': 'Tidak',
+  'common.none': 'Tiada',
+  'common.unknown': 'Tidak diketahui',
+  'common.cancel': 'Batal',
+  'common.submit': 'Hantar',
+  'common.confirm': 'Sahkan',
+  'common.close': 'Tutup',
+  'common.processing': 'Sedang diproses…',
+  'common.more': 'dan {count} lagi',
+  'common.business_hours': '{hours} jam bekerja',
+  'common.error_reference': 'Ralat berlaku. Rujukan: {ref}. Sila cuba lagi atau hubungi meja bantuan.',
+
+  'sla.remind.awaiting_endorsement':
+    'Peringatan {count}/{max}: permohonan {number} menunggu sokongan anda melebihi {hours} jam bekerja. Sila sokong atau tolak permohonan ini.',
+  'sla.remind.awaiting_approval':
+    'Peringatan {count}/{max}: permohonan perubahan {number} menunggu keputusan melebihi {hours} jam bekerja. Sila luluskan atau tolak.',
+  'sla.remind.awaiting_implementation':
+    'Peringatan {count}/{max}: permohonan {number} yang diluluskan belum dimulakan selepas {hours} jam bekerja. Sila mulakan pelaksanaan.',
+  'sla.remind.implementing':
+    'Peringatan {count}/{max}: pelaksanaan {number} melebihi {hours} jam bekerja. Sila tandakan selesai atau laporkan kepada vendor.',
+  'sla.remind.escalated_to_vendor':
+    'Peringatan {count}/{max}: tiket {number} berada dengan vendor melebihi {hours} jam bekerja. Sila rekod tindakan yang telah diambil.',
+  'sla.remind.awaiting_confirmation':
+    'Peringatan {count}/{max}: tiket {number} menunggu pengesahan anda melebihi {hours} jam bekerja. Sila uji dan sahkan sama ada masalah telah selesai.',
+  'sla.remind.investigating':
+    'Peringatan {count}/{max}: aduan {number} (e-mel tidak dapat dihantar atau diterima) masih disiasat selepas {hours} jam bekerja. Sila rekod hasil siasatan.',
+
+  'sla.escalate.awaiting_endorsement':
+    'Eskalasi: permohonan {number} belum disokong dan telah melepasi SLA {hours} jam bekerja sebanyak {overdue} jam. Sila hubungi pengurus yang dinamakan.',
+  'sla.escalate.awaiting_approval':
+    'Eskalasi: permohonan perubahan {number} belum diputuskan dan telah melepasi SLA {hours} jam bekerja sebanyak {overdue} jam. Sila hubungi pelulus.',
+  'sla.escalate.awaiting_implementation':
+    'Eskalasi: permohonan {number} yang diluluskan belum dimulakan dan telah melepasi SLA {hours} jam bekerja sebanyak {overdue} jam. Sila hubungi SOC.',
+  'sla.escalate.implementing':
+    'Eskalasi: pelaksanaan {number} belum selesai dan telah melepasi SLA {hours} jam bekerja sebanyak {overdue} jam. Sila hubungi SOC.',
+  'sla.escalate.escalated_to_vendor':
+    'Eskalasi: tiket {number} masih dengan vendor dan telah melepasi SLA {hours} jam bekerja sebanyak {overdue} jam. Sila hubungi vendor.',
+  'sla.escalate.awaiting_confirmation':
+    'Eskalasi: pemohon belum mengesahkan tiket {number}; SLA {hours} jam bekerja telah dilepasi sebanyak {overdue} jam. Sila hubungi pemohon.',
+  'sla.escalate.investigating':
+    'Eskalasi: aduan {number} masih disiasat dan telah melepasi SLA {hours} jam bekerja sebanyak {overdue} jam. Sila hubungi SOC.',
+};
+
+const en: Record<keyof typeof ms, string> = {
+  'config.problems.heading':
+    'The configuration is invalid: {count} problem(s). Fix them all, then start again.',
+  'config.warnings.heading': '{count} configuration warning(s):',
+  'config.ok': 'The configuration is valid: {file} ({people} people).',
+  'config.demo':
+    'MAILOPS_CONFIG is not set: the bundled demo configuration is in use. Set MAILOPS_CONFIG before real use.',
+  'config.variables.heading': 'Environment variables',
+  'config.variables.name': 'Name',
+  'config.variables.default': 'Default',
+  'config.variables.meaning': 'Meaning',
+  'config.variables.secret': 'secret (never shown)',
+  'config.variables.no_default': '(none)',
+
+  'role.requester': 'Requester (agency UC administrator)',
+  'role.manager': 'Manager (endorses the request)',
+  'role.service_desk': 'Service desk',
+  'role.approver': 'Approver',
+  'role.soc': 'Security operations centre (SOC)',
+  'role.vendor': 'Vendor',
+  'role.admin': 'Administrator',
+
+  'locale.ms': 'Malay',
+  'locale.en': 'English',
+
+  'common.yes': 'Yes',
+  'common.no': 'No',
+  'common.none': 'None',
+  'common.unknown': 'Unknown',
+  'common.cancel': 'Cancel',
+  'common.submit': 'Submit',
+  'common.confirm': 'Confirm',
+  'common.close': 'Close',
+  'common.processing': 'Processing…',
+  'common.more': 'and {count} more',
+  'common.business_hours': '{hours} business hours',
+  'common.error_reference':
+    'Something went wrong. Reference: {ref}. Please try again or contact the service desk.',
+
+  'sla.remind.awaiting_endorsement':
+    'Reminder {count}/{max}: request {number} has waited more than {hours} business hours for your endorsement. Please endorse or decline it.',
+  'sla.remind.awaiting_approval':
+    'Reminder {count}/{max}: change request {number} has waited more than {hours} business hours for a decision. Please approve or reject it.',
+  'sla.remind.awaiting_implementation':
+    'Reminder {count}/{max}: approved request {number} has not been started after {hours} business hours. Please start the implementation.',
+  'sla.remind.implementing':
+    'Reminder {count}/{max}: implementing {number} has taken more than {hours} business hours. Please mark it done or report it to the vendor.',
+  'sla.remind.escalated_to_vendor':
+    'Reminder {count}/{max}: ticket {number} has been with the vendor for more than {hours} business hours. Please record what has been done.',
+  'sla.remind.awaiting_confirmation':
+    'Reminder {count}/{max}: ticket {number} has waited more than {hours} business hours for your confirmation. Please test and confirm whether it is solved.',
+  'sla.remind.investigating':
+    'Reminder {count}/{max}: complaint {number} (e-mail cannot be sent or received) is still under investigation after {hours} business hours. Please record the findings.',
+
+  'sla.escalate.awaiting_endorsement':
+    'Escalation: request {number} is not endorsed yet and is {overdue} hours past its {hours} business-hour SLA. Please follow up with the named manager.',
+  'sla.escalate.awaiting_approval':
+    'Escalation: change request {number} has no decision yet and is {overdue} hours past its {hours} business-hour SLA. Please follow up with the approvers.',
+  'sla.escalate.awaiting_implementation':
+    'Escalation: approved request {number} has not been started and is {overdue} hours past its {hours} business-hour SLA. Please follow up with SOC.',
+  'sla.escalate.implementing':
+    'Escalation: implementing {number} is not finished and is {overdue} hours past its {hours} business-hour SLA. Please follow up with SOC.',
+  'sla.escalate.escalated_to_vendor':
+    'Escalation: ticket {number} is still with the vendor and is {overdue} hours past its {hours} business-hour SLA. Please follow up with the vendor.',
+  'sla.escalate.awaiting_confirmation':
+    'Escalation: the requester has not confirmed ticket {number}, which is {overdue} hours past its {hours} business-hour SLA. Please follow up with the requester.',
+  'sla.escalate.investigating':
+    'Escalation: complaint {number} is still under investigation and is {overdue} hours past its {hours} business-hour SLA. Please follow up with SOC.',
+};
+
+export const common = { ms, en };

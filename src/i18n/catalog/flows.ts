@@ -1,0 +1,265 @@
+import type { FlowMessageKey } from '../../../flows/flow-messages.ts';
+
+// Texts of every key the SOP flows emit (flows/flow-messages.ts): refusals, per-field form errors, the
+// notifications of SOP 4.1 and 4.2, and state and action labels. Malay is the service's language and uses
+// the SOP's own terms; typing both tables by FlowMessageKey makes a missing text a compile error.
+// `{name}` is a parameter; test/flows holds both languages to the params each key is emitted with.
+
+const ms: Record<FlowMessageKey, string> = {
+  'refusal.wrong_role': 'Tindakan ini hanya boleh diambil oleh peranan {role}.',
+  'refusal.not_named_manager':
+    'Hanya pengurus yang dinamakan dalam borang permohonan boleh menyokong atau tidak menyokong permohonan ini.',
+  'refusal.own_request': 'Anda tidak boleh menyokong atau meluluskan permohonan anda sendiri.',
+  'refusal.approver_cannot_implement':
+    'Anda telah meluluskan permohonan ini, jadi anda tidak boleh melaksanakannya. Pelaksanaan perlu dibuat oleh pegawai VAS SOC yang lain (pengasingan tugas).',
+  'refusal.not_requester':
+    'Hanya pemohon (Pentadbir UC Agensi) yang membuka tiket ini boleh mengambil tindakan ini.',
+  'refusal.illegal_transition':
+    'Tindakan ini tidak boleh diambil semasa tiket berstatus {state}. Tindakan yang boleh diambil sekarang: {actions}.',
+  'refusal.ticket_finished': 'Tiket ini telah tamat ({state}); tiada tindakan lanjut boleh diambil.',
+  'refusal.invalid_input':
+    'Sebahagian maklumat tidak sah. Sila betulkan medan yang ditandakan dan hantar semula.',
+  'refusal.version_conflict':
+    'Tiket ini baru sahaja dikemas kini oleh orang lain. Sila semak status terkini sebelum bertindak.',
+
+  'form.error.required': 'Medan ini wajib diisi.',
+  'form.error.too_long': 'Terlalu panjang: maksimum {max} aksara.',
+  'form.error.invalid': 'Nilai ini tidak sah.',
+  'form.error.invalid_choice': 'Sila pilih salah satu pilihan yang disenaraikan.',
+  'form.error.invalid_email': 'Alamat e-mel tidak sah.',
+  'form.error.invalid_phone': 'Nombor telefon tidak sah: gunakan 7–20 aksara (digit, ruang, + atau -).',
+  'form.error.invalid_date': 'Tarikh atau masa tidak sah. Gunakan format seperti 2025-06-16T09:00+08:00.',
+  'form.error.invalid_domain': 'Nama domain tidak sah (contoh: agensi.gov.my).',
+  'form.error.end_before_start': 'Tarikh dan masa tamat mesti selepas tarikh dan masa mula.',
+  'form.error.in_future': 'Masa ini belum berlaku: masukkan masa sebenar yang telah berlalu.',
+  'form.error.comments_required_on_reject': 'Sila nyatakan ulasan apabila permohonan tidak diluluskan.',
+  'form.error.pir_required':
+    'Sila isi Kajian Semula Pasca Pelaksanaan (Post Implementation Review) kerana pelaksanaan tidak berjaya.',
+  'form.error.other_text_required': 'Sila nyatakan jenis permohonan apabila memilih "Lain-lain".',
+  'form.error.manager_required':
+    'Maklumat pengurus yang menyokong permohonan (Pengurus dan ke atas) wajib diisi.',
+  'form.error.manager_is_requester':
+    'Anda tidak boleh menamakan diri sendiri sebagai pengurus yang menyokong permohonan anda.',
+
+  'notify.cr.submitted_for_endorsement':
+    'Permohonan perubahan polisi anda telah dihantar kepada {manager} untuk sokongan. Selepas disokong, Meja Bantuan 1GovUC akan membuka tiket dan memohon kelulusan MAMPU/JDN.',
+  'notify.cr.endorsement_requested':
+    '{requester} ({unit}) memohon sokongan anda bagi permohonan perubahan polisi anti-spam/anti-virus. Sila sokong atau tidak sokong permohonan ini.',
+  'notify.cr.endorsement_forward':
+    'Permohonan perubahan polisi daripada {requester} memerlukan sokongan {manager} ({managerEmail}) yang tiada akaun dalam sistem ini. Sila hubungi pengurus tersebut untuk mendapatkan sokongan.',
+  'notify.cr.submitted':
+    'Permohonan perubahan polisi anda telah diterima. Meja Bantuan 1GovUC telah membuka tiket dan memohon kelulusan MAMPU/JDN.',
+  'notify.cr.opened': 'Tiket permohonan perubahan polisi baharu daripada {requester} ({unit}).',
+  'notify.cr.approval_requested':
+    'Permohonan perubahan polisi daripada {requester} ({unit}) menunggu kelulusan anda. Sila luluskan, atau tolak dengan ulasan.',
+  'notify.cr.endorsed':
+    'Permohonan {number} telah disokong oleh {manager} dan kini menunggu kelulusan MAMPU/JDN.',
+  'notify.cr.approval_requested_endorsed':
+    'Permohonan perubahan polisi {number} yang disokong oleh {manager} menunggu kelulusan anda. Sila luluskan, atau tolak dengan ulasan.',
+  'notify.cr.not_endorsed':
+    'Permohonan {number} tidak disokong oleh {manager}. Sebab: {reason}. Permohonan ini tidak dihantar kepada MAMPU/JDN; anda boleh mengemukakan permohonan baharu.',
+  'notify.cr.approved':
+    'Permohonan {number} telah diluluskan oleh {approver} dan disalurkan kepada VAS SOC untuk pelaksanaan.',
+  'notify.cr.routed_to_soc':
+    'Permohonan perubahan polisi {number} telah diluluskan oleh MAMPU/JDN. Sila laksanakan perubahan dan isi Seksyen B.',
+  'notify.cr.rejected':
+    'Permohonan {number} tidak diluluskan oleh {approver}. Ulasan: {comments}. Tiket ini telah tamat; anda boleh mengemukakan permohonan baharu.',
+  'notify.cr.implementation_started':
+    'Pelaksanaan permohonan {number} telah dimulakan oleh {implementer} (VAS SOC). Anda akan diminta membuat pengujian apabila selesai.',
+  'notify.cr.escalated':
+    'VAS SOC telah melaporkan permohonan {number} kepada vendor untuk penyelesaian. Anda akan dimaklumkan apabila selesai.',
+  'notify.cr.vendor_escalation':
+    'VAS SOC memerlukan bantuan anda bagi permohonan perubahan polisi {number}: {request}. Sila rekodkan tindakan anda apabila selesai.',
+  'notify.cr.vendor_resolved':
+    'Vendor ({vendor}) telah menyelesaikan tindakannya bagi permohonan {number}: {notes}. Sila lengkapkan pelaksanaan dan isi Seksyen D.',
+  'notify.cr.implementation_unsuccessful':
+    'Pelaksanaan permohonan {number} oleh {implementer} tidak berjaya. VAS SOC akan mencuba semula atau melaporkannya kepada vendor.',
+  'notify.cr.confirmation_requested':
+    'Perubahan bagi permohonan {number} telah dilaksanakan. Sila buat pengujian, kemudian sahkan ia berfungsi atau laporkan jika masih bermasalah.',
+  'notify.cr.closed': 'Pemohon telah mengesahkan permohonan {number}. Tiket telah ditutup.',
+  'notify.cr.closed_announcement':
+    'Permohonan perubahan polisi {number} telah dilaksanakan, disahkan oleh pemohon dan ditutup.',
+  'notify.cr.still_failing':
+    'Pemohon melaporkan permohonan {number} masih bermasalah selepas pengujian: {details}. Sila laksanakan semula.',
+  'notify.cr.withdrawn':
+    'Permohonan {number} telah ditarik balik oleh pemohon. Tiada tindakan lanjut diperlukan.',
+
+  'notify.ad.submitted':
+    'Aduan anda bagi domain {domain} telah diterima. Meja Bantuan 1GovUC telah membuka tiket dan VAS SOC akan menjalankan siasatan.',
+  'notify.ad.opened':
+    'Tiket aduan e-mel baharu daripada {requester}: e-mel tidak dapat dihantar atau diterima bagi domain {domain}.',
+  'notify.ad.investigation_requested':
+    'Aduan baharu: e-mel tidak dapat dihantar atau diterima bagi domain {domain}. Sila jalankan siasatan dan rekodkan hasilnya.',
+  'notify.ad.findings_recorded': 'VAS SOC telah merekodkan hasil siasatan dan pengujian bagi aduan {number}.',
+  'notify.ad.escalated':
+    'VAS SOC telah melaporkan aduan {number} kepada vendor untuk penyelesaian. Anda akan dimaklumkan apabila selesai.',
+  'notify.ad.vendor_escalation':
+    'VAS SOC memerlukan bantuan anda bagi aduan e-mel {number}: {request}. Sila rekodkan tindakan anda apabila selesai.',
+  'notify.ad.vendor_resolved':
+    'Vendor ({vendor}) telah menyelesaikan tindakannya bagi aduan {number}: {notes}. Sila semak dan tandakan aduan sebagai selesai.',
+  'notify.ad.confirmation_requested':
+    'Masalah bagi aduan {number} telah diselesaikan. Sila uji penghantaran dan penerimaan e-mel, kemudian sahkan atau laporkan jika masih bermasalah.',
+  'notify.ad.closed': 'Pemohon telah mengesahkan aduan {number} selesai. Tiket telah ditutup.',
+  'notify.ad.closed_announcement':
+    'Aduan e-mel {number} telah diselesaikan, disahkan oleh pemohon dan ditutup.',
+  'notify.ad.still_failing':
+    'Pemohon melaporkan aduan {number} masih bermasalah selepas pengujian: {details}. Sila siasat semula.',
+  'notify.ad.withdrawn': 'Aduan {number} telah ditarik balik oleh pemohon. Tiada tindakan lanjut diperlukan.',
+
+  'state.awaiting_endorsement': 'Menunggu sokongan pengurus',
+  'state.awaiting_approval': 'Menunggu kelulusan MAMPU/JDN',
+  'state.awaiting_implementation': 'Menunggu pelaksanaan VAS SOC',
+  'state.implementing': 'Dalam pelaksanaan',
+  'state.escalated_to_vendor': 'Dirujuk kepada vendor',
+  'state.awaiting_confirmation': 'Menunggu pengesahan pemohon',
+  'state.closed': 'Ditutup',
+  'state.rejected': 'Tidak diluluskan',
+  'state.not_endorsed': 'Tidak disokong',
+  'state.withdrawn': 'Ditarik balik',
+  'state.investigating': 'Dalam siasatan VAS SOC',
+
+  'action.submit_change_request': 'Hantar permohonan perubahan',
+  'action.endorse': 'Sokong',
+  'action.decline_endorsement': 'Tidak sokong',
+  'action.approve': 'Luluskan',
+  'action.reject': 'Tolak',
+  'action.start_implementation': 'Mulakan pelaksanaan',
+  'action.mark_implemented': 'Rekod pasca pelaksanaan',
+  'action.submit_complaint': 'Hantar aduan',
+  'action.record_findings': 'Rekod hasil siasatan',
+  'action.mark_resolved': 'Tandakan selesai',
+  'action.escalate_to_vendor': 'Rujuk kepada vendor',
+  'action.vendor_resolved': 'Vendor selesai',
+  'action.confirm_resolved': 'Sahkan selesai',
+  'action.report_still_failing': 'Laporkan masih bermasalah',
+  'action.withdraw': 'Tarik balik',
+};
+
+const en: Record<FlowMessageKey, string> = {
+  'refusal.wrong_role': 'Only the {role} role can take this action.',
+  'refusal.not_named_manager':
+    'Only the manager named on the request form can endorse or decline this request.',
+  'refusal.own_request': 'You cannot endorse or approve your own request.',
+  'refusal.approver_cannot_implement':
+    'You approved this request, so you cannot implement it. Another VAS SOC officer must carry it out (separation of duties).',
+  'refusal.not_requester':
+    'Only the requester (the agency UC administrator) who raised this ticket can take this action.',
+  'refusal.illegal_transition':
+    'This action does not apply while the ticket is {state}. Actions that apply now: {actions}.',
+  'refusal.ticket_finished': 'This ticket has ended ({state}); no further action can be taken.',
+  'refusal.invalid_input':
+    'Some of the information is not valid. Please correct the marked fields and submit again.',
+  'refusal.version_conflict':
+    'Someone else has just updated this ticket. Please check its current status before acting.',
+
+  'form.error.required': 'This field is required.',
+  'form.error.too_long': 'Too long: at most {max} characters.',
+  'form.error.invalid': 'This value is not valid.',
+  'form.error.invalid_choice': 'Please choose one of the listed options.',
+  'form.error.invalid_email': 'This is not a valid e-mail address.',
+  'form.error.invalid_phone': 'Not a valid phone number: use 7–20 characters (digits, spaces, + or -).',
+  'form.error.invalid_date': 'Not a valid date or time. Use a format like 2025-06-16T09:00+08:00.',
+  'form.error.invalid_domain': 'Not a valid domain name (for example agensi.gov.my).',
+  'form.error.end_before_start': 'The end date and time must be after the start.',
+  'form.error.in_future': 'This time has not happened yet: enter the actual time, which must be in the past.',
+  'form.error.comments_required_on_reject': 'Please give comments when the request is not approved.',
+  'form.error.pir_required':
+    'Please fill in the Post Implementation Review, as the implementation was unsuccessful.',
+  'form.error.other_text_required': 'Please specify the type of request when choosing "Others".',
+  'form.error.manager_required': 'The details of the endorsing manager (Manager and above) are required.',
+  'form.error.manager_is_requester': 'You cannot name yourself as the manager who endorses your own request.',
+
+  'notify.cr.submitted_for_endorsement':
+    'Your policy change request has been sent to {manager} for endorsement. Once endorsed, the 1GovUC Service Desk opens a ticket and requests approval from MAMPU/JDN.',
+  'notify.cr.endorsement_requested':
+    '{requester} ({unit}) asks for your endorsement of an anti-spam/anti-virus policy change request. Please endorse or decline it.',
+  'notify.cr.endorsement_forward':
+    'A policy change request from {requester} needs endorsement by {manager} ({managerEmail}), who has no account in this system. Please contact that manager for the endorsement.',
+  'notify.cr.submitted':
+    'Your policy change request has been received. The 1GovUC Service Desk has opened a ticket and requested approval from MAMPU/JDN.',
+  'notify.cr.opened': 'New policy change request ticket from {requester} ({unit}).',
+  'notify.cr.approval_requested':
+    'A policy change request from {requester} ({unit}) awaits your approval. Please approve it, or reject it with comments.',
+  'notify.cr.endorsed': 'Request {number} was endorsed by {manager} and now awaits approval from MAMPU/JDN.',
+  'notify.cr.approval_requested_endorsed':
+    'Policy change request {number}, endorsed by {manager}, awaits your approval. Please approve it, or reject it with comments.',
+  'notify.cr.not_endorsed':
+    'Request {number} was not endorsed by {manager}. Reason: {reason}. It was not sent to MAMPU/JDN; you may submit a new request.',
+  'notify.cr.approved':
+    'Request {number} was approved by {approver} and routed to VAS SOC for implementation.',
+  'notify.cr.routed_to_soc':
+    'Policy change request {number} has been approved by MAMPU/JDN. Please implement the change and fill in Section B.',
+  'notify.cr.rejected':
+    'Request {number} was not approved by {approver}. Comments: {comments}. The ticket has ended; you may submit a new request.',
+  'notify.cr.implementation_started':
+    'Implementation of request {number} was started by {implementer} (VAS SOC). You will be asked to test it when it is done.',
+  'notify.cr.escalated':
+    'VAS SOC has reported request {number} to the vendor for resolution. You will be told when it is resolved.',
+  'notify.cr.vendor_escalation':
+    'VAS SOC needs your help with policy change request {number}: {request}. Please record what you did once it is resolved.',
+  'notify.cr.vendor_resolved':
+    'The vendor ({vendor}) has completed its part of request {number}: {notes}. Please complete the implementation and fill in Section D.',
+  'notify.cr.implementation_unsuccessful':
+    'The implementation of request {number} by {implementer} was unsuccessful. VAS SOC will retry or report it to the vendor.',
+  'notify.cr.confirmation_requested':
+    'The change for request {number} has been implemented. Please test it, then confirm it works or report that it still fails.',
+  'notify.cr.closed': 'The requester confirmed request {number}. The ticket is closed.',
+  'notify.cr.closed_announcement':
+    'Policy change request {number} has been implemented, confirmed by the requester and closed.',
+  'notify.cr.still_failing':
+    'The requester reports that request {number} still fails after testing: {details}. Please implement it again.',
+  'notify.cr.withdrawn': 'Request {number} was withdrawn by the requester. No further action is needed.',
+
+  'notify.ad.submitted':
+    'Your complaint about domain {domain} has been received. The 1GovUC Service Desk has opened a ticket and VAS SOC will investigate.',
+  'notify.ad.opened':
+    'New e-mail complaint ticket from {requester}: mail cannot be sent or received for domain {domain}.',
+  'notify.ad.investigation_requested':
+    'New complaint: mail cannot be sent or received for domain {domain}. Please investigate and record the findings.',
+  'notify.ad.findings_recorded':
+    'VAS SOC has recorded the investigation and test results for complaint {number}.',
+  'notify.ad.escalated':
+    'VAS SOC has reported complaint {number} to the vendor for resolution. You will be told when it is resolved.',
+  'notify.ad.vendor_escalation':
+    'VAS SOC needs your help with e-mail complaint {number}: {request}. Please record what you did once it is resolved.',
+  'notify.ad.vendor_resolved':
+    'The vendor ({vendor}) has completed its part of complaint {number}: {notes}. Please check and mark the complaint resolved.',
+  'notify.ad.confirmation_requested':
+    'The problem in complaint {number} has been resolved. Please test sending and receiving mail, then confirm or report that it still fails.',
+  'notify.ad.closed': 'The requester confirmed complaint {number} is resolved. The ticket is closed.',
+  'notify.ad.closed_announcement':
+    'E-mail complaint {number} has been resolved, confirmed by the requester and closed.',
+  'notify.ad.still_failing':
+    'The requester reports that complaint {number} still fails after testing: {details}. Please investigate again.',
+  'notify.ad.withdrawn': 'Complaint {number} was withdrawn by the requester. No further action is needed.',
+
+  'state.awaiting_endorsement': 'Awaiting manager endorsement',
+  'state.awaiting_approval': 'Awaiting MAMPU/JDN approval',
+  'state.awaiting_implementation': 'Awaiting implementation by VAS SOC',
+  'state.implementing': 'Being implemented',
+  'state.escalated_to_vendor': 'Escalated to the vendor',
+  'state.awaiting_confirmation': "Awaiting the requester's confirmation",
+  'state.closed': 'Closed',
+  'state.rejected': 'Not approved',
+  'state.not_endorsed': 'Not endorsed',
+  'state.withdrawn': 'Withdrawn',
+  'state.investigating': 'Under investigation by VAS SOC',
+
+  'action.submit_change_request': 'Submit change request',
+  'action.endorse': 'Endorse',
+  'action.decline_endorsement': 'Decline',
+  'action.approve': 'Approve',
+  'action.reject': 'Reject',
+  'action.start_implementation': 'Start implementation',
+  'action.mark_implemented': 'Record post-implementation',
+  'action.submit_complaint': 'Submit complaint',
+  'action.record_findings': 'Record findings',
+  'action.mark_resolved': 'Mark resolved',
+  'action.escalate_to_vendor': 'Escalate to vendor',
+  'action.vendor_resolved': 'Vendor resolved',
+  'action.confirm_resolved': 'Confirm resolved',
+  'action.report_still_failing': 'Report still failing',
+  'action.withdraw': 'Withdraw',
+};
+
+export const flows = { ms, en };

@@ -1,0 +1,116 @@
+// Renders message keys (flows/types.ts, MessageRef) in Malay or English. Catalogs are plain modules of
+// `{ ms: {...}, en: {...} }`; adding one is one line in CATALOG_MODULES. Consistency between languages,
+// parameters and modules is checked by catalogProblems(), which the i18n tests hold to zero.
+
+import type { MessageRef } from '../../flows/types.ts';
+import { common } from './catalog/common.ts';
+import { flows } from './catalog/flows.ts';
+import { tickets } from './catalog/tickets.ts';
+import { LOCALES, type Locale } from './locale.ts';
+
+export { formatMyt, type Locale } from './locale.ts';
+
+export type Messages = Readonly<Record<string, string>>;
+export interface Catalog {
+  readonly ms: Messages;
+  readonly en: Messages;
+}
+
+export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog: Catalog }[] = [
+  { name: 'common', catalog: common },
+  { name: 'flows', catalog: flows },
+  { name: 'tickets', catalog: tickets },
+];
+
+export type Params = Readonly<Record<string, string | number>>;
+export type Translate = (key: string, params?: Params) => string;
+
+/** Merged in module order; a key defined twice is a catalogProblems() finding, and the first one wins. */
+const merged: Readonly<Record<Locale, Messages>> = Object.fromEntries(
+  LOCALES.map((locale) => [
+    locale,
+    Object.assign({}, ...[...CATALOG_MODULES].reverse().map((m) => m.catalog[locale])) as Messages,
+  ]),
+) as Record<Locale, Messages>;
+
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
+
+/** The `{param}` names a text uses, sorted and without repeats. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
+}
+
+export function hasMessage(key: string): boolean {
+  return LOCALES.every((locale) => Object.hasOwn(merged[locale], key));
+}
+
+/**
+ * A translator for one language. An unknown key renders as the key itself, so a missing text is visible
+ * to the reader and to tests instead of crashing a notification; `onMissing` lets the caller log it.
+ * A parameter the caller did not pass is left as `{name}` for the same reason.
+ */
+export function createTranslator(
+  locale: Locale,
+  options: { onMissing?: (key: string) => void } = {},
+): Translate {
+  const messages = merged[locale];
+  return (key, params = {}) => {
+    const text = Object.hasOwn(messages, key) ? messages[key] : undefined;
+    if (text === undefined) {
+      options.onMissing?.(key);
+      return key;
+    }
+    return text.replace(PLACEHOLDER, (whole, name: string) =>
+      Object.hasOwn(params, name) ? String(params[name]) : whole,
+    );
+  };
+}
+
+const translators = new Map<Locale, Translate>(LOCALES.map((locale) => [locale, createTranslator(locale)]));
+
+// The flows pass codes, not words, in a few parameters (refusal.illegal_transition's {state} and
+// {actions}, refusal.wrong_role's {role}): they are rendered through their own catalog entries here.
+const CODE_PARAMS: Readonly<Record<string, string>> = { state: 'state.', role: 'role.', actions: 'action.' };
+
+export function renderMessage(ref: MessageRef, locale: Locale): string {
+  const t = translators.get(locale)!;
+  const params: Record<string, string | number> = { ...ref.params };
+  for (const [name, prefix] of Object.entries(CODE_PARAMS)) {
+    const value = params[name];
+    if (typeof value !== 'string' || value === '') continue;
+    params[name] = value
+      .split(', ')
+      .map((code) => (hasMessage(prefix + code) ? t(prefix + code) : code))
+      .join(', ');
+  }
+  return t(ref.key, params);
+}
+
+/**
+ * Everything wrong with the catalogs, one line each: keys present in one language only, parameters that
+ * differ between languages, empty texts, and keys defined by more than one module.
+ */
+export function catalogProblems(
+  modules: readonly { name: string; catalog: Catalog }[] = CATALOG_MODULES,
+): string[] {
+  const problems: string[] = [];
+  const owner = new Map<string, string>();
+  for (const { name, catalog } of modules) {
+    const keys = new Set([...Object.keys(catalog.ms), ...Object.keys(catalog.en)]);
+    for (const key of keys) {
+      const ms = catalog.ms[key];
+      const en = catalog.en[key];
+      if (ms === undefined || en === undefined) {
+        problems.push(`${name}: "${key}" has no ${ms === undefined ? 'ms' : 'en'} text`);
+        continue;
+      }
+      if (!ms.trim() || !en.trim()) problems.push(`${name}: "${key}" has an empty text`);
+      const [pm, pe] = [placeholdersOf(ms).join(','), placeholdersOf(en).join(',')];
+      if (pm !== pe) problems.push(`${name}: "${key}" has params {${pm}} in ms but {${pe}} in en`);
+      const first = owner.get(key);
+      if (first) problems.push(`${name}: "${key}" is already defined by ${first}`);
+      else owner.set(key, name);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../flows/decide.ts';
+import { FLOW_MESSAGE_KEYS } from '../../flows/flow-messages.ts';
+import {
+  type Actor,
+  CHANGE_REQUEST_STATES,
+  COMPLAINT_STATES,
+  type MessageRef,
+  REFUSAL_CODES,
+  type TicketAction,
+  type TicketSnapshot,
+} from '../../flows/types.ts';
+import { flows } from '../../src/i18n/catalog/flows.ts';
+import * as f from './fixtures.ts';
+
+// Every message the flows can emit must render in Malay and English with exactly the params it carries.
+// The messages are collected by running the flows, not read from the key list, so a key emitted but never
+// catalogued (or catalogued with other params) fails here.
+
+const ACTORS: readonly Actor[] = [
+  f.requester,
+  f.otherRequester,
+  f.manager,
+  f.otherManager,
+  f.approver,
+  f.soc,
+  f.socWhoApproves,
+  f.vendor,
+  f.desk,
+  f.admin,
+  f.requesterWithAllRoles,
+];
+
+const submit = (form: unknown, endorsementRequired = true): TicketAction => ({
+  type: 'submit_change_request',
+  form,
+  endorsementRequired,
+});
+
+/** Valid actions plus the variants that take other branches or fail one field each. */
+const ACTIONS: readonly TicketAction[] = [
+  ...Object.values(f.VALID),
+  submit(f.sectionA({ manager: undefined }), false),
+  submit(f.sectionA({ manager: { ...f.sectionA().manager, id: undefined } })),
+  submit(f.sectionA({ manager: undefined })),
+  submit(f.sectionA({ manager: { ...f.sectionA().manager, id: f.requester.id } })),
+  submit(f.sectionA({ requestType: 'others' })),
+  submit(f.sectionA({ requestType: 'upgrade', description: 'x'.repeat(3001), requestedAt: 'esok' })),
+  submit(f.sectionA({ requester: { ...f.sectionA().requester, email: 'aminah', contactNumber: '12' } })),
+  submit(f.sectionA({ requester: 7 })),
+  { type: 'reject', sectionC: {} },
+  {
+    type: 'mark_implemented',
+    sectionD: f.sectionD({ status: 'unsuccessful', postImplementationReview: 'Gagal.' }),
+  },
+  { type: 'mark_implemented', sectionD: f.sectionD({ status: 'unsuccessful' }) },
+  { type: 'mark_implemented', sectionD: f.sectionD({ actualEnd: '2025-06-16T23:00:00+08:00' }) },
+  { type: 'start_implementation', sectionB: f.sectionB({ plannedEnd: '2025-06-01T00:00:00Z' }) },
+  { type: 'submit_complaint', complaint: f.complaintForm({ domain: 'not a domain' }) },
+  { type: 'submit_complaint', complaint: f.complaintForm({ startedAt: '2026-01-01' }) },
+  { type: 'decline_endorsement', reason: '' },
+  { type: 'withdraw' },
+];
+
+function tickets(): TicketSnapshot[] {
+  const all: TicketSnapshot[] = [];
+  for (const state of CHANGE_REQUEST_STATES) {
+    all.push(f.ticket('change_request', state), f.ticket('change_request', state, { managerId: null }));
+  }
+  for (const state of COMPLAINT_STATES) all.push(f.ticket('complaint', state));
+  return all;
+}
+
+function collect(): MessageRef[] {
+  const refs: MessageRef[] = [];
+  for (const t of [null, ...tickets()]) {
+    for (const actor of ACTORS) {
+      for (const action of ACTIONS) {
+        const o = decide(t, action, actor, f.NOW);
+        if (o.ok) refs.push(...o.notify.map((n) => n.message));
+        else refs.push(o.reason, ...Object.values(o.fieldErrors ?? {}));
+      }
+    }
+  }
+  return refs;
+}
+
+const placeholders = (text: string | undefined) =>
+  [...new Set([...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+const catalogs = { ms: flows.ms as Record<string, string>, en: flows.en as Record<string, string> };
+
+describe('flow messages and the catalogs', () => {
+  const emitted = collect();
+  const keys = new Set(emitted.map((r) => r.key));
+
+  it('every emitted message exists in Malay and English with exactly the params it is emitted with', () => {
+    const problems: string[] = [];
+    for (const ref of emitted) {
+      const params = Object.keys(ref.params ?? {}).sort();
+      for (const [locale, texts] of Object.entries(catalogs)) {
+        const text = texts[ref.key];
+        if (text === undefined) problems.push(`${locale}: no text for ${ref.key}`);
+        else if (placeholders(text).join() !== params.join()) {
+          problems.push(`${locale}: ${ref.key} uses {${placeholders(text)}} but is emitted with {${params}}`);
+        }
+      }
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
+  it('every emitted key is in the published key list', () => {
+    expect([...keys].filter((k) => !(FLOW_MESSAGE_KEYS as readonly string[]).includes(k))).toEqual([]);
+  });
+
+  it('every notification, refusal and form error in the list can actually be emitted', () => {
+    // version_conflict is the ticket service's refusal (optimistic locking), never a flow's.
+    const emittable = FLOW_MESSAGE_KEYS.filter(
+      (k) => !/^(state|action)\./.test(k) && k !== 'refusal.version_conflict',
+    );
+    expect(emittable.filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it('the catalogs hold exactly the listed keys, with the same params in both languages', () => {
+    expect(Object.keys(catalogs.ms).sort()).toEqual([...FLOW_MESSAGE_KEYS].sort());
+    expect(Object.keys(catalogs.en).sort()).toEqual([...FLOW_MESSAGE_KEYS].sort());
+    for (const key of FLOW_MESSAGE_KEYS) {
+      expect(placeholders(catalogs.en[key]), key).toEqual(placeholders(catalogs.ms[key]));
+      expect(catalogs.ms[key]?.trim(), key).not.toBe('');
+    }
+  });
+
+  it('names every refusal code, every state of both procedures and every action', () => {
+    const states = [...new Set([...CHANGE_REQUEST_STATES, ...COMPLAINT_STATES])];
+    const expected = [
+      ...REFUSAL_CODES.map((c) => `refusal.${c}`),
+      ...states.map((s) => `state.${s}`),
+      ...Object.keys(f.VALID).map((a) => `action.${a}`),
+    ];
+    for (const key of expected) {
+      expect(catalogs.ms[key], key).toBeTypeOf('string');
+      expect(catalogs.en[key], key).toBeTypeOf('string');
+    }
+  });
+
+  it('speaks the SOP language in Malay', () => {
+    const malay = Object.values(catalogs.ms).join('\n');
+    for (const term of [
+      'Meja Bantuan 1GovUC',
+      'VAS SOC',
+      'MAMPU/JDN',
+      'Pentadbir UC Agensi',
+      'tiket',
+      'kelulusan',
+    ]) {
+      expect(malay).toContain(term);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../flows/decide.ts';
+import {
+  CHANGE_REQUEST_STATES,
+  COMPLAINT_STATES,
+  type TicketActionType,
+  type TicketKind,
+} from '../../flows/types.ts';
+import { ACTOR_FOR, expectDecision, expectRefusal, NOW, ticket, VALID } from './fixtures.ts';
+
+// Every state × every action of both procedures. What may happen where is written out here from the SOP
+// flowcharts; everything else must be refused with no decision: `ticket_finished` in a final state,
+// otherwise `illegal_transition` naming the state and the actions that do apply.
+
+const ACTIONS = Object.keys(VALID) as TicketActionType[];
+
+type Legal = Readonly<Record<string, Partial<Record<TicketActionType, string>>>>;
+
+const CHANGE_REQUEST: Legal = {
+  awaiting_endorsement: {
+    endorse: 'awaiting_approval',
+    decline_endorsement: 'not_endorsed',
+    withdraw: 'withdrawn',
+  },
+  awaiting_approval: { approve: 'awaiting_implementation', reject: 'rejected', withdraw: 'withdrawn' },
+  awaiting_implementation: { start_implementation: 'implementing' },
+  implementing: { mark_implemented: 'awaiting_confirmation', escalate_to_vendor: 'escalated_to_vendor' },
+  escalated_to_vendor: { vendor_resolved: 'implementing' },
+  awaiting_confirmation: { confirm_resolved: 'closed', report_still_failing: 'awaiting_implementation' },
+};
+const CHANGE_REQUEST_FINAL = ['closed', 'rejected', 'not_endorsed', 'withdrawn'];
+
+const COMPLAINT: Legal = {
+  investigating: {
+    record_findings: 'investigating',
+    escalate_to_vendor: 'escalated_to_vendor',
+    mark_resolved: 'awaiting_confirmation',
+    withdraw: 'withdrawn',
+  },
+  escalated_to_vendor: { vendor_resolved: 'investigating', withdraw: 'withdrawn' },
+  awaiting_confirmation: { confirm_resolved: 'closed', report_still_failing: 'investigating' },
+};
+const COMPLAINT_FINAL = ['closed', 'withdrawn'];
+
+function pairs(kind: TicketKind, states: readonly string[], legal: Legal, final: readonly string[]) {
+  return states.flatMap((state) =>
+    ACTIONS.map((action) => ({
+      kind,
+      state,
+      action,
+      to: legal[state]?.[action],
+      final: final.includes(state),
+    })),
+  );
+}
+
+const ALL = [
+  ...pairs('change_request', CHANGE_REQUEST_STATES, CHANGE_REQUEST, CHANGE_REQUEST_FINAL),
+  ...pairs('complaint', COMPLAINT_STATES, COMPLAINT, COMPLAINT_FINAL),
+];
+
+describe('every state × every action', () => {
+  it('covers 10 change request states and 5 complaint states with all 15 actions', () => {
+    expect(ACTIONS).toHaveLength(15);
+    expect(ALL).toHaveLength((10 + 5) * 15);
+  });
+
+  it.each(ALL.filter((p) => p.to !== undefined))(
+    '$kind in $state: $action → $to',
+    ({ kind, state, action, to }) => {
+      const t = ticket(kind, state as never, state === 'awaiting_approval' ? { approverId: null } : {});
+      const d = expectDecision(decide(t, VALID[action], ACTOR_FOR[action], NOW));
+      expect(d.to).toBe(to);
+    },
+  );
+
+  it.each(ALL.filter((p) => p.final))('$kind in final state $state refuses $action: ticket_finished', (p) => {
+    const r = expectRefusal(
+      decide(ticket(p.kind, p.state as never), VALID[p.action], ACTOR_FOR[p.action], NOW),
+    );
+    expect(r.code).toBe('ticket_finished');
+    expect(r.reason).toEqual({ key: 'refusal.ticket_finished', params: { state: p.state } });
+  });
+
+  it.each(ALL.filter((p) => p.to === undefined && !p.final))(
+    '$kind in $state refuses $action: illegal_transition',
+    ({ kind, state, action }) => {
+      const r = expectRefusal(decide(ticket(kind, state as never), VALID[action], ACTOR_FOR[action], NOW));
+      expect(r.code).toBe('illegal_transition');
+      expect(r.reason.key).toBe('refusal.illegal_transition');
+      expect(r.reason.params?.state).toBe(state);
+      const legal = Object.keys((kind === 'change_request' ? CHANGE_REQUEST : COMPLAINT)[state] ?? {});
+      expect(String(r.reason.params?.actions).split(', ').sort()).toEqual(legal.sort());
+    },
+  );
+
+  it.each(ACTIONS.filter((a) => !a.startsWith('submit_')))(
+    'no ticket yet: %s is refused, only the submit actions apply',
+    (action) => {
+      const r = expectRefusal(decide(null, VALID[action], ACTOR_FOR[action], NOW));
+      expect(r.reason).toEqual({
+        key: 'refusal.illegal_transition',
+        params: { state: 'none', actions: 'submit_change_request, submit_complaint' },
+      });
+    },
+  );
+
+  it('a state from the other procedure is refused instead of guessed at', () => {
+    const r = expectRefusal(
+      decide(ticket('complaint', 'awaiting_approval'), VALID.approve, ACTOR_FOR.approve, NOW),
+    );
+    expect(r.reason).toEqual({
+      key: 'refusal.illegal_transition',
+      params: { state: 'awaiting_approval', actions: '' },
+    });
+  });
+});

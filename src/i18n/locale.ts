@@ -16,10 +16,6 @@ const LANGUAGE: Readonly<Record<string, Locale>> = {
   eng: 'en',
 };
 
-function isLocale(value: unknown): value is Locale {
-  return value === 'ms' || value === 'en';
-}
-
 /** Maps a platform locale (`ms-MY`, `en_GB`, `zh-CN`, …) to ms|en; languages we do not speak get `fallback`. */
 export function normalizeLocale(platformLocale: string | null | undefined, fallback: Locale): Locale {
   const language = platformLocale?.trim().toLowerCase().split(/[-_]/, 1)[0];

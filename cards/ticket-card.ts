@@ -1,0 +1,87 @@
+import { actionsInState, nextActor } from '../flows/decide.ts';
+import type { CardKind, MessageRef, TicketActionType, TicketSnapshot } from '../flows/types.ts';
+import type { CardField, CardModel, CardTimelineEntry } from './card-model.ts';
+
+// Builds the view model of every ticket card from what the database holds (DESIGN.md: cards are rebuilt
+// from the database, never from memory). Each card offers the buttons of its audience that the SOP allows
+// in the current state; the platform then shows them only to people who may press them.
+
+/** The buttons each card may carry, by audience (the SOP's "who acts" column). */
+const CARD_BUTTONS: Record<CardKind, readonly TicketActionType[]> = {
+  endorsement: ['endorse', 'decline_endorsement'],
+  approval: ['approve', 'reject'],
+  // The step the SOP expects first, escalation to the vendor last (SOP 4.1 step 8, 4.2 step 4: "if not solved").
+  soc: ['start_implementation', 'mark_implemented', 'record_findings', 'mark_resolved', 'escalate_to_vendor'],
+  vendor: ['vendor_resolved'],
+  confirmation: ['confirm_resolved', 'report_still_failing'],
+  ticket: ['withdraw'],
+};
+
+export interface TicketCardSource {
+  readonly snapshot: TicketSnapshot;
+  readonly title: string;
+  readonly requesterName: string;
+  readonly slaDueAt: Date | null;
+  /** Field label key → value, in the order the paper form lists them. */
+  readonly fields: readonly CardField[];
+  readonly lastDecision: { readonly action: string; readonly actorName: string; readonly at: Date } | null;
+  readonly timeline: readonly { readonly type: string; readonly actorName: string; readonly at: Date }[];
+  /** Display name of a person id, for "waiting for Aminah"; null when the id is not a configured person. */
+  readonly nameOf: (personId: string) => string | null;
+}
+
+const TIMELINE_LENGTH = 8;
+
+export function buildCardModel(card: CardKind, source: TicketCardSource): CardModel {
+  const { snapshot } = source;
+  const next = nextActor(snapshot);
+  const allowed = new Set(actionsInState(snapshot));
+  const timeline: CardTimelineEntry[] = source.timeline.slice(-TIMELINE_LENGTH).map((e) => ({
+    at: e.at,
+    actorName: e.actorName,
+    event: { key: `event.${e.type}` },
+  }));
+  const nextWho = next === null ? null : 'person' in next ? { person: next.person } : roleAudience(next.role);
+  return {
+    card,
+    ticketId: snapshot.id,
+    ticketNumber: snapshot.number,
+    kind: snapshot.kind,
+    state: snapshot.state,
+    version: snapshot.version,
+    title: source.title,
+    requesterName: source.requesterName,
+    fields: source.fields,
+    nextActor:
+      next === null || nextWho === null
+        ? null
+        : {
+            who: nextWho,
+            name: 'person' in next ? source.nameOf(next.person) : null,
+            dueAt: source.slaDueAt,
+          },
+    lastDecision: source.lastDecision
+      ? {
+          event: { key: `action.${source.lastDecision.action}` } satisfies MessageRef,
+          actorName: source.lastDecision.actorName,
+          at: source.lastDecision.at,
+        }
+      : null,
+    actions: CARD_BUTTONS[card].filter((a) => allowed.has(a)),
+    timeline,
+  };
+}
+
+/** The requester and the manager are people, never channels; the other roles have a channel each. */
+function roleAudience(role: string) {
+  if (
+    role === 'approver' ||
+    role === 'soc' ||
+    role === 'vendor' ||
+    role === 'service_desk' ||
+    role === 'admin'
+  ) {
+    return { role } as const;
+  }
+  return null;
+}

@@ -1,0 +1,20 @@
+import type { Config } from '../config/index.ts';
+import { Directory } from './directory.ts';
+
+// The directory as configured: each person's Slack and Teams ids, and on the local playground their own
+// person id (the playground signs people in by it).
+
+export function directoryFromConfig(config: Config): Directory {
+  const people = config.people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    locale: p.locale,
+    roles: p.roles,
+    identities: {
+      local: p.id,
+      ...(p.slack ? { slack: p.slack } : {}),
+      ...(p.teams ? { teams: p.teams } : {}),
+    },
+  }));
+  return new Directory(people, config.channels, config.runtime.defaultLocale);
+}

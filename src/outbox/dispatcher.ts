@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { CardModel } from '../../cards/card-model.ts';
+import type { CardKind, MessageRef } from '../../flows/types.ts';
+import type { Db } from '../db/types.ts';
+import type { Logger } from '../log.ts';
+import { type ChatPlatform, PlatformDeliveryError } from '../platform/port.ts';
+import type { Clock } from '../time.ts';
+import { type BackoffPolicy, nextDelayMs } from './backoff.ts';
+import { type ClaimedMessage, claimDue } from './claim.ts';
+import { type OutboxPayload, outboxPayload } from './payload.ts';
+
+// Delivers outbox rows through the chat-platform port (DESIGN.md, "Durable, exactly-once state").
+// Rows are claimed with a lease under FOR UPDATE SKIP LOCKED, so several dispatchers (replicas) never
+// hold the same row; a row is marked sent in the same statement batch that records the posted card.
+// The one window that remains is a crash between the platform's "ok" and our commit: then the lease
+// expires and the message is sent again. Platforms offer no idempotency key to close it.
+
+export interface DeliveryContext {
+  renderText(message: MessageRef, locale: string): string;
+  buildCard(ticketId: string, card: CardKind): Promise<CardModel>;
+}
+
+export interface DispatcherOptions {
+  readonly db: Db;
+  readonly platforms: ReadonlyMap<string, ChatPlatform>;
+  readonly context: DeliveryContext;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly maxAttempts: number;
+  readonly backoff: BackoffPolicy;
+  readonly leaseMs?: number;
+  readonly batchSize?: number;
+  readonly onDelivered?: (platform: string, kind: string) => void;
+  readonly onFailed?: (platform: string, kind: string, final: boolean) => void;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+export function createDispatcher(options: DispatcherOptions) {
+  const leaseMs = options.leaseMs ?? 60_000;
+  const batchSize = options.batchSize ?? 20;
+  const { db, clock, logger } = options;
+
+  async function deliver(row: ClaimedMessage, payload: OutboxPayload, platform: ChatPlatform) {
+    const ticket = row.ticketId
+      ? await db.ticket.findUnique({ where: { id: row.ticketId }, select: { number: true } })
+      : null;
+    if (payload.kind === 'notify') {
+      const text = options.context.renderText(payload.message, payload.locale);
+      const posted = await platform.sendText(
+        payload.to,
+        { text, ticketNumber: ticket?.number },
+        payload.locale,
+      );
+      return { messageId: posted.messageId, card: null };
+    }
+    if (payload.kind === 'card.post') {
+      if (!row.ticketId) throw new PlatformDeliveryError('card without ticket', { retryable: false });
+      const model = await options.context.buildCard(row.ticketId, payload.card);
+      const posted = await platform.postCard(payload.to, model, payload.locale);
+      return { messageId: posted.messageId, card: { card: payload.card, locale: payload.locale, ...posted } };
+    }
+    if (!row.ticketId) throw new PlatformDeliveryError('card without ticket', { retryable: false });
+    const posted = await db.postedCard.findMany({
+      where: {
+        ticketId: row.ticketId,
+        platform: platform.name,
+        ...(payload.card === 'all' ? {} : { card: payload.card }),
+      },
+      orderBy: { createdAt: 'asc' },
+    });
+    for (const ref of posted) {
+      const model = await options.context.buildCard(row.ticketId, ref.card as CardKind);
+      await platform.updateCard({ channel: ref.channel, messageId: ref.messageId }, model, ref.locale);
+    }
+    return { messageId: null, card: null };
+  }
+
+  async function handle(row: ClaimedMessage, result: DrainResult) {
+    const platform = options.platforms.get(row.platform);
+    const parsed = outboxPayload.safeParse(row.payload);
+    if (!platform || !parsed.success) {
+      const why = platform
+        ? `payload does not parse: ${parsed.error?.message}`
+        : `no platform "${row.platform}"`;
+      await db.outboxMessage.update({ where: { id: row.id }, data: { status: 'dead', lastError: why } });
+      logger.error('outbox message cannot be delivered', { outboxId: row.id, why });
+      result.dead += 1;
+      return;
+    }
+    try {
+      const delivered = await deliver(row, parsed.data, platform);
+      await db.$transaction([
+        db.outboxMessage.update({
+          where: { id: row.id },
+          data: {
+            status: 'sent',
+            sentAt: clock.now(),
+            platformMessageId: delivered.messageId,
+            lockedUntil: null,
+          },
+        }),
+        ...(delivered.card && row.ticketId
+          ? [
+              db.postedCard.create({
+                data: {
+                  ticketId: row.ticketId,
+                  card: delivered.card.card,
+                  platform: platform.name,
+                  channel: delivered.card.channel,
+                  messageId: delivered.card.messageId,
+                  locale: delivered.card.locale,
+                },
+              }),
+            ]
+          : []),
+      ]);
+      result.sent += 1;
+      options.onDelivered?.(row.platform, parsed.data.kind);
+    } catch (error) {
+      await recordFailure(row, parsed.data.kind, error, result);
+    }
+  }
+
+  async function recordFailure(row: ClaimedMessage, kind: string, error: unknown, result: DrainResult) {
+    const retryable = error instanceof PlatformDeliveryError ? error.retryable : true;
+    const retryAfterMs = error instanceof PlatformDeliveryError ? error.retryAfterMs : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    const final = !retryable || row.attempts >= options.maxAttempts;
+    const reference = randomUUID().slice(0, 8);
+    const delay = nextDelayMs(row.attempts, options.backoff, retryAfterMs);
+    await db.outboxMessage.update({
+      where: { id: row.id },
+      data: final
+        ? { status: 'dead', lastError: `[${reference}] ${message}`, lockedUntil: null }
+        : {
+            lastError: `[${reference}] ${message}`,
+            nextAttemptAt: new Date(clock.now().getTime() + delay),
+            lockedUntil: null,
+          },
+    });
+    (final ? logger.error : logger.warn)('outbox delivery failed', {
+      reference,
+      outboxId: row.id,
+      platform: row.platform,
+      attempt: row.attempts,
+      final,
+      retryInMs: final ? undefined : delay,
+      error: message,
+    });
+    if (final) result.dead += 1;
+    else result.retried += 1;
+    options.onFailed?.(row.platform, kind, final);
+  }
+
+  /** Delivers everything that is due now, batch after batch, and says what happened. */
+  async function drainOnce(): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, retried: 0, dead: 0 };
+    for (;;) {
+      const rows = await claimDue(db, {
+        now: clock.now(),
+        leaseMs,
+        limit: batchSize,
+        platforms: [...options.platforms.keys()],
+      });
+      if (rows.length === 0) return result;
+      await Promise.all(rows.map((row) => handle(row, result)));
+    }
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let again = false;
+  let stopped = true;
+  // A wake during a drain must not be lost: rows committed after the drain's last claim would otherwise
+  // wait for the next poll.
+  const tick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    again = false;
+    running = drainOnce()
+      .catch((error: unknown) => logger.error('outbox drain failed', { error }))
+      .finally(() => {
+        running = undefined;
+        if (again) tick();
+      });
+  };
+
+  return {
+    drainOnce,
+    /** Polls every `intervalMs`; `wake()` after a commit delivers at once instead of at the next poll. */
+    start(intervalMs = 1000) {
+      stopped = false;
+      timer = setInterval(tick, intervalMs);
+      timer.unref();
+    },
+    wake: tick,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { CardField, CardModel } from '../../cards/card-model.ts';
+import { buildCardModel } from '../../cards/ticket-card.ts';
+import type { CardKind, MessageRef } from '../../flows/types.ts';
+import type { Db } from '../db/types.ts';
+import type { Directory } from '../directory/directory.ts';
+import { ERROR_CODES, MailopsError } from '../errors.ts';
+import { lastDecision } from './last-decision.ts';
+import { loadSnapshot } from './snapshot.ts';
+
+// Reads one ticket and everything its cards show, and hands it to the pure card builder. Called by the
+// dispatcher at delivery time, so a card always shows the ticket as it is now, not as it was when the
+// message was queued.
+
+const opt = (group: string, value: string): MessageRef => ({ key: `option.${group}.${value}` });
+const field = (key: string, value: string | MessageRef): CardField => ({
+  label: { key: `field.${key}` },
+  value,
+});
+const window = (a: Date, b: Date) => `${a.toISOString()} – ${b.toISOString()}`;
+
+export async function buildTicketCard(
+  db: Db,
+  directory: Directory,
+  ticketId: string,
+  card: CardKind,
+): Promise<CardModel> {
+  const [snapshot, row] = await Promise.all([
+    db.$transaction((tx) => loadSnapshot(tx, ticketId)),
+    db.ticket.findUnique({
+      where: { id: ticketId },
+      include: {
+        sectionA: true,
+        sectionsB: { orderBy: { round: 'desc' }, take: 1 },
+        sectionC: true,
+        sectionsD: { orderBy: { round: 'desc' }, take: 1 },
+        complaint: true,
+        events: { orderBy: { seq: 'asc' }, select: { type: true, actorId: true, at: true, data: true } },
+      },
+    }),
+  ]);
+  if (!snapshot || !row) throw new MailopsError(ERROR_CODES.TICKET_NOT_FOUND, `ticket ${ticketId} not found`);
+  const fields: CardField[] = [];
+  const a = row.sectionA;
+  if (a) {
+    fields.push(
+      field('requester_unit', a.requesterUnit),
+      field('request_type', a.requestTypeOther ?? opt('request_type', a.requestType)),
+      field('requested_for', a.requestedFor.toISOString()),
+      field('description', a.description),
+      field('impact_if_not', a.impactIfNotImplemented),
+    );
+    if (a.managerName) fields.push(field('manager', a.managerName));
+  }
+  const b = row.sectionsB[0];
+  if (b) {
+    fields.push(
+      field('change_type', opt('change_type', b.changeType)),
+      field('risk', opt('risk', b.risk)),
+      field('urgency', opt('urgency', b.urgency)),
+      field('impact', opt('impact', b.impact)),
+      field('planned', window(b.plannedStart, b.plannedEnd)),
+    );
+  }
+  if (row.sectionC) {
+    fields.push(field('approver', row.sectionC.approverName));
+    if (row.sectionC.comments) fields.push(field('approver_comments', row.sectionC.comments));
+  }
+  const d = row.sectionsD[0];
+  if (d) {
+    fields.push(
+      field('actual', window(d.actualStart, d.actualEnd)),
+      field('status', opt('status', d.successful ? 'successful' : 'unsuccessful')),
+    );
+  }
+  const c = row.complaint;
+  if (c) {
+    fields.push(field('domain', c.domain), field('direction', opt('direction', c.direction)));
+    if (c.exampleSender) fields.push(field('example_sender', c.exampleSender));
+    if (c.exampleRecipient) fields.push(field('example_recipient', c.exampleRecipient));
+    fields.push(field('started_at', c.startedAt.toISOString()));
+    if (c.bounceText) fields.push(field('bounce_text', c.bounceText));
+  }
+  const last = await lastDecision(db, ticketId);
+  return buildCardModel(card, {
+    snapshot,
+    title: row.title,
+    requesterName: row.requesterName,
+    slaDueAt: row.slaDueAt,
+    fields,
+    lastDecision: last ? { action: last.action, actorName: last.actorName, at: last.at } : null,
+    timeline: row.events.map((e) => ({
+      type: e.type,
+      at: e.at,
+      actorName:
+        typeof (e.data as { actorName?: unknown }).actorName === 'string'
+          ? (e.data as { actorName: string }).actorName
+          : (directory.person(e.actorId)?.name ?? e.actorId),
+    })),
+    nameOf: (id) => directory.person(id)?.name ?? null,
+  });
+}

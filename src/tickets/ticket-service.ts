@@ -1,0 +1,209 @@
+import { decide } from '../../flows/decide.ts';
+import type {
+  Actor,
+  Decision,
+  Refusal,
+  TicketAction,
+  TicketKind,
+  TicketSnapshot,
+} from '../../flows/types.ts';
+import type { Db, Tx } from '../db/types.ts';
+import type { Clock } from '../time.ts';
+import { appendAuditEvent } from './audit-chain.ts';
+import { isRetryableConflict, VersionConflict } from './conflicts.ts';
+import { type DoneBy, lastDecision } from './last-decision.ts';
+import { nextTicketNumber } from './numbering.ts';
+import { enqueueDecisionMessages, type OutboxTarget } from './outbox-writer.ts';
+import { titleFromSections, writeDecisionRecords } from './section-writer.ts';
+import { findTicketId, loadSnapshot } from './snapshot.ts';
+
+export type { DoneBy } from './last-decision.ts';
+
+// The one place a flow decision becomes durable (DESIGN.md, "Durable, exactly-once state"): in ONE
+// transaction the new state (optimistic version check), the form sections, the audit event (hash chain),
+// the outbox rows, and the idempotency key. A repeated or concurrent identical action finds the key and is
+// told who did it and when; a different action that lost the race is re-decided on the fresh state.
+
+export interface TicketServiceOptions extends OutboxTarget {
+  readonly db: Db;
+  readonly clock: Clock;
+  /** When the new state's SLA runs out (flows/sla.ts over the business calendar); null for no SLA. */
+  readonly slaDueAt: (kind: TicketKind, state: string, enteredAt: Date) => Date | null;
+  /** Called after every commit that wrote outbox rows, so the dispatcher delivers at once. */
+  readonly onCommitted?: () => void;
+  readonly maxRetries?: number;
+}
+
+export type ActResult =
+  | {
+      readonly status: 'applied';
+      readonly ticket: {
+        readonly id: string;
+        readonly number: string;
+        readonly state: string;
+        readonly version: number;
+      };
+      readonly decision: Decision;
+    }
+  | { readonly status: 'refused'; readonly refusal: Refusal; readonly lastDecision: DoneBy | null }
+  | { readonly status: 'already_done'; readonly ticketNumber: string; readonly by: DoneBy }
+  | { readonly status: 'not_found' };
+
+const TERMINAL = new Set(['closed', 'rejected', 'not_endorsed', 'withdrawn']);
+
+export function createTicketService(options: TicketServiceOptions) {
+  const { db, clock } = options;
+  const maxRetries = options.maxRetries ?? 8;
+
+  async function alreadyDone(tx: Tx, key: string): Promise<ActResult | null> {
+    const done = await tx.handledAction.findUnique({
+      where: { key },
+      include: { ticket: { select: { number: true } } },
+    });
+    if (!done) return null;
+    return { status: 'already_done', ticketNumber: done.ticket.number, by: toDoneBy(done) };
+  }
+
+  async function attempt(
+    ticketRef: string | null,
+    action: TicketAction,
+    actor: Actor,
+    key: string,
+  ): Promise<ActResult> {
+    return db.$transaction(
+      async (tx) => {
+        const duplicate = await alreadyDone(tx, key);
+        if (duplicate) return duplicate;
+        const now = clock.now();
+        let snapshot: TicketSnapshot | null = null;
+        if (ticketRef !== null) {
+          const id = await findTicketId(tx, ticketRef);
+          snapshot = id ? await loadSnapshot(tx, id) : null;
+          if (!snapshot) return { status: 'not_found' } as const;
+        }
+        const outcome = decide(snapshot, action, actor, now);
+        if (!outcome.ok) {
+          const last = snapshot ? await lastDecision(tx, snapshot.id) : null;
+          return { status: 'refused', refusal: outcome, lastDecision: last } as const;
+        }
+        const ticket = snapshot
+          ? await advance(tx, snapshot, outcome, now)
+          : await open(tx, action, actor, outcome, now);
+        await writeDecisionRecords(tx, ticket.id, outcome, actor, now);
+        await tx.handledAction.create({
+          data: {
+            key,
+            ticketId: ticket.id,
+            action: action.type,
+            actorId: actor.id,
+            actorName: actor.name,
+            handledAt: now,
+            toState: outcome.to,
+          },
+        });
+        await appendAuditEvent(tx, {
+          ticketId: ticket.id,
+          type: outcome.event.type,
+          actorId: actor.id,
+          at: now,
+          data: {
+            ...outcome.event.data,
+            step: outcome.step,
+            action: action.type,
+            from: outcome.from,
+            to: outcome.to,
+            actorName: actor.name,
+          },
+        });
+        await enqueueDecisionMessages(tx, options, ticket, outcome, now);
+        return {
+          status: 'applied',
+          ticket: { id: ticket.id, number: ticket.number, state: outcome.to, version: ticket.version },
+          decision: outcome,
+        } as const;
+      },
+      { maxWait: 60_000, timeout: 60_000 },
+    );
+  }
+
+  async function open(tx: Tx, action: TicketAction, actor: Actor, decision: Decision, now: Date) {
+    const kind: TicketKind = action.type === 'submit_complaint' ? 'complaint' : 'change_request';
+    const numbering = await nextTicketNumber(tx, kind, now);
+    const created = await tx.ticket.create({
+      data: {
+        kind,
+        ...numbering,
+        state: decision.to,
+        title: titleFromSections(decision.sections) || '-',
+        requesterId: actor.id,
+        requesterName: actor.name,
+        stateSince: now,
+        slaDueAt: options.slaDueAt(kind, decision.to, now),
+      },
+      select: { id: true, number: true, title: true, version: true },
+    });
+    return created;
+  }
+
+  async function advance(tx: Tx, snapshot: TicketSnapshot, decision: Decision, now: Date) {
+    const updated = await tx.ticket.updateMany({
+      where: { id: snapshot.id, version: snapshot.version },
+      data: {
+        state: decision.to,
+        version: { increment: 1 },
+        stateSince: now,
+        slaDueAt: options.slaDueAt(snapshot.kind, decision.to, now),
+        closedAt: TERMINAL.has(decision.to) ? now : null,
+      },
+    });
+    if (updated.count === 0) throw new VersionConflict(snapshot.id);
+    return tx.ticket.findUniqueOrThrow({
+      where: { id: snapshot.id },
+      select: { id: true, number: true, title: true, version: true },
+    });
+  }
+
+  /**
+   * Applies an action under an idempotency key. Conflicts (another decision committed first, or an
+   * identical action holding the same key) are retried on the fresh state, where they become either
+   * "already done" or a refusal that names the decision that won.
+   */
+  async function act(
+    ticketRef: string | null,
+    action: TicketAction,
+    actor: Actor,
+    key: string,
+  ): Promise<ActResult> {
+    for (let attemptNo = 0; ; attemptNo++) {
+      try {
+        const result = await attempt(ticketRef, action, actor, key);
+        if (result.status === 'applied') options.onCommitted?.();
+        return result;
+      } catch (error) {
+        if (!isRetryableConflict(error) || attemptNo >= maxRetries) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * (attemptNo + 1)));
+      }
+    }
+  }
+
+  return {
+    act,
+    submit: (action: TicketAction, actor: Actor, key: string) => act(null, action, actor, key),
+  };
+}
+
+function toDoneBy(row: {
+  actorId: string;
+  actorName: string;
+  handledAt: Date;
+  action: string;
+  toState: string;
+}): DoneBy {
+  return {
+    actorId: row.actorId,
+    actorName: row.actorName,
+    at: row.handledAt,
+    action: row.action,
+    toState: row.toState,
+  };
+}

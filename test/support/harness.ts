@@ -1,0 +1,79 @@
+import type { BusinessCalendar } from '../../flows/business-hours.ts';
+import { DEFAULT_SLA_POLICY, dueAt } from '../../flows/sla.ts';
+import type { Actor } from '../../flows/types.ts';
+import { Directory, type Person } from '../../src/directory/directory.ts';
+import { renderMessage } from '../../src/i18n/index.ts';
+import { createMemoryLogger } from '../../src/log.ts';
+import { createDispatcher } from '../../src/outbox/dispatcher.ts';
+import { buildTicketCard } from '../../src/tickets/card-source.ts';
+import { createTicketService } from '../../src/tickets/ticket-service.ts';
+import { createFakeClock } from '../../src/time.ts';
+import { ACTOR_FOR, admin, approver, desk, manager, NOW, requester, soc, vendor } from '../flows/fixtures.ts';
+import type { TestDatabase } from './databases.ts';
+import { createMemoryPlatform } from './memory-platform.ts';
+
+// The ticket service, dispatcher and an in-memory platform wired as `mailops serve` wires them, on a test
+// database, with a fake clock and the people of the flow fixtures.
+
+export const CALENDAR: BusinessCalendar = {
+  timeZone: 'Asia/Kuala_Lumpur',
+  weekend: ['saturday', 'sunday'],
+  workday: { start: '08:30', end: '17:30' },
+  holidays: [],
+};
+
+const asPerson = (a: Actor, locale: 'ms' | 'en' = 'ms'): Person => ({
+  id: a.id,
+  name: a.name,
+  locale,
+  roles: a.roles,
+  identities: { memory: a.id },
+});
+
+export const PEOPLE: Person[] = [
+  asPerson(requester),
+  asPerson(manager, 'en'),
+  asPerson(approver),
+  { ...asPerson({ id: 'u-rosli', name: 'Rosli (JDN)', roles: ['approver'] }) },
+  asPerson(soc),
+  asPerson(vendor),
+  asPerson(desk),
+  asPerson(admin),
+];
+
+export function createHarness(db: TestDatabase, options: { failFirst?: number } = {}) {
+  const clock = createFakeClock(NOW);
+  const logger = createMemoryLogger();
+  const memory = createMemoryPlatform('memory');
+  const directory = new Directory(
+    PEOPLE,
+    { memory: { approvals: 'C-APPROVALS', soc: 'C-SOC', vendor: 'C-VENDOR', announcements: 'C-ANNOUNCE' } },
+    'ms',
+  );
+  const target = { directory, platforms: ['memory'], logger };
+  const tickets = createTicketService({
+    ...target,
+    db: db.prisma,
+    clock,
+    slaDueAt: (kind, state, at) => dueAt(kind, state as never, at, DEFAULT_SLA_POLICY, CALENDAR),
+  });
+  const dispatcher = createDispatcher({
+    db: db.prisma,
+    platforms: new Map([['memory', memory.platform]]),
+    context: {
+      renderText: (m, locale) => renderMessage(m, locale === 'en' ? 'en' : 'ms'),
+      buildCard: (id, card) => buildTicketCard(db.prisma, directory, id, card),
+    },
+    clock,
+    logger,
+    maxAttempts: 5,
+    backoff: { baseDelayMs: 1000, maxDelayMs: 60_000 },
+  });
+  if (options.failFirst)
+    memory.failNext(...Array.from({ length: options.failFirst }, () => ({ kind: 'transient' as const })));
+  /** The actor the fixtures name for an action, looked up in the directory like an adapter would. */
+  const actorFor = (type: keyof typeof ACTOR_FOR) => directory.actor(ACTOR_FOR[type].id);
+  return { clock, logger, memory, directory, tickets, dispatcher, actorFor };
+}
+
+export type Harness = ReturnType<typeof createHarness>;

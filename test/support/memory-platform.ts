@@ -1,0 +1,91 @@
+import type { CardModel } from '../../cards/card-model.ts';
+import {
+  type ChatPlatform,
+  type Destination,
+  PlatformDeliveryError,
+  type PostedRef,
+  type TextMessage,
+} from '../../src/platform/port.ts';
+
+// An in-memory chat platform at the port (STYLE.md 16: fakes at the ports). It records every delivery and
+// can fail on demand the way real platforms do: a transient 500, a 429 with Retry-After, or a permanent
+// "channel_not_found".
+
+export type Failure =
+  | { readonly kind: 'transient' }
+  | { readonly kind: 'rate_limited'; readonly retryAfterMs: number }
+  | { readonly kind: 'permanent' };
+
+export type Delivery =
+  | {
+      readonly op: 'text';
+      readonly to: Destination;
+      readonly text: string;
+      readonly locale: string;
+      readonly id: string;
+    }
+  | {
+      readonly op: 'post';
+      readonly to: Destination;
+      readonly card: CardModel;
+      readonly locale: string;
+      readonly id: string;
+    }
+  | { readonly op: 'update'; readonly ref: PostedRef; readonly card: CardModel; readonly locale: string };
+
+export function createMemoryPlatform(name = 'memory') {
+  const deliveries: Delivery[] = [];
+  const attempts: { op: string; at: number }[] = [];
+  const failures: Failure[] = [];
+  // Message ids unique across instances, as a platform's are: posted-card references are unique per channel.
+  const nextId = () => `${name}-${crypto.randomUUID().slice(0, 8)}`;
+
+  function maybeFail(op: string) {
+    attempts.push({ op, at: Date.now() });
+    const failure = failures.shift();
+    if (!failure) return;
+    if (failure.kind === 'transient')
+      throw new PlatformDeliveryError('500 internal_error', { retryable: true });
+    if (failure.kind === 'rate_limited') {
+      throw new PlatformDeliveryError('429 ratelimited', {
+        retryable: true,
+        retryAfterMs: failure.retryAfterMs,
+      });
+    }
+    throw new PlatformDeliveryError('channel_not_found', { retryable: false });
+  }
+
+  function channelOf(to: Destination) {
+    return to.kind === 'channel' ? to.channel : `D-${to.user}`;
+  }
+
+  const platform: ChatPlatform = {
+    name,
+    async sendText(to: Destination, message: TextMessage, locale: string) {
+      maybeFail('text');
+      const id = nextId();
+      deliveries.push({ op: 'text', to, text: message.text, locale, id });
+      return { channel: channelOf(to), messageId: id };
+    },
+    async postCard(to: Destination, card: CardModel, locale: string) {
+      maybeFail('post');
+      const id = nextId();
+      deliveries.push({ op: 'post', to, card, locale, id });
+      return { channel: channelOf(to), messageId: id };
+    },
+    async updateCard(ref: PostedRef, card: CardModel, locale: string) {
+      maybeFail('update');
+      deliveries.push({ op: 'update', ref, card, locale });
+    },
+  };
+
+  return {
+    platform,
+    deliveries,
+    attempts,
+    /** The next calls fail in this order, then calls succeed again. */
+    failNext(...next: Failure[]) {
+      failures.push(...next);
+    },
+  };
+}

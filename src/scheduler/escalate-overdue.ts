@@ -1,0 +1,97 @@
+import type { BusinessCalendar } from '../../flows/business-hours.ts';
+import { overdueActions, type SlaNoticeLevel, type SlaPolicy, slaRuleFor } from '../../flows/sla.ts';
+import { SYSTEM_ACTOR, type TicketKind, type TicketState } from '../../flows/types.ts';
+import type { Db } from '../db/types.ts';
+import { appendAuditEvent } from '../tickets/audit-chain.ts';
+import { enqueueDecisionMessages, type OutboxTarget } from '../tickets/outbox-writer.ts';
+import type { Clock } from '../time.ts';
+
+// The first scheduled task: remind whoever must act on an overdue ticket and escalate when reminding is
+// not enough (SLA policy as data, flows/sla.ts). Cron only triggers it; what is due is decided from the
+// clock port and the notices already sent, so a missed fire catches up and a repeated one sends nothing.
+
+export interface EscalationResult {
+  readonly checked: number;
+  readonly reminded: number;
+  readonly escalated: number;
+}
+
+export async function escalateOverdue(
+  deps: OutboxTarget & { db: Db; clock: Clock; policy: SlaPolicy; calendar: BusinessCalendar },
+): Promise<EscalationResult> {
+  const now = deps.clock.now();
+  const due = await deps.db.ticket.findMany({
+    where: { slaDueAt: { lte: now } },
+    select: { id: true, version: true },
+    orderBy: { slaDueAt: 'asc' },
+    take: 500,
+  });
+  const result = { checked: due.length, reminded: 0, escalated: 0 };
+  for (const { id, version } of due) {
+    const sent = await deps.db.$transaction(async (tx) => {
+      // Lock the ticket so a decision committing right now cannot interleave with its reminder.
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM tickets WHERE id = ${id}::uuid AND version = ${version} FOR UPDATE`;
+      if (locked.length === 0) return [];
+      const ticket = await tx.ticket.findUniqueOrThrow({
+        where: { id },
+        include: { slaNotices: { where: { version } }, assignments: { where: { role: 'manager' }, take: 1 } },
+      });
+      const actions = overdueActions(
+        {
+          kind: ticket.kind as TicketKind,
+          state: ticket.state as TicketState,
+          number: ticket.number,
+          requesterId: ticket.requesterId,
+          managerId: ticket.assignments[0]?.personId ?? null,
+          enteredAt: ticket.stateSince,
+          now,
+          notices: ticket.slaNotices.map((n) => ({
+            level: n.level as SlaNoticeLevel,
+            count: n.count,
+            lastAt: n.lastAt,
+          })),
+        },
+        deps.policy,
+        deps.calendar,
+      );
+      for (const action of actions) {
+        await tx.slaNotice.upsert({
+          where: { ticketId_version_level: { ticketId: id, version, level: action.level } },
+          create: { ticketId: id, version, level: action.level, count: action.count, lastAt: now },
+          update: { count: action.count, lastAt: now },
+        });
+        await appendAuditEvent(tx, {
+          ticketId: id,
+          type: action.level === 'remind' ? 'sla.reminded' : 'sla.escalated',
+          actorId: SYSTEM_ACTOR.id,
+          at: now,
+          data: { state: ticket.state, to: action.to, count: action.count },
+        });
+        await enqueueDecisionMessages(
+          tx,
+          deps,
+          ticket,
+          { notify: [{ to: action.to, message: action.message }], cards: [] },
+          now,
+        );
+      }
+      // Once every reminder and escalation the policy allows has gone out, nothing more is owed in this
+      // state: clearing the due date keeps exhausted tickets from crowding the next query.
+      const rule = slaRuleFor(ticket.kind as TicketKind, ticket.state as TicketState, deps.policy);
+      const count = (level: SlaNoticeLevel) =>
+        actions.find((a) => a.level === level)?.count ??
+        ticket.slaNotices.find((n) => n.level === level)?.count ??
+        0;
+      if (!rule || (count('remind') >= rule.maxReminders && count('escalate') >= rule.maxEscalations)) {
+        await tx.ticket.update({ where: { id }, data: { slaDueAt: null } });
+      }
+      return actions;
+    });
+    for (const a of sent) {
+      if (a.level === 'remind') result.reminded += 1;
+      else result.escalated += 1;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,73 @@
+import cron from 'node-cron';
+import type { Db } from '../db/types.ts';
+import type { Logger } from '../log.ts';
+import { runOnce } from './coordinator.ts';
+
+// node-cron in Malaysia time (DESIGN.md: the SOP's working day is Asia/Kuala_Lumpur); each fire goes
+// through the database coordinator so several replicas run it once. Cron is only a trigger: the tasks
+// themselves take "now" from the clock port and are tested without cron (STYLE.md 5).
+
+export interface ScheduledTaskSpec {
+  readonly name: string;
+  readonly expression: string;
+  readonly run: (fireAt: Date) => Promise<unknown>;
+}
+
+/** The slice of node-cron we use, so tests can fire schedules by hand. */
+export interface CronPort {
+  schedule(expression: string, fn: (scheduledAt: Date) => void, timezone: string): { stop(): void };
+}
+
+export const nodeCronPort: CronPort = {
+  schedule(expression, fn, timezone) {
+    const task = cron.schedule(expression, (ctx) => fn(ctx.date), { timezone, noOverlap: true });
+    return { stop: () => void task.stop() };
+  },
+};
+
+export function createScheduler(options: {
+  db: Db;
+  owner: string;
+  logger: Logger;
+  tasks: readonly ScheduledTaskSpec[];
+  cron?: CronPort;
+  timezone?: string;
+  onRun?: (task: string, status: string) => void;
+}) {
+  const port = options.cron ?? nodeCronPort;
+  const handles: { stop(): void }[] = [];
+
+  /** One fire of one task; the fire time is truncated to the second so every replica names it alike. */
+  async function fire(task: ScheduledTaskSpec, scheduledAt: Date) {
+    const fireAt = new Date(Math.floor(scheduledAt.getTime() / 1000) * 1000);
+    const outcome = await runOnce(options.db, task.name, fireAt, options.owner, () => task.run(fireAt));
+    if (outcome.ran) {
+      options.onRun?.(task.name, outcome.status);
+      const log = outcome.status === 'ok' ? options.logger.debug : options.logger.error;
+      log('scheduled task ran', { task: task.name, fireAt: fireAt.toISOString(), status: outcome.status });
+    }
+    return outcome;
+  }
+
+  return {
+    fire,
+    start() {
+      for (const task of options.tasks) {
+        handles.push(
+          port.schedule(
+            task.expression,
+            (at) => {
+              fire(task, at).catch((error: unknown) =>
+                options.logger.error('scheduled task could not be coordinated', { task: task.name, error }),
+              );
+            },
+            options.timezone ?? 'Asia/Kuala_Lumpur',
+          ),
+        );
+      }
+    },
+    stop() {
+      for (const h of handles.splice(0)) h.stop();
+    },
+  };
+}

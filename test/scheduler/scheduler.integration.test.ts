@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
+import { runOnce } from '../../src/scheduler/coordinator.ts';
+import { escalateOverdue } from '../../src/scheduler/escalate-overdue.ts';
+import { VALID } from '../flows/fixtures.ts';
+import {
+  createPostgresDatabase,
+  describeEachDatabase,
+  postgresTierEnabled,
+  useTestDatabase,
+} from '../support/databases.ts';
+import { CALENDAR, createHarness, type Harness } from '../support/harness.ts';
+
+const run = promisify(execFile);
+
+describeEachDatabase('scheduler', (suite) => {
+  const db = useTestDatabase(() => suite.create());
+  let h: Harness;
+  beforeEach(() => {
+    h = createHarness(db());
+  });
+
+  const escalate = () =>
+    escalateOverdue({
+      db: db().prisma,
+      clock: h.clock,
+      directory: h.directory,
+      platforms: ['memory'],
+      logger: h.logger,
+      policy: DEFAULT_SLA_POLICY,
+      calendar: CALENDAR,
+    });
+
+  it('runs one fire of a task once, however often it is triggered', async () => {
+    const fireAt = new Date('2026-03-02T01:00:00Z');
+    let runs = 0;
+    const task = async () => {
+      runs += 1;
+    };
+    const outcomes = await Promise.all([1, 2, 3].map(() => runOnce(db().prisma, 'demo', fireAt, 'me', task)));
+    expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
+    expect(runs).toBe(1);
+    expect(await runOnce(db().prisma, 'demo', new Date(fireAt.getTime() + 60_000), 'me', task)).toEqual({
+      ran: true,
+      status: 'ok',
+    });
+  });
+
+  it('records a failing task as failed without throwing', async () => {
+    const outcome = await runOnce(db().prisma, 'broken', new Date('2026-03-02T02:00:00Z'), 'me', async () => {
+      throw new Error('boom');
+    });
+    expect(outcome).toEqual({ ran: true, status: 'failed' });
+    const row = await db().prisma.schedulerRun.findFirstOrThrow({ where: { task: 'broken' } });
+    expect(row).toMatchObject({ status: 'failed', result: { error: 'boom' } });
+  });
+
+  it('reminds the approver when approval is overdue, repeats at the interval, then escalates to the desk', async () => {
+    // Monday 16 June 2025, 10:00 MYT: a change request without endorsement waits for MAMPU (2 business days).
+    const opened = await h.tickets.submit(
+      { type: 'submit_change_request', form: VALID.submit_change_request.form, endorsementRequired: false },
+      h.actorFor('submit_change_request'),
+      'sla-cr',
+    );
+    if (opened.status !== 'applied') throw new Error(JSON.stringify(opened));
+    const ticket = await db().prisma.ticket.findUniqueOrThrow({ where: { id: opened.ticket.id } });
+    expect(ticket.slaDueAt?.toISOString()).toBe('2025-06-18T02:00:00.000Z');
+    await db().prisma.outboxMessage.deleteMany();
+
+    h.clock.set('2025-06-18T01:59:00Z');
+    expect(await escalate()).toEqual({ checked: 0, reminded: 0, escalated: 0 });
+    h.clock.set('2025-06-18T02:01:00Z');
+    expect(await escalate()).toMatchObject({ reminded: 1, escalated: 0 });
+    expect(await escalate()).toMatchObject({ reminded: 0, escalated: 0 });
+    h.clock.set('2025-06-18T06:01:00Z');
+    expect(await escalate()).toMatchObject({ reminded: 1, escalated: 0 });
+    // One business day after the due time (Thursday 10:00 MYT) the desk hears of it.
+    h.clock.set('2025-06-19T02:01:00Z');
+    expect(await escalate()).toMatchObject({ escalated: 1 });
+    const notices = await db().prisma.outboxMessage.findMany({
+      where: { ticketId: ticket.id },
+      orderBy: { seq: 'asc' },
+    });
+    const targets = notices.map((n) => (n.payload as { to: { channel?: string; user?: string } }).to);
+    expect(targets.slice(0, 2)).toEqual([
+      { kind: 'channel', channel: 'C-APPROVALS' },
+      { kind: 'channel', channel: 'C-APPROVALS' },
+    ]);
+    expect(targets).toContainEqual({ kind: 'user', user: 'u-desk' });
+    const events = await db().prisma.auditEvent.findMany({
+      where: { ticketId: ticket.id, type: { startsWith: 'sla.' } },
+    });
+    expect(events.map((e) => e.type).sort()).toEqual([
+      'sla.escalated',
+      'sla.reminded',
+      'sla.reminded',
+      'sla.reminded',
+    ]);
+  });
+
+  it('sends nothing for a ticket that was decided after it became overdue', async () => {
+    const opened = await h.tickets.submit(
+      { type: 'submit_change_request', form: VALID.submit_change_request.form, endorsementRequired: false },
+      h.actorFor('submit_change_request'),
+      'sla-decided',
+    );
+    if (opened.status !== 'applied') throw new Error('submit');
+    h.clock.set('2025-06-18T03:00:00Z');
+    const rejected = await h.tickets.act(
+      opened.ticket.number,
+      VALID.reject,
+      h.actorFor('reject'),
+      'sla-reject',
+    );
+    expect(rejected.status).toBe('applied');
+    const before = await db().prisma.auditEvent.count({
+      where: { ticketId: opened.ticket.id, type: { startsWith: 'sla.' } },
+    });
+    await escalate();
+    expect(
+      await db().prisma.auditEvent.count({
+        where: { ticketId: opened.ticket.id, type: { startsWith: 'sla.' } },
+      }),
+    ).toBe(before);
+  });
+});
+
+const describePostgres = postgresTierEnabled ? describe : describe.skip;
+describePostgres('scheduler replicas (PostgreSQL)', () => {
+  it('two scheduler processes on one PostgreSQL run each fire exactly once', async () => {
+    const db = await createPostgresDatabase();
+    try {
+      const worker = new URL('../support/scheduler-worker.ts', import.meta.url).pathname;
+      const node = process.execPath;
+      const [wonA = [], wonB = []] = await Promise.all(
+        ['replica-a', 'replica-b'].map(async (owner) => {
+          const { stdout } = await run(node, [worker, db.location, owner, '40'], { timeout: 60_000 });
+          return JSON.parse(stdout) as string[];
+        }),
+      );
+      expect(wonA.length + wonB.length).toBe(40);
+      expect(new Set([...wonA, ...wonB]).size).toBe(40);
+      const runs = await db.prisma.schedulerRun.groupBy({ by: ['fireAt'], _count: true });
+      expect(runs).toHaveLength(40);
+      expect(runs.every((r) => r._count === 1)).toBe(true);
+    } finally {
+      await db.cleanup();
+    }
+  });
+});

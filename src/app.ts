@@ -1,0 +1,135 @@
+import { dueAt } from '../flows/sla.ts';
+import type { Config } from './config/index.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { applyMigrations } from './db/migrate.ts';
+import { directoryFromConfig } from './directory/from-config.ts';
+import { healthRoutes } from './http/health.ts';
+import { createMetrics } from './http/metrics.ts';
+import { createHttpServer, listen, type Route } from './http/server.ts';
+import { renderMessage } from './i18n/index.ts';
+import type { Logger } from './log.ts';
+import { createDispatcher } from './outbox/dispatcher.ts';
+import type { ChatPlatform } from './platform/port.ts';
+import { escalateOverdue } from './scheduler/escalate-overdue.ts';
+import { createScheduler } from './scheduler/scheduler.ts';
+import { buildTicketCard } from './tickets/card-source.ts';
+import { createTicketService } from './tickets/ticket-service.ts';
+import { type Clock, systemClock } from './time.ts';
+
+// The composition root (`mailops serve`): database and migrations, ticket service, outbox dispatcher,
+// scheduler and HTTP server, wired once. Adapters for Slack, Teams and the playground plug in as
+// ChatPlatform implementations and HTTP routes.
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly version: string;
+  readonly platforms?: readonly ChatPlatform[];
+  readonly routes?: readonly Route[];
+  readonly clock?: Clock;
+  /** Tests open their own database; production opens the configured one. */
+  readonly database?: Database;
+}
+
+/** The platforms whose outbox rows a decision writes: those with credentials, else the local playground. */
+export function activePlatforms(config: Config): string[] {
+  const names = [...(config.platforms.slack ? ['slack'] : []), ...(config.platforms.teams ? ['teams'] : [])];
+  return names.length > 0 ? names : ['local'];
+}
+
+export async function startApp(options: AppOptions) {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const database =
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.database.kind === 'postgres' ? config.database.url.reveal() : undefined,
+      dataDir: config.dataDir,
+      logger,
+    }));
+  try {
+    await applyMigrations(database, { logger });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const db = database.prisma;
+  const metrics = createMetrics();
+  const directory = directoryFromConfig(config);
+  const target = { directory, platforms: activePlatforms(config), logger };
+  const dispatcher = createDispatcher({
+    db,
+    platforms: new Map((options.platforms ?? []).map((p) => [p.name, p])),
+    context: {
+      renderText: (message, locale) => renderMessage(message, locale === 'en' ? 'en' : 'ms'),
+      buildCard: (ticketId, card) => buildTicketCard(db, directory, ticketId, card),
+    },
+    clock,
+    logger,
+    maxAttempts: config.outbox.maxAttempts,
+    backoff: { baseDelayMs: config.outbox.baseDelayMs, maxDelayMs: 10 * 60_000 },
+    onDelivered: (platform, kind) => metrics.deliveries.inc({ platform, kind, result: 'sent' }),
+    onFailed: (platform, kind, final) =>
+      metrics.deliveries.inc({ platform, kind, result: final ? 'dead' : 'retry' }),
+  });
+  const tickets = createTicketService({
+    ...target,
+    db,
+    clock,
+    slaDueAt: (kind, state, enteredAt) => dueAt(kind, state as never, enteredAt, config.sla, config.calendar),
+    onCommitted: () => dispatcher.wake(),
+  });
+  const scheduler = createScheduler({
+    db,
+    owner: config.runtime.instanceId,
+    logger,
+    tasks: [
+      {
+        name: 'escalate-overdue',
+        expression: config.scheduler.escalationCron,
+        run: async () => {
+          const result = await escalateOverdue({
+            ...target,
+            db,
+            clock,
+            policy: config.sla,
+            calendar: config.calendar,
+          });
+          if (result.reminded + result.escalated > 0) dispatcher.wake();
+          return result;
+        },
+      },
+    ],
+    onRun: (task, status) => metrics.schedulerRuns.inc({ task, status }),
+  });
+
+  const routes = [
+    ...healthRoutes(db, metrics, { version: options.version, database: database.kind }),
+    ...(options.routes ?? []),
+  ];
+  const server = await listen(createHttpServer(routes, logger), config.server.port, config.server.host);
+  dispatcher.start();
+  if (config.scheduler.enabled) scheduler.start();
+  logger.info('mailops is ready', {
+    url: `http://${config.server.host}:${server.port}`,
+    database: database.kind,
+    platforms: target.platforms,
+  });
+
+  return {
+    port: server.port,
+    db,
+    database,
+    tickets,
+    dispatcher,
+    scheduler,
+    directory,
+    metrics,
+    async close() {
+      scheduler.stop();
+      await server.close();
+      await dispatcher.stop();
+      await database.close();
+    },
+  };
+}

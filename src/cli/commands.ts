@@ -1,0 +1,39 @@
+import type { ParseArgsConfig } from 'node:util';
+import { auditVerifyCommand } from './audit-command.ts';
+import { configCheckCommand } from './config-command.ts';
+import { dbDiffCommand, dbMigrateCommand } from './db-commands.ts';
+import { serveCommand } from './serve-command.ts';
+import { ticketCommand, ticketsCommand } from './ticket-commands.ts';
+
+// The operator CLI's commands, described as data (STYLE.md 8): name, usage, options and a handler.
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** The process environment, handed to loadConfig (the only reader of it, STYLE.md 13). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly isTty: boolean;
+}
+
+export interface CliArgs {
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+export interface CliCommand {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly options?: NonNullable<ParseArgsConfig['options']>;
+  run(args: CliArgs, io: CliIo): Promise<number>;
+}
+
+export const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  dbMigrateCommand,
+  dbDiffCommand,
+  configCheckCommand,
+  ticketsCommand,
+  ticketCommand,
+  auditVerifyCommand,
+];

@@ -1,0 +1,53 @@
+import { type Config, loadConfig } from '../config/index.ts';
+import { type Database, openDatabase } from '../db/database.ts';
+import { ERROR_CODES, MailopsError } from '../errors.ts';
+import { createLogger, type Logger } from '../log.ts';
+import type { CliIo } from './commands.ts';
+
+// What most commands need first: the validated configuration (every problem listed, then exit 1) and,
+// for commands that read tickets, the database.
+
+export function configOrThrow(io: CliIo): { config: Config; warnings: readonly string[] } {
+  const result = loadConfig(io.env);
+  if (!result.ok) {
+    throw new MailopsError(
+      ERROR_CODES.CONFIG_INVALID,
+      `the configuration is invalid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${result.problems.map((p) => `  - ${p}`).join('\n')}`,
+      { hint: 'fix every problem listed, then run `mailops config check` again' },
+    );
+  }
+  return { config: result.config, warnings: result.warnings };
+}
+
+/** CLI commands log only warnings and errors: their output is the report, not the log. */
+export function cliLogger(config: Config): Logger {
+  return createLogger({ level: config.runtime.logLevel === 'debug' ? 'debug' : 'warn' });
+}
+
+export async function withDatabase<T>(
+  config: Config,
+  logger: Logger,
+  fn: (db: Database) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase({
+    databaseUrl: config.database.kind === 'postgres' ? config.database.url.reveal() : undefined,
+    dataDir: config.dataDir,
+    logger,
+  });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** A plain text table: columns padded to their widest cell. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { startApp } from '../app.ts';
+import { createLogger } from '../log.ts';
+import type { CliCommand } from './commands.ts';
+import { configOrThrow } from './context.ts';
+
+// `mailops serve` (what `npm start` runs): migrate, then serve until SIGINT or SIGTERM, then shut down
+// in order (stop the scheduler, stop taking requests, let the dispatcher finish its batch, close the DB).
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage: 'serve',
+  summary: 'run the bot: migrations, HTTP (/healthz, /metrics), dispatcher, scheduler',
+  async run(_args, io) {
+    const { config, warnings } = configOrThrow(io);
+    const logger = createLogger({ level: config.runtime.logLevel });
+    for (const warning of warnings) logger.warn(warning);
+    const app = await startApp({ config, logger, version: VERSION });
+    io.out(
+      `mailops ${VERSION} is listening on http://${config.server.host}:${app.port} (database: ${app.database.kind})`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        logger.info('shutting down', { signal });
+        resolve();
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+    await app.close();
+    return 0;
+  },
+};

@@ -1,0 +1,37 @@
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+
+// Prometheus metrics for the operator (/metrics). Names follow the Prometheus naming guide: a `mailops_`
+// prefix, base units, `_total` for counters.
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'mailops_' });
+  return {
+    registry,
+    decisions: new Counter({
+      name: 'mailops_decisions_total',
+      help: 'Ticket actions by outcome (applied, refused, already_done, not_found).',
+      labelNames: ['action', 'outcome'] as const,
+      registers: [registry],
+    }),
+    deliveries: new Counter({
+      name: 'mailops_outbox_deliveries_total',
+      help: 'Outbox deliveries by platform, kind and result (sent, retry, dead).',
+      labelNames: ['platform', 'kind', 'result'] as const,
+      registers: [registry],
+    }),
+    outboxPending: new Gauge({
+      name: 'mailops_outbox_pending',
+      help: 'Outbox messages not yet delivered.',
+      registers: [registry],
+    }),
+    schedulerRuns: new Counter({
+      name: 'mailops_scheduler_runs_total',
+      help: 'Scheduled task runs this process won, by task and status.',
+      labelNames: ['task', 'status'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -78,6 +78,7 @@ export async function startApp(options: AppOptions) {
     clock,
     slaDueAt: (kind, state, enteredAt) => dueAt(kind, state as never, enteredAt, config.sla, config.calendar),
     onCommitted: () => dispatcher.wake(),
+    onResult: (action, outcome) => metrics.decisions.inc({ action, outcome }),
   });
   const scheduler = createScheduler({
     db,

@@ -3,7 +3,9 @@
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const SECRET_KEY = /(secret|token|password|authorization|cookie|databaseurl|connectionstring)/i;
+// Keys are compared without separators, so DATABASE_URL, database_url and databaseUrl are all caught.
+const SECRET_KEY = /(secret|token|password|passwd|authorization|cookie|databaseurl|connectionstring|apikey)/i;
+const MAX_DEPTH = 6;
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -13,12 +15,18 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-function mask(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function maskValue(value: unknown, depth: number): unknown {
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => maskValue(v, depth + 1));
+  if (value instanceof Date) return value;
+  return mask(value as Record<string, unknown>, depth + 1);
+}
+
+function mask(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(fields)) {
-    if (SECRET_KEY.test(key)) out[key] = '***';
-    else if (value instanceof Error) out[key] = { name: value.name, message: value.message };
-    else out[key] = value;
+    out[key] = SECRET_KEY.test(key.replace(/[_\-\s]/g, '')) ? '***' : maskValue(value, depth);
   }
   return out;
 }
@@ -31,7 +39,9 @@ export function createLogger(
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const emit = (level: Level, msg: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[level] < min) return;
-    write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...mask({ ...base, ...fields }) }));
+    // A field named `t`, `level` or `msg` cannot disguise a line: the line's own keys win.
+    const { t: _t, level: _level, msg: _msg, ...rest } = mask({ ...base, ...fields });
+    write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...rest }));
   };
   return {
     debug: (msg, fields) => emit('debug', msg, fields),

@@ -65,6 +65,9 @@ if (import.meta.main) {
     env: process.env,
     isTty: process.stdout.isTTY === true,
   });
-  // `serve` returns only when it has shut down; other commands end the process here.
+  // `serve` returns only when it has shut down; other commands end the process here. The WebAssembly
+  // engines (schema engine, PGlite) leave timers of their own behind, so the process is ended explicitly
+  // once output has had a moment to flush, instead of lingering for seconds after a SIGTERM.
   process.exitCode = code;
+  setTimeout(() => process.exit(code), 200).unref();
 }

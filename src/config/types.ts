@@ -9,7 +9,6 @@ import type { Secret } from './secret.ts';
 // a Config cannot leak one.
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export const PLATFORMS = ['slack', 'teams', 'local'] as const;
 export const CHANNEL_PURPOSES = ['approvals', 'soc', 'vendor', 'announcements', 'service_desk'] as const;
 export type ChannelPurpose = (typeof CHANNEL_PURPOSES)[number];
 

@@ -31,6 +31,8 @@ export interface TicketServiceOptions extends OutboxTarget {
   readonly slaDueAt: (kind: TicketKind, state: string, enteredAt: Date) => Date | null;
   /** Called after every commit that wrote outbox rows, so the dispatcher delivers at once. */
   readonly onCommitted?: () => void;
+  /** Called with every action's outcome (metrics). */
+  readonly onResult?: (action: string, status: ActResult['status']) => void;
   readonly maxRetries?: number;
 }
 
@@ -178,6 +180,7 @@ export function createTicketService(options: TicketServiceOptions) {
       try {
         const result = await attempt(ticketRef, action, actor, key);
         if (result.status === 'applied') options.onCommitted?.();
+        options.onResult?.(action.type, result.status);
         return result;
       } catch (error) {
         if (!isRetryableConflict(error) || attemptNo >= maxRetries) throw error;

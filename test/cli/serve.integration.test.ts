@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/databases.ts';
+
+// `mailops serve` as `npm start` runs it, in its own process: the embedded database (PGlite) in a fresh data
+// folder, /healthz once ready, a clean exit on SIGTERM, and a clear refusal for a second process on the same
+// data folder.
+
+const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+const children: ChildProcess[] = [];
+const folders: string[] = [];
+
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function serve(env: Record<string, string>) {
+  const child = spawn(process.execPath, [main, 'serve'], {
+    env: { PATH: process.env.PATH ?? '', MAILOPS_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function waitHealthy(port: number, exited: Promise<unknown>): Promise<Response> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (;;) {
+    if (gone) throw new Error('mailops exited before it was ready');
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return res;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('mailops serve on the embedded database (PGlite)', () => {
+  it('serves /healthz, refuses a second process on the same data folder, and exits cleanly on SIGTERM', async () => {
+    const dataDir = tempDir('serve');
+    folders.push(dataDir);
+    const port = await freePort();
+    const first = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(port) });
+    const res = await waitHealthy(port, first.exited);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'pglite' });
+    expect(first.output()).toContain(`listening on http://127.0.0.1:${port}`);
+
+    const second = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/data folder|another mailops/i);
+    expect(second.output()).not.toMatch(/\n\s+at /);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  }, 60_000);
+});

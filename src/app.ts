@@ -3,6 +3,7 @@ import type { Config } from './config/index.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { directoryFromConfig } from './directory/from-config.ts';
+import { syncConfigRoles } from './directory/sync-roles.ts';
 import { healthRoutes } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
@@ -49,6 +50,8 @@ export async function startApp(options: AppOptions) {
     }));
   try {
     await applyMigrations(database, { logger });
+    const roles = await syncConfigRoles(database.prisma, config.people, clock.now());
+    if (roles.granted.length + roles.revoked.length > 0) logger.info('role assignments changed', roles);
   } catch (error) {
     await database.close();
     throw error;

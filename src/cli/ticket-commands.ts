@@ -76,6 +76,9 @@ export const ticketCommand: CliCommand = {
   },
 };
 
+/** Continuation lines of a multi-line answer stay under their label. */
+const indent = (text: string) => text.replace(/\n/g, '\n    ');
+
 function describeTicket(t: TicketDetail, locale: Locale): string {
   const at = (d: Date) => formatMyt(d, locale);
   const opt = (group: string, v: string) => renderMessage({ key: `option.${group}.${v}` }, locale);
@@ -97,7 +100,10 @@ function describeTicket(t: TicketDetail, locale: Locale): string {
     out.push(
       `  Type: ${a.requestTypeOther ?? opt('request_type', a.requestType)}   Requested for: ${at(a.requestedFor)}`,
     );
-    out.push(`  Description: ${a.description}`, `  Impact if not implemented: ${a.impactIfNotImplemented}`);
+    out.push(
+      `  Description: ${indent(a.description)}`,
+      `  Impact if not implemented: ${indent(a.impactIfNotImplemented)}`,
+    );
   }
   for (const b of t.sectionsB) {
     out.push('', `Section B — Change Detail (round ${b.round})`);
@@ -106,7 +112,7 @@ function describeTicket(t: TicketDetail, locale: Locale): string {
       `  ${opt('change_type', b.changeType)} · ${opt('risk', b.risk)} · ${opt('urgency', b.urgency)} · ${opt('impact', b.impact)}`,
     );
     out.push(`  Planned: ${at(b.plannedStart)} – ${at(b.plannedEnd)}`);
-    out.push(`  Activities: ${b.activities}`, `  Fallback plan: ${b.fallbackPlan}`);
+    out.push(`  Activities: ${indent(b.activities)}`, `  Fallback plan: ${indent(b.fallbackPlan)}`);
   }
   if (t.sectionC) {
     const c = t.sectionC;
@@ -120,7 +126,8 @@ function describeTicket(t: TicketDetail, locale: Locale): string {
     out.push(
       `  ${at(d.actualStart)} – ${at(d.actualEnd)}: ${opt('status', d.successful ? 'successful' : 'unsuccessful')}`,
     );
-    if (d.postImplementationReview) out.push(`  Post-implementation review: ${d.postImplementationReview}`);
+    if (d.postImplementationReview)
+      out.push(`  Post-implementation review: ${indent(d.postImplementationReview)}`);
   }
   if (t.complaint) {
     const c = t.complaint;
@@ -130,7 +137,8 @@ function describeTicket(t: TicketDetail, locale: Locale): string {
       out.push(`  Example: ${c.exampleSender ?? '?'} → ${c.exampleRecipient ?? '?'}`);
     if (c.bounceText) out.push(`  Bounce: ${c.bounceText.split('\n')[0]}`);
   }
-  for (const n of t.notes) out.push(`  [${n.kind}] ${at(n.at)}: ${n.body}`);
+  if (t.notes.length > 0) out.push('', 'Notes');
+  for (const n of t.notes) out.push(`  [${n.kind}] ${at(n.at)}: ${indent(n.body)}`);
   out.push('', 'Timeline');
   for (const e of t.events) {
     const data = e.data as { actorName?: string; step?: string };

@@ -32,6 +32,10 @@ function charAsText<T>(result: T): T {
 
 class CatalogFriendlyClient extends pg.Client {}
 const clientQuery = pg.Client.prototype.query;
+// Prisma runs the queries of one interactive transaction concurrently on its one client; pg queues them
+// but deprecates doing so (removed in pg 9). Chaining promise-style queries per client keeps the same
+// order without relying on that queue.
+const tails = new WeakMap<pg.Client, Promise<unknown>>();
 Object.defineProperty(CatalogFriendlyClient.prototype, 'query', {
   value: function query(this: pg.Client, ...args: unknown[]): unknown {
     const last = args.length - 1;
@@ -40,8 +44,20 @@ Object.defineProperty(CatalogFriendlyClient.prototype, 'query', {
       args[last] = (error: unknown, result: unknown) => callback(error, error ? result : charAsText(result));
       return Reflect.apply(clientQuery, this, args);
     }
-    const returned: unknown = Reflect.apply(clientQuery, this, args);
-    return returned instanceof Promise ? returned.then(charAsText) : returned;
+    if (typeof (args[0] as { submit?: unknown } | undefined)?.submit === 'function') {
+      return Reflect.apply(clientQuery, this, args);
+    }
+    const run = () => Promise.resolve(Reflect.apply(clientQuery, this, args) as unknown);
+    const previous = tails.get(this);
+    const result = previous ? previous.then(run, run) : run();
+    tails.set(
+      this,
+      result.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return result.then(charAsText);
   },
 });
 

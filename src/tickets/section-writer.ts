@@ -104,27 +104,20 @@ async function writeSection(
     case 'D': {
       const d = write.data as SectionD;
       const round = await tx.changeRequestSectionB.count({ where: { ticketId } });
+      const record = {
+        implementerId: actor.id,
+        actualStart: d.actualStart,
+        actualEnd: d.actualEnd,
+        successful: d.status === 'successful',
+        postImplementationReview: d.postImplementationReview ?? null,
+        recordedAt: now,
+      };
+      // An unsuccessful attempt may be followed by a successful one in the same round (after the vendor
+      // helped, SOP 4.1 step 9): the latest outcome of the round is what Section D shows.
       await tx.changeRequestSectionD.upsert({
         where: { ticketId_round: { ticketId, round } },
-        // An unsuccessful attempt may be followed by a successful one in the same round (after the vendor
-        // helped, SOP 4.1 step 9): the latest outcome of the round is what Section D shows.
-        update: {
-          actualStart: d.actualStart,
-          actualEnd: d.actualEnd,
-          successful: d.status === 'successful',
-          postImplementationReview: d.postImplementationReview ?? null,
-          implementerId: actor.id,
-          recordedAt: now,
-        },
-        create: {
-          ticketId,
-          round,
-          implementerId: actor.id,
-          actualStart: d.actualStart,
-          actualEnd: d.actualEnd,
-          successful: d.status === 'successful',
-          postImplementationReview: d.postImplementationReview ?? null,
-        },
+        update: record,
+        create: { ticketId, round, ...record },
       });
       return;
     }
@@ -158,10 +151,8 @@ async function writeSection(
 export function titleFromSections(sections: readonly SectionWrite[]): string {
   for (const s of sections) {
     if (s.section === 'A') return firstLine((s.data as SectionA).description);
-    if (s.section === 'complaint') {
-      const c = s.data as Complaint;
-      return `${c.domain} (${c.direction})`;
-    }
+    // The title is stored once, in no particular language: the domain says it; the direction is a field.
+    if (s.section === 'complaint') return (s.data as Complaint).domain;
   }
   return '';
 }

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { createMemoryLogger } from '../../src/log.ts';
 import { writeConfig } from '../config/fixture.ts';
 import { VALID } from '../flows/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
@@ -101,5 +103,22 @@ describeEachDatabase('mailops CLI', (suite) => {
     const verified = await cli(['audit', 'verify'], env());
     expect(verified).toMatchObject({ code: 0 });
     expect(verified.out).toMatch(/Audit chain intact: 3 events/);
+  });
+
+  it('makes `audit verify` fail and name the one tampered audit row', async () => {
+    // The previous test closed the embedded database for the CLI; open the folder again to tamper with it.
+    const handle =
+      suite.kind === 'pglite'
+        ? await openDatabase({ dataDir: db().location, logger: createMemoryLogger() })
+        : db();
+    const [, second] = await handle.prisma.auditEvent.findMany({ orderBy: { seq: 'asc' } });
+    if (!second) throw new Error('expected audit events from the previous test');
+    await handle.prisma
+      .$executeRaw`UPDATE audit_events SET data = jsonb_set(data, '{actorName}', '"Orang Lain"') WHERE seq = ${second.seq}`;
+    if (suite.kind === 'pglite') await handle.close();
+    const broken = await cli(['audit', 'verify'], env());
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain(`BROKEN at event #${second.seq}`);
+    expect(broken.err).toContain('1 events before it verified');
   });
 });

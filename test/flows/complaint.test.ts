@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../flows/decide.ts';
-import type { Actor, Audience, CardKind, TicketAction, TicketSnapshot } from '../../flows/types.ts';
-import { complaintForm, expectDecision, NOW, requester, soc, ticket, VALID, vendor } from './fixtures.ts';
+import type { Audience } from '../../flows/types.ts';
+import { complaintForm, expectDecision, NOW, requester, soc, VALID, vendor } from './fixtures.ts';
+import { ad, expectTransition, role, type TransitionCase } from './transition-cases.ts';
 
 // Every SOP 4.2 transition, one row each, named by the SOP step it performs.
 
 const REQ: Audience = { person: requester.id };
-const role = (r: 'soc' | 'vendor' | 'service_desk'): Audience => ({ role: r });
-const ad = (state: Parameters<typeof ticket>[1]) => ticket('complaint', state);
-
-interface Case {
-  readonly name: string;
-  readonly ticket: TicketSnapshot | null;
-  readonly actor: Actor;
-  readonly action: TicketAction;
-  readonly to: string;
-  readonly step: string;
-  readonly event: string;
-  readonly notify: readonly (readonly [Audience, string])[];
-  readonly posts?: readonly (readonly [CardKind, Audience])[];
-  readonly sections: readonly string[];
-}
-
-const CASES: readonly Case[] = [
+const CASES: readonly TransitionCase[] = [
   {
     name: '4.2 steps 1–3: the requester reports, the desk opens a ticket and VAS SOC is asked to investigate',
     ticket: null,
@@ -148,21 +133,8 @@ const CASES: readonly Case[] = [
   },
 ];
 
-const sortByJson = <T>(xs: readonly T[]) => [...xs].map((x) => JSON.stringify(x)).sort();
-
 describe('SOP 4.2 complaint transitions', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const d = expectDecision(decide(c.ticket, c.action, c.actor, NOW));
-    expect(d.from).toBe(c.ticket?.state ?? null);
-    expect(d.to).toBe(c.to);
-    expect(d.step).toBe(c.step);
-    expect(d.event).toEqual({ type: c.event, data: expect.objectContaining({ step: c.step }) });
-    expect(sortByJson(d.notify.map((n) => [n.to, n.message.key]))).toEqual(sortByJson(c.notify));
-    const posted = d.cards.filter((x) => x.op === 'post').map((x) => (x.op === 'post' ? [x.card, x.to] : []));
-    expect(sortByJson(posted)).toEqual(sortByJson(c.posts ?? []));
-    expect(d.cards.at(-1)).toEqual({ op: 'refresh', card: 'all' });
-    expect(d.sections.map((s) => s.section)).toEqual(c.sections);
-  });
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => expectTransition(c));
 
   it('4.2 step 1: the complaint is stored parsed: domain lower-cased, times as dates, blanks dropped', () => {
     const d = expectDecision(

@@ -13,16 +13,12 @@ import {
   requesterWithAllRoles,
   soc,
   socWhoApproves,
-  ticket,
   VALID,
   vendor,
 } from './fixtures.ts';
+import { ad, cr } from './transition-cases.ts';
 
 // The buttons each person sees (availableActions) and the "waiting for …" line (nextActor).
-
-const cr = (state: Parameters<typeof ticket>[1], o: Partial<TicketSnapshot> = {}) =>
-  ticket('change_request', state, o);
-const ad = (state: Parameters<typeof ticket>[1]) => ticket('complaint', state);
 
 // biome-ignore format: one view per row
 const BUTTONS: readonly (readonly [string, TicketSnapshot | null, Actor, readonly string[]])[] = [

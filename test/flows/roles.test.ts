@@ -25,13 +25,10 @@ import {
   VALID,
   vendor,
 } from './fixtures.ts';
+import { ad, cr } from './transition-cases.ts';
 
 // Who may act (SOP 4.1.1 / 4.2.1 "Pegawai yang Bertanggungjawab") and the separation-of-duty rules.
 // A refused action yields no decision, only the reason.
-
-const cr = (state: Parameters<typeof ticket>[1], o: Partial<TicketSnapshot> = {}) =>
-  ticket('change_request', state, o);
-const ad = (state: Parameters<typeof ticket>[1]) => ticket('complaint', state);
 
 interface Case {
   readonly name: string;

@@ -113,11 +113,11 @@ describeEachDatabase('ticket service', (suite) => {
     ]);
     const applied = [a, b].filter((r) => r.status === 'applied');
     const refused = [a, b].filter((r) => r.status === 'refused');
-    expect(applied).toHaveLength(1);
-    expect(refused).toHaveLength(1);
+    expect(applied, JSON.stringify([a, b])).toHaveLength(1);
+    expect(refused, JSON.stringify([a, b])).toHaveLength(1);
     const loser = refused[0];
     if (loser?.status !== 'refused') throw new Error('unreachable');
-    expect(loser.refusal.code).toBe('illegal_transition');
+    expect(loser.refusal.code, JSON.stringify(loser)).toBe('illegal_transition');
     expect(['Siti Nurhaliza (JDN)', 'Rosli (JDN)']).toContain(loser.lastDecision?.actorName);
   });
 

@@ -27,8 +27,21 @@ function blankToUndefined(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }
 
+// C0 controls other than tab, newline and carriage return never mean anything in a form, and PostgreSQL
+// refuses NUL in text and jsonb; a lone UTF-16 surrogate (a broken paste) cannot be stored as UTF-8. Both
+// are cleaned away rather than refused: the person could not see them to fix them.
+function isInvisibleControl(code: number): boolean {
+  return (code <= 0x1f && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+}
+
+function clean(value: string): string {
+  let out = '';
+  for (const ch of value) if (!isInvisibleControl(ch.charCodeAt(0))) out += ch;
+  return out.toWellFormed();
+}
+
 export function text(max: number) {
-  return z.string().trim().min(1).max(max);
+  return z.string().transform(clean).pipe(z.string().trim().min(1).max(max));
 }
 
 export function optionalText(max: number) {

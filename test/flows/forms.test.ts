@@ -80,6 +80,17 @@ describe('per-field form errors', () => {
 });
 
 describe('form schemas', () => {
+  it('cleans invisible control characters and broken surrogates that a database cannot store', () => {
+    const a = sectionASchemaFor({ endorsementRequired: true }).parse(
+      sectionA({ description: 'Tambah\u0000 domain\u0007\tbaru\ud800.\nBaris dua' }),
+    );
+    expect(a.description).toBe('Tambah domain\tbaru\ufffd.\nBaris dua');
+    const blank = sectionASchemaFor({ endorsementRequired: true }).safeParse(
+      sectionA({ description: '\u0000\u0001' }),
+    );
+    expect(blank.success).toBe(false);
+  });
+
   it('Section A: trims, parses the requested date and drops the "Others" text for other types', () => {
     const a = sectionASchemaFor({ endorsementRequired: true }).parse(
       sectionA({ description: '  Tambah domain.  ', requestTypeOther: 'ignored' }),

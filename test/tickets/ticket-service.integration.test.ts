@@ -151,6 +151,24 @@ describeEachDatabase('ticket service', (suite) => {
     expect(await counts()).toEqual(countsBefore);
   });
 
+  it('stores text with a NUL byte pasted into it instead of failing the submission', async () => {
+    const form = {
+      ...(VALID.submit_change_request.form as object),
+      description: 'Senarai putih\u0000 rakan.edu.my',
+    };
+    const result = await h.tickets.submit(
+      { ...VALID.submit_change_request, form },
+      h.actorFor('submit_change_request'),
+      'nul',
+    );
+    expect(result.status).toBe('applied');
+    if (result.status !== 'applied') return;
+    const a = await db().prisma.changeRequestSectionA.findUniqueOrThrow({
+      where: { ticketId: result.ticket.id },
+    });
+    expect(a.description).toBe('Senarai putih rakan.edu.my');
+  });
+
   it('numbers 20 concurrent submissions gaplessly within the Malaysian year', async () => {
     const first = await h.tickets.submit(VALID.submit_complaint, h.actorFor('submit_complaint'), 'ad-first');
     if (first.status !== 'applied') throw new Error('submit failed');

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
 import { runOnce } from '../../src/scheduler/coordinator.ts';
 import { escalateOverdue } from '../../src/scheduler/escalate-overdue.ts';
+import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { VALID } from '../flows/fixtures.ts';
 import {
   createPostgresDatabase,
@@ -46,6 +47,39 @@ describeEachDatabase('scheduler', (suite) => {
       ran: true,
       status: 'ok',
     });
+  });
+
+  it('schedules every task in Malaysia time and runs each cron fire once through the coordinator', async () => {
+    const scheduled: { expression: string; timezone: string; fire: (at: Date) => void }[] = [];
+    const runs: string[] = [];
+    const scheduler = createScheduler({
+      db: db().prisma,
+      owner: 'replica-1',
+      logger: h.logger,
+      cron: {
+        schedule(expression, fire, timezone) {
+          scheduled.push({ expression, timezone, fire });
+          return { stop: () => undefined };
+        },
+      },
+      tasks: [{ name: 'wired', expression: '*/5 * * * *', run: async (at) => runs.push(at.toISOString()) }],
+    });
+    scheduler.start();
+    expect(scheduled.map((s) => [s.expression, s.timezone])).toEqual([['*/5 * * * *', 'Asia/Kuala_Lumpur']]);
+    // The same fire reported twice (a replica's clock skew of some milliseconds) runs once.
+    const again = await Promise.all([
+      scheduler.fire(
+        { name: 'wired', expression: '', run: async (at) => runs.push(at.toISOString()) },
+        new Date('2026-03-02T01:05:00.120Z'),
+      ),
+      scheduler.fire(
+        { name: 'wired', expression: '', run: async (at) => runs.push(at.toISOString()) },
+        new Date('2026-03-02T01:05:00.480Z'),
+      ),
+    ]);
+    expect(again.filter((o) => o.ran)).toHaveLength(1);
+    expect(runs).toEqual(['2026-03-02T01:05:00.000Z']);
+    scheduler.stop();
   });
 
   it('records a failing task as failed without throwing', async () => {

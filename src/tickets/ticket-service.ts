@@ -85,6 +85,11 @@ export function createTicketService(options: TicketServiceOptions) {
         }
         const outcome = decide(snapshot, action, actor, now);
         if (!outcome.ok) {
+          // Under READ COMMITTED each statement sees the latest commit: an identical action may have
+          // committed between the key check above and the snapshot, leaving a state that refuses this one.
+          // Its key committed with that state, so looking again tells "already done" from a real refusal.
+          const committedMeanwhile = await alreadyDone(tx, key);
+          if (committedMeanwhile) return committedMeanwhile;
           const last = snapshot ? await lastDecision(tx, snapshot.id) : null;
           return { status: 'refused', refusal: outcome, lastDecision: last } as const;
         }

@@ -10,9 +10,17 @@ import { ticketCommand, ticketsCommand } from './ticket-commands.ts';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-  /** The process environment, handed to loadConfig (the only reader of it, STYLE.md 13). */
+  /**
+   * The process environment, handed to loadConfig (the reader of it, STYLE.md 13); locale.ts looks at
+   * MAILOPS_DEFAULT_LOCALE only for lines printed without a configuration.
+   */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly isTty: boolean;
+}
+
+/** A text of src/i18n/catalog/cli.ts, rendered in the CLI's language when printed. */
+export interface CatalogText {
+  readonly key: string;
 }
 
 export interface CliArgs {
@@ -21,9 +29,11 @@ export interface CliArgs {
 }
 
 export interface CliCommand {
+  /** The words an operator types; never translated. */
   readonly name: string;
-  readonly usage: string;
-  readonly summary: string;
+  /** What follows the name in the usage line (`<number>`); absent when nothing does. */
+  readonly args?: CatalogText;
+  readonly summary: CatalogText;
   readonly options?: NonNullable<ParseArgsConfig['options']>;
   run(args: CliArgs, io: CliIo): Promise<number>;
 }

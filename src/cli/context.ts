@@ -3,20 +3,30 @@ import { type Database, openDatabase } from '../db/database.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import type { CliIo } from './commands.ts';
+import { type CliText, cliText } from './locale.ts';
 
 // What most commands need first: the validated configuration (every problem listed, then exit 1) and,
 // for commands that read tickets, the database.
 
-export function configOrThrow(io: CliIo): { config: Config; warnings: readonly string[] } {
+/** The configuration, its warnings and the texts in its language (config.runtime.defaultLocale). */
+export function configOrThrow(io: CliIo): {
+  config: Config;
+  warnings: readonly string[];
+  text: CliText;
+} {
   const result = loadConfig(io.env);
   if (!result.ok) {
+    // No configuration, so no configured language: cliText falls back to MAILOPS_DEFAULT_LOCALE or Malay.
+    // The problem lines are loadConfig's own, as it wrote them: they name variables and file paths.
+    const { t } = cliText(io.env);
+    const problems = result.problems.map((p) => `  - ${p}`).join('\n');
     throw new MailopsError(
       ERROR_CODES.CONFIG_INVALID,
-      `the configuration is invalid (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${result.problems.map((p) => `  - ${p}`).join('\n')}`,
-      { hint: 'fix every problem listed, then run `mailops config check` again' },
+      `${t('cli.config.invalid', { count: result.problems.length })}\n${problems}`,
+      { hint: t('cli.config.invalid_hint') },
     );
   }
-  return { config: result.config, warnings: result.warnings };
+  return { config: result.config, warnings: result.warnings, text: cliText(io.env, result.config) };
 }
 
 /** CLI commands log only warnings and errors: their output is the report, not the log. */

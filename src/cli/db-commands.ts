@@ -3,34 +3,40 @@ import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import type { CliCommand } from './commands.ts';
 import { cliLogger, configOrThrow, withDatabase } from './context.ts';
+import { cliText } from './locale.ts';
 
 export const dbMigrateCommand: CliCommand = {
   name: 'db migrate',
-  usage: 'db migrate',
-  summary: 'apply the committed migrations to the configured database',
+  summary: { key: 'cli.summary.db_migrate' },
   async run(_args, io) {
-    const { config } = configOrThrow(io);
+    const { config, text } = configOrThrow(io);
     const logger = cliLogger(config);
     const applied = await withDatabase(config, logger, (db) => applyMigrations(db, { logger }));
-    io.out(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
+    io.out(
+      applied.length === 0
+        ? text.t('cli.db.up_to_date')
+        : text.t('cli.db.applied', { names: applied.join(', ') }),
+    );
     return 0;
   },
 };
 
-// For developers: needs no database (the engine replays the migrations into an in-memory PGlite).
+// For developers: needs no database (the engine replays the migrations into an in-memory PGlite), and so
+// no configuration either: its language comes from MAILOPS_DEFAULT_LOCALE alone (locale.ts).
 export const dbDiffCommand: CliCommand = {
   name: 'db diff',
-  usage: 'db diff <name>',
-  summary: 'write the next migration from prisma/schema.prisma (developers)',
+  args: { key: 'cli.args.db_diff' },
+  summary: { key: 'cli.summary.db_diff' },
   async run(args, io) {
+    const { t } = cliText(io.env);
     const name = args.positionals.join(' ').trim();
-    if (!name)
-      throw new MailopsError(
-        ERROR_CODES.CLI_USAGE,
-        'db diff needs a name, e.g. `mailops db diff add sla notices`',
-      );
+    if (!name) throw new MailopsError(ERROR_CODES.CLI_USAGE, t('cli.db.diff_needs_name'));
     const outcome = await diffMigration({ name, logger: createLogger({ level: 'warn' }) });
-    io.out(outcome.status === 'created' ? `Wrote ${outcome.path}` : outcome.message);
+    io.out(
+      outcome.status === 'created'
+        ? t('cli.db.diff_written', { path: outcome.path })
+        : t('cli.db.diff_unchanged'),
+    );
     return 0;
   },
 };

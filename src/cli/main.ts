@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { isMailopsError } from '../errors.ts';
+import type { Translate } from '../i18n/index.ts';
 import { type CliCommand, type CliIo, COMMANDS } from './commands.ts';
+import { cliText } from './locale.ts';
+import { parseArguments } from './parse-arguments.ts';
 
 // The operator CLI `mailops` (README, "The CLI"). Every failure ends in one line that says what went wrong
 // and what to do, with a non-zero exit code, never a stack trace; a failure that is not the operator's
-// fault also carries a reference id.
+// fault also carries a reference id. Every line comes from the catalogs (src/i18n/catalog/cli.ts) in the
+// configured language; a MailopsError's own message and hint are printed as they were thrown.
 
-function usage(): string {
-  const lines = COMMANDS.map((c) => `  mailops ${c.usage.padEnd(40)} ${c.summary}`);
-  return ['Usage:', ...lines, '', 'Configuration comes from the environment; see README.md.'].join('\n');
+const usageOf = (command: CliCommand, t: Translate) =>
+  command.args ? `${command.name} ${t(command.args.key)}` : command.name;
+
+function usage(t: Translate): string {
+  const lines = COMMANDS.map((c) => `  mailops ${usageOf(c, t).padEnd(40)} ${t(c.summary.key)}`);
+  return [t('cli.usage.heading'), ...lines, '', t('cli.usage.footer')].join('\n');
 }
 
 function match(argv: readonly string[]): { command: CliCommand; rest: string[] } | null {
@@ -21,38 +27,32 @@ function match(argv: readonly string[]): { command: CliCommand; rest: string[] }
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // Commands that load the configuration speak its default language; this is the same one (locale.ts).
+  const { t } = cliText(io.env);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
-    io.out(usage());
+    io.out(usage(t));
     return argv.length === 0 ? 2 : 0;
   }
   const found = match(argv);
   if (!found) {
-    io.err(`mailops: unknown command "${argv.join(' ')}"\n\n${usage()}`);
+    io.err(`${t('cli.unknown_command', { command: argv.join(' ') })}\n\n${usage(t)}`);
     return 2;
   }
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: found.rest,
-      options: found.command.options ?? {},
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    io.err(
-      `mailops ${found.command.name}: ${(error as Error).message}\nusage: mailops ${found.command.usage}`,
-    );
+  const parsed = parseArguments(found.command, found.rest, t);
+  if (!parsed.ok) {
+    io.err(`${parsed.problem}\n${t('cli.usage.line', { usage: usageOf(found.command, t) })}`);
     return 2;
   }
   try {
-    return await found.command.run({ values: parsed.values, positionals: parsed.positionals }, io);
+    return await found.command.run(parsed.args, io);
   } catch (error) {
     if (isMailopsError(error)) {
-      io.err(`mailops: ${error.message} [${error.code}]${error.hint ? `\n  → ${error.hint}` : ''}`);
+      const hint = error.hint ? `\n  ${t('cli.error.hint', { hint: error.hint })}` : '';
+      io.err(`${t('cli.error.coded', { message: error.message, code: error.code })}${hint}`);
     } else {
       const reference = randomUUID().slice(0, 8);
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      io.err(`mailops: unexpected failure (reference ${reference}): ${message}`);
+      const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      io.err(t('cli.error.unexpected', { reference, message }));
     }
     return 1;
   }

@@ -13,15 +13,18 @@ const VERSION = (
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  usage: 'serve',
-  summary: 'run the bot: migrations, HTTP (/healthz, /metrics), dispatcher, scheduler',
+  summary: { key: 'cli.summary.serve' },
   async run(_args, io) {
-    const { config, warnings } = configOrThrow(io);
+    const { config, warnings, text } = configOrThrow(io);
     const logger = createLogger({ level: config.runtime.logLevel });
     for (const warning of warnings) logger.warn(warning);
     const app = await startApp({ config, logger, version: VERSION });
     io.out(
-      `mailops ${VERSION} is listening on http://${config.server.host}:${app.port} (database: ${app.database.kind})`,
+      text.t('cli.serve.listening', {
+        version: VERSION,
+        url: `http://${config.server.host}:${app.port}`,
+        database: app.database.kind,
+      }),
     );
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {

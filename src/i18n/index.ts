@@ -3,6 +3,7 @@
 // parameters and modules is checked by catalogProblems(), which the i18n tests hold to zero.
 
 import type { MessageRef } from '../../flows/types.ts';
+import { cli } from './catalog/cli.ts';
 import { common } from './catalog/common.ts';
 import { flows } from './catalog/flows.ts';
 import { tickets } from './catalog/tickets.ts';
@@ -20,6 +21,7 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'common', catalog: common },
   { name: 'flows', catalog: flows },
   { name: 'tickets', catalog: tickets },
+  { name: 'cli', catalog: cli },
 ];
 
 export type Params = Readonly<Record<string, string | number>>;

@@ -8,7 +8,10 @@ import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
 import { createHarness } from '../support/harness.ts';
 
 // The operator CLI as an operator runs it: exit codes, one-line errors without stack traces or secrets,
-// and reports read from a real database.
+// and reports read from a real database, in Malay by default and in English with MAILOPS_DEFAULT_LOCALE=en
+// (the expected words are written out here, not read from the catalog).
+
+const EN = { MAILOPS_DEFAULT_LOCALE: 'en' };
 
 async function cli(args: string[], env: Record<string, string>) {
   const out: string[] = [];
@@ -30,17 +33,23 @@ channels:
   slack: { approver: C123 }
 scheduler: { escalation_cron: 'every five minutes' }
 `);
-  const result = await cli(['config', 'check'], { MAILOPS_CONFIG: path, PORT: '70000' });
-  expect(result.code).toBe(1);
-  for (const expected of [
-    'PORT',
-    'people[0].id',
-    'people[0].email',
-    'people[0].roles',
-    'channels.slack',
-    'escalation_cron',
-  ]) {
-    expect(result.err).toContain(expected);
+  const env = { MAILOPS_CONFIG: path, PORT: '70000' };
+  const ms = await cli(['config', 'check'], env);
+  const en = await cli(['config', 'check'], { ...env, ...EN });
+  expect(ms.err).toMatch(/^Konfigurasi tidak sah: \d+ masalah\.$/m);
+  expect(en.err).toMatch(/^The configuration is invalid: \d+ problem\(s\)\.$/m);
+  for (const result of [ms, en]) {
+    expect(result.code).toBe(1);
+    for (const expected of [
+      'PORT',
+      'people[0].id',
+      'people[0].email',
+      'people[0].roles',
+      'channels.slack',
+      'escalation_cron',
+    ]) {
+      expect(result.err).toContain(expected);
+    }
   }
 });
 
@@ -59,8 +68,21 @@ it('refuses unknown commands and bad arguments with usage, exit 2', async () => 
   expect((await cli(['frobnicate'], {})).code).toBe(2);
   const badKind = await cli(['tickets', '--kind', 'zz'], {});
   expect(badKind).toMatchObject({ code: 1 });
-  expect(badKind.err).toContain('unknown kind "zz"');
-  expect((await cli(['ticket'], {})).err).toContain('ticket needs one ticket number');
+  expect(badKind.err).toContain(
+    'jenis "zz" tidak dikenali; pilih salah satu: cr, change_request, ad, complaint',
+  );
+  const badKindEn = await cli(['tickets', '--kind', 'zz'], EN);
+  expect(badKindEn).toMatchObject({ code: 1 });
+  expect(badKindEn.err).toContain('unknown kind "zz"; one of: cr, change_request, ad, complaint');
+  const badState = await cli(['tickets', '--state', 'lost'], {});
+  expect(badState.err).toMatch(
+    /status "lost" tidak dikenali; pilih salah satu: .*awaiting_approval.*investigating/,
+  );
+  expect((await cli(['tickets', '--state', 'lost'], EN)).err).toMatch(
+    /unknown state "lost"; one of: .*closed/,
+  );
+  expect((await cli(['ticket'], {})).err).toContain('ticket memerlukan satu nombor tiket');
+  expect((await cli(['ticket'], EN)).err).toContain('ticket needs one ticket number');
   expect((await cli(['tickets', '--colour'], {})).code).toBe(2);
 });
 
@@ -82,27 +104,69 @@ describeEachDatabase('mailops CLI', (suite) => {
     // PGlite serves one process: the harness's connection must be closed before the CLI opens the folder.
     if (suite.kind === 'pglite') await db().close();
 
+    const migrated = await cli(['db', 'migrate'], env());
+    expect(migrated).toMatchObject({ code: 0, out: 'Pangkalan data sudah terkini.' });
+    expect(await cli(['db', 'migrate'], { ...env(), ...EN })).toMatchObject({
+      code: 0,
+      out: 'The database is up to date.',
+    });
+
     const list = await cli(['tickets', '--kind', 'cr'], env());
     expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^Tiket\s+Status\s+Pemohon\s+Dibuka\s+Tarikh akhir SLA\s+Tajuk$/m);
     expect(list.out).toContain(opened.ticket.number);
     expect(list.out).toContain('Tidak diluluskan');
+    const listEn = await cli(['tickets', '--kind', 'cr'], { ...env(), ...EN });
+    expect(listEn.out).toMatch(/^Ticket\s+State\s+Requester\s+Opened\s+SLA due\s+Title$/m);
+    expect(listEn.out).toContain(opened.ticket.number);
+    expect(listEn.out).toContain('Not approved');
+    expect((await cli(['tickets', '--state', 'closed'], env())).out).toBe('Tiada tiket.');
+    expect((await cli(['tickets', '--state', 'closed'], { ...env(), ...EN })).out).toBe('No tickets.');
 
     const one = await cli(['ticket', opened.ticket.number.toLowerCase()], env());
     expect(one.code).toBe(0);
     for (const part of [
-      'Section A',
-      'Section C',
+      'Seksyen A: Permohonan Perubahan',
+      '  Keterangan perubahan: ',
+      'Seksyen C: Pelulus',
+      ': Tidak, diputuskan pada ',
       'Domain rakan kongsi belum disahkan',
       '(SOP 4.1/5)',
-      'Timeline',
+      'Garis masa',
+      'Tidak diluluskan (Seksyen C)',
     ]) {
       expect(one.out).toContain(part);
     }
-    expect((await cli(['ticket', 'CR-2020-000001'], env())).err).toContain('no ticket CR-2020-000001');
+    expect(one.out).not.toMatch(/Section|Timeline|Requester|Description/);
+    const oneEn = await cli(['ticket', opened.ticket.number], { ...env(), ...EN });
+    expect(oneEn.code).toBe(0);
+    for (const part of [
+      'Section A: Change Request',
+      '  Description: ',
+      'Section C: Approver',
+      ': No at ',
+      'Domain rakan kongsi belum disahkan',
+      '(SOP 4.1/5)',
+      'Timeline',
+      'Rejected (Section C)',
+    ]) {
+      expect(oneEn.out).toContain(part);
+    }
+    expect(oneEn.out).not.toMatch(/Seksyen|Garis masa|Pemohon:/);
+
+    const missing = await cli(['ticket', 'CR-2020-000001'], env());
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.err).toContain('tiket CR-2020-000001 tidak ditemui');
+    expect((await cli(['ticket', 'CR-2020-000001'], { ...env(), ...EN })).err).toContain(
+      'no ticket CR-2020-000001',
+    );
 
     const verified = await cli(['audit', 'verify'], env());
     expect(verified).toMatchObject({ code: 0 });
-    expect(verified.out).toMatch(/Audit chain intact: 3 events/);
+    expect(verified.out).toMatch(/Rantaian audit utuh: 3 peristiwa/);
+    const verifiedEn = await cli(['audit', 'verify'], { ...env(), ...EN });
+    expect(verifiedEn).toMatchObject({ code: 0 });
+    expect(verifiedEn.out).toMatch(/Audit chain intact: 3 events/);
   });
 
   it('makes `audit verify` fail and name the one tampered audit row', async () => {
@@ -118,7 +182,13 @@ describeEachDatabase('mailops CLI', (suite) => {
     if (suite.kind === 'pglite') await handle.close();
     const broken = await cli(['audit', 'verify'], env());
     expect(broken.code).toBe(1);
-    expect(broken.err).toContain(`BROKEN at event #${second.seq}`);
-    expect(broken.err).toContain('1 events before it verified');
+    expect(broken.err).toContain(
+      `Rantaian audit ROSAK pada peristiwa #${second.seq}: kandungannya tidak sepadan dengan hashnya`,
+    );
+    expect(broken.err).toContain('1 peristiwa sebelumnya telah disahkan');
+    const brokenEn = await cli(['audit', 'verify'], { ...env(), ...EN });
+    expect(brokenEn.code).toBe(1);
+    expect(brokenEn.err).toContain(`BROKEN at event #${second.seq}: its content does not match its hash`);
+    expect(brokenEn.err).toContain('1 events before it verified');
   });
 });

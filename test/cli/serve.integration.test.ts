@@ -60,7 +60,7 @@ describe('mailops serve on the embedded database (PGlite)', () => {
     const first = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(port) });
     const res = await waitHealthy(port, first.exited);
     expect(await res.json()).toMatchObject({ status: 'ok', database: 'pglite' });
-    expect(first.output()).toContain(`listening on http://127.0.0.1:${port}`);
+    expect(first.output()).toContain(`sedang berjalan di http://127.0.0.1:${port} (pangkalan data: pglite)`);
 
     const second = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(await freePort()) });
     expect(await second.exited).toBe(1);
@@ -69,5 +69,16 @@ describe('mailops serve on the embedded database (PGlite)', () => {
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
+  }, 60_000);
+
+  it('says where it listens in English with MAILOPS_DEFAULT_LOCALE=en', async () => {
+    const dataDir = tempDir('serve');
+    folders.push(dataDir);
+    const port = await freePort();
+    const server = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(port), MAILOPS_DEFAULT_LOCALE: 'en' });
+    await waitHealthy(port, server.exited);
+    expect(server.output()).toContain(`is listening on http://127.0.0.1:${port} (database: pglite)`);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   }, 60_000);
 });

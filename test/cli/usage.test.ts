@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { runCli } from '../../src/cli/main.ts';
 
-// What an operator sees from `mailops` before any database is involved: usage, the variables table and
-// the summary of the bundled demo configuration.
+// What an operator sees from `mailops` before any database is involved: usage, argument errors, the
+// variables table and the summary of the bundled demo configuration. Malay unless MAILOPS_DEFAULT_LOCALE
+// says English; the expected words are written out here, not read from the catalog.
+
+const EN = { MAILOPS_DEFAULT_LOCALE: 'en' };
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -13,27 +16,85 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('mailops usage', () => {
-  it('without arguments prints the usage and exits 2', async () => {
-    const result = await cli([]);
-    expect(result.code).toBe(2);
-    expect(result.out).toMatch(/^Usage:/);
-    expect(result.out).toContain('mailops serve');
+  it('without arguments prints the usage in Malay, or in English when asked, and exits 2', async () => {
+    const ms = await cli([]);
+    expect(ms.code).toBe(2);
+    expect(ms.out).toMatch(/^Penggunaan:/);
+    expect(ms.out).toContain('mailops serve');
+    expect(ms.out).toContain('Konfigurasi dibaca daripada pemboleh ubah persekitaran');
+    const en = await cli([], EN);
+    expect(en.code).toBe(2);
+    expect(en.out).toMatch(/^Usage:/);
+    expect(en.out).toContain('Configuration comes from the environment; see README.md.');
   });
 
-  it('with --help lists every command and exits 0', async () => {
-    const result = await cli(['--help']);
-    expect(result.code).toBe(0);
+  it('with --help lists every command with its summary and exits 0', async () => {
     const expected = ['serve', 'db migrate', 'db diff', 'config check', 'tickets', 'ticket', 'audit verify'];
     expect(COMMANDS.map((c) => c.name).sort()).toEqual([...expected].sort());
-    for (const name of expected) expect(result.out).toMatch(new RegExp(`^\\s+mailops ${name}\\b`, 'm'));
-    for (const command of COMMANDS) expect(result.out).toContain(command.summary);
+    for (const env of [{}, EN]) {
+      const result = await cli(['--help'], env);
+      expect(result.code).toBe(0);
+      for (const name of expected)
+        expect(result.out).toMatch(new RegExp(`^\\s+mailops ${name}\\b.* \\w+`, 'm'));
+      expect(result.out).not.toContain('cli.');
+    }
+    const ms = (await cli(['--help'])).out;
+    expect(ms).toMatch(/^\s+mailops tickets \[--state STATUS\] \[--kind cr\|ad\]\s+senaraikan tiket/m);
+    expect(ms).toMatch(/^\s+mailops ticket <nombor>\s+seksyen borang dan garis masa bagi satu tiket$/m);
+    expect(ms).toContain('semak rantaian hash audit');
+    const en = (await cli(['--help'], EN)).out;
+    expect(en).toMatch(
+      /^\s+mailops tickets \[--state STATE\] \[--kind cr\|ad\]\s+list tickets, newest first$/m,
+    );
+    expect(en).toMatch(/^\s+mailops ticket <number>\s+one ticket's form sections and timeline$/m);
+    expect(en).toContain('walk the audit hash chain');
   });
 
   it('refuses an unknown command with the usage on stderr and exit 2', async () => {
-    const result = await cli(['frobnicate']);
-    expect(result.code).toBe(2);
-    expect(result.err).toContain('unknown command "frobnicate"');
-    expect(result.err).toContain('Usage:');
+    const ms = await cli(['frobnicate']);
+    expect(ms.code).toBe(2);
+    expect(ms.err).toContain('mailops: arahan "frobnicate" tidak dikenali');
+    expect(ms.err).toContain('Penggunaan:');
+    const en = await cli(['frobnicate'], EN);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain('unknown command "frobnicate"');
+    expect(en.err).toContain('Usage:');
+  });
+
+  it('refuses a bad option with the command usage and exit 2, in both languages', async () => {
+    const unknown = await cli(['tickets', '--colour']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toBe(
+      'mailops tickets: pilihan --colour tidak dikenali\npenggunaan: mailops tickets [--state STATUS] [--kind cr|ad]',
+    );
+    const unknownEn = await cli(['tickets', '--colour'], EN);
+    expect(unknownEn.code).toBe(2);
+    expect(unknownEn.err).toBe(
+      'mailops tickets: unknown option --colour\nusage: mailops tickets [--state STATE] [--kind cr|ad]',
+    );
+    for (const args of [
+      ['tickets', '--state'],
+      ['tickets', '--state', '--kind', 'cr'],
+    ]) {
+      expect(await cli(args)).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('--state memerlukan nilai'),
+      });
+      expect(await cli(args, EN)).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('--state needs a value'),
+      });
+    }
+    const flag = await cli(['config', 'check', '--variables=yes']);
+    expect(flag).toMatchObject({ code: 2, err: expect.stringContaining('--variables tidak menerima nilai') });
+    expect((await cli(['config', 'check', '--variables=yes'], EN)).err).toContain(
+      '--variables does not take a value',
+    );
+  });
+
+  it('speaks Malay when MAILOPS_DEFAULT_LOCALE is not a language it knows', async () => {
+    expect((await cli([], { MAILOPS_DEFAULT_LOCALE: 'fr' })).out).toMatch(/^Penggunaan:/);
+    expect((await cli([], { MAILOPS_DEFAULT_LOCALE: 'en-US' })).out).toMatch(/^Penggunaan:/);
   });
 });
 
@@ -41,11 +102,19 @@ describe('mailops config check --variables', () => {
   it('prints a table of the environment variables, needing no environment', async () => {
     const result = await cli(['config', 'check', '--variables']);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^Variable\s+Default\s+Meaning$/m);
+    expect(result.out).toMatch(/^Pemboleh ubah\s+Nilai lalai\s+Maksud$/m);
     expect(result.out).toMatch(/^PORT\s+3000\s+TCP port/m);
     expect(result.out).toMatch(/^MAILOPS_DATA_DIR\s+\.\/data\s+/m);
-    expect(result.out).toMatch(/^DATABASE_URL\s+-\s+.*\(secret\)$/m);
+    expect(result.out).toMatch(/^DATABASE_URL\s+-\s+.*\(rahsia\)$/m);
     expect(result.out).toMatch(/^MAILOPS_CONFIG\s+-\s+/m);
+  });
+
+  it('has English headers with MAILOPS_DEFAULT_LOCALE=en', async () => {
+    const result = await cli(['config', 'check', '--variables'], EN);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^Variable\s+Default\s+Meaning$/m);
+    expect(result.out).toMatch(/^PORT\s+3000\s+TCP port/m);
+    expect(result.out).toMatch(/^DATABASE_URL\s+-\s+.*\(secret\)$/m);
   });
 });
 
@@ -53,29 +122,82 @@ describe('mailops config check', () => {
   it('with the bundled demo configuration exits 0, says it is the demo and shows who holds each role', async () => {
     const result = await cli(['config', 'check']);
     expect(result.code).toBe(0);
+    expect(result.out).toContain('Konfigurasi sah');
+    expect(result.out).toContain('mailops.sample.yaml (demo terbina dalam');
+    expect(result.out).toContain('Pangkalan data: PGlite terbenam');
+    expect(result.out).toContain('Sokongan pengurus: diwajibkan');
+    expect(result.out).toMatch(/^Peranan\s+Orang$/m);
+    expect(result.out).toMatch(/^Pemohon \(Pentadbir UC Agensi\)\s+aminah$/m);
+    expect(result.out).toMatch(/^Pengurus \(penyokong permohonan\)\s+rahman$/m);
+    expect(result.out).toMatch(/^Meja Bantuan\s+farah$/m);
+    expect(result.out).toMatch(/^Pelulus\s+zulkifli, noraini$/m);
+    expect(result.out).toMatch(/^Pusat Operasi Keselamatan \(SOC\)\s+hafiz, syafiqah$/m);
+    expect(result.out).toMatch(/^Vendor\s+azlan$/m);
+    expect(result.out).toMatch(/^Pentadbir sistem\s+salmah$/m);
+    expect(result.out).toMatch(/^Platform\s+Tujuan\s+Saluran$/m);
+    expect(result.out).toMatch(/^local\s+approvals\s+approvals$/m);
+    expect(result.err).toMatch(/^1 amaran konfigurasi:$/m);
+    expect(result.err).toContain('  - MAILOPS_CONFIG is not set');
+  });
+
+  it('says the same in English with MAILOPS_DEFAULT_LOCALE=en', async () => {
+    const result = await cli(['config', 'check'], EN);
+    expect(result.code).toBe(0);
     expect(result.out).toContain('Configuration OK');
     expect(result.out).toContain('mailops.sample.yaml (bundled demo');
-    expect(result.out).toContain('embedded PGlite');
+    expect(result.out).toContain('Database: embedded PGlite');
+    expect(result.out).toContain('Manager endorsement: required');
     expect(result.out).toMatch(/^Role\s+People$/m);
-    expect(result.out).toMatch(/^requester\s+aminah$/m);
-    expect(result.out).toMatch(/^manager\s+rahman$/m);
-    expect(result.out).toMatch(/^service_desk\s+farah$/m);
-    expect(result.out).toMatch(/^approver\s+zulkifli, noraini$/m);
-    expect(result.out).toMatch(/^soc\s+hafiz, syafiqah$/m);
-    expect(result.out).toMatch(/^vendor\s+azlan$/m);
-    expect(result.out).toMatch(/^admin\s+salmah$/m);
+    expect(result.out).toMatch(/^Requester \(agency UC administrator\)\s+aminah$/m);
+    expect(result.out).toMatch(/^Manager \(endorses the request\)\s+rahman$/m);
+    expect(result.out).toMatch(/^Service desk\s+farah$/m);
+    expect(result.out).toMatch(/^Approver\s+zulkifli, noraini$/m);
+    expect(result.out).toMatch(/^Security operations centre \(SOC\)\s+hafiz, syafiqah$/m);
+    expect(result.out).toMatch(/^Vendor\s+azlan$/m);
+    expect(result.out).toMatch(/^Administrator\s+salmah$/m);
+    expect(result.out).toMatch(/^Platform\s+Purpose\s+Channel$/m);
     expect(result.out).toMatch(/^local\s+approvals\s+approvals$/m);
-    expect(result.err).toContain('warning: MAILOPS_CONFIG is not set');
+    expect(result.err).toMatch(/^1 configuration warning\(s\):$/m);
+    expect(result.err).toContain('  - MAILOPS_CONFIG is not set');
+  });
+
+  it('lists the problems under a heading in the language asked for, the problem lines as loadConfig wrote them', async () => {
+    const ms = await cli(['config', 'check'], { PORT: '70000' });
+    expect(ms.code).toBe(1);
+    expect(ms.err).toBe('Konfigurasi tidak sah: 1 masalah.\n  - env PORT: must be 1–65535');
+    const en = await cli(['config', 'check'], { ...EN, PORT: '70000' });
+    expect(en.code).toBe(1);
+    expect(en.err).toBe('The configuration is invalid: 1 problem(s).\n  - env PORT: must be 1–65535');
+  });
+});
+
+describe('a command that needs the configuration', () => {
+  it('stops at an invalid one with exit 1, the code and what to do next', async () => {
+    const ms = await cli(['tickets'], { PORT: '70000' });
+    expect(ms.code).toBe(1);
+    expect(ms.err).toContain(
+      'mailops: konfigurasi tidak sah (1 masalah):\n  - env PORT: must be 1–65535 [MO-CFG-001]',
+    );
+    expect(ms.err).toContain('\n  → betulkan setiap masalah yang disenaraikan');
+    const en = await cli(['tickets'], { ...EN, PORT: '70000' });
+    expect(en.code).toBe(1);
+    expect(en.err).toContain('mailops: the configuration is invalid (1 problem(s)):');
+    expect(en.err).toContain('\n  → fix every problem listed, then run `mailops config check` again');
   });
 });
 
 describe('mailops db diff', () => {
   it('without a migration name exits 1 and says how to call it', async () => {
-    const result = await cli(['db', 'diff']);
-    expect(result.code).toBe(1);
-    expect(result.err).toContain('db diff needs a name');
-    expect(result.err).toContain('mailops db diff add sla notices');
-    expect(result.err).toContain('[MO-CLI-001]');
-    expect(result.out).toBe('');
+    const ms = await cli(['db', 'diff']);
+    expect(ms.code).toBe(1);
+    expect(ms.err).toContain('db diff memerlukan nama migrasi');
+    expect(ms.err).toContain('mailops db diff add sla notices');
+    expect(ms.err).toContain('[MO-CLI-001]');
+    expect(ms.out).toBe('');
+    const en = await cli(['db', 'diff'], EN);
+    expect(en.code).toBe(1);
+    expect(en.err).toContain('db diff needs a name');
+    expect(en.err).toContain('mailops db diff add sla notices');
+    expect(en.err).toContain('[MO-CLI-001]');
   });
 });

@@ -1,21 +1,8 @@
-// Texts shared across the product: configuration check output (`mailops config check`), role and
-// language names, generic words, and the SLA reminders and escalations of flows/sla.ts.
+// Texts shared across the product: role and language names, generic words, and the SLA reminders and
+// escalations of flows/sla.ts. The CLI's own texts (`mailops config check` among them) are in cli.ts.
 // `{name}` is a parameter; every key has the same parameters in both languages (test/i18n).
 
 const ms = {
-  'config.problems.heading':
-    'Konfigurasi tidak sah: {count} masalah. Betulkan semuanya, kemudian mulakan semula.',
-  'config.warnings.heading': '{count} amaran konfigurasi:',
-  'config.ok': 'Konfigurasi sah: {file} ({people} orang).',
-  'config.demo':
-    'MAILOPS_CONFIG tidak ditetapkan: konfigurasi demo terbina dalam digunakan. Tetapkan MAILOPS_CONFIG sebelum kegunaan sebenar.',
-  'config.variables.heading': 'Pemboleh ubah persekitaran',
-  'config.variables.name': 'Nama',
-  'config.variables.default': 'Nilai lalai',
-  'config.variables.meaning': 'Maksud',
-  'config.variables.secret': 'rahsia (tidak pernah dipaparkan)',
-  'config.variables.no_default': '(tiada)',
-
   'role.requester': 'Pemohon (Pentadbir UC Agensi)',
   'role.manager': 'Pengurus (penyokong permohonan)',
   'role.service_desk': 'Meja Bantuan',
@@ -72,19 +59,6 @@ const ms = {
 };
 
 const en: Record<keyof typeof ms, string> = {
-  'config.problems.heading':
-    'The configuration is invalid: {count} problem(s). Fix them all, then start again.',
-  'config.warnings.heading': '{count} configuration warning(s):',
-  'config.ok': 'The configuration is valid: {file} ({people} people).',
-  'config.demo':
-    'MAILOPS_CONFIG is not set: the bundled demo configuration is in use. Set MAILOPS_CONFIG before real use.',
-  'config.variables.heading': 'Environment variables',
-  'config.variables.name': 'Name',
-  'config.variables.default': 'Default',
-  'config.variables.meaning': 'Meaning',
-  'config.variables.secret': 'secret (never shown)',
-  'config.variables.no_default': '(none)',
-
   'role.requester': 'Requester (agency UC administrator)',
   'role.manager': 'Manager (endorses the request)',
   'role.service_desk': 'Service desk',

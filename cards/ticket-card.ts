@@ -62,7 +62,7 @@ export function buildCardModel(card: CardKind, source: TicketCardSource): CardMo
           },
     lastDecision: source.lastDecision
       ? {
-          event: { key: `action.${source.lastDecision.action}` } satisfies MessageRef,
+          event: { key: `past.${source.lastDecision.action}` } satisfies MessageRef,
           actorName: source.lastDecision.actorName,
           at: source.lastDecision.at,
         }

@@ -1,0 +1,64 @@
+import type { RefusalCode } from '../../flows/types.ts';
+import { formatMyt, type Locale, renderMessage } from '../i18n/index.ts';
+import type { ActResult, DoneBy } from './ticket-service.ts';
+
+// What the person who acted is told, in their language, for every outcome of the ticket service: the
+// adapters show `text` (an ephemeral reply, a modal error) and put `fieldErrors` on the form's fields.
+// A click that lost a race is told who decided and when, not just that it is too late.
+
+export interface ResultText {
+  readonly text: string;
+  /** Field path → message, for a form that can show errors on the exact field. */
+  readonly fieldErrors?: Readonly<Record<string, string>>;
+}
+
+/** Refusals that mean "someone else already moved the ticket on". */
+const OVERTAKEN: ReadonlySet<RefusalCode> = new Set([
+  'illegal_transition',
+  'ticket_finished',
+  'version_conflict',
+]);
+
+function doneBy(by: DoneBy, locale: Locale): string {
+  return renderMessage(
+    {
+      key: 'done.already',
+      params: {
+        action: renderMessage({ key: `past.${by.action}` }, locale),
+        name: by.actorName,
+        at: formatMyt(by.at, locale),
+      },
+    },
+    locale,
+  );
+}
+
+export function describeResult(result: ActResult, locale: Locale, ticketRef = ''): ResultText {
+  switch (result.status) {
+    case 'applied':
+      return {
+        text: renderMessage(
+          { key: 'result.applied', params: { ticket: result.ticket.number, state: result.ticket.state } },
+          locale,
+        ),
+      };
+    case 'already_done':
+      return { text: doneBy(result.by, locale) };
+    case 'not_found':
+      return { text: renderMessage({ key: 'result.not_found', params: { ticket: ticketRef } }, locale) };
+    case 'refused': {
+      const reason = renderMessage(result.refusal.reason, locale);
+      const overtaken = result.lastDecision && OVERTAKEN.has(result.refusal.code);
+      const text =
+        overtaken && result.lastDecision ? `${doneBy(result.lastDecision, locale)} ${reason}` : reason;
+      const errors = result.refusal.fieldErrors;
+      if (!errors) return { text };
+      return {
+        text,
+        fieldErrors: Object.fromEntries(
+          Object.entries(errors).map(([field, ref]) => [field, renderMessage(ref, locale)]),
+        ),
+      };
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildCardModel, type TicketCardSource } from '../../cards/ticket-card.ts';
+import { ticket } from '../flows/fixtures.ts';
+
+// The ticket card's view model: which buttons each card offers in each state, who acts next and by when,
+// and the last decision that replaces the buttons.
+
+const source = (
+  state: Parameters<typeof ticket>[1],
+  kind: 'change_request' | 'complaint' = 'change_request',
+): TicketCardSource => ({
+  snapshot: ticket(kind, state),
+  title: 'Tambah rakan.edu.my ke senarai putih',
+  requesterName: 'Aminah binti Ali',
+  slaDueAt: new Date('2025-06-18T02:00:00Z'),
+  fields: [],
+  lastDecision: { action: 'endorse', actorName: 'Rahman bin Yusof', at: new Date('2025-06-16T02:00:00Z') },
+  timeline: Array.from({ length: 12 }, (_, i) => ({
+    type: 'sla.reminded',
+    actorName: 'mailops',
+    at: new Date(2025, 5, 16, 10, i),
+  })),
+  nameOf: (id) => (id === 'u-aminah' ? 'Aminah binti Ali' : null),
+});
+
+describe('ticket cards', () => {
+  it('offers Approve and Reject on the approval card while approval is pending, and who must act by when', () => {
+    const card = buildCardModel('approval', source('awaiting_approval'));
+    expect(card.actions).toEqual(['approve', 'reject']);
+    expect(card.nextActor).toEqual({
+      who: { role: 'approver' },
+      name: null,
+      dueAt: new Date('2025-06-18T02:00:00Z'),
+    });
+    expect(card.lastDecision).toMatchObject({
+      event: { key: 'past.endorse' },
+      actorName: 'Rahman bin Yusof',
+    });
+  });
+
+  it('takes the buttons off the approval card once the request has moved on', () => {
+    expect(buildCardModel('approval', source('awaiting_implementation')).actions).toEqual([]);
+    expect(buildCardModel('soc', source('awaiting_implementation')).actions).toEqual([
+      'start_implementation',
+    ]);
+    expect(buildCardModel('soc', source('implementing')).actions).toEqual([
+      'mark_implemented',
+      'escalate_to_vendor',
+    ]);
+  });
+
+  it('asks the named requester to confirm, and shows nothing to do on a closed ticket', () => {
+    const confirmation = buildCardModel('confirmation', source('awaiting_confirmation'));
+    expect(confirmation.actions).toEqual(['confirm_resolved', 'report_still_failing']);
+    expect(confirmation.nextActor).toMatchObject({ who: { person: 'u-aminah' }, name: 'Aminah binti Ali' });
+    const closed = buildCardModel('ticket', source('closed'));
+    expect(closed.actions).toEqual([]);
+    expect(closed.nextActor).toBeNull();
+  });
+
+  it('lets SOC record findings, resolve or escalate a complaint under investigation', () => {
+    expect(buildCardModel('soc', source('investigating', 'complaint')).actions).toEqual([
+      'record_findings',
+      'mark_resolved',
+      'escalate_to_vendor',
+    ]);
+  });
+
+  it('keeps the last eight timeline entries', () => {
+    const card = buildCardModel('ticket', source('awaiting_approval'));
+    expect(card.timeline).toHaveLength(8);
+    expect(card.timeline[0]?.event).toEqual({ key: 'event.sla.reminded' });
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { describeResult } from '../../src/tickets/describe-result.ts';
+
+// What a person is told after acting, in Malay (default) and English.
+
+const siti = {
+  actorId: 'u-siti',
+  actorName: 'Siti Nurhaliza (JDN)',
+  at: new Date('2026-03-02T02:05:00Z'),
+  action: 'approve',
+  toState: 'awaiting_implementation',
+};
+
+describe('the reply to an action', () => {
+  it('tells a repeated click who already did it and when, in Malaysia time', () => {
+    const result = { status: 'already_done', ticketNumber: 'CR-2026-000007', by: siti } as const;
+    expect(describeResult(result, 'ms').text).toBe(
+      'Sudah dibuat: Diluluskan oleh Siti Nurhaliza (JDN) pada 2 Mac 2026, 10:05 PG (MYT).',
+    );
+    expect(describeResult(result, 'en').text).toBe(
+      'Already done: Approved by Siti Nurhaliza (JDN) at 2 Mar 2026, 10:05 AM (MYT).',
+    );
+  });
+
+  it('names the decision that won when a late click no longer applies', () => {
+    const result = {
+      status: 'refused',
+      refusal: {
+        ok: false,
+        code: 'illegal_transition',
+        reason: {
+          key: 'refusal.illegal_transition',
+          params: { state: 'awaiting_implementation', actions: 'start_implementation' },
+        },
+      },
+      lastDecision: siti,
+    } as const;
+    const text = describeResult(result, 'en').text;
+    expect(
+      text.startsWith('Already done: Approved by Siti Nurhaliza (JDN) at 2 Mar 2026, 10:05 AM (MYT).'),
+    ).toBe(true);
+    expect(text).not.toContain('awaiting_implementation');
+  });
+
+  it('gives a wrong-role refusal its reason only, and puts form errors on their fields', () => {
+    const wrongRole = {
+      status: 'refused',
+      refusal: {
+        ok: false,
+        code: 'wrong_role',
+        reason: { key: 'refusal.wrong_role', params: { role: 'approver' } },
+      },
+      lastDecision: siti,
+    } as const;
+    expect(describeResult(wrongRole, 'en').text).not.toContain('Already done');
+    const invalid = {
+      status: 'refused',
+      refusal: {
+        ok: false,
+        code: 'invalid_input',
+        reason: { key: 'refusal.invalid_input' },
+        fieldErrors: { comments: { key: 'form.error.comments_required_on_reject' } },
+      },
+      lastDecision: null,
+    } as const;
+    const described = describeResult(invalid, 'ms');
+    expect(Object.keys(described.fieldErrors ?? {})).toEqual(['comments']);
+    expect(described.fieldErrors?.comments).not.toContain('form.error');
+  });
+
+  it('says which ticket was not found and what a number looks like', () => {
+    expect(describeResult({ status: 'not_found' }, 'en', 'CR-2026-999999').text).toBe(
+      'Ticket CR-2026-999999 was not found. Check the ticket number (for example CR-2026-000123).',
+    );
+  });
+});

@@ -17,6 +17,14 @@ const CARD_BUTTONS: Record<CardKind, readonly TicketActionType[]> = {
   ticket: ['withdraw'],
 };
 
+/** The card that carries a person's buttons: shown when they open a ticket from App Home. */
+export function cardKindFor(actions: readonly TicketActionType[]): CardKind {
+  const kinds = Object.entries(CARD_BUTTONS) as [CardKind, readonly TicketActionType[]][];
+  return (
+    kinds.find(([, buttons]) => buttons.some((b) => actions.includes(b) && b !== 'withdraw'))?.[0] ?? 'ticket'
+  );
+}
+
 export interface TicketCardSource {
   readonly snapshot: TicketSnapshot;
   readonly title: string;

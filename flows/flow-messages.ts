@@ -4,7 +4,7 @@ import {
   type MessageRef,
   type Refusal,
   type RefusalCode,
-  type TicketActionType,
+  TICKET_ACTION_TYPES,
 } from './types.ts';
 
 // Every message key the flows emit, with the params each one carries. The flows hold no text
@@ -83,23 +83,7 @@ const COMPLAINT_PARAMS = {
   'notify.ad.withdrawn': ['number'],
 } as const;
 
-const ACTION_TYPES = [
-  'submit_change_request',
-  'endorse',
-  'decline_endorsement',
-  'approve',
-  'reject',
-  'start_implementation',
-  'mark_implemented',
-  'submit_complaint',
-  'record_findings',
-  'mark_resolved',
-  'escalate_to_vendor',
-  'vendor_resolved',
-  'confirm_resolved',
-  'report_still_failing',
-  'withdraw',
-] as const satisfies readonly TicketActionType[];
+const ACTION_TYPES = TICKET_ACTION_TYPES;
 
 type NoParams<K extends string> = Record<K, readonly []>;
 const labels = <K extends string>(keys: readonly K[]): NoParams<K> =>

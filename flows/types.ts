@@ -158,3 +158,22 @@ export type TicketAction =
   | { readonly type: 'withdraw'; readonly reason?: unknown };
 
 export type TicketActionType = TicketAction['type'];
+
+/** Every action type, for checking a type that arrives from outside (a button id). */
+export const TICKET_ACTION_TYPES = [
+  'submit_change_request',
+  'endorse',
+  'decline_endorsement',
+  'approve',
+  'reject',
+  'start_implementation',
+  'mark_implemented',
+  'submit_complaint',
+  'record_findings',
+  'mark_resolved',
+  'escalate_to_vendor',
+  'vendor_resolved',
+  'confirm_resolved',
+  'report_still_failing',
+  'withdraw',
+] as const satisfies readonly TicketActionType[];

@@ -3,9 +3,11 @@
 // parameters and modules is checked by catalogProblems(), which the i18n tests hold to zero.
 
 import type { MessageRef } from '../../flows/types.ts';
+import { cards } from './catalog/cards.ts';
 import { cli } from './catalog/cli.ts';
 import { common } from './catalog/common.ts';
 import { flows } from './catalog/flows.ts';
+import { slack } from './catalog/slack.ts';
 import { tickets } from './catalog/tickets.ts';
 import { LOCALES, type Locale } from './locale.ts';
 
@@ -21,6 +23,8 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'common', catalog: common },
   { name: 'flows', catalog: flows },
   { name: 'tickets', catalog: tickets },
+  { name: 'cards', catalog: cards },
+  { name: 'slack', catalog: slack },
   { name: 'cli', catalog: cli },
 ];
 

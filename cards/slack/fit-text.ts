@@ -1,0 +1,54 @@
+import type { Texts } from '../texts.ts';
+
+// Clipping to Block Kit's limits. Long text ends with a visible "… (dipendekkan)" / "… (truncated)" so a
+// reader knows there is more; where the limit is too short for that note (a button, a modal title) a bare
+// "…" is used. Lengths are counted in UTF-16 units, which is never fewer than Slack's character count, and
+// a cut never splits a surrogate pair.
+
+/** Limits below this get "…" alone: the note would eat the text. */
+const NOTE_FROM = 150;
+
+/** Slack mrkdwn control characters (api.slack.com/reference/surfaces/formatting#escaping). */
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+function escapeChar(ch: string): string {
+  return ESCAPES[ch] ?? ch;
+}
+
+/** Longest run of whole pieces within `budget` UTF-16 units. */
+function take(pieces: Iterable<string>, budget: number): string {
+  let out = '';
+  for (const piece of pieces) {
+    if (out.length + piece.length > budget) break;
+    out += piece;
+  }
+  return out.trimEnd();
+}
+
+function* escaped(text: string): Generator<string> {
+  for (const ch of text) yield escapeChar(ch);
+}
+
+export interface Fitter {
+  /** Plain text within `max`. */
+  plain(text: string, max: number): string;
+  /** Untrusted text escaped for mrkdwn (no mentions, links or entities injected), within `max`. */
+  md(text: string, max: number): string;
+}
+
+export function createFitter(texts: Texts): Fitter {
+  const note = (max: number) => (max >= NOTE_FROM ? texts.t('card.truncated') : '…');
+  return {
+    plain(text, max) {
+      if (text.length <= max) return text;
+      const end = note(max);
+      return take(text, max - end.length) + end;
+    },
+    md(text, max) {
+      const whole = [...escaped(text)].join('');
+      if (whole.length <= max) return whole;
+      const end = [...escaped(note(max))].join('');
+      return take(escaped(text), max - end.length) + end;
+    },
+  };
+}

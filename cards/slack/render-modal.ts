@@ -1,0 +1,87 @@
+import { fieldIdOfError } from '../forms/definitions.ts';
+import type { FormField, FormView } from '../forms/types.ts';
+import { FORM_IDS } from '../ids.ts';
+import type { Texts } from '../texts.ts';
+import type { Block, ModalView } from './block-kit.ts';
+import { createFitter } from './fit-text.ts';
+import { SLACK_LIMITS as L } from './limits.ts';
+import { type ElementContext, inputElement, type SlackUserOf } from './modal-elements.ts';
+
+// A form as a Slack modal (views.open / views.update). One input block per field, `block_id` = field id
+// and `action_id` = 'value', so a view_submission maps back to FormValues without a lookup table. Field
+// errors are not drawn into the view: Slack shows them under the field from `response_action: 'errors'`
+// (slackErrors below).
+
+function callbackId(view: FormView): string {
+  if (view.context.kind === 'change_request') return FORM_IDS.changeRequest;
+  if (view.context.kind === 'complaint') return FORM_IDS.complaint;
+  return FORM_IDS.action;
+}
+
+/** The form's context, carried through Slack and back (≤ 3000 characters); the ticket number is display only. */
+function privateMetadata(view: FormView): string {
+  const whole = JSON.stringify(view.context);
+  if (whole.length <= L.privateMetadata) return whole;
+  const { ticketNumber: _shown, ...rest } = view.context;
+  return JSON.stringify(rest);
+}
+
+function inputBlock(field: FormField, view: FormView, ctx: ElementContext): Block {
+  const { texts, fit } = ctx;
+  return {
+    type: 'input',
+    block_id: field.id,
+    label: { type: 'plain_text', text: fit.plain(texts.t(field.label), L.inputLabel) },
+    ...(field.hint ? { hint: { type: 'plain_text', text: fit.plain(texts.t(field.hint), L.hint) } } : {}),
+    optional: !field.required,
+    element: inputElement(field, view.values[field.id], ctx),
+  };
+}
+
+/**
+ * `slackIdOf` maps a person id in `view.values` (the manager picked earlier) to the Slack user id the
+ * users_select shows; on submission the adapter maps the selected Slack user back to a person id.
+ */
+export function renderSlackModal(
+  view: FormView,
+  texts: Texts,
+  options: { readonly slackIdOf?: SlackUserOf } = {},
+): ModalView {
+  const fit = createFitter(texts);
+  const ctx: ElementContext = { texts, fit, slackUserOf: options.slackIdOf ?? (() => undefined) };
+  const { definition, context } = view;
+  const intro: Block[] = [];
+  if (context.ticketNumber !== undefined) {
+    const line = texts.t('form.ticket', { number: context.ticketNumber });
+    intro.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fit.md(line, L.textObject) }] });
+  }
+  if (definition.intro !== undefined) {
+    intro.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: fit.md(texts.t(definition.intro), L.sectionText) },
+    });
+  }
+  const inputs = definition.fields.slice(0, L.viewBlocks - intro.length).map((f) => inputBlock(f, view, ctx));
+  return {
+    type: 'modal',
+    callback_id: callbackId(view),
+    title: { type: 'plain_text', text: fit.plain(texts.t(definition.title), L.modalText) },
+    submit: { type: 'plain_text', text: fit.plain(texts.t(definition.submit), L.modalText) },
+    close: { type: 'plain_text', text: fit.plain(texts.t('common.cancel'), L.modalText) },
+    private_metadata: privateMetadata(view),
+    blocks: [...intro, ...inputs],
+  };
+}
+
+/**
+ * The view's field errors as Slack's `response_action: 'errors'` wants them: block id → message. Errors
+ * keyed by a flow path ('manager', 'sectionB') land on the field fieldIdOfError picks.
+ */
+export function slackErrors(view: FormView): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(view.errors)) {
+    const blockId = fieldIdOfError(view.definition, path);
+    out[blockId] = out[blockId] === undefined ? message : `${out[blockId]} ${message}`;
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { actionIdOf } from '../../../cards/ids.ts';
+import type { ActionsBlock, Block, SlackMessage } from '../../../cards/slack/block-kit.ts';
+import { blockKitProblems } from '../../../cards/slack/problems.ts';
+import { renderSlackCard } from '../../../cards/slack/render-card.ts';
+import { buildCardModel } from '../../../cards/ticket-card.ts';
+import { type CardKind, CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../../flows/types.ts';
+import { textsFor } from '../../../src/i18n/texts.ts';
+import { longSource, plainSource } from './fixtures.ts';
+
+// Ticket cards as Slack messages: every card in every state stays within Block Kit's limits however long
+// the form's answers are, says who acts next and by when, and its buttons identify ticket and version.
+
+const CARDS: readonly CardKind[] = ['endorsement', 'approval', 'soc', 'vendor', 'confirmation', 'ticket'];
+const ms = textsFor('ms');
+const en = textsFor('en');
+
+const allText = (message: SlackMessage) => JSON.stringify(message.blocks);
+/** Every mrkdwn text in a tree of blocks. */
+function mrkdwnTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(mrkdwnTexts);
+  if (node === null || typeof node !== 'object') return [];
+  const o = node as Record<string, unknown>;
+  const own = o.type === 'mrkdwn' && typeof o.text === 'string' ? [o.text] : [];
+  return [...own, ...Object.values(o).flatMap(mrkdwnTexts)];
+}
+const actionsOf = (blocks: readonly Block[]) =>
+  blocks.filter((b): b is ActionsBlock => b.type === 'actions').flatMap((b) => b.elements);
+
+describe('renderSlackCard', () => {
+  const cases = CARDS.flatMap((card) => [
+    ...CHANGE_REQUEST_STATES.map((state) => [card, 'change_request', state] as const),
+    ...COMPLAINT_STATES.map((state) => [card, 'complaint', state] as const),
+  ]);
+
+  it.each(cases)(
+    'keeps the %s card of a %s in %s within Block Kit limits with 40 long fields',
+    (card, kind, state) => {
+      const model = buildCardModel(card, longSource(kind, state));
+      for (const texts of [ms, en]) {
+        for (const processing of [false, true]) {
+          const message = renderSlackCard(model, texts, { processing });
+          expect(blockKitProblems(message)).toEqual([]);
+        }
+      }
+    },
+  );
+
+  it('shows the first fields with a visible truncation note and counts the ones left out', () => {
+    const model = buildCardModel('approval', longSource('change_request', 'awaiting_approval'));
+    const msText = allText(renderSlackCard(model, ms));
+    expect(msText).toContain('… (dipendekkan)');
+    expect(msText).toMatch(/dan \d+ medan lagi/);
+    expect(allText(renderSlackCard(model, en))).toContain('… (truncated)');
+  });
+
+  it('says what the ticket is, its state, and who must act by when', () => {
+    const message = renderSlackCard(
+      buildCardModel('approval', plainSource('change_request', 'awaiting_approval')),
+      ms,
+    );
+    expect(message.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'CR-2025-000042 · Tambah rakan.edu.my ke senarai putih' },
+    });
+    expect(message.text).toBe(
+      'CR-2025-000042 · Tambah rakan.edu.my ke senarai putih (Menunggu kelulusan MAMPU/JDN)',
+    );
+    const text = allText(message);
+    expect(text).toContain('Menunggu kelulusan MAMPU/JDN');
+    expect(text).toContain('Menunggu tindakan Pelulus sebelum 18 Jun 2025, 10:00 PG (MYT)');
+    expect(text).toContain('Tambah');
+    expect(
+      allText(
+        renderSlackCard(buildCardModel('ticket', plainSource('change_request', 'awaiting_confirmation')), en),
+      ),
+    ).toContain('Waiting for Aminah binti Ali by 18 Jun 2025, 10:00 AM (MYT)');
+  });
+
+  it('escapes typed text so it cannot mention a channel or forge a link', () => {
+    const text = allText(
+      renderSlackCard(buildCardModel('approval', plainSource('change_request', 'awaiting_approval')), ms),
+    );
+    expect(text).toContain('Tambah &lt;rakan.edu.my&gt; &amp; subdomain');
+    const message = renderSlackCard(
+      buildCardModel('approval', longSource('change_request', 'awaiting_approval')),
+      ms,
+    );
+    // Plain text (the header, buttons) is never parsed for mentions; mrkdwn and the fallback text are.
+    const mrkdwn = [message.text, ...mrkdwnTexts(message.blocks)];
+    expect(mrkdwn.filter((t) => t.includes('<'))).toEqual([]);
+    expect(mrkdwn.join('\n')).toContain('&lt;!channel&gt;');
+  });
+
+  it('gives each button its action id and the ticket id and version, approve primary and reject danger', () => {
+    const model = buildCardModel('approval', plainSource('change_request', 'awaiting_approval'));
+    const buttons = actionsOf(renderSlackCard(model, ms).blocks);
+    expect(buttons.map((b) => b.action_id)).toEqual([actionIdOf('approve'), actionIdOf('reject')]);
+    expect(buttons.map((b) => b.text.text)).toEqual(['Luluskan', 'Tolak']);
+    expect(buttons.map((b) => b.style)).toEqual(['primary', 'danger']);
+    for (const b of buttons) expect(JSON.parse(b.value ?? '')).toEqual({ ticketId: 'tkt-1', version: 3 });
+  });
+
+  it('replaces the buttons with "Processing…" right after a click', () => {
+    const model = buildCardModel('approval', plainSource('change_request', 'awaiting_approval'));
+    const ms1 = renderSlackCard(model, ms, { processing: true });
+    expect(actionsOf(ms1.blocks)).toEqual([]);
+    expect(allText(ms1)).toContain('Sedang diproses…');
+    expect(allText(renderSlackCard(model, en, { processing: true }))).toContain('Processing…');
+  });
+
+  it('shows the decision that took the buttons away', () => {
+    const model = buildCardModel('approval', plainSource('change_request', 'awaiting_implementation'));
+    const message = renderSlackCard(model, ms);
+    expect(actionsOf(message.blocks)).toEqual([]);
+    expect(allText(message)).toContain(
+      'Diluluskan oleh Siti Nurhaliza (JDN) pada 16 Jun 2025, 10:00 PG (MYT)',
+    );
+    expect(allText(renderSlackCard(model, en))).toContain(
+      'Approved by Siti Nurhaliza (JDN) at 16 Jun 2025, 10:00 AM (MYT)',
+    );
+  });
+
+  it('shows the ticket history', () => {
+    const text = allText(
+      renderSlackCard(buildCardModel('ticket', plainSource('change_request', 'closed')), ms),
+    );
+    expect(text).toContain('Sejarah tiket');
+    expect(text).toContain('15 Jun 2025, 9:00 PG (MYT) · Aminah binti Ali · Permohonan dihantar');
+  });
+});

@@ -11,6 +11,7 @@ import { renderMessage } from './i18n/index.ts';
 import type { Logger } from './log.ts';
 import { createDispatcher } from './outbox/dispatcher.ts';
 import type { ChatPlatform } from './platform/port.ts';
+import { createSlackAdapter } from './platform/slack/slack-adapter.ts';
 import { escalateOverdue } from './scheduler/escalate-overdue.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import { buildTicketCard } from './tickets/card-source.ts';
@@ -53,16 +54,17 @@ export async function startApp(options: AppOptions) {
     const roles = await syncConfigRoles(database.prisma, config.people, clock.now());
     if (roles.granted.length + roles.revoked.length > 0) logger.info('role assignments changed', roles);
   } catch (error) {
-    await database.close();
+    if (!options.database) await database.close();
     throw error;
   }
   const db = database.prisma;
   const metrics = createMetrics();
   const directory = directoryFromConfig(config);
   const target = { directory, platforms: activePlatforms(config), logger };
+  const platforms = new Map((options.platforms ?? []).map((p) => [p.name, p]));
   const dispatcher = createDispatcher({
     db,
-    platforms: new Map((options.platforms ?? []).map((p) => [p.name, p])),
+    platforms,
     context: {
       renderText: (message, locale) => renderMessage(message, locale === 'en' ? 'en' : 'ms'),
       buildCard: (ticketId, card) => buildTicketCard(db, directory, ticketId, card),
@@ -83,6 +85,22 @@ export async function startApp(options: AppOptions) {
     onCommitted: () => dispatcher.wake(),
     onResult: (action, outcome) => metrics.decisions.inc({ action, outcome }),
   });
+  let slack: Awaited<ReturnType<typeof createSlackAdapter>> | null = null;
+  try {
+    slack = config.platforms.slack
+      ? await createSlackAdapter(config.platforms.slack, {
+          tickets,
+          directory,
+          db,
+          logger,
+          endorsementRequired: config.endorsement.required,
+        })
+      : null;
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+  if (slack) platforms.set(slack.platform.name, slack.platform);
   const scheduler = createScheduler({
     db,
     owner: config.runtime.instanceId,
@@ -109,15 +127,18 @@ export async function startApp(options: AppOptions) {
 
   const routes = [
     ...healthRoutes(db, metrics, { version: options.version, database: database.kind }),
+    ...(slack?.routes ?? []),
     ...(options.routes ?? []),
   ];
   const server = await listen(createHttpServer(routes, logger), config.server.port, config.server.host);
+  await slack?.start();
   dispatcher.start();
   if (config.scheduler.enabled) scheduler.start();
   logger.info('mailops is ready', {
     url: `http://${config.server.host}:${server.port}`,
     database: database.kind,
     platforms: target.platforms,
+    slack: slack?.mode ?? 'off',
   });
 
   return {
@@ -131,9 +152,11 @@ export async function startApp(options: AppOptions) {
     metrics,
     async close() {
       scheduler.stop();
+      await slack?.stop();
       await server.close();
       await dispatcher.stop();
-      await database.close();
+      // A database handed in (tests, embedding) belongs to whoever opened it.
+      if (!options.database) await database.close();
     },
   };
 }

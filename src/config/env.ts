@@ -72,12 +72,24 @@ const SCHEMAS = {
     /^xapp-\S+$/,
     'must be an app-level token starting with xapp- (value not shown)',
   ).optional(),
+  SLACK_API_URL: z
+    .string()
+    .refine(isHttpUrlWithSlash, 'must be an http(s) URL ending in / (e.g. https://slack.com/api/)'),
   TEAMS_CLIENT_ID: pattern(GUID, 'must be a GUID (value not shown)').optional(),
   TEAMS_CLIENT_SECRET: pattern(/^\S+$/, 'must not contain spaces (value not shown)').optional(),
   TEAMS_TENANT_ID: pattern(GUID, 'must be a GUID (value not shown)').optional(),
 } satisfies Record<VariableName, z.ZodType>;
 
 type Parsed = { [K in VariableName]: z.output<(typeof SCHEMAS)[K]> };
+
+function isHttpUrlWithSlash(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname.endsWith('/');
+  } catch {
+    return false;
+  }
+}
 
 function isPostgresUrl(value: string): boolean {
   try {
@@ -134,6 +146,7 @@ export function parseEnv(
             botToken: new Secret(v.SLACK_BOT_TOKEN),
             signingSecret: v.SLACK_SIGNING_SECRET ? new Secret(v.SLACK_SIGNING_SECRET) : null,
             appToken: v.SLACK_APP_TOKEN ? new Secret(v.SLACK_APP_TOKEN) : null,
+            apiUrl: v.SLACK_API_URL,
           }
         : null,
       teams:

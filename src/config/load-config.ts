@@ -82,7 +82,11 @@ function assemble(env: EnvSettings, file: ConfigFile, source: Config['source']):
     outbox: { maxAttempts: env.outboxMaxAttempts, baseDelayMs: env.outboxBaseDelayMs },
     scheduler: { enabled: env.scheduler, escalationCron: file.scheduler.escalation_cron },
     source,
-    people: file.people.map((p) => ({ ...p, locale: p.locale ?? env.defaultLocale })),
+    people: file.people.map((p) => ({
+      ...p,
+      locale: p.locale ?? env.defaultLocale,
+      localeChosen: p.locale !== undefined,
+    })),
     channels: {
       ...(file.channels.slack && { slack: file.channels.slack }),
       ...(file.channels.teams && { teams: file.channels.teams }),

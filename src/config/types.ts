@@ -20,6 +20,8 @@ export interface Person {
   readonly designation?: string;
   readonly unit?: string;
   readonly locale: Locale;
+  /** True when the file names the locale; otherwise `locale` is MAILOPS_DEFAULT_LOCALE. */
+  readonly localeChosen: boolean;
   readonly roles: readonly Role[];
   /** Slack user id (U…/W…). */
   readonly slack?: string;
@@ -36,6 +38,8 @@ export interface SlackCredentials {
   readonly signingSecret: Secret | null;
   /** Socket Mode connects with it. */
   readonly appToken: Secret | null;
+  /** Web API base URL (SLACK_API_URL), ending in `/`. */
+  readonly apiUrl: string;
 }
 
 export interface TeamsCredentials {

@@ -83,6 +83,11 @@ const VARIABLES = [
     secret: true,
   },
   {
+    name: 'SLACK_API_URL',
+    default: 'https://slack.com/api/',
+    meaning: 'Base URL of the Slack Web API; set only for an egress proxy or a test server.',
+  },
+  {
     name: 'TEAMS_CLIENT_ID',
     default: null,
     meaning: 'Microsoft Entra app (client) id of the Teams bot; set with the other two TEAMS_ variables.',

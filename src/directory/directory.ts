@@ -11,9 +11,16 @@ export interface Person {
   readonly id: string;
   readonly name: string;
   readonly locale: Locale;
+  /** Whether the configuration names the locale (it then wins over what a platform reports). */
+  readonly localeChosen?: boolean;
   readonly roles: readonly Role[];
   /** Platform name → that platform's user id. */
   readonly identities: Readonly<Record<string, string>>;
+  /** What the paper form asks of them (Section A), so chat forms can be pre-filled. */
+  readonly email?: string;
+  readonly phone?: string;
+  readonly designation?: string;
+  readonly unit?: string;
 }
 
 export interface Recipient {

@@ -9,7 +9,12 @@ export function directoryFromConfig(config: Config): Directory {
     id: p.id,
     name: p.name,
     locale: p.locale,
+    localeChosen: p.localeChosen,
     roles: p.roles,
+    email: p.email,
+    ...(p.phone ? { phone: p.phone } : {}),
+    ...(p.designation ? { designation: p.designation } : {}),
+    ...(p.unit ? { unit: p.unit } : {}),
     identities: {
       local: p.id,
       ...(p.slack ? { slack: p.slack } : {}),

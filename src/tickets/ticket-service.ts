@@ -4,6 +4,7 @@ import type {
   Decision,
   Refusal,
   TicketAction,
+  TicketActionType,
   TicketKind,
   TicketSnapshot,
 } from '../../flows/types.ts';
@@ -70,12 +71,10 @@ export function createTicketService(options: TicketServiceOptions) {
     ticketRef: string | null,
     action: TicketAction,
     actor: Actor,
-    key: string,
+    givenKey: string | undefined,
   ): Promise<ActResult> {
     return db.$transaction(
       async (tx) => {
-        const duplicate = await alreadyDone(tx, key);
-        if (duplicate) return duplicate;
         const now = clock.now();
         let snapshot: TicketSnapshot | null = null;
         if (ticketRef !== null) {
@@ -83,6 +82,10 @@ export function createTicketService(options: TicketServiceOptions) {
           snapshot = id ? await loadSnapshot(tx, id) : null;
           if (!snapshot) return { status: 'not_found' } as const;
         }
+        const key = givenKey ?? (snapshot ? defaultKey(snapshot, action) : null);
+        if (key === null) throw new Error('opening a ticket needs an idempotency key (e.g. the form id)');
+        const duplicate = await alreadyDone(tx, key);
+        if (duplicate) return duplicate;
         const outcome = decide(snapshot, action, actor, now);
         if (!outcome.ok) {
           // Under READ COMMITTED each statement sees the latest commit: an identical action may have
@@ -179,7 +182,7 @@ export function createTicketService(options: TicketServiceOptions) {
     ticketRef: string | null,
     action: TicketAction,
     actor: Actor,
-    key: string,
+    key?: string,
   ): Promise<ActResult> {
     for (let attemptNo = 0; ; attemptNo++) {
       try {
@@ -194,10 +197,43 @@ export function createTicketService(options: TicketServiceOptions) {
     }
   }
 
+  /**
+   * Whether this person may take this action on the ticket now, before they fill in its form: the flows
+   * check state and role before the payload, so an empty payload refused only for its input means yes.
+   * Returns the refusal to show, or null.
+   */
+  async function precheck(
+    ticketRef: string,
+    type: TicketActionType,
+    actor: Actor,
+  ): Promise<ActResult | null> {
+    return db.$transaction(async (tx) => {
+      const id = await findTicketId(tx, ticketRef);
+      const snapshot = id ? await loadSnapshot(tx, id) : null;
+      if (!snapshot) return { status: 'not_found' } as const;
+      const outcome = decide(snapshot, { type } as TicketAction, actor, clock.now());
+      if (outcome.ok || outcome.code === 'invalid_input') return null;
+      return {
+        status: 'refused',
+        refusal: outcome,
+        lastDecision: await lastDecision(tx, snapshot.id),
+      } as const;
+    });
+  }
+
   return {
     act,
+    precheck,
     submit: (action: TicketAction, actor: Actor, key: string) => act(null, action, actor, key),
   };
+}
+
+/**
+ * The idempotency key of an action on a ticket: the same action on the same version is the same click,
+ * however many times or on how many platforms it arrives (DESIGN.md: "every decision is recorded once").
+ */
+function defaultKey(snapshot: TicketSnapshot, action: TicketAction): string {
+  return `${snapshot.id}:${action.type}:v${snapshot.version}`;
 }
 
 function toDoneBy(row: {

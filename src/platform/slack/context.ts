@@ -1,0 +1,20 @@
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../db/types.ts';
+import type { Directory } from '../../directory/directory.ts';
+import type { Logger } from '../../log.ts';
+import type { createTicketService } from '../../tickets/ticket-service.ts';
+import type { SlackIdentity } from './identity.ts';
+
+// What every Slack handler receives: the procedures (ticket service), who is who, and where to read
+// tickets for cards and App Home. Handlers never reach past these into the database themselves.
+
+export interface SlackContext {
+  readonly tickets: Pick<ReturnType<typeof createTicketService>, 'act' | 'submit' | 'precheck'>;
+  readonly directory: Directory;
+  readonly identity: SlackIdentity;
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly endorsementRequired: boolean;
+  /** The Web API client for interactive calls (views.open, chat.update, ephemeral replies). */
+  readonly client: WebClient;
+}

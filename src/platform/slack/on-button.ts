@@ -1,0 +1,114 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { FORM_FOR_ACTION, formDefinition } from '../../../cards/forms/definitions.ts';
+import { ACTION_ID_PREFIX, actionOfId } from '../../../cards/ids.ts';
+import { renderSlackModal } from '../../../cards/slack/render-modal.ts';
+import { TICKET_ACTION_TYPES, type TicketAction, type TicketActionType } from '../../../flows/types.ts';
+import { textsFor } from '../../i18n/texts.ts';
+import { describeResult } from '../../tickets/describe-result.ts';
+import type { SlackContext } from './context.ts';
+import { withErrorBoundary } from './error-boundary.ts';
+import type { SlackUser } from './identity.ts';
+import { prefillFor } from './prefill.ts';
+import { showOnCard } from './show-on-card.ts';
+
+// A button on a ticket card (block_actions). Acknowledged at once; then either the action's form opens
+// (a reject comment, Section B, Section D, notes) — only for someone the SOP lets act now, so nobody fills
+// in a form to be refused — or the action is taken on the click: the buttons become "Processing…" for
+// everyone, the decision is made once, and the outbox refreshes every copy of the card. A refused or
+// repeated click is answered privately, naming who decided and when.
+
+const buttonValue = z.object({ ticketId: z.string().uuid(), version: z.number().int().positive() });
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Click {
+  readonly user: SlackUser;
+  readonly type: TicketActionType;
+  readonly ticketId: string;
+  readonly channel: string | undefined;
+  readonly messageTs: string | undefined;
+  readonly triggerId: string;
+}
+
+export function registerButtons(app: App, ctx: SlackContext): void {
+  app.action(new RegExp(`^${escapeRegExp(ACTION_ID_PREFIX)}`), async ({ ack, body, action: raw }) => {
+    await ack();
+    const action = raw as { type: string; action_id: string; value?: string };
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const user = await ctx.identity.resolve(body.user.id, body.user.name);
+    const type = actionOfId(action.action_id);
+    let value: z.infer<typeof buttonValue> | null = null;
+    try {
+      value = buttonValue.parse(JSON.parse(action.value ?? ''));
+    } catch {
+      value = null;
+    }
+    if (!type || !(TICKET_ACTION_TYPES as readonly string[]).includes(type) || !value) {
+      ctx.logger.warn('unknown or malformed button', { actionId: action.action_id, user: user.slackId });
+      return;
+    }
+    const container = body.container as { channel_id?: string; message_ts?: string };
+    const click: Click = {
+      user,
+      type: type as TicketActionType,
+      ticketId: value.ticketId,
+      channel: container.channel_id ?? body.channel?.id,
+      messageTs: container.message_ts,
+      triggerId: body.trigger_id,
+    };
+    await withErrorBoundary(ctx, user, { channel: click.channel }, () => handleClick(ctx, click));
+  });
+}
+
+async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
+  const refusal = await ctx.tickets.precheck(click.ticketId, click.type, click.user.actor);
+  if (refusal) {
+    await tell(ctx, click, describeResult(refusal, click.user.locale).text);
+    return;
+  }
+  const formKind = FORM_FOR_ACTION[click.type];
+  if (formKind) {
+    const ticket = await ctx.db.ticket.findUniqueOrThrow({
+      where: { id: click.ticketId },
+      select: { number: true, version: true },
+    });
+    const view = {
+      definition: formDefinition(formKind, { endorsementRequired: ctx.endorsementRequired }),
+      context: {
+        kind: formKind,
+        ticketId: click.ticketId,
+        ticketNumber: ticket.number,
+        version: ticket.version,
+      },
+      values: prefillFor(formKind, click.user.person),
+      errors: {},
+    };
+    await ctx.client.views.open({
+      trigger_id: click.triggerId,
+      view: renderSlackModal(view, textsFor(click.user.locale), {
+        slackIdOf: ctx.identity.slackIdOf,
+      }) as never,
+    });
+    return;
+  }
+  if (click.channel && click.messageTs)
+    await showOnCard(ctx, click.channel, click.messageTs, { processing: true });
+  const result = await ctx.tickets.act(
+    click.ticketId,
+    { type: click.type } as TicketAction,
+    click.user.actor,
+  );
+  if (result.status === 'applied') return;
+  // Nothing changed: put the buttons back and say why, to this person only.
+  if (click.channel && click.messageTs)
+    await showOnCard(ctx, click.channel, click.messageTs, { processing: false });
+  await tell(ctx, click, describeResult(result, click.user.locale).text);
+}
+
+async function tell(ctx: SlackContext, click: Click, text: string): Promise<void> {
+  if (click.channel) {
+    await ctx.client.chat.postEphemeral({ channel: click.channel, user: click.user.slackId, text });
+  } else {
+    await ctx.client.chat.postMessage({ channel: click.user.slackId, text });
+  }
+}

@@ -1,0 +1,56 @@
+import type { App } from '@slack/bolt';
+import { OPEN_TICKET_ACTION_ID } from '../../../cards/ids.ts';
+import { renderSlackCard } from '../../../cards/slack/render-card.ts';
+import { renderSlackHome } from '../../../cards/slack/render-home.ts';
+import { cardKindFor } from '../../../cards/ticket-card.ts';
+import { textsFor } from '../../i18n/texts.ts';
+import { buildTicketCard } from '../../tickets/card-source.ts';
+import { loadHome } from '../../tickets/home-query.ts';
+import type { SlackContext } from './context.ts';
+import { withErrorBoundary } from './error-boundary.ts';
+
+// App Home (app_home_opened → views.publish): what I asked for, what waits for me, what closed lately;
+// "Open" sends the ticket's card to the person's DM with the bot, where its buttons work as anywhere.
+
+export function registerHome(app: App, ctx: SlackContext): void {
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    const user = await ctx.identity.resolve(event.user);
+    await withErrorBoundary(ctx, user, {}, async () => {
+      const home = await loadHome(ctx.db, user.actor, user.person !== undefined, new Date());
+      await ctx.client.views.publish({
+        user_id: user.slackId,
+        view: renderSlackHome(home, textsFor(user.locale)) as never,
+      });
+    });
+  });
+
+  app.action(OPEN_TICKET_ACTION_ID, async ({ ack, body, action }) => {
+    await ack();
+    const user = await ctx.identity.resolve(body.user.id);
+    const ticketId = (action as { value?: string }).value ?? '';
+    await withErrorBoundary(ctx, user, {}, async () => {
+      const ticket = await ctx.db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
+      if (!ticket) return;
+      const home = await loadHome(ctx.db, user.actor, user.person !== undefined, new Date());
+      const mine = home.waitingForMe.find((t) => t.ticketId === ticket.id)?.actions ?? [];
+      const card = cardKindFor(mine);
+      const model = await buildTicketCard(ctx.db, ctx.directory, ticket.id, card);
+      const { text, blocks } = renderSlackCard(model, textsFor(user.locale));
+      const posted = await ctx.client.chat.postMessage({ channel: user.slackId, text, blocks } as never);
+      // Recorded like any posted card, so later decisions update this copy too.
+      if (posted.channel && posted.ts) {
+        await ctx.db.postedCard.create({
+          data: {
+            ticketId: ticket.id,
+            card,
+            platform: 'slack',
+            channel: posted.channel,
+            messageId: posted.ts,
+            locale: user.locale,
+          },
+        });
+      }
+    });
+  });
+}

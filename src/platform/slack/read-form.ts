@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { FormContext, FormValues } from '../../../cards/forms/types.ts';
+
+// Reads a submitted modal back into our flat form values (STYLE.md 2: wire events are translated once,
+// here). Every element answers in its own shape (docs.slack.dev/reference/interaction-payloads/
+// view-interactions-payload); the modal's blocks use the field id as block_id and 'value' as action_id.
+
+const element = z
+  .object({
+    type: z.string(),
+    value: z.string().nullish(),
+    selected_option: z.object({ value: z.string() }).nullish(),
+    selected_date: z.string().nullish(),
+    selected_date_time: z.number().nullish(),
+    selected_user: z.string().nullish(),
+  })
+  .loose();
+
+export const viewState = z.object({
+  values: z.record(z.string(), z.record(z.string(), element)),
+});
+
+const formContext = z.object({
+  kind: z.string(),
+  ticketId: z.string().optional(),
+  ticketNumber: z.string().optional(),
+  version: z.number().int().optional(),
+});
+
+/** `personOf` turns a picked Slack user into a person id (unknown users stay `slack:<id>`). */
+export function readFormValues(
+  state: z.infer<typeof viewState>,
+  personOf: (slackUserId: string) => string | undefined,
+): FormValues {
+  const values: Record<string, string | undefined> = {};
+  for (const [blockId, actions] of Object.entries(state.values)) {
+    const answer = actions.value ?? Object.values(actions)[0];
+    if (!answer) continue;
+    if (answer.selected_date_time != null)
+      values[blockId] = new Date(answer.selected_date_time * 1000).toISOString();
+    else if (answer.selected_user)
+      values[blockId] = personOf(answer.selected_user) ?? `slack:${answer.selected_user}`;
+    else values[blockId] = answer.selected_option?.value ?? answer.selected_date ?? answer.value ?? undefined;
+  }
+  return values;
+}
+
+/** The form's context travels in private_metadata; anything else there is refused as malformed. */
+export function readFormContext(privateMetadata: string): FormContext | null {
+  try {
+    const parsed = formContext.safeParse(JSON.parse(privateMetadata));
+    return parsed.success ? (parsed.data as FormContext) : null;
+  } catch {
+    return null;
+  }
+}

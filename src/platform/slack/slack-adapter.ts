@@ -1,0 +1,116 @@
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { SlackCredentials } from '../../config/types.ts';
+import { ERROR_CODES, MailopsError } from '../../errors.ts';
+import type { Route } from '../../http/server.ts';
+import type { Logger } from '../../log.ts';
+import type { ChatPlatform } from '../port.ts';
+import type { SlackContext } from './context.ts';
+import { createSlackIdentity } from './identity.ts';
+import { registerButtons } from './on-button.ts';
+import { registerCommands } from './on-command.ts';
+import { registerFormSubmissions } from './on-form-submit.ts';
+import { registerHome } from './on-home.ts';
+import { createSlackPlatform } from './slack-platform.ts';
+
+// The Slack adapter (DESIGN.md, "Chat platforms"): one Bolt app, one registration point for every
+// command, form and button (STYLE.md 7). HTTP mode answers on our own server's POST /slack/events, with
+// Bolt checking the request signature; Socket Mode (SLACK_APP_TOKEN) serves agencies without a public
+// endpoint. Bolt's client never retries on its own: the outbox retries deliveries, and an interactive
+// call that fails is reported at once rather than after Slack's 3-second window has passed.
+
+export interface SlackAdapter {
+  readonly platform: ChatPlatform;
+  readonly routes: readonly Route[];
+  readonly mode: 'http' | 'socket';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function boltLogger(logger: Logger) {
+  const slack = logger.child({ component: 'slack' });
+  return {
+    debug: (...msg: unknown[]) => slack.debug(msg.map(String).join(' ')),
+    info: (...msg: unknown[]) => slack.debug(msg.map(String).join(' ')),
+    warn: (...msg: unknown[]) => slack.warn(msg.map(String).join(' ')),
+    error: (...msg: unknown[]) => slack.error(msg.map(String).join(' ')),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+export async function createSlackAdapter(
+  credentials: SlackCredentials,
+  deps: Omit<SlackContext, 'client' | 'identity'>,
+): Promise<SlackAdapter> {
+  const logger = boltLogger(deps.logger);
+  const clientOptions = {
+    slackApiUrl: credentials.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  };
+  const socket = credentials.appToken !== null;
+  const receiver = socket
+    ? new SocketModeReceiver({
+        appToken: credentials.appToken!.reveal(),
+        logger,
+        installerOptions: { clientOptions: { slackApiUrl: credentials.apiUrl } },
+      } as ConstructorParameters<typeof SocketModeReceiver>[0])
+    : new HTTPReceiver({
+        signingSecret: credentials.signingSecret!.reveal(),
+        endpoints: '/slack/events',
+        logger,
+      });
+  const app = new App({
+    token: credentials.botToken.reveal(),
+    receiver,
+    clientOptions,
+    logger,
+    deferInitialization: true,
+  });
+  try {
+    await app.init();
+  } catch (error) {
+    const reason =
+      (error as { data?: { error?: string }; message?: string }).data?.error ?? (error as Error).message;
+    throw new MailopsError(
+      ERROR_CODES.SLACK_AUTH_FAILED,
+      `Slack did not accept the bot token (auth.test: ${reason})`,
+      {
+        hint: `check SLACK_BOT_TOKEN and that ${credentials.apiUrl} is reachable from this host`,
+      },
+    );
+  }
+  const ctx: SlackContext = {
+    ...deps,
+    client: app.client,
+    identity: createSlackIdentity(app.client, deps.directory),
+  };
+  registerCommands(app, ctx);
+  registerFormSubmissions(app, ctx);
+  registerButtons(app, ctx);
+  registerHome(app, ctx);
+  app.error(async (error) => {
+    deps.logger.error('slack handler failed', { error: (error as { original?: unknown }).original ?? error });
+  });
+  return {
+    platform: createSlackPlatform(app.client),
+    mode: socket ? 'socket' : 'http',
+    routes: socket
+      ? []
+      : [
+          {
+            method: 'POST',
+            path: '/slack/events',
+            handler: (req, res) => (receiver as HTTPReceiver).requestListener(req, res),
+          },
+        ],
+    async start() {
+      if (socket) await app.start();
+    },
+    async stop() {
+      if (socket) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { WebClient } from '@slack/web-api';
+import type { CardModel } from '../../../cards/card-model.ts';
+import { renderSlackCard } from '../../../cards/slack/render-card.ts';
+import { textsFor } from '../../i18n/texts.ts';
+import type { ChatPlatform, Destination, PostedRef, TextMessage } from '../port.ts';
+import { toDeliveryError } from './delivery-errors.ts';
+
+// Slack as a chat platform for the outbox: a DM is a chat.postMessage to the user id (Slack opens the
+// app's DM with them), a card is a message with blocks, an update is chat.update of the same message.
+// The client given here makes no retries of its own: the outbox owns retrying and honours Retry-After.
+
+const locale = (l: string) => (l === 'en' ? 'en' : 'ms');
+
+export function createSlackPlatform(client: WebClient): ChatPlatform {
+  const channelOf = (to: Destination) => (to.kind === 'channel' ? to.channel : to.user);
+  async function post(to: Destination, args: { text: string; blocks?: unknown[] }): Promise<PostedRef> {
+    try {
+      const res = await client.chat.postMessage({ channel: channelOf(to), ...args } as never);
+      return { channel: String(res.channel), messageId: String(res.ts) };
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+  return {
+    name: 'slack',
+    sendText: (to: Destination, message: TextMessage) => post(to, { text: message.text }),
+    postCard: (to: Destination, card: CardModel, l: string) =>
+      post(to, renderSlackCard(card, textsFor(locale(l)))),
+    async updateCard(ref: PostedRef, card: CardModel, l: string) {
+      const { text, blocks } = renderSlackCard(card, textsFor(locale(l)));
+      try {
+        await client.chat.update({ channel: ref.channel, ts: ref.messageId, text, blocks } as never);
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { HomeModel, HomeTicket } from '../../cards/home-model.ts';
+import { availableActions } from '../../flows/decide.ts';
+import type { Actor, TicketKind, TicketSnapshot, TicketState } from '../../flows/types.ts';
+import type { Db } from '../db/types.ts';
+
+// App Home's read model for one person: their open tickets, the tickets waiting for an action they may
+// take now (the same rule the buttons follow), and recent closures they were part of.
+
+const OPEN_LIMIT = 300;
+const RECENT_DAYS = 14;
+
+export async function loadHome(db: Db, actor: Actor, known: boolean, now: Date): Promise<HomeModel> {
+  const open = await db.ticket.findMany({
+    where: { closedAt: null },
+    orderBy: [{ slaDueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
+    take: OPEN_LIMIT,
+    include: {
+      sectionC: { select: { approverId: true, approved: true } },
+      sectionsB: { select: { implementerId: true }, orderBy: { round: 'desc' }, take: 1 },
+      assignments: { where: { role: 'manager' }, select: { personId: true }, take: 1 },
+    },
+  });
+  const rows = open.map((t) => {
+    const snapshot: TicketSnapshot = {
+      id: t.id,
+      kind: t.kind as TicketKind,
+      number: t.number,
+      state: t.state as TicketState,
+      version: t.version,
+      requesterId: t.requesterId,
+      managerId: t.assignments[0]?.personId ?? null,
+      approverId: t.sectionC?.approved ? t.sectionC.approverId : null,
+      implementerId: t.sectionsB[0]?.implementerId ?? null,
+    };
+    const item: HomeTicket = {
+      ticketId: t.id,
+      number: t.number,
+      kind: snapshot.kind,
+      state: snapshot.state,
+      title: t.title,
+      requesterName: t.requesterName,
+      slaDueAt: t.slaDueAt,
+      actions: availableActions(snapshot, actor),
+    };
+    return item;
+  });
+  const closed = await db.ticket.findMany({
+    where: {
+      closedAt: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000) },
+      OR: [{ requesterId: actor.id }, { actions: { some: { actorId: actor.id } } }],
+    },
+    orderBy: { closedAt: 'desc' },
+    take: 20,
+  });
+  return {
+    personName: known ? actor.name : null,
+    known,
+    myOpen: rows.filter((r) => open.find((t) => t.id === r.ticketId)?.requesterId === actor.id),
+    // Withdrawing is not work waiting for anyone: it is the requester's choice, not a step of the SOP.
+    waitingForMe: rows.filter((r) => r.actions.some((a) => a !== 'withdraw')),
+    recentlyClosed: closed.map((t) => ({
+      ticketId: t.id,
+      number: t.number,
+      kind: t.kind as TicketKind,
+      state: t.state as TicketState,
+      title: t.title,
+      requesterName: t.requesterName,
+      slaDueAt: null,
+      actions: [],
+    })),
+  };
+}

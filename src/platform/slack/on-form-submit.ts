@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import { actionFromForm, fieldIdOfError, formDefinition } from '../../../cards/forms/definitions.ts';
 import type { FormContext } from '../../../cards/forms/types.ts';
 import { FORM_IDS } from '../../../cards/ids.ts';
 import { renderSlackNotice } from '../../../cards/slack/render-notice.ts';
 import type { TicketAction } from '../../../flows/types.ts';
+import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
 import type { ActResult } from '../../tickets/ticket-service.ts';
@@ -37,8 +39,26 @@ export function registerFormSubmissions(app: App, ctx: SlackContext): void {
       );
       const options = { endorsementRequired: ctx.endorsementRequired };
       const action = actionFromForm(context, values, options);
-      const result = await decide(ctx, user, context, action, view.id);
-      await answer(ack as Ack, user, context, result, options);
+      try {
+        const result = await decide(ctx, user, context, action, view.id);
+        await answer(ack as Ack, user, context, result, options);
+      } catch (error) {
+        // The submission's error boundary (STYLE.md 15). Unanswered, Slack would wait out its 3 s and
+        // show a bare "trouble connecting" under a form that looks unsent; the person is told instead,
+        // with the reference the log carries. The decision's transaction rolled back: nothing was kept.
+        const reference = randomUUID().slice(0, 8);
+        ctx.logger.error('slack form submission failed', {
+          reference,
+          callbackId,
+          user: user.slackId,
+          error,
+        });
+        const text = renderMessage({ key: 'slack.failed', params: { reference } }, user.locale);
+        await ack({
+          response_action: 'update',
+          view: renderSlackNotice(text, textsFor(user.locale)),
+        } as never);
+      }
     });
   }
 }

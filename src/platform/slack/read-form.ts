@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_FOR_ACTION } from '../../../cards/forms/definitions.ts';
 import type { FormContext, FormValues } from '../../../cards/forms/types.ts';
 
 // Reads a submitted modal back into our flat form values (STYLE.md 2: wire events are translated once,
@@ -20,9 +21,14 @@ export const viewState = z.object({
   values: z.record(z.string(), z.record(z.string(), element)),
 });
 
+// Only what the bot itself writes into private_metadata: a form it opens (any other kind has no
+// definition, and reading the answers would throw before the submission is acknowledged) and a ticket id
+// from a button value, always a uuid (anything else reaches the database as an invalid uuid and throws).
+const FORM_KINDS: ReadonlySet<string> = new Set(Object.values(FORM_FOR_ACTION));
+
 const formContext = z.object({
-  kind: z.string(),
-  ticketId: z.string().optional(),
+  kind: z.string().refine((kind) => FORM_KINDS.has(kind)),
+  ticketId: z.string().uuid().optional(),
   ticketNumber: z.string().optional(),
   version: z.number().int().optional(),
 });

@@ -85,7 +85,6 @@ function assemble(env: EnvSettings, file: ConfigFile, source: Config['source']):
     people: file.people.map((p) => ({
       ...p,
       locale: p.locale ?? env.defaultLocale,
-      localeChosen: p.locale !== undefined,
     })),
     channels: {
       ...(file.channels.slack && { slack: file.channels.slack }),

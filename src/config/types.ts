@@ -20,8 +20,6 @@ export interface Person {
   readonly designation?: string;
   readonly unit?: string;
   readonly locale: Locale;
-  /** True when the file names the locale; otherwise `locale` is MAILOPS_DEFAULT_LOCALE. */
-  readonly localeChosen: boolean;
   readonly roles: readonly Role[];
   /** Slack user id (U…/W…). */
   readonly slack?: string;

@@ -11,8 +11,6 @@ export interface Person {
   readonly id: string;
   readonly name: string;
   readonly locale: Locale;
-  /** Whether the configuration names the locale (it then wins over what a platform reports). */
-  readonly localeChosen?: boolean;
   readonly roles: readonly Role[];
   /** Platform name → that platform's user id. */
   readonly identities: Readonly<Record<string, string>>;

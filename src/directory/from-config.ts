@@ -9,7 +9,6 @@ export function directoryFromConfig(config: Config): Directory {
     id: p.id,
     name: p.name,
     locale: p.locale,
-    localeChosen: p.localeChosen,
     roles: p.roles,
     email: p.email,
     ...(p.phone ? { phone: p.phone } : {}),

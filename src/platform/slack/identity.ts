@@ -6,9 +6,11 @@ import { normalizeLocale } from '../../i18n/locale.ts';
 
 // Who a Slack user is to the procedures, and which language to answer them in. People are matched by the
 // Slack member id the configuration names; anyone else acts with no role and is told whom to ask.
-// Language: a locale the configuration names for the person wins; otherwise the user's Slack locale
-// (users.info include_locale) when it is Malay or English; otherwise MAILOPS_DEFAULT_LOCALE. Slack offers
-// no Malay interface, so an English Slack says little on its own about the language someone prefers.
+// Language: for anyone the configuration names, their configured locale (or MAILOPS_DEFAULT_LOCALE),
+// everywhere — in replies and modals as in the DMs and cards the outbox sends, so one person never sees
+// two languages. Slack offers no Malay interface, so an English Slack says nothing about the language a
+// Malaysian officer prefers; "English on request" is a line in the configuration. Only people the
+// configuration does not know are answered in their Slack locale (users.info include_locale).
 
 export interface SlackUser {
   readonly slackId: string;
@@ -46,7 +48,7 @@ export function createSlackIdentity(client: WebClient, directory: Directory) {
       person,
       actor,
       fallback: person?.locale ?? directory.defaultLocale,
-      chosen: person?.localeChosen === true,
+      chosen: person !== undefined,
     };
   }
 

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { actionIdOf } from '../../cards/ids.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { blockActions, viewSubmission } from '../support/slack/interaction-payloads.ts';
+import { CHANNELS, dmOf, PEOPLE, type SlackWorld, startSlackWorld } from '../support/slack-world.ts';
+import { note, sectionA } from './form-answers.ts';
+import { buttonsOf, expectEverySurfaceValid, wordsOf } from './slack-output.ts';
+import { actWithForm, awaitingApproval, requestChange, stateBecomes, stateOf } from './sop-steps.ts';
+
+// Who may decide, and that a decision is made once: the reject branch and its required comment, repeated
+// and concurrent clicks and submissions, late clicks on stale cards, and clicks by people the SOP does not
+// let act. In this agency the requester Aminah also holds the approver role, so "never approve your own
+// request" is tested on a person who otherwise could.
+
+const { aminah, rahman, zulkifli, noraini, hafiz, stranger } = PEOPLE;
+
+describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (suite) => {
+  let db: TestDatabase;
+  let world: SlackWorld;
+  beforeAll(async () => {
+    db = await suite.create();
+    world = await startSlackWorld(db, { roles: { aminah: ['requester', 'approver'] } });
+  });
+  afterAll(async () => {
+    await world?.close();
+    await db?.cleanup();
+  });
+
+  /** What a ticket's decision trail looks like, to show that a refused request changed nothing. */
+  async function footprint(number: string) {
+    const ticket = await world.ticket(number);
+    const [events, outbox, handled, sectionC] = await Promise.all([
+      db.prisma.auditEvent.count({ where: { ticketId: ticket.id } }),
+      db.prisma.outboxMessage.count({ where: { ticketId: ticket.id } }),
+      db.prisma.handledAction.count({ where: { ticketId: ticket.id } }),
+      db.prisma.changeRequestSectionC.count({ where: { ticketId: ticket.id } }),
+    ]);
+    return { state: ticket.state, version: ticket.version, events, outbox, handled, sectionC };
+  }
+  const eventsOfType = async (number: string, type: string) =>
+    db.prisma.auditEvent.count({ where: { type, ticket: { number } } });
+
+  it('refuses a reject without a comment on the comments field, and changes nothing', async () => {
+    const number = await awaitingApproval(world, 'Tolak: buang domain lama daripada senarai putih');
+    const before = await footprint(number);
+    const opened = world.modals().length;
+    await world.click(zulkifli, world.cardWith(CHANNELS.approvals, 'reject', number), 'reject');
+    const form = await world.modalAfter(opened);
+    // Slack's client will not send a required box left empty, but it does send one holding only spaces.
+    const answer = await world.submit(zulkifli, form, note('comments', '   '));
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({
+      response_action: 'errors',
+      errors: { comments: 'Sila nyatakan ulasan apabila permohonan tidak diluluskan.' },
+    });
+    expect(await footprint(number)).toEqual(before);
+
+    const comment = 'Domain ini masih digunakan oleh bahagian kewangan.';
+    expect(await world.submit(zulkifli, form, note('comments', comment))).toMatchObject({
+      status: 200,
+      body: '',
+    });
+    expect(await stateOf(world, number)).toBe('rejected');
+    await world.settle();
+    const told = world.textsIn(dmOf(aminah)).find((t) => t.includes(comment));
+    expect(told).toContain(`${number} tidak diluluskan oleh Zulkifli bin Hassan`);
+    expect(world.textsIn(dmOf(rahman)).some((t) => t.includes(comment))).toBe(true);
+    const card = world
+      .messagesIn(CHANNELS.approvals)
+      .find((m) => m.blocks && (m.text ?? '').includes(number))!;
+    expect(buttonsOf(card.blocks)).toEqual([]);
+    expect(wordsOf(card.blocks)).toMatch(/Tidak diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)/);
+  });
+
+  it('records one approval when the same Section C submission arrives twice', async () => {
+    const number = await awaitingApproval(world, 'Dua kali: kemas kini SPF');
+    const opened = world.modals().length;
+    await world.click(zulkifli, world.cardWith(CHANNELS.approvals, 'approve', number), 'approve');
+    const form = await world.modalAfter(opened);
+    const submission = viewSubmission({ view: form, user: zulkifli, values: note('comments', 'Lulus.') });
+    const [first, second] = await Promise.all([
+      world.client.interaction(submission),
+      world.client.interaction(submission),
+    ]);
+    const answers = [first, second].sort((a, b) => a.body.length - b.body.length);
+    expect(answers[0]).toMatchObject({ status: 200, body: '' });
+    const notice = answers[1]!.json as { response_action: string; view: { blocks: unknown[] } };
+    expect(notice.response_action).toBe('update');
+    expect(wordsOf(notice.view.blocks)).toMatch(
+      /^Sudah dibuat: Diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)\./,
+    );
+    expect(await eventsOfType(number, 'cr.approved')).toBe(1);
+    expect(await stateOf(world, number)).toBe('awaiting_implementation');
+    // A third, later submission of the same form is told the same.
+    const late = await world.client.interaction(submission);
+    expect(wordsOf((late.json as { view: { blocks: unknown[] } }).view.blocks)).toContain(
+      'Sudah dibuat: Diluluskan',
+    );
+    await world.settle();
+    expect(await eventsOfType(number, 'cr.approved')).toBe(1);
+  });
+
+  it('opens one ticket when the Section A modal is submitted twice', async () => {
+    const tickets = await db.prisma.ticket.count();
+    const opened = world.modals().length;
+    await world.command(aminah, '/changerequest', 'Hantar dua kali');
+    const modal = await world.modalAfter(opened);
+    const submission = viewSubmission({ view: modal, user: aminah, values: sectionA(rahman.id) });
+    const answers = await Promise.all([
+      world.client.interaction(submission),
+      world.client.interaction(submission),
+    ]);
+    expect(answers.filter((a) => a.body === '')).toHaveLength(1);
+    const notice = answers.find((a) => a.body !== '')!.json as { view: { blocks: unknown[] } };
+    expect(wordsOf(notice.view.blocks)).toMatch(
+      /^Sudah dibuat: Permohonan dihantar oleh Aminah binti Yusof pada .+ \(MYT\)\./,
+    );
+    expect(await db.prisma.ticket.count()).toBe(tickets + 1);
+    await world.settle();
+  });
+
+  it('tells an approver whose Reject arrives after another approved who approved and when', async () => {
+    const number = await awaitingApproval(world, 'Perlumbaan: lulus dan tolak');
+    const opened = world.modals().length;
+    await world.click(zulkifli, world.cardWith(CHANNELS.approvals, 'reject', number), 'reject');
+    const rejectForm = await world.modalAfter(opened);
+    await actWithForm(world, noraini, CHANNELS.approvals, number, 'approve', note('comments', 'Lulus.'));
+    const late = await world.submit(zulkifli, rejectForm, note('comments', 'Tidak perlu.'));
+    const json = late.json as { response_action: string; view: { blocks: unknown[] } };
+    expect(json.response_action).toBe('update');
+    expect(wordsOf(json.view.blocks)).toMatch(
+      /^Sudah dibuat: Diluluskan oleh Noraini binti Abdullah pada .+ \(MYT\)\./,
+    );
+    expect(await stateOf(world, number)).toBe('awaiting_implementation');
+    expect(await eventsOfType(number, 'cr.rejected')).toBe(0);
+  });
+
+  it('makes one endorsement of ten concurrent clicks; the other nine are told who endorsed and when', async () => {
+    const number = await requestChange(world, 'Sepuluh klik: sokongan pengurus');
+    const card = world.cardWith(dmOf(rahman), 'endorse', number);
+    const seen = world.ephemeralsFor(rahman).length;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => world.click(rahman, card, 'endorse')));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    await stateBecomes(world, number, 'awaiting_approval');
+    const told = await world.repliesTo(rahman, seen, 9);
+    await world.settle();
+    expect(await eventsOfType(number, 'cr.endorsed')).toBe(1);
+    expect(told).toHaveLength(9);
+    for (const reply of told) {
+      expect(reply.channel).toBe(dmOf(rahman));
+      expect(reply.text).toMatch(/^Sudah dibuat: Disokong oleh Abd Rahman bin Ismail pada .+ \(MYT\)\./);
+    }
+    const final = world.api.message(card.channel, card.ts)!;
+    const processing = final.versions.findIndex((v) => wordsOf(v.blocks).includes('Sedang diproses…'));
+    expect(processing).toBeGreaterThan(0);
+    expect(processing).toBeLessThan(final.versions.length - 1);
+    expect(buttonsOf(final.blocks)).toEqual([]);
+    expect(wordsOf(final.blocks)).toMatch(/Disokong oleh Abd Rahman bin Ismail pada .+ \(MYT\)/);
+    // The approval card went to the approvers once.
+    expect(
+      world.messagesIn(CHANNELS.approvals).filter((m) => (m.text ?? '').includes(number) && m.blocks),
+    ).toHaveLength(1);
+
+    // A late click on the card as it was before the decision: the same answer, nothing new.
+    const stale = { ...card, blocks: card.versions[0]!.blocks };
+    const before = world.ephemeralsFor(rahman).length;
+    await world.client.interaction(
+      blockActions({ user: rahman, actionId: actionIdOf('endorse'), from: { message: stale } }),
+    );
+    const [lateReply] = await world.repliesTo(rahman, before);
+    expect(lateReply!.text).toMatch(/^Sudah dibuat: Disokong oleh Abd Rahman bin Ismail/);
+    expect(await eventsOfType(number, 'cr.endorsed')).toBe(1);
+  });
+
+  it('tells a SOC member who clicks Approve that only approvers may, and opens no form', async () => {
+    const number = await awaitingApproval(world, 'Salah peranan: SOC cuba meluluskan');
+    const before = await footprint(number);
+    const opened = world.api.callsTo('views.open').length;
+    const seen = world.ephemeralsFor(hafiz).length;
+    await world.click(hafiz, world.cardWith(CHANNELS.approvals, 'approve', number), 'approve');
+    const [reply] = await world.repliesTo(hafiz, seen);
+    expect(reply).toMatchObject({
+      channel: CHANNELS.approvals,
+      text: 'Tindakan ini hanya boleh diambil oleh peranan Pelulus.',
+    });
+    expect(world.api.callsTo('views.open')).toHaveLength(opened);
+    expect(await footprint(number)).toEqual(before);
+  });
+
+  it('never lets the requester approve their own request, even holding the approver role', async () => {
+    const number = await awaitingApproval(world, 'Permohonan sendiri: cuba meluluskan');
+    const before = await footprint(number);
+    const opened = world.api.callsTo('views.open').length;
+    const seen = world.ephemeralsFor(aminah).length;
+    await world.click(aminah, world.cardWith(CHANNELS.approvals, 'approve', number), 'approve');
+    const [reply] = await world.repliesTo(aminah, seen);
+    // Aminah's Slack is in English, but the configuration's default language decides (identity.ts).
+    expect(reply!.text).toBe('Anda tidak boleh menyokong atau meluluskan permohonan anda sendiri.');
+    expect(world.api.callsTo('views.open')).toHaveLength(opened);
+    expect(await footprint(number)).toEqual(before);
+    // Another approver still can.
+    const next = world.modals().length;
+    await world.click(noraini, world.cardWith(CHANNELS.approvals, 'approve', number), 'approve');
+    await world.submit(noraini, await world.modalAfter(next), {});
+    expect(await stateOf(world, number)).toBe('awaiting_implementation');
+  });
+
+  it('tells a Slack user mailops does not know to ask the admin, and opens no modal', async () => {
+    const opened = world.api.callsTo('views.open').length;
+    const tickets = await db.prisma.ticket.count();
+    const answer = await world.command(stranger, '/changerequest', 'Saya bukan sesiapa');
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({
+      response_type: 'ephemeral',
+      text: expect.stringMatching(
+        /^Akaun Slack anda belum didaftarkan dalam mailops\. Minta pentadbir .*\/changerequest/,
+      ),
+    });
+    const soc = await world.command(hafiz, '/mailcomplaint', 'agensi.gov.my');
+    expect(soc.json).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('/mailcomplaint'),
+    });
+    expect(world.api.callsTo('views.open')).toHaveLength(opened);
+    expect(await db.prisma.ticket.count()).toBe(tickets);
+  });
+
+  it('sent nothing Slack would refuse and logged no warning', () => {
+    expect(expectEverySurfaceValid(world.api)).toBeGreaterThan(20);
+    expect(world.logged('warn')).toEqual([]);
+  });
+});

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { actionIdOf, OPEN_TICKET_ACTION_ID } from '../../cards/ids.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { appHomeOpened } from '../support/slack/event-payloads.ts';
+import type { StoredView } from '../support/slack/fake-web-api-state.ts';
+import { blockActions } from '../support/slack/interaction-payloads.ts';
+import type { SlackUserRef } from '../support/slack/payload-parts.ts';
+import { CHANNELS, dmOf, PEOPLE, type SlackWorld, startSlackWorld, until } from '../support/slack-world.ts';
+import { note } from './form-answers.ts';
+import { buttonsOf, expectEverySurfaceValid, wordsOf } from './slack-output.ts';
+import { actWithForm, awaitingApproval, complain, stateBecomes } from './sop-steps.ts';
+
+// App Home (my open tickets, what waits for me, recent closures, "Open" to get a ticket's card with my
+// buttons) and the language each person is answered in (src/platform/slack/identity.ts): a locale the
+// configuration names wins; otherwise the person's Slack locale once users.info has told it; until then,
+// and for everything the outbox sends (DMs, channel cards), the configuration's locale, which defaults to
+// MAILOPS_DEFAULT_LOCALE (ms).
+
+const { aminah, zulkifli, hafiz, azlan } = PEOPLE;
+
+type Json = Record<string, unknown>;
+
+/** A Home tab read as its lists: heading → the words of each ticket in it, with its "Open" value. */
+function listsOf(view: StoredView): Map<string, { words: string; open: string }[]> {
+  const lists = new Map<string, { words: string; open: string }[]>();
+  let current: { words: string; open: string }[] = [];
+  for (const block of view.blocks as unknown as Json[]) {
+    if (block.type === 'header') {
+      current = [];
+      lists.set(String((block.text as Json).text), current);
+    } else if (block.type === 'section' && block.accessory) {
+      current.push({ words: wordsOf([block]), open: String((block.accessory as Json).value) });
+    }
+  }
+  return lists;
+}
+
+describeEachDatabase('Slack App Home and language', (suite) => {
+  let db: TestDatabase;
+  let world: SlackWorld;
+  beforeAll(async () => {
+    db = await suite.create();
+    world = await startSlackWorld(db);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await db?.cleanup();
+  });
+
+  async function openHome(user: SlackUserRef): Promise<StoredView> {
+    const published = world.api.callsTo('views.publish').length;
+    expect(await world.client.event(appHomeOpened({ user: user.id }))).toMatchObject({ status: 200 });
+    await until(() => world.api.callsTo('views.publish').length > published, `${user.id}'s Home`);
+    return world.api.homeOf(user.id)!;
+  }
+
+  it('answers Aminah (no locale configured, Slack in en-US) in Malay, as the outbox does: one person, one language', async () => {
+    await world.command(aminah, '/changerequest', 'Bahasa');
+    const first = await world.modalAfter(0);
+    expect(first.title?.text).toBe('Permohonan perubahan');
+    await world.command(aminah, '/changerequest', 'Lagi');
+    const second = await world.modalAfter(1);
+    expect(second.title?.text).toBe('Permohonan perubahan');
+    // A configured person's Slack locale is never asked for: the configuration decides.
+    expect(world.api.callsTo('users.info')).toEqual([]);
+  });
+
+  it('keeps what the outbox sends Aminah in the configuration default (Malay)', async () => {
+    const number = await awaitingApproval(world);
+    const dm = world.messagesIn(dmOf(aminah));
+    expect(dm.map((m) => m.text).join('\n')).toContain(`Permohonan ${number} telah disokong oleh Abd Rahman`);
+    expect(wordsOf(dm.find((m) => m.blocks)!.blocks)).toContain('Menunggu kelulusan MAMPU/JDN');
+  });
+
+  it('answers Azlan (locale en in the configuration) in English, his refusals included', async () => {
+    const seen = world.ephemeralsFor(azlan).length;
+    await world.click(azlan, world.cardWith(CHANNELS.approvals, 'approve'), 'approve');
+    const [reply] = await world.repliesTo(azlan, seen);
+    expect(reply!.text).toBe('Only the Approver role can take this action.');
+    const home = await openHome(azlan);
+    expect([...listsOf(home).keys()]).toEqual(['Your e-mail tickets']);
+    expect(wordsOf(home.blocks)).toContain('/changerequest');
+  });
+
+  it('shows an approver the request waiting for them; "Open" posts its card to their DM with their buttons', async () => {
+    const ticket = await db.prisma.ticket.findFirstOrThrow({ where: { state: 'awaiting_approval' } });
+    const home = await openHome(zulkifli);
+    const lists = listsOf(home);
+    expect([...lists.keys()]).toEqual([
+      'Tiket e-mel anda',
+      'Tiket saya yang terbuka',
+      'Menunggu tindakan saya',
+      'Baru ditutup',
+    ]);
+    expect(lists.get('Tiket saya yang terbuka')).toEqual([]);
+    const waiting = lists.get('Menunggu tindakan saya')!;
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.words).toContain(ticket.number);
+    expect(waiting[0]!.words).toContain('Tindakan: Luluskan, Tolak');
+    expect(waiting[0]!.open).toBe(ticket.id);
+
+    const posted = world.api.callsTo('chat.postMessage').length;
+    const open = blockActions({ user: zulkifli, actionId: OPEN_TICKET_ACTION_ID, from: { view: home } });
+    await world.client.interaction(open);
+    await until(() => world.api.callsTo('chat.postMessage').length > posted, 'the card in the DM');
+    const card = world.cardWith(dmOf(zulkifli), 'approve', ticket.number);
+    expect(buttonsOf(card.blocks)).toEqual([actionIdOf('approve'), actionIdOf('reject')]);
+    // Recorded once Slack has answered, so that later decisions update this copy too.
+    const recorded = () =>
+      db.prisma.postedCard.count({ where: { channel: dmOf(zulkifli), ticketId: ticket.id } });
+    await until(async () => (await recorded()) === 1, 'the DM card to be recorded');
+
+    // The buttons work there as anywhere, and the DM copy is updated with everyone else's.
+    await actWithForm(world, zulkifli, dmOf(zulkifli), ticket.number, 'approve', note('comments', 'Lulus.'));
+    await stateBecomes(world, ticket.number, 'awaiting_implementation');
+    const dmCopy = world.api.message(card.channel, card.ts)!;
+    expect(buttonsOf(dmCopy.blocks)).toEqual([]);
+    expect(wordsOf(dmCopy.blocks)).toMatch(/Diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)/);
+  });
+
+  it('shows the requester their open tickets and what closed lately, in her configured language (Malay)', async () => {
+    const open = await db.prisma.ticket.findFirstOrThrow({ where: { state: 'awaiting_implementation' } });
+    const closed = await complain(world, 'agensi.gov.my');
+    await actWithForm(world, hafiz, CHANNELS.soc, closed, 'mark_resolved', note('notes', 'SPF dibetulkan.'));
+    await world.click(aminah, world.cardWith(dmOf(aminah), 'confirm_resolved', closed), 'confirm_resolved');
+    await stateBecomes(world, closed, 'closed');
+    await world.settle();
+
+    const lists = listsOf(await openHome(aminah));
+    expect(lists.get('Tiket saya yang terbuka')!.map((t) => t.open)).toContain(open.id);
+    expect(lists.get('Tiket saya yang terbuka')!.some((t) => t.words.includes(closed))).toBe(false);
+    // Withdrawing is her choice, not work waiting for her.
+    expect(lists.get('Menunggu tindakan saya')).toEqual([]);
+    expect(
+      lists
+        .get('Baru ditutup')!
+        .map((t) => t.words)
+        .join('\n'),
+    ).toContain(closed);
+
+    const socHome = listsOf(await openHome(hafiz));
+    expect(socHome.get('Menunggu tindakan saya')!.map((t) => t.open)).toEqual([open.id]);
+    expect(
+      socHome
+        .get('Baru ditutup')!
+        .map((t) => t.words)
+        .join('\n'),
+    ).toContain(closed);
+  });
+
+  it('tells someone mailops does not know, on their Home, to ask the admin', async () => {
+    const home = await openHome(PEOPLE.stranger);
+    expect(buttonsOf(home.blocks)).toEqual([]);
+    expect(wordsOf(home.blocks)).toMatch(/pentadbir/i);
+  });
+
+  it('sent nothing Slack would refuse and logged no warning', () => {
+    expect(expectEverySurfaceValid(world.api)).toBeGreaterThan(20);
+    expect(world.logged('warn')).toEqual([]);
+  });
+});

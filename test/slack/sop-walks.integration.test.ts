@@ -1,0 +1,400 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionIdOf, FORM_IDS } from '../../cards/ids.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { triggerMintedAt } from '../support/slack/trigger-id.ts';
+import { CHANNELS, dmOf, PEOPLE, type SlackWorld, startSlackWorld } from '../support/slack-world.ts';
+import { complaint, note, sectionA, sectionB, sectionD } from './form-answers.ts';
+import { buttonsOf, expectEverySurfaceValid, initialOf, wordsOf } from './slack-output.ts';
+import { actWithForm, stateBecomes, stateOf } from './sop-steps.ts';
+
+// Both procedures from the slash command to closure, driven only by signed Slack payloads built from what
+// the bot really sent (the modals it opened, the cards it posted). After every step: the ticket's state
+// in the database, and what each person saw. One agency, one database, the two walks one after another.
+//
+// SOP 4.1 includes the vendor loop and a failed retest. SOP 4.2: SOC investigates and records findings,
+// escalates to the vendor, resolves, the requester's test fails (step 8 sends it back to step 3), SOC
+// resolves again and the requester's test passes (step 9).
+
+const { aminah, rahman, zulkifli, hafiz, azlan } = PEOPLE;
+const DESCRIPTION = 'Tambah rakan.com.my ke senarai putih anti-spam';
+const MYT_STAMP = /\d{1,2} \S+ \d{4}, \d{1,2}:\d{2} \S+ \(MYT\)/;
+
+describeEachDatabase('SOPs 4.1 and 4.2 walked through Slack', (suite) => {
+  let db: TestDatabase;
+  let world: SlackWorld;
+  beforeAll(async () => {
+    db = await suite.create();
+    world = await startSlackWorld(db);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await db?.cleanup();
+  });
+
+  describe('SOP 4.1, change request', () => {
+    let number = '';
+    const state = async () => (await world.ticket(number)).state;
+    const events = async () =>
+      (await db.prisma.auditEvent.findMany({ where: { ticket: { number } }, orderBy: { seq: 'asc' } })).map(
+        (e) => e.type,
+      );
+
+    it('opens the Section A modal at once, pre-filled, before anything is written', async () => {
+      const answer = await world.command(aminah, '/changerequest', DESCRIPTION);
+      expect(answer).toMatchObject({ status: 200, body: '' });
+      const modal = await world.modalAfter(0);
+      const opened = world.api.callsTo('views.open')[0]!;
+      expect(opened.at - triggerMintedAt(String(opened.args.trigger_id))!).toBeLessThan(3000);
+      expect(modal.callback_id).toBe(FORM_IDS.changeRequest);
+      expect(initialOf(modal, 'description')).toBe(DESCRIPTION);
+      expect(initialOf(modal, 'requester.name')).toBe('Aminah binti Yusof');
+      expect(initialOf(modal, 'requester.unit')).toBe('BPM, Kementerian Contoh');
+      expect(initialOf(modal, 'requester.contactNumber')).toBe('03-8888 1234');
+      expect(initialOf(modal, 'requester.email')).toBe('aminah@agensi.gov.my');
+      expect(await db.prisma.ticket.count()).toBe(0);
+      expect(await db.prisma.outboxMessage.count()).toBe(0);
+    });
+
+    it('opens the ticket on submit, tells the requester its number in a DM and asks the manager to endorse', async () => {
+      const answer = await world.submit(aminah, world.modals()[0]!, sectionA(rahman.id));
+      expect(answer).toMatchObject({ status: 200, body: '' });
+      const ticket = await db.prisma.ticket.findFirstOrThrow({ include: { sectionA: true } });
+      number = ticket.number;
+      expect(number).toMatch(/^CR-\d{4}-000001$/);
+      expect(ticket).toMatchObject({ state: 'awaiting_endorsement', requesterId: 'aminah' });
+      // The manager was only picked; the directory filled in the rest of "Requester Approval".
+      expect(ticket.sectionA).toMatchObject({
+        requesterName: 'Aminah binti Yusof',
+        description: DESCRIPTION,
+        managerName: 'Abd Rahman bin Ismail',
+      });
+      await world.settle();
+      const mine = world.messagesIn(dmOf(aminah));
+      expect(mine.map((m) => m.text).join('\n')).toContain('dihantar kepada Abd Rahman bin Ismail');
+      const myCard = mine.find((m) => m.blocks !== undefined)!;
+      expect(wordsOf(myCard.blocks)).toContain(number);
+      expect(wordsOf(myCard.blocks)).toContain('Menunggu sokongan pengurus');
+      const endorsement = world.cardWith(dmOf(rahman), 'endorse');
+      expect(buttonsOf(endorsement.blocks)).toEqual([
+        actionIdOf('endorse'),
+        actionIdOf('decline_endorsement'),
+      ]);
+      expect(wordsOf(endorsement.blocks)).toContain(DESCRIPTION);
+    });
+
+    it('the manager endorses with one click; the approvals channel gets the approval card', async () => {
+      const card = world.cardWith(dmOf(rahman), 'endorse');
+      expect(await world.click(rahman, card, 'endorse')).toMatchObject({ status: 200 });
+      await stateBecomes(world, number, 'awaiting_approval');
+      await world.settle();
+      const seen = world.api.message(card.channel, card.ts)!;
+      expect(seen.versions.some((v) => wordsOf(v.blocks).includes('Sedang diproses…'))).toBe(true);
+      expect(buttonsOf(seen.blocks)).toEqual([]);
+      expect(wordsOf(seen.blocks)).toMatch(
+        new RegExp(`Disokong oleh Abd Rahman bin Ismail pada ${MYT_STAMP.source}`),
+      );
+      const approval = world.cardWith(CHANNELS.approvals, 'approve');
+      expect(buttonsOf(approval.blocks)).toEqual([actionIdOf('approve'), actionIdOf('reject')]);
+      expect(world.textsIn(CHANNELS.approvals).join('\n')).toContain(
+        `${number} yang disokong oleh Abd Rahman`,
+      );
+    });
+
+    it('an approver clicks Approve, gets the optional Section C form, and the request goes to SOC', async () => {
+      const opened = world.modals().length;
+      const card = world.cardWith(CHANNELS.approvals, 'approve');
+      await world.click(zulkifli, card, 'approve');
+      const form = await world.modalAfter(opened);
+      expect(form.callback_id).toBe(FORM_IDS.action);
+      expect(JSON.parse(form.private_metadata)).toMatchObject({ kind: 'approve', ticketNumber: number });
+      expect(await state()).toBe('awaiting_approval');
+      const answer = await world.submit(
+        zulkifli,
+        form,
+        note('comments', 'Diluluskan untuk dilaksanakan minggu ini.'),
+      );
+      expect(answer).toMatchObject({ status: 200, body: '' });
+      expect(await state()).toBe('awaiting_implementation');
+      const c = await db.prisma.changeRequestSectionC.findFirstOrThrow();
+      expect(c).toMatchObject({
+        approved: true,
+        approverId: 'zulkifli',
+        approverName: 'Zulkifli bin Hassan',
+      });
+      await world.settle();
+      const final = world.api.message(card.channel, card.ts)!;
+      expect(buttonsOf(final.blocks)).toEqual([]);
+      expect(wordsOf(final.blocks)).toMatch(
+        new RegExp(`Diluluskan oleh Zulkifli bin Hassan pada ${MYT_STAMP.source}`),
+      );
+      expect(world.textsIn(dmOf(aminah)).join('\n')).toContain(
+        `${number} telah diluluskan oleh Zulkifli bin Hassan`,
+      );
+      const soc = world.cardWith(CHANNELS.soc, 'start_implementation');
+      expect(buttonsOf(soc.blocks)).toEqual([actionIdOf('start_implementation')]);
+    });
+
+    it('SOC starts implementing with Section B, its name and designation pre-filled', async () => {
+      const opened = world.modals().length;
+      await world.click(hafiz, world.cardWith(CHANNELS.soc, 'start_implementation'), 'start_implementation');
+      const form = await world.modalAfter(opened);
+      expect(initialOf(form, 'name')).toBe('Muhammad Hafiz bin Razak');
+      expect(initialOf(form, 'designation')).toBe('Jurutera Keselamatan');
+      expect(await world.submit(hafiz, form, sectionB())).toMatchObject({ status: 200, body: '' });
+      expect(await state()).toBe('implementing');
+      const b = await db.prisma.changeRequestSectionB.findFirstOrThrow();
+      expect(b).toMatchObject({ implementerId: 'hafiz', implementerName: 'Muhammad Hafiz bin Razak' });
+      await world.settle();
+      expect(buttonsOf(world.cardWith(CHANNELS.soc, 'mark_implemented').blocks)).toEqual([
+        actionIdOf('mark_implemented'),
+        actionIdOf('escalate_to_vendor'),
+      ]);
+    });
+
+    it('SOC escalates to the vendor, whose channel is pinged with the ticket and the request', async () => {
+      const opened = world.modals().length;
+      await world.click(hafiz, world.cardWith(CHANNELS.soc, 'escalate_to_vendor'), 'escalate_to_vendor');
+      const form = await world.modalAfter(opened);
+      const request = 'Sila kemas kini dasar SPF pada gerbang; konfigurasi kami ditolak.';
+      expect(await world.submit(hafiz, form, note('request', request))).toMatchObject({
+        status: 200,
+        body: '',
+      });
+      expect(await state()).toBe('escalated_to_vendor');
+      await world.settle();
+      const ping = world.textsIn(CHANNELS.vendor).find((t) => t.includes(request));
+      expect(ping).toContain(number);
+      expect(buttonsOf(world.cardWith(CHANNELS.vendor, 'vendor_resolved').blocks)).toEqual([
+        actionIdOf('vendor_resolved'),
+      ]);
+    });
+
+    it('the vendor records what it did, in English, and the ticket is back with SOC', async () => {
+      const opened = world.modals().length;
+      await world.click(azlan, world.cardWith(CHANNELS.vendor, 'vendor_resolved'), 'vendor_resolved');
+      const form = await world.modalAfter(opened);
+      expect(form.title?.text).toBe('Vendor resolution');
+      const notes = 'Gateway SPF policy updated and cache flushed.';
+      expect(await world.submit(azlan, form, note('notes', notes))).toMatchObject({ status: 200, body: '' });
+      expect(await state()).toBe('implementing');
+      await world.settle();
+      expect(world.textsIn(CHANNELS.soc).find((t) => t.includes(notes))).toContain(number);
+    });
+
+    it('SOC marks it implemented (Section D) and the requester is asked to test', async () => {
+      const opened = world.modals().length;
+      await world.click(hafiz, world.cardWith(CHANNELS.soc, 'mark_implemented'), 'mark_implemented');
+      const form = await world.modalAfter(opened);
+      expect(await world.submit(hafiz, form, sectionD())).toMatchObject({ status: 200, body: '' });
+      expect(await state()).toBe('awaiting_confirmation');
+      await world.settle();
+      const confirmation = world.cardWith(dmOf(aminah), 'confirm_resolved');
+      expect(buttonsOf(confirmation.blocks)).toEqual([
+        actionIdOf('confirm_resolved'),
+        actionIdOf('report_still_failing'),
+      ]);
+    });
+
+    it('the requester reports it still fails, and SOC is told what failed', async () => {
+      const opened = world.modals().length;
+      const card = world.cardWith(dmOf(aminah), 'report_still_failing');
+      await world.click(aminah, card, 'report_still_failing');
+      const form = await world.modalAfter(opened);
+      const details = 'E-mel daripada rakan.com.my masih masuk ke folder spam.';
+      expect(await world.submit(aminah, form, note('details', details))).toMatchObject({
+        status: 200,
+        body: '',
+      });
+      expect(await state()).toBe('awaiting_implementation');
+      await world.settle();
+      const told = world.textsIn(CHANNELS.soc).find((t) => t.includes(details));
+      expect(told).toContain(number);
+      expect(buttonsOf(world.api.message(card.channel, card.ts)!.blocks)).toEqual([]);
+    });
+
+    it('SOC implements again, and the requester confirms: closed, and the announcements channel is told', async () => {
+      let opened = world.modals().length;
+      await world.click(hafiz, world.cardWith(CHANNELS.soc, 'start_implementation'), 'start_implementation');
+      await world.submit(hafiz, await world.modalAfter(opened), sectionB());
+      expect(await state()).toBe('implementing');
+      await world.settle();
+      opened = world.modals().length;
+      await world.click(hafiz, world.cardWith(CHANNELS.soc, 'mark_implemented'), 'mark_implemented');
+      await world.submit(hafiz, await world.modalAfter(opened), sectionD());
+      expect(await state()).toBe('awaiting_confirmation');
+      await world.settle();
+      const card = world.cardWith(dmOf(aminah), 'confirm_resolved');
+      await world.click(aminah, card, 'confirm_resolved');
+      await stateBecomes(world, number, 'closed');
+      await world.settle();
+      expect((await world.ticket(number)).closedAt).not.toBeNull();
+      expect(world.textsIn(CHANNELS.announcements).find((t) => t.includes(number))).toContain('ditutup');
+      expect(buttonsOf(world.api.message(card.channel, card.ts)!.blocks)).toEqual([]);
+      // Every card of the ticket, everywhere, ends with no buttons.
+      const everyCard = [
+        CHANNELS.approvals,
+        CHANNELS.soc,
+        CHANNELS.vendor,
+        CHANNELS.service_desk,
+        dmOf(aminah),
+        dmOf(rahman),
+      ]
+        .flatMap((c) => world.messagesIn(c))
+        .filter((m) => m.blocks !== undefined);
+      expect(everyCard.flatMap((m) => buttonsOf(m.blocks))).toEqual([]);
+      expect(await events()).toEqual([
+        'cr.submitted',
+        'cr.endorsed',
+        'cr.approved',
+        'cr.implementation_started',
+        'cr.escalated_to_vendor',
+        'cr.vendor_resolved',
+        'cr.implemented',
+        'cr.reported_still_failing',
+        'cr.implementation_started',
+        'cr.implemented',
+        'cr.closed',
+      ]);
+    });
+  });
+
+  describe('SOP 4.2, complaint', () => {
+    let number = '';
+    const state = () => stateOf(world, number);
+
+    it('opens the complaint modal with the domain from the command, and routes the AD ticket to SOC', async () => {
+      const opened = world.modals().length;
+      await world.command(aminah, '/mailcomplaint', 'Agensi.Gov.My');
+      const modal = await world.modalAfter(opened);
+      expect(modal.callback_id).toBe(FORM_IDS.complaint);
+      expect(initialOf(modal, 'domain')).toBe('agensi.gov.my');
+      expect(await world.submit(aminah, modal, complaint())).toMatchObject({ status: 200, body: '' });
+      const ticket = await db.prisma.ticket.findFirstOrThrow({
+        where: { kind: 'complaint' },
+        include: { complaint: true },
+      });
+      number = ticket.number;
+      expect(number).toMatch(/^AD-\d{4}-000001$/);
+      expect(ticket.state).toBe('investigating');
+      expect(ticket.complaint).toMatchObject({
+        domain: 'agensi.gov.my',
+        direction: 'cannot_receive',
+        exampleSender: 'rakan@contoh.com.my',
+        bounceText: '550 5.7.1 Message rejected: SPF fail',
+      });
+      await world.settle();
+      expect(world.textsIn(dmOf(aminah)).join('\n')).toContain(
+        'Aduan anda bagi domain agensi.gov.my telah diterima',
+      );
+      expect(world.messagesIn(dmOf(aminah)).some((m) => wordsOf(m.blocks).includes(number))).toBe(true);
+      expect(world.textsIn(CHANNELS.soc).join('\n')).toContain('domain agensi.gov.my');
+      const soc = world.cardWith(CHANNELS.soc, 'record_findings', number);
+      expect(buttonsOf(soc.blocks)).toEqual([
+        actionIdOf('record_findings'),
+        actionIdOf('mark_resolved'),
+        actionIdOf('escalate_to_vendor'),
+      ]);
+      expect(wordsOf(soc.blocks)).toContain('550 5.7.1 Message rejected: SPF fail');
+    });
+
+    it('SOC records its findings; the service desk hears of them and the ticket stays with SOC', async () => {
+      const findings = 'Rekod MX betul; SPF agensi.gov.my tidak membenarkan gerbang baharu.';
+      await actWithForm(world, hafiz, CHANNELS.soc, number, 'record_findings', note('notes', findings));
+      expect(await state()).toBe('investigating');
+      const note1 = await db.prisma.ticketNote.findFirstOrThrow({ where: { kind: 'findings' } });
+      expect(note1).toMatchObject({ authorId: 'hafiz', body: findings });
+      expect(world.textsIn(CHANNELS.service_desk).join('\n')).toContain(
+        `hasil siasatan dan pengujian bagi aduan ${number}`,
+      );
+    });
+
+    it('SOC escalates to the vendor, and the vendor resolves it back to SOC', async () => {
+      const request = 'Sila semak penapis SPF pada gerbang untuk agensi.gov.my.';
+      await actWithForm(world, hafiz, CHANNELS.soc, number, 'escalate_to_vendor', note('request', request));
+      expect(await state()).toBe('escalated_to_vendor');
+      expect(world.textsIn(CHANNELS.vendor).find((t) => t.includes(request))).toContain(number);
+      const notes = 'SPF include for the new gateway added; cache flushed.';
+      await actWithForm(world, azlan, CHANNELS.vendor, number, 'vendor_resolved', note('notes', notes));
+      expect(await state()).toBe('investigating');
+      expect(world.textsIn(CHANNELS.soc).find((t) => t.includes(notes))).toContain(number);
+    });
+
+    it('SOC marks it resolved and the requester is asked to test', async () => {
+      await actWithForm(
+        world,
+        hafiz,
+        CHANNELS.soc,
+        number,
+        'mark_resolved',
+        note('notes', 'SPF dibetulkan.'),
+      );
+      expect(await state()).toBe('awaiting_confirmation');
+      const card = world.cardWith(dmOf(aminah), 'confirm_resolved', number);
+      expect(buttonsOf(card.blocks)).toEqual([
+        actionIdOf('confirm_resolved'),
+        actionIdOf('report_still_failing'),
+      ]);
+    });
+
+    it('a failed retest sends the complaint back to investigation (step 8 → 3) and SOC is told what fails', async () => {
+      const details = 'Mesej daripada contoh.com.my masih dipulangkan dengan 550.';
+      await actWithForm(
+        world,
+        aminah,
+        dmOf(aminah),
+        number,
+        'report_still_failing',
+        note('details', details),
+      );
+      expect(await state()).toBe('investigating');
+      const event = await db.prisma.auditEvent.findFirstOrThrow({
+        where: { type: 'ad.reported_still_failing' },
+      });
+      expect(event.data).toMatchObject({ step: '4.2/8', from: 'awaiting_confirmation', to: 'investigating' });
+      expect(world.textsIn(CHANNELS.soc).find((t) => t.includes(details))).toContain(number);
+      expect(buttonsOf(world.cardWith(CHANNELS.soc, 'mark_resolved', number).blocks)).toContain(
+        actionIdOf('record_findings'),
+      );
+    });
+
+    it('resolved again, the requester confirms: closed and announced', async () => {
+      await actWithForm(
+        world,
+        hafiz,
+        CHANNELS.soc,
+        number,
+        'mark_resolved',
+        note('notes', 'Cache DNS dikosongkan.'),
+      );
+      expect(await state()).toBe('awaiting_confirmation');
+      const card = world.cardWith(dmOf(aminah), 'confirm_resolved', number);
+      await world.click(aminah, card, 'confirm_resolved');
+      await stateBecomes(world, number, 'closed');
+      await world.settle();
+      expect(world.textsIn(CHANNELS.announcements).find((t) => t.includes(number))).toContain('ditutup');
+      const final = world.api.message(card.channel, card.ts)!;
+      expect(buttonsOf(final.blocks)).toEqual([]);
+      expect(wordsOf(final.blocks)).toMatch(/Disahkan selesai oleh Aminah binti Yusof pada .+ \(MYT\)/);
+      const events = await db.prisma.auditEvent.findMany({
+        where: { ticket: { number } },
+        orderBy: { seq: 'asc' },
+      });
+      expect(events.map((e) => e.type)).toEqual([
+        'ad.submitted',
+        'ad.findings_recorded',
+        'ad.escalated_to_vendor',
+        'ad.vendor_resolved',
+        'ad.resolved',
+        'ad.reported_still_failing',
+        'ad.resolved',
+        'ad.closed',
+      ]);
+    });
+  });
+
+  it('sent nothing Slack would refuse and logged no warning', () => {
+    expect(expectEverySurfaceValid(world.api)).toBeGreaterThan(50);
+    expect(world.logged('warn')).toEqual([]);
+    world.api.expectNoUnansweredRequests();
+  });
+});

@@ -1,9 +1,7 @@
 import type { App } from '@slack/bolt';
 import { formDefinition } from '../../../cards/forms/definitions.ts';
-import type { FormKind } from '../../../cards/forms/types.ts';
-import { SLASH_COMMANDS } from '../../../cards/ids.ts';
 import { renderSlackModal } from '../../../cards/slack/render-modal.ts';
-import type { Role } from '../../../flows/types.ts';
+import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import type { SlackContext } from './context.ts';
@@ -14,20 +12,15 @@ import { prefillFor } from './prefill.ts';
 // the command (docs.slack.dev/interactivity/handling-user-interaction#modals), so the modal opens at once,
 // before any database work, from what the bot already knows; the ticket is opened when the form is sent.
 
-const COMMANDS: readonly { command: string; kind: FormKind; role: Role }[] = [
-  { command: SLASH_COMMANDS.changeRequest, kind: 'change_request', role: 'requester' },
-  { command: SLASH_COMMANDS.complaint, kind: 'complaint', role: 'requester' },
-];
-
 export function registerCommands(app: App, ctx: SlackContext): void {
-  for (const spec of COMMANDS) {
-    app.command(spec.command, async ({ command, ack, client }) => {
+  for (const spec of CHAT_COMMANDS) {
+    app.command(spec.name, async ({ command, ack, client }) => {
       const user = ctx.identity.resolveNow(command.user_id, command.user_name);
       if (!user.actor.roles.includes(spec.role)) {
         const key = user.person ? 'slack.command.needs_role' : 'slack.unknown_user';
         await ack({
           response_type: 'ephemeral',
-          text: renderMessage({ key, params: { role: spec.role, command: spec.command } }, user.locale),
+          text: renderMessage({ key, params: { role: spec.role, command: spec.name } }, user.locale),
         });
         return;
       }
@@ -37,9 +30,9 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       await new Promise((resolve) => setImmediate(resolve));
       await withErrorBoundary(ctx, user, { channel: command.channel_id }, async () => {
         const view = {
-          definition: formDefinition(spec.kind, { endorsementRequired: ctx.endorsementRequired }),
-          context: { kind: spec.kind },
-          values: prefillFor(spec.kind, user.person, command.text),
+          definition: formDefinition(spec.form, { endorsementRequired: ctx.endorsementRequired }),
+          context: { kind: spec.form },
+          values: { ...prefillFor(spec.form, user.person), ...spec.prefill(command.text) },
           errors: {},
         };
         await client.views.open({

@@ -2,21 +2,18 @@ import type { FormKind, FormValues } from '../../../cards/forms/types.ts';
 import type { Directory, Person } from '../../directory/directory.ts';
 
 // Answers the bot already knows, so a requester finishes the form in two minutes: their own Section A
-// details come from the configuration, the command's text becomes the description, and whoever records
-// Section B or C signs it with their own name.
+// details come from the configuration (the command's own text is the command's business, commands/), and
+// whoever records Section B or C signs it with their own name.
 
-export function prefillFor(kind: FormKind, person: Person | undefined, commandText = ''): FormValues {
-  const text = commandText.trim();
+export function prefillFor(kind: FormKind, person: Person | undefined): FormValues {
   if (kind === 'change_request') {
     return {
       'requester.name': person?.name,
       'requester.unit': person?.unit,
       'requester.contactNumber': person?.phone,
       'requester.email': person?.email,
-      ...(text ? { description: text } : {}),
     };
   }
-  if (kind === 'complaint') return text ? { domain: text.split(/\s+/)[0]?.toLowerCase() } : {};
   if (kind === 'start_implementation') return { name: person?.name, designation: person?.designation };
   if (kind === 'approve' || kind === 'reject') return { name: person?.name, contactNumber: person?.phone };
   return {};

@@ -33,14 +33,15 @@ export function formDefinition(
 }
 
 /**
- * Buttons (and commands) that open a form before anything is decided. Endorse and "confirm resolved" act on
- * the click: they carry no payload. Approve opens the form too, for its optional Section C comment.
+ * Buttons (and commands) that open a form before anything is decided. Endorse, Approve and "confirm
+ * resolved" act on the click, so the card can show "Processing…" at once and then the decision: an
+ * approval's Section C needs no more than who approved and when (comments are required only on a
+ * rejection, which opens its form).
  */
 export const FORM_FOR_ACTION: Readonly<Partial<Record<TicketActionType, FormKind>>> = {
   submit_change_request: 'change_request',
   submit_complaint: 'complaint',
   decline_endorsement: 'decline_endorsement',
-  approve: 'approve',
   reject: 'reject',
   start_implementation: 'start_implementation',
   mark_implemented: 'mark_implemented',

@@ -21,14 +21,14 @@ describeEachDatabase('Slack bad requests', (suite) => {
   let db: TestDatabase;
   let world: SlackWorld;
   let number = '';
-  let approveForm: StoredView;
+  let rejectForm: StoredView;
   beforeAll(async () => {
     db = await suite.create();
     world = await startSlackWorld(db);
     number = await awaitingApproval(world);
     const opened = world.modals().length;
-    await world.click(zulkifli, world.cardWith(CHANNELS.approvals, 'approve', number), 'approve');
-    approveForm = await world.modalAfter(opened);
+    await world.click(zulkifli, world.cardWith(CHANNELS.approvals, 'reject', number), 'reject');
+    rejectForm = await world.modalAfter(opened);
   });
   afterAll(async () => {
     await world?.close();
@@ -94,11 +94,11 @@ describeEachDatabase('Slack bad requests', (suite) => {
       '{"kind":42}',
       '{"kind":"drop_tables","ticketId":"x"}',
       // Looks enough like a uuid to be sent to the database, which would refuse it.
-      JSON.stringify({ kind: 'approve', ticketId: '-'.repeat(36), version: 1 }),
+      JSON.stringify({ kind: 'reject', ticketId: '-'.repeat(36), version: 1 }),
     ];
     for (const metadata of metadatas) {
       const submission = viewSubmission({
-        view: approveForm,
+        view: rejectForm,
         user: zulkifli,
         values: note('comments', 'Lulus'),
       });
@@ -157,7 +157,7 @@ describeEachDatabase('Slack bad requests', (suite) => {
     await db.prisma.$executeRawUnsafe('ALTER TABLE handled_actions RENAME TO handled_actions_away');
     let answer: Awaited<ReturnType<SlackWorld['submit']>>;
     try {
-      answer = await world.submit(zulkifli, approveForm, note('comments', 'Lulus.'));
+      answer = await world.submit(zulkifli, rejectForm, note('comments', 'Tidak perlu.'));
     } finally {
       await db.prisma.$executeRawUnsafe('ALTER TABLE handled_actions_away RENAME TO handled_actions');
     }
@@ -174,9 +174,9 @@ describeEachDatabase('Slack bad requests', (suite) => {
     const opened = world.modals().length;
     expect(await world.command(aminah, '/changerequest', 'Selepas serangan')).toMatchObject({ status: 200 });
     await world.modalAfter(opened);
-    const answer = await world.submit(zulkifli, approveForm, note('comments', 'Lulus.'));
+    const answer = await world.submit(zulkifli, rejectForm, note('comments', 'Tidak perlu.'));
     expect(answer).toMatchObject({ status: 200, body: '' });
-    expect((await world.ticket(number)).state).toBe('awaiting_implementation');
+    expect((await world.ticket(number)).state).toBe('rejected');
     await world.settle();
     expect(expectEverySurfaceValid(world.api)).toBeGreaterThan(10);
     expect(world.logged('error').filter((l) => !l.includes('slack form submission failed'))).toEqual([]);

@@ -100,21 +100,19 @@ describeEachDatabase('SOPs 4.1 and 4.2 walked through Slack', (suite) => {
       );
     });
 
-    it('an approver clicks Approve, gets the optional Section C form, and the request goes to SOC', async () => {
+    it('an approver clicks Approve: "Processing…" at once, then the request goes to SOC', async () => {
       const opened = world.modals().length;
       const card = world.cardWith(CHANNELS.approvals, 'approve');
       await world.click(zulkifli, card, 'approve');
-      const form = await world.modalAfter(opened);
-      expect(form.callback_id).toBe(FORM_IDS.action);
-      expect(JSON.parse(form.private_metadata)).toMatchObject({ kind: 'approve', ticketNumber: number });
-      expect(await state()).toBe('awaiting_approval');
-      const answer = await world.submit(
-        zulkifli,
-        form,
-        note('comments', 'Diluluskan untuk dilaksanakan minggu ini.'),
-      );
-      expect(answer).toMatchObject({ status: 200, body: '' });
-      expect(await state()).toBe('awaiting_implementation');
+      await stateBecomes(world, number, 'awaiting_implementation');
+      // Approve needs no form (SOP 4.1 step 4; comments are asked only on a rejection).
+      expect(world.modals()).toHaveLength(opened);
+      expect(
+        world.api
+          .message(card.channel, card.ts)!
+          .versions.map((v) => wordsOf(v.blocks))
+          .join('\n'),
+      ).toContain('Sedang diproses');
       const c = await db.prisma.changeRequestSectionC.findFirstOrThrow();
       expect(c).toMatchObject({
         approved: true,

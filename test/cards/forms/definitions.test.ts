@@ -168,12 +168,11 @@ const ACTIONS: readonly TicketActionType[] = [
 ];
 
 describe('FORM_FOR_ACTION', () => {
-  it('opens a form for every action with a payload; endorse and confirm act on the click', () => {
+  it('opens a form for every action with a payload; endorse, approve and confirm act on the click', () => {
     const acting = ACTIONS.filter((a) => FORM_FOR_ACTION[a] === undefined);
-    expect(acting).toEqual(['endorse', 'confirm_resolved']);
+    expect(acting).toEqual(['endorse', 'approve', 'confirm_resolved']);
     const sameName: readonly ActionWithForm[] = [
       'decline_endorsement',
-      'approve',
       'reject',
       'start_implementation',
       'mark_implemented',

@@ -1,7 +1,8 @@
 import type { HomeModel, HomeTicket } from '../../cards/home-model.ts';
 import { availableActions } from '../../flows/decide.ts';
-import type { Actor, TicketKind, TicketSnapshot, TicketState } from '../../flows/types.ts';
+import type { Actor, TicketKind, TicketState } from '../../flows/types.ts';
 import type { Db } from '../db/types.ts';
+import { SNAPSHOT_RELATIONS, toSnapshot } from './snapshot.ts';
 
 // App Home's read model for one person: their open tickets, the tickets waiting for an action they may
 // take now (the same rule the buttons follow), and recent closures they were part of.
@@ -14,24 +15,10 @@ export async function loadHome(db: Db, actor: Actor, known: boolean, now: Date):
     where: { closedAt: null },
     orderBy: [{ slaDueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
     take: OPEN_LIMIT,
-    include: {
-      sectionC: { select: { approverId: true, approved: true } },
-      sectionsB: { select: { implementerId: true }, orderBy: { round: 'desc' }, take: 1 },
-      assignments: { where: { role: 'manager' }, select: { personId: true }, take: 1 },
-    },
+    include: SNAPSHOT_RELATIONS,
   });
   const rows = open.map((t) => {
-    const snapshot: TicketSnapshot = {
-      id: t.id,
-      kind: t.kind as TicketKind,
-      number: t.number,
-      state: t.state as TicketState,
-      version: t.version,
-      requesterId: t.requesterId,
-      managerId: t.assignments[0]?.personId ?? null,
-      approverId: t.sectionC?.approved ? t.sectionC.approverId : null,
-      implementerId: t.sectionsB[0]?.implementerId ?? null,
-    };
+    const snapshot = toSnapshot(t);
     const item: HomeTicket = {
       ticketId: t.id,
       number: t.number,

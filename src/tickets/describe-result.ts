@@ -45,7 +45,12 @@ export function describeResult(result: ActResult, locale: Locale, ticketRef = ''
     case 'already_done':
       return { text: doneBy(result.by, locale) };
     case 'not_found':
-      return { text: renderMessage({ key: 'result.not_found', params: { ticket: ticketRef } }, locale) };
+      // Without a number (a click on a card) there is nothing to tell the person to check.
+      return {
+        text: ticketRef
+          ? renderMessage({ key: 'result.not_found', params: { ticket: ticketRef } }, locale)
+          : renderMessage({ key: 'result.ticket_gone' }, locale),
+      };
     case 'refused': {
       const reason = renderMessage(result.refusal.reason, locale);
       const overtaken = result.lastDecision && OVERTAKEN.has(result.refusal.code);

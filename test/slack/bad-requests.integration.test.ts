@@ -114,10 +114,11 @@ describeEachDatabase('Slack bad requests', (suite) => {
     expect(await footprint()).toEqual(before);
   });
 
-  it('ignores a button whose value is not what the bot wrote, logging it, and decides nothing', async () => {
+  it('tells the clicker a button it cannot read, logs it, and decides nothing', async () => {
     const before = await footprint();
     const calls = world.api.calls.length;
     const warnings = world.logged('warn').length;
+    const seen = world.ephemeralsFor(zulkifli).length;
     const values = ['not json', '{"ticketId":"x","version":1}', JSON.stringify({ ticketId: randomUUID() })];
     for (const value of values) {
       const click = approveClick();
@@ -134,7 +135,14 @@ describeEachDatabase('Slack bad requests', (suite) => {
         .slice(warnings)
         .every((l) => l.includes('unknown or malformed button')),
     ).toBe(true);
-    expect(world.api.calls.length).toBe(calls);
+    const replies = await world.repliesTo(zulkifli, seen, 4);
+    expect(replies.map((r) => r.text)).toEqual(
+      Array.from(
+        { length: 4 },
+        () => 'Butang ini tidak dapat dibaca. Buka tiket daripada App Home dan cuba sekali lagi.',
+      ),
+    );
+    expect(world.api.calls.slice(calls).every((c) => c.method === 'chat.postEphemeral')).toBe(true);
     expect(await footprint()).toEqual(before);
   });
 
@@ -148,7 +156,7 @@ describeEachDatabase('Slack bad requests', (suite) => {
     };
     expect(await world.client.interaction(click)).toMatchObject({ status: 200 });
     const [reply] = await world.repliesTo(zulkifli, seen);
-    expect(reply!.text).toMatch(/tidak ditemui/);
+    expect(reply!.text).toMatch(/tidak ditemui lagi/);
     expect(await footprint()).toEqual(before);
   });
 

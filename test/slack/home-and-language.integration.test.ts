@@ -69,6 +69,8 @@ describeEachDatabase('Slack App Home and language', (suite) => {
     const number = await awaitingApproval(world);
     const dm = world.messagesIn(dmOf(aminah));
     expect(dm.map((m) => m.text).join('\n')).toContain(`Permohonan ${number} telah disokong oleh Abd Rahman`);
+    // Every notice names its ticket, the one sent before the ticket had a number included.
+    expect(dm.filter((m) => !m.blocks).every((m) => (m.text ?? '').includes(number))).toBe(true);
     expect(wordsOf(dm.find((m) => m.blocks)!.blocks)).toContain('Menunggu kelulusan MAMPU/JDN');
   });
 

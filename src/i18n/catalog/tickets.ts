@@ -30,6 +30,9 @@ const ms = {
   'done.already': 'Sudah dibuat: {action} oleh {name} pada {at}.',
   'result.applied': 'Direkodkan. {ticket} kini: {state}.',
   'result.not_found': 'Tiket {ticket} tidak ditemui. Semak nombor tiket (contoh: CR-2026-000123).',
+  'result.ticket_gone':
+    'Tiket pada kad ini tidak ditemui lagi. Buka tiket daripada App Home untuk melihat keadaannya sekarang.',
+  'result.bad_button': 'Butang ini tidak dapat dibaca. Buka tiket daripada App Home dan cuba sekali lagi.',
 
   'past.submit_change_request': 'Permohonan dihantar',
   'past.endorse': 'Disokong',
@@ -130,6 +133,9 @@ const en: Record<keyof typeof ms, string> = {
   'done.already': 'Already done: {action} by {name} at {at}.',
   'result.applied': 'Recorded. {ticket} is now: {state}.',
   'result.not_found': 'Ticket {ticket} was not found. Check the ticket number (for example CR-2026-000123).',
+  'result.ticket_gone':
+    'The ticket on this card can no longer be found. Open it from App Home to see where it stands.',
+  'result.bad_button': 'This button could not be read. Open the ticket from App Home and try again.',
 
   'past.submit_change_request': 'Request submitted',
   'past.endorse': 'Endorsed',

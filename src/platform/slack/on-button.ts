@@ -4,6 +4,7 @@ import { FORM_FOR_ACTION, formDefinition } from '../../../cards/forms/definition
 import { ACTION_ID_PREFIX, actionOfId } from '../../../cards/ids.ts';
 import { renderSlackModal } from '../../../cards/slack/render-modal.ts';
 import { TICKET_ACTION_TYPES, type TicketAction, type TicketActionType } from '../../../flows/types.ts';
+import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
 import type { SlackContext } from './context.ts';
@@ -43,11 +44,18 @@ export function registerButtons(app: App, ctx: SlackContext): void {
     } catch {
       value = null;
     }
+    const container = body.container as { channel_id?: string; message_ts?: string };
     if (!type || !(TICKET_ACTION_TYPES as readonly string[]).includes(type) || !value) {
       ctx.logger.warn('unknown or malformed button', { actionId: action.action_id, user: user.slackId });
+      const channel = container.channel_id ?? body.channel?.id;
+      const text = renderMessage({ key: 'result.bad_button' }, user.locale);
+      await withErrorBoundary(ctx, user, { channel }, () =>
+        channel
+          ? ctx.client.chat.postEphemeral({ channel, user: user.slackId, text }).then(() => undefined)
+          : ctx.client.chat.postMessage({ channel: user.slackId, text }).then(() => undefined),
+      );
       return;
     }
-    const container = body.container as { channel_id?: string; message_ts?: string };
     const click: Click = {
       user,
       type: type as TicketActionType,

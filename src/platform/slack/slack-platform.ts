@@ -23,7 +23,14 @@ export function createSlackPlatform(client: WebClient): ChatPlatform {
   }
   return {
     name: 'slack',
-    sendText: (to: Destination, message: TextMessage) => post(to, { text: message.text }),
+    // A notice names its ticket even when the text does not (a request is numbered only once opened).
+    sendText: (to: Destination, message: TextMessage) =>
+      post(to, {
+        text:
+          message.ticketNumber && !message.text.includes(message.ticketNumber)
+            ? `*${message.ticketNumber}* · ${message.text}`
+            : message.text,
+      }),
     postCard: (to: Destination, card: CardModel, l: string) =>
       post(to, renderSlackCard(card, textsFor(locale(l)))),
     async updateCard(ref: PostedRef, card: CardModel, l: string) {

@@ -16,11 +16,16 @@ export function submitChangeRequest({
 }: OpenContext<ActionOf<'submit_change_request'>>): Effects | Refusal {
   const endorsementRequired = action.endorsementRequired;
   const parsed = parseWith(sectionASchemaFor({ endorsementRequired }), action.form, 'form');
+  // Naming oneself as the endorsing manager is the mistake to report, whatever else the manager block
+  // lacks: "fill in your designation" would only lead the requester to endorse their own request.
+  const namedManager = (action.form as { manager?: { id?: unknown } } | null | undefined)?.manager?.id;
+  const selfEndorsed = typeof namedManager === 'string' && namedManager.trim() === actor.id;
+  if (selfEndorsed || (parsed.ok && parsed.data.manager?.id === actor.id)) {
+    return refuseInput({ 'manager.id': message('form.error.manager_is_requester') });
+  }
   if (!parsed.ok) return refuseInput(parsed.errors);
   const a = parsed.data;
   const managerId = a.manager?.id;
-  if (managerId === actor.id)
-    return refuseInput({ 'manager.id': message('form.error.manager_is_requester') });
 
   const who = { requester: a.requester.name, unit: a.requester.unit };
   const me: Audience = { person: actor.id };

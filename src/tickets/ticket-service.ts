@@ -34,6 +34,12 @@ export interface TicketServiceOptions extends OutboxTarget {
   readonly onCommitted?: () => void;
   /** Called with every action's outcome (metrics). */
   readonly onResult?: (action: string, status: ActResult['status']) => void;
+  /**
+   * Called once per decision, after it committed, never for a refusal or a repeat. The seam for work that
+   * follows a step of the SOP without being part of it — the automated investigation of a complaint
+   * (SOP 4.2 step 3) starts from `ad.submitted` here. Its failures are the listener's to report.
+   */
+  readonly onDecided?: (decided: Extract<ActResult, { status: 'applied' }>, actor: Actor) => void;
   readonly maxRetries?: number;
 }
 
@@ -187,7 +193,10 @@ export function createTicketService(options: TicketServiceOptions) {
     for (let attemptNo = 0; ; attemptNo++) {
       try {
         const result = await attempt(ticketRef, action, actor, key);
-        if (result.status === 'applied') options.onCommitted?.();
+        if (result.status === 'applied') {
+          options.onCommitted?.();
+          options.onDecided?.(result, actor);
+        }
         options.onResult?.(action.type, result.status);
         return result;
       } catch (error) {

@@ -6,7 +6,7 @@ import { renderMessage } from '../../src/i18n/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { createDispatcher } from '../../src/outbox/dispatcher.ts';
 import { buildTicketCard } from '../../src/tickets/card-source.ts';
-import { createTicketService } from '../../src/tickets/ticket-service.ts';
+import { createTicketService, type TicketServiceOptions } from '../../src/tickets/ticket-service.ts';
 import { createFakeClock } from '../../src/time.ts';
 import { ACTOR_FOR, admin, approver, desk, manager, NOW, requester, soc, vendor } from '../flows/fixtures.ts';
 import type { TestDatabase } from './databases.ts';
@@ -41,7 +41,10 @@ export const PEOPLE: Person[] = [
   asPerson(admin),
 ];
 
-export function createHarness(db: TestDatabase, options: { failFirst?: number } = {}) {
+export function createHarness(
+  db: TestDatabase,
+  options: { failFirst?: number; onDecided?: TicketServiceOptions['onDecided'] } = {},
+) {
   const clock = createFakeClock(NOW);
   const logger = createMemoryLogger();
   const memory = createMemoryPlatform('memory');
@@ -56,6 +59,7 @@ export function createHarness(db: TestDatabase, options: { failFirst?: number } 
     db: db.prisma,
     clock,
     slaDueAt: (kind, state, at) => dueAt(kind, state as never, at, DEFAULT_SLA_POLICY, CALENDAR),
+    ...(options.onDecided ? { onDecided: options.onDecided } : {}),
   });
   const dispatcher = createDispatcher({
     db: db.prisma,

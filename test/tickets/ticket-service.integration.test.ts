@@ -216,3 +216,22 @@ describeEachDatabase('ticket service', (suite) => {
     });
   });
 });
+
+describeEachDatabase('ticket service decision listeners', (suite) => {
+  const db = useTestDatabase(() => suite.create());
+
+  it('hears each committed decision once, after the commit, and never a refusal or a repeat', async () => {
+    const heard: { event: string; state: string; actor: string }[] = [];
+    const h = createHarness(db(), {
+      onDecided: (decided, actor) =>
+        heard.push({ event: decided.decision.event.type, state: decided.ticket.state, actor: actor.id }),
+    });
+    const opened = await h.tickets.submit(VALID.submit_complaint, h.actorFor('submit_complaint'), 'listen-1');
+    await h.tickets.submit(VALID.submit_complaint, h.actorFor('submit_complaint'), 'listen-1');
+    if (opened.status !== 'applied') throw new Error('submit');
+    await h.tickets.act(opened.ticket.number, VALID.approve, h.actorFor('approve'), 'listen-2');
+    expect(heard).toEqual([
+      { event: 'ad.submitted', state: 'investigating', actor: h.actorFor('submit_complaint').id },
+    ]);
+  });
+});

@@ -12,10 +12,10 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/support/free-port.ts';
 import { createSignedClient } from '../test/support/slack/signed-client.ts';
 import { slashCommand } from '../test/support/slack/slash-command.ts';
 import { WORKSPACE } from '../test/support/slack/workspace.ts';
@@ -23,15 +23,6 @@ import { WORKSPACE } from '../test/support/slack/workspace.ts';
 const REQUESTS = Number(process.env.MAILOPS_BENCH_REQUESTS ?? 500);
 const CONCURRENCY = Number(process.env.MAILOPS_BENCH_CONCURRENCY ?? 50);
 const WARM_UP = 100;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const trace: [number, number][] = [];
 async function fire(url: string, count: number) {

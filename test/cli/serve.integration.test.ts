@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/databases.ts';
+import { freePort } from '../support/free-port.ts';
 
 // `mailops serve` as `npm start` runs it, in its own process: the embedded database (PGlite) in a fresh data
 // folder, /healthz once ready, a clean exit on SIGTERM, and a clear refusal for a second process on the same
@@ -16,15 +16,6 @@ afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL');
   for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function serve(env: Record<string, string>) {
   const child = spawn(process.execPath, [main, 'serve'], {

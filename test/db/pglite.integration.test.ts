@@ -1,6 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import { startPgliteServer } from '../../src/db/pglite-server.ts';
 import { isMailopsError } from '../../src/errors.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { tempDir } from '../support/databases.ts';
+import { freePort } from '../support/free-port.ts';
 
 const logger = createMemoryLogger();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -29,14 +29,6 @@ async function open(dir: string): Promise<Database> {
   const db = await openDatabase({ dataDir: dir, logger });
   cleanups.push(() => db.close());
   return db;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('the embedded PGlite database', () => {

@@ -1,5 +1,4 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as tick } from 'node:timers/promises';
 import { actionIdOf } from '../../cards/ids.ts';
@@ -8,6 +7,7 @@ import { startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { type TestDatabase, tempDir } from './databases.ts';
+import { freePort } from './free-port.ts';
 import { type FakeSocketMode, startFakeSocketMode } from './slack/fake-socket-mode.ts';
 import { type FakeSlackApi, startFakeSlackApi } from './slack/fake-web-api.ts';
 import type { StoredMessage, StoredView } from './slack/fake-web-api-state.ts';
@@ -62,15 +62,6 @@ calendar:
     - { date: '2026-08-31', name: Hari Kebangsaan }
     - { date: '2027-08-31', name: Hari Kebangsaan }
 `;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface SlackWorldOptions {
   /** More environment variables (they win over the world's own). */

@@ -3,9 +3,11 @@ import { OPEN_TICKET_ACTION_ID } from '../../../cards/ids.ts';
 import { renderSlackCard } from '../../../cards/slack/render-card.ts';
 import { renderSlackHome } from '../../../cards/slack/render-home.ts';
 import { cardKindFor } from '../../../cards/ticket-card.ts';
+import { availableActions } from '../../../flows/decide.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { buildTicketCard } from '../../tickets/card-source.ts';
 import { loadHome } from '../../tickets/home-query.ts';
+import { loadSnapshot } from '../../tickets/snapshot.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
 
@@ -30,11 +32,9 @@ export function registerHome(app: App, ctx: SlackContext): void {
     const user = await ctx.identity.resolve(body.user.id);
     const ticketId = (action as { value?: string }).value ?? '';
     await withErrorBoundary(ctx, user, {}, async () => {
-      const ticket = await ctx.db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
+      const ticket = await ctx.db.$transaction((tx) => loadSnapshot(tx, ticketId));
       if (!ticket) return;
-      const home = await loadHome(ctx.db, user.actor, user.person !== undefined, new Date());
-      const mine = home.waitingForMe.find((t) => t.ticketId === ticket.id)?.actions ?? [];
-      const card = cardKindFor(mine);
+      const card = cardKindFor(availableActions(ticket, user.actor));
       const model = await buildTicketCard(ctx.db, ctx.directory, ticket.id, card);
       const { text, blocks } = renderSlackCard(model, textsFor(user.locale));
       const posted = await ctx.client.chat.postMessage({ channel: user.slackId, text, blocks } as never);

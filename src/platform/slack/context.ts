@@ -3,7 +3,9 @@ import type { Db } from '../../db/types.ts';
 import type { Directory } from '../../directory/directory.ts';
 import type { Logger } from '../../log.ts';
 import type { createTicketService } from '../../tickets/ticket-service.ts';
+import type { AfterAck } from './after-ack.ts';
 import type { SlackIdentity } from './identity.ts';
+import type { ModalOpener } from './modal-opener.ts';
 
 // What every Slack handler receives: the procedures (ticket service), who is who, and where to read
 // tickets for cards and App Home. Handlers never reach past these into the database themselves.
@@ -17,4 +19,8 @@ export interface SlackContext {
   readonly endorsementRequired: boolean;
   /** The Web API client for interactive calls (views.open, chat.update, ephemeral replies). */
   readonly client: WebClient;
+  /** views.open for slash commands, lean enough not to slow the acknowledgements around it. */
+  readonly openModal: ModalOpener;
+  /** Runs a command's follow-up once the acknowledgements waiting before it have gone out. */
+  readonly afterAck: AfterAck;
 }

@@ -91,12 +91,10 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
       values: prefillFor(formKind, click.user.person),
       errors: {},
     };
-    await ctx.client.views.open({
-      trigger_id: click.triggerId,
-      view: renderSlackModal(view, textsFor(click.user.locale), {
-        slackIdOf: ctx.identity.slackIdOf,
-      }) as never,
-    });
+    await ctx.openModal(
+      click.triggerId,
+      renderSlackModal(view, textsFor(click.user.locale), { slackIdOf: ctx.identity.slackIdOf }),
+    );
     return;
   }
   if (click.channel && click.messageTs)

@@ -14,7 +14,7 @@ import { prefillFor } from './prefill.ts';
 
 export function registerCommands(app: App, ctx: SlackContext): void {
   for (const spec of CHAT_COMMANDS) {
-    app.command(spec.name, async ({ command, ack, client }) => {
+    app.command(spec.name, async ({ command, ack }) => {
       const user = ctx.identity.resolveNow(command.user_id, command.user_name);
       if (!user.actor.roles.includes(spec.role)) {
         const key = user.person ? 'slack.command.needs_role' : 'slack.unknown_user';
@@ -25,21 +25,20 @@ export function registerCommands(app: App, ctx: SlackContext): void {
         return;
       }
       await ack();
-      // Answers first: requests already read from the network are acknowledged before this one's modal is
-      // built and sent (the trigger has 3 s; Slack's answer window is what the bench measures).
-      await new Promise((resolve) => setImmediate(resolve));
-      await withErrorBoundary(ctx, user, { channel: command.channel_id }, async () => {
-        const view = {
-          definition: formDefinition(spec.form, { endorsementRequired: ctx.endorsementRequired }),
-          context: { kind: spec.form },
-          values: { ...prefillFor(spec.form, user.person), ...spec.prefill(command.text) },
-          errors: {},
-        };
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: renderSlackModal(view, textsFor(user.locale), { slackIdOf: ctx.identity.slackIdOf }) as never,
-        });
-      });
+      ctx.afterAck(() =>
+        withErrorBoundary(ctx, user, { channel: command.channel_id }, async () => {
+          const view = {
+            definition: formDefinition(spec.form, { endorsementRequired: ctx.endorsementRequired }),
+            context: { kind: spec.form },
+            values: { ...prefillFor(spec.form, user.person), ...spec.prefill(command.text) },
+            errors: {},
+          };
+          await ctx.openModal(
+            command.trigger_id,
+            renderSlackModal(view, textsFor(user.locale), { slackIdOf: ctx.identity.slackIdOf }),
+          );
+        }),
+      );
     });
   }
 }

@@ -4,8 +4,10 @@ import { ERROR_CODES, MailopsError } from '../../errors.ts';
 import type { Route } from '../../http/server.ts';
 import type { Logger } from '../../log.ts';
 import type { ChatPlatform } from '../port.ts';
+import { createAfterAck } from './after-ack.ts';
 import type { SlackContext } from './context.ts';
 import { createSlackIdentity } from './identity.ts';
+import { createModalOpener } from './modal-opener.ts';
 import { registerButtons } from './on-button.ts';
 import { registerCommands } from './on-command.ts';
 import { registerFormSubmissions } from './on-form-submit.ts';
@@ -41,7 +43,7 @@ function boltLogger(logger: Logger) {
 
 export async function createSlackAdapter(
   credentials: SlackCredentials,
-  deps: Omit<SlackContext, 'client' | 'identity'>,
+  deps: Omit<SlackContext, 'client' | 'identity' | 'openModal' | 'afterAck'>,
 ): Promise<SlackAdapter> {
   const logger = boltLogger(deps.logger);
   const clientOptions = {
@@ -85,6 +87,12 @@ export async function createSlackAdapter(
   const ctx: SlackContext = {
     ...deps,
     client: app.client,
+    openModal: createModalOpener({
+      apiUrl: credentials.apiUrl,
+      token: credentials.botToken.reveal(),
+      timeoutMs: 10_000,
+    }),
+    afterAck: createAfterAck({ budgetMs: 2 }),
     identity: createSlackIdentity(app.client, deps.directory),
   };
   registerCommands(app, ctx);

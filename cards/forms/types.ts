@@ -55,6 +55,11 @@ export interface FormContext {
   readonly ticketNumber?: string;
   /** The ticket version the form was opened on: part of the idempotency key of the action it submits. */
   readonly version?: number;
+  /**
+   * The card whose button opened the form, so its buttons can show "Processing…" while the form's
+   * decision is made, as they do for a decision taken on the click.
+   */
+  readonly card?: { readonly channel: string; readonly messageId: string };
 }
 
 export interface FormView {

@@ -86,6 +86,18 @@ describe('fake Slack Web API misbehaving on demand', () => {
     expect(api.callsTo('chat.postMessage').map((c) => c.status)).toEqual([503, 200, 200]);
   });
 
+  it('answers late, when slow: the call succeeds and what it carried takes effect only then', async () => {
+    api.failNext('chat.postMessage', { kind: 'slow', delayMs: 300 });
+    const client = clientWith();
+    const started = performance.now();
+    const posting = post(client);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.callsTo('chat.postMessage').at(-1)).toMatchObject({ outcome: 'hung', injected: 'slow' });
+    await expect(posting).resolves.toMatchObject({ ok: true });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(api.callsTo('chat.postMessage').at(-1)).toMatchObject({ outcome: 'answered', status: 200 });
+  });
+
   it('resets the connection, which the client raises as WebAPIRequestError', async () => {
     api.failNext('chat.update', { kind: 'connection_reset' });
     const error = await rejection(clientWith().chat.update({ channel: 'C0SOC', ts: '1.1', text: 'x' }));

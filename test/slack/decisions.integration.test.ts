@@ -44,7 +44,8 @@ describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (su
     const number = await awaitingApproval(world, 'Tolak: buang domain lama daripada senarai putih');
     const before = await footprint(number);
     const opened = world.modals().length;
-    await world.click(zulkifli, world.cardWith(CHANNELS.approvals, 'reject', number), 'reject');
+    const cardRef = world.cardWith(CHANNELS.approvals, 'reject', number);
+    await world.click(zulkifli, cardRef, 'reject');
     const form = await world.modalAfter(opened);
     // Slack's client will not send a required box left empty, but it does send one holding only spaces.
     const answer = await world.submit(zulkifli, form, note('comments', '   '));
@@ -54,6 +55,14 @@ describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (su
       errors: { comments: 'Sila nyatakan ulasan apabila permohonan tidak diluluskan.' },
     });
     expect(await footprint(number)).toEqual(before);
+    // The card said "Processing…" while the form was judged, and has its buttons back.
+    await expect
+      .poll(() => buttonsOf(world.api.message(cardRef.channel, cardRef.ts)!.blocks))
+      .toEqual([actionIdOf('approve'), actionIdOf('reject')]);
+    const refusedVersions = world.api.message(cardRef.channel, cardRef.ts)!.versions;
+    expect(refusedVersions.at(-2)?.blocks && wordsOf(refusedVersions.at(-2)!.blocks)).toContain(
+      'Sedang diproses…',
+    );
 
     const comment = 'Domain ini masih digunakan oleh bahagian kewangan.';
     expect(await world.submit(zulkifli, form, note('comments', comment))).toMatchObject({
@@ -70,6 +79,8 @@ describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (su
       .find((m) => m.blocks && (m.text ?? '').includes(number))!;
     expect(buttonsOf(card.blocks)).toEqual([]);
     expect(wordsOf(card.blocks)).toMatch(/Tidak diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)/);
+    const versions = world.api.message(card.channel, card.ts)!.versions.map((v) => wordsOf(v.blocks));
+    expect(versions.at(-2)).toContain('Sedang diproses…');
   });
 
   it('records one approval when Approve is clicked twice at once; the second click is told who and when', async () => {
@@ -124,6 +135,13 @@ describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (su
     );
     expect(await stateOf(world, number)).toBe('awaiting_implementation');
     expect(await eventsOfType(number, 'cr.rejected')).toBe(0);
+    // The refused form's "Processing…" did not outlive it: the card shows the approval, without buttons.
+    await world.settle();
+    const card = world
+      .messagesIn(CHANNELS.approvals)
+      .find((m) => m.blocks && (m.text ?? '').includes(number))!;
+    await expect.poll(() => buttonsOf(world.api.message(card.channel, card.ts)!.blocks)).toEqual([]);
+    expect(wordsOf(world.api.message(card.channel, card.ts)!.blocks)).toMatch(/Diluluskan oleh Noraini/);
   });
 
   it('makes one endorsement of ten concurrent clicks; the other nine are told who endorsed and when', async () => {

@@ -5,9 +5,9 @@ import { blockActions, viewSubmission } from '../support/slack/interaction-paylo
 import { slashCommand } from '../support/slack/slash-command.ts';
 import { field } from '../support/slack/view-state.ts';
 import { CHANNELS, dmOf, PEOPLE, type SlackWorld, startSlackWorld, until } from '../support/slack-world.ts';
-import { sectionA } from './form-answers.ts';
+import { note, sectionA } from './form-answers.ts';
 import { buttonsOf, expectEverySurfaceValid, wordsOf } from './slack-output.ts';
-import { stateBecomes } from './sop-steps.ts';
+import { awaitingApproval, stateBecomes } from './sop-steps.ts';
 
 // How mailops talks to Slack.
 // HTTP mode with Slack's Web API misbehaving under the outbox and under interactive calls: a 429 with
@@ -116,6 +116,33 @@ describeEachDatabase('Slack over HTTP when the Web API fails', (suite) => {
     expect(wordsOf(final.blocks)).toMatch(/Disokong oleh Abd Rahman bin Ismail pada .+ \(MYT\)/);
     const approvalCards = world.messagesIn(CHANNELS.approvals).filter((m) => m.blocks);
     expect(approvalCards).toHaveLength(1);
+  });
+
+  it('rejects through the form while Slack is slow to redraw; the late "Processing…" does not stay', async () => {
+    const ticket = await awaitingApproval(world, 'Slack lambat melukis semula kad');
+    await world.settle();
+    const card = world.cardWith(CHANNELS.approvals, 'reject', ticket);
+    const opened = world.modals().length;
+    await world.click(PEOPLE.zulkifli, card, 'reject');
+    const form = await world.modalAfter(opened);
+    // The swap to "Processing…" lands 1.5 s late, after the decision and the outbox's refresh.
+    world.api.failNext('chat.update', { kind: 'slow', delayMs: 1500 });
+    const answer = await world.submit(PEOPLE.zulkifli, form, note('comments', 'Tidak sesuai sekarang.'));
+    expect(answer).toMatchObject({ status: 200, body: '' });
+    await stateBecomes(world, ticket, 'rejected');
+    await world.settle();
+    await until(
+      async () => world.api.callsTo('chat.update').every((c) => c.outcome === 'answered'),
+      'the slow redraw to land',
+      5000,
+    );
+    await expect
+      .poll(() => wordsOf(world.api.message(card.channel, card.ts)!.blocks), { timeout: 5000 })
+      .toMatch(/Tidak diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)/);
+    const versions = world.api.message(card.channel, card.ts)!.versions.map((v) => wordsOf(v.blocks));
+    // Final, then the late "Processing…", then final again.
+    expect(versions.slice(-3).map((v) => v.includes('Sedang diproses…'))).toEqual([false, true, false]);
+    expect(buttonsOf(world.api.message(card.channel, card.ts)!.blocks)).toEqual([]);
   });
 
   it('tells the requester, with a reference, when the modal cannot be opened, and writes nothing', async () => {

@@ -87,6 +87,9 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
         ticketId: click.ticketId,
         ticketNumber: ticket.number,
         version: ticket.version,
+        ...(click.channel && click.messageTs
+          ? { card: { channel: click.channel, messageId: click.messageTs } }
+          : {}),
       },
       values: prefillFor(formKind, click.user.person),
       errors: {},

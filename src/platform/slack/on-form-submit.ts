@@ -13,6 +13,7 @@ import type { SlackContext } from './context.ts';
 import type { SlackUser } from './identity.ts';
 import { withManagerDetails } from './prefill.ts';
 import { readFormContext, readFormValues, viewState } from './read-form.ts';
+import { processingWhileDeciding } from './show-on-card.ts';
 
 // A submitted modal (view_submission) becomes one action on the ticket service. Field errors go back on
 // the exact field (`response_action: errors`); any other refusal replaces the modal with a notice saying
@@ -39,10 +40,14 @@ export function registerFormSubmissions(app: App, ctx: SlackContext): void {
       );
       const options = { endorsementRequired: ctx.endorsementRequired };
       const action = actionFromForm(context, values, options);
+      const swap = context.ticketId && context.card ? processingWhileDeciding(ctx, context.card) : null;
+      await swap?.ready;
       try {
         const result = await decide(ctx, user, context, action, view.id);
         await answer(ack as Ack, user, context, result, options);
+        void swap?.finish(result.status === 'applied');
       } catch (error) {
+        void swap?.finish(false);
         // The submission's error boundary (STYLE.md 15). Unanswered, Slack would wait out its 3 s and
         // show a bare "trouble connecting" under a form that looks unsent; the person is told instead,
         // with the reference the log carries. The decision's transaction rolled back: nothing was kept.

@@ -31,6 +31,9 @@ const formContext = z.object({
   ticketId: z.string().uuid().optional(),
   ticketNumber: z.string().optional(),
   version: z.number().int().optional(),
+  card: z
+    .object({ channel: z.string().regex(/^[CDG][A-Z0-9]+$/), messageId: z.string().regex(/^\d+\.\d+$/) })
+    .optional(),
 });
 
 /** `personOf` turns a picked Slack user into a person id (unknown users stay `slack:<id>`). */

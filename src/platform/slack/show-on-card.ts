@@ -27,3 +27,33 @@ export async function showOnCard(
     ctx.logger.warn('could not redraw the card', { channel, messageTs, error });
   }
 }
+
+// A form's decision must be answered within Slack's 3 s for view_submission, so the swap gets at most this
+// long before the decision goes ahead without it.
+const SWAP_WAIT_MS = 1000;
+
+/**
+ * "Processing…" on the card a form came from, for the time its decision takes (the reject comment,
+ * Section B, Section D). `ready` settles when the swap is drawn or has had its time; `finish` puts the
+ * buttons back when nothing changed and, when the swap was drawn late, draws the card again from the
+ * database, so a slow "Processing…" never lands on top of the decision's own refresh.
+ */
+export function processingWhileDeciding(ctx: SlackContext, card: { channel: string; messageId: string }) {
+  let settled = false;
+  const drawn = showOnCard(ctx, card.channel, card.messageId, { processing: true })
+    .catch((error: unknown) => ctx.logger.warn('could not redraw the card', { ...card, error }))
+    .finally(() => {
+      settled = true;
+    });
+  return {
+    ready: Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, SWAP_WAIT_MS).unref())]),
+    async finish(applied: boolean) {
+      const late = !settled;
+      await drawn;
+      if (applied && !late) return;
+      await showOnCard(ctx, card.channel, card.messageId, { processing: false }).catch((error: unknown) =>
+        ctx.logger.warn('could not redraw the card', { ...card, error }),
+      );
+    },
+  };
+}

@@ -36,7 +36,9 @@ export type ApiFailure =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'server_error'; status?: number }
   | { kind: 'slack_error'; error: string }
-  | { kind: 'connection_reset' };
+  | { kind: 'connection_reset' }
+  // Answers as usual, but only after this long: a Slack that is slow rather than down.
+  | { kind: 'slow'; delayMs: number };
 
 export interface RecordedCall {
   method: string;
@@ -144,7 +146,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}) {
     const denied = authProblem(method, headerToken, bodyToken);
     if (denied) return answer(res, call, 200, fail(denied));
     const failure = failures.get(method)?.shift();
-    if (failure) return misbehave(res, call, failure);
+    if (failure && failure !== 'hang' && failure.kind === 'slow') {
+      call.injected = 'slow';
+      await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    } else if (failure) return misbehave(res, call, failure);
     answer(res, call, 200, handler(parsed.args, state));
   }
 

@@ -6,6 +6,7 @@ import type { Role, TicketActionType } from '../../flows/types.ts';
 import { startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
+import type { Clock } from '../../src/time.ts';
 import { type TestDatabase, tempDir } from './databases.ts';
 import { freePort } from './free-port.ts';
 import { type FakeSocketMode, startFakeSocketMode } from './slack/fake-socket-mode.ts';
@@ -73,6 +74,8 @@ export interface SlackWorldOptions {
   readonly socketMode?: boolean;
   /** Roles that differ from the usual agency's, by person id (e.g. a requester who is also an approver). */
   readonly roles?: Partial<Record<keyof typeof PEOPLE, readonly Role[]>>;
+  /** mailops's clock (decisions, SLA); Slack's own, which mints triggers, stays the real one. */
+  readonly clock?: Clock;
 }
 
 function configFile(roles: SlackWorldOptions['roles'] = {}): string {
@@ -125,7 +128,13 @@ export async function startSlackWorld(db: TestDatabase, options: SlackWorldOptio
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const logger = createMemoryLogger();
-  const app = await startApp({ config: loaded.config, logger, version: 'test', database: db });
+  const app = await startApp({
+    config: loaded.config,
+    logger,
+    version: 'test',
+    database: db,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   if (socket) await socket.waitForConnections(1);
   const client = createSignedClient({
     url: `http://127.0.0.1:${port}/slack/events`,

@@ -76,6 +76,8 @@ export interface SlackWorldOptions {
   readonly roles?: Partial<Record<keyof typeof PEOPLE, readonly Role[]>>;
   /** mailops's clock (decisions, SLA); Slack's own, which mints triggers, stays the real one. */
   readonly clock?: Clock;
+  /** Spoils Slack before mailops starts (a revoked token, an outage at start). */
+  readonly beforeStart?: (api: FakeSlackApi) => void;
 }
 
 function configFile(roles: SlackWorldOptions['roles'] = {}): string {
@@ -128,12 +130,17 @@ export async function startSlackWorld(db: TestDatabase, options: SlackWorldOptio
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const logger = createMemoryLogger();
+  options.beforeStart?.(api);
   const app = await startApp({
     config: loaded.config,
     logger,
     version: 'test',
     database: db,
     ...(options.clock ? { clock: options.clock } : {}),
+  }).catch(async (error: unknown) => {
+    await api.close();
+    await socket?.close();
+    throw error;
   });
   if (socket) await socket.waitForConnections(1);
   const client = createSignedClient({

@@ -1,4 +1,5 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { SlackCredentials } from '../../config/types.ts';
 import { ERROR_CODES, MailopsError } from '../../errors.ts';
 import type { Route } from '../../http/server.ts';
@@ -41,6 +42,18 @@ function boltLogger(logger: Logger) {
   };
 }
 
+function authFailure(variable: string, method: string, error: unknown, apiUrl: string): MailopsError {
+  const reason =
+    (error as { data?: { error?: string }; message?: string }).data?.error ?? (error as Error).message;
+  return new MailopsError(
+    ERROR_CODES.SLACK_AUTH_FAILED,
+    `Slack did not accept ${variable} (${method}: ${reason})`,
+    {
+      hint: `check ${variable} and that ${apiUrl} is reachable from this host`,
+    },
+  );
+}
+
 export async function createSlackAdapter(
   credentials: SlackCredentials,
   deps: Omit<SlackContext, 'client' | 'identity' | 'openModal' | 'afterAck'>,
@@ -74,15 +87,17 @@ export async function createSlackAdapter(
   try {
     await app.init();
   } catch (error) {
-    const reason =
-      (error as { data?: { error?: string }; message?: string }).data?.error ?? (error as Error).message;
-    throw new MailopsError(
-      ERROR_CODES.SLACK_AUTH_FAILED,
-      `Slack did not accept the bot token (auth.test: ${reason})`,
-      {
-        hint: `check SLACK_BOT_TOKEN and that ${credentials.apiUrl} is reachable from this host`,
-      },
-    );
+    throw authFailure('SLACK_BOT_TOKEN', 'auth.test', error, credentials.apiUrl);
+  }
+  if (socket) {
+    // Bolt's Socket Mode client retries a refused apps.connections.open for ever, saying nothing an
+    // operator would see; one call of our own turns a wrong or revoked app token into a refusal to start.
+    // The URL it hands out is left unused and expires (docs.slack.dev/reference/methods/apps.connections.open).
+    try {
+      await new WebClient(credentials.appToken!.reveal(), clientOptions).apps.connections.open();
+    } catch (error) {
+      throw authFailure('SLACK_APP_TOKEN', 'apps.connections.open', error, credentials.apiUrl);
+    }
   }
   const ctx: SlackContext = {
     ...deps,

@@ -1,0 +1,51 @@
+import type { CardField } from '../card-model.ts';
+import type { Fitter } from '../slack/fit-text.ts';
+import type { Texts } from '../texts.ts';
+import { type CardElement, type Fact, textBlock } from './adaptive-card.ts';
+import { clipToBytes } from './fit-text.ts';
+import { jsonBytes } from './limits.ts';
+
+// The form's fields on a ticket card, in the paper form's order, as one FactSet. The card has a byte budget
+// (limits.ts): the first fields are shown whole up to VALUE_MAX, a field that would overrun the budget is
+// clipped with the visible truncation note, and what does not fit at all is counted in a "… more fields" line.
+
+/** A long answer (a bounce, a description) shows this much; the full text stays in the ticket. */
+const VALUE_MAX = 2000;
+const LABEL_MAX = 200;
+/** Below this many bytes left, a field is not worth starting. */
+const MIN_FIELD = 200;
+/** A fact's separator in the facts array. */
+const COMMA = 1;
+
+function shownValue(field: CardField, texts: Texts): string {
+  const raw = typeof field.value === 'string' ? field.value : texts.t(field.value.key, field.value.params);
+  return raw.trim() === '' ? texts.t('common.none') : raw;
+}
+
+/** The FactSet of the fields that fit in `budget` bytes, and the line counting the others. */
+export function factElements(
+  fields: readonly CardField[],
+  texts: Texts,
+  fit: Fitter,
+  budget: number,
+): CardElement[] {
+  const facts: Fact[] = [];
+  let left = budget - jsonBytes({ type: 'FactSet', facts: [] });
+  for (const field of fields) {
+    const title = fit.plain(texts.t(field.label.key, field.label.params), LABEL_MAX);
+    const size = (value: string) => jsonBytes({ title, value }) + COMMA;
+    if (left < MIN_FIELD) break;
+    const value = clipToBytes(shownValue(field, texts), VALUE_MAX, left, fit, size);
+    if (value === null) break;
+    facts.push({ title, value });
+    left -= size(value);
+  }
+  const elements: CardElement[] = facts.length > 0 ? [{ type: 'FactSet', facts }] : [];
+  const omitted = fields.length - facts.length;
+  if (omitted > 0) {
+    elements.push(
+      textBlock(texts.t('card.more_fields', { count: omitted }), { isSubtle: true, spacing: 'small' }),
+    );
+  }
+  return elements;
+}

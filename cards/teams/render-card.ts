@@ -1,0 +1,157 @@
+import type { CardModel } from '../card-model.ts';
+import { actionIdOf } from '../ids.ts';
+import { createFitter, type Fitter } from '../slack/fit-text.ts';
+import type { Texts } from '../texts.ts';
+import { actionStyle } from './action-style.ts';
+import {
+  type AdaptiveCard,
+  adaptiveCard,
+  type CardElement,
+  type ExecuteAction,
+  type Refresh,
+  textBlock,
+} from './adaptive-card.ts';
+import { factElements } from './card-facts.ts';
+import { jsonBytes, TEAMS_LIMITS as L } from './limits.ts';
+import { TEAMS_VERBS } from './verbs.ts';
+
+// A ticket card as an Adaptive Card (DESIGN.md, Chat platforms), the Teams twin of cards/slack/render-card.ts:
+// what the ticket is, its state, the form's fields, who must act next and by when, then the buttons, or
+// "Processing…" right after a click, or the decision that took them away; the history folds away.
+
+/** Typed text that can be long (a title, a person's name): clipped so the fields keep the room. */
+const TITLE_MAX = 300;
+const NAME_MAX = 200;
+const LINE_MAX = 1000;
+/** Bytes kept back for the "… more fields" line. */
+const MORE_RESERVE = 300;
+/** The element the "Ticket history" button shows and hides. */
+const HISTORY_ID = 'history';
+
+export interface TeamsCardOptions {
+  /** Right after a click: the buttons give way to "Processing…" until the decision is made. */
+  readonly processing?: boolean;
+  /**
+   * Universal Actions user-specific views: Teams asks the bot again (verb 'refresh') for each of these users'
+   * own view, so people who may act see the buttons and everyone else sees `showActions: false`.
+   */
+  readonly refreshUserIds?: readonly string[];
+  /** False for the status-only view of someone who may not act: no buttons at all. */
+  readonly showActions?: boolean;
+}
+
+function whoActs(next: NonNullable<CardModel['nextActor']>, texts: Texts, fit: Fitter): string {
+  if (next.name !== null) return fit.plain(next.name, NAME_MAX);
+  return 'role' in next.who ? texts.t(`role.${next.who.role}`) : texts.t('common.unknown');
+}
+
+function nextActorElements(model: CardModel, texts: Texts, fit: Fitter): CardElement[] {
+  const next = model.nextActor;
+  if (next === null) return [];
+  const who = whoActs(next, texts, fit);
+  const line =
+    next.dueAt === null
+      ? texts.t('card.waiting_for', { who })
+      : texts.t('card.waiting_for_by', { who, due: texts.formatDate(next.dueAt) });
+  return [textBlock(line, { weight: 'bolder', spacing: 'medium' })];
+}
+
+/** "Processing…", or the last decision once no buttons are left; nothing while buttons are offered. */
+function outcomeElements(model: CardModel, texts: Texts, fit: Fitter, processing: boolean): CardElement[] {
+  if (processing) return [textBlock(texts.t('common.processing'), { isSubtle: true })];
+  const last = model.lastDecision;
+  if (model.actions.length > 0 || last === null) return [];
+  const line = texts.t('done.by', {
+    action: texts.t(last.event.key, last.event.params),
+    name: fit.plain(last.actorName, NAME_MAX),
+    at: texts.formatDate(last.at),
+  });
+  return [textBlock(line)];
+}
+
+function timelineElements(model: CardModel, texts: Texts, fit: Fitter): CardElement[] {
+  if (model.timeline.length === 0) return [];
+  const lines = model.timeline.map((e) => {
+    const line = `${texts.formatDate(e.at)} · ${fit.plain(e.actorName, NAME_MAX)} · ${texts.t(e.event.key, e.event.params)}`;
+    return textBlock(fit.plain(line, LINE_MAX), { size: 'small', spacing: 'small' });
+  });
+  return [
+    {
+      type: 'ActionSet',
+      actions: [
+        { type: 'Action.ToggleVisibility', title: texts.t('card.history'), targetElements: [HISTORY_ID] },
+      ],
+    },
+    { type: 'Container', id: HISTORY_ID, isVisible: false, items: lines },
+  ];
+}
+
+/** The version lets the adapter recognise a click on a stale card (DESIGN.md, exactly-once state). */
+function ticketData(model: CardModel) {
+  return { ticketId: model.ticketId, version: model.version };
+}
+
+function buttons(model: CardModel, texts: Texts): ExecuteAction[] {
+  return model.actions.map((action) => ({
+    type: 'Action.Execute',
+    verb: actionIdOf(action),
+    title: texts.t(`action.${action}`),
+    data: ticketData(model),
+    ...actionStyle(action),
+  }));
+}
+
+/**
+ * Teams refreshes a card automatically only for the users listed, at most 60; more is a caller's mistake
+ * (a whole channel), refused rather than cut so nobody silently loses their buttons.
+ */
+function refreshOf(model: CardModel, userIds: readonly string[] | undefined): { refresh?: Refresh } {
+  if (userIds === undefined) return {};
+  if (userIds.length > L.refreshUserIds) {
+    throw new RangeError(
+      `renderTeamsCard: ${userIds.length} refresh user ids for ${model.ticketNumber}; Teams shows user-specific views to at most ${L.refreshUserIds} users, so pass the people who may act, not everyone`,
+    );
+  }
+  const action: ExecuteAction = {
+    type: 'Action.Execute',
+    verb: TEAMS_VERBS.refresh,
+    data: ticketData(model),
+  };
+  return { refresh: { action, userIds: [...userIds] } };
+}
+
+export function renderTeamsCard(
+  model: CardModel,
+  texts: Texts,
+  options: TeamsCardOptions = {},
+): AdaptiveCard {
+  const refresh = refreshOf(model, options.refreshUserIds);
+  const fit = createFitter(texts);
+  const state = texts.t(`state.${model.state}`);
+  const title = fit.plain(model.title.trim(), TITLE_MAX);
+  const heading = title === '' ? model.ticketNumber : `${model.ticketNumber} · ${title}`;
+  const processing = options.processing === true;
+  const head: CardElement[] = [
+    textBlock(heading, { style: 'heading', size: 'large', weight: 'bolder' }),
+    {
+      type: 'FactSet',
+      facts: [
+        { title: texts.t('card.status'), value: state },
+        { title: texts.t('role.requester'), value: fit.plain(model.requesterName, NAME_MAX) },
+      ],
+    },
+  ];
+  const tail: CardElement[] = [
+    ...nextActorElements(model, texts, fit),
+    ...outcomeElements(model, texts, fit, processing),
+    ...timelineElements(model, texts, fit),
+  ];
+  const shown = !processing && options.showActions !== false ? buttons(model, texts) : [];
+  const extra = {
+    fallbackText: `${heading} (${state})`,
+    ...(shown.length > 0 ? { actions: shown } : {}),
+    ...refresh,
+  };
+  const budget = L.cardBytes - jsonBytes(adaptiveCard([...head, ...tail], extra)) - MORE_RESERVE;
+  return adaptiveCard([...head, ...factElements(model.fields, texts, fit, budget), ...tail], extra);
+}

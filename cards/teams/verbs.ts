@@ -1,0 +1,18 @@
+import type { FormKind } from '../forms/types.ts';
+
+// The Action.Execute verbs Teams carries back in `adaptiveCard/action` invokes, besides the ticket buttons
+// (whose verb is cards/ids.ts actionIdOf, the same id Slack uses). Changing one breaks cards already posted.
+
+export const TEAMS_VERBS = {
+  /** Universal Actions refresh: Teams asks for the reader's own view of a card. */
+  refresh: 'refresh',
+  /** "Open" next to a ticket on the home card: post that ticket's card. */
+  open: 'open',
+} as const;
+
+const FORM_VERB_PREFIX = 'form:';
+
+/** A form card's submit button: `form:<kind>`, with the form's context in its data. */
+export function formVerb(kind: FormKind): string {
+  return `${FORM_VERB_PREFIX}${kind}`;
+}

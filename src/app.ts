@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/database.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { directoryFromConfig } from './directory/from-config.ts';
 import { syncConfigRoles } from './directory/sync-roles.ts';
+import { ERROR_CODES, MailopsError } from './errors.ts';
 import { healthRoutes } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
@@ -12,6 +13,7 @@ import type { Logger } from './log.ts';
 import { createDispatcher } from './outbox/dispatcher.ts';
 import type { ChatPlatform } from './platform/port.ts';
 import { createSlackAdapter } from './platform/slack/slack-adapter.ts';
+import { createTeamsAdapter } from './platform/teams/teams-adapter.ts';
 import { escalateOverdue } from './scheduler/escalate-overdue.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import { buildTicketCard } from './tickets/card-source.ts';
@@ -31,11 +33,17 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Tests open their own database; production opens the configured one. */
   readonly database?: Database;
+  /**
+   * Serve Teams without credentials (anonymous Bot Framework requests), as the local playground and the
+   * tests do; refused in production, where the SDK requires a client id.
+   */
+  readonly teamsAnonymous?: boolean;
 }
 
 /** The platforms whose outbox rows a decision writes: those with credentials, else the local playground. */
-export function activePlatforms(config: Config): string[] {
-  const names = [...(config.platforms.slack ? ['slack'] : []), ...(config.platforms.teams ? ['teams'] : [])];
+export function activePlatforms(config: Config, teamsAnonymous = false): string[] {
+  const teams = config.platforms.teams !== null || teamsAnonymous;
+  const names = [...(config.platforms.slack ? ['slack'] : []), ...(teams ? ['teams'] : [])];
   return names.length > 0 ? names : ['local'];
 }
 
@@ -60,7 +68,14 @@ export async function startApp(options: AppOptions) {
   const db = database.prisma;
   const metrics = createMetrics();
   const directory = directoryFromConfig(config);
-  const target = { directory, platforms: activePlatforms(config), logger };
+  if (options.teamsAnonymous && config.runtime.production) {
+    if (!options.database) await database.close();
+    throw new MailopsError(ERROR_CODES.CONFIG_INVALID, 'Teams without credentials is refused in production', {
+      hint: 'set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID',
+    });
+  }
+  const teamsOn = config.platforms.teams !== null || options.teamsAnonymous === true;
+  const target = { directory, platforms: activePlatforms(config, options.teamsAnonymous), logger };
   const platforms = new Map((options.platforms ?? []).map((p) => [p.name, p]));
   const dispatcher = createDispatcher({
     db,
@@ -101,6 +116,16 @@ export async function startApp(options: AppOptions) {
     throw error;
   }
   if (slack) platforms.set(slack.platform.name, slack.platform);
+  const teams = teamsOn
+    ? createTeamsAdapter(config.platforms.teams, {
+        tickets,
+        directory,
+        db,
+        logger,
+        endorsementRequired: config.endorsement.required,
+      })
+    : null;
+  if (teams) platforms.set(teams.platform.name, teams.platform);
   const scheduler = createScheduler({
     db,
     owner: config.runtime.instanceId,
@@ -128,6 +153,7 @@ export async function startApp(options: AppOptions) {
   const routes = [
     ...healthRoutes(db, metrics, { version: options.version, database: database.kind }),
     ...(slack?.routes ?? []),
+    ...(teams?.routes ?? []),
     ...(options.routes ?? []),
   ];
   const server = await listen(createHttpServer(routes, logger), config.server.port, config.server.host);

@@ -83,6 +83,10 @@ export function fieldInputs(field: FormField, value: string | undefined, ctx: In
       return [choiceSet(field, value, choices, 'compact', 'form.placeholder.select', ctx)];
     }
     case 'person': {
+      // An empty choice list is not a valid card (Input.ChoiceSet needs a choice); with nobody to offer
+      // (endorsement off and no managers configured) the field is left out, and if it was required the
+      // flows' refusal says so.
+      if (ctx.people.length === 0) return [];
       const choices = ctx.people.map((p) => ({ title: p.name, value: p.id }));
       return [choiceSet(field, value, choices, 'filtered', 'form.placeholder.person', ctx)];
     }

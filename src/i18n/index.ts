@@ -8,6 +8,7 @@ import { cli } from './catalog/cli.ts';
 import { common } from './catalog/common.ts';
 import { flows } from './catalog/flows.ts';
 import { slack } from './catalog/slack.ts';
+import { teams } from './catalog/teams.ts';
 import { tickets } from './catalog/tickets.ts';
 import { LOCALES, type Locale } from './locale.ts';
 
@@ -25,6 +26,7 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'tickets', catalog: tickets },
   { name: 'cards', catalog: cards },
   { name: 'slack', catalog: slack },
+  { name: 'teams', catalog: teams },
   { name: 'cli', catalog: cli },
 ];
 

@@ -7,10 +7,10 @@ import { TICKET_ACTION_TYPES, type TicketAction, type TicketActionType } from '.
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
+import { prefillFor } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
 import type { SlackUser } from './identity.ts';
-import { prefillFor } from './prefill.ts';
 import { showOnCard } from './show-on-card.ts';
 
 // A button on a ticket card (block_actions). Acknowledged at once; then either the action's form opens

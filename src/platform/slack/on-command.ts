@@ -4,9 +4,9 @@ import { renderSlackModal } from '../../../cards/slack/render-modal.ts';
 import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
+import { prefillFor } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
-import { prefillFor } from './prefill.ts';
 
 // /changerequest and /mailcomplaint (SOP 4.1 steps 1–2, 4.2 step 1). Slack's trigger_id expires 3 s after
 // the command (docs.slack.dev/interactivity/handling-user-interaction#modals), so the modal opens at once,

@@ -9,9 +9,9 @@ import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
 import type { ActResult } from '../../tickets/ticket-service.ts';
+import { withManagerDetails } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
 import type { SlackUser } from './identity.ts';
-import { withManagerDetails } from './prefill.ts';
 import { readFormContext, readFormValues, viewState } from './read-form.ts';
 import { processingWhileDeciding } from './show-on-card.ts';
 

@@ -1,5 +1,5 @@
-import type { FormKind, FormValues } from '../../../cards/forms/types.ts';
-import type { Directory, Person } from '../../directory/directory.ts';
+import type { FormKind, FormValues } from '../../cards/forms/types.ts';
+import type { Directory, Person } from '../directory/directory.ts';
 
 // Answers the bot already knows, so a requester finishes the form in two minutes: their own Section A
 // details come from the configuration (the command's own text is the command's business, commands/), and

@@ -1,0 +1,17 @@
+// Texts only the Teams adapter says: what the bot understands, and who it does not know.
+
+const ms = {
+  'teams.help':
+    'Saya faham arahan berikut: {commands}. Contoh: "changerequest Tambah rakan.com.my ke senarai putih".',
+  'teams.unknown_user':
+    'Akaun Teams anda belum didaftarkan dalam mailops. Minta pentadbir menambah ID objek Microsoft Entra anda pada konfigurasi, kemudian cuba {command} semula.',
+} as const;
+
+const en: Record<keyof typeof ms, string> = {
+  'teams.help':
+    'I understand these commands: {commands}. For example: "changerequest Add rakan.com.my to the allow list".',
+  'teams.unknown_user':
+    'Your Teams account is not registered in mailops yet. Ask the admin to add your Microsoft Entra object ID to the configuration, then try {command} again.',
+};
+
+export const teams = { ms, en };

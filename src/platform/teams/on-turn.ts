@@ -1,0 +1,255 @@
+import { CardFactory, type CloudAdapter, MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
+import type { CardModel } from '../../../cards/card-model.ts';
+import {
+  actionFromForm,
+  FORM_FOR_ACTION,
+  fieldIdOfError,
+  formDefinition,
+} from '../../../cards/forms/definitions.ts';
+import type { FormContext, FormKind, FormValues } from '../../../cards/forms/types.ts';
+import { actionOfId } from '../../../cards/ids.ts';
+import type { AdaptiveCard } from '../../../cards/teams/adaptive-card.ts';
+import { renderTeamsCard } from '../../../cards/teams/render-card.ts';
+import { readTeamsForm, renderTeamsForm } from '../../../cards/teams/render-form.ts';
+import { renderTeamsNotice } from '../../../cards/teams/render-notice.ts';
+import { TEAMS_VERBS } from '../../../cards/teams/verbs.ts';
+import { CHAT_COMMANDS } from '../../../commands/index.ts';
+import {
+  type CardKind,
+  TICKET_ACTION_TYPES,
+  type TicketAction,
+  type TicketActionType,
+} from '../../../flows/types.ts';
+import type { Db } from '../../db/types.ts';
+import type { Directory } from '../../directory/directory.ts';
+import { renderMessage } from '../../i18n/index.ts';
+import { textsFor } from '../../i18n/texts.ts';
+import type { Logger } from '../../log.ts';
+import { buildTicketCard } from '../../tickets/card-source.ts';
+import { describeResult } from '../../tickets/describe-result.ts';
+import type { ActResult, createTicketService } from '../../tickets/ticket-service.ts';
+import { prefillFor, withManagerDetails } from '../form-prefill.ts';
+import { rememberConversation, TEAMS } from './conversation-refs.ts';
+import { type TeamsUser, teamsUserOf } from './teams-user.ts';
+
+// One Teams turn (DESIGN.md, Chat platforms): the conversation's reference is kept for later proactive
+// messages, then a message is read as a command (`changerequest …`, `mailcomplaint …`) answered with its
+// form as a card, and an Action.Execute (invoke `adaptiveCard/action`, Universal Actions) is a form sent,
+// a ticket button pressed, or Teams asking for one person's own view of a card (`refresh`). The answer to
+// an Action.Execute is the card that person sees next, returned in the invoke response; everyone else's
+// copy is refreshed by the outbox after the decision commits.
+
+export interface TeamsContext {
+  readonly tickets: Pick<ReturnType<typeof createTicketService>, 'act' | 'submit' | 'precheck'>;
+  readonly directory: Directory;
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly endorsementRequired: boolean;
+  readonly adapter: CloudAdapter;
+}
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE = 'application/vnd.microsoft.activity.message';
+
+interface ExecuteValue {
+  readonly action?: { readonly verb?: unknown; readonly data?: unknown };
+}
+
+export async function handleTurn(ctx: TeamsContext, context: TurnContext): Promise<void> {
+  await rememberConversation(ctx.db, context);
+  const activity = context.activity;
+  if (activity.type === 'message') return onMessage(ctx, context);
+  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') return onAction(ctx, context);
+}
+
+/** Text after an @mention of the bot, without it: Teams puts `<at>name</at>` in channel messages. */
+function commandText(text: string | undefined): string {
+  return (text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
+}
+
+async function onMessage(ctx: TeamsContext, context: TurnContext): Promise<void> {
+  const user = teamsUserOf(ctx.directory, context.activity);
+  const text = commandText(context.activity.text);
+  const [word = '', ...rest] = text.split(/\s+/);
+  const spec = CHAT_COMMANDS.find((c) => c.name.replace(/^\//, '') === word.replace(/^\//, '').toLowerCase());
+  if (!spec) {
+    const commands = CHAT_COMMANDS.map((c) => c.name.replace(/^\//, '')).join(', ');
+    await context.sendActivity(
+      MessageFactory.text(renderMessage({ key: 'teams.help', params: { commands } }, user.locale)),
+    );
+    return;
+  }
+  if (!user.actor.roles.includes(spec.role)) {
+    const key = user.person ? 'slack.command.needs_role' : 'teams.unknown_user';
+    await context.sendActivity(
+      MessageFactory.text(
+        renderMessage({ key, params: { role: spec.role, command: spec.name } }, user.locale),
+      ),
+    );
+    return;
+  }
+  const card = formCard(
+    ctx,
+    user,
+    { kind: spec.form },
+    {
+      ...prefillFor(spec.form, user.person),
+      ...spec.prefill(rest.join(' ')),
+    },
+  );
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+function formCard(
+  ctx: TeamsContext,
+  user: TeamsUser,
+  context: FormContext,
+  values: FormValues,
+  errors: Record<string, string> = {},
+): AdaptiveCard {
+  const definition = formDefinition(context.kind, { endorsementRequired: ctx.endorsementRequired });
+  const people = ctx.directory.withRole('manager').map((p) => ({ id: p.id, name: p.name }));
+  return renderTeamsForm({ definition, context, values, errors }, textsFor(user.locale), { people });
+}
+
+async function answer(context: TurnContext, body: { type: string; value: unknown }): Promise<void> {
+  await context.sendActivity({
+    type: 'invokeResponse',
+    value: { status: 200, body: { statusCode: 200, ...body } },
+  } as never);
+}
+
+const cardAnswer = (context: TurnContext, card: AdaptiveCard) => answer(context, { type: CARD, value: card });
+const textAnswer = (context: TurnContext, text: string) => answer(context, { type: MESSAGE, value: text });
+
+async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> {
+  const user = teamsUserOf(ctx.directory, context.activity);
+  const action = (context.activity.value ?? {}) as ExecuteValue;
+  const verb = typeof action.action?.verb === 'string' ? action.action.verb : '';
+  const data = (
+    typeof action.action?.data === 'object' && action.action.data !== null ? action.action.data : {}
+  ) as Record<string, unknown>;
+  try {
+    if (verb.startsWith('form:'))
+      return await onFormSent(ctx, context, user, verb.slice(5) as FormKind, data);
+    const ticketId = typeof data.ticketId === 'string' ? data.ticketId : null;
+    if (!ticketId || !/^[0-9a-f-]{36}$/.test(ticketId))
+      return await textAnswer(context, renderMessage({ key: 'result.bad_button' }, user.locale));
+    if (verb === TEAMS_VERBS.refresh)
+      return await cardAnswer(context, await viewFor(ctx, context, user, ticketId));
+    const type = actionOfId(verb);
+    if (!type || !(TICKET_ACTION_TYPES as readonly string[]).includes(type))
+      return await textAnswer(context, renderMessage({ key: 'result.bad_button' }, user.locale));
+    return await onButton(ctx, context, user, ticketId, type as TicketActionType);
+  } catch (error) {
+    const reference = crypto.randomUUID().slice(0, 8);
+    ctx.logger.error('teams action failed', { reference, verb, error });
+    await textAnswer(context, renderMessage({ key: 'slack.failed', params: { reference } }, user.locale));
+  }
+}
+
+/** The card kind posted as the message the action came from (the approval card, the SOC card, …). */
+async function cardKindOf(ctx: TeamsContext, context: TurnContext, ticketId: string): Promise<CardKind> {
+  const conversationId = (context.activity.conversation?.id ?? '').split(';')[0]!;
+  const posted = await ctx.db.postedCard.findFirst({
+    where: {
+      platform: TEAMS,
+      channel: conversationId,
+      messageId: context.activity.replyToId ?? '',
+      ticketId,
+    },
+  });
+  return (posted?.card ?? 'requester') as CardKind;
+}
+
+/** This person's own view of a card: the buttons only for someone the SOP lets act now. */
+async function viewFor(
+  ctx: TeamsContext,
+  context: TurnContext,
+  user: TeamsUser,
+  ticketId: string,
+): Promise<AdaptiveCard> {
+  const model: CardModel = await buildTicketCard(
+    ctx.db,
+    ctx.directory,
+    ticketId,
+    await cardKindOf(ctx, context, ticketId),
+  );
+  let mayAct = false;
+  for (const type of model.actions) {
+    if ((await ctx.tickets.precheck(ticketId, type, user.actor)) === null) {
+      mayAct = true;
+      break;
+    }
+  }
+  return renderTeamsCard(model, textsFor(user.locale), { showActions: mayAct });
+}
+
+async function onButton(
+  ctx: TeamsContext,
+  context: TurnContext,
+  user: TeamsUser,
+  ticketId: string,
+  type: TicketActionType,
+): Promise<void> {
+  const refusal = await ctx.tickets.precheck(ticketId, type, user.actor);
+  if (refusal) return textAnswer(context, describeResult(refusal, user.locale).text);
+  const formKind = FORM_FOR_ACTION[type];
+  if (formKind) {
+    const ticket = await ctx.db.ticket.findUniqueOrThrow({
+      where: { id: ticketId },
+      select: { number: true, version: true },
+    });
+    const formContext: FormContext = {
+      kind: formKind,
+      ticketId,
+      ticketNumber: ticket.number,
+      version: ticket.version,
+    };
+    return cardAnswer(context, formCard(ctx, user, formContext, prefillFor(formKind, user.person)));
+  }
+  const result = await ctx.tickets.act(ticketId, { type } as TicketAction, user.actor);
+  if (result.status !== 'applied') return textAnswer(context, describeResult(result, user.locale).text);
+  return cardAnswer(context, await viewFor(ctx, context, user, ticketId));
+}
+
+async function onFormSent(
+  ctx: TeamsContext,
+  context: TurnContext,
+  user: TeamsUser,
+  kind: FormKind,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const formContext = data.context as FormContext | undefined;
+  const known = Object.values(FORM_FOR_ACTION) as string[];
+  if (!formContext || formContext.kind !== kind || !known.includes(kind))
+    return textAnswer(context, renderMessage({ key: 'slack.form.malformed' }, user.locale));
+  const options = { endorsementRequired: ctx.endorsementRequired };
+  const definition = formDefinition(kind, options);
+  const values = withManagerDetails(readTeamsForm(definition, data), ctx.directory);
+  const action = actionFromForm(formContext, values, options);
+  const result: ActResult = formContext.ticketId
+    ? await ctx.tickets.act(formContext.ticketId, action, user.actor)
+    : // Opening a ticket is keyed by the card it was sent from: a double submit is one ticket.
+      await ctx.tickets.submit(
+        action,
+        user.actor,
+        `teams:form:${context.activity.conversation?.id}:${context.activity.replyToId}`,
+      );
+  if (result.status === 'applied') {
+    if (formContext.ticketId)
+      return cardAnswer(context, await viewFor(ctx, context, user, formContext.ticketId));
+    const text = describeResult(result, user.locale).text;
+    return cardAnswer(context, renderTeamsNotice(text, textsFor(user.locale)));
+  }
+  const described = describeResult(result, user.locale, formContext.ticketNumber ?? '');
+  if (result.status === 'refused' && described.fieldErrors) {
+    const errors: Record<string, string> = {};
+    for (const [path, text] of Object.entries(described.fieldErrors)) {
+      const field = fieldIdOfError(definition, path);
+      errors[field] = errors[field] ? `${errors[field]} ${text}` : text;
+    }
+    return cardAnswer(context, formCard(ctx, user, formContext, values, errors));
+  }
+  return cardAnswer(context, renderTeamsNotice(described.text, textsFor(user.locale)));
+}

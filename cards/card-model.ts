@@ -11,9 +11,12 @@ import type {
 // post or update (DESIGN.md: cards never come from memory), and rendered to Block Kit and Adaptive Cards
 // by the adapters, which translate every MessageRef into the reader's language.
 
+/** A moment, or a window between two, shown in Malaysia time in the reader's language. */
+export type CardTime = { readonly at: Date } | { readonly from: Date; readonly to: Date };
+
 export interface CardField {
   readonly label: MessageRef;
-  readonly value: string | MessageRef;
+  readonly value: string | MessageRef | CardTime;
 }
 
 export interface CardTimelineEntry {

@@ -1,4 +1,5 @@
 import type { CardField } from '../card-model.ts';
+import { fieldValueText } from '../field-text.ts';
 import type { Texts } from '../texts.ts';
 import type { Block, Mrkdwn } from './block-kit.ts';
 import type { Fitter } from './fit-text.ts';
@@ -26,7 +27,7 @@ export function labelled(fit: Fitter, label: string, value: string, max: number)
 }
 
 function shownValue(field: CardField, texts: Texts): string {
-  const raw = typeof field.value === 'string' ? field.value : texts.t(field.value.key, field.value.params);
+  const raw = fieldValueText(field.value, texts);
   return raw.trim() === '' ? texts.t('common.none') : raw;
 }
 

@@ -1,4 +1,5 @@
 import type { CardField } from '../card-model.ts';
+import { fieldValueText } from '../field-text.ts';
 import type { Fitter } from '../slack/fit-text.ts';
 import type { Texts } from '../texts.ts';
 import { type CardElement, type Fact, textBlock } from './adaptive-card.ts';
@@ -18,7 +19,7 @@ const MIN_FIELD = 200;
 const COMMA = 1;
 
 function shownValue(field: CardField, texts: Texts): string {
-  const raw = typeof field.value === 'string' ? field.value : texts.t(field.value.key, field.value.params);
+  const raw = fieldValueText(field.value, texts);
   return raw.trim() === '' ? texts.t('common.none') : raw;
 }
 

@@ -12,11 +12,11 @@ import { loadSnapshot } from './snapshot.ts';
 // message was queued.
 
 const opt = (group: string, value: string): MessageRef => ({ key: `option.${group}.${value}` });
-const field = (key: string, value: string | MessageRef): CardField => ({
+const field = (key: string, value: CardField['value']): CardField => ({
   label: { key: `field.${key}` },
   value,
 });
-const window = (a: Date, b: Date) => `${a.toISOString()} – ${b.toISOString()}`;
+const window = (from: Date, to: Date) => ({ from, to });
 
 export async function buildTicketCard(
   db: Db,
@@ -45,7 +45,7 @@ export async function buildTicketCard(
     fields.push(
       field('requester_unit', a.requesterUnit),
       field('request_type', a.requestTypeOther ?? opt('request_type', a.requestType)),
-      field('requested_for', a.requestedFor.toISOString()),
+      field('requested_for', { at: a.requestedFor }),
       field('description', a.description),
       field('impact_if_not', a.impactIfNotImplemented),
     );
@@ -77,7 +77,7 @@ export async function buildTicketCard(
     fields.push(field('domain', c.domain), field('direction', opt('direction', c.direction)));
     if (c.exampleSender) fields.push(field('example_sender', c.exampleSender));
     if (c.exampleRecipient) fields.push(field('example_recipient', c.exampleRecipient));
-    fields.push(field('started_at', c.startedAt.toISOString()));
+    fields.push(field('started_at', { at: c.startedAt }));
     if (c.bounceText) fields.push(field('bounce_text', c.bounceText));
   }
   const last = await lastDecision(db, ticketId);

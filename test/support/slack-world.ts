@@ -78,6 +78,10 @@ export interface SlackWorldOptions {
   readonly clock?: Clock;
   /** Spoils Slack before mailops starts (a revoked token, an outage at start). */
   readonly beforeStart?: (api: FakeSlackApi) => void;
+  /** Teams too, anonymous (no credentials), on the same mailops: one ticket, both platforms. */
+  readonly teamsAnonymous?: boolean;
+  /** Changes the world's configuration file before mailops reads it (Teams ids and channels). */
+  readonly configure?: (yaml: string) => string;
 }
 
 function configFile(roles: SlackWorldOptions['roles'] = {}): string {
@@ -113,7 +117,7 @@ export async function startSlackWorld(db: TestDatabase, options: SlackWorldOptio
   });
   const dir = tempDir('slack-world');
   const configPath = join(dir, 'mailops.yaml');
-  writeFileSync(configPath, configFile(options.roles));
+  writeFileSync(configPath, (options.configure ?? ((y: string) => y))(configFile(options.roles)));
   const port = await freePort();
   const transport: Record<string, string> = socket
     ? { SLACK_APP_TOKEN: WORKSPACE.appToken }
@@ -137,6 +141,7 @@ export async function startSlackWorld(db: TestDatabase, options: SlackWorldOptio
     version: 'test',
     database: db,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.teamsAnonymous ? { teamsAnonymous: true } : {}),
   }).catch(async (error: unknown) => {
     await api.close();
     await socket?.close();

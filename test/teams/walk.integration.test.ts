@@ -22,13 +22,27 @@ import { personalChatOf, TENANT } from '../support/teams/tenant.ts';
 // whose buttons only the approver's own view (refresh) carries, the decision, and the card updated in place.
 
 const { aminah, rosli } = TENANT.users;
+// A SOC engineer the shared tenant fixture does not have.
+const hafiz = {
+  id: '29:1Hafiz5Tq2Lm8Nx4Kp7Rz0Wc3Vb6Yd9Gf1Sh4Jk',
+  name: 'Muhammad Hafiz',
+  aadObjectId: 'd3c4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f',
+  email: 'hafiz@soc.example',
+  userPrincipalName: 'hafiz@soc.example',
+  givenName: 'Muhammad',
+  surname: 'Hafiz',
+};
+// Section D records what already happened: its times must be in the past.
+const TWO_DAYS_AGO = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+const SOC_CHANNEL = '19:Soc4Ab7Cd0Ef3Gh6Ij9Kl2Mn5Op8Qr1St@thread.tacv2';
+const ANNOUNCE_CHANNEL = '19:Ann5Bc8De1Fg4Hi7Jk0Lm3No6Pq9Rs2Tu@thread.tacv2';
 const YAML = `
 people:
   - { id: aminah, name: Aminah binti Ali, email: aminah@agensi.gov.my, phone: 03-8888 1234, unit: BPM, roles: [requester], teams: ${aminah.aadObjectId} }
   - { id: rosli, name: Rosli bin Ahmad, email: rosli@jdn.gov.my, roles: [approver], teams: ${rosli.aadObjectId} }
-  - { id: hafiz, name: Muhammad Hafiz, email: hafiz@soc.example, roles: [soc] }
+  - { id: hafiz, name: Muhammad Hafiz, email: hafiz@soc.example, designation: Jurutera Keselamatan, roles: [soc], teams: ${hafiz.aadObjectId} }
 channels:
-  teams: { approvals: '${TENANT.channels.approvals}' }
+  teams: { approvals: '${TENANT.channels.approvals}', soc: '${SOC_CHANNEL}', announcements: '${ANNOUNCE_CHANNEL}' }
 endorsement:
   required: false
 `;
@@ -38,6 +52,29 @@ interface InvokeAnswer {
   statusCode: number;
   type: string;
   value: Json | string;
+}
+
+/**
+ * A form filled in as a person would: what is already there stays, the first choice of every list, dates a
+ * week ahead with times an hour apart (an end after its start), and a sentence in every empty text box.
+ */
+function filledForm(card: unknown, typed: Record<string, string> = {}): Record<string, string> {
+  const values: Record<string, string> = {};
+  let hour = 9;
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Json;
+    const id = typeof n.id === 'string' ? n.id : '';
+    const value = typeof n.value === 'string' ? n.value : '';
+    if (n.type === 'Input.ChoiceSet') values[id] = value || String((n.choices as Json[])[0]?.value ?? '');
+    else if (n.type === 'Input.Date') values[id] = value || '2026-12-07';
+    else if (n.type === 'Input.Time') values[id] = value || `${String(++hour).padStart(2, '0')}:00`;
+    else if (n.type === 'Input.Text') values[id] = value || 'Diuji dan disahkan oleh pasukan.';
+    Object.values(n).forEach(visit);
+  };
+  visit(card);
+  return { ...values, ...typed };
 }
 
 /** The values a person would send: every input's current value, then what they typed over it. */
@@ -111,7 +148,22 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
   }
 
   it('answers "changerequest …" in the personal chat with the form as a card, pre-filled', async () => {
-    // Rosli says hello in the approvals channel and to the bot, so mailops can reach both later.
+    // Rosli, Hafiz and Aminah talk to the bot where they work, so mailops can reach those places later.
+    for (const [from, channelId] of [
+      [hafiz, SOC_CHANNEL],
+      [aminah, ANNOUNCE_CHANNEL],
+    ] as const) {
+      const said = messageActivity({
+        serviceUrl: serviceUrl(),
+        from,
+        in: { type: 'channel', channelId },
+        text: 'help',
+      });
+      expect((await bot.send(said)).status).toBe(200);
+      expect((await bot.send(messageActivity({ serviceUrl: serviceUrl(), from, text: 'help' }))).status).toBe(
+        200,
+      );
+    }
     const hello = messageActivity({
       serviceUrl: serviceUrl(),
       from: rosli,
@@ -166,6 +218,9 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     const approval = approvalCardOf(ticket.number);
     const card = cardOf(approval)!;
     expect(adaptiveCardProblems(card)).toEqual([]);
+    // The requested time is shown in Malaysia time, as the form asked for it, not as a UTC timestamp.
+    expect(JSON.stringify(card)).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(JSON.stringify(card)).toContain('7 Dis 2026, 10:00 PG (MYT)');
     // Everyone sees the status; only Rosli's own view, fetched by Teams through refresh, has the buttons.
     expect(JSON.stringify(card.actions ?? [])).not.toContain(actionIdOf('approve'));
     expect((card.refresh as { userIds: string[] }).userIds).toEqual([rosli.id]);
@@ -209,8 +264,231 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     expect(JSON.stringify(cardOf(updated))).toMatch(/Diluluskan oleh Rosli bin Ahmad/);
   });
 
-  it('tells the requester she may not approve, and changes nothing', async () => {
+  /** A card as one person sees it after Teams fetched their own view (refresh). */
+  async function ownView(from: typeof hafiz, stored: StoredActivity): Promise<StoredActivity> {
+    const view = (await invoke(cardRefresh({ serviceUrl: serviceUrl(), from, card: stored }))).value as Json;
+    expect(adaptiveCardProblems(view)).toEqual([]);
+    return {
+      ...stored,
+      activity: {
+        ...stored.activity,
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: view }],
+      },
+    };
+  }
+  const cardIn = (conversation: string, number: string) =>
+    connector
+      .messagesIn(conversation)
+      .filter((m) => cardOf(m) !== null && JSON.stringify(m.activity).includes(number))
+      .at(-1)!;
+
+  it('SOC starts implementing with Section B in the card itself, then marks it implemented with Section D', async () => {
     const ticket = await db.prisma.ticket.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
+    const formAnswer = await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: hafiz,
+        card: soc,
+        verb: actionIdOf('start_implementation'),
+      }),
+    );
+    const sectionB = formAnswer.value as Json;
+    expect(adaptiveCardProblems(sectionB)).toEqual([]);
+    // Signed with his own name and designation, as on the paper form.
+    expect(inputsOf(sectionB, {}).name).toBe('Muhammad Hafiz');
+    const asForm: StoredActivity = {
+      ...soc,
+      activity: {
+        ...soc.activity,
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: sectionB }],
+      },
+    };
+    const sent = await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: hafiz,
+        card: asForm,
+        verb: 'form:start_implementation',
+        inputs: filledForm(sectionB),
+      }),
+    );
+    expect(sent.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'implementing',
+    );
+    expect(await db.prisma.changeRequestSectionB.count({ where: { ticketId: ticket.id } })).toBe(1);
+
+    await settle();
+    const again = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
+    const sectionD = (
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: hafiz,
+          card: again,
+          verb: actionIdOf('mark_implemented'),
+        }),
+      )
+    ).value as Json;
+    const asFormD: StoredActivity = {
+      ...again,
+      activity: {
+        ...again.activity,
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: sectionD }],
+      },
+    };
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: hafiz,
+        card: asFormD,
+        verb: 'form:mark_implemented',
+        inputs: filledForm(sectionD, { actualStart: TWO_DAYS_AGO, actualEnd: TWO_DAYS_AGO }),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'awaiting_confirmation',
+    );
+  });
+
+  it('asks the requester in her chat to confirm; Test passed closes the ticket and the announcements channel hears', async () => {
+    const ticket = await db.prisma.ticket.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    await settle();
+    const confirm = cardIn(personalChatOf(aminah), ticket.number);
+    expect(adaptiveCardProblems(cardOf(confirm))).toEqual([]);
+    // In her own chat the card carries its buttons directly.
+    expect(JSON.stringify(cardOf(confirm))).toContain(actionIdOf('confirm_resolved'));
+    const answer = await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: confirm,
+        verb: actionIdOf('confirm_resolved'),
+      }),
+    );
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe('closed');
+    await settle();
+    const told = connector.messagesIn(ANNOUNCE_CHANNEL).map((m) => JSON.stringify(m.activity));
+    expect(told.some((t) => t.includes(ticket.number))).toBe(true);
+    connector.expectNoUnansweredRequests();
+  });
+
+  it('walks a complaint (SOP 4.2): form, SOC resolves, a failed retest goes back to SOC, then it closes', async () => {
+    const said = messageActivity({
+      serviceUrl: serviceUrl(),
+      from: aminah,
+      text: 'mailcomplaint agensi.gov.my',
+    });
+    expect((await bot.send(said)).status).toBe(200);
+    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
+    expect(adaptiveCardProblems(cardOf(form))).toEqual([]);
+    expect(inputsOf(cardOf(form), {}).domain).toBe('agensi.gov.my');
+    const inputs = filledForm(cardOf(form), {
+      exampleSender: 'pegawai@agensi.gov.my',
+      exampleRecipient: 'rakan@rakan.com.my',
+      startedAt: TWO_DAYS_AGO,
+    });
+    for (const [id, value] of Object.entries(inputs))
+      if (value === 'Diuji dan disahkan oleh pasukan.') inputs[id] = '';
+    const opened = await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: form,
+        verb: 'form:complaint',
+        inputs,
+      }),
+    );
+    expect(JSON.stringify(opened.value)).toMatch(/AD-\d{4}-\d{6}/);
+    const ticket = await db.prisma.ticket.findFirstOrThrow({ where: { kind: 'complaint' } });
+    expect(ticket.state).toBe('investigating');
+
+    const resolve = async () => {
+      await settle();
+      const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
+      const notes = (
+        await invoke(
+          adaptiveCardAction({
+            serviceUrl: serviceUrl(),
+            from: hafiz,
+            card: soc,
+            verb: actionIdOf('mark_resolved'),
+          }),
+        )
+      ).value as Json;
+      expect(adaptiveCardProblems(notes)).toEqual([]);
+      const asForm: StoredActivity = {
+        ...soc,
+        activity: {
+          ...soc.activity,
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: notes }],
+        },
+      };
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: hafiz,
+          card: asForm,
+          verb: 'form:mark_resolved',
+          inputs: filledForm(notes),
+        }),
+      );
+      expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+        'awaiting_confirmation',
+      );
+      await settle();
+      return cardIn(personalChatOf(aminah), ticket.number);
+    };
+
+    // Still failing: the requester says what failed, and the ticket goes back to SOC (steps 7 → 8 → 3).
+    const first = await resolve();
+    const failing = (
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: aminah,
+          card: first,
+          verb: actionIdOf('report_still_failing'),
+        }),
+      )
+    ).value as Json;
+    expect(adaptiveCardProblems(failing)).toEqual([]);
+    const asForm: StoredActivity = {
+      ...first,
+      activity: {
+        ...first.activity,
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: failing }],
+      },
+    };
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: asForm,
+        verb: 'form:report_still_failing',
+        inputs: filledForm(failing, {}),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'investigating',
+    );
+
+    const second = await resolve();
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: second,
+        verb: actionIdOf('confirm_resolved'),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe('closed');
+  });
+
+  it('tells the requester she may not approve, and changes nothing', async () => {
+    const ticket = await db.prisma.ticket.findFirstOrThrow({ where: { kind: 'change_request' } });
     const before = await db.prisma.auditEvent.count({ where: { ticketId: ticket.id } });
     const approval = approvalCardOf(ticket.number);
     const forged = {

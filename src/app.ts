@@ -100,31 +100,17 @@ export async function startApp(options: AppOptions) {
     onCommitted: () => dispatcher.wake(),
     onResult: (action, outcome) => metrics.decisions.inc({ action, outcome }),
   });
+  // What every chat adapter works with: the procedures, who is who, and where tickets are read.
+  const adapterDeps = { tickets, directory, db, logger, endorsementRequired: config.endorsement.required };
   let slack: Awaited<ReturnType<typeof createSlackAdapter>> | null = null;
   try {
-    slack = config.platforms.slack
-      ? await createSlackAdapter(config.platforms.slack, {
-          tickets,
-          directory,
-          db,
-          logger,
-          endorsementRequired: config.endorsement.required,
-        })
-      : null;
+    slack = config.platforms.slack ? await createSlackAdapter(config.platforms.slack, adapterDeps) : null;
   } catch (error) {
     if (!options.database) await database.close();
     throw error;
   }
   if (slack) platforms.set(slack.platform.name, slack.platform);
-  const teams = teamsOn
-    ? createTeamsAdapter(config.platforms.teams, {
-        tickets,
-        directory,
-        db,
-        logger,
-        endorsementRequired: config.endorsement.required,
-      })
-    : null;
+  const teams = teamsOn ? createTeamsAdapter(config.platforms.teams, adapterDeps) : null;
   if (teams) platforms.set(teams.platform.name, teams.platform);
   const scheduler = createScheduler({
     db,

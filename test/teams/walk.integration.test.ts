@@ -34,6 +34,16 @@ const hafiz = {
 };
 // Section D records what already happened: its times must be in the past.
 const TWO_DAYS_AGO = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+const azlan = {
+  id: '29:1Azlan8Vb3Nm6Qw9Er2Ty5Ui8Op1As4Df7Gh0Jk',
+  name: 'Azlan bin Omar',
+  aadObjectId: 'e4d5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f7a',
+  email: 'azlan@vendor.example',
+  userPrincipalName: 'azlan@vendor.example',
+  givenName: 'Azlan',
+  surname: 'bin Omar',
+};
+const VENDOR_CHANNEL = '19:Ven6Cd9Ef2Gh5Ij8Kl1Mn4Op7Qr0St3Uv@thread.tacv2';
 const SOC_CHANNEL = '19:Soc4Ab7Cd0Ef3Gh6Ij9Kl2Mn5Op8Qr1St@thread.tacv2';
 const ANNOUNCE_CHANNEL = '19:Ann5Bc8De1Fg4Hi7Jk0Lm3No6Pq9Rs2Tu@thread.tacv2';
 const YAML = `
@@ -41,8 +51,9 @@ people:
   - { id: aminah, name: Aminah binti Ali, email: aminah@agensi.gov.my, phone: 03-8888 1234, unit: BPM, roles: [requester], teams: ${aminah.aadObjectId} }
   - { id: rosli, name: Rosli bin Ahmad, email: rosli@jdn.gov.my, roles: [approver], teams: ${rosli.aadObjectId} }
   - { id: hafiz, name: Muhammad Hafiz, email: hafiz@soc.example, designation: Jurutera Keselamatan, roles: [soc], teams: ${hafiz.aadObjectId} }
+  - { id: azlan, name: Azlan bin Omar, email: azlan@vendor.example, locale: en, roles: [vendor], teams: ${azlan.aadObjectId} }
 channels:
-  teams: { approvals: '${TENANT.channels.approvals}', soc: '${SOC_CHANNEL}', announcements: '${ANNOUNCE_CHANNEL}' }
+  teams: { approvals: '${TENANT.channels.approvals}', soc: '${SOC_CHANNEL}', vendor: '${VENDOR_CHANNEL}', announcements: '${ANNOUNCE_CHANNEL}' }
 endorsement:
   required: false
 `;
@@ -55,8 +66,8 @@ interface InvokeAnswer {
 }
 
 /**
- * A form filled in as a person would: what is already there stays, the first choice of every list, dates a
- * week ahead with times an hour apart (an end after its start), and a sentence in every empty text box.
+ * A form filled in as a person would: what is already there stays, and every required answer is given: the
+ * first choice of a list, dates a week ahead with times an hour apart (an end after its start), a sentence.
  */
 function filledForm(card: unknown, typed: Record<string, string> = {}): Record<string, string> {
   const values: Record<string, string> = {};
@@ -67,7 +78,11 @@ function filledForm(card: unknown, typed: Record<string, string> = {}): Record<s
     const n = node as Json;
     const id = typeof n.id === 'string' ? n.id : '';
     const value = typeof n.value === 'string' ? n.value : '';
-    if (n.type === 'Input.ChoiceSet') values[id] = value || String((n.choices as Json[])[0]?.value ?? '');
+    // Optional boxes left empty stay empty, as a person in a hurry leaves them.
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && n.isRequired !== true)
+      values[id] = value;
+    else if (n.type === 'Input.ChoiceSet')
+      values[id] = value || String((n.choices as Json[])[0]?.value ?? '');
     else if (n.type === 'Input.Date') values[id] = value || '2026-12-07';
     else if (n.type === 'Input.Time') values[id] = value || `${String(++hour).padStart(2, '0')}:00`;
     else if (n.type === 'Input.Text') values[id] = value || 'Diuji dan disahkan oleh pasukan.';
@@ -152,6 +167,7 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     for (const [from, channelId] of [
       [hafiz, SOC_CHANNEL],
       [aminah, ANNOUNCE_CHANNEL],
+      [azlan, VENDOR_CHANNEL],
     ] as const) {
       const said = messageActivity({
         serviceUrl: serviceUrl(),
@@ -485,6 +501,155 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
       }),
     );
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe('closed');
+  });
+
+  /** The card as the form the button opened, for sending it back. */
+  const asFormCard = (stored: StoredActivity, form: Json): StoredActivity => ({
+    ...stored,
+    activity: {
+      ...stored.activity,
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: form }],
+    },
+  });
+
+  it('rejects with the Section C comment asked for in the card: an empty comment is refused on its field', async () => {
+    const said = messageActivity({
+      serviceUrl: serviceUrl(),
+      from: aminah,
+      text: 'changerequest Buang domain lama',
+    });
+    await bot.send(said);
+    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
+    const definition = formDefinition('change_request', { endorsementRequired: false });
+    const typed: Record<string, string> = {};
+    for (const field of definition.fields)
+      if (field.kind === 'multiline' && field.id !== 'description')
+        typed[field.id] = 'Domain lama masih aktif.';
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: form,
+        verb: 'form:change_request',
+        inputs: filledForm(cardOf(form), typed),
+      }),
+    );
+    const ticket = await db.prisma.ticket.findFirstOrThrow({
+      where: { title: { contains: 'Buang domain lama' } },
+    });
+    await settle();
+    const own = await ownView(rosli, approvalCardOf(ticket.number));
+    const reject = (
+      await invoke(
+        adaptiveCardAction({ serviceUrl: serviceUrl(), from: rosli, card: own, verb: actionIdOf('reject') }),
+      )
+    ).value as Json;
+    expect(adaptiveCardProblems(reject)).toEqual([]);
+    const refused = (
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: rosli,
+          card: asFormCard(own, reject),
+          verb: 'form:reject',
+          inputs: { comments: '   ' },
+        }),
+      )
+    ).value as Json;
+    expect(JSON.stringify(refused)).toContain('Sila nyatakan ulasan apabila permohonan tidak diluluskan.');
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'awaiting_approval',
+    );
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: rosli,
+        card: asFormCard(own, refused),
+        verb: 'form:reject',
+        inputs: { comments: 'Domain ini masih digunakan.' },
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe('rejected');
+    await settle();
+    expect(JSON.stringify(cardOf(approvalCardOf(ticket.number)))).toMatch(
+      /Tidak diluluskan oleh Rosli bin Ahmad/,
+    );
+  });
+
+  it('escalates a complaint to the vendor channel; the vendor, in English, hands it back to SOC', async () => {
+    await bot.send(
+      messageActivity({ serviceUrl: serviceUrl(), from: aminah, text: 'mailcomplaint rakan.gov.my' }),
+    );
+    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
+    const inputs = filledForm(cardOf(form), {
+      exampleSender: '',
+      exampleRecipient: '',
+      startedAt: TWO_DAYS_AGO,
+    });
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: form,
+        verb: 'form:complaint',
+        inputs,
+      }),
+    );
+    const ticket = await db.prisma.ticket.findFirstOrThrow({
+      where: { kind: 'complaint', state: 'investigating' },
+    });
+    await settle();
+    const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
+    const ask = (
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: hafiz,
+          card: soc,
+          verb: actionIdOf('escalate_to_vendor'),
+        }),
+      )
+    ).value as Json;
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: hafiz,
+        card: asFormCard(soc, ask),
+        verb: 'form:escalate_to_vendor',
+        inputs: filledForm(ask),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'escalated_to_vendor',
+    );
+    await settle();
+    const vendorCard = cardIn(VENDOR_CHANNEL, ticket.number);
+    expect(adaptiveCardProblems(cardOf(vendorCard))).toEqual([]);
+    const own = await ownView(azlan, vendorCard);
+    const notes = (
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: azlan,
+          card: own,
+          verb: actionIdOf('vendor_resolved'),
+        }),
+      )
+    ).value as Json;
+    // Azlan's configuration says English.
+    expect(JSON.stringify(notes)).not.toContain('Hantar');
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: azlan,
+        card: asFormCard(own, notes),
+        verb: 'form:vendor_resolved',
+        inputs: filledForm(notes),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'investigating',
+    );
   });
 
   it('tells the requester she may not approve, and changes nothing', async () => {

@@ -652,6 +652,63 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     );
   });
 
+  it('delivers every notice exactly once through a 429 with Retry-After, a 500 and a reset connection', async () => {
+    await bot.send(
+      messageActivity({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        text: 'changerequest Ujian penghantaran semula',
+      }),
+    );
+    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
+    const typed: Record<string, string> = {};
+    for (const field of formDefinition('change_request', { endorsementRequired: false }).fields)
+      if (field.kind === 'multiline' && field.id !== 'description') typed[field.id] = 'Ujian.';
+    connector.failNext('sendToConversation', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    connector.failNext('sendToConversation', { kind: 'server_error', status: 500 });
+    connector.failNext('sendToConversation', { kind: 'connection_reset' });
+    const before = connector.callsTo('sendToConversation').length;
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: form,
+        verb: 'form:change_request',
+        inputs: filledForm(cardOf(form), typed),
+      }),
+    );
+    const ticket = await db.prisma.ticket.findFirstOrThrow({
+      where: { title: { contains: 'Ujian penghantaran semula' } },
+    });
+    await until(
+      async () => {
+        await app.dispatcher.drainOnce();
+        return (
+          (await db.prisma.outboxMessage.count({
+            where: { ticketId: ticket.id, status: { not: 'sent' } },
+          })) === 0
+        );
+      },
+      'every notice to be delivered despite the failures',
+      15_000,
+    );
+    const rows = await db.prisma.outboxMessage.findMany({
+      where: { ticketId: ticket.id, kind: { not: 'card.refresh' } },
+    });
+    const calls = connector.callsTo('sendToConversation').slice(before);
+    // Three spoiled calls were retried; everything else was accepted once, one message per row.
+    expect(calls.filter((c) => c.status !== 200 && c.status !== 201)).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.platformMessageId)).size).toBe(rows.length);
+    const accepted = calls.filter((c) => c.status === 200 || c.status === 201);
+    expect(accepted).toHaveLength(rows.length);
+    // The 429's Retry-After was honoured: that conversation heard nothing more for a second.
+    const limited = calls.find((c) => c.status === 429)!;
+    const next = calls.find((c) => c.at > limited.at && c.conversationId === limited.conversationId);
+    expect(next).toBeDefined();
+    expect(next!.at - limited.at).toBeGreaterThanOrEqual(1000);
+    connector.expectNoUnansweredRequests();
+  });
+
   it('tells the requester she may not approve, and changes nothing', async () => {
     const ticket = await db.prisma.ticket.findFirstOrThrow({ where: { kind: 'change_request' } });
     const before = await db.prisma.auditEvent.count({ where: { ticketId: ticket.id } });

@@ -61,13 +61,21 @@ export function createTeamsPlatform(deps: {
     work: (connector: ConnectorClient, conversationId: string) => Promise<T>,
   ): Promise<T> {
     let result: T | undefined;
+    // The SDK hands an error thrown inside the turn to the adapter's onTurnError (which only logs), and
+    // continueConversation then resolves as if all went well: the connector's answer is caught here.
+    let failure: { error: unknown } | undefined;
     try {
       await deps.adapter.continueConversation(deps.botAppId, reference as never, async (context) => {
-        result = await work(context.turnState.get(deps.adapter.ConnectorClientKey), conversationId);
+        try {
+          result = await work(context.turnState.get(deps.adapter.ConnectorClientKey), conversationId);
+        } catch (error) {
+          failure = { error };
+        }
       });
     } catch (error) {
       throw toTeamsDeliveryError(error);
     }
+    if (failure) throw toTeamsDeliveryError(failure.error);
     return result as T;
   }
 

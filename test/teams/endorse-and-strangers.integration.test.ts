@@ -1,0 +1,183 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { formDefinition } from '../../cards/forms/definitions.ts';
+import { actionIdOf } from '../../cards/ids.ts';
+import { startApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { createMemoryLogger } from '../../src/log.ts';
+import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
+import { describeEachDatabase, type TestDatabase, tempDir } from '../support/databases.ts';
+import { freePort } from '../support/free-port.ts';
+import { until } from '../support/slack-world.ts';
+import { adaptiveCardAction, messageActivity } from '../support/teams/activities.ts';
+import { type BotClient, createBotClient } from '../support/teams/bot-client.ts';
+import type { StoredActivity } from '../support/teams/connector-state.ts';
+import { type FakeConnector, startFakeConnector } from '../support/teams/fake-connector.ts';
+import { personalChatOf, TENANT } from '../support/teams/tenant.ts';
+
+// SOP 4.1 step 2 in Teams, with endorsement on: the requester picks her manager on the form card, the
+// manager gets the endorsement card in his own chat with the bot, buttons included, and one click sends the
+// request on to approval. And what a stranger (someone the configuration does not name) is told.
+
+const { aminah, rosli } = TENANT.users;
+const stranger = {
+  id: '29:1Stranger3Gh6Jk9Lm2Np5Qr8St1Uv4Wx7Yz0Ab',
+  name: 'Orang Luar',
+  aadObjectId: 'f5e6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b',
+  email: 'luar@contoh.com',
+  userPrincipalName: 'luar@contoh.com',
+  givenName: 'Orang',
+  surname: 'Luar',
+};
+const YAML = `
+people:
+  - { id: aminah, name: Aminah binti Ali, email: aminah@agensi.gov.my, unit: BPM, roles: [requester], teams: ${aminah.aadObjectId} }
+  - { id: rosli, name: Rosli bin Ahmad, email: rosli@agensi.gov.my, phone: 03-8888 1000, designation: Pengarah, unit: Kementerian Contoh, roles: [manager], teams: ${rosli.aadObjectId} }
+  - { id: zul, name: Zulkifli, email: zul@jdn.gov.my, roles: [approver] }
+  - { id: hafiz, name: Hafiz, email: hafiz@soc.example, roles: [soc] }
+channels:
+  teams: { approvals: '${TENANT.channels.approvals}' }
+endorsement:
+  required: true
+`;
+
+type Json = Record<string, unknown>;
+const cardOf = (m: StoredActivity) =>
+  ((m.activity.attachments as Json[] | undefined)?.[0]?.content ?? null) as Json | null;
+
+/** Every input's current value (what Teams sends back), with some answers typed over them. */
+function answers(card: unknown, typed: Record<string, string>): Record<string, string> {
+  const values: Record<string, string> = {};
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Json;
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string')
+      values[n.id] = typeof n.value === 'string' ? n.value : '';
+    Object.values(n).forEach(visit);
+  };
+  visit(card);
+  return { ...values, ...typed };
+}
+
+describeEachDatabase('Teams: endorsement and strangers', (suite) => {
+  let db: TestDatabase;
+  let connector: FakeConnector;
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let bot: BotClient;
+  beforeAll(async () => {
+    db = await suite.create();
+    connector = await startFakeConnector();
+    const dir = tempDir('teams-endorse');
+    writeFileSync(join(dir, 'mailops.yaml'), YAML);
+    const port = await freePort();
+    const loaded = loadConfig({
+      MAILOPS_CONFIG: join(dir, 'mailops.yaml'),
+      PORT: String(port),
+      MAILOPS_SCHEDULER: 'off',
+      MAILOPS_OUTBOX_BASE_DELAY_MS: '20',
+    });
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    app = await startApp({
+      config: loaded.config,
+      logger: createMemoryLogger(),
+      version: 'test',
+      database: db,
+      teamsAnonymous: true,
+    });
+    bot = createBotClient({ url: `http://127.0.0.1:${port}/api/messages` });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await connector?.close();
+    await db?.cleanup();
+  });
+
+  const settle = () =>
+    until(async () => {
+      await app.dispatcher.drainOnce();
+      return (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0;
+    }, 'the outbox to deliver');
+
+  it('offers the configured managers on the form, and the manager endorses from his own chat', async () => {
+    await bot.send(messageActivity({ serviceUrl: connector.url, from: rosli, text: 'help' }));
+    await bot.send(
+      messageActivity({ serviceUrl: connector.url, from: aminah, text: 'changerequest Tambah rakan.com.my' }),
+    );
+    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
+    const card = cardOf(form)!;
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('"title":"Rosli bin Ahmad","value":"rosli"');
+    const typed: Record<string, string> = {
+      'manager.id': 'rosli',
+      'requester.contactNumber': '03-8888 1234',
+    };
+    for (const field of formDefinition('change_request', { endorsementRequired: true }).fields) {
+      if (field.kind === 'select') typed[field.id] = field.options![0]!.value;
+      if (field.kind === 'datetime')
+        Object.assign(typed, { [field.id]: '2026-12-07', [`${field.id}__time`]: '10:00' });
+      if (field.kind === 'multiline' && field.id !== 'description')
+        typed[field.id] = 'E-mel rakan terus disekat.';
+    }
+    const sent = answers(card, typed);
+    const answer = (
+      await bot.send(
+        adaptiveCardAction({
+          serviceUrl: connector.url,
+          from: aminah,
+          card: form,
+          verb: 'form:change_request',
+          inputs: sent,
+        }),
+      )
+    ).json as { value: unknown };
+    expect(JSON.stringify(answer.value)).toMatch(/CR-\d{4}-\d{6}/);
+    const ticket = await db.prisma.ticket.findFirstOrThrow();
+    expect(ticket.state).toBe('awaiting_endorsement');
+
+    await settle();
+    const endorsement = connector
+      .messagesIn(personalChatOf(rosli))
+      .find((m) => cardOf(m) !== null && JSON.stringify(m.activity).includes(ticket.number))!;
+    expect(adaptiveCardProblems(cardOf(endorsement))).toEqual([]);
+    expect(JSON.stringify(cardOf(endorsement))).toContain(actionIdOf('endorse'));
+    await bot.send(
+      adaptiveCardAction({
+        serviceUrl: connector.url,
+        from: rosli,
+        card: endorsement,
+        verb: actionIdOf('endorse'),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'awaiting_approval',
+    );
+  });
+
+  it('tells a stranger to ask the admin, in the language of their Teams, and opens nothing', async () => {
+    const tickets = await db.prisma.ticket.count();
+    await bot.send(
+      messageActivity({
+        serviceUrl: connector.url,
+        from: stranger,
+        locale: 'en-US',
+        text: 'changerequest hello',
+      }),
+    );
+    const reply = connector.messagesIn(personalChatOf(stranger)).at(-1)!;
+    expect(String(reply.activity.text)).toMatch(/^Your Teams account is not registered in mailops yet/);
+    await bot.send(
+      messageActivity({
+        serviceUrl: connector.url,
+        from: stranger,
+        locale: 'en-US',
+        text: 'what can you do',
+      }),
+    );
+    expect(String(connector.messagesIn(personalChatOf(stranger)).at(-1)!.activity.text)).toMatch(
+      /changerequest, mailcomplaint/,
+    );
+    expect(await db.prisma.ticket.count()).toBe(tickets);
+  });
+});

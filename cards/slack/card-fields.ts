@@ -1,8 +1,8 @@
 import type { CardField } from '../card-model.ts';
 import { fieldValueText } from '../field-text.ts';
+import type { Fitter } from '../fit-text.ts';
 import type { Texts } from '../texts.ts';
 import type { Block, Mrkdwn } from './block-kit.ts';
-import type { Fitter } from './fit-text.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 
 // The form's fields on a ticket card, in the paper form's order. Short values share two-column section

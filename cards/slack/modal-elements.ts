@@ -1,7 +1,7 @@
+import type { Fitter } from '../fit-text.ts';
 import type { FormField } from '../forms/types.ts';
 import type { Texts } from '../texts.ts';
 import type { InputElement, PlainText } from './block-kit.ts';
-import type { Fitter } from './fit-text.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 
 // One Block Kit input element per form field kind (api.slack.com/reference/block-kit/block-elements).

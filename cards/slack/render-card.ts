@@ -1,11 +1,11 @@
 import type { TicketActionType } from '../../flows/types.ts';
 import type { CardModel } from '../card-model.ts';
+import { createFitter, type Fitter } from '../fit-text.ts';
 import { actionIdOf } from '../ids.ts';
 import type { Texts } from '../texts.ts';
 import type { Block, Button, SlackMessage } from './block-kit.ts';
 import { fieldBlocks, labelled } from './card-fields.ts';
 import { textsOf } from './element-problems.ts';
-import { createFitter, type Fitter } from './fit-text.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 
 // A ticket card as a Slack message (DESIGN.md, Chat platforms): what the ticket is, its state, the form's

@@ -1,8 +1,8 @@
+import { createFitter, type Fitter } from '../fit-text.ts';
 import type { HomeModel, HomeTicket } from '../home-model.ts';
 import { OPEN_TICKET_ACTION_ID, SLASH_COMMANDS } from '../ids.ts';
 import type { Texts } from '../texts.ts';
 import type { Block, HomeView } from './block-kit.ts';
-import { createFitter, type Fitter } from './fit-text.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 
 // App Home (views.publish): my open tickets, what waits for my action, what closed recently; each ticket

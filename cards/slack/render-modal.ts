@@ -1,9 +1,9 @@
+import { createFitter } from '../fit-text.ts';
 import { fieldIdOfError } from '../forms/definitions.ts';
 import type { FormField, FormView } from '../forms/types.ts';
 import { FORM_IDS } from '../ids.ts';
 import type { Texts } from '../texts.ts';
 import type { Block, ModalView } from './block-kit.ts';
-import { createFitter } from './fit-text.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 import { type ElementContext, inputElement, type SlackUserOf } from './modal-elements.ts';
 

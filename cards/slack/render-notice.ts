@@ -1,6 +1,6 @@
+import { createFitter } from '../fit-text.ts';
 import type { Texts } from '../texts.ts';
 import type { ModalView } from './block-kit.ts';
-import { createFitter } from './fit-text.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 
 // A modal that only says something: it replaces a submitted form (`response_action: 'update'`) when the

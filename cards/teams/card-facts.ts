@@ -1,6 +1,6 @@
 import type { CardField } from '../card-model.ts';
 import { fieldValueText } from '../field-text.ts';
-import type { Fitter } from '../slack/fit-text.ts';
+import type { Fitter } from '../fit-text.ts';
 import type { Texts } from '../texts.ts';
 import { type CardElement, type Fact, textBlock } from './adaptive-card.ts';
 import { clipToBytes } from './fit-text.ts';

@@ -1,7 +1,7 @@
-import type { Fitter } from '../slack/fit-text.ts';
+import type { Fitter } from '../fit-text.ts';
 
 // Clipping text to a byte budget. The per-character clip with its visible "… (dipendekkan)" note is the
-// Slack fitter's `plain` (platform-neutral: it counts UTF-16 units and never splits a surrogate pair); what
+// shared fitter's `plain` (cards/fit-text.ts) (platform-neutral: it counts UTF-16 units and never splits a surrogate pair); what
 // Teams adds is that its limit is on the UTF-8 JSON of the whole payload, so a clip is measured, not guessed.
 
 /**

@@ -1,6 +1,6 @@
 import type { CardModel } from '../card-model.ts';
+import { createFitter, type Fitter } from '../fit-text.ts';
 import { actionIdOf } from '../ids.ts';
-import { createFitter, type Fitter } from '../slack/fit-text.ts';
 import type { Texts } from '../texts.ts';
 import { actionStyle } from './action-style.ts';
 import {

@@ -1,6 +1,6 @@
+import { createFitter, type Fitter } from '../fit-text.ts';
 import type { HomeModel, HomeTicket } from '../home-model.ts';
 import { SLASH_COMMANDS } from '../ids.ts';
-import { createFitter, type Fitter } from '../slack/fit-text.ts';
 import type { Texts } from '../texts.ts';
 import { type AdaptiveCard, adaptiveCard, type CardElement, textBlock } from './adaptive-card.ts';
 import { jsonBytes, TEAMS_LIMITS as L } from './limits.ts';

@@ -1,4 +1,4 @@
-import { createFitter } from '../slack/fit-text.ts';
+import { createFitter } from '../fit-text.ts';
 import type { Texts } from '../texts.ts';
 import { type AdaptiveCard, adaptiveCard, textBlock } from './adaptive-card.ts';
 

@@ -1,6 +1,7 @@
-import type { Texts } from '../texts.ts';
+import type { Texts } from './texts.ts';
 
-// Clipping to Block Kit's limits. Long text ends with a visible "… (dipendekkan)" / "… (truncated)" so a
+// Clipping text to a platform's limits (Block Kit's characters, Teams' bytes via cards/teams/fit-text.ts;
+// `md` also escapes Slack mrkdwn). Long text ends with a visible "… (dipendekkan)" / "… (truncated)" so a
 // reader knows there is more; where the limit is too short for that note (a button, a modal title) a bare
 // "…" is used. Lengths are counted in UTF-16 units, which is never fewer than Slack's character count, and
 // a cut never splits a surrogate pair.

@@ -1,8 +1,9 @@
 import type { Fitter } from '../fit-text.ts';
 
 // Clipping text to a byte budget. The per-character clip with its visible "… (dipendekkan)" note is the
-// shared fitter's `plain` (cards/fit-text.ts) (platform-neutral: it counts UTF-16 units and never splits a surrogate pair); what
-// Teams adds is that its limit is on the UTF-8 JSON of the whole payload, so a clip is measured, not guessed.
+// shared fitter's `plain` (cards/fit-text.ts: it counts UTF-16 units and never splits a surrogate pair);
+// what Teams adds is that its limit is on the UTF-8 JSON of the whole payload, so a clip is measured, not
+// guessed.
 
 /**
  * The longest clip of `text` (at most `maxChars`, with the truncation note when cut) whose serialised form,

@@ -664,6 +664,8 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     const typed: Record<string, string> = {};
     for (const field of formDefinition('change_request', { endorsementRequired: false }).fields)
       if (field.kind === 'multiline' && field.id !== 'description') typed[field.id] = 'Ujian.';
+    // Whatever earlier steps left for delivery goes first, so the failures below spoil this ticket's calls.
+    await settle();
     connector.failNext('sendToConversation', { kind: 'rate_limited', retryAfterSeconds: 1 });
     connector.failNext('sendToConversation', { kind: 'server_error', status: 500 });
     connector.failNext('sendToConversation', { kind: 'connection_reset' });

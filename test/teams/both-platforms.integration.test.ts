@@ -6,9 +6,9 @@ import { describeEachDatabase, type TestDatabase } from '../support/databases.ts
 import { CHANNELS, PEOPLE, type SlackWorld, startSlackWorld } from '../support/slack-world.ts';
 import { adaptiveCardAction, cardRefresh, messageActivity } from '../support/teams/activities.ts';
 import { type BotClient, createBotClient } from '../support/teams/bot-client.ts';
-import type { StoredActivity } from '../support/teams/connector-state.ts';
 import { type FakeConnector, startFakeConnector } from '../support/teams/fake-connector.ts';
 import { TENANT } from '../support/teams/tenant.ts';
+import { cardOf, type Json, withCard } from '../support/teams-world.ts';
 
 // One ticket, both platforms (DESIGN.md: cards are rebuilt from the database for every platform): with
 // Slack and Teams on one mailops, the approval card goes to both approvals channels, and a decision taken
@@ -17,10 +17,6 @@ import { TENANT } from '../support/teams/tenant.ts';
 // Zulkifli, the world's Slack approver, is also in Teams (as the tenant fixture's Rosli account).
 const zulkifliInTeams = TENANT.users.rosli;
 const TEAMS_APPROVALS = TENANT.channels.approvals;
-
-type Json = Record<string, unknown>;
-const cardOf = (m: StoredActivity) =>
-  ((m.activity.attachments as Json[] | undefined)?.[0]?.content ?? null) as Json | null;
 
 describeEachDatabase('One ticket in Slack and Teams', (suite) => {
   let db: TestDatabase;
@@ -72,13 +68,7 @@ describeEachDatabase('One ticket in Slack and Teams', (suite) => {
     const view = (
       await bot.send(cardRefresh({ serviceUrl: connector.url, from: zulkifliInTeams, card: teamsCard }))
     ).json as { value: Json };
-    const seen: StoredActivity = {
-      ...teamsCard,
-      activity: {
-        ...teamsCard.activity,
-        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: view.value }],
-      },
-    };
+    const seen = withCard(teamsCard, view.value);
     const click = adaptiveCardAction({
       serviceUrl: connector.url,
       from: zulkifliInTeams,

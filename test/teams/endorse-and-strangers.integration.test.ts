@@ -1,20 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formDefinition } from '../../cards/forms/definitions.ts';
 import { actionIdOf } from '../../cards/ids.ts';
-import { startApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/index.ts';
-import { createMemoryLogger } from '../../src/log.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
-import { describeEachDatabase, type TestDatabase, tempDir } from '../support/databases.ts';
-import { freePort } from '../support/free-port.ts';
-import { until } from '../support/slack-world.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { adaptiveCardAction, messageActivity } from '../support/teams/activities.ts';
-import { type BotClient, createBotClient } from '../support/teams/bot-client.ts';
-import type { StoredActivity } from '../support/teams/connector-state.ts';
-import { type FakeConnector, startFakeConnector } from '../support/teams/fake-connector.ts';
 import { personalChatOf, TENANT } from '../support/teams/tenant.ts';
+import { cardOf, inputsOf, startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
 
 // SOP 4.1 step 2 in Teams, with endorsement on: the requester picks her manager on the form card, the
 // manager gets the endorsement card in his own chat with the bot, buttons included, and one click sends the
@@ -42,63 +33,21 @@ endorsement:
   required: true
 `;
 
-type Json = Record<string, unknown>;
-const cardOf = (m: StoredActivity) =>
-  ((m.activity.attachments as Json[] | undefined)?.[0]?.content ?? null) as Json | null;
-
-/** Every input's current value (what Teams sends back), with some answers typed over them. */
-function answers(card: unknown, typed: Record<string, string>): Record<string, string> {
-  const values: Record<string, string> = {};
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Json;
-    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string')
-      values[n.id] = typeof n.value === 'string' ? n.value : '';
-    Object.values(n).forEach(visit);
-  };
-  visit(card);
-  return { ...values, ...typed };
-}
-
 describeEachDatabase('Teams: endorsement and strangers', (suite) => {
   let db: TestDatabase;
-  let connector: FakeConnector;
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let bot: BotClient;
+  let world: TeamsWorld;
+  let connector: TeamsWorld['connector'];
+  let bot: TeamsWorld['bot'];
   beforeAll(async () => {
     db = await suite.create();
-    connector = await startFakeConnector();
-    const dir = tempDir('teams-endorse');
-    writeFileSync(join(dir, 'mailops.yaml'), YAML);
-    const port = await freePort();
-    const loaded = loadConfig({
-      MAILOPS_CONFIG: join(dir, 'mailops.yaml'),
-      PORT: String(port),
-      MAILOPS_SCHEDULER: 'off',
-      MAILOPS_OUTBOX_BASE_DELAY_MS: '20',
-    });
-    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    app = await startApp({
-      config: loaded.config,
-      logger: createMemoryLogger(),
-      version: 'test',
-      database: db,
-      teamsAnonymous: true,
-    });
-    bot = createBotClient({ url: `http://127.0.0.1:${port}/api/messages` });
+    world = await startTeamsWorld(db, YAML);
+    ({ connector, bot } = world);
   });
   afterAll(async () => {
-    await app?.close();
-    await connector?.close();
+    await world?.close();
     await db?.cleanup();
   });
-
-  const settle = () =>
-    until(async () => {
-      await app.dispatcher.drainOnce();
-      return (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0;
-    }, 'the outbox to deliver');
+  const settle = () => world.settle();
 
   it('offers the configured managers on the form, and the manager endorses from his own chat', async () => {
     await bot.send(messageActivity({ serviceUrl: connector.url, from: rosli, text: 'help' }));
@@ -120,7 +69,7 @@ describeEachDatabase('Teams: endorsement and strangers', (suite) => {
       if (field.kind === 'multiline' && field.id !== 'description')
         typed[field.id] = 'E-mel rakan terus disekat.';
     }
-    const sent = answers(card, typed);
+    const sent = inputsOf(card, typed);
     const answer = (
       await bot.send(
         adaptiveCardAction({

@@ -1,0 +1,289 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { formDefinition } from '../../cards/forms/definitions.ts';
+import { actionIdOf } from '../../cards/ids.ts';
+import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { until } from '../support/slack-world.ts';
+import { adaptiveCardAction, messageActivity } from '../support/teams/activities.ts';
+import type { StoredActivity } from '../support/teams/connector-state.ts';
+import { personalChatOf, TENANT } from '../support/teams/tenant.ts';
+import {
+  AGENCY_YAML,
+  azlan,
+  cardOf,
+  filledForm,
+  hafiz,
+  inputsOf,
+  type Json,
+  SOC_CHANNEL,
+  startTeamsWorld,
+  type TeamsWorld,
+  TWO_DAYS_AGO,
+  VENDOR_CHANNEL,
+  withCard,
+} from '../support/teams-world.ts';
+
+// SOP 4.2 in Microsoft Teams, as the change-request walk does SOP 4.1: the complaint form as a card, SOC
+// resolving from its own view of the card, a failed retest going back to SOC, the vendor loop, and every
+// notice delivered once however the connector misbehaves.
+
+const { aminah } = TENANT.users;
+
+describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures', (suite) => {
+  let db: TestDatabase;
+  let world: TeamsWorld;
+  let connector: TeamsWorld['connector'];
+  let bot: TeamsWorld['bot'];
+  let app: TeamsWorld['app'];
+  beforeAll(async () => {
+    db = await suite.create();
+    world = await startTeamsWorld(db, AGENCY_YAML);
+    ({ connector, bot, app } = world);
+    await world.greet();
+  });
+  afterAll(async () => {
+    await world?.close();
+    await db?.cleanup();
+  });
+  // The names the steps below use, bound to this suite's world.
+  const serviceUrl = () => world.connector.url;
+  const settle = () => world.settle();
+  const invoke = (activity: object) => world.invoke(activity);
+  const ownView = (from: typeof hafiz, stored: StoredActivity) => world.ownView(from, stored);
+  const cardIn = (conversation: string, number: string) => world.cardIn(conversation, number);
+
+  it('walks a complaint (SOP 4.2): form, SOC resolves, a failed retest goes back to SOC, then it closes', async () => {
+    const said = messageActivity({
+      serviceUrl: serviceUrl(),
+      from: aminah,
+      text: 'mailcomplaint agensi.gov.my',
+    });
+    expect((await bot.send(said)).status).toBe(200);
+    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
+    expect(adaptiveCardProblems(cardOf(form))).toEqual([]);
+    expect(inputsOf(cardOf(form), {}).domain).toBe('agensi.gov.my');
+    const inputs = filledForm(cardOf(form), {
+      exampleSender: 'pegawai@agensi.gov.my',
+      exampleRecipient: 'rakan@rakan.com.my',
+      startedAt: TWO_DAYS_AGO,
+    });
+    for (const [id, value] of Object.entries(inputs))
+      if (value === 'Diuji dan disahkan oleh pasukan.') inputs[id] = '';
+    const opened = await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: form,
+        verb: 'form:complaint',
+        inputs,
+      }),
+    );
+    expect(JSON.stringify(opened.value)).toMatch(/AD-\d{4}-\d{6}/);
+    const ticket = await db.prisma.ticket.findFirstOrThrow({ where: { kind: 'complaint' } });
+    expect(ticket.state).toBe('investigating');
+
+    const resolve = async () => {
+      await settle();
+      const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
+      const notes = (
+        await invoke(
+          adaptiveCardAction({
+            serviceUrl: serviceUrl(),
+            from: hafiz,
+            card: soc,
+            verb: actionIdOf('mark_resolved'),
+          }),
+        )
+      ).value as Json;
+      expect(adaptiveCardProblems(notes)).toEqual([]);
+      const asForm: StoredActivity = withCard(soc, notes as Json);
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: hafiz,
+          card: asForm,
+          verb: 'form:mark_resolved',
+          inputs: filledForm(notes),
+        }),
+      );
+      expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+        'awaiting_confirmation',
+      );
+      await settle();
+      return cardIn(personalChatOf(aminah), ticket.number);
+    };
+
+    // Still failing: the requester says what failed, and the ticket goes back to SOC (steps 7 → 8 → 3).
+    const first = await resolve();
+    const failing = (
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: aminah,
+          card: first,
+          verb: actionIdOf('report_still_failing'),
+        }),
+      )
+    ).value as Json;
+    expect(adaptiveCardProblems(failing)).toEqual([]);
+    const asForm: StoredActivity = withCard(first, failing as Json);
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: asForm,
+        verb: 'form:report_still_failing',
+        inputs: filledForm(failing, {}),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'investigating',
+    );
+
+    const second = await resolve();
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: second,
+        verb: actionIdOf('confirm_resolved'),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe('closed');
+  });
+
+  it('escalates a complaint to the vendor channel; the vendor, in English, hands it back to SOC', async () => {
+    await bot.send(
+      messageActivity({ serviceUrl: serviceUrl(), from: aminah, text: 'mailcomplaint rakan.gov.my' }),
+    );
+    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
+    const inputs = filledForm(cardOf(form), {
+      exampleSender: '',
+      exampleRecipient: '',
+      startedAt: TWO_DAYS_AGO,
+    });
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: form,
+        verb: 'form:complaint',
+        inputs,
+      }),
+    );
+    const ticket = await db.prisma.ticket.findFirstOrThrow({
+      where: { kind: 'complaint', state: 'investigating' },
+    });
+    await settle();
+    const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
+    const ask = (
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: hafiz,
+          card: soc,
+          verb: actionIdOf('escalate_to_vendor'),
+        }),
+      )
+    ).value as Json;
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: hafiz,
+        card: withCard(soc, ask),
+        verb: 'form:escalate_to_vendor',
+        inputs: filledForm(ask),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'escalated_to_vendor',
+    );
+    await settle();
+    const vendorCard = cardIn(VENDOR_CHANNEL, ticket.number);
+    expect(adaptiveCardProblems(cardOf(vendorCard))).toEqual([]);
+    const own = await ownView(azlan, vendorCard);
+    const notes = (
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: azlan,
+          card: own,
+          verb: actionIdOf('vendor_resolved'),
+        }),
+      )
+    ).value as Json;
+    // Azlan's configuration says English.
+    expect(JSON.stringify(notes)).not.toContain('Hantar');
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: azlan,
+        card: withCard(own, notes),
+        verb: 'form:vendor_resolved',
+        inputs: filledForm(notes),
+      }),
+    );
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'investigating',
+    );
+  });
+
+  it('delivers every notice exactly once through a 429 with Retry-After, a 500 and a reset connection', async () => {
+    await bot.send(
+      messageActivity({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        text: 'changerequest Ujian penghantaran semula',
+      }),
+    );
+    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
+    const typed: Record<string, string> = {};
+    for (const field of formDefinition('change_request', { endorsementRequired: false }).fields)
+      if (field.kind === 'multiline' && field.id !== 'description') typed[field.id] = 'Ujian.';
+    // Whatever earlier steps left for delivery goes first, so the failures below spoil this ticket's calls.
+    await settle();
+    connector.failNext('sendToConversation', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    connector.failNext('sendToConversation', { kind: 'server_error', status: 500 });
+    connector.failNext('sendToConversation', { kind: 'connection_reset' });
+    const before = connector.callsTo('sendToConversation').length;
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: form,
+        verb: 'form:change_request',
+        inputs: filledForm(cardOf(form), typed),
+      }),
+    );
+    const ticket = await db.prisma.ticket.findFirstOrThrow({
+      where: { title: { contains: 'Ujian penghantaran semula' } },
+    });
+    await until(
+      async () => {
+        await app.dispatcher.drainOnce();
+        return (
+          (await db.prisma.outboxMessage.count({
+            where: { ticketId: ticket.id, status: { not: 'sent' } },
+          })) === 0
+        );
+      },
+      'every notice to be delivered despite the failures',
+      15_000,
+    );
+    const rows = await db.prisma.outboxMessage.findMany({
+      where: { ticketId: ticket.id, kind: { not: 'card.refresh' } },
+    });
+    const calls = connector.callsTo('sendToConversation').slice(before);
+    // Three spoiled calls were retried; everything else was accepted once, one message per row.
+    expect(calls.filter((c) => c.status !== 200 && c.status !== 201)).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.platformMessageId)).size).toBe(rows.length);
+    const accepted = calls.filter((c) => c.status === 200 || c.status === 201);
+    expect(accepted).toHaveLength(rows.length);
+    // The 429's Retry-After was honoured: that conversation heard nothing more for a second.
+    const limited = calls.find((c) => c.status === 429)!;
+    const next = calls.find((c) => c.at > limited.at && c.conversationId === limited.conversationId);
+    expect(next).toBeDefined();
+    expect(next!.at - limited.at).toBeGreaterThanOrEqual(1000);
+    connector.expectNoUnansweredRequests();
+  });
+});

@@ -1,5 +1,5 @@
+import { ADAPTIVE_CARD, isObject, type Json } from '../../../src/platform/playground/connector-protocol.ts';
 import { type Common, envelope, eventId, messageId, type Place, placeOf } from './activity-parts.ts';
-import { ADAPTIVE_CARD, isObject, type Json } from './connector-checks.ts';
 import type { StoredActivity } from './connector-state.ts';
 import { personalChatOf, TENANT } from './tenant.ts';
 

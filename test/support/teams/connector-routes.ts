@@ -1,73 +1,25 @@
 import {
+  activityNotFound,
   activityProblem,
   badArgument,
   type ConnectorAnswer,
+  conversationNotFound,
   isChannelId,
   isConversationId,
   isObject,
   type Json,
-  refuse,
-} from './connector-checks.ts';
+  memberNotFound,
+  type RouteCall,
+  type RouteKind,
+} from '../../../src/platform/playground/connector-protocol.ts';
 import type { ConnectorState } from './connector-state.ts';
 import { personalChatOf, TENANT } from './tenant.ts';
+
+type Handler = (call: RouteCall, state: ConnectorState) => ConnectorAnswer;
 
 // The Bot Framework connector operations the Agents SDK's ConnectorClient calls, with the paths and answers
 // of https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference.
 // Kinds are named after the ConnectorClient methods, so a test reads like the code it checks.
-
-export type RouteKind =
-  | 'createConversation'
-  | 'sendToConversation'
-  | 'replyToActivity'
-  | 'updateActivity'
-  | 'deleteActivity'
-  | 'getConversationMember'
-  | 'unknown';
-
-export interface RouteCall {
-  conversationId?: string;
-  activityId?: string;
-  memberId?: string;
-  body: Json;
-  rawBytes: number;
-  serviceUrl: string;
-}
-
-type Handler = (call: RouteCall, state: ConnectorState) => ConnectorAnswer;
-
-// Conversation ids arrive as the SDK sends them (raw: `19:…@thread.tacv2;messageid=1`) or percent-encoded
-// (as botbuilder and curl users send them); both name the same conversation.
-export function matchRoute(method: string, path: string): { kind: RouteKind; params: Partial<RouteCall> } {
-  const segments = path.split('/').slice(1);
-  const decoded = segments.map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
-  const [v3, conversations, conversationId, sub, id] = decoded;
-  const unknown = { kind: 'unknown' as const, params: {} };
-  if (v3 !== 'v3' || conversations !== 'conversations') return unknown;
-  if (segments.length === 2) return method === 'POST' ? { kind: 'createConversation', params: {} } : unknown;
-  if (sub === 'members' && segments.length === 5 && method === 'GET')
-    return { kind: 'getConversationMember', params: { conversationId, memberId: id } };
-  if (sub !== 'activities') return unknown;
-  if (segments.length === 4)
-    return method === 'POST' ? { kind: 'sendToConversation', params: { conversationId } } : unknown;
-  if (segments.length !== 5) return unknown;
-  const byMethod: Record<string, RouteKind> = {
-    POST: 'replyToActivity',
-    PUT: 'updateActivity',
-    DELETE: 'deleteActivity',
-  };
-  const kind = byMethod[method];
-  return kind ? { kind, params: { conversationId, activityId: id } } : unknown;
-}
-
-const conversationNotFound = () => refuse(404, 'ConversationNotFound', 'Conversation not found.');
-const activityNotFound = () =>
-  refuse(404, 'ActivityNotFoundInConversation', 'The activity was not found in the conversation.');
 
 function post(call: RouteCall, state: ConnectorState): ConnectorAnswer {
   const conversationId = call.conversationId ?? '';
@@ -130,7 +82,7 @@ function createConversation(call: RouteCall, state: ConnectorState): ConnectorAn
   if (tenantOf(body) === undefined) return badArgument('A tenant id is required (channelData.tenant.id)');
   const member = members[0];
   const user = isObject(member) && typeof member.id === 'string' ? state.findUser(member.id) : undefined;
-  if (!user) return refuse(400, 'MemberNotFoundInConversation', 'Member not found in conversation.');
+  if (!user) return memberNotFound(400);
   const id = personalChatOf(user);
   if (!activity) return { status: 201, body: { id, serviceUrl: call.serviceUrl } };
   const stored = state.store(id, activity);
@@ -141,7 +93,7 @@ function createConversation(call: RouteCall, state: ConnectorState): ConnectorAn
 function getConversationMember(call: RouteCall, state: ConnectorState): ConnectorAnswer {
   if (!isConversationId(call.conversationId ?? '')) return conversationNotFound();
   const user = state.findUser(call.memberId ?? '');
-  if (!user) return refuse(404, 'MemberNotFoundInConversation', 'Member not found in conversation.');
+  if (!user) return memberNotFound(404);
   return { status: 200, body: { ...user, tenantId: TENANT.tenantId, userRole: 'user' } };
 }
 

@@ -1,4 +1,8 @@
-import { channelBaseOf, isChannelId, type Json } from './connector-checks.ts';
+import {
+  channelBaseOf,
+  isChannelId,
+  type Json,
+} from '../../../src/platform/playground/connector-protocol.ts';
 import type { TeamsUser } from './tenant.ts';
 
 // What the fake connector remembers between calls: every message the bot posted, with each version it

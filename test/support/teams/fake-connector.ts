@@ -1,8 +1,15 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ConnectorAnswer, isObject, type Json, refuse } from './connector-checks.ts';
-import { matchRoute, ROUTES, type RouteKind } from './connector-routes.ts';
+import {
+  type ConnectorAnswer,
+  isObject,
+  type Json,
+  matchRoute,
+  type RouteKind,
+  refuse,
+} from '../../../src/platform/playground/connector-protocol.ts';
+import { ROUTES } from './connector-routes.ts';
 import { createConnectorState } from './connector-state.ts';
 import { TENANT, type TeamsUser } from './tenant.ts';
 

@@ -1,3 +1,7 @@
+// The Bot Framework connector protocol as Teams speaks it, shared by the playground's connector
+// (connector.ts) and the tests' fake one: the routes the Agents SDK's ConnectorClient calls and what the
+// connector refuses before it touches a conversation.
+//
 // What the Teams connector refuses before it touches a conversation, with the codes of "Status codes from
 // bot conversational APIs"
 // (https://learn.microsoft.com/microsoftteams/platform/bots/build-conversational-capability) in the
@@ -18,6 +22,11 @@ export const refuse = (status: number, code: string, message: string): Connector
 });
 
 export const badArgument = (message: string) => refuse(400, 'BadArgument', message);
+export const conversationNotFound = () => refuse(404, 'ConversationNotFound', 'Conversation not found.');
+export const activityNotFound = () =>
+  refuse(404, 'ActivityNotFoundInConversation', 'The activity was not found in the conversation.');
+export const memberNotFound = (status: 400 | 404) =>
+  refuse(status, 'MemberNotFoundInConversation', 'Member not found in conversation.');
 
 // "Message size too large" above about 28 KB of message
 // (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages); measured here on
@@ -66,4 +75,52 @@ export function activityProblem(activity: Json, rawBytes: number): ConnectorAnsw
   }
   if (rawBytes > MAX_MESSAGE_BYTES) return refuse(413, 'MessageSizeTooBig', 'Message size too large.');
   return undefined;
+}
+
+export type RouteKind =
+  | 'createConversation'
+  | 'sendToConversation'
+  | 'replyToActivity'
+  | 'updateActivity'
+  | 'deleteActivity'
+  | 'getConversationMember'
+  | 'unknown';
+
+export interface RouteCall {
+  conversationId?: string;
+  activityId?: string;
+  memberId?: string;
+  body: Json;
+  rawBytes: number;
+  serviceUrl: string;
+}
+
+// Conversation ids arrive as the SDK sends them (raw: `19:…@thread.tacv2;messageid=1`) or percent-encoded
+// (as botbuilder and curl users send them); both name the same conversation.
+export function matchRoute(method: string, path: string): { kind: RouteKind; params: Partial<RouteCall> } {
+  const segments = path.split('/').slice(1);
+  const decoded = segments.map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  const [v3, conversations, conversationId, sub, id] = decoded;
+  const unknown = { kind: 'unknown' as const, params: {} };
+  if (v3 !== 'v3' || conversations !== 'conversations') return unknown;
+  if (segments.length === 2) return method === 'POST' ? { kind: 'createConversation', params: {} } : unknown;
+  if (sub === 'members' && segments.length === 5 && method === 'GET')
+    return { kind: 'getConversationMember', params: { conversationId, memberId: id } };
+  if (sub !== 'activities') return unknown;
+  if (segments.length === 4)
+    return method === 'POST' ? { kind: 'sendToConversation', params: { conversationId } } : unknown;
+  if (segments.length !== 5) return unknown;
+  const byMethod: Record<string, RouteKind> = {
+    POST: 'replyToActivity',
+    PUT: 'updateActivity',
+    DELETE: 'deleteActivity',
+  };
+  const kind = byMethod[method];
+  return kind ? { kind, params: { conversationId, activityId: id } } : unknown;
 }

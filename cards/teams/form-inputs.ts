@@ -98,11 +98,12 @@ export function fieldInputs(field: FormField, value: string | undefined, ctx: In
       const parts = mytParts(value);
       return [
         { type: 'Input.Date', ...base(field, field.id, ctx), ...(parts ? { value: parts.date } : {}) },
-        // The time half carries the field's label too: the catalogs have no "time" word yet, and an input
-        // the client requires must have a label (adaptivecards.io, input validation).
+        // The time half has a label of its own: a required input must have one (adaptivecards.io, input
+        // validation), and a screen reader must tell the date box from the time box.
         {
           type: 'Input.Time',
           ...base(field, timeIdOf(field.id), ctx),
+          label: ctx.texts.t('form.label.time_of', { label: ctx.texts.t(field.label) }),
           ...(parts ? { value: parts.time } : {}),
         },
       ];

@@ -36,6 +36,7 @@ const ms = {
   'form.hint.reject_comments': 'Jika tidak diluluskan, sila isi ulasan. Ulasan ini dihantar kepada pemohon.',
   'form.hint.pir': 'Wajib jika pelaksanaan tidak berjaya.',
   'form.placeholder.phone': 'Contoh: 03-8000 8000',
+  'form.label.time_of': '{label}: masa (waktu Malaysia)',
   'form.placeholder.select': 'Pilih satu',
   'form.placeholder.person': 'Pilih pengguna',
 
@@ -120,6 +121,7 @@ const en: Record<keyof typeof ms, string> = {
   'form.hint.reject_comments': 'If No, please fill in comments. They are sent to the requester.',
   'form.hint.pir': 'Required if the implementation was unsuccessful.',
   'form.placeholder.phone': 'For example 03-8000 8000',
+  'form.label.time_of': '{label}: time (Malaysia time)',
   'form.placeholder.select': 'Choose one',
   'form.placeholder.person': 'Choose a user',
 

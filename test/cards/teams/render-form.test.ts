@@ -96,7 +96,9 @@ describe('renderTeamsForm', () => {
       expect(inputsOf(body).map((i) => [i.id, i.label, i.isRequired])).toEqual(
         fields.flatMap((f) => {
           const row = [f.id, en.t(f.label), f.required];
-          return f.kind === 'datetime' ? [row, [`${f.id}__time`, en.t(f.label), f.required]] : [row];
+          // The time box says it is the time, in Malaysia time, so it is told apart from the date box.
+          const time = [`${f.id}__time`, `${en.t(f.label)}: time (Malaysia time)`, f.required];
+          return f.kind === 'datetime' ? [row, time] : [row];
         }),
       );
       for (const i of inputsOf(body)) {

@@ -1,5 +1,5 @@
 // Reads vitest's JSON report and fails unless every required tier ran: unit tests, integration tests on
-// the embedded PGlite, and integration tests on the real PostgreSQL server. A skipped test is a failure
+// the embedded PGlite, integration tests on the real PostgreSQL server, and the playground in Chromium. A skipped test is a failure
 // here: in CI nothing may be quietly left out. Ends with the plain "N passed, N failed" line.
 import { readFileSync } from 'node:fs';
 
@@ -21,6 +21,9 @@ const tiers = {
   ).length,
   'integration (PostgreSQL)': passed.filter(
     (t) => t.file.endsWith('.integration.test.ts') && /postgres/i.test(t.name),
+  ).length,
+  'browser (Chromium)': passed.filter(
+    (t) => t.file.endsWith('.integration.test.ts') && /chromium/i.test(t.name),
   ).length,
 };
 let ok = failed.length === 0;

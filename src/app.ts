@@ -11,6 +11,8 @@ import { createHttpServer, listen, type Route } from './http/server.ts';
 import { renderMessage } from './i18n/index.ts';
 import type { Logger } from './log.ts';
 import { createDispatcher } from './outbox/dispatcher.ts';
+import { createPlayground } from './platform/playground/playground.ts';
+import { playgroundWorkspace, withPlaygroundIdentities } from './platform/playground/workspace.ts';
 import type { ChatPlatform } from './platform/port.ts';
 import { createSlackAdapter } from './platform/slack/slack-adapter.ts';
 import { createTeamsAdapter } from './platform/teams/teams-adapter.ts';
@@ -38,17 +40,38 @@ export interface AppOptions {
    * tests do; refused in production, where the SDK requires a client id.
    */
   readonly teamsAnonymous?: boolean;
+  /**
+   * Serve the local playground (src/platform/playground): a page playing a Teams workspace, answered by the
+   * bot's Teams code path without credentials. `mailops serve` turns it on when no chat credentials are set.
+   */
+  readonly playground?: boolean;
 }
 
-/** The platforms whose outbox rows a decision writes: those with credentials, else the local playground. */
+/** The platforms whose outbox rows a decision writes: those with credentials, and Teams served anonymously. */
 export function activePlatforms(config: Config, teamsAnonymous = false): string[] {
   const teams = config.platforms.teams !== null || teamsAnonymous;
-  const names = [...(config.platforms.slack ? ['slack'] : []), ...(teams ? ['teams'] : [])];
-  return names.length > 0 ? names : ['local'];
+  return [...(config.platforms.slack ? ['slack'] : []), ...(teams ? ['teams'] : [])];
+}
+
+function refuseInProduction(config: Config, options: AppOptions): void {
+  if (!config.runtime.production) return;
+  if (options.playground)
+    throw new MailopsError(ERROR_CODES.CONFIG_INVALID, 'the local playground is refused in production', {
+      hint: 'set the Slack (SLACK_BOT_TOKEN, …) or Teams (TEAMS_CLIENT_ID, …) variables',
+    });
+  if (options.teamsAnonymous)
+    throw new MailopsError(ERROR_CODES.CONFIG_INVALID, 'Teams without credentials is refused in production', {
+      hint: 'set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID',
+    });
 }
 
 export async function startApp(options: AppOptions) {
-  const { config, logger } = options;
+  const { logger } = options;
+  refuseInProduction(options.config, options);
+  // The playground's people and channels are Teams users and channels of its own workspace.
+  const workspace = options.playground ? playgroundWorkspace(options.config) : null;
+  const config = workspace ? withPlaygroundIdentities(options.config, workspace) : options.config;
+  const teamsAnonymous = options.teamsAnonymous === true || workspace !== null;
   const clock = options.clock ?? systemClock;
   const database =
     options.database ??
@@ -68,14 +91,11 @@ export async function startApp(options: AppOptions) {
   const db = database.prisma;
   const metrics = createMetrics();
   const directory = directoryFromConfig(config);
-  if (options.teamsAnonymous && config.runtime.production) {
-    if (!options.database) await database.close();
-    throw new MailopsError(ERROR_CODES.CONFIG_INVALID, 'Teams without credentials is refused in production', {
-      hint: 'set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID',
-    });
-  }
-  const teamsOn = config.platforms.teams !== null || options.teamsAnonymous === true;
-  const target = { directory, platforms: activePlatforms(config, options.teamsAnonymous), logger };
+  const teamsOn = config.platforms.teams !== null || teamsAnonymous;
+  const target = { directory, platforms: activePlatforms(config, teamsAnonymous), logger };
+  const playground = workspace
+    ? createPlayground({ workspace, db, directory, logger, host: config.server.host })
+    : null;
   const platforms = new Map((options.platforms ?? []).map((p) => [p.name, p]));
   const dispatcher = createDispatcher({
     db,
@@ -97,7 +117,10 @@ export async function startApp(options: AppOptions) {
     db,
     clock,
     slaDueAt: (kind, state, enteredAt) => dueAt(kind, state as never, enteredAt, config.sla, config.calendar),
-    onCommitted: () => dispatcher.wake(),
+    onCommitted: () => {
+      dispatcher.wake();
+      playground?.ticketsChanged();
+    },
     onResult: (action, outcome) => metrics.decisions.inc({ action, outcome }),
   });
   // What every chat adapter works with: the procedures, who is who, and where tickets are read.
@@ -140,9 +163,18 @@ export async function startApp(options: AppOptions) {
     ...healthRoutes(db, metrics, { version: options.version, database: database.kind }),
     ...(slack?.routes ?? []),
     ...(teams?.routes ?? []),
+    ...(playground?.routes ?? []),
     ...(options.routes ?? []),
   ];
   const server = await listen(createHttpServer(routes, logger), config.server.port, config.server.host);
+  try {
+    // Before the outbox runs: the bot needs the playground's conversations to post anything.
+    await playground?.start(server.port, config.runtime.defaultLocale);
+  } catch (error) {
+    await server.close();
+    if (!options.database) await database.close();
+    throw error;
+  }
   await slack?.start();
   dispatcher.start();
   if (config.scheduler.enabled) scheduler.start();
@@ -151,10 +183,12 @@ export async function startApp(options: AppOptions) {
     database: database.kind,
     platforms: target.platforms,
     slack: slack?.mode ?? 'off',
+    playground: playground !== null,
   });
 
   return {
     port: server.port,
+    playground: playground !== null,
     db,
     database,
     tickets,

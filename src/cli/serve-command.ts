@@ -18,14 +18,13 @@ export const serveCommand: CliCommand = {
     const { config, warnings, text } = configOrThrow(io);
     const logger = createLogger({ level: config.runtime.logLevel });
     for (const warning of warnings) logger.warn(warning);
-    const app = await startApp({ config, logger, version: VERSION });
-    io.out(
-      text.t('cli.serve.listening', {
-        version: VERSION,
-        url: `http://${config.server.host}:${app.port}`,
-        database: app.database.kind,
-      }),
-    );
+    // Without chat credentials there is no chat to answer: the playground is the chat (README, "Try it
+    // locally"). In production startApp refuses it, so a deployment missing its credentials stops.
+    const playground = !config.platforms.slack && !config.platforms.teams;
+    const app = await startApp({ config, logger, version: VERSION, playground });
+    const url = `http://${config.server.host}:${app.port}`;
+    io.out(text.t('cli.serve.listening', { version: VERSION, url, database: app.database.kind }));
+    if (app.playground) io.out(text.t('cli.serve.playground', { url }));
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         logger.info('shutting down', { signal });

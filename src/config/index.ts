@@ -2,5 +2,5 @@
 
 export { type LoadConfigOptions, loadConfig, SAMPLE_CONFIG_PATH } from './load-config.ts';
 export { toSafeJSON } from './safe-json.ts';
-export type { Config, LoadConfigResult } from './types.ts';
+export { CHANNEL_PURPOSES, type ChannelPurpose, type Config, type LoadConfigResult } from './types.ts';
 export { describeConfigVariables } from './variables.ts';

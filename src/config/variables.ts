@@ -4,7 +4,12 @@ import type { ConfigVariable } from './types.ts';
 // the README table and `mailops config check`. A default of null means "unset unless given".
 
 const VARIABLES = [
-  { name: 'PORT', default: '3000', meaning: 'TCP port of the HTTP server (Slack, Teams, local playground).' },
+  {
+    name: 'PORT',
+    default: '3978',
+    meaning:
+      'TCP port of the HTTP server (Slack, Teams, local playground); 3978 is the Bot Framework convention.',
+  },
   {
     name: 'HOST',
     default: '127.0.0.1',
@@ -37,7 +42,8 @@ const VARIABLES = [
   {
     name: 'NODE_ENV',
     default: null,
-    meaning: '"production" makes MAILOPS_CONFIG mandatory and refuses the demo configuration.',
+    meaning:
+      '"production" makes MAILOPS_CONFIG mandatory, refuses the demo configuration, and needs Slack or Teams credentials (no playground).',
   },
   {
     name: 'MAILOPS_DEFAULT_LOCALE',

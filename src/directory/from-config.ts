@@ -1,8 +1,8 @@
 import type { Config } from '../config/index.ts';
 import { Directory } from './directory.ts';
 
-// The directory as configured: each person's Slack and Teams ids, and on the local playground their own
-// person id (the playground signs people in by it).
+// The directory as configured: each person's Slack and Teams ids. The local playground gives everyone a
+// Teams id of its own workspace before this runs (src/platform/playground/workspace.ts).
 
 export function directoryFromConfig(config: Config): Directory {
   const people = config.people.map((p) => ({
@@ -15,7 +15,6 @@ export function directoryFromConfig(config: Config): Directory {
     ...(p.designation ? { designation: p.designation } : {}),
     ...(p.unit ? { unit: p.unit } : {}),
     identities: {
-      local: p.id,
       ...(p.slack ? { slack: p.slack } : {}),
       ...(p.teams ? { teams: p.teams } : {}),
     },

@@ -9,17 +9,22 @@ import type { Logger } from '../log.ts';
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
+  /** Also answers every path below `path` (which then ends in `/`), as the playground's connector needs. */
+  readonly prefix?: boolean;
   readonly handler: Handler;
 }
+
+const matches = (route: Route, path: string) =>
+  route.prefix ? path.startsWith(route.path) : route.path === path;
 
 export function createHttpServer(routes: readonly Route[], logger: Logger): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find((r) => r.path === path && r.method === req.method);
+    const route = routes.find((r) => matches(r, path ?? '/') && r.method === req.method);
     if (!route) {
-      const allowed = routes.some((r) => r.path === path);
+      const allowed = routes.some((r) => matches(r, path ?? '/'));
       sendJson(res, allowed ? 405 : 404, { error: allowed ? 'method not allowed' : 'not found' });
       return;
     }

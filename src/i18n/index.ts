@@ -7,6 +7,7 @@ import { cards } from './catalog/cards.ts';
 import { cli } from './catalog/cli.ts';
 import { common } from './catalog/common.ts';
 import { flows } from './catalog/flows.ts';
+import { playground } from './catalog/playground.ts';
 import { slack } from './catalog/slack.ts';
 import { teams } from './catalog/teams.ts';
 import { tickets } from './catalog/tickets.ts';
@@ -28,6 +29,7 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'slack', catalog: slack },
   { name: 'teams', catalog: teams },
   { name: 'cli', catalog: cli },
+  { name: 'playground', catalog: playground },
 ];
 
 export type Params = Readonly<Record<string, string | number>>;
@@ -46,6 +48,13 @@ const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 /** The `{param}` names a text uses, sorted and without repeats. */
 export function placeholdersOf(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
+}
+
+/** Every text of one language whose key starts with one of the prefixes, for a client that renders them. */
+export function messagesStartingWith(locale: Locale, prefixes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(merged[locale]).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix))),
+  );
 }
 
 export function hasMessage(key: string): boolean {

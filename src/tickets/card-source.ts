@@ -91,11 +91,14 @@ export async function buildTicketCard(
     timeline: row.events.map((e) => ({
       type: e.type,
       at: e.at,
-      actorName:
-        typeof (e.data as { actorName?: unknown }).actorName === 'string'
-          ? (e.data as { actorName: string }).actorName
-          : (directory.person(e.actorId)?.name ?? e.actorId),
+      actorName: actorNameOf(e, directory),
     })),
     nameOf: (id) => directory.person(id)?.name ?? null,
   });
+}
+
+/** Who did an audited step: the name recorded with it, else the configured person's, else their id. */
+export function actorNameOf(event: { actorId: string; data: unknown }, directory: Directory): string {
+  const recorded = (event.data as { actorName?: unknown } | null)?.actorName;
+  return typeof recorded === 'string' ? recorded : (directory.person(event.actorId)?.name ?? event.actorId);
 }

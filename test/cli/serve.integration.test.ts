@@ -30,6 +30,15 @@ function serve(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
+/** The output once it holds `text`: /healthz answers while the playground is still being set up. */
+async function printed(server: { output(): string }, text: string): Promise<string> {
+  for (let waited = 0; !server.output().includes(text); waited += 50) {
+    if (waited > 10_000) throw new Error(`mailops never printed "${text}":\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return server.output();
+}
+
 async function waitHealthy(port: number, exited: Promise<unknown>): Promise<Response> {
   let gone = false;
   void exited.then(() => (gone = true));
@@ -51,7 +60,10 @@ describe('mailops serve on the embedded database (PGlite)', () => {
     const first = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(port) });
     const res = await waitHealthy(port, first.exited);
     expect(await res.json()).toMatchObject({ status: 'ok', database: 'pglite' });
-    expect(first.output()).toContain(`sedang berjalan di http://127.0.0.1:${port} (pangkalan data: pglite)`);
+    await printed(first, `sedang berjalan di http://127.0.0.1:${port} (pangkalan data: pglite)`);
+    // No chat credentials: the playground is the chat, and its page is served.
+    await printed(first, `taman permainan tempatan di http://127.0.0.1:${port}`);
+    expect((await fetch(`http://127.0.0.1:${port}/`)).headers.get('content-type')).toContain('text/html');
 
     const second = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(await freePort()) });
     expect(await second.exited).toBe(1);
@@ -68,8 +80,26 @@ describe('mailops serve on the embedded database (PGlite)', () => {
     const port = await freePort();
     const server = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(port), MAILOPS_DEFAULT_LOCALE: 'en' });
     await waitHealthy(port, server.exited);
-    expect(server.output()).toContain(`is listening on http://127.0.0.1:${port} (database: pglite)`);
+    await printed(server, `is listening on http://127.0.0.1:${port} (database: pglite)`);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
+  }, 60_000);
+});
+
+describe('mailops serve in production without chat credentials', () => {
+  it('refuses to start rather than serve the playground, naming what to set', async () => {
+    const dataDir = tempDir('serve');
+    folders.push(dataDir);
+    const server = serve({
+      MAILOPS_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      NODE_ENV: 'production',
+      MAILOPS_CONFIG: new URL('../../config/mailops.sample.yaml', import.meta.url).pathname,
+      MAILOPS_DEFAULT_LOCALE: 'en',
+    });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/playground is refused in production/);
+    expect(server.output()).toMatch(/SLACK_BOT_TOKEN/);
+    expect(server.output()).not.toMatch(/\n\s+at /);
   }, 60_000);
 });

@@ -103,7 +103,7 @@ describe('mailops config check --variables', () => {
     const result = await cli(['config', 'check', '--variables']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^Pemboleh ubah\s+Nilai lalai\s+Maksud$/m);
-    expect(result.out).toMatch(/^PORT\s+3000\s+TCP port/m);
+    expect(result.out).toMatch(/^PORT\s+3978\s+TCP port/m);
     expect(result.out).toMatch(/^MAILOPS_DATA_DIR\s+\.\/data\s+/m);
     expect(result.out).toMatch(/^DATABASE_URL\s+-\s+.*\(rahsia\)$/m);
     expect(result.out).toMatch(/^MAILOPS_CONFIG\s+-\s+/m);
@@ -113,7 +113,7 @@ describe('mailops config check --variables', () => {
     const result = await cli(['config', 'check', '--variables'], EN);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^Variable\s+Default\s+Meaning$/m);
-    expect(result.out).toMatch(/^PORT\s+3000\s+TCP port/m);
+    expect(result.out).toMatch(/^PORT\s+3978\s+TCP port/m);
     expect(result.out).toMatch(/^DATABASE_URL\s+-\s+.*\(secret\)$/m);
   });
 });

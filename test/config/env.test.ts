@@ -8,7 +8,7 @@ describe('environment variables', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { config } = result;
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 3978 });
     expect(config.dataDir).toBe('/srv/mailops/data');
     expect(config.database).toEqual({ kind: 'pglite' });
     expect(config.runtime).toEqual({
@@ -122,6 +122,6 @@ describe('describeConfigVariables', () => {
       'TEAMS_CLIENT_SECRET',
       'TEAMS_TENANT_ID',
     ]);
-    expect(variables.find((v) => v.name === 'PORT')?.default).toBe('3000');
+    expect(variables.find((v) => v.name === 'PORT')?.default).toBe('3978');
   });
 });

@@ -122,6 +122,8 @@ const ms = {
     'rantaian berakhir sebelum hash terakhir yang direkodkan (peristiwa di hujung rantaian telah dipadam)',
 
   'cli.serve.listening': 'mailops {version} sedang berjalan di {url} (pangkalan data: {database})',
+  'cli.serve.playground':
+    'Tiada kelayakan Slack atau Teams: buka taman permainan tempatan di {url} untuk mencuba mailops dalam pelayar.',
 } as const;
 
 const en: Record<keyof typeof ms, string> = {
@@ -239,6 +241,8 @@ const en: Record<keyof typeof ms, string> = {
     'the chain ends before the recorded head (events at the end were deleted)',
 
   'cli.serve.listening': 'mailops {version} is listening on {url} (database: {database})',
+  'cli.serve.playground':
+    'No Slack or Teams credentials: open the local playground at {url} to try mailops in a browser.',
 };
 
 export const cli = { ms, en };

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { ADAPTIVE_CARD, isObject, type Json } from './connector-protocol.ts';
+import type { MessageStore, StoredMessage } from './message-store.ts';
+import {
+  PLAYGROUND_BOT,
+  PLAYGROUND_TEAM,
+  PLAYGROUND_TENANT,
+  type PlaygroundPerson,
+  type Workspace,
+} from './workspace.ts';
+
+// The Teams side of the playground: what Teams' service would post to the bot's /api/messages when a person
+// types, clicks an Action.Execute button or opens a card with a user-specific view, with the activity shapes
+// of https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages and
+// the Universal Actions invoke (adaptiveCard/action). Activities go over loopback HTTP to the bot's real
+// endpoint; the answer to an invoke comes back in the HTTP response, as in Teams.
+
+const TIMEZONE = 'Asia/Kuala_Lumpur';
+// Teams waits about 15 s for an invoke's answer, then shows the person an error.
+const BOT_TIMEOUT_MS = 15_000;
+const MENTION = `<at>${PLAYGROUND_BOT.name}</at>`;
+
+export type ActionAnswer =
+  | { readonly kind: 'card'; readonly card: Json }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'failed'; readonly status: number };
+
+export interface ChannelOptions {
+  readonly workspace: Workspace;
+  readonly store: MessageStore;
+  /** The bot's endpoint and the connector's address, known once the server listens. */
+  readonly botUrl: () => string;
+  readonly serviceUrl: () => string;
+}
+
+const locale = (lang: string) => (lang === 'en' ? 'en-US' : 'ms-MY');
+
+export function createChannel(options: ChannelOptions) {
+  const { workspace, store } = options;
+
+  function placeOf(conversation: string) {
+    const base = conversation.split(';')[0]!;
+    const channel = workspace.channel(base);
+    return channel ? { type: 'channel' as const, channel } : { type: 'personal' as const };
+  }
+
+  function envelope(from: PlaygroundPerson, conversationId: string, id: string, lang: string) {
+    const place = placeOf(conversationId);
+    const now = new Date();
+    const tenant = { id: PLAYGROUND_TENANT };
+    const channelData =
+      place.type === 'channel'
+        ? {
+            teamsChannelId: place.channel.id,
+            teamsTeamId: PLAYGROUND_TEAM.id,
+            channel: { id: place.channel.id },
+            team: { id: PLAYGROUND_TEAM.id, name: PLAYGROUND_TEAM.name },
+            tenant,
+          }
+        : { tenant };
+    return {
+      id,
+      timestamp: now.toISOString(),
+      localTimezone: TIMEZONE,
+      serviceUrl: options.serviceUrl(),
+      channelId: 'msteams',
+      from: { id: from.teamsId, name: from.name, aadObjectId: from.aadObjectId },
+      recipient: { ...PLAYGROUND_BOT },
+      conversation: {
+        id: conversationId,
+        tenantId: PLAYGROUND_TENANT,
+        conversationType: place.type,
+        ...(place.type === 'channel' ? { isGroup: true } : {}),
+      },
+      channelData,
+      locale: locale(lang),
+      entities: [
+        { type: 'clientInfo', locale: locale(lang), country: 'MY', platform: 'Web', timezone: TIMEZONE },
+      ],
+    };
+  }
+
+  async function deliver(activity: object): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(options.botUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+      signal: AbortSignal.timeout(BOT_TIMEOUT_MS),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {}
+    return { status: res.status, body };
+  }
+
+  /** Reads an invoke response: `{ statusCode, type, value }` with a card or a message for the person. */
+  function answerOf(response: { status: number; body: unknown }): ActionAnswer {
+    const body = response.body;
+    if (response.status !== 200 || !isObject(body)) return { kind: 'failed', status: response.status };
+    if (body.type === ADAPTIVE_CARD && isObject(body.value)) return { kind: 'card', card: body.value };
+    if (typeof body.value === 'string') return { kind: 'text', text: body.value };
+    return { kind: 'failed', status: response.status };
+  }
+
+  return {
+    /**
+     * A person writes in a conversation. Teams shows their message at once; in a channel it starts a
+     * thread and reaches the bot with an @mention, as Teams only delivers mentioned channel messages.
+     */
+    async say(from: PlaygroundPerson, conversation: string, text: string, lang: string) {
+      const place = placeOf(conversation);
+      const shown = place.type === 'channel' ? `${MENTION} ${text}` : text;
+      const id = await store.nextId();
+      const activity = {
+        ...envelope(from, conversation, id, lang),
+        type: 'message',
+        text: shown,
+        textFormat: 'plain',
+      };
+      const stored = await store.post({
+        conversationId: conversation,
+        activity: { ...activity, text },
+        fromBot: false,
+        fromName: from.name,
+        id,
+      });
+      activity.conversation.id = stored.conversationId;
+      if (place.type === 'channel')
+        Object.assign(activity, {
+          entities: [
+            { type: 'mention', text: MENTION, mentioned: { ...PLAYGROUND_BOT } },
+            ...activity.entities,
+          ],
+        });
+      return deliver(activity);
+    },
+
+    /** An Action.Execute on a card (a button, a form sent, or Teams fetching the person's own view). */
+    async act(
+      from: PlaygroundPerson,
+      message: StoredMessage,
+      action: { verb: string; data: Json },
+      lang: string,
+      trigger: 'manual' | 'automatic' = 'manual',
+    ): Promise<ActionAnswer> {
+      const activity = {
+        ...envelope(from, message.conversationId, `f:${randomUUID()}`, lang),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: message.id,
+        value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger },
+      };
+      const answer = answerOf(await deliver(activity));
+      if (answer.kind === 'card') await store.setView(message, from.teamsId, answer.card);
+      return answer;
+    },
+
+    /**
+     * What Teams sends when the app is added: the bot joins each person's personal chat and the team's
+     * channels (conversationUpdate, https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events),
+     * so it holds a conversation reference for every place it will post to.
+     */
+    async install(lang: string): Promise<void> {
+      const installer = workspace.people[0];
+      if (!installer) return;
+      const added = { type: 'conversationUpdate', membersAdded: [{ id: PLAYGROUND_BOT.id }] };
+      for (const person of workspace.people) {
+        const answer = await deliver({
+          ...envelope(person, person.chat, `f:${randomUUID()}`, lang),
+          ...added,
+        });
+        if (answer.status >= 300) throw new Error(`the bot refused the install in ${person.chat}`);
+      }
+      for (const channel of workspace.channels) {
+        const base = envelope(installer, channel.id, `f:${randomUUID()}`, lang);
+        const answer = await deliver({
+          ...base,
+          ...added,
+          channelData: { ...base.channelData, eventType: 'channelCreated' },
+        });
+        if (answer.status >= 300) throw new Error(`the bot refused the install in ${channel.id}`);
+      }
+    },
+  };
+}
+
+export type PlaygroundChannelService = ReturnType<typeof createChannel>;

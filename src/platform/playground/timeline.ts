@@ -1,0 +1,56 @@
+import type { Db } from '../../db/types.ts';
+import type { Directory } from '../../directory/directory.ts';
+import { createTranslator, formatMyt, type Locale } from '../../i18n/index.ts';
+import { actorNameOf, buildTicketCard } from '../../tickets/card-source.ts';
+
+// The playground's ticket timeline: every ticket with its state, who must act next and by when (the
+// product's first promise, as on the cards) and its whole audit trail, in the page's language.
+
+const SHOWN = 50;
+
+export async function ticketTimeline(db: Db, directory: Directory, lang: Locale) {
+  const t = createTranslator(lang);
+  const rows = await db.ticket.findMany({
+    orderBy: [{ year: 'desc' }, { seq: 'desc' }],
+    take: SHOWN,
+    select: {
+      id: true,
+      number: true,
+      kind: true,
+      title: true,
+      state: true,
+      events: { orderBy: { seq: 'asc' }, select: { type: true, actorId: true, at: true, data: true } },
+    },
+  });
+  return Promise.all(
+    rows.map(async (row) => {
+      const model = await buildTicketCard(db, directory, row.id, 'ticket');
+      const next = model.nextActor;
+      const who =
+        next === null
+          ? null
+          : (next.name ?? ('role' in next.who ? t(`role.${next.who.role}`) : t('common.unknown')));
+      return {
+        number: row.number,
+        kind: row.kind,
+        kindLabel: t(`form.title.${row.kind}`),
+        title: row.title,
+        state: row.state,
+        stateLabel: t(`state.${row.state}`),
+        closed: next === null,
+        next:
+          who === null
+            ? t('playground.timeline.closed')
+            : next?.dueAt
+              ? t('playground.timeline.next', { who, due: formatMyt(next.dueAt, lang) })
+              : t('playground.timeline.next_no_due', { who }),
+        events: row.events.map((e) => ({
+          at: e.at.toISOString(),
+          atLabel: formatMyt(e.at, lang),
+          actor: actorNameOf(e, directory),
+          label: t(`event.${e.type}`),
+        })),
+      };
+    }),
+  );
+}

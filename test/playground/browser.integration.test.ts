@@ -1,0 +1,218 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTranslator } from '../../src/i18n/index.ts';
+import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { createPgliteDatabase, type TestDatabase } from '../support/databases.ts';
+import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world.ts';
+
+// The playground as a person uses it, in Debian's Chromium: SOP 4.1 from `/changerequest` typed in the
+// requester's chat to the closure notice in the announcements channel, switching identity at each step as
+// the people of the demo agency would (requester, manager, MAMPU/JDN approver, VAS SOC, requester again),
+// clicking the buttons and filling the forms the official Adaptive Cards renderer draws. A screenshot of
+// every step is saved under test-results/playground/ (CI keeps the folder as an artifact).
+
+const SHOTS = join(process.cwd(), 'test-results', 'playground');
+const t = createTranslator('ms');
+const en = createTranslator('en');
+// Dates the forms ask for, in the page's own date boxes: the change is wanted next week, and Section D
+// records an implementation that already happened.
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describeInBrowser('Playground in a browser: a change request from /changerequest to closure', () => {
+  let db: TestDatabase;
+  let world: PlaygroundWorld;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  let number = '';
+  let shot = 0;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    db = await createPgliteDatabase();
+    world = await startPlaygroundWorld(db);
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await world?.close();
+    await db?.cleanup();
+  });
+
+  async function screenshot(name: string) {
+    shot += 1;
+    await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`) });
+  }
+
+  async function actAs(person: string) {
+    await page.getByTestId('identity').selectOption(person);
+    await expect.poll(() => new URL(page.url()).searchParams.get('as')).toBe(person);
+  }
+
+  async function open(purpose: string) {
+    const entry = page.locator(`[data-testid="conversation"][data-purpose="${purpose}"]`);
+    await entry.click();
+    await expect.poll(() => entry.getAttribute('aria-current')).toBe('page');
+  }
+
+  /** The newest card in the open conversation that mentions the ticket (or any card, before there is one). */
+  function cardAbout(text: string): Locator {
+    return page.getByTestId('message').filter({ hasText: text }).getByTestId('card').last();
+  }
+
+  /**
+   * A form box by the name a screen reader gives it (the label; the renderer's required mark is not part of
+   * it): a text, date or time box, or a list.
+   */
+  function field(card: Locator, name: string): Locator {
+    return card
+      .getByRole('textbox', { name, exact: true })
+      .or(card.getByRole('combobox', { name, exact: true }));
+  }
+
+  async function click(card: Locator, title: string) {
+    await card.getByRole('button', { name: title, exact: true }).click();
+  }
+
+  it('answers /changerequest typed in the requester’s chat with the form, and opens the ticket from it', async () => {
+    await page.goto(`${world.base}/?as=aminah&lang=ms`);
+    await open('chat');
+    await page.getByTestId('composer').fill('/changerequest Tambah rakan.com.my ke senarai putih');
+    await page.getByTestId('send').click();
+    const form = cardAbout(t('form.title.change_request'));
+    await form.waitFor();
+    expect(await field(form, t('field.description')).inputValue()).toBe(
+      'Tambah rakan.com.my ke senarai putih',
+    );
+    // Section A as the requester fills it: her own details are there already.
+    await field(form, t('field.manager')).fill('Abd Rahman bin Ismail');
+    await field(form, t('field.request_type')).selectOption({ index: 1 });
+    await field(form, t('field.requested_for')).fill(day(7));
+    await field(form, t('form.label.time_of', { label: t('field.requested_for') })).fill('10:00');
+    await field(form, t('field.impact_if_not')).fill('Mel daripada rakan kongsi terus ditolak sebagai spam.');
+    await screenshot('requester-fills-the-form');
+    await click(form, t('common.submit'));
+    const notice = page
+      .getByTestId('message')
+      .filter({ hasText: /CR-\d{4}-\d+/ })
+      .last();
+    await notice.waitFor();
+    number = /CR-\d{4}-\d+/.exec((await notice.textContent()) ?? '')![0];
+    await screenshot('requester-sees-the-ticket-number');
+    // The timeline shows it at once, waiting for the manager.
+    const ticket = page.locator(`[data-testid="ticket"][data-number="${number}"]`);
+    await expect.poll(() => ticket.getAttribute('data-state')).toBe('awaiting_endorsement');
+  });
+
+  it('lets the manager endorse it from his own chat', async () => {
+    await actAs('rahman');
+    await open('chat');
+    const card = cardAbout(number);
+    await click(card, t('action.endorse'));
+    await expect.poll(() => card.getByRole('button', { name: t('action.endorse') }).count()).toBe(0);
+    await screenshot('manager-endorsed');
+  });
+
+  it('shows the approval buttons only to the approvers, and approves from the approvals channel', async () => {
+    // The requester sees the status in the channel, without buttons.
+    await actAs('aminah');
+    await open('approvals');
+    await cardAbout(number).waitFor();
+    expect(
+      await cardAbout(number)
+        .getByRole('button', { name: t('action.approve') })
+        .count(),
+    ).toBe(0);
+
+    await actAs('zulkifli');
+    await open('approvals');
+    const card = cardAbout(number);
+    await card.getByRole('button', { name: t('action.approve'), exact: true }).waitFor();
+    await screenshot('approver-own-view');
+    await click(card, t('action.approve'));
+    await expect.poll(() => card.getByRole('button', { name: t('action.approve') }).count()).toBe(0);
+    const ticket = page.locator(`[data-testid="ticket"][data-number="${number}"]`);
+    await expect.poll(() => ticket.getAttribute('data-state')).toBe('awaiting_implementation');
+    await screenshot('approved');
+  });
+
+  it('lets SOC fill Section B and Section D inside the card in the SOC channel', async () => {
+    await actAs('hafiz');
+    await open('soc');
+    const card = cardAbout(number);
+    await click(card, t('action.start_implementation'));
+    // Section B opens in the card for the engineer who pressed the button.
+    const sectionB = cardAbout(t('form.title.start_implementation'));
+    await field(sectionB, t('field.change_type')).selectOption({ index: 1 });
+    await field(sectionB, t('field.risk')).selectOption({ index: 1 });
+    await field(sectionB, t('field.urgency')).selectOption({ index: 1 });
+    await field(sectionB, t('field.impact')).selectOption({ index: 1 });
+    for (const [key, time] of [
+      ['field.planned_start', '09:00'],
+      ['field.planned_end', '10:00'],
+    ] as const) {
+      await field(sectionB, t(key)).fill(day(1));
+      await field(sectionB, t('form.label.time_of', { label: t(key) })).fill(time);
+    }
+    await field(sectionB, t('field.change_activities')).fill(
+      'Tambah rakan.com.my ke senarai putih gerbang anti-spam.',
+    );
+    await field(sectionB, t('field.fallback_plan')).fill('Buang entri daripada senarai.');
+    await screenshot('soc-fills-section-b');
+    await click(sectionB, t('action.start_implementation'));
+
+    const implementing = cardAbout(number);
+    await click(implementing, t('action.mark_implemented'));
+    const sectionD = cardAbout(t('form.title.mark_implemented'));
+    for (const [key, time] of [
+      ['field.actual_start', '09:00'],
+      ['field.actual_end', '09:30'],
+    ] as const) {
+      await field(sectionD, t(key)).fill(day(-1));
+      await field(sectionD, t('form.label.time_of', { label: t(key) })).fill(time);
+    }
+    await field(sectionD, t('field.status')).selectOption({ index: 1 });
+    await click(sectionD, t('common.submit'));
+    const ticket = page.locator(`[data-testid="ticket"][data-number="${number}"]`);
+    await expect.poll(() => ticket.getAttribute('data-state')).toBe('awaiting_confirmation');
+    await screenshot('soc-recorded-section-d');
+  });
+
+  it('closes when the requester confirms, and announces the closure in the announcements channel', async () => {
+    await actAs('aminah');
+    await open('chat');
+    const card = cardAbout(number);
+    await click(card, t('action.confirm_resolved'));
+    const ticket = page.locator(`[data-testid="ticket"][data-number="${number}"]`);
+    await expect.poll(() => ticket.getAttribute('data-state')).toBe('closed');
+    await open('announcements');
+    await page.getByTestId('message').filter({ hasText: number }).last().waitFor();
+    await screenshot('closure-announced');
+  });
+
+  it('speaks English on request, and the bot answers each person in their configured language', async () => {
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await open('approvals');
+    await page.getByText(en('playground.channel.approvals')).first().waitFor();
+    const ticket = page.locator(`[data-testid="ticket"][data-number="${number}"]`);
+    await expect.poll(() => ticket.textContent()).toContain(en('state.closed'));
+    // Azlan (the vendor) is configured in English: the bot tells him in English what it understands.
+    await actAs('azlan');
+    await open('chat');
+    await page.getByTestId('composer').fill('hello');
+    await page.getByTestId('send').click();
+    await page
+      .getByTestId('message')
+      .filter({ hasText: /I understand these commands/ })
+      .waitFor();
+    await screenshot('in-english');
+    // Nothing left loopback: the page works air-gapped.
+    expect(chromium.blocked).toEqual([]);
+  });
+});

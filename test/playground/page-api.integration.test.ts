@@ -1,0 +1,291 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { actionIdOf } from '../../cards/ids.ts';
+import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import {
+  clickData,
+  type Json,
+  type PageMessage,
+  type PlaygroundWorld,
+  startPlaygroundWorld,
+  verbsOn,
+} from '../support/playground-world.ts';
+import { filledForm } from '../support/teams-world.ts';
+
+// The local playground through the API its page uses, on the sample configuration's agency: the bot is added
+// to every chat and channel at start, a command typed in a person's chat is answered with the form as a
+// card, the manager endorses from his chat, the approval card in the approvals channel shows its buttons
+// only to the approvers (their own view, fetched as Teams does with `refresh`), the decision updates the card
+// for everyone, and the ticket timeline follows. Wrong input is refused with a sentence in the page's
+// language and changes nothing; a restart keeps every conversation and the bot can still update its cards.
+
+const APPROVALS = '19:playground-approvals@thread.tacv2';
+const SOC = '19:playground-soc@thread.tacv2';
+const chatOf = (person: string) => `a:playground-${person}`;
+const cards = (messages: PageMessage[]) => messages.filter((m) => m.card !== undefined);
+const mentions = (number: string) => (m: PageMessage) => JSON.stringify(m.card ?? {}).includes(number);
+
+describeEachDatabase('Playground: a change request through the page', (suite) => {
+  let db: TestDatabase;
+  let world: PlaygroundWorld;
+  let number = '';
+  beforeAll(async () => {
+    db = await suite.create();
+    world = await startPlaygroundWorld(db);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await db?.cleanup();
+  });
+
+  it('lists the agency: every configured person with their roles and personal chat, and the channels', async () => {
+    const ms = await world.page.setup('ms');
+    expect(ms.status).toBe(200);
+    const people = ms.body.people as Json[];
+    expect(people.map((p) => p.id)).toEqual([
+      'aminah',
+      'rahman',
+      'farah',
+      'zulkifli',
+      'noraini',
+      'hafiz',
+      'syafiqah',
+      'azlan',
+      'salmah',
+    ]);
+    expect(people[0]).toMatchObject({
+      name: 'Aminah binti Yusof',
+      roles: ['requester'],
+      roleLabels: ['Pemohon (Pentadbir UC Agensi)'],
+      chat: chatOf('aminah'),
+    });
+    expect((ms.body.channels as Json[]).map((c) => c.purpose)).toEqual([
+      'approvals',
+      'soc',
+      'vendor',
+      'announcements',
+      'service_desk',
+    ]);
+    const en = await world.page.setup('en');
+    expect((en.body.texts as Record<string, string>)['role.approver']).toBe('Approver');
+    expect((en.body.channels as Json[])[0]).toMatchObject({ id: APPROVALS });
+    // The bot was added everywhere at start: it holds a conversation reference for each place.
+    expect(await db.prisma.conversationRef.count()).toBe(9 + 5);
+  });
+
+  it('answers /changerequest in the requester’s chat with the form, and opens the ticket when it is sent', async () => {
+    const sent = await world.page.send('aminah', chatOf('aminah'), '/changerequest Tambah rakan.com.my');
+    expect(sent).toEqual({ status: 200, body: { ok: true } });
+    const messages = await world.seen(chatOf('aminah'), 'aminah', (m) => cards(m).length === 1);
+    expect(messages[0]).toMatchObject({ from: { bot: false, name: 'Aminah binti Yusof' } });
+    expect(messages[0]!.text).toBe('/changerequest Tambah rakan.com.my');
+    const form = cards(messages)[0]!;
+    expect(adaptiveCardProblems(form.card)).toEqual([]);
+    expect(JSON.stringify(form.card)).toContain('Tambah rakan.com.my');
+
+    const answer = await world.page.action(
+      'aminah',
+      chatOf('aminah'),
+      form.id,
+      'form:change_request',
+      clickData(form.card, 'form:change_request', filledForm(form.card)),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.card).toBeDefined();
+    number = /CR-\d{4}-\d+/.exec(JSON.stringify(answer.body.card))![0];
+    // The answer replaced the form for Aminah: it is what she sees on that message from now on.
+    const after = await world.page.messages(chatOf('aminah'), 'aminah');
+    expect(JSON.stringify(after.body.messages.find((m) => m.id === form.id)?.card)).toContain(number);
+  });
+
+  it('asks the manager in his chat, and the approvers in the approvals channel once he endorses', async () => {
+    const rahman = await world.seen(chatOf('rahman'), 'rahman', (m) => cards(m).some(mentions(number)));
+    const endorsement = cards(rahman).find(mentions(number))!;
+    expect(verbsOn(endorsement.card)).toContain(actionIdOf('endorse'));
+    const endorsed = await world.page.action(
+      'rahman',
+      chatOf('rahman'),
+      endorsement.id,
+      actionIdOf('endorse'),
+      clickData(endorsement.card, actionIdOf('endorse')),
+    );
+    expect(endorsed.status).toBe(200);
+    expect(verbsOn(endorsed.body.card)).not.toContain(actionIdOf('endorse'));
+
+    // An approver sees their own view with the buttons; anyone else the status only.
+    const asApprover = await world.seen(APPROVALS, 'zulkifli', (m) => cards(m).some(mentions(number)));
+    const approval = cards(asApprover).find(mentions(number))!;
+    expect(approval.personal).toBe(true);
+    expect(verbsOn(approval.card)).toEqual(
+      expect.arrayContaining([actionIdOf('approve'), actionIdOf('reject')]),
+    );
+    const asRequester = (await world.page.messages(APPROVALS, 'aminah')).body.messages.find(
+      (m) => m.id === approval.id,
+    )!;
+    expect(verbsOn(asRequester.card)).not.toContain(actionIdOf('approve'));
+    expect(asRequester.personal).toBeUndefined();
+  });
+
+  it('refuses a click by someone the SOP does not let act, with a sentence and nothing changed', async () => {
+    const approval = cards((await world.page.messages(APPROVALS, 'zulkifli')).body.messages).find(
+      mentions(number),
+    )!;
+    const data = clickData(approval.card, actionIdOf('approve'));
+    const byRequester = await world.page.action(
+      'aminah',
+      APPROVALS,
+      approval.id,
+      actionIdOf('approve'),
+      data,
+    );
+    expect(byRequester.status).toBe(200);
+    expect(byRequester.body.text).toMatch(/Pelulus|approver/i);
+    const ticket = await db.prisma.ticket.findUniqueOrThrow({ where: { number } });
+    expect(ticket.state).toBe('awaiting_approval');
+  });
+
+  it('approves from the channel: one decision on a double click, and the card updated for everyone', async () => {
+    const approval = cards((await world.page.messages(APPROVALS, 'zulkifli')).body.messages).find(
+      mentions(number),
+    )!;
+    const data = clickData(approval.card, actionIdOf('approve'));
+    const [first, second] = await Promise.all([
+      world.page.action('zulkifli', APPROVALS, approval.id, actionIdOf('approve'), data),
+      world.page.action('noraini', APPROVALS, approval.id, actionIdOf('approve'), data),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const events = await db.prisma.auditEvent.findMany({
+      where: { ticket: { number }, type: 'cr.approved' },
+    });
+    expect(events).toHaveLength(1);
+    const updated = await world.seen(APPROVALS, 'aminah', (m) =>
+      m.some((x) => x.id === approval.id && x.edited === true),
+    );
+    expect(verbsOn(updated.find((m) => m.id === approval.id)!.card)).not.toContain(actionIdOf('approve'));
+    // SOC is asked next, in its channel.
+    await world.seen(SOC, 'hafiz', (m) => cards(m).some(mentions(number)));
+
+    const timeline = await world.page.tickets('en');
+    const ticket = timeline.body.tickets.find((t) => t.number === number)!;
+    expect(ticket).toMatchObject({
+      state: 'awaiting_implementation',
+      kindLabel: 'Change request',
+      closed: false,
+    });
+    expect(ticket.next).toMatch(/^Next: /);
+    expect((ticket.events as Json[]).map((e) => e.label)).toEqual(
+      expect.arrayContaining(['Request submitted', 'Endorsed by the manager', 'Approved (Section C)']),
+    );
+  });
+
+  it('refuses wrong input with a sentence in the page’s language, and changes nothing', async () => {
+    await world.settle();
+    const count = await db.prisma.playgroundMessage.count();
+    const nobody = await world.page.send('siti', chatOf('aminah'), 'hello', 'en');
+    expect(nobody.status).toBe(404);
+    expect(nobody.body.error?.message).toBe('No person called siti in the configuration.');
+    const elsewhere = await world.page.messages(chatOf('aminah'), 'rahman', 'ms');
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.error?.message).toContain('Abd Rahman bin Ismail');
+    const empty = await world.page.send('aminah', chatOf('aminah'), '   ', 'ms');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error?.message).not.toBe('');
+    const lost = await world.page.action('aminah', chatOf('aminah'), '42', 'refresh', {}, 'en');
+    expect(lost.status).toBe(404);
+    const garbage = await fetch(`${world.base}/playground/api/send`, { method: 'POST', body: '{nope' });
+    expect(garbage.status).toBe(400);
+    expect(await db.prisma.playgroundMessage.count()).toBe(count);
+  });
+
+  it('serves the page and its scripts from its own origin only', async () => {
+    const page = await fetch(`${world.base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await page.text();
+    for (const asset of ['/playground/app.js', '/playground/app.css', '/playground/adaptivecards.js']) {
+      expect(html).toContain(asset);
+      expect((await fetch(`${world.base}${asset}`)).status).toBe(200);
+    }
+    expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+  });
+
+  it('tells the page about every change on its event stream', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${world.base}/playground/events`, { signal: controller.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    let seen = '';
+    try {
+      const reading = (async () => {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          seen += new TextDecoder().decode(value);
+          if (seen.includes('event: message') && seen.includes('event: ticket')) return;
+        }
+      })();
+      await world.page.send('hafiz', SOC, 'help');
+      const soc = await world.seen(SOC, 'hafiz', (m) => m.some((x) => x.text === 'help'));
+      const mine = soc.find((m) => m.text === 'help')!;
+      // In a channel the bot answers in the thread the message started.
+      await world.seen(SOC, 'hafiz', (m) => m.some((x) => x.replyToId === mine.id && x.from.bot));
+      // A ticket change: SOC starts the implementation from its own view of the SOC card; it asks for
+      // Section B inside the card.
+      const socCard = cards((await world.page.messages(SOC, 'hafiz')).body.messages).find(mentions(number))!;
+      const started = await world.page.action(
+        'hafiz',
+        SOC,
+        socCard.id,
+        actionIdOf('start_implementation'),
+        clickData(socCard.card, actionIdOf('start_implementation')),
+      );
+      const sectionB = started.body.card!;
+      expect(verbsOn(sectionB)).toContain('form:start_implementation');
+      const planned = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+      const sent = await world.page.action(
+        'hafiz',
+        SOC,
+        socCard.id,
+        'form:start_implementation',
+        clickData(
+          sectionB,
+          'form:start_implementation',
+          filledForm(sectionB, {
+            plannedStart: planned,
+            plannedEnd: planned,
+          }),
+        ),
+      );
+      expect(sent.status).toBe(200);
+      await reading;
+    } finally {
+      await reader.cancel();
+      controller.abort();
+    }
+    expect(seen).toMatch(
+      /event: message\ndata: \{"conversation":"19:playground-soc@thread\.tacv2","messageId":"\d+"\}/,
+    );
+  });
+
+  it('keeps every conversation across a restart, and the bot still updates the cards it posted before', async () => {
+    const before = (await world.page.messages(SOC, 'hafiz')).body.messages;
+    await world.close();
+    world = await startPlaygroundWorld(db);
+    const after = (await world.page.messages(SOC, 'hafiz')).body.messages;
+    // The outbox may have delivered more since; nothing from before is lost or changed place.
+    expect(after.map((m) => m.id).slice(0, before.length)).toEqual(before.map((m) => m.id));
+    // The next decision updates the SOC card posted before the restart, in place.
+    const socCard = cards(after).find(mentions(number))!;
+    const data = clickData(socCard.card, actionIdOf('mark_implemented'));
+    const answer = await world.page.action('hafiz', SOC, socCard.id, actionIdOf('mark_implemented'), data);
+    // Section D is a form: it opens inside the card.
+    expect(answer.status).toBe(200);
+    expect(verbsOn(answer.body.card)).toContain('form:mark_implemented');
+    const message = await db.prisma.playgroundMessage.findUniqueOrThrow({ where: { id: socCard.id } });
+    expect(message.version).toBeGreaterThan(1);
+    // New ids stay above the ones given before the restart.
+    await world.page.send('hafiz', SOC, 'help');
+    const latest = (await world.page.messages(SOC, 'hafiz')).body.messages.at(-1)!;
+    expect(Number(latest.id)).toBeGreaterThan(Math.max(...before.map((m) => Number(m.id))));
+  });
+});

@@ -49,7 +49,10 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
     await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`) });
   }
 
+  // A person acts once the bot has finished posting and updating what the last step caused: an update
+  // landing on a card redraws it for everyone (as in Teams), which would close a form someone just opened.
   async function actAs(person: string) {
+    await quiet();
     await page.getByTestId('identity').selectOption(person);
     await expect.poll(() => new URL(page.url()).searchParams.get('as')).toBe(person);
   }
@@ -75,7 +78,21 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
       .or(card.getByRole('combobox', { name, exact: true }));
   }
 
+  /**
+   * The last step is over: the page's card actions have been answered, the bot has delivered what they
+   * caused, and the page has fetched what it heard of on its event stream.
+   */
+  async function quiet() {
+    const idle = () =>
+      expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
+    await idle();
+    await world.settle();
+    await page.waitForTimeout(150);
+    await idle();
+  }
+
   async function click(card: Locator, title: string) {
+    await quiet();
     await card.getByRole('button', { name: title, exact: true }).click();
   }
 

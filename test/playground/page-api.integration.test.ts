@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionIdOf } from '../../cards/ids.ts';
+import { createMessageStore } from '../../src/platform/playground/message-store.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import {
@@ -287,5 +288,38 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     await world.page.send('hafiz', SOC, 'help');
     const latest = (await world.page.messages(SOC, 'hafiz')).body.messages.at(-1)!;
     expect(Number(latest.id)).toBeGreaterThan(Math.max(...before.map((m) => Number(m.id))));
+  });
+});
+
+describeEachDatabase('Playground: what each person sees on a card', (suite) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await suite.create();
+  });
+  afterAll(async () => {
+    await db?.cleanup();
+  });
+
+  it('keeps a form a person opened when a refresh for the same version lands after it', async () => {
+    const store = createMessageStore(db.prisma);
+    const card = (verb: string) => ({ type: 'AdaptiveCard', actions: [{ type: 'Action.Execute', verb }] });
+    const posted = await store.post({
+      conversationId: SOC,
+      activity: { type: 'message', attachments: [] },
+      fromBot: true,
+      fromName: 'mailops',
+    });
+    await store.setView(posted, '29:hafiz', card('form:mark_implemented'), 'answer');
+    await store.setView(posted, '29:hafiz', card('refresh-view'), 'refresh');
+    expect(verbsOn(await store.viewOf(posted.id, '29:hafiz'))).toEqual(['form:mark_implemented']);
+    // Once the bot updates the message, the form is gone for everyone and a refresh fills the view again.
+    await store.update(posted, { type: 'message', attachments: [] });
+    expect(await store.viewOf(posted.id, '29:hafiz')).toBeUndefined();
+    const updated = (await store.find(SOC, posted.id))!;
+    await store.setView(updated, '29:hafiz', card('refresh-view'), 'refresh');
+    expect(verbsOn(await store.viewOf(posted.id, '29:hafiz'))).toEqual(['refresh-view']);
+    // An answer to the old version written late does not replace the current view.
+    await store.setView(posted, '29:hafiz', card('late'), 'answer');
+    expect(verbsOn(await store.viewOf(posted.id, '29:hafiz'))).toEqual(['refresh-view']);
   });
 });

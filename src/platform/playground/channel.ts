@@ -153,7 +153,8 @@ export function createChannel(options: ChannelOptions) {
         value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger },
       };
       const answer = answerOf(await deliver(activity));
-      if (answer.kind === 'card') await store.setView(message, from.teamsId, answer.card);
+      if (answer.kind === 'card')
+        await store.setView(message, from.teamsId, answer.card, trigger === 'manual' ? 'answer' : 'refresh');
       return answer;
     },
 

@@ -95,14 +95,40 @@ export function createMessageStore(db: Db) {
     },
     /**
      * A card this one person sees on the message (an Action.Execute answer or their refreshed view), valid
-     * for the version it was asked about: once the bot updates the message, everyone sees the new one.
+     * for the version it was asked about: once the bot updates the message, everyone sees the new one. A
+     * refresh only fills a missing or outdated view: it never replaces an answer (a form the person just
+     * opened) given for the same version.
      */
-    async setView(message: StoredMessage, userId: string, card: Json): Promise<void> {
+    async setView(
+      message: StoredMessage,
+      userId: string,
+      card: Json,
+      kind: 'answer' | 'refresh',
+    ): Promise<void> {
       const view = JSON.stringify({ version: message.version, card });
-      // One statement, so two people's views written at once both survive.
-      await db.$executeRaw`UPDATE playground_messages
-        SET views = views || jsonb_build_object(${userId}::text, ${view}::jsonb)
-        WHERE id = ${message.id}`;
+      // One statement each, so two people's views written at once both survive. An answer replaces a view
+      // of its own version or older; a refresh only an older one. Neither replaces a newer view.
+      // The only text put into the statement is one of these two operators; the values are parameters.
+      const newest = kind === 'answer' ? '<=' : '<';
+      await db.$executeRawUnsafe(
+        `UPDATE playground_messages
+          SET views = views || jsonb_build_object($1::text, $2::jsonb)
+          WHERE id = $3
+            AND (views -> $1::text IS NULL OR (views -> $1::text ->> 'version')::int ${newest} $4::int)`,
+        userId,
+        view,
+        message.id,
+        message.version,
+      );
+    },
+    /** This person's view of the message as stored now, if it is still current. */
+    async viewOf(id: string, userId: string): Promise<Json | undefined> {
+      const row = await db.playgroundMessage.findUnique({
+        where: { id },
+        select: { version: true, views: true },
+      });
+      const view = (row?.views as StoredMessage['views'] | undefined)?.[userId];
+      return row && view && view.version === row.version ? view.card : undefined;
     },
     async list(place: string): Promise<StoredMessage[]> {
       const rows = await db.playgroundMessage.findMany({

@@ -107,6 +107,9 @@ export function pageApiRoutes(deps: PageApiDeps): Route[] {
       const data = isObject(refresh.data) ? refresh.data : {};
       const verb = typeof refresh.verb === 'string' ? refresh.verb : '';
       const answer = await channel.act(person, message, { verb, data }, lang, 'automatic');
+      // What is stored wins: an action answered while this refresh ran (a form opened) stays on screen.
+      const stored = await store.viewOf(message.id, person.teamsId);
+      if (stored) return { card: stored, personal: shared };
       if (answer.kind === 'card') return { card: answer.card, personal: shared };
     }
     return { card: posted };

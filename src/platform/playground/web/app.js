@@ -40,6 +40,8 @@
     dividers: new Map(),
     /** message ids whose card has an action in flight */
     inflight: new Set(),
+    // When an action on a message last finished: a fetch begun before it must not redraw that card.
+    actedAt: new Map(),
     deferredRefresh: false,
     ticketOpen: new Map(),
   };
@@ -574,7 +576,6 @@
     state.inflight.add(messageId);
     setCardBusy(host, true);
     messageEl?.querySelector('.action-answer')?.remove();
-    let replaced = false;
     try {
       const result = await api(`${API}/action`, {
         as: me.id,
@@ -591,7 +592,6 @@
           entry.sig = JSON.stringify(entry.data);
         }
         renderCard(host, result.card, messageId);
-        replaced = true;
       }
       if (typeof result.text === 'string' && result.text && messageEl?.isConnected) {
         showAnswer(messageEl, result.text, 'info');
@@ -599,8 +599,9 @@
     } catch (error) {
       if (messageEl?.isConnected) showAnswer(messageEl, error.message, 'error');
     } finally {
+      state.actedAt.set(messageId, performance.now());
       state.inflight.delete(messageId);
-      if (!replaced) setCardBusy(host, false);
+      setCardBusy(host, false);
       if (state.deferredRefresh && state.inflight.size === 0) {
         state.deferredRefresh = false;
         refreshMessages();
@@ -707,7 +708,7 @@
   }
 
   /** Brings the list in line with `list`, reusing the elements of unchanged messages so typed inputs survive. */
-  function renderMessages(list, { forceBottom = false } = {}) {
+  function renderMessages(list, { forceBottom = false, began = Number.POSITIVE_INFINITY } = {}) {
     const stick = forceBottom || nearBottom();
     const nodes = [];
     const keep = new Map();
@@ -725,9 +726,11 @@
       const sig = JSON.stringify(m);
       const before = state.rendered.get(m.id);
       let entry = before;
-      if (!before || (before.sig !== sig && !state.inflight.has(m.id))) {
+      const stale = (state.actedAt.get(m.id) ?? 0) > began;
+      if (!before || (before.sig !== sig && !state.inflight.has(m.id) && !stale)) {
         entry = { sig, data: m, el: messageElement(m) };
       } else if (before.sig !== sig) {
+        // Fetched before an action on this card finished: fetch again once nothing is in flight.
         state.deferredRefresh = true;
       }
       keep.set(m.id, entry);
@@ -780,12 +783,17 @@
   async function loadMessagesOnce(forceBottom) {
     const key = viewKey();
     const conversation = state.open;
+    const began = performance.now();
     try {
       const result = await api(
         `${API}/messages?${query({ conversation, as: state.me.id, lang: state.lang })}`,
       );
       if (key !== viewKey()) return;
-      renderMessages(Array.isArray(result.messages) ? result.messages : [], { forceBottom });
+      renderMessages(Array.isArray(result.messages) ? result.messages : [], { forceBottom, began });
+      if (state.deferredRefresh && state.inflight.size === 0) {
+        state.deferredRefresh = false;
+        messagesAgain = true;
+      }
     } catch (error) {
       if (key !== viewKey()) return;
       resetMessages();
@@ -800,6 +808,8 @@
       messagesAgain = true;
       return messagesLoading;
     }
+    // Screen readers (and the end-to-end test) can tell a conversation that is still being fetched.
+    els.messages.setAttribute('aria-busy', 'true');
     messagesLoading = (async () => {
       do {
         messagesAgain = false;
@@ -809,6 +819,7 @@
       } while (messagesAgain);
     })().finally(() => {
       messagesLoading = null;
+      els.messages.setAttribute('aria-busy', 'false');
     });
     return messagesLoading;
   }

@@ -1,6 +1,7 @@
 // Reads vitest's JSON report and fails unless every required tier ran: unit tests, integration tests on
-// the embedded PGlite, integration tests on the real PostgreSQL server, and the playground in Chromium. A skipped test is a failure
-// here: in CI nothing may be quietly left out. Ends with the plain "N passed, N failed" line.
+// the embedded PGlite, integration tests on the real PostgreSQL server, the playground in Chromium, and
+// /mailtest against real mail servers (NSD and Postfix on loopback). A skipped test is a failure here: in
+// CI nothing may be quietly left out. Ends with the plain "N passed, N failed" line.
 import { readFileSync } from 'node:fs';
 
 const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -24,6 +25,9 @@ const tiers = {
   ).length,
   'browser (Chromium)': passed.filter(
     (t) => t.file.endsWith('.integration.test.ts') && /chromium/i.test(t.name),
+  ).length,
+  'mail servers (NSD, Postfix)': passed.filter(
+    (t) => t.file.endsWith('.integration.test.ts') && t.file.includes('/test/mail/'),
   ).length,
 };
 let ok = failed.length === 0;

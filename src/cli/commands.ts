@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { auditVerifyCommand } from './audit-command.ts';
 import { configCheckCommand } from './config-command.ts';
 import { dbDiffCommand, dbMigrateCommand } from './db-commands.ts';
+import { mailtestCommand } from './mailtest-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { ticketCommand, ticketsCommand } from './ticket-commands.ts';
 
@@ -45,5 +46,6 @@ export const COMMANDS: readonly CliCommand[] = [
   configCheckCommand,
   ticketsCommand,
   ticketCommand,
+  mailtestCommand,
   auditVerifyCommand,
 ];

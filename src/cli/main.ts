@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isMailopsError } from '../errors.ts';
+import { ERROR_CODES, isMailopsError } from '../errors.ts';
 import type { Translate } from '../i18n/index.ts';
 import { type CliCommand, type CliIo, COMMANDS } from './commands.ts';
 import { cliText } from './locale.ts';
@@ -49,6 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (isMailopsError(error)) {
       const hint = error.hint ? `\n  ${t('cli.error.hint', { hint: error.hint })}` : '';
       io.err(`${t('cli.error.coded', { message: error.message, code: error.code })}${hint}`);
+      // A command's own usage check (a value it cannot take) is a usage error, as the README's exit codes say.
+      if (error.code === ERROR_CODES.CLI_USAGE) return 2;
     } else {
       const reference = randomUUID().slice(0, 8);
       const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);

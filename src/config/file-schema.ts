@@ -104,6 +104,60 @@ const cronSchema = z.string({ error: 'must be text' }).superRefine((expression, 
   }
 });
 
+const hostPort = z
+  .string({ error: 'must be text' })
+  .regex(
+    /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]|[0-9a-f:]+)(:\d{1,5})?$/i,
+    'must be an IP address, optionally with :PORT (e.g. 10.0.0.53 or 127.0.0.1:5353)',
+  );
+const cidr = z
+  .string({ error: 'must be text' })
+  .regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)\/\d{1,3}$/i, 'must be an address block such as 10.1.0.0/16');
+const hostName = z
+  .string({ error: 'must be text' })
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a host name');
+const mailbox = z.email({ error: 'must be an e-mail address' });
+
+// /mailtest (src/mail): where it asks DNS, how long it waits, what it may touch. Defaults suit an agency on
+// the Internet; an air-gapped one names its own resolvers.
+const MAILTEST_DEFAULTS = {
+  dns_servers: [] as string[],
+  timeout_seconds: 10,
+  runs_per_minute: 3,
+  allow_targets: [] as string[],
+  dnsbl_zones: ['zen.spamhaus.org', 'bl.spamcop.net', 'b.barracudacentral.org'],
+  dkim_selectors: [] as string[],
+  helo_name: 'mailtest.mailops.invalid',
+  relay_sender: 'postmaster@example.com',
+  relay_recipient: 'relay-test@example.net',
+};
+
+const mailtestSchema = z.strictObject({
+  dns_servers: z.array(hostPort).default(MAILTEST_DEFAULTS.dns_servers),
+  timeout_seconds: z
+    .number({ error: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1)
+    .max(60)
+    .default(MAILTEST_DEFAULTS.timeout_seconds),
+  runs_per_minute: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(60)
+    .default(MAILTEST_DEFAULTS.runs_per_minute),
+  allow_targets: z.array(cidr).default(MAILTEST_DEFAULTS.allow_targets),
+  dnsbl_zones: z.array(hostName).default(MAILTEST_DEFAULTS.dnsbl_zones),
+  dkim_selectors: z
+    .array(z.string({ error: 'must be text' }).regex(/^[a-z0-9._-]{1,63}$/i, 'must be a DKIM selector'))
+    .default(MAILTEST_DEFAULTS.dkim_selectors),
+  helo_name: hostName.default(MAILTEST_DEFAULTS.helo_name),
+  relay_sender: mailbox.default(MAILTEST_DEFAULTS.relay_sender),
+  relay_recipient: mailbox.default(MAILTEST_DEFAULTS.relay_recipient),
+  /** PEM file of extra certificate authorities trusted for STARTTLS and MTA-STS (an agency's own CA). */
+  extra_ca_file: text.optional(),
+});
+
 export const configFileSchema = z.strictObject({
   people: z
     .array(personSchema, { error: 'must be a list of people' })
@@ -124,6 +178,7 @@ export const configFileSchema = z.strictObject({
   scheduler: z.strictObject({ escalation_cron: cronSchema.default('*/5 * * * *') }).default({
     escalation_cron: '*/5 * * * *',
   }),
+  mailtest: mailtestSchema.default(MAILTEST_DEFAULTS),
   // Reserved for the audit and ticket retention settings; empty until they exist.
   retention: z.strictObject({}).nullish(),
 });

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
 import { crossCheck } from './cross-checks.ts';
@@ -101,5 +101,20 @@ function assemble(env: EnvSettings, file: ConfigFile, source: Config['source']):
     },
     sla: applySlaOverrides(DEFAULT_SLA_POLICY, file.sla),
     platforms: { slack: env.slack, teams: env.teams },
+    mailtest: {
+      dnsServers: file.mailtest.dns_servers,
+      timeoutMs: file.mailtest.timeout_seconds * 1000,
+      runsPerMinute: file.mailtest.runs_per_minute,
+      allowTargets: file.mailtest.allow_targets,
+      dnsblZones: file.mailtest.dnsbl_zones,
+      dkimSelectors: file.mailtest.dkim_selectors,
+      heloName: file.mailtest.helo_name,
+      relaySender: file.mailtest.relay_sender,
+      relayRecipient: file.mailtest.relay_recipient,
+      // Relative to the configuration file, as an operator reading the file expects.
+      extraCaFile: file.mailtest.extra_ca_file
+        ? resolve(dirname(source.path), file.mailtest.extra_ca_file)
+        : null,
+    },
   };
 }

@@ -46,6 +46,23 @@ export interface TeamsCredentials {
   readonly tenantId: Secret;
 }
 
+/** /mailtest settings (the `mailtest:` section of the file). */
+export interface MailtestSettings {
+  /** Resolvers as HOST or HOST:PORT; empty means the system's. */
+  readonly dnsServers: readonly string[];
+  readonly timeoutMs: number;
+  readonly runsPerMinute: number;
+  /** Address blocks that may be tested although private, loopback or reserved. */
+  readonly allowTargets: readonly string[];
+  readonly dnsblZones: readonly string[];
+  readonly dkimSelectors: readonly string[];
+  readonly heloName: string;
+  readonly relaySender: string;
+  readonly relayRecipient: string;
+  /** Absolute path of a PEM file of extra trusted certificate authorities, or null. */
+  readonly extraCaFile: string | null;
+}
+
 export interface Config {
   readonly server: { readonly host: string; readonly port: number };
   readonly runtime: {
@@ -71,6 +88,7 @@ export interface Config {
   /** flows/sla.ts defaults with the file's overrides applied. */
   readonly sla: SlaPolicy;
   readonly platforms: { readonly slack: SlackCredentials | null; readonly teams: TeamsCredentials | null };
+  readonly mailtest: MailtestSettings;
 }
 
 export type LoadConfigResult =

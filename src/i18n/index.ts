@@ -7,6 +7,9 @@ import { cards } from './catalog/cards.ts';
 import { cli } from './catalog/cli.ts';
 import { common } from './catalog/common.ts';
 import { flows } from './catalog/flows.ts';
+import { mailtest } from './catalog/mailtest.ts';
+import { mailtestDns } from './catalog/mailtest-dns.ts';
+import { mailtestSmtp } from './catalog/mailtest-smtp.ts';
 import { playground } from './catalog/playground.ts';
 import { slack } from './catalog/slack.ts';
 import { teams } from './catalog/teams.ts';
@@ -29,6 +32,9 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'slack', catalog: slack },
   { name: 'teams', catalog: teams },
   { name: 'cli', catalog: cli },
+  { name: 'mailtest', catalog: mailtest },
+  { name: 'mailtest-dns', catalog: mailtestDns },
+  { name: 'mailtest-smtp', catalog: mailtestSmtp },
   { name: 'playground', catalog: playground },
 ];
 

@@ -67,12 +67,12 @@ it('explains an unreachable database in one line, without a stack trace or the p
 it('refuses unknown commands and bad arguments with usage, exit 2', async () => {
   expect((await cli(['frobnicate'], {})).code).toBe(2);
   const badKind = await cli(['tickets', '--kind', 'zz'], {});
-  expect(badKind).toMatchObject({ code: 1 });
+  expect(badKind).toMatchObject({ code: 2 });
   expect(badKind.err).toContain(
     'jenis "zz" tidak dikenali; pilih salah satu: cr, change_request, ad, complaint',
   );
   const badKindEn = await cli(['tickets', '--kind', 'zz'], EN);
-  expect(badKindEn).toMatchObject({ code: 1 });
+  expect(badKindEn).toMatchObject({ code: 2 });
   expect(badKindEn.err).toContain('unknown kind "zz"; one of: cr, change_request, ad, complaint');
   const badState = await cli(['tickets', '--state', 'lost'], {});
   expect(badState.err).toMatch(

@@ -29,7 +29,16 @@ describe('mailops usage', () => {
   });
 
   it('with --help lists every command with its summary and exits 0', async () => {
-    const expected = ['serve', 'db migrate', 'db diff', 'config check', 'tickets', 'ticket', 'audit verify'];
+    const expected = [
+      'serve',
+      'db migrate',
+      'db diff',
+      'config check',
+      'tickets',
+      'ticket',
+      'mailtest',
+      'audit verify',
+    ];
     expect(COMMANDS.map((c) => c.name).sort()).toEqual([...expected].sort());
     for (const env of [{}, EN]) {
       const result = await cli(['--help'], env);
@@ -187,15 +196,15 @@ describe('a command that needs the configuration', () => {
 });
 
 describe('mailops db diff', () => {
-  it('without a migration name exits 1 and says how to call it', async () => {
+  it('without a migration name exits 2 (a usage error) and says how to call it', async () => {
     const ms = await cli(['db', 'diff']);
-    expect(ms.code).toBe(1);
+    expect(ms.code).toBe(2);
     expect(ms.err).toContain('db diff memerlukan nama migrasi');
     expect(ms.err).toContain('mailops db diff add sla notices');
     expect(ms.err).toContain('[MO-CLI-001]');
     expect(ms.out).toBe('');
     const en = await cli(['db', 'diff'], EN);
-    expect(en.code).toBe(1);
+    expect(en.code).toBe(2);
     expect(en.err).toContain('db diff needs a name');
     expect(en.err).toContain('mailops db diff add sla notices');
     expect(en.err).toContain('[MO-CLI-001]');

@@ -122,6 +122,27 @@ const ms = {
     'rantaian berakhir sebelum hash terakhir yang direkodkan (peristiwa di hujung rantaian telah dipadam)',
 
   'cli.serve.listening': 'mailops {version} sedang berjalan di {url} (pangkalan data: {database})',
+  'cli.summary.mailtest':
+    'Diagnosis domain e-mel mengikut Pekeliling 4(f): DNS, SPF, DMARC, DKIM, MTA-STS, SMTP dan senarai hitam; --history menyenaraikan ujian lalu.',
+  'cli.args.mailtest': '<domain> [--json] [--dns HOST:PORT] | --history <domain>',
+  'cli.mailtest.heading': 'Ujian e-mel {domain} · {at}',
+  'cli.mailtest.counts': '{pass} lulus · {warn} amaran · {fail} gagal · {untested} tidak dapat diuji',
+  'cli.mailtest.requirements': 'Keperluan:',
+  'cli.mailtest.fixes': 'Cara membetulkan:',
+  'cli.mailtest.needs_domain':
+    'Nyatakan domain: mailops mailtest <domain> atau mailops mailtest --history <domain>',
+  'cli.mailtest.bad_dns':
+    '--dns memerlukan alamat IP dengan port pilihan, contohnya 127.0.0.1:5353 (diberi: {value})',
+  'cli.mailtest.no_history': 'Tiada ujian lalu untuk {domain}.',
+  'cli.mailtest.started': 'Mula',
+  'cli.mailtest.by': 'Oleh',
+  'cli.mailtest.via': 'Melalui',
+  'cli.mailtest.status': 'Status',
+  'cli.mailtest.results': 'Keputusan',
+  'cli.mailtest.check': 'Semakan',
+  'cli.mailtest.subject': 'Perkara',
+  'cli.mailtest.verdict': 'Keputusan',
+  'cli.mailtest.finding': 'Dapatan',
   'cli.serve.playground':
     'Tiada kelayakan Slack atau Teams: buka taman permainan tempatan di {url} untuk mencuba mailops dalam pelayar.',
 } as const;
@@ -241,6 +262,27 @@ const en: Record<keyof typeof ms, string> = {
     'the chain ends before the recorded head (events at the end were deleted)',
 
   'cli.serve.listening': 'mailops {version} is listening on {url} (database: {database})',
+  'cli.summary.mailtest':
+    'Diagnose a mail domain against circular item 4(f): DNS, SPF, DMARC, DKIM, MTA-STS, SMTP and blocklists; --history lists past runs.',
+  'cli.args.mailtest': '<domain> [--json] [--dns HOST:PORT] | --history <domain>',
+  'cli.mailtest.heading': 'Mail test of {domain} · {at}',
+  'cli.mailtest.counts': '{pass} passed · {warn} warnings · {fail} failed · {untested} could not test',
+  'cli.mailtest.requirements': 'Requirements:',
+  'cli.mailtest.fixes': 'How to fix:',
+  'cli.mailtest.needs_domain':
+    'Name a domain: mailops mailtest <domain> or mailops mailtest --history <domain>',
+  'cli.mailtest.bad_dns':
+    '--dns needs an IP address with an optional port, e.g. 127.0.0.1:5353 (given: {value})',
+  'cli.mailtest.no_history': 'No past runs for {domain}.',
+  'cli.mailtest.started': 'Started',
+  'cli.mailtest.by': 'By',
+  'cli.mailtest.via': 'Via',
+  'cli.mailtest.status': 'Status',
+  'cli.mailtest.results': 'Results',
+  'cli.mailtest.check': 'Check',
+  'cli.mailtest.subject': 'About',
+  'cli.mailtest.verdict': 'Verdict',
+  'cli.mailtest.finding': 'Finding',
   'cli.serve.playground':
     'No Slack or Teams credentials: open the local playground at {url} to try mailops in a browser.',
 };

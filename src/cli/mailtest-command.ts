@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { Config } from '../config/index.ts';
+import { applyMigrations } from '../db/migrate.ts';
+import { ERROR_CODES, MailopsError } from '../errors.ts';
+import { formatMyt, type Locale, type Translate } from '../i18n/index.ts';
+import { describeFinding, REQUIREMENTS, requirementStatus } from '../mail/describe.ts';
+import { runMailtest } from '../mail/mailtest.ts';
+import { createDnsClient } from '../mail/resolver.ts';
+import { finishRun, runHistory, startRun, summarize } from '../mail/runs.ts';
+import { createTargetPolicy, parseDomain } from '../mail/target-policy.ts';
+import type { Finding, Verdict } from '../mail/types.ts';
+import type { CliCommand, CliIo } from './commands.ts';
+import { cliLogger, configOrThrow, table, withDatabase } from './context.ts';
+import { cliText } from './locale.ts';
+
+// `mailops mailtest <domain>` (issue 5): the same diagnosis as /mailtest in chat, in a terminal as a table
+// (coloured on a terminal) or as JSON for scripts, stored like every run; `--history <domain>` lists past
+// runs. The operator's terminal is not rate-limited: the limit protects chat from being used as a scanner.
+
+const DNS_SERVER = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]|[0-9a-f:]+)(:\d{1,5})?$/i;
+const COLOUR: Readonly<Record<Verdict, string>> = {
+  pass: '\u001b[32m',
+  warn: '\u001b[33m',
+  fail: '\u001b[31m',
+  untested: '\u001b[90m',
+};
+const RESET = '\u001b[0m';
+
+function domainOf(raw: string | undefined, t: Translate): string {
+  if (raw === undefined) throw new MailopsError(ERROR_CODES.CLI_USAGE, t('cli.mailtest.needs_domain'));
+  const parsed = parseDomain(raw);
+  if (!parsed.ok)
+    throw new MailopsError(
+      ERROR_CODES.CLI_USAGE,
+      t(`mailtest.input.${parsed.reason}`, { input: parsed.input }),
+    );
+  return parsed.domain;
+}
+
+function dnsServers(value: unknown, config: Config, t: Translate): readonly string[] {
+  if (typeof value !== 'string') return config.mailtest.dnsServers;
+  if (!DNS_SERVER.test(value))
+    throw new MailopsError(ERROR_CODES.CLI_USAGE, t('cli.mailtest.bad_dns', { value }));
+  return [value];
+}
+
+function readCa(config: Config): string[] | undefined {
+  const file = config.mailtest.extraCaFile;
+  if (!file) return undefined;
+  try {
+    return [readFileSync(file, 'utf8')];
+  } catch (error) {
+    throw new MailopsError(ERROR_CODES.CONFIG_INVALID, `mailtest.extra_ca_file ${file} cannot be read`, {
+      cause: error,
+      hint: 'check the path in the configuration file',
+    });
+  }
+}
+
+function report(
+  domain: string,
+  at: Date,
+  findings: readonly Finding[],
+  locale: Locale,
+  t: Translate,
+  colour: boolean,
+) {
+  const described = findings.map((f) => ({ f, ...describeFinding(f, locale) }));
+  const verdictWord = (v: Verdict) => t(`mailtest.verdict.${v}`);
+  const lines = table(
+    [
+      t('cli.mailtest.verdict'),
+      t('cli.mailtest.check'),
+      t('cli.mailtest.subject'),
+      t('cli.mailtest.finding'),
+    ],
+    described.map((d) => [verdictWord(d.f.verdict), d.title, d.f.subject ?? '', d.text]),
+  ).split('\n');
+  // Colour is added after the columns are padded, so escape codes never count as width.
+  const painted = lines.map((line, index) => {
+    const d = described[index - 2];
+    if (!colour || !d) return line;
+    const word = verdictWord(d.f.verdict);
+    return `${COLOUR[d.f.verdict]}${word}${RESET}${line.slice(word.length)}`;
+  });
+  const fixes = described
+    .filter((d) => d.fix !== '')
+    .map((d, i) => `${i + 1}. ${d.title}${d.f.subject ? ` (${d.f.subject})` : ''}: ${d.fix}`);
+  const status = requirementStatus(findings);
+  return [
+    t('cli.mailtest.heading', { domain, at: formatMyt(at, locale) }),
+    '',
+    ...painted,
+    '',
+    t('cli.mailtest.counts', summarize(findings)),
+    t('cli.mailtest.requirements'),
+    ...REQUIREMENTS.map(
+      (r) => `  ${t(`mailtest.requirement.${r}`)}: ${t(`mailtest.requirement_status.${status[r]}`)}`,
+    ),
+    ...(fixes.length > 0 ? ['', t('cli.mailtest.fixes'), ...fixes] : []),
+  ].join('\n');
+}
+
+function asJson(
+  domain: string,
+  startedAt: Date,
+  finishedAt: Date,
+  findings: readonly Finding[],
+  locale: Locale,
+) {
+  return JSON.stringify(
+    {
+      domain,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      summary: summarize(findings),
+      requirements: requirementStatus(findings),
+      findings: findings.map((f) => ({ ...f, ...describeFinding(f, locale) })),
+    },
+    null,
+    2,
+  );
+}
+
+async function history(domain: string, io: CliIo): Promise<number> {
+  const { config, text } = configOrThrow(io);
+  const { locale, t } = text;
+  const runs = await withDatabase(config, cliLogger(config), (db) => runHistory(db.prisma, domain));
+  if (runs.length === 0) {
+    io.out(t('cli.mailtest.no_history', { domain }));
+    return 0;
+  }
+  const headers = ['started', 'by', 'via', 'status', 'results'].map((h) => t(`cli.mailtest.${h}`));
+  io.out(
+    table(
+      headers,
+      runs.map((r) => [
+        formatMyt(r.startedAt, locale),
+        r.requestedByName,
+        r.via,
+        r.status,
+        t('cli.mailtest.counts', { pass: 0, warn: 0, fail: 0, untested: 0, ...r.summary }),
+      ]),
+    ),
+  );
+  return 0;
+}
+
+export const mailtestCommand: CliCommand = {
+  name: 'mailtest',
+  args: { key: 'cli.args.mailtest' },
+  summary: { key: 'cli.summary.mailtest' },
+  options: { json: { type: 'boolean' }, dns: { type: 'string' }, history: { type: 'string' } },
+  async run(args, io) {
+    const early = cliText(io.env).t;
+    if (typeof args.values.history === 'string') return history(domainOf(args.values.history, early), io);
+    const domain = domainOf(args.positionals[0], early);
+    const { config, text } = configOrThrow(io);
+    const { locale, t } = text;
+    const servers = dnsServers(args.values.dns, config, t);
+    const ca = readCa(config);
+    const user = userInfo().username;
+    const logger = cliLogger(config);
+    return withDatabase(config, logger, async (db) => {
+      // The terminal may run before any `mailops serve` on this data folder: the runs table must exist.
+      await applyMigrations(db, { logger });
+      const startedAt = new Date();
+      const run = await startRun(db.prisma, {
+        domain,
+        requester: { id: `cli:${user}`, name: user, via: 'cli' },
+        perMinute: Number.MAX_SAFE_INTEGER,
+        now: startedAt,
+      });
+      if (!run.ok) throw new Error('unreachable: the terminal has no rate limit');
+      const findings = await runMailtest({
+        domain,
+        dns: createDnsClient({ servers: [...servers], timeoutMs: config.mailtest.timeoutMs }),
+        target: createTargetPolicy(config.mailtest.allowTargets),
+        settings: { ...config.mailtest, ...(ca ? { ca } : {}) },
+      }).catch(async (error: unknown) => {
+        await finishRun(db.prisma, run.runId, { findings: [], status: 'failed', at: new Date() });
+        throw error;
+      });
+      const finishedAt = new Date();
+      await finishRun(db.prisma, run.runId, { findings, status: 'done', at: finishedAt });
+      io.out(
+        args.values.json
+          ? asJson(domain, startedAt, finishedAt, findings, locale)
+          : report(domain, startedAt, findings, locale, t, io.isTty),
+      );
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,163 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { finding, isUnanswered, recordsOf } from './dns-finding.ts';
+import { normaliseName } from './resolver.ts';
+import type { DnsAnswer, DnsClient, Finding } from './types.ts';
+
+// Pekeliling 4(f)(v) "domain key": a DKIM public key in the DNS (RFC 6376 §3.6). A key lives at
+// <selector>._domainkey.<domain> and the selector is chosen by the signer, so it can only be found when it
+// is known: configured for the agency, read from a DKIM-Signature of a message it sent, or one of the
+// selectors that common services use. Not finding one proves nothing, so it is never a fail.
+
+/**
+ * Selectors worth trying when none is known, each with who uses it: selector1/selector2 (Microsoft 365,
+ * "Use DKIM for email in your custom domain"), google (Google Workspace, "Set up DKIM"), k1 (Mailchimp and
+ * Mandrill), s1/s2 (SendGrid/Twilio automated security), default (cPanel/WHM and Plesk), everlytic
+ * (Everlytic), dkim, mail, smtp, mx, key1 (the names administrators give OpenDKIM and Zimbra keys by hand).
+ */
+export const COMMON_SELECTORS = [
+  'default',
+  'selector1',
+  'selector2',
+  'google',
+  'k1',
+  's1',
+  's2',
+  'dkim',
+  'mail',
+  'smtp',
+  'mx',
+  'key1',
+  'everlytic',
+] as const;
+
+export interface DkimSelectors {
+  /** From the configuration (`mailtest.dkim_selectors`). */
+  readonly configured?: readonly string[];
+  /** From the s= tag of DKIM-Signature headers of messages the domain sent. */
+  readonly learned?: readonly string[];
+}
+
+type Key =
+  | { readonly kind: 'usable'; readonly type: string; readonly bits: number; readonly testing: boolean }
+  | { readonly kind: 'revoked' }
+  | { readonly kind: 'invalid'; readonly tag: string };
+
+interface Looked {
+  readonly selector: string;
+  readonly name: string;
+  readonly answer: DnsAnswer<string>;
+}
+
+export async function checkDkim(
+  dns: DnsClient,
+  domain: string,
+  selectors: DkimSelectors = {},
+): Promise<Finding[]> {
+  const base = normaliseName(domain);
+  const tried = selectorsToTry(selectors);
+  const looked = await Promise.all(
+    tried.map(async (selector): Promise<Looked> => {
+      const name = `${selector}._domainkey.${base}`;
+      return { selector, name, answer: await dns.txt(name) };
+    }),
+  );
+  const perSelector = looked.flatMap(selectorFindings);
+  return [summary(looked, perSelector, tried.length), ...perSelector];
+}
+
+function selectorsToTry(selectors: DkimSelectors): string[] {
+  const all = [...(selectors.configured ?? []), ...(selectors.learned ?? []), ...COMMON_SELECTORS];
+  // RFC 6376 §3.1: a selector is one or more labels; anything else cannot be asked.
+  const valid = all.map((s) => s.trim().toLowerCase()).filter((s) => /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(s));
+  return [...new Set(valid)];
+}
+
+function selectorFindings({ selector, name, answer }: Looked): Finding[] {
+  if (isUnanswered(answer))
+    return [finding('dkim.lookup', 'untested', { selector, name, failure: answer.failure }, selector)];
+  const record = keyRecord(recordsOf(answer));
+  if (record === null) return [];
+  const key = readKey(parseTags(record));
+  if (key.kind === 'invalid') return [finding('dkim.record', 'fail', { name, tag: key.tag }, selector)];
+  if (key.kind === 'revoked') return [finding('dkim.revoked', 'warn', { name }, selector)];
+  const found = [strength(name, selector, key)];
+  if (key.testing) found.push(finding('dkim.testing', 'warn', { name }, selector));
+  return found;
+}
+
+// RFC 8301 §3.2: signers MUST use RSA keys of at least 1024 bits and SHOULD use 2048; verifiers may refuse
+// shorter ones. Ed25519 (RFC 8463) has a fixed 256-bit key, stronger than RSA-2048.
+function strength(name: string, selector: string, key: Extract<Key, { kind: 'usable' }>): Finding {
+  const params = { name, type: key.type, bits: key.bits };
+  if (key.type === 'ed25519' || key.bits >= 2048) return finding('dkim.key', 'pass', params, selector);
+  return finding('dkim.key', key.bits >= 1024 ? 'warn' : 'fail', params, selector);
+}
+
+function summary(looked: readonly Looked[], perSelector: readonly Finding[], tried: number): Finding {
+  const usable = perSelector
+    .filter((f) => f.check === 'dkim.key' && f.verdict !== 'fail')
+    .map((f) => f.subject!);
+  if (usable.length > 0)
+    return finding('dkim.selectors', 'pass', { selectors: [...new Set(usable)].join(', ') });
+  const found = looked
+    .filter((l) => l.answer.ok && keyRecord(l.answer.records) !== null)
+    .map((l) => l.selector);
+  if (found.length > 0) return finding('dkim.selectors', 'warn', { selectors: found.join(', ') });
+  return finding('dkim.selectors', 'untested', { tried });
+}
+
+// A name may hold other TXT records (SPF by mistake, site verification); the key record is the one with a
+// p= tag (RFC 6376 §3.6.1: p= is the only required tag), else one that says v=DKIM1 and lacks it.
+function keyRecord(texts: readonly string[]): string | null {
+  return (
+    texts.find((text) => /(^|;)\s*p\s*=/.test(text)) ??
+    texts.find((text) => /^\s*v\s*=\s*DKIM1/.test(text)) ??
+    null
+  );
+}
+
+/** RFC 6376 §3.2 tag-list: names are case-sensitive, whitespace around values is ignored. */
+function parseTags(record: string): ReadonlyMap<string, string> {
+  const tags = new Map<string, string>();
+  for (const part of record.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) tags.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+  }
+  return tags;
+}
+
+function readKey(tags: ReadonlyMap<string, string>): Key {
+  // §3.6.1: v= is optional, but when present it is "DKIM1"; an empty p= means the key was revoked.
+  if (tags.has('v') && tags.get('v') !== 'DKIM1') return { kind: 'invalid', tag: 'v' };
+  if (!tags.has('p')) return { kind: 'invalid', tag: 'p' };
+  const p = tags.get('p')!.replace(/\s+/g, '');
+  if (p === '') return { kind: 'revoked' };
+  const type = (tags.get('k') ?? 'rsa').toLowerCase();
+  if (type !== 'rsa' && type !== 'ed25519') return { kind: 'invalid', tag: 'k' };
+  if (!/^[A-Za-z0-9+/]+=*$/.test(p)) return { kind: 'invalid', tag: 'p' };
+  const key = publicKey(type, Buffer.from(p, 'base64'));
+  if (key === null || key.asymmetricKeyType !== type) return { kind: 'invalid', tag: 'p' };
+  const bits = type === 'rsa' ? (key.asymmetricKeyDetails?.modulusLength ?? 0) : 256;
+  const testing = (tags.get('t') ?? '').split(':').some((flag) => flag.trim() === 'y');
+  return { kind: 'usable', type, bits, testing };
+}
+
+// RSA keys are published as SubjectPublicKeyInfo (RFC 6376 §3.6.1), sometimes as the bare PKCS#1 key;
+// Ed25519 keys as the raw 32 bytes (RFC 8463 §4.2), sometimes as SubjectPublicKeyInfo.
+function publicKey(type: string, der: Buffer): KeyObject | null {
+  const attempts: (() => KeyObject)[] = [() => createPublicKey({ key: der, format: 'der', type: 'spki' })];
+  if (type === 'rsa') attempts.push(() => createPublicKey({ key: der, format: 'der', type: 'pkcs1' }));
+  if (type === 'ed25519' && der.length === 32) {
+    attempts.unshift(() =>
+      createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: der.toString('base64url') }, format: 'jwk' }),
+    );
+  }
+  for (const attempt of attempts) {
+    try {
+      return attempt();
+    } catch {
+      // the next form
+    }
+  }
+  return null;
+}

@@ -1,0 +1,140 @@
+import { checkDkim } from './dkim.ts';
+import { checkDmarc } from './dmarc.ts';
+import { checkDns, type DnsCheckResult, type MxHost } from './dns-checks.ts';
+import { checkDnsbl } from './dnsbl.ts';
+import { checkMtaSts } from './mta-sts.ts';
+import { withCache } from './resolver.ts';
+import { probeSmtp } from './smtp-probe.ts';
+import { checkSpf } from './spf.ts';
+import type { TargetPolicy } from './target-policy.ts';
+import type { DnsClient, Finding } from './types.ts';
+
+// One /mailtest run (issue 5): every check of a mail domain, each as early as what it depends on allows.
+// DMARC, DKIM and the MX lookup start at once; SPF's check_host, MTA-STS, the blocklists and one SMTP probe
+// per MX address start as soon as the MX hosts are known. The longest chain (MX → host addresses → SMTP
+// probe) decides the wall time, not the number of checks (bench/mailtest.ts measures it).
+
+export interface MailtestSettings {
+  readonly dnsblZones: readonly string[];
+  readonly dkimSelectors: readonly string[];
+  readonly heloName: string;
+  readonly relaySender: string;
+  readonly relayRecipient: string;
+  /** The most any one network wait may take (a DNS question, an SMTP reply, the MTA-STS fetch). */
+  readonly timeoutMs: number;
+  /** Extra trusted certificate authorities (PEM): an agency's own CA, the tests' CA. */
+  readonly ca?: readonly string[];
+}
+
+export interface MailtestInput {
+  readonly domain: string;
+  readonly dns: DnsClient;
+  readonly target: TargetPolicy;
+  readonly settings: MailtestSettings;
+  /** DKIM selectors seen in messages from the domain (delivery probes, issue 6). */
+  readonly learnedSelectors?: readonly string[];
+  /** Told each time findings arrive, so a card can fill in while the run goes on. */
+  readonly onFindings?: (findings: readonly Finding[]) => void;
+  /** Only tests change these: SMTP is port 25 and MTA-STS port 443 in production. */
+  readonly ports?: { readonly smtp?: number; readonly mtaSts?: number };
+  /** Only tests set it: the loopback address the probes connect from, outside the test servers' networks. */
+  readonly localAddress?: string;
+}
+
+/** The order the report shows the areas in; findings keep their check's order within an area. */
+const AREA_ORDER = ['dns', 'spf', 'dmarc', 'dkim', 'mta_sts', 'tls_rpt', 'smtp', 'dnsbl'];
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const area = (f: Finding) => {
+    const index = AREA_ORDER.indexOf(f.check.split('.')[0]!);
+    return index === -1 ? AREA_ORDER.length : index;
+  };
+  return findings
+    .map((f, index) => ({ f, index }))
+    .sort((a, b) => area(a.f) - area(b.f) || a.index - b.index)
+    .map(({ f }) => f);
+}
+
+export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
+  const dns = withCache(input.dns);
+  const found: Finding[] = [];
+  const report = async (work: Promise<readonly Finding[]>) => {
+    const findings = await work;
+    found.push(...findings);
+    if (findings.length > 0) input.onFindings?.(sortFindings(found));
+  };
+  const { settings } = input;
+  const mx: Promise<DnsCheckResult> = checkDns(dns, input.domain);
+  await Promise.all([
+    report(mx.then((r) => r.findings)),
+    report(checkDmarc(dns, input.domain)),
+    report(
+      checkDkim(dns, input.domain, {
+        configured: settings.dkimSelectors,
+        learned: input.learnedSelectors ?? [],
+      }),
+    ),
+    mx.then(({ mxHosts }) =>
+      Promise.all([
+        report(checkSpf(dns, input.domain, mxHosts, { evaluationTimeoutMs: settings.timeoutMs * 2 })),
+        report(
+          checkMtaSts(
+            dns,
+            input.domain,
+            mxHosts.map((h) => h.exchange),
+            {
+              ...(settings.ca ? { ca: settings.ca } : {}),
+              timeoutMs: settings.timeoutMs,
+              target: input.target,
+              ...(input.ports?.mtaSts ? { port: input.ports.mtaSts } : {}),
+            },
+          ),
+        ),
+        report(checkDnsbl(dns, addressesOf(mxHosts), settings.dnsblZones)),
+        ...mxHosts.flatMap((host) =>
+          host.addresses.map((address) => report(probe(input, dns, host, address))),
+        ),
+      ]),
+    ),
+  ]);
+  return sortFindings(found);
+}
+
+const addressesOf = (hosts: readonly MxHost[]) => [...new Set(hosts.flatMap((h) => h.addresses))];
+
+/** One MX address over SMTP, if the target policy lets /mailtest connect to it (never a port scanner). */
+async function probe(
+  input: MailtestInput,
+  dns: DnsClient,
+  host: MxHost,
+  address: string,
+): Promise<Finding[]> {
+  const subject = `${host.exchange} (${address})`;
+  if (!input.target.allows(address))
+    return [{ check: 'smtp.target', verdict: 'untested', requirement: '4f-v', subject, params: { address } }];
+  const ptr = await dns.ptr(address);
+  const { settings } = input;
+  return probeSmtp({
+    address,
+    host: host.exchange,
+    domain: input.domain,
+    ...(ptr.ok
+      ? { ptrNames: ptr.records }
+      : ptr.failure === 'nxdomain' || ptr.failure === 'nodata'
+        ? { ptrNames: [] }
+        : {}),
+    heloName: settings.heloName,
+    outsideSender: settings.relaySender,
+    outsideRecipient: settings.relayRecipient,
+    ...(settings.ca ? { ca: settings.ca } : {}),
+    ...(input.ports?.smtp ? { port: input.ports.smtp } : {}),
+    ...(input.localAddress ? { localAddress: input.localAddress } : {}),
+    timeouts: {
+      connect: settings.timeoutMs,
+      banner: settings.timeoutMs,
+      reply: settings.timeoutMs,
+      tls: settings.timeoutMs,
+      quit: Math.min(5000, settings.timeoutMs),
+    },
+  });
+}

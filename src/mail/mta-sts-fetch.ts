@@ -1,0 +1,89 @@
+import { request } from 'node:https';
+import { isIP } from 'node:net';
+import { rootCertificates } from 'node:tls';
+
+// Fetching an MTA-STS policy the way RFC 8461 §3.3 requires a sender to: HTTPS to mta-sts.<domain> on port
+// 443, a certificate valid for that name (checked against the public roots, plus an agency's own CA when
+// configured), HTTP 200 only, no redirects, a bounded time. The address comes from our DnsClient, so the
+// connection is to the address the configured resolver gave, with the host name sent as SNI and Host; node
+// verifies the certificate against `servername`.
+
+export interface PolicyRequest {
+  readonly host: string;
+  readonly address: string;
+  /** 443 in production (RFC 8461 §3.3); tests serve on another loopback port. */
+  readonly port?: number;
+  /** Extra trusted CA certificates in PEM, added to node's public roots. */
+  readonly ca?: readonly string[];
+  readonly timeoutMs?: number;
+}
+
+export type PolicyResponse =
+  | { readonly kind: 'ok'; readonly body: string }
+  | { readonly kind: 'status'; readonly status: number }
+  | { readonly kind: 'too_large' }
+  | { readonly kind: 'certificate'; readonly code: string }
+  | { readonly kind: 'network'; readonly code: string };
+
+export const POLICY_PATH = '/.well-known/mta-sts.txt';
+// RFC 8461 §3.3 lets senders cap the policy body; 64 KiB is what it suggests (§10.2, denial of service).
+const MAX_BODY = 64 * 1024;
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function fetchPolicy(target: PolicyRequest): Promise<PolicyResponse> {
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        host: target.address,
+        port: target.port ?? 443,
+        servername: isIP(target.host) === 0 ? target.host : undefined,
+        path: POLICY_PATH,
+        headers: { host: target.host, 'user-agent': 'mailops-mailtest' },
+        ca: target.ca ? [...rootCertificates, ...target.ca] : undefined,
+        agent: false,
+      },
+      (res) => {
+        // §3.3: only 200 counts; a 3xx is not followed.
+        if (res.statusCode !== 200) {
+          res.resume();
+          resolve({ kind: 'status', status: res.statusCode ?? 0 });
+          return;
+        }
+        readBody(res, resolve);
+      },
+    );
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
+      target.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    );
+    req.on('error', (error) => resolve(classify(error)));
+    req.on('close', () => clearTimeout(timer));
+    req.end();
+  });
+}
+
+function readBody(res: NodeJS.ReadableStream & { destroy(): void }, resolve: (r: PolicyResponse) => void) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  res.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY) {
+      resolve({ kind: 'too_large' });
+      res.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  res.on('end', () => resolve({ kind: 'ok', body: Buffer.concat(chunks).toString('utf8') }));
+  res.on('error', (error: Error) => resolve(classify(error)));
+}
+
+// Certificate and TLS handshake errors are the server's doing (an expired, self-signed or wrongly named
+// certificate, no TLS on 443): a sender would ignore the policy, so they fail. Anything else (refused,
+// reset, timed out, unreachable) is the network between us and the server: could not test.
+function classify(error: Error): PolicyResponse {
+  const code = (error as { code?: unknown }).code;
+  const text = typeof code === 'string' ? code : 'ERROR';
+  const tls = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)|^ERR_SSL_|^ERR_TLS_|^EPROTO$/.test(text);
+  return tls ? { kind: 'certificate', code: text } : { kind: 'network', code: text };
+}

@@ -1,0 +1,105 @@
+import type { Db } from '../db/types.ts';
+import type { Finding, Verdict } from './types.ts';
+
+// Stored /mailtest runs (prisma model MailtestRun): the per-person rate limit is read from them, so it holds
+// across replicas and restarts, and every run keeps its findings for history and before/after comparisons.
+
+export interface Requester {
+  readonly id: string;
+  readonly name: string;
+  readonly via: 'slack' | 'teams' | 'cli';
+}
+
+export type RunStart =
+  | { readonly ok: true; readonly runId: string }
+  | { readonly ok: false; readonly retryAfterSeconds: number };
+
+const WINDOW_MS = 60_000;
+
+export function summarize(findings: readonly Finding[]): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { pass: 0, warn: 0, fail: 0, untested: 0 };
+  for (const f of findings) counts[f.verdict] += 1;
+  return counts;
+}
+
+/**
+ * Opens a run unless this person already started `perMinute` in the last minute. The check and the insert
+ * are one transaction under a lock on the person, so a double click or two replicas cannot both pass it.
+ */
+export async function startRun(
+  db: Db,
+  input: { domain: string; requester: Requester; perMinute: number; now: Date },
+): Promise<RunStart> {
+  const since = new Date(input.now.getTime() - WINDOW_MS);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mailtest:${input.requester.id}`}))`;
+    const recent = await tx.mailtestRun.findMany({
+      where: { requestedBy: input.requester.id, startedAt: { gt: since } },
+      orderBy: { startedAt: 'asc' },
+      select: { startedAt: true },
+    });
+    if (recent.length >= input.perMinute) {
+      const frees = recent[recent.length - input.perMinute]!.startedAt.getTime() + WINDOW_MS;
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((frees - input.now.getTime()) / 1000)) };
+    }
+    const run = await tx.mailtestRun.create({
+      data: {
+        domain: input.domain,
+        requestedBy: input.requester.id,
+        requestedByName: input.requester.name,
+        via: input.requester.via,
+        startedAt: input.now,
+        status: 'running',
+      },
+      select: { id: true },
+    });
+    return { ok: true, runId: run.id };
+  });
+}
+
+export async function finishRun(
+  db: Db,
+  runId: string,
+  result: { findings: readonly Finding[]; status: 'done' | 'failed'; at: Date },
+): Promise<void> {
+  await db.mailtestRun.update({
+    where: { id: runId },
+    data: {
+      status: result.status,
+      finishedAt: result.at,
+      findings: result.findings as unknown as object,
+      summary: summarize(result.findings),
+    },
+  });
+}
+
+export interface RunListItem {
+  readonly id: string;
+  readonly domain: string;
+  readonly requestedByName: string;
+  readonly via: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date | null;
+  readonly status: string;
+  readonly summary: Partial<Record<Verdict, number>>;
+}
+
+/** Past runs for a domain, newest first. */
+export async function runHistory(db: Db, domain: string, limit = 20): Promise<RunListItem[]> {
+  const rows = await db.mailtestRun.findMany({
+    where: { domain },
+    orderBy: { startedAt: 'desc' },
+    take: limit,
+    select: {
+      id: true,
+      domain: true,
+      requestedByName: true,
+      via: true,
+      startedAt: true,
+      finishedAt: true,
+      status: true,
+      summary: true,
+    },
+  });
+  return rows.map((r) => ({ ...r, summary: r.summary as Partial<Record<Verdict, number>> }));
+}

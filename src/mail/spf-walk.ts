@@ -1,0 +1,178 @@
+import { isUnanswered, recordsOf } from './dns-finding.ts';
+import { normaliseName } from './resolver.ts';
+import {
+  hasMacro,
+  isSpfRecord,
+  type Mechanism,
+  type Modifier,
+  parseSpf,
+  type SpfRecord,
+} from './spf-record.ts';
+import type { DnsAnswer, DnsClient, DnsFailure } from './types.ts';
+
+// The whole tree of an SPF record, walked as check_host() would walk it for a client that matches nothing
+// (the worst case every receiver meets for some sender): every include and redirect followed, every term
+// that makes a DNS query counted (RFC 7208 §4.6.4), every void answer noted. We walk it ourselves because
+// the evaluation only counts up to the first match and stops at the limit, and we must name the term of the
+// domain's own record that takes the count past 10, so the agency knows which include to flatten or drop.
+
+export const LOOKUP_LIMIT = 10;
+export const VOID_LIMIT = 2;
+// Past this the count only grows (an include loop counts forever); the verdict is already a fail.
+const COUNT_CAP = 50;
+
+export type SpfFetch =
+  | { readonly kind: 'one'; readonly text: string; readonly record: SpfRecord }
+  | { readonly kind: 'none'; readonly void: boolean }
+  | { readonly kind: 'many'; readonly count: number }
+  | { readonly kind: 'unanswered'; readonly failure: DnsFailure };
+
+/** The SPF record of a name (RFC 7208 §4.5): TXT records starting "v=spf1", of which exactly one may exist. */
+export async function fetchSpf(dns: DnsClient, domain: string): Promise<SpfFetch> {
+  const answer = await dns.txt(domain);
+  if (isUnanswered(answer)) return { kind: 'unanswered', failure: answer.failure };
+  const texts = recordsOf(answer).filter(isSpfRecord);
+  if (texts.length === 0) return { kind: 'none', void: !answer.ok };
+  if (texts.length > 1) return { kind: 'many', count: texts.length };
+  return { kind: 'one', text: texts[0]!, record: parseSpf(texts[0]!) };
+}
+
+export interface SpfWalk {
+  /** DNS-querying terms counted: a, mx, ptr, exists, include, redirect (§4.6.4). */
+  readonly count: number;
+  /** The term of the domain's own record during which the count passed the limit. */
+  readonly over: string | null;
+  /** Names whose query was void: NXDOMAIN or an empty answer (§4.6.4). */
+  readonly voids: readonly string[];
+  /** The first question the walk could not get answered, and so could not follow. */
+  readonly unanswered: { readonly where: string; readonly failure: DnsFailure } | null;
+  /** include and redirect terms whose target has no single SPF record (permerror, §5.2 and §6.1). */
+  readonly broken: readonly { readonly term: string; readonly where: string }[];
+  /** include and redirect terms with macros: their trees depend on the sender and could not be walked. */
+  readonly unknown: readonly string[];
+  /** Every record reached, by domain, the domain's own first. */
+  readonly records: ReadonlyMap<string, SpfRecord>;
+}
+
+interface State {
+  count: number;
+  over: string | null;
+  voids: string[];
+  unanswered: SpfWalk['unanswered'];
+  broken: { term: string; where: string }[];
+  unknown: string[];
+  records: Map<string, SpfRecord>;
+}
+
+export async function walkSpf(dns: DnsClient, domain: string, record: SpfRecord): Promise<SpfWalk> {
+  const state: State = {
+    count: 0,
+    over: null,
+    voids: [],
+    unanswered: null,
+    broken: [],
+    unknown: [],
+    records: new Map(),
+  };
+  state.records.set(domain, record);
+  await visit(dns, state, domain, record, null);
+  return state;
+}
+
+// A DNS query made by each term, asked for all terms of a record at once; the counting below is in order.
+interface Prefetched {
+  /** By the term as written (include and redirect); none for a term with macros. */
+  readonly fetches: ReadonlyMap<string, Promise<SpfFetch>>;
+  readonly probes: ReadonlyMap<Mechanism, Promise<Probe>>;
+}
+
+type Probe = { readonly name: string; readonly void: boolean; readonly failure: DnsFailure | null };
+
+async function visit(dns: DnsClient, state: State, domain: string, record: SpfRecord, root: string | null) {
+  const redirect = record.modifiers.find((modifier) => modifier.name === 'redirect');
+  // §6.1: redirect is ignored when the record has an "all" mechanism.
+  const followRedirect = redirect && !record.mechanisms.some((m) => m.name === 'all');
+  const prefetched = prefetch(dns, domain, record, followRedirect ? redirect : null);
+  for (const term of record.mechanisms) {
+    if (state.count > COUNT_CAP) return;
+    if (!counts(term)) continue;
+    tally(state, root ?? term.raw);
+    if (term.name === 'include')
+      await follow(dns, state, { domain, term: term.raw, target: term.target, root }, prefetched);
+    else await probe(state, domain, prefetched.probes.get(term));
+  }
+  if (followRedirect && state.count <= COUNT_CAP) {
+    tally(state, root ?? redirect.raw);
+    await follow(dns, state, { domain, term: redirect.raw, target: redirect.value, root }, prefetched);
+  }
+}
+
+const counts = (term: Mechanism) => !['all', 'ip4', 'ip6'].includes(term.name);
+
+function tally(state: State, term: string) {
+  state.count++;
+  if (state.count > LOOKUP_LIMIT && state.over === null) state.over = term;
+}
+
+function prefetch(dns: DnsClient, domain: string, record: SpfRecord, redirect: Modifier | null): Prefetched {
+  const fetches = new Map<string, Promise<SpfFetch>>();
+  const probes = new Map<Mechanism, Promise<Probe>>();
+  for (const term of record.mechanisms) {
+    if (hasMacro(term.target)) continue;
+    if (term.name === 'include') fetches.set(term.raw, fetchSpf(dns, normaliseName(term.target)));
+    else if (term.name === 'a' || term.name === 'mx' || term.name === 'exists') {
+      probes.set(term, voidProbe(dns, term, normaliseName(term.target || domain)));
+    }
+  }
+  if (redirect && !hasMacro(redirect.value))
+    fetches.set(redirect.raw, fetchSpf(dns, normaliseName(redirect.value)));
+  return { fetches, probes };
+}
+
+// "a" is void only when neither A nor AAAA has records: a receiver asks the type of its client's address,
+// and a host with only one of the two is not a misconfiguration (mailauth's dual-stack rule, the lenient
+// reading). "mx" and "exists" ask one type each (§5.4, §5.7). "ptr" depends on the client and is not probed.
+async function voidProbe(dns: DnsClient, term: Mechanism, name: string): Promise<Probe> {
+  const answers: DnsAnswer<unknown>[] =
+    term.name === 'a'
+      ? await Promise.all([dns.a(name), dns.aaaa(name)])
+      : [term.name === 'mx' ? await dns.mx(name) : await dns.a(name)];
+  const failure = answers.find(isUnanswered)?.failure ?? null;
+  const empty = answers.every((answer) => !answer.ok);
+  return { name, void: empty && failure === null, failure: empty ? failure : null };
+}
+
+async function probe(state: State, domain: string, pending: Promise<Probe> | undefined) {
+  if (!pending) return;
+  const result = await pending;
+  if (result.void) state.voids.push(result.name);
+  else if (result.failure)
+    state.unanswered ??= { where: `${result.name} (${domain})`, failure: result.failure };
+}
+
+interface Step {
+  /** The domain whose record has the term. */
+  readonly domain: string;
+  readonly term: string;
+  readonly target: string;
+  /** The term of the domain's own record this step is under; null in that record itself. */
+  readonly root: string | null;
+}
+
+async function follow(dns: DnsClient, state: State, step: Step, prefetched: Prefetched) {
+  const pending = prefetched.fetches.get(step.term);
+  if (!pending) {
+    state.unknown.push(step.term);
+    return;
+  }
+  const fetched = await pending;
+  const name = normaliseName(step.target);
+  if (fetched.kind === 'unanswered') state.unanswered ??= { where: name, failure: fetched.failure };
+  else if (fetched.kind === 'none' || fetched.kind === 'many') {
+    if (fetched.kind === 'none' && fetched.void) state.voids.push(name);
+    state.broken.push({ term: step.term, where: step.domain });
+  } else {
+    if (!state.records.has(name)) state.records.set(name, fetched.record);
+    await visit(dns, state, name, fetched.record, step.root ?? step.term);
+  }
+}

@@ -1,0 +1,173 @@
+import type { MxHost } from './dns-checks.ts';
+import { finding } from './dns-finding.ts';
+import { canonicalAddress, normaliseName, withCache } from './resolver.ts';
+import { checkHost, type SpfResult } from './spf-check-host.ts';
+import { hasMacro } from './spf-record.ts';
+import { fetchSpf, LOOKUP_LIMIT, type SpfFetch, type SpfWalk, VOID_LIMIT, walkSpf } from './spf-walk.ts';
+import type { DnsClient, Finding } from './types.ts';
+
+// Pekeliling 4(f)(v) asks for SPF; RFC 7208 says when a record works. Every finding here is about the
+// domain's SPF as any receiver would evaluate it: one record, valid terms, at most 10 DNS-querying terms
+// and 2 void answers in its whole tree (§4.6.4), an "all" that refuses strangers, and whether the domain's
+// own MX addresses are authorised.
+
+export interface SpfCheckOptions {
+  /** The most the check_host() evaluation of one MX address may take (default 20 s). */
+  readonly evaluationTimeoutMs?: number;
+}
+
+export async function checkSpf(
+  dns: DnsClient,
+  domain: string,
+  mxHosts: readonly MxHost[],
+  options: SpfCheckOptions = {},
+): Promise<Finding[]> {
+  const name = normaliseName(domain);
+  const cached = withCache(dns);
+  const root = await fetchSpf(cached, name);
+  if (root.kind !== 'one') return [recordProblem(name, root)];
+  const [walk, authorised] = await Promise.all([
+    walkSpf(cached, name, root.record),
+    authoriseMx(cached, name, mxHosts, options),
+  ]);
+  return [
+    finding('spf.record', 'pass', { domain: name, record: root.text }),
+    ...syntax(walk),
+    ...walk.broken.map(({ term, where }) => finding('spf.include', 'fail', { term, where }, where)),
+    lookups(walk),
+    voids(walk),
+    ...allFindings(name, walk),
+    ...ptrFindings(walk),
+    ...authorised,
+  ];
+}
+
+function recordProblem(domain: string, root: Exclude<SpfFetch, { kind: 'one' }>): Finding {
+  if (root.kind === 'unanswered') return finding('spf.record', 'untested', { domain, failure: root.failure });
+  // RFC 7208 §4.5: two or more records are a permerror, as bad as none.
+  if (root.kind === 'many') return finding('spf.multiple', 'fail', { domain, count: root.count });
+  return finding('spf.record', 'fail', { domain });
+}
+
+function syntax(walk: SpfWalk): Finding[] {
+  const found: Finding[] = [];
+  for (const [where, record] of walk.records) {
+    if (record.invalid.length > 0) {
+      found.push(finding('spf.syntax', 'fail', { terms: record.invalid.join(' '), where }, where));
+    }
+    if (record.unknownModifiers.length > 0) {
+      found.push(
+        finding('spf.unknown_modifier', 'warn', { terms: record.unknownModifiers.join(' '), where }, where),
+      );
+    }
+  }
+  const broken = found.some((f) => f.verdict === 'fail');
+  return broken ? found : [finding('spf.syntax', 'pass', { records: walk.records.size }), ...found];
+}
+
+// Over the limit is a fail even when part of the tree could not be read: what was counted already is over.
+function lookups(walk: SpfWalk): Finding {
+  const count = walk.count;
+  if (count > LOOKUP_LIMIT)
+    return finding('spf.lookups', 'fail', { count, limit: LOOKUP_LIMIT, over: walk.over ?? '' });
+  if (walk.unanswered) {
+    return finding('spf.lookups', 'untested', {
+      count,
+      where: walk.unanswered.where,
+      reason: walk.unanswered.failure,
+    });
+  }
+  if (walk.unknown.length > 0) {
+    return finding('spf.lookups', 'untested', { count, where: walk.unknown.join(' '), reason: 'macro' });
+  }
+  return finding('spf.lookups', 'pass', { count, limit: LOOKUP_LIMIT });
+}
+
+function voids(walk: SpfWalk): Finding {
+  const count = walk.voids.length;
+  if (count > VOID_LIMIT) {
+    return finding('spf.void_lookups', 'fail', { count, limit: VOID_LIMIT, names: walk.voids.join(', ') });
+  }
+  if (walk.unanswered) {
+    return finding('spf.void_lookups', 'untested', {
+      count,
+      where: walk.unanswered.where,
+      reason: walk.unanswered.failure,
+    });
+  }
+  return finding('spf.void_lookups', 'pass', { count, limit: VOID_LIMIT });
+}
+
+type EffectiveAll =
+  | { kind: 'all'; raw: string; qualifier: string; where: string }
+  | { kind: 'none' }
+  | { kind: 'unknown' };
+
+/** The "all" a receiver ends on: the record's own, else that of its redirect target (RFC 7208 §6.1). */
+function effectiveAll(walk: SpfWalk, domain: string, seen: Set<string>): EffectiveAll {
+  const record = walk.records.get(domain);
+  if (!record || seen.has(domain)) return { kind: 'unknown' };
+  const all = record.mechanisms.find((m) => m.name === 'all');
+  if (all) return { kind: 'all', raw: all.raw, qualifier: all.qualifier, where: domain };
+  const redirect = record.modifiers.find((m) => m.name === 'redirect');
+  if (!redirect) return { kind: 'none' };
+  if (hasMacro(redirect.value)) return { kind: 'unknown' };
+  return effectiveAll(walk, normaliseName(redirect.value), seen.add(domain));
+}
+
+// "+all" lets anyone send in the agency's name; "?all" says nothing about strangers; a record without "all"
+// and without redirect ends in neutral (§4.7), the same as "?all". "~all" and "-all" both pass: DMARC turns
+// a softfail into the agency's chosen policy.
+function allFindings(domain: string, walk: SpfWalk): Finding[] {
+  const all = effectiveAll(walk, domain, new Set());
+  if (all.kind === 'unknown') return [];
+  if (all.kind === 'none') return [finding('spf.no_all', 'warn', { domain })];
+  const params = { all: all.raw, where: all.where };
+  if (all.qualifier === '+') return [finding('spf.all', 'fail', params)];
+  if (all.qualifier === '?') return [finding('spf.all', 'warn', params)];
+  return [finding('spf.all', 'pass', params)];
+}
+
+// RFC 7208 §5.5: "ptr" SHOULD NOT be used: slow, unreliable, and some receivers skip it.
+function ptrFindings(walk: SpfWalk): Finding[] {
+  const where = [...walk.records].filter(([, record]) => record.mechanisms.some((m) => m.name === 'ptr'));
+  return where.length > 0
+    ? [finding('spf.ptr', 'warn', { where: where.map(([name]) => name).join(', ') })]
+    : [];
+}
+
+async function authoriseMx(
+  dns: DnsClient,
+  domain: string,
+  mxHosts: readonly MxHost[],
+  options: SpfCheckOptions,
+): Promise<Finding[]> {
+  const addresses = new Map<string, { address: string; host: string }>();
+  for (const host of mxHosts) {
+    for (const address of host.addresses)
+      addresses.set(canonicalAddress(address), { address, host: host.exchange });
+  }
+  return Promise.all(
+    [...addresses.values()].map(async ({ address, host }) => {
+      const result = await checkHost(dns, {
+        domain,
+        address,
+        helo: host,
+        timeoutMs: options.evaluationTimeoutMs,
+      });
+      return authorisation(address, host, result);
+    }),
+  );
+}
+
+// An MX that only receives needs no SPF authorisation, so "not authorised" is a warn: it matters when the same
+// server also sends (non-delivery reports, out-of-office replies, an on-premises Exchange). A permerror breaks
+// SPF for every sender of the domain: a fail. A temperror is a DNS problem during evaluation: untested.
+function authorisation(address: string, host: string, result: SpfResult): Finding {
+  const params = { address, host, result };
+  if (result === 'pass') return finding('spf.mx_authorised', 'pass', params, address);
+  if (result === 'permerror') return finding('spf.mx_authorised', 'fail', params, address);
+  if (result === 'temperror' || result === 'none')
+    return finding('spf.mx_authorised', 'untested', params, address);
+  return finding('spf.mx_authorised', 'warn', params, address);
+}

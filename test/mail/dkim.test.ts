@@ -1,0 +1,132 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { COMMON_SELECTORS, checkDkim } from '../../src/mail/dkim.ts';
+import type { DnsFailure } from '../../src/mail/types.ts';
+import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
+import { expectReadable, UNANSWERED, verdicts } from './readable.ts';
+
+function rsaKey(bits: number, type: 'spki' | 'pkcs1' = 'spki'): string {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+  return publicKey.export({ format: 'der', type }).toString('base64');
+}
+
+// RFC 8463 §4.2: the Ed25519 p= is the bare 32-byte key, the last 32 bytes of its SubjectPublicKeyInfo.
+function ed25519Key(): string {
+  const { publicKey } = generateKeyPairSync('ed25519');
+  return publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+}
+
+const RSA_2048 = rsaKey(2048);
+const at = (selector: string, txt: readonly string[] | DnsFailure): DnsTable => ({
+  [`${selector}._domainkey.agensi.gov.my`]: { txt },
+});
+
+async function run(table: DnsTable, selectors = {}) {
+  const findings = await checkDkim(fakeDns(table), 'agensi.gov.my', selectors);
+  expectReadable(findings);
+  return findings;
+}
+
+describe('checkDkim', () => {
+  it('passes a 2048-bit RSA key at a common selector', async () => {
+    const findings = await run(at('selector1', [`v=DKIM1; k=rsa; p=${RSA_2048}`]));
+    expect(verdicts(findings)).toEqual(['dkim.selectors pass', 'dkim.key pass selector1']);
+    expect(findings[1]?.params).toEqual({
+      name: 'selector1._domainkey.agensi.gov.my',
+      type: 'rsa',
+      bits: 2048,
+    });
+  });
+
+  it('asks every selector at once: configured, learned and the common ones, each once', async () => {
+    const dns = fakeDns({}, { delayMs: 5 });
+    await checkDkim(dns, 'agensi.gov.my', { configured: ['Mel2024', 'selector1'], learned: ['s2048'] });
+    expect(dns.asked.slice(0, 3)).toEqual([
+      'txt mel2024._domainkey.agensi.gov.my',
+      'txt selector1._domainkey.agensi.gov.my',
+      'txt s2048._domainkey.agensi.gov.my',
+    ]);
+    expect(dns.asked).toHaveLength(2 + COMMON_SELECTORS.length);
+    expect(dns.peak()).toBe(dns.asked.length);
+  });
+
+  it('never fails a domain where no selector is found: no selector is known', async () => {
+    const findings = await run({});
+    expect(verdicts(findings)).toEqual(['dkim.selectors untested']);
+    expect(findings[0]?.params).toEqual({ tried: COMMON_SELECTORS.length });
+  });
+
+  it.each([
+    [
+      'a 1024-bit key (RFC 8301: 2048 recommended)',
+      `v=DKIM1; p=${rsaKey(1024)}`,
+      ['dkim.selectors pass', 'dkim.key warn mel'],
+    ],
+    [
+      'a 512-bit key (under the RFC 8301 minimum)',
+      `v=DKIM1; p=${rsaKey(512)}`,
+      ['dkim.selectors warn', 'dkim.key fail mel'],
+    ],
+    [
+      'an Ed25519 key (RFC 8463)',
+      `v=DKIM1; k=ed25519; p=${ed25519Key()}`,
+      ['dkim.selectors pass', 'dkim.key pass mel'],
+    ],
+    ['a key published as PKCS#1', `p=${rsaKey(2048, 'pkcs1')}`, ['dkim.selectors pass', 'dkim.key pass mel']],
+    [
+      'a key split by spaces',
+      `v=DKIM1; p=${RSA_2048.slice(0, 100)} ${RSA_2048.slice(100)}`,
+      ['dkim.selectors pass', 'dkim.key pass mel'],
+    ],
+    ['a revoked key (empty p=)', 'v=DKIM1; p=', ['dkim.selectors warn', 'dkim.revoked warn mel']],
+    [
+      'a key in testing mode',
+      `v=DKIM1; t=y; p=${RSA_2048}`,
+      ['dkim.selectors pass', 'dkim.key pass mel', 'dkim.testing warn mel'],
+    ],
+    ['a record without p=', 'v=DKIM1; k=rsa', ['dkim.selectors warn', 'dkim.record fail mel']],
+    ['a wrong version', `v=DKIM2; p=${RSA_2048}`, ['dkim.selectors warn', 'dkim.record fail mel']],
+    ['an unknown key type', `v=DKIM1; k=dsa; p=${RSA_2048}`, ['dkim.selectors warn', 'dkim.record fail mel']],
+    ['a key that is not a key', 'v=DKIM1; p=bm90IGEga2V5', ['dkim.selectors warn', 'dkim.record fail mel']],
+  ])('judges %s', async (_name, text, expected) => {
+    expect(verdicts(await run(at('mel', [text]), { configured: ['mel'] }))).toEqual(expected);
+  });
+
+  it('names the faulty tag', async () => {
+    const findings = await run(at('mel', ['v=DKIM1; k=dsa; p=AAAA']), { configured: ['mel'] });
+    expect(findings[1]?.params).toEqual({ name: 'mel._domainkey.agensi.gov.my', tag: 'k' });
+  });
+
+  it('ignores other TXT records at the selector name', async () => {
+    const findings = await run(at('mel', ['v=spf1 -all', `v=DKIM1; p=${RSA_2048}`]), { configured: ['mel'] });
+    expect(verdicts(findings)).toEqual(['dkim.selectors pass', 'dkim.key pass mel']);
+  });
+
+  it.each(UNANSWERED)(
+    'reports a selector whose lookup got %s as untested, never as fail',
+    async (failure) => {
+      const findings = await run(at('mel', failure as DnsFailure), { configured: ['mel'] });
+      expect(verdicts(findings)).toEqual(['dkim.selectors untested', 'dkim.lookup untested mel']);
+    },
+  );
+
+  it('still passes when one selector times out and another has a key', async () => {
+    const findings = await run(
+      { ...at('mel', 'timeout'), ...at('google', [`p=${RSA_2048}`]) },
+      { configured: ['mel'] },
+    );
+    expect(verdicts(findings)).toEqual([
+      'dkim.selectors pass',
+      'dkim.lookup untested mel',
+      'dkim.key pass google',
+    ]);
+  });
+
+  it('asks for an internationalised domain in its A-label form', async () => {
+    const dns = fakeDns({ 'default._domainkey.xn--bcher-kva.my': { txt: [`p=${RSA_2048}`] } });
+    expect(verdicts(await checkDkim(dns, 'Bücher.my'))).toEqual([
+      'dkim.selectors pass',
+      'dkim.key pass default',
+    ]);
+  });
+});

@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { checkDns } from '../../src/mail/dns-checks.ts';
+import type { DnsFailure } from '../../src/mail/types.ts';
+import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
+import { expectReadable, UNANSWERED, verdicts, withVerdict } from './readable.ts';
+
+// A domain that meets every DNS element of Pekeliling 4(f)(iv) and 4(f)(v): two MX hosts on three addresses,
+// each with a PTR whose name leads back to it.
+const CLEAN: DnsTable = {
+  'agensi.gov.my': {
+    a: ['203.0.113.5'],
+    mx: [
+      { exchange: 'mx2.agensi.gov.my', priority: 20 },
+      { exchange: 'mx1.agensi.gov.my', priority: 10 },
+    ],
+  },
+  'mx1.agensi.gov.my': { a: ['192.0.2.10'], aaaa: ['2001:db8::10'] },
+  'mx2.agensi.gov.my': { a: ['192.0.2.20'] },
+  '192.0.2.10': { ptr: ['mx1.agensi.gov.my'] },
+  '192.0.2.20': { ptr: ['mx2.agensi.gov.my'] },
+  '2001:db8::10': { ptr: ['mx1.agensi.gov.my'] },
+};
+
+const run = (table: DnsTable, domain = 'agensi.gov.my') => checkDns(fakeDns(table), domain);
+
+function edit(table: DnsTable, name: string, entry: DnsTable[string] | undefined): DnsTable {
+  const copy: Record<string, DnsTable[string]> = { ...table };
+  if (entry === undefined) delete copy[name];
+  else copy[name] = entry;
+  return copy;
+}
+
+describe('checkDns', () => {
+  it('passes a clean domain on every check and hands over the MX hosts in priority order', async () => {
+    const { findings, mxHosts } = await run(CLEAN);
+    expectReadable(findings);
+    expect(withVerdict(findings, 'fail')).toEqual([]);
+    expect(withVerdict(findings, 'warn')).toEqual([]);
+    expect(verdicts(findings)).toEqual([
+      'dns.address pass',
+      'dns.mx pass',
+      'dns.mx_host pass mx1.agensi.gov.my',
+      'dns.mx_host pass mx2.agensi.gov.my',
+      'dns.mx_redundancy pass',
+      'dns.ptr pass 192.0.2.10',
+      'dns.fcrdns pass 192.0.2.10',
+      'dns.ptr pass 2001:db8::10',
+      'dns.fcrdns pass 2001:db8::10',
+      'dns.ptr pass 192.0.2.20',
+      'dns.fcrdns pass 192.0.2.20',
+    ]);
+    expect(mxHosts).toEqual([
+      { exchange: 'mx1.agensi.gov.my', priority: 10, addresses: ['192.0.2.10', '2001:db8::10'] },
+      { exchange: 'mx2.agensi.gov.my', priority: 20, addresses: ['192.0.2.20'] },
+    ]);
+  });
+
+  it('asks independent questions in parallel', async () => {
+    const dns = fakeDns(CLEAN, { delayMs: 5 });
+    await checkDns(dns, 'agensi.gov.my');
+    expect(dns.peak()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('asks for an internationalised domain in its A-label form', async () => {
+    const table = { 'xn--bcher-kva.my': { mx: [{ exchange: 'mx.xn--bcher-kva.my', priority: 0 }] } };
+    const dns = fakeDns(table);
+    const { findings } = await checkDns(dns, 'Bücher.MY.');
+    expect(dns.asked).toContain('mx xn--bcher-kva.my');
+    expect(findings.find((f) => f.check === 'dns.mx')?.verdict).toBe('pass');
+  });
+
+  it.each([
+    ['a domain that does not exist', {}, ['dns.domain fail']],
+    [
+      'no MX but an address: the implicit MX of RFC 5321 §5.1',
+      { 'agensi.gov.my': { a: ['192.0.2.10'] }, '192.0.2.10': { ptr: ['agensi.gov.my'] } },
+      [
+        'dns.address pass',
+        'dns.mx warn',
+        'dns.mx_redundancy warn',
+        'dns.ptr pass 192.0.2.10',
+        'dns.fcrdns pass 192.0.2.10',
+      ],
+    ],
+    ['no MX and no address', { 'agensi.gov.my': { txt: ['v=spf1 -all'] } }, ['dns.mx fail']],
+    [
+      'a null MX: the domain says it takes no mail',
+      { 'agensi.gov.my': { mx: [{ exchange: '', priority: 0 }] } },
+      ['dns.null_mx warn'],
+    ],
+    [
+      'a null MX mixed with a real one',
+      {
+        'agensi.gov.my': {
+          mx: [
+            { exchange: '', priority: 0 },
+            { exchange: 'mx.agensi.gov.my', priority: 10 },
+          ],
+        },
+        'mx.agensi.gov.my': { a: ['192.0.2.10'] },
+        '192.0.2.10': { ptr: ['mx.agensi.gov.my'] },
+      },
+      [
+        'dns.mx pass',
+        'dns.null_mx fail',
+        'dns.mx_host pass mx.agensi.gov.my',
+        'dns.mx_redundancy warn',
+        'dns.ptr pass 192.0.2.10',
+        'dns.fcrdns pass 192.0.2.10',
+      ],
+    ],
+    [
+      'an MX host that does not exist, and an MX written as an address',
+      {
+        'agensi.gov.my': {
+          mx: [
+            { exchange: 'mx.hilang.gov.my', priority: 10 },
+            { exchange: '192.0.2.1', priority: 20 },
+          ],
+        },
+      },
+      ['dns.mx pass', 'dns.mx_host fail mx.hilang.gov.my', 'dns.mx_target fail 192.0.2.1'],
+    ],
+    [
+      'an MX host that exists without an address, and one that is an alias',
+      {
+        'agensi.gov.my': {
+          mx: [
+            { exchange: 'mx1.agensi.gov.my', priority: 10 },
+            { exchange: 'mx2.agensi.gov.my', priority: 20 },
+          ],
+        },
+        'mx1.agensi.gov.my': { txt: ['hello'] },
+        'mx2.agensi.gov.my': { cname: ['real.agensi.gov.my'], a: ['192.0.2.20'] },
+        '192.0.2.20': { ptr: ['real.agensi.gov.my'] },
+        'real.agensi.gov.my': { a: ['192.0.2.20'] },
+      },
+      [
+        'dns.mx pass',
+        'dns.mx_host fail mx1.agensi.gov.my',
+        'dns.mx_cname warn mx2.agensi.gov.my',
+        'dns.mx_host pass mx2.agensi.gov.my',
+        'dns.mx_redundancy warn',
+        'dns.ptr pass 192.0.2.20',
+        'dns.fcrdns pass 192.0.2.20',
+      ],
+    ],
+    [
+      'two MX names on one address: one server',
+      {
+        'agensi.gov.my': {
+          mx: [
+            { exchange: 'a.agensi.gov.my', priority: 10 },
+            { exchange: 'b.agensi.gov.my', priority: 10 },
+          ],
+        },
+        'a.agensi.gov.my': { a: ['192.0.2.10'] },
+        'b.agensi.gov.my': { a: ['192.0.2.10'] },
+        '192.0.2.10': { ptr: ['a.agensi.gov.my'] },
+      },
+      [
+        'dns.mx pass',
+        'dns.mx_host pass a.agensi.gov.my',
+        'dns.mx_host pass b.agensi.gov.my',
+        'dns.mx_redundancy warn',
+        'dns.ptr pass 192.0.2.10',
+        'dns.fcrdns pass 192.0.2.10',
+      ],
+    ],
+    [
+      'no PTR, and a PTR name that does not lead back',
+      edit(edit(CLEAN, '192.0.2.10', undefined), '192.0.2.20', { ptr: ['mail.isp.example'] }),
+      [
+        'dns.address pass',
+        'dns.mx pass',
+        'dns.mx_host pass mx1.agensi.gov.my',
+        'dns.mx_host pass mx2.agensi.gov.my',
+        'dns.mx_redundancy pass',
+        'dns.ptr fail 192.0.2.10',
+        'dns.ptr pass 2001:db8::10',
+        'dns.fcrdns pass 2001:db8::10',
+        'dns.ptr pass 192.0.2.20',
+        'dns.fcrdns fail 192.0.2.20',
+      ],
+    ],
+  ] as const)('%s', async (_name, table, expected) => {
+    const { findings } = await run(table as DnsTable);
+    expectReadable(findings);
+    expect(verdicts(findings)).toEqual(expected);
+  });
+
+  it('names the DNS answer when an MX host has no address', async () => {
+    const { findings } = await run({
+      'agensi.gov.my': { mx: [{ exchange: 'mx.hilang.gov.my', priority: 10 }] },
+    });
+    expect(findings.find((f) => f.check === 'dns.mx_host')?.params).toEqual({
+      host: 'mx.hilang.gov.my',
+      answer: 'NXDOMAIN',
+    });
+  });
+
+  it.each(UNANSWERED)('says "could not test" when nothing is answered (%s)', async (failure) => {
+    const everything = (name: string) => [name, { a: failure, aaaa: failure, mx: failure }] as const;
+    const { findings } = await run(Object.fromEntries([everything('agensi.gov.my')]));
+    expect(verdicts(findings)).toEqual(['dns.domain untested']);
+  });
+
+  it.each([
+    [
+      'the MX records',
+      'agensi.gov.my',
+      { a: ['203.0.113.5'], mx: 'timeout' },
+      ['dns.mx untested', 'dns.mx_redundancy untested'],
+    ],
+    [
+      'an MX host',
+      'mx2.agensi.gov.my',
+      { a: 'servfail', aaaa: 'servfail' },
+      ['dns.mx_host untested mx2.agensi.gov.my'],
+    ],
+    ['a PTR', '192.0.2.20', { ptr: 'timeout' }, ['dns.ptr untested 192.0.2.20']],
+  ] as const)(
+    'reports %s that timed out as untested, never as fail',
+    async (_what, name, entry, expected) => {
+      const { findings } = await run(edit(CLEAN, name, entry as DnsTable[string]));
+      expectReadable(findings);
+      expect(withVerdict(findings, 'fail')).toEqual([]);
+      for (const line of expected) expect(verdicts(findings)).toContain(line);
+    },
+  );
+
+  it('reports forward confirmation as untested when the PTR name cannot be resolved', async () => {
+    const table = edit(CLEAN, '192.0.2.20', { ptr: ['mx2.isp.example'] });
+    const { findings } = await run(edit(table, 'mx2.isp.example', { a: 'timeout' }));
+    expect(verdicts(findings)).toContain('dns.fcrdns untested 192.0.2.20');
+  });
+
+  // The property behind "trustworthy": whichever single question goes unanswered, nothing is failed.
+  it.each(UNANSWERED)('never fails the clean domain when any one question gets %s', async (failure) => {
+    for (const [name, entry] of Object.entries(CLEAN)) {
+      for (const type of ['a', 'aaaa', 'mx', 'cname', 'ptr'] as const) {
+        const table = edit(CLEAN, name, { ...entry, [type]: failure as DnsFailure });
+        const { findings } = await run(table);
+        expectReadable(findings);
+        expect(withVerdict(findings, 'fail'), `${type} ${name}`).toEqual([]);
+      }
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkDnsbl, DEFAULT_DNSBL_ZONES } from '../../src/mail/dnsbl.ts';
+import type { DnsFailure } from '../../src/mail/types.ts';
+import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
+import { expectReadable, UNANSWERED, verdicts } from './readable.ts';
+
+const ZONE = ['senarai.example'];
+
+async function run(table: DnsTable, addresses = ['192.0.2.10'], zones = ZONE) {
+  const findings = await checkDnsbl(fakeDns(table), addresses, zones);
+  expectReadable(findings);
+  return findings;
+}
+
+describe('checkDnsbl', () => {
+  it('passes an address the list does not know (NXDOMAIN, RFC 5782 §2.1)', async () => {
+    expect(verdicts(await run({}))).toEqual(['dnsbl.listing pass 192.0.2.10']);
+  });
+
+  it('asks the reversed octets under the zone, for every IPv4 address and zone at once', async () => {
+    const dns = fakeDns({}, { delayMs: 5 });
+    const findings = await checkDnsbl(
+      dns,
+      ['192.0.2.10', '2001:db8::1', '198.51.100.7'],
+      DEFAULT_DNSBL_ZONES,
+    );
+    expect(findings).toHaveLength(6);
+    expect(dns.asked).toContain('a 10.2.0.192.zen.spamhaus.org');
+    expect(dns.asked).toContain('a 7.100.51.198.b.barracudacentral.org');
+    expect(dns.peak()).toBe(6);
+  });
+
+  it('fails a listed address and gives the list its reason', async () => {
+    const findings = await run({
+      '10.2.0.192.senarai.example': { a: ['127.0.0.2'], txt: ['Listed: see https://senarai.example/10'] },
+    });
+    expect(verdicts(findings)).toEqual(['dnsbl.listing fail 192.0.2.10']);
+    expect(findings[0]?.params).toEqual({
+      address: '192.0.2.10',
+      zone: 'senarai.example',
+      code: '127.0.0.2',
+      reason: 'Listed: see https://senarai.example/10',
+    });
+  });
+
+  it.each([
+    ['127.255.255.254', 'the list refuses queries from public resolvers'],
+    ['127.255.255.255', 'the resolver is over its free limit'],
+    ['127.0.0.1', 'not a listing (RFC 5782 §5)'],
+    ['192.0.2.99', 'not a list answer at all'],
+  ])('does not call %s a listing: %s', async (code) => {
+    const findings = await run({ '10.2.0.192.senarai.example': { a: [code] } });
+    expect(verdicts(findings)).toEqual(['dnsbl.listing untested 192.0.2.10']);
+    expect(findings[0]?.params).toMatchObject({ answer: code });
+  });
+
+  it.each(UNANSWERED)('reports a lookup that got %s as untested', async (failure) => {
+    const findings = await run({ '10.2.0.192.senarai.example': { a: failure as DnsFailure } });
+    expect(verdicts(findings)).toEqual(['dnsbl.listing untested 192.0.2.10']);
+  });
+});

@@ -1,0 +1,264 @@
+import { describe, expect, it } from 'vitest';
+import type { MxHost } from '../../src/mail/dns-checks.ts';
+import { checkSpf } from '../../src/mail/spf.ts';
+import type { DnsFailure, Finding } from '../../src/mail/types.ts';
+import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
+import { expectReadable, UNANSWERED, verdicts, withVerdict } from './readable.ts';
+
+const MX: MxHost[] = [{ exchange: 'mx.agensi.gov.my', priority: 10, addresses: ['192.0.2.10'] }];
+
+const CLEAN: DnsTable = {
+  'agensi.gov.my': {
+    txt: ['google-site-verification=abc', 'v=spf1 mx ip4:203.0.113.0/24 include:_spf.penyedia.example -all'],
+    mx: [{ exchange: 'mx.agensi.gov.my', priority: 10 }],
+  },
+  'mx.agensi.gov.my': { a: ['192.0.2.10'] },
+  '_spf.penyedia.example': { txt: ['v=spf1 ip4:198.51.100.0/24 ip6:2001:db8:5::/48 ~all'] },
+};
+
+function withRecord(record: string | readonly string[], extra: DnsTable = {}): DnsTable {
+  const txt = typeof record === 'string' ? [record] : record;
+  return { ...CLEAN, 'agensi.gov.my': { ...CLEAN['agensi.gov.my'], txt }, ...extra };
+}
+
+async function run(table: DnsTable, mx: readonly MxHost[] = MX) {
+  const findings = await checkSpf(fakeDns(table), 'agensi.gov.my', mx);
+  expectReadable(findings);
+  return findings;
+}
+
+const one = (findings: readonly Finding[], check: string) => findings.find((f) => f.check === check);
+
+describe('checkSpf', () => {
+  it('passes a clean record on every check', async () => {
+    const findings = await run(CLEAN);
+    expect(verdicts(findings)).toEqual([
+      'spf.record pass',
+      'spf.syntax pass',
+      'spf.lookups pass',
+      'spf.void_lookups pass',
+      'spf.all pass',
+      'spf.mx_authorised pass 192.0.2.10',
+    ]);
+    expect(one(findings, 'spf.lookups')?.params).toEqual({ count: 2, limit: 10 });
+  });
+
+  it.each([
+    ['no SPF record among the TXT records', withRecord(['google-site-verification=abc']), 'spf.record fail'],
+    ['a domain without TXT records', { 'agensi.gov.my': { mx: [] } }, 'spf.record fail'],
+    [
+      'two SPF records (RFC 7208 §4.5 permerror)',
+      withRecord(['v=spf1 -all', 'v=spf1 mx -all']),
+      'spf.multiple fail',
+    ],
+    ['a TXT question that timed out', { 'agensi.gov.my': { txt: 'timeout' } }, 'spf.record untested'],
+    ['a TXT question that got SERVFAIL', { 'agensi.gov.my': { txt: 'servfail' } }, 'spf.record untested'],
+  ] as const)('reports %s and stops there', async (_name, table, expected) => {
+    expect(verdicts(await run(table as DnsTable))).toEqual([expected]);
+  });
+
+  it.each([
+    ['an unknown mechanism', 'v=spf1 mx ipv4:192.0.2.1 -all', 'ipv4:192.0.2.1'],
+    ['an include without a domain', 'v=spf1 include -all', 'include'],
+    ['a prefix length over 32', 'v=spf1 ip4:192.0.2.0/33 -all', 'ip4:192.0.2.0/33'],
+    ['an IPv6 network in ip4', 'v=spf1 ip4:2001:db8::1 -all', 'ip4:2001:db8::1'],
+    ['a broken macro', 'v=spf1 exists:%{z}.agensi.gov.my -all', 'exists:%{z}.agensi.gov.my'],
+    [
+      'a second redirect',
+      'v=spf1 redirect=_spf.penyedia.example redirect=_spf.penyedia.example',
+      'redirect=_spf.penyedia.example',
+    ],
+    ['an "all" with a value', 'v=spf1 mx all:x -all', 'all:x'],
+  ])('fails a record with %s and names the term', async (_name, record, term) => {
+    const found = one(await run(withRecord(record)), 'spf.syntax');
+    expect(found?.verdict).toBe('fail');
+    expect(found?.params).toEqual({ terms: term, where: 'agensi.gov.my' });
+  });
+
+  it('warns about a modifier nobody knows (RFC 7208 §6: ignored, perhaps a typo)', async () => {
+    const findings = await run(withRecord('v=spf1 mx redirct=_spf.penyedia.example -all'));
+    expect(verdicts(findings)).toContain('spf.unknown_modifier warn agensi.gov.my');
+    expect(one(findings, 'spf.syntax')?.verdict).toBe('pass');
+  });
+
+  it('names syntax errors inside an included record', async () => {
+    const findings = await run({
+      ...CLEAN,
+      '_spf.penyedia.example': { txt: ['v=spf1 ip4:198.51.100.0/24 bogus ~all'] },
+    });
+    expect(one(findings, 'spf.syntax')?.params).toEqual({ terms: 'bogus', where: '_spf.penyedia.example' });
+  });
+
+  // 1 + 3 under include:a, then 1 + 1 + 5 under include:b takes the count to 11, then 1 for include:c.
+  const OVER: DnsTable = withRecord('v=spf1 include:a.example include:b.example include:c.example -all', {
+    'a.example': {
+      txt: ['v=spf1 a mx exists:e.a.example -all'],
+      a: ['198.51.100.1'],
+      mx: [{ exchange: 'a.example', priority: 0 }],
+    },
+    'e.a.example': { a: ['127.0.0.2'] },
+    'b.example': { txt: ['v=spf1 include:d.example -all'] },
+    'd.example': {
+      txt: ['v=spf1 a:h1.d.example a:h2.d.example a:h3.d.example a:h4.d.example a:h5.d.example -all'],
+    },
+    ...Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`h${n}.d.example`, { a: [`198.51.100.${10 + n}`] }])),
+    'c.example': { txt: ['v=spf1 ip4:192.0.2.10 -all'] },
+  });
+
+  it('counts every lookup of the whole tree and names the include that takes it over 10', async () => {
+    const findings = await run(OVER);
+    const lookups = one(findings, 'spf.lookups');
+    expect(lookups?.verdict).toBe('fail');
+    expect(lookups?.params).toEqual({ count: 12, limit: 10, over: 'include:b.example' });
+  });
+
+  it('still fails a count already over 10 when a later include could not be read', async () => {
+    const table = withRecord('v=spf1 include:a.example include:b.example include:lambat.example -all', {
+      ...OVER,
+      'agensi.gov.my': { txt: ['v=spf1 include:a.example include:b.example include:lambat.example -all'] },
+      'lambat.example': { txt: 'timeout' },
+    });
+    expect(one(await run(table), 'spf.lookups')?.verdict).toBe('fail');
+  });
+
+  it('says where the count stopped when an include timed out, and fails nothing', async () => {
+    const findings = await run(
+      withRecord('v=spf1 include:lambat.example mx -all', { 'lambat.example': { txt: 'timeout' } }),
+    );
+    expect(withVerdict(findings, 'fail')).toEqual([]);
+    expect(one(findings, 'spf.lookups')).toMatchObject({
+      verdict: 'untested',
+      params: { where: 'lambat.example', reason: 'timeout' },
+    });
+    expect(one(findings, 'spf.void_lookups')?.verdict).toBe('untested');
+    expect(one(findings, 'spf.mx_authorised')).toMatchObject({
+      verdict: 'untested',
+      params: { result: 'temperror' },
+    });
+  });
+
+  it('fails more than two void lookups and names them', async () => {
+    const findings = await run(
+      withRecord('v=spf1 a:hilang1.example a:hilang2.example mx:hilang3.example mx -all'),
+    );
+    expect(one(findings, 'spf.void_lookups')).toMatchObject({
+      verdict: 'fail',
+      params: { count: 3, names: 'hilang1.example, hilang2.example, hilang3.example' },
+    });
+  });
+
+  it('does not count a host with only an IPv6 address as void', async () => {
+    const findings = await run(
+      withRecord('v=spf1 a:v6.example a:hilang1.example a:hilang2.example mx -all', {
+        'v6.example': { aaaa: ['2001:db8::1'] },
+      }),
+    );
+    expect(one(findings, 'spf.void_lookups')).toMatchObject({ verdict: 'pass', params: { count: 2 } });
+  });
+
+  it('fails an include of a domain that has no SPF record (RFC 7208 §5.2 permerror)', async () => {
+    const findings = await run(
+      withRecord('v=spf1 include:tiada.example mx -all', { 'tiada.example': { txt: ['hello'] } }),
+    );
+    expect(verdicts(findings)).toContain('spf.include fail agensi.gov.my');
+    expect(one(findings, 'spf.include')?.params).toEqual({
+      term: 'include:tiada.example',
+      where: 'agensi.gov.my',
+    });
+    expect(one(findings, 'spf.mx_authorised')).toMatchObject({
+      verdict: 'fail',
+      params: { result: 'permerror' },
+    });
+  });
+
+  it.each([
+    ['-all', 'v=spf1 mx -all', 'spf.all pass'],
+    ['~all', 'v=spf1 mx ~all', 'spf.all pass'],
+    ['?all', 'v=spf1 mx ?all', 'spf.all warn'],
+    ['+all', 'v=spf1 mx +all', 'spf.all fail'],
+    ['a bare all, which is +all', 'v=spf1 mx all', 'spf.all fail'],
+    ['no all and no redirect (neutral by default)', 'v=spf1 mx', 'spf.no_all warn'],
+    ['a redirect to a record ending in -all', 'v=spf1 mx redirect=_spf.penyedia.example', 'spf.all pass'],
+  ])('judges the ending %s', async (_name, record, expected) => {
+    expect(verdicts(await run(withRecord(record)))).toContain(expected);
+  });
+
+  it('reads the "all" of the redirect target', async () => {
+    const findings = await run(withRecord('v=spf1 redirect=_spf.penyedia.example'));
+    expect(one(findings, 'spf.all')?.params).toEqual({ all: '~all', where: '_spf.penyedia.example' });
+  });
+
+  it('warns about the deprecated ptr mechanism (RFC 7208 §5.5)', async () => {
+    expect(verdicts(await run(withRecord('v=spf1 mx ptr -all')))).toContain('spf.ptr warn');
+  });
+
+  it('warns when an MX address is not authorised, and evaluates IPv6 addresses too', async () => {
+    const mx: MxHost[] = [
+      { exchange: 'mx.agensi.gov.my', priority: 10, addresses: ['192.0.2.99', '2001:db8:5::25'] },
+    ];
+    const findings = await run(
+      withRecord('v=spf1 ip4:203.0.113.0/24 include:_spf.penyedia.example -all'),
+      mx,
+    );
+    expect(verdicts(findings)).toContain('spf.mx_authorised warn 192.0.2.99');
+    expect(verdicts(findings)).toContain('spf.mx_authorised pass 2001:db8:5::25');
+    expect(findings.find((f) => f.subject === '192.0.2.99')?.params).toMatchObject({ result: 'fail' });
+  });
+
+  it('evaluates check_host through our DnsClient, macros included', async () => {
+    const table = withRecord('v=spf1 exists:%{i}.izin.agensi.gov.my -all', {
+      '192.0.2.10.izin.agensi.gov.my': { a: ['127.0.0.2'] },
+    });
+    const dns = fakeDns(table);
+    const findings = await checkSpf(dns, 'agensi.gov.my', MX);
+    expect(dns.asked).toContain('a 192.0.2.10.izin.agensi.gov.my');
+    expect(verdicts(findings)).toContain('spf.mx_authorised pass 192.0.2.10');
+  });
+
+  it('answers the PTR questions of mailauth from our DnsClient, IPv6 included', async () => {
+    const mx: MxHost[] = [
+      { exchange: 'mx.agensi.gov.my', priority: 10, addresses: ['192.0.2.10', '2001:db8::25'] },
+    ];
+    const table = withRecord('v=spf1 ptr -all', {
+      'mx.agensi.gov.my': { a: ['192.0.2.10'], aaaa: ['2001:db8::25'] },
+      '192.0.2.10': { ptr: ['mx.agensi.gov.my'] },
+      '2001:db8::25': { ptr: ['mx.agensi.gov.my'] },
+    });
+    const findings = await run(table, mx);
+    expect(verdicts(findings)).toContain('spf.mx_authorised pass 192.0.2.10');
+    expect(verdicts(findings)).toContain('spf.mx_authorised pass 2001:db8::25');
+  });
+
+  it('cannot walk an include built from macros, so the count is untested', async () => {
+    const findings = await run(withRecord('v=spf1 include:%{d}.penyedia.example -all'));
+    expect(one(findings, 'spf.lookups')).toMatchObject({ verdict: 'untested', params: { reason: 'macro' } });
+  });
+
+  it('stops counting an include loop and fails it', async () => {
+    const findings = await run(
+      withRecord('v=spf1 include:loop.example -all', {
+        'loop.example': { txt: ['v=spf1 include:agensi.gov.my -all'] },
+      }),
+    );
+    expect(one(findings, 'spf.lookups')).toMatchObject({
+      verdict: 'fail',
+      params: { over: 'include:loop.example' },
+    });
+  });
+
+  it('asks for an internationalised domain in its A-label form', async () => {
+    const dns = fakeDns({ 'xn--bcher-kva.my': { txt: ['v=spf1 -all'] } });
+    const findings = await checkSpf(dns, 'bücher.my', []);
+    expect(dns.asked[0]).toBe('txt xn--bcher-kva.my');
+    expect(one(findings, 'spf.record')?.verdict).toBe('pass');
+  });
+
+  it.each(UNANSWERED)('never fails the clean record when any one question gets %s', async (failure) => {
+    for (const [name, entry] of Object.entries(CLEAN)) {
+      for (const type of ['a', 'aaaa', 'mx', 'txt'] as const) {
+        const findings = await run({ ...CLEAN, [name]: { ...entry, [type]: failure as DnsFailure } });
+        expect(withVerdict(findings, 'fail'), `${type} ${name}`).toEqual([]);
+      }
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { createMetrics } from './http/metrics.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
 import { renderMessage } from './i18n/index.ts';
 import type { Logger } from './log.ts';
+import { createMailtestService } from './mail/mailtest-service.ts';
 import { createDispatcher } from './outbox/dispatcher.ts';
 import { createPlayground } from './platform/playground/playground.ts';
 import { playgroundWorkspace, withPlaygroundIdentities } from './platform/playground/workspace.ts';
@@ -123,8 +124,16 @@ export async function startApp(options: AppOptions) {
     },
     onResult: (action, outcome) => metrics.decisions.inc({ action, outcome }),
   });
-  // What every chat adapter works with: the procedures, who is who, and where tickets are read.
-  const adapterDeps = { tickets, directory, db, logger, endorsementRequired: config.endorsement.required };
+  const mailtest = createMailtestService({ db, settings: config.mailtest, logger, clock });
+  // What every chat adapter works with: the procedures, who is who, where tickets are read, and /mailtest.
+  const adapterDeps = {
+    tickets,
+    directory,
+    db,
+    logger,
+    endorsementRequired: config.endorsement.required,
+    mailtest,
+  };
   let slack: Awaited<ReturnType<typeof createSlackAdapter>> | null = null;
   try {
     slack = config.platforms.slack ? await createSlackAdapter(config.platforms.slack, adapterDeps) : null;
@@ -194,12 +203,15 @@ export async function startApp(options: AppOptions) {
     tickets,
     dispatcher,
     scheduler,
+    mailtest,
     directory,
     metrics,
     async close() {
       scheduler.stop();
       await slack?.stop();
       await server.close();
+      // A /mailtest run in flight ends within its own timeouts; its result is stored before the database closes.
+      await mailtest.idle();
       await dispatcher.stop();
       // A database handed in (tests, embedding) belongs to whoever opened it.
       if (!options.database) await database.close();

@@ -1,4 +1,5 @@
 import type { CardModel } from '../../cards/card-model.ts';
+import type { MailtestView } from '../../cards/mailtest-view.ts';
 
 // The chat-platform port (DESIGN.md, "Ports and adapters"; STYLE.md 1): the handful of outbound operations
 // the procedures need. Slack, Teams and the local playground implement it; the dispatcher is its only
@@ -26,6 +27,13 @@ export interface ChatPlatform {
   sendText(to: Destination, message: TextMessage, locale: string): Promise<PostedRef>;
   postCard(to: Destination, card: CardModel, locale: string): Promise<PostedRef>;
   updateCard(ref: PostedRef, card: CardModel, locale: string): Promise<void>;
+  /**
+   * The /mailtest report card, posted where the command was typed and filled in as checks finish. Not a
+   * decision, so not through the outbox (src/mail/mailtest-service.ts says why); the words are already in
+   * the reader's language.
+   */
+  postReport?(to: Destination, view: MailtestView): Promise<PostedRef>;
+  updateReport?(ref: PostedRef, view: MailtestView): Promise<void>;
 }
 
 /**

@@ -2,6 +2,26 @@
 // circular and the good practice a report says are met or not, and why a domain cannot be tested.
 
 const ms = {
+  'mailtest.area.dns': 'DNS (Pekeliling 4(f)(v))',
+  'mailtest.area.spf': 'SPF',
+  'mailtest.area.dmarc': 'DMARC',
+  'mailtest.area.dkim': 'DKIM',
+  'mailtest.area.mta_sts': 'MTA-STS dan TLS-RPT',
+  'mailtest.area.smtp': 'SMTP: {subject}',
+  'mailtest.area.smtp_any': 'SMTP',
+  'mailtest.area.dnsbl': 'Senarai hitam (DNSBL)',
+  'mailtest.view.title': 'Ujian e-mel: {domain}',
+  'mailtest.view.running': 'Sedang menguji… {done} semakan selesai.',
+  'mailtest.view.finished':
+    'Selesai: {pass} lulus · {warn} amaran · {fail} gagal · {untested} tidak dapat diuji.',
+  'mailtest.view.requested_by': 'Diminta oleh {name} · {at}',
+  'mailtest.view.requirements': 'Keperluan Pekeliling dan amalan baik',
+  'mailtest.view.fix': 'Cara membetulkan:',
+  'mailtest.view.passed': 'Lulus:',
+  'mailtest.view.started':
+    'Menguji {domain}… Kad keputusan akan dikemas kini apabila setiap semakan selesai.',
+  'mailtest.view.failed':
+    'Ujian {domain} terhenti kerana ralat dalaman (rujukan {reference}). Apa yang telah diuji ditunjukkan di atas.',
   'mailtest.verdict.pass': 'LULUS',
   'mailtest.verdict.warn': 'AMARAN',
   'mailtest.verdict.fail': 'GAGAL',
@@ -30,6 +50,25 @@ const ms = {
 } as const;
 
 const en: Record<keyof typeof ms, string> = {
+  'mailtest.area.dns': 'DNS (circular item 4(f)(v))',
+  'mailtest.area.spf': 'SPF',
+  'mailtest.area.dmarc': 'DMARC',
+  'mailtest.area.dkim': 'DKIM',
+  'mailtest.area.mta_sts': 'MTA-STS and TLS-RPT',
+  'mailtest.area.smtp': 'SMTP: {subject}',
+  'mailtest.area.smtp_any': 'SMTP',
+  'mailtest.area.dnsbl': 'Blocklists (DNSBL)',
+  'mailtest.view.title': 'Mail test: {domain}',
+  'mailtest.view.running': 'Checking… {done} checks done.',
+  'mailtest.view.finished':
+    'Done: {pass} passed · {warn} warnings · {fail} failed · {untested} could not test.',
+  'mailtest.view.requested_by': 'Asked by {name} · {at}',
+  'mailtest.view.requirements': 'Requirements of the circular and the good practice',
+  'mailtest.view.fix': 'How to fix:',
+  'mailtest.view.passed': 'Passed:',
+  'mailtest.view.started': 'Testing {domain}… The report card updates as each check finishes.',
+  'mailtest.view.failed':
+    'The test of {domain} stopped on an internal error (reference {reference}). What was tested is shown above.',
   'mailtest.verdict.pass': 'PASS',
   'mailtest.verdict.warn': 'WARN',
   'mailtest.verdict.fail': 'FAIL',

@@ -25,10 +25,12 @@ import type { Directory } from '../../directory/directory.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import type { Logger } from '../../log.ts';
+import type { MailtestService } from '../../mail/mailtest-service.ts';
 import { buildTicketCard } from '../../tickets/card-source.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
 import type { ActResult, createTicketService } from '../../tickets/ticket-service.ts';
 import { prefillFor, withManagerDetails } from '../form-prefill.ts';
+import type { ChatPlatform, Destination, PostedRef } from '../port.ts';
 import { rememberConversation, TEAMS } from './conversation-refs.ts';
 import { type TeamsUser, teamsUserOf } from './teams-user.ts';
 
@@ -46,6 +48,9 @@ export interface TeamsContext {
   readonly logger: Logger;
   readonly endorsementRequired: boolean;
   readonly adapter: CloudAdapter;
+  /** /mailtest (issue 5) and where its report cards go; absent where mailtest is not wired (unit tests). */
+  readonly mailtest?: MailtestService;
+  readonly reports?: Required<Pick<ChatPlatform, 'postReport' | 'updateReport'>>;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -71,9 +76,12 @@ async function onMessage(ctx: TeamsContext, context: TurnContext): Promise<void>
   const user = teamsUserOf(ctx.directory, context.activity);
   const text = commandText(context.activity.text);
   const [word = '', ...rest] = text.split(/\s+/);
-  const spec = CHAT_COMMANDS.find((c) => c.name.replace(/^\//, '') === word.replace(/^\//, '').toLowerCase());
+  const name = word.replace(/^\//, '').toLowerCase();
+  if (name === MAILTEST && ctx.mailtest && ctx.reports)
+    return onMailtest(ctx, context, user, rest.join(' '), { mailtest: ctx.mailtest, reports: ctx.reports });
+  const spec = CHAT_COMMANDS.find((c) => c.name.replace(/^\//, '') === name);
   if (!spec) {
-    const commands = CHAT_COMMANDS.map((c) => c.name.replace(/^\//, '')).join(', ');
+    const commands = [...CHAT_COMMANDS.map((c) => c.name.replace(/^\//, '')), MAILTEST].join(', ');
     await context.sendActivity(
       MessageFactory.text(renderMessage({ key: 'teams.help', params: { commands } }, user.locale)),
     );
@@ -98,6 +106,43 @@ async function onMessage(ctx: TeamsContext, context: TurnContext): Promise<void>
     },
   );
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+const MAILTEST = 'mailtest';
+
+/**
+ * `mailtest <domain>`: any configured person may diagnose a domain; the report card goes where the command
+ * was typed (the person's chat with the bot, or the channel), and a refusal is a sentence in their language.
+ */
+async function onMailtest(
+  ctx: TeamsContext,
+  context: TurnContext,
+  user: TeamsUser,
+  text: string,
+  wired: { mailtest: MailtestService; reports: NonNullable<TeamsContext['reports']> },
+): Promise<void> {
+  const say = (message: string) => context.sendActivity(MessageFactory.text(message));
+  if (!user.person || !user.aadObjectId)
+    return void (await say(
+      renderMessage({ key: 'teams.unknown_user', params: { command: `/${MAILTEST}` } }, user.locale),
+    ));
+  const activity = context.activity;
+  const channel = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+  const to: Destination =
+    activity.conversation?.conversationType === 'channel' && channel
+      ? { kind: 'channel', channel }
+      : { kind: 'user', user: user.aadObjectId };
+  const started = await wired.mailtest.start({
+    text,
+    requester: { id: user.person.id, name: user.person.name, via: 'teams' },
+    locale: user.locale,
+    sink: {
+      post: (view) => wired.reports.postReport(to, view),
+      update: (posted, view) => wired.reports.updateReport(posted as PostedRef, view),
+    },
+  });
+  if (!started.ok) await say(started.message);
+  else ctx.logger.info('mailtest started', { domain: started.domain, by: user.person.id });
 }
 
 function formCard(

@@ -22,7 +22,7 @@ const CONNECTOR_TIMEOUT_MS = 5000;
 
 export function createTeamsAdapter(
   credentials: TeamsCredentials | null,
-  deps: Omit<TeamsContext, 'adapter'>,
+  deps: Omit<TeamsContext, 'adapter' | 'reports'>,
 ): TeamsAdapter {
   const authConfig: AuthConfiguration = credentials
     ? {
@@ -40,14 +40,16 @@ export function createTeamsAdapter(
   adapter.onTurnError = async (_context, error) => {
     deps.logger.error('teams turn failed', { error });
   };
-  const ctx: TeamsContext = { ...deps, adapter };
+  const platform = createTeamsPlatform({
+    adapter,
+    botAppId: credentials?.clientId.reveal() ?? 'mailops-local',
+    db: deps.db,
+    directory: deps.directory,
+  });
+  const reports = { postReport: platform.postReport!, updateReport: platform.updateReport! };
+  const ctx: TeamsContext = { ...deps, adapter, reports };
   return {
-    platform: createTeamsPlatform({
-      adapter,
-      botAppId: credentials?.clientId.reveal() ?? 'mailops-local',
-      db: deps.db,
-      directory: deps.directory,
-    }),
+    platform,
     routes: [
       {
         method: 'POST',

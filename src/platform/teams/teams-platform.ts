@@ -6,7 +6,9 @@ import {
   MessageFactory,
 } from '@microsoft/agents-hosting';
 import type { CardModel } from '../../../cards/card-model.ts';
+import type { MailtestView } from '../../../cards/mailtest-view.ts';
 import { renderTeamsCard } from '../../../cards/teams/render-card.ts';
+import { renderTeamsMailtest } from '../../../cards/teams/render-mailtest.ts';
 import type { Db } from '../../db/types.ts';
 import type { Directory } from '../../directory/directory.ts';
 import { textsFor } from '../../i18n/texts.ts';
@@ -122,6 +124,22 @@ export function createTeamsPlatform(deps: {
     return { channel: found.conversationId, messageId: String(sent.id) };
   }
 
+  const reportActivity = (view: MailtestView) =>
+    MessageFactory.attachment(
+      CardFactory.adaptiveCard(renderTeamsMailtest(view, textsFor(locale(view.locale)))),
+    );
+
+  async function update(ref: PostedRef, activity: object) {
+    const row = await deps.db.conversationRef.findFirst({
+      where: { platform: TEAMS, conversationId: ref.channel },
+    });
+    if (!row) throw new PlatformDeliveryError(`no conversation ${ref.channel} known`, { retryable: false });
+    const withId = Object.assign(activity, { id: ref.messageId });
+    await withConnector(ref.channel, row.reference as Record<string, unknown>, (connector, id) =>
+      connector.updateActivity(id, ref.messageId, withId as never),
+    );
+  }
+
   return {
     name: TEAMS,
     sendText: (to: Destination, message: TextMessage) =>
@@ -135,14 +153,9 @@ export function createTeamsPlatform(deps: {
     postCard: (to: Destination, card: CardModel, l: string) =>
       post(to, (conversationId) => cardActivity(card, l, conversationId)),
     async updateCard(ref: PostedRef, card: CardModel, l: string) {
-      const row = await deps.db.conversationRef.findFirst({
-        where: { platform: TEAMS, conversationId: ref.channel },
-      });
-      if (!row) throw new PlatformDeliveryError(`no conversation ${ref.channel} known`, { retryable: false });
-      const activity = Object.assign(await cardActivity(card, l, ref.channel), { id: ref.messageId });
-      await withConnector(ref.channel, row.reference as Record<string, unknown>, (connector, id) =>
-        connector.updateActivity(id, ref.messageId, activity as never),
-      );
+      await update(ref, await cardActivity(card, l, ref.channel));
     },
+    postReport: (to: Destination, view: MailtestView) => post(to, async () => reportActivity(view)),
+    updateReport: (ref: PostedRef, view: MailtestView) => update(ref, reportActivity(view)),
   };
 }

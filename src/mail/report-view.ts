@@ -1,0 +1,85 @@
+import type { MailtestView, ViewSection } from '../../cards/mailtest-view.ts';
+import { createTranslator, formatMyt, type Locale } from '../i18n/index.ts';
+import { describeFinding, REQUIREMENTS, requirementStatus } from './describe.ts';
+import { summarize } from './runs.ts';
+import type { Finding } from './types.ts';
+
+// The report card's view model, in one reader's language: findings grouped by area (SMTP per MX address), each
+// with its verdict, what was found and how to fix it, and once the run is over the counts and the circular's
+// requirements met or not.
+
+const AREAS: readonly (readonly [string, readonly string[]])[] = [
+  ['dns', ['dns']],
+  ['spf', ['spf']],
+  ['dmarc', ['dmarc']],
+  ['dkim', ['dkim']],
+  ['mta_sts', ['mta_sts', 'tls_rpt']],
+  ['smtp', ['smtp']],
+  ['dnsbl', ['dnsbl']],
+];
+
+export function reportView(input: {
+  domain: string;
+  findings: readonly Finding[];
+  finished: boolean;
+  requestedBy: string;
+  startedAt: Date;
+  locale: Locale;
+  /** The log reference of an internal error that stopped the run. */
+  failedReference?: string;
+}): MailtestView {
+  const t = createTranslator(input.locale);
+  const sections: ViewSection[] = [];
+  for (const [area, prefixes] of AREAS) {
+    const inArea = input.findings.filter((f) => prefixes.includes(f.check.split('.')[0]!));
+    // SMTP is per MX address: one section each, named by the address.
+    const groups =
+      area === 'smtp'
+        ? [...new Set(inArea.map((f) => f.subject ?? ''))].map((subject) => ({
+            title: subject ? t('mailtest.area.smtp', { subject }) : t('mailtest.area.smtp_any'),
+            findings: inArea.filter((f) => (f.subject ?? '') === subject),
+          }))
+        : [{ title: t(`mailtest.area.${area}`), findings: inArea }];
+    for (const group of groups) {
+      if (group.findings.length === 0) continue;
+      sections.push({
+        title: group.title,
+        findings: group.findings.map((f) => {
+          const described = describeFinding(f, input.locale);
+          return {
+            verdict: f.verdict,
+            verdictText: t(`mailtest.verdict.${f.verdict}`),
+            title: described.title,
+            ...(f.subject && area !== 'smtp' ? { subject: f.subject } : {}),
+            text: described.text,
+            ...(described.fix ? { fix: described.fix } : {}),
+          };
+        }),
+      });
+    }
+  }
+  const status = requirementStatus(input.findings);
+  return {
+    domain: input.domain,
+    locale: input.locale,
+    finished: input.finished,
+    title: t('mailtest.view.title', { domain: input.domain }),
+    status: input.failedReference
+      ? t('mailtest.view.failed', { domain: input.domain, reference: input.failedReference })
+      : input.finished
+        ? t('mailtest.view.finished', summarize(input.findings))
+        : t('mailtest.view.running', { done: input.findings.length }),
+    requestedBy: t('mailtest.view.requested_by', {
+      name: input.requestedBy,
+      at: formatMyt(input.startedAt, input.locale),
+    }),
+    sections,
+    requirementsTitle: t('mailtest.view.requirements'),
+    requirements: REQUIREMENTS.map((r) => ({
+      status: status[r],
+      text: `${t(`mailtest.requirement.${r}`)}: ${t(`mailtest.requirement_status.${status[r]}`)}`,
+    })),
+    fixLabel: t('mailtest.view.fix'),
+    passedLabel: t('mailtest.view.passed'),
+  };
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
+import { createPgliteDatabase, type TestDatabase } from '../support/databases.ts';
+import {
+  DNSBL_ZONE,
+  GOOD_DKIM_SELECTOR,
+  GOOD_DOMAIN,
+  type MailWorld,
+  OPENRELAY_DOMAIN,
+  startMailWorld,
+} from '../support/mail-world/index.ts';
+import { until } from '../support/slack-world.ts';
+import { messageActivity } from '../support/teams/activities.ts';
+import { personalChatOf, TENANT } from '../support/teams/tenant.ts';
+import {
+  AGENCY_YAML,
+  cardOf,
+  hafiz,
+  SOC_CHANNEL,
+  startTeamsWorld,
+  type TeamsWorld,
+} from '../support/teams-world.ts';
+
+// /mailtest in Microsoft Teams (and so in the playground, which runs the Teams code path), against the real mail
+// servers of the test world: the command is answered with a report card that fills in as checks finish and ends
+// with the summary and the circular's requirements; bad input and the per-person limit get a sentence and run
+// nothing; every run is stored.
+
+const { aminah } = TENANT.users;
+let mail: MailWorld;
+let db: TestDatabase;
+let world: TeamsWorld;
+
+beforeAll(async () => {
+  mail = await startMailWorld();
+  db = await createPgliteDatabase();
+  world = await startTeamsWorld(
+    db,
+    `${AGENCY_YAML}
+mailtest:
+  dns_servers: ['127.0.0.1:${mail.dns.port}']
+  timeout_seconds: 2
+  runs_per_minute: 3
+  allow_targets: [127.0.0.0/8]
+  dnsbl_zones: [${DNSBL_ZONE}]
+  dkim_selectors: [${GOOD_DKIM_SELECTOR}]
+  relay_sender: postmaster@other.test
+  relay_recipient: relay-test@other.test
+  extra_ca_file: ${mail.ca.certFile}
+`,
+  );
+  await world.greet();
+}, 300_000);
+afterAll(async () => {
+  await world?.close();
+  await db?.cleanup();
+  await mail?.close();
+});
+
+const say = (from: typeof aminah, text: string, channelId?: string) =>
+  world.bot.send(
+    messageActivity({
+      serviceUrl: world.connector.url,
+      from,
+      text,
+      ...(channelId ? { in: { type: 'channel' as const, channelId } } : {}),
+    }),
+  );
+
+const texts = (conversation: string) =>
+  world.connector
+    .messagesIn(conversation)
+    .map((m) => m.activity.text)
+    .filter((t): t is string => typeof t === 'string');
+
+describe('/mailtest in Teams', () => {
+  it('answers with a report card that fills in as checks finish and ends with the requirements met and not', async () => {
+    expect((await say(aminah, `mailtest ${OPENRELAY_DOMAIN}`)).status).toBe(200);
+    await world.app.mailtest.idle();
+    const chat = personalChatOf(aminah);
+    const report = world.connector
+      .messagesIn(chat)
+      .find((m) => JSON.stringify(m.activity).includes(OPENRELAY_DOMAIN))!;
+    expect(report).toBeDefined();
+    // Posted while checking, updated as findings arrived, and finished.
+    expect(report.versions.length).toBeGreaterThan(1);
+    expect(JSON.stringify(report.versions[0])).toContain('Sedang menguji');
+    for (const version of report.versions)
+      expect(adaptiveCardProblems(cardOf({ ...report, activity: version }))).toEqual([]);
+    const final = JSON.stringify(cardOf(report));
+    expect(final).toContain('Selesai:');
+    expect(final).toContain('Pekeliling 4(f)(vi): relay hanya untuk pelayan dalaman: TIDAK dipenuhi');
+    expect(final).toContain('Cara membetulkan:');
+    const run = await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain: OPENRELAY_DOMAIN } });
+    expect(run).toMatchObject({ status: 'done', requestedBy: 'aminah', via: 'teams' });
+    expect((run.findings as unknown[]).length).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('posts the card in the channel it was asked in', async () => {
+    expect((await say(hafiz, `mailtest ${GOOD_DOMAIN}`, SOC_CHANNEL)).status).toBe(200);
+    await world.app.mailtest.idle();
+    const card = world.connector
+      .messagesIn(SOC_CHANNEL)
+      .find((m) => JSON.stringify(m.activity).includes(`Ujian e-mel: ${GOOD_DOMAIN}`));
+    expect(JSON.stringify(card ? cardOf(card) : null)).toContain('0 gagal');
+  }, 60_000);
+
+  it('refuses bad input and a fourth run in a minute with a sentence, running nothing', async () => {
+    const chat = personalChatOf(aminah);
+    const before = await db.prisma.mailtestRun.count();
+    await say(aminah, 'mailtest 10.0.0.1');
+    await say(aminah, 'mailtest');
+    await until(
+      () =>
+        texts(chat).some((t) => t.includes('alamat IP')) &&
+        texts(chat).some((t) => t.includes('Nyatakan domain')),
+      'the refusals',
+    );
+    expect(await db.prisma.mailtestRun.count()).toBe(before);
+    // Aminah ran one already; two more fill her minute, the fourth is refused.
+    await say(aminah, `mailtest ${GOOD_DOMAIN}`);
+    await say(aminah, `mailtest ${GOOD_DOMAIN}`);
+    await say(aminah, `mailtest ${GOOD_DOMAIN}`);
+    await until(() => texts(chat).some((t) => /Cuba semula dalam \d+ saat/.test(t)), 'the limit');
+    await world.app.mailtest.idle();
+    expect(await db.prisma.mailtestRun.count({ where: { requestedBy: 'aminah' } })).toBe(3);
+  }, 60_000);
+});

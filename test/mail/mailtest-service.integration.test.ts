@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { MailtestView } from '../../cards/mailtest-view.ts';
+import { createMemoryLogger } from '../../src/log.ts';
+import { createMailtestService } from '../../src/mail/mailtest-service.ts';
+import type { DnsClient } from '../../src/mail/types.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+
+// The /mailtest service around the checks: a run that breaks inside (not the requester's fault) ends its card
+// with a reference id and is stored as failed; refusals run nothing and store nothing.
+
+const SETTINGS = {
+  dnsServers: [],
+  timeoutMs: 1000,
+  runsPerMinute: 2,
+  allowTargets: [],
+  dnsblZones: [],
+  dkimSelectors: [],
+  heloName: 'mailtest.mailops.test',
+  relaySender: 'postmaster@example.com',
+  relayRecipient: 'relay-test@example.net',
+  extraCaFile: null,
+};
+
+const broken: DnsClient = new Proxy({} as DnsClient, {
+  get: () => () => Promise.reject(new Error('resolver exploded')),
+});
+
+function recordingSink() {
+  const views: MailtestView[] = [];
+  return {
+    views,
+    sink: {
+      post: async (view: MailtestView) => {
+        views.push(view);
+        return 'card-1';
+      },
+      update: async (_posted: unknown, view: MailtestView) => {
+        views.push(view);
+      },
+    },
+  };
+}
+
+describeEachDatabase('mailtest service', (suite) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await suite.create();
+  });
+  afterAll(async () => {
+    await db?.cleanup();
+  });
+
+  it('ends the card with a reference id when a run breaks, and stores it as failed', async () => {
+    const logger = createMemoryLogger();
+    const service = createMailtestService({
+      db: db.prisma,
+      settings: SETTINGS,
+      logger,
+      clock: { now: () => new Date() },
+      dns: broken,
+    });
+    const { views, sink } = recordingSink();
+    const started = await service.start({
+      text: 'agensi.gov.my',
+      requester: { id: 'aminah', name: 'Aminah', via: 'teams' },
+      locale: 'en',
+      sink,
+    });
+    expect(started.ok).toBe(true);
+    await service.idle();
+    const last = views.at(-1)!;
+    const reference = /reference (\w{8})/.exec(last.status)?.[1];
+    expect(last.status).toMatch(
+      /^The test of agensi\.gov\.my stopped on an internal error \(reference \w{8}\)/,
+    );
+    expect(logger.lines.join('\n')).toContain(reference);
+    expect(logger.lines.join('\n')).not.toMatch(/at \//);
+    expect(
+      await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain: 'agensi.gov.my' } }),
+    ).toMatchObject({
+      status: 'failed',
+    });
+  });
+
+  it('refuses an IP address and a run over the limit, storing nothing for them', async () => {
+    const service = createMailtestService({
+      db: db.prisma,
+      settings: SETTINGS,
+      logger: createMemoryLogger(),
+      clock: { now: () => new Date() },
+      dns: broken,
+    });
+    const before = await db.prisma.mailtestRun.count();
+    const { sink, views } = recordingSink();
+    const ask = (text: string) =>
+      service.start({ text, requester: { id: 'rosli', name: 'Rosli', via: 'slack' }, locale: 'ms', sink });
+    expect(await ask('192.0.2.1')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('alamat IP'),
+    });
+    expect(await ask('a.gov.my')).toMatchObject({ ok: true });
+    expect(await ask('b.gov.my')).toMatchObject({ ok: true });
+    expect(await ask('c.gov.my')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/2 ujian dalam seminit .* Cuba semula dalam \d+ saat/),
+    });
+    await service.idle();
+    expect(await db.prisma.mailtestRun.count()).toBe(before + 2);
+    expect(views.filter((v) => v.domain === 'c.gov.my')).toEqual([]);
+  });
+});

@@ -42,4 +42,6 @@ export interface MailtestView {
   readonly fixLabel: string;
   /** "Passed:" before a section's one-line list of what passed. */
   readonly passedLabel: string;
+  /** Before the number of areas a message too long for its platform leaves out. */
+  readonly moreAreasLabel: string;
 }

@@ -81,5 +81,6 @@ export function reportView(input: {
     })),
     fixLabel: t('mailtest.view.fix'),
     passedLabel: t('mailtest.view.passed'),
+    moreAreasLabel: t('mailtest.view.more_areas'),
   };
 }

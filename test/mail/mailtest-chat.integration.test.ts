@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../cards/slack/problems.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
 import { createPgliteDatabase, type TestDatabase } from '../support/databases.ts';
 import {
@@ -9,7 +10,7 @@ import {
   OPENRELAY_DOMAIN,
   startMailWorld,
 } from '../support/mail-world/index.ts';
-import { until } from '../support/slack-world.ts';
+import { CHANNELS, PEOPLE, type SlackWorld, startSlackWorld, until } from '../support/slack-world.ts';
 import { messageActivity } from '../support/teams/activities.ts';
 import { personalChatOf, TENANT } from '../support/teams/tenant.ts';
 import {
@@ -21,7 +22,7 @@ import {
   type TeamsWorld,
 } from '../support/teams-world.ts';
 
-// /mailtest in Microsoft Teams (and so in the playground, which runs the Teams code path), against the real mail
+// /mailtest in Microsoft Teams (and so in the playground, which runs the Teams code path) and in Slack, against the real mail
 // servers of the test world: the command is answered with a report card that fills in as checks finish and ends
 // with the summary and the circular's requirements; bad input and the per-person limit get a sentence and run
 // nothing; every run is stored.
@@ -124,5 +125,64 @@ describe('/mailtest in Teams', () => {
     await until(() => texts(chat).some((t) => /Cuba semula dalam \d+ saat/.test(t)), 'the limit');
     await world.app.mailtest.idle();
     expect(await db.prisma.mailtestRun.count({ where: { requestedBy: 'aminah' } })).toBe(3);
+  }, 60_000);
+});
+
+describe('/mailtest in Slack', () => {
+  let slackDb: TestDatabase;
+  let slack: SlackWorld;
+  beforeAll(async () => {
+    slackDb = await createPgliteDatabase();
+    slack = await startSlackWorld(slackDb, {
+      configure: (yaml) => `${yaml}
+mailtest:
+  dns_servers: ['127.0.0.1:${mail.dns.port}']
+  timeout_seconds: 2
+  runs_per_minute: 3
+  allow_targets: [127.0.0.0/8]
+  dnsbl_zones: [${DNSBL_ZONE}]
+  dkim_selectors: [${GOOD_DKIM_SELECTOR}]
+  relay_sender: postmaster@other.test
+  relay_recipient: relay-test@other.test
+  extra_ca_file: ${mail.ca.certFile}
+`,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await slack?.close();
+    await slackDb?.cleanup();
+  });
+
+  it('posts the report card in the channel it was typed in and fills it in', async () => {
+    const answer = await slack.command(PEOPLE.hafiz, '/mailtest', OPENRELAY_DOMAIN, {
+      id: CHANNELS.soc,
+      name: 'soc',
+    });
+    expect(answer.status).toBe(200);
+    await until(
+      async () => (await slackDb.prisma.mailtestRun.count({ where: { status: 'done' } })) === 1,
+      'the run',
+    );
+    await slack.app.mailtest.idle();
+    const card = slack.messagesIn(CHANNELS.soc).find((m) => (m.text ?? '').includes(OPENRELAY_DOMAIN))!;
+    expect(card.versions.length).toBeGreaterThan(1);
+    for (const version of card.versions)
+      expect(blockKitProblems({ text: version.text ?? '', blocks: (version.blocks ?? []) as never })).toEqual(
+        [],
+      );
+    const final = JSON.stringify(card.blocks);
+    expect(final).toContain('Pekeliling 4(f)(vi): relay hanya untuk pelayan dalaman: TIDAK dipenuhi');
+    expect(final).toContain(':x: *GAGAL*');
+  }, 60_000);
+
+  it('answers a bad domain only to the person who asked', async () => {
+    const before = slack.api.callsTo('response_url').length;
+    await slack.command(PEOPLE.aminah, '/mailtest', 'agensi_mel.gov.my');
+    const replies = await until(() => {
+      const calls = slack.api.callsTo('response_url').slice(before);
+      return calls.length > 0 && calls;
+    }, 'the reply');
+    expect(JSON.stringify(replies[0]!.args)).toContain('bukan nama domain yang sah');
+    expect(JSON.stringify(replies[0]!.args)).toContain('ephemeral');
   }, 60_000);
 });

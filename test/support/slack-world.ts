@@ -228,9 +228,17 @@ export async function startSlackWorld(db: TestDatabase, options: SlackWorldOptio
         throw new Error(`no card with ${action}${ticketNumber ? ` for ${ticketNumber}` : ''} in ${channel}`);
       return card;
     },
-    /** A slash command typed in the person's DM with the bot. */
-    command(user: SlackUserRef, command: string, text = '') {
-      return client.command({ ...slashCommand({ command, text, user }) });
+    /** A slash command typed in the person's DM with the bot, or in `channel`. */
+    command(user: SlackUserRef, command: string, text = '', channel?: { id: string; name: string }) {
+      return client.command({
+        ...slashCommand({
+          command,
+          text,
+          user,
+          responseUrl: api.responseUrl(),
+          ...(channel ? { channel } : {}),
+        }),
+      });
     },
     click(user: SlackUserRef, message: StoredMessage, action: TicketActionType) {
       return client.interaction(blockActions({ user, actionId: actionIdOf(action), from: { message } }));

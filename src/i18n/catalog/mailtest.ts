@@ -18,6 +18,8 @@ const ms = {
   'mailtest.view.requirements': 'Keperluan Pekeliling dan amalan baik',
   'mailtest.view.fix': 'Cara membetulkan:',
   'mailtest.view.passed': 'Lulus:',
+  'mailtest.view.more_areas':
+    'Laporan penuh tersimpan (mailops mailtest --history); bahagian yang tidak dipaparkan di sini:',
   'mailtest.view.started':
     'Menguji {domain}… Kad keputusan akan dikemas kini apabila setiap semakan selesai.',
   'mailtest.view.failed':
@@ -66,6 +68,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.view.requirements': 'Requirements of the circular and the good practice',
   'mailtest.view.fix': 'How to fix:',
   'mailtest.view.passed': 'Passed:',
+  'mailtest.view.more_areas': 'The full report is stored (mailops mailtest --history); areas not shown here:',
   'mailtest.view.started': 'Testing {domain}… The report card updates as each check finishes.',
   'mailtest.view.failed':
     'The test of {domain} stopped on an internal error (reference {reference}). What was tested is shown above.',

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/types.ts';
 import type { Directory } from '../../directory/directory.ts';
 import type { Logger } from '../../log.ts';
+import type { MailtestService } from '../../mail/mailtest-service.ts';
 import type { createTicketService } from '../../tickets/ticket-service.ts';
 import type { AfterAck } from './after-ack.ts';
 import type { SlackIdentity } from './identity.ts';
@@ -23,4 +24,6 @@ export interface SlackContext {
   readonly openModal: ModalOpener;
   /** Runs a command's follow-up once the acknowledgements waiting before it have gone out. */
   readonly afterAck: AfterAck;
+  /** /mailtest (issue 5); absent where it is not wired. */
+  readonly mailtest?: MailtestService;
 }

@@ -13,6 +13,7 @@ import { registerButtons } from './on-button.ts';
 import { registerCommands } from './on-command.ts';
 import { registerFormSubmissions } from './on-form-submit.ts';
 import { registerHome } from './on-home.ts';
+import { registerMailtest } from './on-mailtest.ts';
 import { createSlackPlatform } from './slack-platform.ts';
 
 // The Slack adapter (DESIGN.md, "Chat platforms"): one Bolt app, one registration point for every
@@ -110,7 +111,13 @@ export async function createSlackAdapter(
     afterAck: createAfterAck({ budgetMs: 2 }),
     identity: createSlackIdentity(app.client, deps.directory),
   };
+  const platform = createSlackPlatform(app.client);
   registerCommands(app, ctx);
+  if (deps.mailtest)
+    registerMailtest(app, ctx, {
+      mailtest: deps.mailtest,
+      reports: { postReport: platform.postReport!, updateReport: platform.updateReport! },
+    });
   registerFormSubmissions(app, ctx);
   registerButtons(app, ctx);
   registerHome(app, ctx);
@@ -118,7 +125,7 @@ export async function createSlackAdapter(
     deps.logger.error('slack handler failed', { error: (error as { original?: unknown }).original ?? error });
   });
   return {
-    platform: createSlackPlatform(app.client),
+    platform,
     mode: socket ? 'socket' : 'http',
     routes: socket
       ? []

@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { CardModel } from '../../../cards/card-model.ts';
+import type { MailtestView } from '../../../cards/mailtest-view.ts';
 import { renderSlackCard } from '../../../cards/slack/render-card.ts';
+import { renderSlackMailtest } from '../../../cards/slack/render-mailtest.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import type { ChatPlatform, Destination, PostedRef, TextMessage } from '../port.ts';
 import { toDeliveryError } from './delivery-errors.ts';
@@ -21,6 +23,13 @@ export function createSlackPlatform(client: WebClient): ChatPlatform {
       throw toDeliveryError(error);
     }
   }
+  async function update(ref: PostedRef, message: { text: string; blocks: unknown[] }): Promise<void> {
+    try {
+      await client.chat.update({ channel: ref.channel, ts: ref.messageId, ...message } as never);
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
   return {
     name: 'slack',
     // A notice names its ticket even when the text does not (a request is numbered only once opened).
@@ -33,13 +42,11 @@ export function createSlackPlatform(client: WebClient): ChatPlatform {
       }),
     postCard: (to: Destination, card: CardModel, l: string) =>
       post(to, renderSlackCard(card, textsFor(locale(l)))),
-    async updateCard(ref: PostedRef, card: CardModel, l: string) {
-      const { text, blocks } = renderSlackCard(card, textsFor(locale(l)));
-      try {
-        await client.chat.update({ channel: ref.channel, ts: ref.messageId, text, blocks } as never);
-      } catch (error) {
-        throw toDeliveryError(error);
-      }
-    },
+    updateCard: (ref: PostedRef, card: CardModel, l: string) =>
+      update(ref, renderSlackCard(card, textsFor(locale(l)))),
+    postReport: (to: Destination, view: MailtestView) =>
+      post(to, renderSlackMailtest(view, textsFor(locale(view.locale)))),
+    updateReport: (ref: PostedRef, view: MailtestView) =>
+      update(ref, renderSlackMailtest(view, textsFor(locale(view.locale)))),
   };
 }

@@ -41,6 +41,7 @@ const view = (over: Partial<MailtestView> = {}): MailtestView => ({
   ],
   fixLabel: 'How to fix:',
   passedLabel: 'Passed:',
+  moreAreasLabel: 'Areas not shown:',
   ...over,
 });
 

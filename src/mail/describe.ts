@@ -31,8 +31,18 @@ export function describeFinding(finding: Finding, locale: Locale): DescribedFind
   return {
     title: t(`${base}.title`),
     text: t(`${base}.${finding.verdict}`, params),
-    fix: finding.verdict === 'pass' ? '' : t(`${base}.fix`, params),
+    fix: hasNoFix(finding) ? '' : t(`${base}.fix`, params),
   };
+}
+
+/**
+ * Nothing to fix for a pass, nor for a TLS check that could not run because STARTTLS is missing: the
+ * STARTTLS finding already says what to do, and a second fix about TLS versions would only add noise.
+ */
+function hasNoFix(finding: Finding): boolean {
+  return (
+    finding.verdict === 'pass' || (finding.verdict === 'untested' && finding.params.reason === 'no_starttls')
+  );
 }
 
 /** Requirements in the order the summary lists them: the circular's items, then the good practice. */

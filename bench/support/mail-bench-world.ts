@@ -9,7 +9,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createServer, type Server, type Socket } from 'node:net';
 import { POLICY_PATH } from '../../src/mail/mta-sts-fetch.ts';
 import { normaliseName } from '../../src/mail/resolver.ts';
-import type { DnsAnswer, DnsClient } from '../../src/mail/types.ts';
+import type { DnsAnswer, DnsClient, MxRecord } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../../test/support/fake-dns.ts';
 import { createTestPki } from '../../test/support/fake-smtp.ts';
 import type { Operation } from './critical-path.ts';
@@ -40,6 +40,8 @@ export interface BenchWorld {
   readonly deadAddress: string | null;
   /** Starts recording into a new recorder (or stops recording with null) and returns it. */
   record(recorder: Recorder | null): Recorder | null;
+  /** Until every session the servers accepted has closed (at most a second). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -116,7 +118,7 @@ export async function startBenchWorld(options: {
   const dns: DnsClient = {
     a: asked('a', same),
     aaaa: asked('aaaa', same),
-    mx: asked('mx', (record: { exchange: string }) => record.exchange),
+    mx: asked('mx', (record: MxRecord) => record.exchange),
     txt: asked('txt', same),
     cname: asked('cname', same),
     ptr: asked('ptr', same),
@@ -169,6 +171,10 @@ export async function startBenchWorld(options: {
       recorder = next;
       return next;
     },
+    async idle() {
+      for (let waited = 0; sockets.size > 0 && waited < 1000; waited += 5)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    },
     async close() {
       for (const socket of sockets) socket.destroy();
       await Promise.all([fast, second, policy].map((s) => new Promise((resolve) => s.close(resolve))));
@@ -178,7 +184,13 @@ export async function startBenchWorld(options: {
 }
 
 const SMTP_REPLIES: Readonly<Record<string, (name: string) => readonly string[]>> = {
-  EHLO: (name) => [`250-${name}`, '250-PIPELINING', '250-SIZE 10485760', '250-ENHANCEDSTATUSCODES', '250 8BITMIME'],
+  EHLO: (name) => [
+    `250-${name}`,
+    '250-PIPELINING',
+    '250-SIZE 10485760',
+    '250-ENHANCEDSTATUSCODES',
+    '250 8BITMIME',
+  ],
   HELO: (name) => [`250 ${name}`],
   MAIL: () => ['250 2.1.0 Ok'],
   RCPT: () => ['554 5.7.1 Relay access denied'],

@@ -65,6 +65,7 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
   };
   const { settings } = input;
   const mx: Promise<DnsCheckResult> = checkDns(dns, input.domain);
+  const hosts = mx.then((r) => r.mxHosts);
   await Promise.all([
     report(mx.then((r) => r.findings)),
     report(checkDmarc(dns, input.domain)),
@@ -74,22 +75,24 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
         learned: input.learnedSelectors ?? [],
       }),
     ),
-    mx.then(({ mxHosts }) =>
+    // SPF's record and includes, and the MTA-STS record and policy, need no MX: they start now and wait
+    // for the MX hosts only to judge them.
+    report(checkSpf(dns, input.domain, hosts, { evaluationTimeoutMs: settings.timeoutMs * 2 })),
+    report(
+      checkMtaSts(
+        dns,
+        input.domain,
+        hosts.then((h) => h.map((host) => host.exchange)),
+        {
+          ...(settings.ca ? { ca: settings.ca } : {}),
+          timeoutMs: settings.timeoutMs,
+          target: input.target,
+          ...(input.ports?.mtaSts ? { port: input.ports.mtaSts } : {}),
+        },
+      ),
+    ),
+    hosts.then((mxHosts) =>
       Promise.all([
-        report(checkSpf(dns, input.domain, mxHosts, { evaluationTimeoutMs: settings.timeoutMs * 2 })),
-        report(
-          checkMtaSts(
-            dns,
-            input.domain,
-            mxHosts.map((h) => h.exchange),
-            {
-              ...(settings.ca ? { ca: settings.ca } : {}),
-              timeoutMs: settings.timeoutMs,
-              target: input.target,
-              ...(input.ports?.mtaSts ? { port: input.ports.mtaSts } : {}),
-            },
-          ),
-        ),
         report(checkDnsbl(dns, addressesOf(mxHosts), settings.dnsblZones)),
         ...mxHosts.flatMap((host) =>
           host.addresses.map((address) => report(probe(input, dns, host, address))),

@@ -28,7 +28,8 @@ export interface StsPolicy {
 export async function checkMtaSts(
   dns: DnsClient,
   domain: string,
-  mxHosts: readonly string[],
+  /** The MX host names; a promise lets the record lookup and the policy fetch run before the MX is known. */
+  mxHosts: readonly string[] | PromiseLike<readonly string[]>,
   options: MtaStsOptions = {},
 ): Promise<Finding[]> {
   const name = normaliseName(domain);
@@ -39,7 +40,7 @@ export async function checkMtaSts(
 async function stsFindings(
   dns: DnsClient,
   domain: string,
-  mxHosts: readonly string[],
+  mxHosts: readonly string[] | PromiseLike<readonly string[]>,
   options: MtaStsOptions,
 ) {
   const name = `_mta-sts.${domain}`;
@@ -59,7 +60,7 @@ async function stsFindings(
 async function policyFindings(
   dns: DnsClient,
   domain: string,
-  mxHosts: readonly string[],
+  mxHosts: readonly string[] | PromiseLike<readonly string[]>,
   options: MtaStsOptions,
 ) {
   const host = `mta-sts.${domain}`;
@@ -80,7 +81,7 @@ async function policyFindings(
     ca: options.ca,
     timeoutMs: options.timeoutMs,
   });
-  return readResponse(response, host, url, mxHosts);
+  return readResponse(response, host, url, await mxHosts);
 }
 
 function readResponse(

@@ -262,14 +262,18 @@ export class SmtpClient {
     this.#closed = true;
     if (!this.#ended && !this.#socket.destroyed) {
       this.#lines = [];
+      const silent = this.#phase === 'banner';
       this.#phase = 'QUIT';
       this.#socket.write('QUIT\r\n');
-      // Even a session broken by a timeout waits (briefly) for the 221, so QUIT is not cut off by the close.
-      await this.#until(
-        this.#timeouts.quit,
-        () => (this.#ended || parseReply(this.#lines) ? true : undefined),
-        () => false,
-      );
+      // A session broken by a timeout waits (briefly) for the 221, so QUIT is not cut off by the close; a
+      // server that never even greeted will not answer QUIT either, and waiting for it would only double the
+      // time a dead host costs the whole run.
+      if (!silent)
+        await this.#until(
+          this.#timeouts.quit,
+          () => (this.#ended || parseReply(this.#lines) ? true : undefined),
+          () => false,
+        );
     }
     this.#socket.destroy();
   }

@@ -19,7 +19,8 @@ export interface SpfCheckOptions {
 export async function checkSpf(
   dns: DnsClient,
   domain: string,
-  mxHosts: readonly MxHost[],
+  /** A promise lets the record and its includes be read before the MX hosts are known. */
+  mxHosts: readonly MxHost[] | PromiseLike<readonly MxHost[]>,
   options: SpfCheckOptions = {},
 ): Promise<Finding[]> {
   const name = normaliseName(domain);
@@ -28,7 +29,7 @@ export async function checkSpf(
   if (root.kind !== 'one') return [recordProblem(name, root)];
   const [walk, authorised] = await Promise.all([
     walkSpf(cached, name, root.record),
-    authoriseMx(cached, name, mxHosts, options),
+    Promise.resolve(mxHosts).then((hosts) => authoriseMx(cached, name, hosts, options)),
   ]);
   return [
     finding('spf.record', 'pass', { domain: name, record: root.text }),

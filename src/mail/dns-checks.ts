@@ -28,7 +28,15 @@ interface Route {
   readonly implicit: readonly MxHost[];
 }
 
-export async function checkDns(dns: DnsClient, domain: string): Promise<DnsCheckResult> {
+/**
+ * `onHost` is told each MX host as soon as its addresses are known, so the checks of that host (SMTP,
+ * blocklists) can start while the others and the reverse lookups are still being asked.
+ */
+export async function checkDns(
+  dns: DnsClient,
+  domain: string,
+  onHost: (host: MxHost) => void = () => {},
+): Promise<DnsCheckResult> {
   const name = normaliseName(domain);
   const [a, aaaa, mx] = await Promise.all([dns.a(name), dns.aaaa(name), dns.mx(name)]);
   const gone = doesNotExist(name, a, mx) ?? cannotAsk(name, [a, aaaa, mx]);
@@ -36,12 +44,16 @@ export async function checkDns(dns: DnsClient, domain: string): Promise<DnsCheck
   const apex = [...recordsOf(a), ...recordsOf(aaaa)];
   const route = mailRoute(name, mx, a, aaaa);
   const reverseOf = reverseChecker(dns);
-  for (const host of route.implicit) host.addresses.forEach(reverseOf);
+  for (const host of route.implicit) {
+    host.addresses.forEach(reverseOf);
+    onHost(host);
+  }
   // Each host's PTR questions start as soon as its addresses are known, not after every host's.
   const examined = await Promise.all(
     route.records.map(async (record) => {
       const result = await examineHost(dns, record);
       result.host?.addresses.forEach(reverseOf);
+      if (result.host) onHost(result.host);
       return result;
     }),
   );

@@ -44,6 +44,12 @@ export interface MailtestInput {
 /** The order the report shows the areas in; findings keep their check's order within an area. */
 const AREA_ORDER = ['dns', 'spf', 'dmarc', 'dkim', 'mta_sts', 'tls_rpt', 'smtp', 'dnsbl'];
 
+/** A promise handed to a check that may never await it (it stopped earlier): its failure is reported once, by the run. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const area = (f: Finding) => {
     const index = AREA_ORDER.indexOf(f.check.split('.')[0]!);
@@ -64,9 +70,23 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
     if (findings.length > 0) input.onFindings?.(sortFindings(found));
   };
   const { settings } = input;
-  const mx: Promise<DnsCheckResult> = checkDns(dns, input.domain);
-  const hosts = mx.then((r) => r.mxHosts);
-  await Promise.all([
+  // Each MX address is probed and looked up in the blocklists as soon as its host is resolved.
+  const perAddress: Promise<void>[] = [];
+  const seen = new Set<string>();
+  const onHost = (host: MxHost) => {
+    for (const address of host.addresses) {
+      perAddress.push(report(probe(input, dns, host, address)));
+      if (seen.has(address)) continue;
+      seen.add(address);
+      perAddress.push(report(checkDnsbl(dns, [address], settings.dnsblZones)));
+    }
+  };
+  const mx: Promise<DnsCheckResult> = checkDns(dns, input.domain, onHost);
+  const hosts = handled(mx.then((r) => r.mxHosts));
+  const exchanges = handled(hosts.then((h) => h.map((host) => host.exchange)));
+  // Every part runs to its end even when one breaks (a bug, not a DNS answer: those are findings), so no
+  // promise is left rejected behind the first failure; the run then fails with that first error.
+  const settled = await Promise.allSettled([
     report(mx.then((r) => r.findings)),
     report(checkDmarc(dns, input.domain)),
     report(
@@ -79,31 +99,25 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
     // for the MX hosts only to judge them.
     report(checkSpf(dns, input.domain, hosts, { evaluationTimeoutMs: settings.timeoutMs * 2 })),
     report(
-      checkMtaSts(
-        dns,
-        input.domain,
-        hosts.then((h) => h.map((host) => host.exchange)),
-        {
-          ...(settings.ca ? { ca: settings.ca } : {}),
-          timeoutMs: settings.timeoutMs,
-          target: input.target,
-          ...(input.ports?.mtaSts ? { port: input.ports.mtaSts } : {}),
-        },
-      ),
+      checkMtaSts(dns, input.domain, exchanges, {
+        ...(settings.ca ? { ca: settings.ca } : {}),
+        timeoutMs: settings.timeoutMs,
+        target: input.target,
+        ...(input.ports?.mtaSts ? { port: input.ports.mtaSts } : {}),
+      }),
     ),
-    hosts.then((mxHosts) =>
-      Promise.all([
-        report(checkDnsbl(dns, addressesOf(mxHosts), settings.dnsblZones)),
-        ...mxHosts.flatMap((host) =>
-          host.addresses.map((address) => report(probe(input, dns, host, address))),
-        ),
-      ]),
-    ),
+    // Every host has been announced once the DNS check is over.
+    mx
+      .then(() => Promise.allSettled(perAddress))
+      .then((parts) => {
+        const broken = parts.find((p) => p.status === 'rejected');
+        if (broken) throw broken.reason;
+      }),
   ]);
+  const broken = settled.find((p) => p.status === 'rejected');
+  if (broken) throw broken.reason;
   return sortFindings(found);
 }
-
-const addressesOf = (hosts: readonly MxHost[]) => [...new Set(hosts.flatMap((h) => h.addresses))];
 
 /** One MX address over SMTP, if the target policy lets /mailtest connect to it (never a port scanner). */
 async function probe(

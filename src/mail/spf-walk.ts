@@ -84,15 +84,35 @@ interface Prefetched {
   /** By the term as written (include and redirect); none for a term with macros. */
   readonly fetches: ReadonlyMap<string, Promise<SpfFetch>>;
   readonly probes: ReadonlyMap<Mechanism, Promise<Probe>>;
+  /** The included records' own lookups, started as soon as each record arrives rather than in walk order. */
+  readonly children: ReadonlyMap<string, Promise<Prefetched | null>>;
+}
+
+/**
+ * How many records' lookups may be started ahead of the walk: more than the 10 lookups an SPF record may
+ * use, with room, yet bounded, so an include loop (a includes b includes a) cannot start lookups for ever.
+ */
+const PREFETCH_BUDGET = 40;
+
+/** §6.1: redirect is ignored when the record has an "all" mechanism. */
+function redirectOf(record: SpfRecord): Modifier | null {
+  const redirect = record.modifiers.find((modifier) => modifier.name === 'redirect');
+  return redirect && !record.mechanisms.some((m) => m.name === 'all') ? redirect : null;
 }
 
 type Probe = { readonly name: string; readonly void: boolean; readonly failure: DnsFailure | null };
 
-async function visit(dns: DnsClient, state: State, domain: string, record: SpfRecord, root: string | null) {
-  const redirect = record.modifiers.find((modifier) => modifier.name === 'redirect');
-  // §6.1: redirect is ignored when the record has an "all" mechanism.
-  const followRedirect = redirect && !record.mechanisms.some((m) => m.name === 'all');
-  const prefetched = prefetch(dns, domain, record, followRedirect ? redirect : null);
+async function visit(
+  dns: DnsClient,
+  state: State,
+  domain: string,
+  record: SpfRecord,
+  root: string | null,
+  ahead?: Prefetched,
+) {
+  const redirect = redirectOf(record);
+  const followRedirect = redirect !== null;
+  const prefetched = ahead ?? prefetch(dns, domain, record, redirect, { left: PREFETCH_BUDGET });
   for (const term of record.mechanisms) {
     if (state.count > COUNT_CAP) return;
     if (!counts(term)) continue;
@@ -103,7 +123,7 @@ async function visit(dns: DnsClient, state: State, domain: string, record: SpfRe
   }
   if (followRedirect && state.count <= COUNT_CAP) {
     tally(state, root ?? redirect.raw);
-    await follow(dns, state, { domain, term: redirect.raw, target: redirect.value, root }, prefetched);
+    await follow(dns, state, { domain, term: redirect!.raw, target: redirect!.value, root }, prefetched);
   }
 }
 
@@ -114,19 +134,40 @@ function tally(state: State, term: string) {
   if (state.count > LOOKUP_LIMIT && state.over === null) state.over = term;
 }
 
-function prefetch(dns: DnsClient, domain: string, record: SpfRecord, redirect: Modifier | null): Prefetched {
+function prefetch(
+  dns: DnsClient,
+  domain: string,
+  record: SpfRecord,
+  redirect: Modifier | null,
+  budget: { left: number },
+): Prefetched {
   const fetches = new Map<string, Promise<SpfFetch>>();
   const probes = new Map<Mechanism, Promise<Probe>>();
+  const children = new Map<string, Promise<Prefetched | null>>();
+  const fetchAhead = (raw: string, target: string) => {
+    const name = normaliseName(target);
+    const fetched = fetchSpf(dns, name);
+    fetches.set(raw, fetched);
+    if (budget.left <= 0) return;
+    budget.left -= 1;
+    children.set(
+      raw,
+      fetched.then((f) =>
+        f.kind === 'one' ? prefetch(dns, name, f.record, redirectOf(f.record), budget) : null,
+      ),
+    );
+  };
   for (const term of record.mechanisms) {
     if (hasMacro(term.target)) continue;
-    if (term.name === 'include') fetches.set(term.raw, fetchSpf(dns, normaliseName(term.target)));
+    if (term.name === 'include') fetchAhead(term.raw, term.target);
     else if (term.name === 'a' || term.name === 'mx' || term.name === 'exists') {
-      probes.set(term, voidProbe(dns, term, normaliseName(term.target || domain)));
+      const probe = voidProbe(dns, term, normaliseName(term.target || domain));
+      probe.catch(() => {});
+      probes.set(term, probe);
     }
   }
-  if (redirect && !hasMacro(redirect.value))
-    fetches.set(redirect.raw, fetchSpf(dns, normaliseName(redirect.value)));
-  return { fetches, probes };
+  if (redirect && !hasMacro(redirect.value)) fetchAhead(redirect.raw, redirect.value);
+  return { fetches, probes, children };
 }
 
 // "a" is void only when neither A nor AAAA has records: a receiver asks the type of its client's address,
@@ -173,6 +214,7 @@ async function follow(dns: DnsClient, state: State, step: Step, prefetched: Pref
     state.broken.push({ term: step.term, where: step.domain });
   } else {
     if (!state.records.has(name)) state.records.set(name, fetched.record);
-    await visit(dns, state, name, fetched.record, step.root ?? step.term);
+    const ahead = await prefetched.children.get(step.term);
+    await visit(dns, state, name, fetched.record, step.root ?? step.term, ahead ?? undefined);
   }
 }

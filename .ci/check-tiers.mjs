@@ -26,8 +26,10 @@ const tiers = {
   'browser (Chromium)': passed.filter(
     (t) => t.file.endsWith('.integration.test.ts') && /chromium/i.test(t.name),
   ).length,
-  'mail servers (NSD, Postfix)': passed.filter(
-    (t) => t.file.endsWith('.integration.test.ts') && t.file.includes('/test/mail/'),
+  'mail servers (NSD, Postfix, Dovecot)': passed.filter(
+    (t) =>
+      t.file.endsWith('.integration.test.ts') &&
+      (t.file.includes('/test/mail/') || t.file.includes('/test/delivery/')),
   ).length,
 };
 let ok = failed.length === 0;

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProbeRef } from '../../../src/mail/probe/types.ts';
+
+// The .eml fixtures are stored with LF line ends; mail read over IMAP has CRLF, so tests run both.
+
+export function fixture(name: string): string {
+  return readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+}
+
+export const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+/** The probes the fixtures answer, as the sender recorded them. */
+export const PROBES = {
+  postfix: { id: 'mop-5kq2w8rz3h', messageId: '<1736820000123.7f3e9a@mailops.agency.test>' },
+  unreachable: { id: 'mop-9c4tn2vd7m', messageId: '<1736820000456.2b8d1c@mailops.agency.test>' },
+  twoRecipients: { id: 'mop-3hx8p6ka2e', messageId: '<1736820300789.4c6e2f@mailops.agency.test>' },
+  gmail: { id: 'mop-7wd4k9fq2s', messageId: '<1736848800123.9e1f0a@mailops.agency.example>' },
+  exchange: { id: 'mop-2mr6x4bt8j', messageId: '<1736820000999.1a2b3c@mailops.agency.example>' },
+  qmail: { id: 'mop-6ty3n8wc5b', messageId: '<1736820000321.8f7e6d@mailops.agency.test>' },
+  outlook: { id: 'mop-4pz7q2mh9v', messageId: '<1736820000555.5d4c3b@mailops.example>' },
+} satisfies Record<string, ProbeRef>;
+
+export const ALL_PROBES: readonly ProbeRef[] = Object.values(PROBES);

@@ -9,7 +9,7 @@ import {
   type DeliveryWorld,
   startDeliveryWorld,
 } from '../support/delivery-world/index.ts';
-import { livePids } from '../support/delivery-world/lock.ts';
+import { worldLock } from '../support/delivery-world/lock.ts';
 import { type SendResult, sendMessage } from '../support/delivery-world/smtp-send.ts';
 import { canBind, isAlive } from '../support/mail-world/processes.ts';
 
@@ -275,7 +275,7 @@ describe('Delivery test world', () => {
   });
 
   it('close() stops every daemon, frees every port and removes its folder', async () => {
-    const pids = livePids(world.stateDir);
+    const pids = worldLock.livePids(world.stateDir);
     expect(pids.length).toBe(6);
     await world.close();
     await world.close();

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startNsd } from '../mail-world/nsd.ts';
 import { type DkimKey, type Pem, Pki } from '../mail-world/pki.ts';
 import { canBind } from '../mail-world/processes.ts';
 import { prepareDovecot } from './dovecot.ts';
-import { startDeliveryNsd } from './nsd.ts';
 import { startOpenDkim } from './opendkim.ts';
 import { prepareMailDomain } from './postfix.ts';
 import {
@@ -21,7 +21,7 @@ import {
   UNREACHABLE_DOMAIN,
   VACATION_SCRIPT,
 } from './topology.ts';
-import { deliveryZones } from './zones.ts';
+import { deliveryZones, zoneText } from './zones.ts';
 
 // Makes the keys and certificates, writes every daemon's configuration and starts them all at once: NSD,
 // OpenDKIM, a Dovecot and a Postfix per domain. Each daemon that came up is handed to `track.part` at once, so
@@ -128,12 +128,15 @@ export async function startDaemons(
 
   // Everything starts at once (`postfix start` alone runs `postfix check` for a second or more).
   const results = await Promise.allSettled<Part>([
-    startDeliveryNsd(
-      join(stateDir, 'nsd'),
-      DELIVERY_HOSTS.dns,
-      DELIVERY_PORTS.dns,
-      deliveryZones(dkim.publicKeyBase64),
-    ).then((nsd) => ({ close: () => nsd.stop() })),
+    startNsd(join(stateDir, 'nsd'), {
+      host: DELIVERY_HOSTS.dns,
+      port: DELIVERY_PORTS.dns,
+      identity: 'delivery-world',
+      zones: deliveryZones(dkim.publicKeyBase64).map((zone) => ({
+        origin: zone.origin,
+        text: zoneText(zone),
+      })),
+    }).then((nsd) => ({ close: () => nsd.stop() })),
     startOpenDkim(stateDir, {
       address: agencyHost,
       port: DELIVERY_PORTS.dkimMilter,

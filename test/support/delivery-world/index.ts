@@ -2,9 +2,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensurePackages } from '../mail-world/packages.ts';
-import { isAlive } from '../mail-world/processes.ts';
 import { type Part, startDaemons } from './daemons.ts';
-import { acquireLock, KEEP_MARKER, livePids, releaseLock, STATE_PREFIX } from './lock.ts';
+import { KEEP_MARKER, worldLock } from './lock.ts';
 import {
   type MailboxDelivery,
   type PostfixLogLine,
@@ -127,7 +126,7 @@ export async function startDeliveryWorld(options: DeliveryWorldOptions = {}): Pr
   const started = Date.now();
   const packagesMs = installed.length > 0 ? started - packagesStarted : 0;
 
-  const stateDir = mkdtempSync(join(tmpdir(), STATE_PREFIX));
+  const stateDir = mkdtempSync(join(tmpdir(), worldLock.statePrefix));
   // Postfix runs as `postfix`, Dovecot's processes as `mail` and `dovecot`: they must traverse it.
   chmodSync(stateDir, 0o755);
   if (options.keepState)
@@ -147,9 +146,9 @@ export async function startDeliveryWorld(options: DeliveryWorldOptions = {}): Pr
 
   let closing: Promise<void> | undefined;
   const onExit = () => {
-    killSync(stateDir);
+    worldLock.killSync(stateDir);
     if (!options.keepState) rmQuietly(stateDir);
-    releaseLock(stateDir);
+    worldLock.release(stateDir);
   };
   const close = () => {
     closing ??= (async () => {
@@ -159,7 +158,7 @@ export async function startDeliveryWorld(options: DeliveryWorldOptions = {}): Pr
         Object.entries(domainLogs).map(([key, f]) => [key, existsSync(f) ? readFileSync(f, 'utf8') : '']),
       );
       if (!options.keepState) rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
-      releaseLock(stateDir);
+      worldLock.release(stateDir);
       process.off('exit', onExit);
       const errors = stopped.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
       if (errors.length > 0) throw new AggregateError(errors, 'the delivery test world did not stop cleanly');
@@ -168,7 +167,7 @@ export async function startDeliveryWorld(options: DeliveryWorldOptions = {}): Pr
   };
 
   try {
-    await acquireLock(stateDir);
+    await worldLock.acquire(stateDir);
   } catch (error) {
     rmSync(stateDir, { recursive: true, force: true });
     throw error;
@@ -254,22 +253,4 @@ function rmQuietly(dir: string) {
   } catch {
     // the next start sweeps it
   }
-}
-
-/**
- * On process exit without close(): SIGTERM the daemons by their pid files and wait (synchronously, at most 3 s)
- * for them to go, so none outlives the test run and none writes into the folder while it is removed.
- */
-function killSync(stateDir: string) {
-  const pids = livePids(stateDir).filter((pid) => {
-    try {
-      process.kill(pid, 'SIGTERM');
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  const nap = new Int32Array(new SharedArrayBuffer(4));
-  const end = Date.now() + 3_000;
-  while (pids.some(isAlive) && Date.now() < end) Atomics.wait(nap, 0, 0, 20);
 }

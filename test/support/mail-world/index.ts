@@ -1,14 +1,15 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acquireLock, KEEP_MARKER, pidFiles, releaseLock, STATE_PREFIX } from './lock.ts';
+import { KEEP_MARKER, worldLock } from './lock.ts';
 import { startNsd } from './nsd.ts';
 import { ensurePackages } from './packages.ts';
 import { type DkimKey, Pki } from './pki.ts';
 import { preparePostfix } from './postfix.ts';
-import { canBind, isAlive, processName, readPid } from './processes.ts';
+import { canBind } from './processes.ts';
 import { type Closable, startMtaSts, startSilentDns, startSilentSmtp, udpTcpPort } from './servers.ts';
 import {
+  BROKEN_ZONE_FILE,
   GOOD_DOMAIN,
   GOOD_MX,
   HOSTS,
@@ -19,6 +20,8 @@ import {
   OPENRELAY_MX,
   type PlantedZone,
   plantedZones,
+  SERVFAIL_DOMAIN,
+  zoneFile,
 } from './zones.ts';
 
 // The real-servers test world for `/mailtest` (issue 5): on loopback only, from scratch in a fresh folder under
@@ -79,7 +82,7 @@ export async function startMailWorld(options: MailWorldOptions = {}): Promise<Ma
   const started = Date.now();
   const packagesMs = installed.length > 0 ? started - packagesStarted : 0;
 
-  const stateDir = mkdtempSync(join(tmpdir(), STATE_PREFIX));
+  const stateDir = mkdtempSync(join(tmpdir(), worldLock.statePrefix));
   chmodSync(stateDir, 0o755); // Postfix daemons run as `postfix` and must reach their queue inside it
   if (options.keepState)
     writeFileSync(join(stateDir, KEEP_MARKER), 'kept by startMailWorld({ keepState: true })\n');
@@ -90,7 +93,7 @@ export async function startMailWorld(options: MailWorldOptions = {}): Promise<Ma
 
   let closing: Promise<void> | undefined;
   const onExit = () => {
-    killSync(stateDir);
+    worldLock.killSync(stateDir);
     if (!options.keepState) {
       try {
         rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
@@ -98,14 +101,14 @@ export async function startMailWorld(options: MailWorldOptions = {}): Promise<Ma
         // the next start sweeps it
       }
     }
-    releaseLock(stateDir);
+    worldLock.release(stateDir);
   };
   const close = () => {
     closing ??= (async () => {
       const stopped = await Promise.allSettled(parts.map((part) => part.close()));
       lastLogs = tailLogs(logFiles);
       if (!options.keepState) rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
-      releaseLock(stateDir);
+      worldLock.release(stateDir);
       process.off('exit', onExit);
       const errors = stopped.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
       if (errors.length > 0) throw new AggregateError(errors, 'the mail test world did not stop cleanly');
@@ -114,7 +117,7 @@ export async function startMailWorld(options: MailWorldOptions = {}): Promise<Ma
   };
 
   try {
-    await acquireLock(stateDir);
+    await worldLock.acquire(stateDir);
   } catch (error) {
     rmSync(stateDir, { recursive: true, force: true });
     throw error;
@@ -205,7 +208,13 @@ export async function startMailWorld(options: MailWorldOptions = {}): Promise<Ma
     const silentDnsStart = startSilentDns();
     const mtaStsStart = startMtaSts(HOSTS.mtaSts, stsCert);
     const results = await Promise.allSettled<Closable>([
-      startNsd(stateDir, dnsPort, zones).then((nsd) => ({ close: () => nsd.stop() })),
+      startNsd(stateDir, {
+        host: '127.0.0.1',
+        port: dnsPort,
+        identity: 'mail-world',
+        zones: zones.map((zone) => ({ origin: zone.origin, text: zoneFile(zone) })),
+        broken: { origin: SERVFAIL_DOMAIN, text: BROKEN_ZONE_FILE },
+      }).then((nsd) => ({ close: () => nsd.stop() })),
       hardened.start().then((postfix) => ({ close: () => postfix.stop() })),
       misconfigured.start().then((postfix) => ({ close: () => postfix.stop() })),
       silentDnsStart,
@@ -251,26 +260,4 @@ function tailLogs(files: readonly string[], lines = 40): string {
     })
     .filter(Boolean)
     .join('\n');
-}
-
-/**
- * On process exit without close(): SIGTERM the daemons by their pid files and wait (synchronously, at most 3 s)
- * for them to go, so none outlives the test run and none writes into the folder while it is removed.
- */
-function killSync(stateDir: string) {
-  const pids: number[] = [];
-  for (const { file, command } of pidFiles(stateDir)) {
-    const pid = readPid(file);
-    if (pid && isAlive(pid) && processName(pid)?.startsWith(command)) {
-      try {
-        process.kill(pid, 'SIGTERM');
-        pids.push(pid);
-      } catch {
-        // already gone
-      }
-    }
-  }
-  const nap = new Int32Array(new SharedArrayBuffer(4));
-  const end = Date.now() + 3_000;
-  while (pids.some(isAlive) && Date.now() < end) Atomics.wait(nap, 0, 0, 20);
 }

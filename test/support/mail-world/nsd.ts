@@ -2,11 +2,26 @@ import { Resolver } from 'node:dns/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mustRun, readPid, run, startDaemon, stopPid, waitUntil } from './processes.ts';
-import { BROKEN_ZONE_FILE, GOOD_DOMAIN, type PlantedZone, SERVFAIL_DOMAIN, zoneFile } from './zones.ts';
 
-// NSD, authoritative only, on 127.0.0.1:<port> UDP and TCP (TESTBED.md): no database, no remote control, no
-// user switch or chroot, pid and log files in the state folder. Every zone is checked with nsd-checkzone first;
-// the servfail.test zone file is checked to be one nsd-checkzone rejects, so NSD cannot load it.
+// NSD, authoritative only, on <host>:<port> UDP and TCP (TESTBED.md): no database, no remote control, no user
+// switch or chroot, pid and log files in the state folder. Both test worlds start theirs here. Every zone is
+// checked with nsd-checkzone first; a zone given as `broken` is checked to be one nsd-checkzone rejects, so
+// NSD cannot load it and answers SERVFAIL for it.
+
+export interface NsdZone {
+  readonly origin: string;
+  /** The zone file's text. */
+  readonly text: string;
+}
+
+export interface NsdSettings {
+  readonly host: string;
+  readonly port: number;
+  /** NSD's `identity`, to tell the worlds' servers apart in logs. */
+  readonly identity: string;
+  readonly zones: readonly NsdZone[];
+  readonly broken?: NsdZone;
+}
 
 export interface Nsd {
   readonly pidFile: string;
@@ -14,27 +29,22 @@ export interface Nsd {
   stop(): Promise<void>;
 }
 
-export async function startNsd(dir: string, port: number, zones: readonly PlantedZone[]): Promise<Nsd> {
+export async function startNsd(dir: string, settings: NsdSettings): Promise<Nsd> {
+  const { host, port, zones, broken } = settings;
   const zonesDir = join(dir, 'zones');
   mkdirSync(zonesDir, { recursive: true });
   mkdirSync(join(dir, 'xfr'), { recursive: true });
   const pidFile = join(dir, 'nsd.pid');
   const logFile = join(dir, 'nsd.log');
   const config = join(dir, 'nsd.conf');
-
-  const files = zones.map((zone) => ({
-    name: zone.origin,
-    file: `${zone.origin}.zone`,
-    text: zoneFile(zone),
-  }));
-  for (const z of files) writeFileSync(join(zonesDir, z.file), z.text);
-  writeFileSync(join(zonesDir, `${SERVFAIL_DOMAIN}.zone`), BROKEN_ZONE_FILE);
+  const all = broken ? [...zones, broken] : zones;
+  for (const zone of all) writeFileSync(join(zonesDir, `${zone.origin}.zone`), zone.text);
 
   writeFileSync(
     config,
     [
       'server:',
-      `  ip-address: 127.0.0.1@${port}`,
+      `  ip-address: ${host}@${port}`,
       `  port: ${port}`,
       '  do-ip4: yes',
       '  do-ip6: no',
@@ -51,26 +61,23 @@ export async function startNsd(dir: string, port: number, zones: readonly Plante
       `  logfile: "${logFile}"`,
       '  verbosity: 1',
       '  hide-version: yes',
-      '  identity: "mail-world"',
+      `  identity: "${settings.identity}"`,
       'remote-control:',
       '  control-enable: no',
-      ...[...files, { name: SERVFAIL_DOMAIN, file: `${SERVFAIL_DOMAIN}.zone` }].flatMap((z) => [
-        'zone:',
-        `  name: "${z.name}"`,
-        `  zonefile: "${z.file}"`,
-      ]),
+      ...all.flatMap((z) => ['zone:', `  name: "${z.origin}"`, `  zonefile: "${z.origin}.zone"`]),
       '',
     ].join('\n'),
   );
 
   const checks = await Promise.all([
     mustRun('nsd-checkconf', [config], 'checking nsd.conf'),
-    ...files.map((z) =>
-      mustRun('nsd-checkzone', [z.name, join(zonesDir, z.file)], `checking zone ${z.name}`),
+    ...zones.map((z) =>
+      mustRun('nsd-checkzone', [z.origin, join(zonesDir, `${z.origin}.zone`)], `checking zone ${z.origin}`),
     ),
-    run('nsd-checkzone', [SERVFAIL_DOMAIN, join(zonesDir, `${SERVFAIL_DOMAIN}.zone`)]),
+    ...(broken ? [run('nsd-checkzone', [broken.origin, join(zonesDir, `${broken.origin}.zone`)])] : []),
   ]);
-  if (checks.at(-1)?.code === 0) throw new Error(`nsd-checkzone accepted the zone file meant to be broken`);
+  if (broken && checks.at(-1)?.code === 0)
+    throw new Error(`nsd-checkzone accepted the zone file meant to be broken`);
 
   const code = await startDaemon('nsd', ['-c', config], join(dir, 'nsd.out'));
   const nsd: Nsd = {
@@ -82,12 +89,12 @@ export async function startNsd(dir: string, port: number, zones: readonly Plante
     },
   };
   const resolver = new Resolver({ timeout: 200, tries: 1 });
-  resolver.setServers([`127.0.0.1:${port}`]);
+  resolver.setServers([`${host}:${port}`]);
   const ready =
     code === 0 &&
     (await waitUntil(
       () =>
-        resolver.resolveSoa(GOOD_DOMAIN).then(
+        resolver.resolveSoa(zones[0]!.origin).then(
           () => true,
           () => false,
         ),
@@ -95,7 +102,7 @@ export async function startNsd(dir: string, port: number, zones: readonly Plante
     ));
   if (!ready) {
     await nsd.stop();
-    throw new Error(`NSD did not answer on 127.0.0.1:${port} (nsd exited ${code}); see ${logFile}`);
+    throw new Error(`NSD did not answer on ${host}:${port} (nsd exited ${code}); see ${logFile}`);
   }
   return nsd;
 }

@@ -8,8 +8,10 @@ import { cli } from './catalog/cli.ts';
 import { common } from './catalog/common.ts';
 import { flows } from './catalog/flows.ts';
 import { mailtest } from './catalog/mailtest.ts';
+import { mailtestAuth } from './catalog/mailtest-auth.ts';
 import { mailtestDns } from './catalog/mailtest-dns.ts';
 import { mailtestSmtp } from './catalog/mailtest-smtp.ts';
+import { mailtestTransport } from './catalog/mailtest-transport.ts';
 import { playground } from './catalog/playground.ts';
 import { slack } from './catalog/slack.ts';
 import { teams } from './catalog/teams.ts';
@@ -34,6 +36,8 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'cli', catalog: cli },
   { name: 'mailtest', catalog: mailtest },
   { name: 'mailtest-dns', catalog: mailtestDns },
+  { name: 'mailtest-auth', catalog: mailtestAuth },
+  { name: 'mailtest-transport', catalog: mailtestTransport },
   { name: 'mailtest-smtp', catalog: mailtestSmtp },
   { name: 'playground', catalog: playground },
 ];

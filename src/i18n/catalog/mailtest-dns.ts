@@ -1,16 +1,24 @@
-// Texts of the /mailtest dns findings (src/mail): for every check, its title, what each verdict found and how
-// to fix it, citing the circular's item or the RFC. The checks and the verdicts each can give are listed in
-// src/mail/dns-finding.ts; `{failure}` is a DnsFailure code, named for a renderer by `mailtest.dns_failure.*`.
+// Texts of the /mailtest DNS findings (src/mail/dns-checks.ts, dnsbl.ts): for every check, its title, what each
+// verdict found and how to fix it, citing the circular's item or the RFC. The checks and the verdicts each can
+// give are listed in src/mail/dns-finding.ts; `{failure}` is a DnsFailure code, named for a renderer by
+// `mailtest.dns_failure.*`. SPF, DMARC and DKIM are in mailtest-auth.ts, MTA-STS and TLS-RPT in
+// mailtest-transport.ts (one module per area, so none grows past reading length).
 
-const UNTESTED_MS = 'Ini bukan keputusan gagal; cuba lagi kemudian atau semak pelayan DNS yang digunakan.';
-const UNTESTED_EN = 'This is not a fail; try again later or check the DNS server used.';
+export const UNTESTED_MS =
+  'Ini bukan keputusan gagal; cuba lagi kemudian atau semak pelayan DNS yang digunakan.';
+export const UNTESTED_EN = 'This is not a fail; try again later or check the DNS server used.';
 
 const ms = {
   'mailtest.dns_failure.nxdomain': 'nama tidak wujud (NXDOMAIN)',
+
   'mailtest.dns_failure.nodata': 'tiada rekod jenis itu (NODATA)',
+
   'mailtest.dns_failure.servfail': 'pelayan DNS gagal menjawab (SERVFAIL)',
+
   'mailtest.dns_failure.timeout': 'tamat masa menunggu jawapan DNS',
+
   'mailtest.dns_failure.refused': 'pertanyaan ditolak oleh pelayan DNS',
+
   'mailtest.dns_failure.error': 'ralat DNS lain',
 
   'mailtest.dns.domain.title': 'Domain wujud dalam DNS',
@@ -87,242 +95,6 @@ const ms = {
   'mailtest.dns.fcrdns.fix':
     'Pekeliling 4(f)(v): tambah rekod A (atau AAAA) bagi nama PTR yang menunjuk ke {address}, atau tukar PTR kepada nama yang sudah menunjuk ke situ.',
 
-  'mailtest.spf.record.title': 'Rekod SPF',
-  'mailtest.spf.record.pass': 'Domain {domain} mempunyai satu rekod SPF: {record}',
-  'mailtest.spf.record.fail': 'Domain {domain} tiada rekod SPF (TXT bermula `v=spf1`).',
-  'mailtest.spf.record.untested': `Tidak dapat diuji: rekod TXT {domain} tidak dijawab ({failure}). ${UNTESTED_MS}`,
-  'mailtest.spf.record.fix':
-    'Pekeliling 4(f)(v): terbitkan satu rekod TXT SPF yang menyenaraikan pelayan yang menghantar mel agensi, cth. `v=spf1 mx -all` (RFC 7208).',
-
-  'mailtest.spf.multiple.title': 'Satu rekod SPF sahaja',
-  'mailtest.spf.multiple.fail':
-    'Domain {domain} mempunyai {count} rekod SPF; RFC 7208 §4.5 menjadikannya ralat kekal (permerror) dan SPF tidak berfungsi langsung.',
-  'mailtest.spf.multiple.fix':
-    'Gabungkan semua mekanisme ke dalam satu rekod `v=spf1` dan padam yang lain (RFC 7208 §4.5).',
-
-  'mailtest.spf.syntax.title': 'Sintaks SPF',
-  'mailtest.spf.syntax.pass': 'Sintaks {records} rekod SPF yang dibaca adalah sah.',
-  'mailtest.spf.syntax.fail':
-    'Rekod SPF di {where} mengandungi terma tidak sah: {terms}. Penerima memberi ralat kekal (permerror, RFC 7208 §4.6).',
-  'mailtest.spf.syntax.fix':
-    'Betulkan atau buang terma itu; mekanisme yang sah ialah all, include, a, mx, ptr, ip4, ip6 dan exists (RFC 7208 §5).',
-
-  'mailtest.spf.unknown_modifier.title': 'Pengubah SPF tidak dikenali',
-  'mailtest.spf.unknown_modifier.warn':
-    'Rekod SPF di {where} mengandungi pengubah yang tidak dikenali: {terms}. Penerima mengabaikannya (RFC 7208 §6); mungkin salah ejaan.',
-  'mailtest.spf.unknown_modifier.fix':
-    'Semak ejaan: pengubah yang dikenali ialah `redirect=` dan `exp=` (RFC 7208 §6).',
-
-  'mailtest.spf.include.title': 'Sasaran include dan redirect SPF',
-  'mailtest.spf.include.fail':
-    'Terma {term} dalam rekod SPF di {where} menunjuk kepada domain tanpa satu rekod SPF; penerima memberi ralat kekal (RFC 7208 §5.2, §6.1).',
-  'mailtest.spf.include.fix':
-    'Betulkan nama domain dalam terma itu atau buang terma itu; semak dokumentasi penyedia untuk nama include yang betul.',
-
-  'mailtest.spf.lookups.title': 'Had 10 carian DNS SPF',
-  'mailtest.spf.lookups.pass': 'SPF memerlukan {count} carian DNS (had {limit}, RFC 7208 §4.6.4).',
-  'mailtest.spf.lookups.fail':
-    'SPF memerlukan {count} carian DNS, melebihi had {limit} (RFC 7208 §4.6.4); had dilepasi dalam {over}. Penerima memberi ralat kekal (permerror).',
-  'mailtest.spf.lookups.untested': `Tidak dapat mengira semua carian: {where} tidak dapat diikuti ({reason}); {count} dikira setakat ini. ${UNTESTED_MS}`,
-  'mailtest.spf.lookups.fix':
-    'Kurangkan terma a, mx, ptr, exists, include dan redirect: gantikan include yang besar dengan ip4:/ip6: pelayan sebenar, atau buang penyedia yang tidak lagi digunakan (RFC 7208 §4.6.4).',
-
-  'mailtest.spf.void_lookups.title': 'Carian DNS kosong (void) SPF',
-  'mailtest.spf.void_lookups.pass': 'SPF mempunyai {count} carian kosong (had {limit}).',
-  'mailtest.spf.void_lookups.fail':
-    'SPF mempunyai {count} carian yang tiada jawapan (NXDOMAIN atau kosong), melebihi had {limit} (RFC 7208 §4.6.4): {names}.',
-  'mailtest.spf.void_lookups.untested': `Tidak dapat mengira carian kosong: {where} tidak dijawab ({reason}); {count} dikira setakat ini. ${UNTESTED_MS}`,
-  'mailtest.spf.void_lookups.fix':
-    'Buang terma yang menunjuk kepada nama yang tidak wujud atau tiada rekod (RFC 7208 §4.6.4).',
-
-  'mailtest.spf.all.title': 'Penamat SPF (all)',
-  'mailtest.spf.all.pass':
-    'Rekod SPF di {where} berakhir dengan {all}: pelayan lain tidak dibenarkan menghantar atas nama domain.',
-  'mailtest.spf.all.warn':
-    'Rekod SPF di {where} berakhir dengan {all} (neutral): SPF tidak berkata apa-apa tentang pelayan lain.',
-  'mailtest.spf.all.fail':
-    'Rekod SPF di {where} berakhir dengan {all}: sesiapa sahaja dibenarkan menghantar atas nama agensi.',
-  'mailtest.spf.all.fix':
-    'Akhiri rekod SPF dengan `-all` (atau `~all` bersama DMARC) supaya tiada orang lain boleh menghantar atas nama agensi.',
-
-  'mailtest.spf.no_all.title': 'Penamat SPF (all)',
-  'mailtest.spf.no_all.warn':
-    'Rekod SPF {domain} tiada `all` dan tiada `redirect=`: hasil bagi pelayan lain ialah neutral (RFC 7208 §4.7).',
-  'mailtest.spf.no_all.fix': 'Tambah `-all` pada hujung rekod SPF.',
-
-  'mailtest.spf.ptr.title': 'Mekanisme ptr SPF',
-  'mailtest.spf.ptr.warn':
-    'Rekod SPF di {where} menggunakan mekanisme `ptr`, yang tidak patut digunakan lagi (RFC 7208 §5.5): lambat dan sesetengah penerima mengabaikannya.',
-  'mailtest.spf.ptr.fix':
-    'Gantikan `ptr` dengan ip4:/ip6: atau a: pelayan yang menghantar mel (RFC 7208 §5.5).',
-
-  'mailtest.spf.mx_authorised.title': 'Pelayan MX dibenarkan oleh SPF',
-  'mailtest.spf.mx_authorised.pass': 'Alamat {address} ({host}) dibenarkan oleh SPF (hasil: {result}).',
-  'mailtest.spf.mx_authorised.warn':
-    'Alamat {address} ({host}) tidak dibenarkan oleh SPF (hasil: {result}). Tiada masalah jika pelayan ini hanya menerima mel; jika ia juga menghantar (laporan tidak dapat dihantar, balasan automatik), mel itu gagal SPF.',
-  'mailtest.spf.mx_authorised.fail':
-    'Penilaian SPF untuk {address} ({host}) memberi {result}: rekod SPF rosak bagi semua pengirim domain ini.',
-  'mailtest.spf.mx_authorised.untested': `Tidak dapat diuji: penilaian SPF untuk {address} ({host}) memberi {result} (masalah DNS sementara). ${UNTESTED_MS}`,
-  'mailtest.spf.mx_authorised.fix':
-    'Jika pelayan MX juga menghantar mel, tambah alamatnya ke rekod SPF (cth. mekanisme `mx` atau `ip4:`), Pekeliling 4(f)(v) dan RFC 7208 §5.',
-
-  'mailtest.dmarc.record.title': 'Rekod DMARC',
-  'mailtest.dmarc.record.pass': 'Rekod DMARC ditemui di {name}.',
-  'mailtest.dmarc.record.fail':
-    'Tiada rekod DMARC untuk {domain} atau domain organisasinya: sesiapa sahaja boleh menghantar atas nama agensi tanpa ditolak.',
-  'mailtest.dmarc.record.untested': `Tidak dapat diuji: TXT {name} tidak dijawab ({failure}). ${UNTESTED_MS}`,
-  'mailtest.dmarc.record.fix':
-    'Terbitkan TXT di `_dmarc.<domain>`, mula dengan `v=DMARC1; p=none; rua=mailto:…`, kemudian naikkan ke `p=quarantine` atau `p=reject` (RFC 7489; amalan baik: tiada orang lain boleh menghantar atas nama pelanggan).',
-
-  'mailtest.dmarc.multiple.title': 'Satu rekod DMARC sahaja',
-  'mailtest.dmarc.multiple.fail':
-    '{name} mempunyai {count} rekod DMARC; penerima tidak menggunakan mana-mana (RFC 7489 §6.6.3).',
-  'mailtest.dmarc.multiple.fix': 'Tinggalkan satu rekod `v=DMARC1` sahaja di nama itu (RFC 7489 §6.6.3).',
-
-  'mailtest.dmarc.policy.title': 'Dasar DMARC (p=)',
-  'mailtest.dmarc.policy.pass':
-    'Dasar DMARC di {name} ialah p={policy}: mel palsu atas nama agensi dikuarantin atau ditolak (p=reject adalah yang paling kuat).',
-  'mailtest.dmarc.policy.warn':
-    'Dasar DMARC di {name} ialah p={policy}: penerima hanya memantau, mel palsu atas nama agensi tetap diterima.',
-  'mailtest.dmarc.policy.fail': 'Tag p= rekod DMARC di {name} tiada atau tidak sah ("{value}").',
-  'mailtest.dmarc.policy.fix':
-    'Selepas laporan rua menunjukkan semua mel sah lulus SPF/DKIM, tukar kepada `p=quarantine` dan kemudian `p=reject` (RFC 7489 §6.3).',
-
-  'mailtest.dmarc.subdomain_policy.title': 'Dasar subdomain DMARC (sp=)',
-  'mailtest.dmarc.subdomain_policy.warn':
-    'Di {name}, sp={sp} lebih lemah daripada p={p}: mel palsu daripada subdomain agensi kurang dilindungi.',
-  'mailtest.dmarc.subdomain_policy.fix':
-    'Buang tag sp= (subdomain mengikut p=) atau jadikannya sama kuat dengan p= (RFC 7489 §6.3).',
-
-  'mailtest.dmarc.pct.title': 'Peratus mel yang tertakluk kepada DMARC (pct=)',
-  'mailtest.dmarc.pct.warn': 'pct={pct}: dasar DMARC dikenakan pada sebahagian mel sahaja.',
-  'mailtest.dmarc.pct.fail':
-    'Nilai pct= "{value}" tidak sah; ia mesti nombor bulat 0 hingga 100 (RFC 7489 §6.3).',
-  'mailtest.dmarc.pct.fix': 'Buang tag pct= atau tetapkan `pct=100` supaya dasar dikenakan pada semua mel.',
-
-  'mailtest.dmarc.rua.title': 'Alamat laporan DMARC (rua=)',
-  'mailtest.dmarc.rua.pass': 'Laporan agregat DMARC dihantar ke {rua}.',
-  'mailtest.dmarc.rua.warn':
-    'Tiada tag rua=: agensi tidak menerima laporan tentang siapa menghantar atas namanya.',
-  'mailtest.dmarc.rua.fix':
-    'Tambah `rua=mailto:dmarc@<domain>` supaya agensi tahu pelayan mana menghantar atas namanya sebelum menguatkuasakan dasar (RFC 7489 §7.2).',
-
-  'mailtest.dmarc.report_auth.title': 'Kebenaran destinasi laporan DMARC luar',
-  'mailtest.dmarc.report_auth.pass': 'Destinasi laporan {destination} membenarkan laporan ({name}).',
-  'mailtest.dmarc.report_auth.warn':
-    'Destinasi laporan {destination} berada di luar domain agensi dan tiada rekod kebenaran {name}; penerima tidak akan menghantar laporan ke situ.',
-  'mailtest.dmarc.report_auth.untested': `Tidak dapat diuji: {name} tidak dijawab ({failure}). ${UNTESTED_MS}`,
-  'mailtest.dmarc.report_auth.fix':
-    'Minta pemilik {destination} menerbitkan TXT `v=DMARC1` di {name}, atau gunakan alamat laporan dalam domain agensi (RFC 7489 §7.1).',
-
-  'mailtest.dkim.selectors.title': 'Kunci DKIM (domain key)',
-  'mailtest.dkim.selectors.pass': 'Kunci DKIM ditemui bagi pemilih: {selectors}.',
-  'mailtest.dkim.selectors.warn':
-    'Rekod DKIM ditemui bagi pemilih {selectors}, tetapi tiada yang boleh digunakan untuk menandatangani.',
-  'mailtest.dkim.selectors.untested':
-    'Tidak dapat diuji: tiada kunci DKIM pada {tried} pemilih yang dicuba, dan pemilih sebenar agensi tidak diketahui. Ini bukan keputusan gagal.',
-  'mailtest.dkim.selectors.fix':
-    'Pekeliling 4(f)(v) "domain key": tandatangani mel keluar dengan DKIM dan terbitkan kunci di `<pemilih>._domainkey.<domain>`; beritahu meja bantuan nama pemilih supaya ia boleh diuji (konfigurasi `mailtest.dkim_selectors`).',
-
-  'mailtest.dkim.lookup.title': 'Carian pemilih DKIM',
-  'mailtest.dkim.lookup.untested': `Tidak dapat diuji: pemilih {selector} ({name}) tidak dijawab ({failure}). ${UNTESTED_MS}`,
-  'mailtest.dkim.lookup.fix':
-    'Semak bahawa pelayan DNS agensi menjawab pertanyaan TXT di bawah `_domainkey`.',
-
-  'mailtest.dkim.record.title': 'Rekod kunci DKIM',
-  'mailtest.dkim.record.fail':
-    'Rekod DKIM di {name} tidak sah: tag {tag} tiada atau salah (RFC 6376 §3.6.1).',
-  'mailtest.dkim.record.fix':
-    'Terbitkan semula rekod seperti yang dijana oleh pelayan penandatangan: `v=DKIM1; k=rsa; p=<kunci awam base64>` (RFC 6376 §3.6.1).',
-
-  'mailtest.dkim.revoked.title': 'Kunci DKIM dibatalkan',
-  'mailtest.dkim.revoked.warn':
-    'Kunci di {name} telah dibatalkan (p= kosong): mel yang ditandatangani dengan pemilih ini gagal DKIM.',
-  'mailtest.dkim.revoked.fix':
-    'Pastikan pelayan mel tidak lagi menandatangani dengan pemilih ini, atau terbitkan kunci baharu (RFC 6376 §3.6.1).',
-
-  'mailtest.dkim.key.title': 'Kekuatan kunci DKIM',
-  'mailtest.dkim.key.pass': 'Kunci {type} di {name}: {bits} bit.',
-  'mailtest.dkim.key.warn':
-    'Kunci {type} di {name} hanya {bits} bit; RFC 8301 §3.2 mengesyorkan sekurang-kurangnya 2048.',
-  'mailtest.dkim.key.fail':
-    'Kunci {type} di {name} hanya {bits} bit, di bawah minimum 1024 (RFC 8301 §3.2); penerima menolaknya.',
-  'mailtest.dkim.key.fix':
-    'Jana kunci RSA 2048 bit (atau Ed25519) dengan pemilih baharu, terbitkannya, kemudian tukar pelayan mel kepadanya.',
-
-  'mailtest.dkim.testing.title': 'Kunci DKIM dalam mod ujian',
-  'mailtest.dkim.testing.warn':
-    'Rekod {name} mempunyai `t=y` (mod ujian): penerima melayan mel seolah-olah tidak ditandatangani.',
-  'mailtest.dkim.testing.fix':
-    'Buang `t=y` daripada rekod apabila tandatangan telah disahkan berfungsi (RFC 6376 §3.6.1).',
-
-  'mailtest.mta_sts.record.title': 'Rekod MTA-STS',
-  'mailtest.mta_sts.record.pass': 'Rekod MTA-STS ditemui di {name} (id={id}).',
-  'mailtest.mta_sts.record.warn':
-    'Domain {domain} tiada MTA-STS: pengirim boleh dipaksa menghantar tanpa penyulitan. Ia disyorkan, bukan diwajibkan.',
-  'mailtest.mta_sts.record.fail':
-    'Rekod MTA-STS di {name} tidak sah atau lebih daripada satu ({records}); pengirim menganggap tiada MTA-STS (RFC 8461 §3.1).',
-  'mailtest.mta_sts.record.untested': `Tidak dapat diuji: TXT {name} tidak dijawab ({failure}). ${UNTESTED_MS}`,
-  'mailtest.mta_sts.record.fix':
-    'Terbitkan satu TXT `v=STSv1; id=<1–32 huruf/angka>` di `_mta-sts.<domain>` dan dasar di `https://mta-sts.<domain>/.well-known/mta-sts.txt` (RFC 8461).',
-
-  'mailtest.mta_sts.host.title': 'Hos dasar MTA-STS',
-  'mailtest.mta_sts.host.fail':
-    'Rekod MTA-STS wujud tetapi {host} tiada alamat (jawapan DNS: {answer}), jadi dasar tidak dapat diambil.',
-  'mailtest.mta_sts.host.untested': `Tidak dapat diuji: alamat {host} tidak dijawab ({failure}). ${UNTESTED_MS}`,
-  'mailtest.mta_sts.host.fix':
-    'Tambah rekod A/AAAA bagi {host} yang menunjuk ke pelayan web dasar, atau buang rekod `_mta-sts` (RFC 8461 §3.3).',
-
-  'mailtest.mta_sts.target.title': 'Alamat hos dasar MTA-STS',
-  'mailtest.mta_sts.target.untested':
-    'Tidak dapat diuji: {host} menunjuk ke alamat persendirian atau simpanan ({addresses}) yang tidak dibenarkan untuk disambung oleh /mailtest.',
-  'mailtest.mta_sts.target.fix':
-    'Hos dasar MTA-STS mesti mempunyai alamat awam; untuk ujian dalaman, pentadbir boleh menambah blok alamat ke `mailtest.allow_targets`.',
-
-  'mailtest.mta_sts.certificate.title': 'Sijil HTTPS hos dasar MTA-STS',
-  'mailtest.mta_sts.certificate.fail':
-    'Sambungan HTTPS ke {host} gagal pengesahan sijil/TLS ({reason}); pengirim mengabaikan dasar (RFC 8461 §3.3).',
-  'mailtest.mta_sts.certificate.fix':
-    'Pasang sijil sah yang dikeluarkan oleh CA dipercayai untuk nama {host}, dengan rantaian lengkap (RFC 8461 §3.3).',
-
-  'mailtest.mta_sts.fetch.title': 'Muat turun dasar MTA-STS',
-  'mailtest.mta_sts.fetch.fail':
-    '{url} menjawab HTTP {status}; RFC 8461 §3.3 memerlukan HTTP 200 dan tidak membenarkan lencongan (redirect).',
-  'mailtest.mta_sts.fetch.fix':
-    'Sajikan fail dasar terus pada laluan itu dengan HTTP 200, tanpa lencongan (RFC 8461 §3.3).',
-
-  'mailtest.mta_sts.policy.title': 'Dasar MTA-STS',
-  'mailtest.mta_sts.policy.pass': 'Dasar di {url} sah: mode {mode}, max_age {max_age} saat.',
-  'mailtest.mta_sts.policy.fail': 'Dasar di {url} tidak sah: medan {field} tiada atau salah (RFC 8461 §3.2).',
-  'mailtest.mta_sts.policy.untested': `Tidak dapat diuji: {url} tidak dapat dicapai ({reason}). ${UNTESTED_MS}`,
-  'mailtest.mta_sts.policy.fix':
-    'Fail dasar mesti mengandungi `version: STSv1`, `mode: enforce|testing|none`, `max_age: <saat>` dan satu baris `mx:` bagi setiap hos MX (RFC 8461 §3.2), tidak melebihi 64 KiB.',
-
-  'mailtest.mta_sts.mode.title': 'Mod MTA-STS',
-  'mailtest.mta_sts.mode.pass': 'MTA-STS dalam mode {mode}: pengirim mesti menggunakan TLS yang sah.',
-  'mailtest.mta_sts.mode.warn': 'MTA-STS dalam mode {mode}: pengirim belum diwajibkan menggunakan TLS.',
-  'mailtest.mta_sts.mode.fix':
-    'Apabila laporan TLS-RPT bersih, tukar kepada `mode: enforce` dan tukar id rekod `_mta-sts` (RFC 8461 §5).',
-
-  'mailtest.mta_sts.mx.title': 'Hos MX dalam dasar MTA-STS',
-  'mailtest.mta_sts.mx.pass': 'Hos MX {host} diliputi oleh corak {pattern}.',
-  'mailtest.mta_sts.mx.warn':
-    'Hos MX {host} tiada dalam dasar ({patterns}); dalam mode testing pengirim hanya melaporkannya.',
-  'mailtest.mta_sts.mx.fail':
-    'Hos MX {host} tiada dalam dasar ({patterns}); dalam mode enforce pengirim enggan menghantar ke hos itu.',
-  'mailtest.mta_sts.mx.fix':
-    'Tambah baris `mx: {host}` (atau corak `*.` yang meliputinya) ke fail dasar dan tukar id rekod `_mta-sts` (RFC 8461 §4.1).',
-
-  'mailtest.tls_rpt.record.title': 'Laporan TLS (TLS-RPT)',
-  'mailtest.tls_rpt.record.pass': 'Laporan TLS dihantar ke {rua} ({name}).',
-  'mailtest.tls_rpt.record.warn':
-    'Domain {domain} tiada rekod TLS-RPT: agensi tidak dimaklumkan apabila penghantaran TLS ke pelayannya gagal.',
-  'mailtest.tls_rpt.record.fail':
-    'Rekod TLS-RPT di {name} tidak sah atau lebih daripada satu ({records}) (RFC 8460 §3).',
-  'mailtest.tls_rpt.record.untested': `Tidak dapat diuji: TXT {name} tidak dijawab ({failure}). ${UNTESTED_MS}`,
-  'mailtest.tls_rpt.record.fix':
-    'Terbitkan satu TXT `v=TLSRPTv1; rua=mailto:tlsrpt@<domain>` di `_smtp._tls.<domain>` (RFC 8460 §3).',
-
   'mailtest.dnsbl.listing.title': 'Senarai hitam DNS (DNSBL)',
   'mailtest.dnsbl.listing.pass': 'Alamat {address} tiada dalam senarai {zone}.',
   'mailtest.dnsbl.listing.fail': 'Alamat {address} disenaraikan dalam {zone} (kod {code}). Sebab: {reason}',
@@ -334,10 +106,15 @@ const ms = {
 
 const en: Record<keyof typeof ms, string> = {
   'mailtest.dns_failure.nxdomain': 'the name does not exist (NXDOMAIN)',
+
   'mailtest.dns_failure.nodata': 'no record of that type (NODATA)',
+
   'mailtest.dns_failure.servfail': 'the DNS server failed to answer (SERVFAIL)',
+
   'mailtest.dns_failure.timeout': 'timed out waiting for a DNS answer',
+
   'mailtest.dns_failure.refused': 'the DNS server refused the query',
+
   'mailtest.dns_failure.error': 'another DNS error',
 
   'mailtest.dns.domain.title': 'Domain exists in DNS',
@@ -413,242 +190,6 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dns.fcrdns.untested': `Could not test: the addresses of the PTR names {names} got no answer ({failure}). ${UNTESTED_EN}`,
   'mailtest.dns.fcrdns.fix':
     'Circular item 4(f)(v): add an A (or AAAA) record for the PTR name pointing to {address}, or change the PTR to a name that already does.',
-
-  'mailtest.spf.record.title': 'SPF record',
-  'mailtest.spf.record.pass': 'The domain {domain} has one SPF record: {record}',
-  'mailtest.spf.record.fail': 'The domain {domain} has no SPF record (a TXT record starting with `v=spf1`).',
-  'mailtest.spf.record.untested': `Could not test: the TXT records of {domain} got no answer ({failure}). ${UNTESTED_EN}`,
-  'mailtest.spf.record.fix':
-    "Circular item 4(f)(v): publish one SPF TXT record listing the servers that send the agency's mail, e.g. `v=spf1 mx -all` (RFC 7208).",
-
-  'mailtest.spf.multiple.title': 'Only one SPF record',
-  'mailtest.spf.multiple.fail':
-    'The domain {domain} has {count} SPF records; RFC 7208 §4.5 makes that a permanent error (permerror) and SPF does not work at all.',
-  'mailtest.spf.multiple.fix':
-    'Merge all mechanisms into one `v=spf1` record and delete the others (RFC 7208 §4.5).',
-
-  'mailtest.spf.syntax.title': 'SPF syntax',
-  'mailtest.spf.syntax.pass': 'The syntax of the {records} SPF records read is valid.',
-  'mailtest.spf.syntax.fail':
-    'The SPF record at {where} has invalid terms: {terms}. Receivers return a permanent error (permerror, RFC 7208 §4.6).',
-  'mailtest.spf.syntax.fix':
-    'Correct or remove those terms; the valid mechanisms are all, include, a, mx, ptr, ip4, ip6 and exists (RFC 7208 §5).',
-
-  'mailtest.spf.unknown_modifier.title': 'Unknown SPF modifier',
-  'mailtest.spf.unknown_modifier.warn':
-    'The SPF record at {where} has modifiers nobody knows: {terms}. Receivers ignore them (RFC 7208 §6); perhaps a typo.',
-  'mailtest.spf.unknown_modifier.fix':
-    'Check the spelling: the known modifiers are `redirect=` and `exp=` (RFC 7208 §6).',
-
-  'mailtest.spf.include.title': 'SPF include and redirect targets',
-  'mailtest.spf.include.fail':
-    'The term {term} in the SPF record at {where} names a domain without exactly one SPF record; receivers return a permanent error (RFC 7208 §5.2, §6.1).',
-  'mailtest.spf.include.fix':
-    "Correct the domain name in that term or remove the term; check the provider's documentation for the right include name.",
-
-  'mailtest.spf.lookups.title': 'SPF limit of 10 DNS lookups',
-  'mailtest.spf.lookups.pass': 'SPF needs {count} DNS lookups (limit {limit}, RFC 7208 §4.6.4).',
-  'mailtest.spf.lookups.fail':
-    'SPF needs {count} DNS lookups, over the limit of {limit} (RFC 7208 §4.6.4); the limit is passed in {over}. Receivers return a permanent error (permerror).',
-  'mailtest.spf.lookups.untested': `Could not count every lookup: {where} could not be followed ({reason}); {count} counted so far. ${UNTESTED_EN}`,
-  'mailtest.spf.lookups.fix':
-    "Reduce the a, mx, ptr, exists, include and redirect terms: replace a large include with the real servers' ip4:/ip6:, or drop providers no longer used (RFC 7208 §4.6.4).",
-
-  'mailtest.spf.void_lookups.title': 'SPF void DNS lookups',
-  'mailtest.spf.void_lookups.pass': 'SPF has {count} void lookups (limit {limit}).',
-  'mailtest.spf.void_lookups.fail':
-    'SPF has {count} lookups that find nothing (NXDOMAIN or empty), over the limit of {limit} (RFC 7208 §4.6.4): {names}.',
-  'mailtest.spf.void_lookups.untested': `Could not count void lookups: {where} got no answer ({reason}); {count} counted so far. ${UNTESTED_EN}`,
-  'mailtest.spf.void_lookups.fix':
-    'Remove the terms that name domains that do not exist or have no records (RFC 7208 §4.6.4).',
-
-  'mailtest.spf.all.title': 'SPF ending (all)',
-  'mailtest.spf.all.pass':
-    "The SPF record at {where} ends with {all}: other servers may not send in the domain's name.",
-  'mailtest.spf.all.warn':
-    'The SPF record at {where} ends with {all} (neutral): SPF says nothing about other servers.',
-  'mailtest.spf.all.fail':
-    "The SPF record at {where} ends with {all}: anyone at all may send in the agency's name.",
-  'mailtest.spf.all.fix':
-    "End the SPF record with `-all` (or `~all` together with DMARC) so that nobody else can send in the agency's name.",
-
-  'mailtest.spf.no_all.title': 'SPF ending (all)',
-  'mailtest.spf.no_all.warn':
-    'The SPF record of {domain} has no `all` and no `redirect=`: the result for other servers is neutral (RFC 7208 §4.7).',
-  'mailtest.spf.no_all.fix': 'Add `-all` at the end of the SPF record.',
-
-  'mailtest.spf.ptr.title': 'SPF ptr mechanism',
-  'mailtest.spf.ptr.warn':
-    'The SPF record at {where} uses the `ptr` mechanism, which should no longer be used (RFC 7208 §5.5): slow, and some receivers ignore it.',
-  'mailtest.spf.ptr.fix':
-    'Replace `ptr` with the ip4:/ip6: or a: of the servers that send mail (RFC 7208 §5.5).',
-
-  'mailtest.spf.mx_authorised.title': 'MX servers authorised by SPF',
-  'mailtest.spf.mx_authorised.pass':
-    'The address {address} ({host}) is authorised by SPF (result: {result}).',
-  'mailtest.spf.mx_authorised.warn':
-    'The address {address} ({host}) is not authorised by SPF (result: {result}). Fine if this server only receives mail; if it also sends (non-delivery reports, automatic replies), that mail fails SPF.',
-  'mailtest.spf.mx_authorised.fail':
-    'SPF evaluation for {address} ({host}) gives {result}: the SPF record is broken for every sender of this domain.',
-  'mailtest.spf.mx_authorised.untested': `Could not test: SPF evaluation for {address} ({host}) gave {result} (a temporary DNS problem). ${UNTESTED_EN}`,
-  'mailtest.spf.mx_authorised.fix':
-    'If the MX servers also send mail, add their addresses to the SPF record (e.g. the `mx` mechanism or `ip4:`), circular item 4(f)(v) and RFC 7208 §5.',
-
-  'mailtest.dmarc.record.title': 'DMARC record',
-  'mailtest.dmarc.record.pass': 'DMARC record found at {name}.',
-  'mailtest.dmarc.record.fail':
-    "No DMARC record for {domain} or its organisational domain: anyone can send in the agency's name without being refused.",
-  'mailtest.dmarc.record.untested': `Could not test: the TXT at {name} got no answer ({failure}). ${UNTESTED_EN}`,
-  'mailtest.dmarc.record.fix':
-    "Publish a TXT at `_dmarc.<domain>`, starting with `v=DMARC1; p=none; rua=mailto:…`, then raise it to `p=quarantine` or `p=reject` (RFC 7489; good practice: nobody else can send in the customer's name).",
-
-  'mailtest.dmarc.multiple.title': 'Only one DMARC record',
-  'mailtest.dmarc.multiple.fail':
-    '{name} has {count} DMARC records; receivers apply none of them (RFC 7489 §6.6.3).',
-  'mailtest.dmarc.multiple.fix': 'Keep a single `v=DMARC1` record at that name (RFC 7489 §6.6.3).',
-
-  'mailtest.dmarc.policy.title': 'DMARC policy (p=)',
-  'mailtest.dmarc.policy.pass':
-    "The DMARC policy at {name} is p={policy}: forged mail in the agency's name is quarantined or rejected (p=reject is the strongest).",
-  'mailtest.dmarc.policy.warn':
-    "The DMARC policy at {name} is p={policy}: receivers only monitor, and forged mail in the agency's name is still delivered.",
-  'mailtest.dmarc.policy.fail': 'The p= tag of the DMARC record at {name} is missing or invalid ("{value}").',
-  'mailtest.dmarc.policy.fix':
-    'Once the rua reports show all legitimate mail passing SPF/DKIM, move to `p=quarantine` and then `p=reject` (RFC 7489 §6.3).',
-
-  'mailtest.dmarc.subdomain_policy.title': 'DMARC subdomain policy (sp=)',
-  'mailtest.dmarc.subdomain_policy.warn':
-    "At {name}, sp={sp} is weaker than p={p}: forged mail from the agency's subdomains is less protected.",
-  'mailtest.dmarc.subdomain_policy.fix':
-    'Remove the sp= tag (subdomains then follow p=) or make it as strong as p= (RFC 7489 §6.3).',
-
-  'mailtest.dmarc.pct.title': 'Share of mail under DMARC (pct=)',
-  'mailtest.dmarc.pct.warn': 'pct={pct}: the DMARC policy applies to part of the mail only.',
-  'mailtest.dmarc.pct.fail':
-    'The pct= value "{value}" is invalid; it must be a whole number from 0 to 100 (RFC 7489 §6.3).',
-  'mailtest.dmarc.pct.fix': 'Remove the pct= tag or set `pct=100` so that the policy applies to all mail.',
-
-  'mailtest.dmarc.rua.title': 'DMARC report address (rua=)',
-  'mailtest.dmarc.rua.pass': 'DMARC aggregate reports go to {rua}.',
-  'mailtest.dmarc.rua.warn': 'No rua= tag: the agency gets no reports on who sends in its name.',
-  'mailtest.dmarc.rua.fix':
-    'Add `rua=mailto:dmarc@<domain>` so that the agency knows which servers send in its name before enforcing the policy (RFC 7489 §7.2).',
-
-  'mailtest.dmarc.report_auth.title': 'Authorisation of external DMARC report destinations',
-  'mailtest.dmarc.report_auth.pass': 'The report destination {destination} accepts the reports ({name}).',
-  'mailtest.dmarc.report_auth.warn':
-    "The report destination {destination} is outside the agency's domain and has no authorisation record {name}; receivers will not send reports there.",
-  'mailtest.dmarc.report_auth.untested': `Could not test: {name} got no answer ({failure}). ${UNTESTED_EN}`,
-  'mailtest.dmarc.report_auth.fix':
-    "Ask the owner of {destination} to publish a TXT `v=DMARC1` at {name}, or use a report address in the agency's domain (RFC 7489 §7.1).",
-
-  'mailtest.dkim.selectors.title': 'DKIM keys (domain key)',
-  'mailtest.dkim.selectors.pass': 'DKIM keys found for the selectors: {selectors}.',
-  'mailtest.dkim.selectors.warn':
-    'DKIM records found for the selectors {selectors}, but none can be used for signing.',
-  'mailtest.dkim.selectors.untested':
-    "Could not test: no DKIM key at the {tried} selectors tried, and the agency's real selector is not known. This is not a fail.",
-  'mailtest.dkim.selectors.fix':
-    'Circular item 4(f)(v) "domain key": sign outgoing mail with DKIM and publish the key at `<selector>._domainkey.<domain>`; tell the service desk the selector name so it can be tested (setting `mailtest.dkim_selectors`).',
-
-  'mailtest.dkim.lookup.title': 'DKIM selector lookup',
-  'mailtest.dkim.lookup.untested': `Could not test: the selector {selector} ({name}) got no answer ({failure}). ${UNTESTED_EN}`,
-  'mailtest.dkim.lookup.fix': "Check that the agency's DNS servers answer TXT queries under `_domainkey`.",
-
-  'mailtest.dkim.record.title': 'DKIM key record',
-  'mailtest.dkim.record.fail':
-    'The DKIM record at {name} is invalid: the {tag} tag is missing or wrong (RFC 6376 §3.6.1).',
-  'mailtest.dkim.record.fix':
-    'Publish the record again as the signing server generates it: `v=DKIM1; k=rsa; p=<base64 public key>` (RFC 6376 §3.6.1).',
-
-  'mailtest.dkim.revoked.title': 'DKIM key revoked',
-  'mailtest.dkim.revoked.warn':
-    'The key at {name} is revoked (empty p=): mail signed with this selector fails DKIM.',
-  'mailtest.dkim.revoked.fix':
-    'Make sure the mail server no longer signs with this selector, or publish a new key (RFC 6376 §3.6.1).',
-
-  'mailtest.dkim.key.title': 'DKIM key strength',
-  'mailtest.dkim.key.pass': '{type} key at {name}: {bits} bits.',
-  'mailtest.dkim.key.warn':
-    'The {type} key at {name} has only {bits} bits; RFC 8301 §3.2 recommends at least 2048.',
-  'mailtest.dkim.key.fail':
-    'The {type} key at {name} has only {bits} bits, under the 1024 minimum (RFC 8301 §3.2); receivers reject it.',
-  'mailtest.dkim.key.fix':
-    'Generate a 2048-bit RSA (or Ed25519) key under a new selector, publish it, then switch the mail server to it.',
-
-  'mailtest.dkim.testing.title': 'DKIM key in testing mode',
-  'mailtest.dkim.testing.warn':
-    'The record {name} has `t=y` (testing mode): receivers treat the mail as if it were unsigned.',
-  'mailtest.dkim.testing.fix':
-    'Remove `t=y` from the record once signing is confirmed to work (RFC 6376 §3.6.1).',
-
-  'mailtest.mta_sts.record.title': 'MTA-STS record',
-  'mailtest.mta_sts.record.pass': 'MTA-STS record found at {name} (id={id}).',
-  'mailtest.mta_sts.record.warn':
-    'The domain {domain} has no MTA-STS: senders can be forced to deliver without encryption. It is recommended, not required.',
-  'mailtest.mta_sts.record.fail':
-    'The MTA-STS record at {name} is invalid or there is more than one ({records}); senders assume no MTA-STS (RFC 8461 §3.1).',
-  'mailtest.mta_sts.record.untested': `Could not test: the TXT at {name} got no answer ({failure}). ${UNTESTED_EN}`,
-  'mailtest.mta_sts.record.fix':
-    'Publish one TXT `v=STSv1; id=<1–32 letters/digits>` at `_mta-sts.<domain>` and the policy at `https://mta-sts.<domain>/.well-known/mta-sts.txt` (RFC 8461).',
-
-  'mailtest.mta_sts.host.title': 'MTA-STS policy host',
-  'mailtest.mta_sts.host.fail':
-    'The MTA-STS record exists but {host} has no address (DNS answer: {answer}), so the policy cannot be fetched.',
-  'mailtest.mta_sts.host.untested': `Could not test: the addresses of {host} got no answer ({failure}). ${UNTESTED_EN}`,
-  'mailtest.mta_sts.host.fix':
-    'Add A/AAAA records for {host} pointing to the policy web server, or remove the `_mta-sts` record (RFC 8461 §3.3).',
-
-  'mailtest.mta_sts.target.title': 'MTA-STS policy host address',
-  'mailtest.mta_sts.target.untested':
-    'Could not test: {host} points to private or reserved addresses ({addresses}) that /mailtest may not connect to.',
-  'mailtest.mta_sts.target.fix':
-    'The MTA-STS policy host needs a public address; for internal tests an administrator can add the address block to `mailtest.allow_targets`.',
-
-  'mailtest.mta_sts.certificate.title': 'HTTPS certificate of the MTA-STS policy host',
-  'mailtest.mta_sts.certificate.fail':
-    'The HTTPS connection to {host} failed certificate/TLS verification ({reason}); senders ignore the policy (RFC 8461 §3.3).',
-  'mailtest.mta_sts.certificate.fix':
-    'Install a valid certificate for the name {host} issued by a trusted CA, with its full chain (RFC 8461 §3.3).',
-
-  'mailtest.mta_sts.fetch.title': 'MTA-STS policy download',
-  'mailtest.mta_sts.fetch.fail':
-    '{url} answered HTTP {status}; RFC 8461 §3.3 requires HTTP 200 and allows no redirects.',
-  'mailtest.mta_sts.fetch.fix':
-    'Serve the policy file directly at that path with HTTP 200, without redirects (RFC 8461 §3.3).',
-
-  'mailtest.mta_sts.policy.title': 'MTA-STS policy',
-  'mailtest.mta_sts.policy.pass': 'The policy at {url} is valid: mode {mode}, max_age {max_age} seconds.',
-  'mailtest.mta_sts.policy.fail':
-    'The policy at {url} is invalid: the {field} field is missing or wrong (RFC 8461 §3.2).',
-  'mailtest.mta_sts.policy.untested': `Could not test: {url} could not be reached ({reason}). ${UNTESTED_EN}`,
-  'mailtest.mta_sts.policy.fix':
-    'The policy file must have `version: STSv1`, `mode: enforce|testing|none`, `max_age: <seconds>` and one `mx:` line per MX host (RFC 8461 §3.2), within 64 KiB.',
-
-  'mailtest.mta_sts.mode.title': 'MTA-STS mode',
-  'mailtest.mta_sts.mode.pass': 'MTA-STS is in mode {mode}: senders must use valid TLS.',
-  'mailtest.mta_sts.mode.warn': 'MTA-STS is in mode {mode}: senders are not yet required to use TLS.',
-  'mailtest.mta_sts.mode.fix':
-    'When the TLS-RPT reports are clean, switch to `mode: enforce` and change the id of the `_mta-sts` record (RFC 8461 §5).',
-
-  'mailtest.mta_sts.mx.title': 'MX hosts in the MTA-STS policy',
-  'mailtest.mta_sts.mx.pass': 'The MX host {host} is covered by the pattern {pattern}.',
-  'mailtest.mta_sts.mx.warn':
-    'The MX host {host} is not in the policy ({patterns}); in testing mode senders only report it.',
-  'mailtest.mta_sts.mx.fail':
-    'The MX host {host} is not in the policy ({patterns}); in enforce mode senders refuse to deliver to it.',
-  'mailtest.mta_sts.mx.fix':
-    'Add a line `mx: {host}` (or a `*.` pattern covering it) to the policy file and change the id of the `_mta-sts` record (RFC 8461 §4.1).',
-
-  'mailtest.tls_rpt.record.title': 'TLS reporting (TLS-RPT)',
-  'mailtest.tls_rpt.record.pass': 'TLS reports go to {rua} ({name}).',
-  'mailtest.tls_rpt.record.warn':
-    'The domain {domain} has no TLS-RPT record: the agency is not told when TLS delivery to its servers fails.',
-  'mailtest.tls_rpt.record.fail':
-    'The TLS-RPT record at {name} is invalid or there is more than one ({records}) (RFC 8460 §3).',
-  'mailtest.tls_rpt.record.untested': `Could not test: the TXT at {name} got no answer ({failure}). ${UNTESTED_EN}`,
-  'mailtest.tls_rpt.record.fix':
-    'Publish one TXT `v=TLSRPTv1; rua=mailto:tlsrpt@<domain>` at `_smtp._tls.<domain>` (RFC 8460 §3).',
 
   'mailtest.dnsbl.listing.title': 'DNS blocklists (DNSBL)',
   'mailtest.dnsbl.listing.pass': 'The address {address} is not on the {zone} list.',

@@ -3,7 +3,6 @@
 // transit. It never sends DATA. Anything the session could not establish (a timeout, a refused or reset
 // connection, a 4xx) is `untested`, never `fail`: a wrong verdict is worse than none.
 
-import { randomBytes } from 'node:crypto';
 import { type Clock, systemClock } from '../time.ts';
 import {
   DEFAULT_SMTP_TIMEOUTS,
@@ -12,11 +11,12 @@ import {
   greetingName,
   parseGreeting,
   SmtpClient,
-  type SmtpFailureReason,
   type SmtpReply,
   type SmtpTimeouts,
   type TlsSession,
 } from './smtp-client.ts';
+import { checkRelay } from './smtp-relay.ts';
+import { type Params, replyUntested, type Step, type Untested } from './smtp-step.ts';
 import type { Finding, Requirement, Verdict } from './types.ts';
 
 export interface SmtpProbeOptions {
@@ -59,23 +59,6 @@ export type SmtpCheck = keyof typeof REQUIREMENT;
 export const SMTP_CHECKS = Object.keys(REQUIREMENT) as SmtpCheck[];
 const TLS_CHECKS: readonly SmtpCheck[] = ['smtp.tls_version', 'smtp.tls_certificate'];
 
-/** Why a check could not be tested; each reason has a text at `mailtest.smtp.reason.<reason>`. */
-export type UntestedReason =
-  | SmtpFailureReason
-  | 'rejected'
-  | 'temporary'
-  | 'no_ptr'
-  | 'no_starttls'
-  | 'accepts_all_local';
-
-export interface Untested {
-  readonly reason: UntestedReason;
-  readonly detail: string;
-}
-
-type Step<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Untested);
-type Params = Record<string, string | number>;
-
 /** The findings of one address, in check order; a check nobody judged is untested for the reason given. */
 function findingSet(subject: string) {
   const found = new Map<SmtpCheck, Finding>();
@@ -100,11 +83,6 @@ export async function probeSmtp(options: SmtpProbeOptions): Promise<Finding[]> {
   const why = await runProbe(options, out);
   if (why) out.skip(SMTP_CHECKS, why);
   return out.list();
-}
-
-function replyUntested(reply: SmtpReply): Untested {
-  const reason = reply.code >= 500 ? 'rejected' : reply.code >= 400 ? 'temporary' : 'protocol';
-  return { reason, detail: formatReply(reply) };
 }
 
 type Lost = { readonly reason: 'lost'; readonly detail: string };
@@ -311,85 +289,6 @@ async function checkSession(client: SmtpClient, options: SmtpProbeOptions, out: 
   out.add('smtp.relay', relay.verdict, relay.params);
   // A session that died during the relay tries answers VRFY at once with the same failure.
   await checkVrfy(client, out);
-}
-
-/**
- * The forms an open relay is known to accept (circular 4(f)(vi): relay only for the agency's own servers).
- * `local` forms name the agency's own domain and only become relaying inside the server, so their acceptance
- * proves relaying only if the server refuses an unknown local recipient (else it accepts everything).
- */
-interface RelayForm {
-  readonly form: string;
-  readonly recipient: string;
-  readonly local: boolean;
-}
-
-function relayForms(outsideRecipient: string, host: string, domain: string): RelayForm[] {
-  const at = outsideRecipient.lastIndexOf('@');
-  const [user, outside] = [outsideRecipient.slice(0, at), outsideRecipient.slice(at + 1)];
-  return [
-    { form: 'plain', recipient: outsideRecipient, local: false },
-    { form: 'percent-hack', recipient: `${user}%${outside}@${domain}`, local: true },
-    // RFC 5321 §4.1.1.3 and Appendix C: servers should ignore the route and deliver to user@outside.
-    { form: 'source-route', recipient: `@${host}:${outsideRecipient}`, local: false },
-    { form: 'quoted-local-part', recipient: `"${outsideRecipient}"@${domain}`, local: true },
-    { form: 'bang-path', recipient: `${outside}!${user}`, local: true },
-  ];
-}
-
-type RcptOutcome = { readonly form: RelayForm; readonly reply: SmtpReply };
-type Judged = { readonly verdict: Verdict; readonly params: Params };
-
-/** One MAIL/RCPT/RSET transaction per form (RFC 5321 §4.1.1.5: RSET clears it); it never goes past RCPT. */
-async function tryRecipient(client: SmtpClient, sender: string, form: RelayForm): Promise<Step<RcptOutcome>> {
-  const mail = await client.command(`MAIL FROM:<${sender}>`);
-  if (!mail.ok) return mail;
-  if (mail.value.code !== 250) return { ok: false, ...replyUntested(mail.value) };
-  const rcpt = await client.command(`RCPT TO:<${form.recipient}>`);
-  if (!rcpt.ok) return rcpt;
-  const rset = await client.command('RSET');
-  if (!rset.ok) return rset;
-  return { ok: true, value: { form, reply: rcpt.value } };
-}
-
-async function checkRelay(client: SmtpClient, options: SmtpProbeOptions): Promise<Judged> {
-  const domain = options.domain ?? (options.host.split('.').slice(1).join('.') || options.host);
-  const unknown = `mailops-probe-${randomBytes(6).toString('hex')}@${domain}`;
-  const control: RelayForm = { form: 'unknown-local', recipient: unknown, local: true };
-  const outcomes: RcptOutcome[] = [];
-  for (const form of [control, ...relayForms(options.outsideRecipient, options.host, domain)]) {
-    const tried = await tryRecipient(client, options.outsideSender, form);
-    if (!tried.ok) return judgeRelay(outcomes, tried);
-    outcomes.push(tried.value);
-  }
-  return judgeRelay(outcomes);
-}
-
-const replyClass = (outcome: RcptOutcome) => Math.floor(outcome.reply.code / 100);
-
-/** 2xx to any form fails naming it; 5xx to every form passes; anything else leaves relaying untested. */
-function judgeRelay([control, ...forms]: readonly RcptOutcome[], stopped?: Untested): Judged {
-  const localsProve = control !== undefined && replyClass(control) === 5;
-  const accepted = forms.filter((o) => replyClass(o) === 2 && (localsProve || !o.form.local));
-  if (accepted.length > 0) {
-    const [form, recipient] = [accepted.map((o) => o.form.form), accepted.map((o) => o.form.recipient)];
-    const reply = formatReply(accepted[0]!.reply);
-    return { verdict: 'fail', params: { form: form.join(', '), recipient: recipient.join(', '), reply } };
-  }
-  if (stopped) return { verdict: 'untested', params: { reason: stopped.reason, detail: stopped.detail } };
-  const unsettled = forms.filter((o) => replyClass(o) !== 5);
-  if (unsettled.length === 0) {
-    const tried = forms.map((o) => o.form.recipient).join(', ');
-    return { verdict: 'pass', params: { tried, reply: formatReply(forms[0]!.reply) } };
-  }
-  const shown = localsProve ? unsettled : [control!, ...unsettled];
-  const reason = shown.some((o) => replyClass(o) === 4)
-    ? 'temporary'
-    : replyClass(control!) === 2
-      ? 'accepts_all_local'
-      : 'protocol';
-  const detail = shown.map((o) => `${o.form.form}: ${formatReply(o.reply)}`).join('; ');
-  return { verdict: 'untested', params: { reason, detail } };
 }
 
 /**

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { formatReply, type SmtpClient, type SmtpReply } from './smtp-client.ts';
+import type { SmtpProbeOptions } from './smtp-probe.ts';
+import { type Params, replyUntested, type Step, type Untested } from './smtp-step.ts';
+import type { Verdict } from './types.ts';
+
+// The relay test of the SMTP probe (circular 4(f)(vi)): an outside sender to an outside recipient, plainly and
+// with the tricks open relays fall for, one MAIL/RCPT/RSET each, never DATA.
+
+/**
+ * The forms an open relay is known to accept (circular 4(f)(vi): relay only for the agency's own servers).
+ * `local` forms name the agency's own domain and only become relaying inside the server, so their acceptance
+ * proves relaying only if the server refuses an unknown local recipient (else it accepts everything).
+ */
+interface RelayForm {
+  readonly form: string;
+  readonly recipient: string;
+  readonly local: boolean;
+}
+
+function relayForms(outsideRecipient: string, host: string, domain: string): RelayForm[] {
+  const at = outsideRecipient.lastIndexOf('@');
+  const [user, outside] = [outsideRecipient.slice(0, at), outsideRecipient.slice(at + 1)];
+  return [
+    { form: 'plain', recipient: outsideRecipient, local: false },
+    { form: 'percent-hack', recipient: `${user}%${outside}@${domain}`, local: true },
+    // RFC 5321 §4.1.1.3 and Appendix C: servers should ignore the route and deliver to user@outside.
+    { form: 'source-route', recipient: `@${host}:${outsideRecipient}`, local: false },
+    { form: 'quoted-local-part', recipient: `"${outsideRecipient}"@${domain}`, local: true },
+    { form: 'bang-path', recipient: `${outside}!${user}`, local: true },
+  ];
+}
+
+type RcptOutcome = { readonly form: RelayForm; readonly reply: SmtpReply };
+export type Judged = { readonly verdict: Verdict; readonly params: Params };
+
+/** One MAIL/RCPT/RSET transaction per form (RFC 5321 §4.1.1.5: RSET clears it); it never goes past RCPT. */
+async function tryRecipient(client: SmtpClient, sender: string, form: RelayForm): Promise<Step<RcptOutcome>> {
+  const mail = await client.command(`MAIL FROM:<${sender}>`);
+  if (!mail.ok) return mail;
+  if (mail.value.code !== 250) return { ok: false, ...replyUntested(mail.value) };
+  const rcpt = await client.command(`RCPT TO:<${form.recipient}>`);
+  if (!rcpt.ok) return rcpt;
+  const rset = await client.command('RSET');
+  if (!rset.ok) return rset;
+  return { ok: true, value: { form, reply: rcpt.value } };
+}
+
+export async function checkRelay(client: SmtpClient, options: SmtpProbeOptions): Promise<Judged> {
+  const domain = options.domain ?? (options.host.split('.').slice(1).join('.') || options.host);
+  const unknown = `mailops-probe-${randomBytes(6).toString('hex')}@${domain}`;
+  const control: RelayForm = { form: 'unknown-local', recipient: unknown, local: true };
+  const outcomes: RcptOutcome[] = [];
+  for (const form of [control, ...relayForms(options.outsideRecipient, options.host, domain)]) {
+    const tried = await tryRecipient(client, options.outsideSender, form);
+    if (!tried.ok) return judgeRelay(outcomes, tried);
+    outcomes.push(tried.value);
+  }
+  return judgeRelay(outcomes);
+}
+
+const replyClass = (outcome: RcptOutcome) => Math.floor(outcome.reply.code / 100);
+
+/** 2xx to any form fails naming it; 5xx to every form passes; anything else leaves relaying untested. */
+function judgeRelay([control, ...forms]: readonly RcptOutcome[], stopped?: Untested): Judged {
+  const localsProve = control !== undefined && replyClass(control) === 5;
+  const accepted = forms.filter((o) => replyClass(o) === 2 && (localsProve || !o.form.local));
+  if (accepted.length > 0) {
+    const [form, recipient] = [accepted.map((o) => o.form.form), accepted.map((o) => o.form.recipient)];
+    const reply = formatReply(accepted[0]!.reply);
+    return { verdict: 'fail', params: { form: form.join(', '), recipient: recipient.join(', '), reply } };
+  }
+  if (stopped) return { verdict: 'untested', params: { reason: stopped.reason, detail: stopped.detail } };
+  const unsettled = forms.filter((o) => replyClass(o) !== 5);
+  if (unsettled.length === 0) {
+    const tried = forms.map((o) => o.form.recipient).join(', ');
+    return { verdict: 'pass', params: { tried, reply: formatReply(forms[0]!.reply) } };
+  }
+  const shown = localsProve ? unsettled : [control!, ...unsettled];
+  const reason = shown.some((o) => replyClass(o) === 4)
+    ? 'temporary'
+    : replyClass(control!) === 2
+      ? 'accepts_all_local'
+      : 'protocol';
+  const detail = shown.map((o) => `${o.form.form}: ${formatReply(o.reply)}`).join('; ');
+  return { verdict: 'untested', params: { reason, detail } };
+}

@@ -1,38 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { MailtestView, ViewFinding, ViewVerdict } from '../../../cards/mailtest-view.ts';
+import type { MailtestView } from '../../../cards/mailtest-view.ts';
 import { SLACK_LIMITS } from '../../../cards/slack/limits.ts';
 import { blockKitProblems } from '../../../cards/slack/problems.ts';
 import { renderSlackMailtest } from '../../../cards/slack/render-mailtest.ts';
+import { finding, mailtestView } from '../mailtest-fixtures.ts';
 import { en } from '../teams/fixtures.ts';
 
 // The /mailtest report as a Block Kit message: within Slack's limits however long, what needs attention with
 // how to fix it, passes in one line, requirements once finished, and untrusted text escaped.
 
-const finding = (verdict: ViewVerdict, title: string, text = `${title} found.`): ViewFinding => ({
-  verdict,
-  verdictText: verdict.toUpperCase(),
-  title,
-  text,
-  ...(verdict === 'pass' ? {} : { fix: `Fix ${title}.` }),
-});
-
-const view = (over: Partial<MailtestView> = {}): MailtestView => ({
-  domain: 'agensi.gov.my',
-  locale: 'en',
-  finished: true,
-  title: 'Mail test: agensi.gov.my',
-  status: 'Done: 1 passed · 1 failed.',
-  requestedBy: 'Asked by Aminah',
-  sections: [
-    { title: 'SMTP: mx1 (203.0.113.25)', findings: [finding('pass', 'STARTTLS'), finding('fail', 'Relay')] },
-  ],
-  requirementsTitle: 'Requirements',
-  requirements: [{ status: 'not_met', text: 'Circular 4(f)(vi): NOT met' }],
-  fixLabel: 'How to fix:',
-  passedLabel: 'Passed:',
-  moreAreasLabel: 'Areas not shown:',
-  ...over,
-});
+const view = (over: Partial<MailtestView> = {}) =>
+  mailtestView({
+    status: 'Done: 1 passed · 1 failed.',
+    sections: [
+      {
+        title: 'SMTP: mx1 (203.0.113.25)',
+        findings: [finding('pass', 'STARTTLS'), finding('fail', 'Relay')],
+      },
+    ],
+    ...over,
+  });
 
 describe('renderSlackMailtest', () => {
   it('shows failures with their fix, passes in one line and the requirements', () => {

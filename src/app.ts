@@ -10,7 +10,9 @@ import { createMetrics } from './http/metrics.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
 import { renderMessage } from './i18n/index.ts';
 import type { Logger } from './log.ts';
+import { createDomainChecks } from './mail/domain-checks.ts';
 import { createMailtestService } from './mail/mailtest-service.ts';
+import type { DnsClient } from './mail/types.ts';
 import { createDispatcher } from './outbox/dispatcher.ts';
 import { createPlayground } from './platform/playground/playground.ts';
 import { playgroundWorkspace, withPlaygroundIdentities } from './platform/playground/workspace.ts';
@@ -46,6 +48,8 @@ export interface AppOptions {
    * bot's Teams code path without credentials. `mailops serve` turns it on when no chat credentials are set.
    */
   readonly playground?: boolean;
+  /** Tests point the mail checks at their own name server and ports; production uses the configuration. */
+  readonly checkPorts?: { readonly dns?: DnsClient; readonly ports?: { smtp?: number; mtaSts?: number } };
 }
 
 /** The platforms whose outbox rows a decision writes: those with credentials, and Teams served anonymously. */
@@ -113,6 +117,16 @@ export async function startApp(options: AppOptions) {
     onFailed: (platform, kind, final) =>
       metrics.deliveries.inc({ platform, kind, result: final ? 'dead' : 'retry' }),
   });
+  // One set of checks for /mailtest, the daily checklist and the complaint investigation (issue 6).
+  const checks = createDomainChecks({
+    db,
+    mailtest: config.mailtest,
+    delivery: config.delivery,
+    logger,
+    clock,
+    ...(options.checkPorts?.dns ? { dns: options.checkPorts.dns } : {}),
+    ...(options.checkPorts?.ports ? { ports: options.checkPorts.ports } : {}),
+  });
   const tickets = createTicketService({
     ...target,
     db,
@@ -124,7 +138,14 @@ export async function startApp(options: AppOptions) {
     },
     onResult: (action, outcome) => metrics.decisions.inc({ action, outcome }),
   });
-  const mailtest = createMailtestService({ db, settings: config.mailtest, logger, clock });
+  const mailtest = createMailtestService({
+    db,
+    settings: config.mailtest,
+    logger,
+    clock,
+    delivery: config.delivery,
+    checks,
+  });
   // What every chat adapter works with: the procedures, who is who, where tickets are read, and /mailtest.
   const adapterDeps = {
     tickets,

@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Config } from '../config/index.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { formatMyt, type Locale, type Translate } from '../i18n/index.ts';
-import { describeFinding, REQUIREMENTS, requirementStatus } from '../mail/describe.ts';
-import { runMailtest } from '../mail/mailtest.ts';
+import { describeFinding, reportedRequirements, requirementStatus } from '../mail/describe.ts';
+import { createDomainChecks } from '../mail/domain-checks.ts';
 import { createDnsClient } from '../mail/resolver.ts';
 import { finishRun, runHistory, startRun, summarize } from '../mail/runs.ts';
-import { createTargetPolicy, parseDomain } from '../mail/target-policy.ts';
+import { parseDomain } from '../mail/target-policy.ts';
 import type { Finding, Verdict } from '../mail/types.ts';
+import { systemClock } from '../time.ts';
 import type { CliCommand, CliIo } from './commands.ts';
 import { cliLogger, configOrThrow, table, withDatabase } from './context.ts';
 import { cliText } from './locale.ts';
@@ -43,19 +43,6 @@ function dnsServers(value: unknown, config: Config, t: Translate): readonly stri
   if (!DNS_SERVER.test(value))
     throw new MailopsError(ERROR_CODES.CLI_USAGE, t('cli.mailtest.bad_dns', { value }));
   return [value];
-}
-
-function readCa(config: Config): string[] | undefined {
-  const file = config.mailtest.extraCaFile;
-  if (!file) return undefined;
-  try {
-    return [readFileSync(file, 'utf8')];
-  } catch (error) {
-    throw new MailopsError(ERROR_CODES.CONFIG_INVALID, `mailtest.extra_ca_file ${file} cannot be read`, {
-      cause: error,
-      hint: 'check the path in the configuration file',
-    });
-  }
 }
 
 function report(
@@ -95,7 +82,7 @@ function report(
     '',
     t('cli.mailtest.counts', summarize(findings)),
     t('cli.mailtest.requirements'),
-    ...REQUIREMENTS.map(
+    ...reportedRequirements(findings).map(
       (r) => `  ${t(`mailtest.requirement.${r}`)}: ${t(`mailtest.requirement_status.${status[r]}`)}`,
     ),
     ...(fixes.length > 0 ? ['', t('cli.mailtest.fixes'), ...fixes] : []),
@@ -115,7 +102,9 @@ function asJson(
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       summary: summarize(findings),
-      requirements: requirementStatus(findings),
+      requirements: Object.fromEntries(
+        reportedRequirements(findings).map((r) => [r, requirementStatus(findings)[r]]),
+      ),
       findings: findings.map((f) => ({ ...f, ...describeFinding(f, locale) })),
     },
     null,
@@ -151,7 +140,12 @@ export const mailtestCommand: CliCommand = {
   name: 'mailtest',
   args: { key: 'cli.args.mailtest' },
   summary: { key: 'cli.summary.mailtest' },
-  options: { json: { type: 'boolean' }, dns: { type: 'string' }, history: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' },
+    dns: { type: 'string' },
+    history: { type: 'string' },
+    delivery: { type: 'boolean' },
+  },
   async run(args, io) {
     const early = cliText(io.env).t;
     if (typeof args.values.history === 'string') return history(domainOf(args.values.history, early), io);
@@ -159,7 +153,9 @@ export const mailtestCommand: CliCommand = {
     const { config, text } = configOrThrow(io);
     const { locale, t } = text;
     const servers = dnsServers(args.values.dns, config, t);
-    const ca = readCa(config);
+    const delivery = args.values.delivery === true;
+    if (delivery && !config.delivery.domains.some((d) => d.domain === domain))
+      throw new MailopsError(ERROR_CODES.CLI_USAGE, t('mailtest.input.not_monitored', { domain }));
     const user = userInfo().username;
     const logger = cliLogger(config);
     return withDatabase(config, logger, async (db) => {
@@ -171,19 +167,23 @@ export const mailtestCommand: CliCommand = {
         requester: { id: `cli:${user}`, name: user, via: 'cli' },
         perMinute: Number.MAX_SAFE_INTEGER,
         now: startedAt,
+        delivery,
       });
       if (!run.ok) throw new Error('unreachable: the terminal has no rate limit');
-      const findings = await runMailtest({
-        domain,
+      const checks = createDomainChecks({
+        db: db.prisma,
+        mailtest: config.mailtest,
+        delivery: config.delivery,
+        logger,
+        clock: systemClock,
         dns: createDnsClient({ servers: [...servers], timeoutMs: config.mailtest.timeoutMs }),
-        target: createTargetPolicy(config.mailtest.allowTargets),
-        settings: { ...config.mailtest, ...(ca ? { ca } : {}) },
-      }).catch(async (error: unknown) => {
+      });
+      const findings = await checks.run({ domain, delivery }).catch(async (error: unknown) => {
         await finishRun(db.prisma, run.runId, { findings: [], status: 'failed', at: new Date() });
         throw error;
       });
       const finishedAt = new Date();
-      await finishRun(db.prisma, run.runId, { findings, status: 'done', at: finishedAt });
+      await finishRun(db.prisma, run.runId, { findings: [...findings], status: 'done', at: finishedAt });
       io.out(
         args.values.json
           ? asJson(domain, startedAt, finishedAt, findings, locale)

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WEEKDAYS } from '../../flows/business-hours.ts';
 import { ROLES } from '../../flows/types.ts';
 import { LOCALES } from '../i18n/locale.ts';
+import { DELIVERY_DEFAULTS, deliverySchema } from './delivery-schema.ts';
 import { slaOverridesSchema } from './sla-overrides.ts';
 import { CHANNEL_PURPOSES } from './types.ts';
 
@@ -13,7 +14,11 @@ const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
 const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
 const personSchema = z.strictObject({
-  id: z.string({ error: 'must be text' }).regex(/^[a-z0-9._-]+$/, 'must use only a-z, 0-9, ".", "_" and "-"'),
+  id: z
+    .string({ error: 'must be text' })
+    .regex(/^[a-z0-9._-]+$/, 'must use only a-z, 0-9, ".", "_" and "-"')
+    // The bot acts as `system` (flows/types.ts SYSTEM_ACTOR): a person with that id would be its requester.
+    .refine((id) => id !== 'system', 'is reserved for mailops itself'),
   name: text,
   email: z.email({ error: 'invalid e-mail' }),
   phone: z
@@ -179,6 +184,7 @@ export const configFileSchema = z.strictObject({
     escalation_cron: '*/5 * * * *',
   }),
   mailtest: mailtestSchema.default(MAILTEST_DEFAULTS),
+  delivery: deliverySchema.default(DELIVERY_DEFAULTS),
   // Reserved for the audit and ticket retention settings; empty until they exist.
   retention: z.strictObject({}).nullish(),
 });

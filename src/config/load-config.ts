@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
 import { crossCheck } from './cross-checks.ts';
+import { assembleDelivery } from './delivery-settings.ts';
 import { defaultContext, type EnvContext, type EnvSettings, parseEnv } from './env.ts';
 import { type ConfigFile, configFileSchema } from './file-schema.ts';
 import { formatIssues } from './problems.ts';
@@ -48,14 +49,19 @@ export function loadConfig(
     problems.push(...checks.problems);
     warnings.push(...checks.warnings);
   }
-  if (!settings || !file || problems.length > 0) return { ok: false, problems };
+  const delivery = file ? assembleDelivery(file.delivery, env, path) : null;
+  if (delivery) {
+    problems.push(...delivery.problems);
+    warnings.push(...delivery.warnings);
+  }
+  if (!settings || !file || !delivery?.settings || problems.length > 0) return { ok: false, problems };
 
   const demo = !configured;
   if (demo)
     warnings.unshift(
       `MAILOPS_CONFIG is not set: using the demo configuration ${path}; set it before real use`,
     );
-  return { ok: true, config: assemble(settings, file, { path, demo }), warnings };
+  return { ok: true, config: assemble(settings, file, { path, demo }, delivery.settings), warnings };
 }
 
 /** MAILOPS_CONFIG as given, even when another variable failed and no settings were built. */
@@ -64,7 +70,12 @@ function configuredPath(env: Readonly<Record<string, string | undefined>>, cwd: 
   return raw ? resolve(cwd, raw) : null;
 }
 
-function assemble(env: EnvSettings, file: ConfigFile, source: Config['source']): Config {
+function assemble(
+  env: EnvSettings,
+  file: ConfigFile,
+  source: Config['source'],
+  delivery: Config['delivery'],
+): Config {
   const local = Object.fromEntries(
     (['approvals', 'soc', 'vendor', 'announcements', 'service_desk'] as const).map((p) => [p, p]),
   );
@@ -116,5 +127,6 @@ function assemble(env: EnvSettings, file: ConfigFile, source: Config['source']):
         ? resolve(dirname(source.path), file.mailtest.extra_ca_file)
         : null,
     },
+    delivery,
   };
 }

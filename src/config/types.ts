@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../../flows/business-hours.ts';
 import type { SlaPolicy } from '../../flows/sla.ts';
 import type { Role } from '../../flows/types.ts';
 import type { Locale } from '../i18n/locale.ts';
+import type { DeliverySettings } from '../mail/probe/delivery-types.ts';
 import type { Secret } from './secret.ts';
 
 // The configuration every other module receives: environment variables and the YAML file, validated
@@ -89,6 +90,8 @@ export interface Config {
   readonly sla: SlaPolicy;
   readonly platforms: { readonly slack: SlackCredentials | null; readonly teams: TeamsCredentials | null };
   readonly mailtest: MailtestSettings;
+  /** Delivery probes and the daily checklist (the `delivery:` section; issue 6). */
+  readonly delivery: DeliverySettings;
 }
 
 export type LoadConfigResult =

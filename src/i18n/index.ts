@@ -9,10 +9,14 @@ import { common } from './catalog/common.ts';
 import { flows } from './catalog/flows.ts';
 import { mailtest } from './catalog/mailtest.ts';
 import { mailtestAuth } from './catalog/mailtest-auth.ts';
+import { mailtestDelivery } from './catalog/mailtest-delivery.ts';
+import { mailtestDeliveryCodes } from './catalog/mailtest-delivery-codes.ts';
+import { mailtestDeliveryCopy } from './catalog/mailtest-delivery-copy.ts';
 import { mailtestDns } from './catalog/mailtest-dns.ts';
 import { mailtestSmtp } from './catalog/mailtest-smtp.ts';
 import { mailtestTransport } from './catalog/mailtest-transport.ts';
 import { playground } from './catalog/playground.ts';
+import { probe } from './catalog/probe.ts';
 import { slack } from './catalog/slack.ts';
 import { teams } from './catalog/teams.ts';
 import { tickets } from './catalog/tickets.ts';
@@ -39,6 +43,10 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'mailtest-auth', catalog: mailtestAuth },
   { name: 'mailtest-transport', catalog: mailtestTransport },
   { name: 'mailtest-smtp', catalog: mailtestSmtp },
+  { name: 'mailtest-delivery', catalog: mailtestDelivery },
+  { name: 'mailtest-delivery-copy', catalog: mailtestDeliveryCopy },
+  { name: 'mailtest-delivery-codes', catalog: mailtestDeliveryCodes },
+  { name: 'probe', catalog: probe },
   { name: 'playground', catalog: playground },
 ];
 

@@ -18,13 +18,43 @@ const CODE_PARAMS: Readonly<Record<string, (value: string) => string[]>> = {
   problems: (v) => v.split(/,\s*/).map((p) => `mailtest.smtp.tls_certificate.problem.${p}`),
 };
 
+/**
+ * The delivery probes' codes (src/mail/probe/delivery-findings.ts) are named at
+ * `mailtest.delivery.<param>.<code>`; a value that is not a code (a duration, a size, a list of signatures) is
+ * shown as it is. `meaning` holds the catalog key of what a bounce means (`probe.category.*`,
+ * `probe.status.*`), as the bounce classifier gives it.
+ */
+const DELIVERY_CODES = [
+  'reason',
+  'advice',
+  'evidence',
+  'auth_result',
+  'duration',
+  'quota_limit',
+  'signatures',
+  'versions',
+];
+const CODE = /^[a-z][a-z0-9_]*$/;
+
+/** The catalog keys that name each code parameter of a finding: what describeFinding translates. */
+export function codeParamKeys(finding: Finding): Record<string, string[]> {
+  const keys: Record<string, string[]> = {};
+  const delivery = finding.check.startsWith('delivery.');
+  for (const [name, value] of Object.entries(finding.params)) {
+    if (typeof value !== 'string' || value === '') continue;
+    if (!delivery && Object.hasOwn(CODE_PARAMS, name)) keys[name] = CODE_PARAMS[name]!(value);
+    else if (delivery && DELIVERY_CODES.includes(name) && CODE.test(value))
+      keys[name] = [`mailtest.delivery.${name}.${value}`];
+    else if (delivery && name === 'meaning' && /^(?:probe|mailtest\.delivery)\./.test(value))
+      keys[name] = [value];
+  }
+  return keys;
+}
+
 export function describeFinding(finding: Finding, locale: Locale): DescribedFinding {
   const t = createTranslator(locale);
   const params: Record<string, string | number> = { ...finding.params };
-  for (const [name, keysOf] of Object.entries(CODE_PARAMS)) {
-    const value = params[name];
-    if (typeof value !== 'string' || value === '') continue;
-    const keys = keysOf(value);
+  for (const [name, keys] of Object.entries(codeParamKeys(finding))) {
     if (keys.every(hasMessage)) params[name] = keys.map((k) => t(k)).join(', ');
   }
   const base = `mailtest.${finding.check}`;
@@ -47,13 +77,29 @@ function hasNoFix(finding: Finding): boolean {
 
 /** Requirements in the order the summary lists them: the circular's items, then the good practice. */
 export const REQUIREMENTS: readonly Requirement[] = [
+  '4c',
+  '4f-i',
   '4f-iii',
   '4f-iv',
   '4f-v',
   '4f-vi',
   'gp-spoofing',
   'gp-transport',
+  'gp-quota',
 ];
+
+/** Served by the delivery probes alone (issue 6). */
+const PROBE_ONLY: ReadonlySet<Requirement> = new Set(['4c', '4f-i', 'gp-quota']);
+
+/**
+ * The requirements a report lists. A run without the delivery probes (`/mailtest` without `--delivery`)
+ * cannot speak to scheduled delivery tests or mailbox quotas, so it leaves them out rather than call them
+ * undetermined; a run that tried the probes lists them all, as `unknown` when the probes could not run.
+ */
+export function reportedRequirements(findings: readonly Finding[]): Requirement[] {
+  const probed = findings.some((f) => f.check.startsWith('delivery.'));
+  return REQUIREMENTS.filter((r) => probed || !PROBE_ONLY.has(r));
+}
 
 export type RequirementStatus = 'met' | 'not_met' | 'partly' | 'unknown';
 

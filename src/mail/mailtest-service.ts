@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { MailtestView } from '../../cards/mailtest-view.ts';
 import type { MailtestSettings as ConfiguredSettings } from '../config/types.ts';
 import type { Db } from '../db/types.ts';
-import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from '../time.ts';
-import { runMailtest } from './mailtest.ts';
+import { createDomainChecks, type DomainChecks } from './domain-checks.ts';
+import type { DeliverySettings } from './probe/delivery-types.ts';
 import { reportView } from './report-view.ts';
-import { createDnsClient } from './resolver.ts';
 import { finishRun, type Requester, startRun } from './runs.ts';
-import { createTargetPolicy, parseDomain } from './target-policy.ts';
+import { parseDomain } from './target-policy.ts';
 import type { DnsClient, Finding } from './types.ts';
 
 // /mailtest in chat (issue 5): the request is checked and answered at once (a bad domain or the per-person
@@ -31,32 +29,52 @@ export type MailtestStart =
 
 const UPDATE_EVERY_MS = 1000;
 
-function readCa(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new MailopsError(ERROR_CODES.CONFIG_INVALID, `mailtest.extra_ca_file ${file} cannot be read`, {
-      cause: error,
-      hint: 'check the path in the configuration file (it is relative to the file)',
-    });
-  }
-}
+const NO_DELIVERY: DeliverySettings = {
+  deadlineMs: 300_000,
+  replyGraceMs: 15_000,
+  sizeProbes: false,
+  sizeLimitBytes: 10_485_760,
+  minimumMailboxBytes: 100 * 1024 * 1024,
+  quotaWarningPercents: [],
+  serviceDomains: [],
+  domains: [],
+};
 
 export function createMailtestService(deps: {
   db: Db;
   settings: ConfiguredSettings;
   logger: Logger;
   clock: Clock;
+  /** The probe mailboxes of the monitored domains; without them `--delivery` says it cannot send. */
+  delivery?: DeliverySettings;
+  /** The checks themselves, shared with the daily checklist and the investigation (src/app.ts). */
+  checks?: DomainChecks;
   /** Tests point the checks at their own servers; production asks the configured resolvers. */
   dns?: DnsClient;
   ports?: { smtp?: number; mtaSts?: number };
 }) {
   const { settings } = deps;
-  const ca = settings.extraCaFile ? [readCa(settings.extraCaFile)] : undefined;
-  const target = createTargetPolicy(settings.allowTargets);
+  const checks =
+    deps.checks ??
+    createDomainChecks({
+      db: deps.db,
+      mailtest: settings,
+      delivery: deps.delivery ?? NO_DELIVERY,
+      logger: deps.logger,
+      clock: deps.clock,
+      ...(deps.dns ? { dns: deps.dns } : {}),
+      ...(deps.ports ? { ports: deps.ports } : {}),
+    });
   const running = new Set<Promise<void>>();
 
-  async function run(domain: string, runId: string, requester: Requester, locale: Locale, sink: ReportSink) {
+  async function run(
+    request: { domain: string; delivery: boolean },
+    runId: string,
+    requester: Requester,
+    locale: Locale,
+    sink: ReportSink,
+  ) {
+    const { domain } = request;
     const startedAt = deps.clock.now();
     const view = (findings: readonly Finding[], finished: boolean) =>
       reportView({ domain, findings, finished, requestedBy: requester.name, startedAt, locale });
@@ -78,13 +96,9 @@ export function createMailtestService(deps: {
     };
     let pending: Promise<void> | null = null;
     try {
-      const findings = await runMailtest({
+      const findings = await checks.run({
         domain,
-        dns:
-          deps.dns ?? createDnsClient({ servers: [...settings.dnsServers], timeoutMs: settings.timeoutMs }),
-        target,
-        settings: { ...settings, ...(ca ? { ca } : {}) },
-        ...(deps.ports ? { ports: deps.ports } : {}),
+        delivery: request.delivery,
         onFindings: (sofar) => {
           latest = sofar;
           pending ??= flush().finally(() => {
@@ -93,7 +107,7 @@ export function createMailtestService(deps: {
         },
       });
       await pending;
-      await finishRun(deps.db, runId, { findings, status: 'done', at: deps.clock.now() });
+      await finishRun(deps.db, runId, { findings: [...findings], status: 'done', at: deps.clock.now() });
       while (sending) await sending;
       await sink.update(posted, view(findings, true));
     } catch (error) {
@@ -125,11 +139,23 @@ export function createMailtestService(deps: {
       sink: ReportSink;
     }): Promise<MailtestStart> {
       const t = createTranslator(input.locale);
-      const parsed = parseDomain(input.text.trim().split(/\s+/)[0] ?? '');
+      const words = input.text
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w !== '');
+      const flags = words.filter((w) => w.startsWith('-'));
+      const unknown = flags.find((f) => f !== '--delivery');
+      if (unknown) return { ok: false, message: t('mailtest.input.unknown_option', { option: unknown }) };
+      const delivery = flags.includes('--delivery');
+      const parsed = parseDomain(words.find((w) => !w.startsWith('-')) ?? '');
       if (!parsed.ok)
         return { ok: false, message: t(`mailtest.input.${parsed.reason}`, { input: parsed.input }) };
+      // Probes send real mail from the configured mailboxes: only for a domain that has them.
+      if (delivery && !checks.monitored(parsed.domain))
+        return { ok: false, message: t('mailtest.input.not_monitored', { domain: parsed.domain }) };
       const started = await startRun(deps.db, {
         domain: parsed.domain,
+        delivery,
         requester: input.requester,
         perMinute: settings.runsPerMinute,
         now: deps.clock.now(),
@@ -142,7 +168,8 @@ export function createMailtestService(deps: {
             seconds: started.retryAfterSeconds,
           }),
         };
-      const done = run(parsed.domain, started.runId, input.requester, input.locale, input.sink).catch(
+      const request = { domain: parsed.domain, delivery };
+      const done = run(request, started.runId, input.requester, input.locale, input.sink).catch(
         async (error: unknown) => {
           const reference = crypto.randomUUID().slice(0, 8);
           deps.logger.error('mailtest run failed', { reference, domain: parsed.domain, error });
@@ -157,6 +184,7 @@ export function createMailtestService(deps: {
       void done.finally(() => running.delete(done));
       return { ok: true, domain: parsed.domain, done };
     },
+    checks,
     /** Until every run started so far has ended (shutdown, tests). */
     async idle(): Promise<void> {
       await Promise.all([...running]);

@@ -1,12 +1,12 @@
 import type { MailtestView, ViewSection } from '../../cards/mailtest-view.ts';
 import { createTranslator, formatMyt, type Locale } from '../i18n/index.ts';
-import { describeFinding, REQUIREMENTS, requirementStatus } from './describe.ts';
+import { describeFinding, reportedRequirements, requirementStatus } from './describe.ts';
 import { summarize } from './runs.ts';
 import type { Finding } from './types.ts';
 
 // The report card's view model, in one reader's language: findings grouped by area (SMTP per MX address), each
 // with its verdict, what was found and how to fix it, and once the run is over the counts and the circular's
-// requirements met or not.
+// requirements met or not. The delivery probes (issue 6) come last, each finding naming its probe or mailbox.
 
 const AREAS: readonly (readonly [string, readonly string[]])[] = [
   ['dns', ['dns']],
@@ -16,6 +16,7 @@ const AREAS: readonly (readonly [string, readonly string[]])[] = [
   ['mta_sts', ['mta_sts', 'tls_rpt']],
   ['smtp', ['smtp']],
   ['dnsbl', ['dnsbl']],
+  ['delivery', ['delivery']],
 ];
 
 export function reportView(input: {
@@ -75,7 +76,7 @@ export function reportView(input: {
     }),
     sections,
     requirementsTitle: t('mailtest.view.requirements'),
-    requirements: REQUIREMENTS.map((r) => ({
+    requirements: reportedRequirements(input.findings).map((r) => ({
       status: status[r],
       text: `${t(`mailtest.requirement.${r}`)}: ${t(`mailtest.requirement_status.${status[r]}`)}`,
     })),

@@ -28,7 +28,7 @@ export function summarize(findings: readonly Finding[]): Record<Verdict, number>
  */
 export async function startRun(
   db: Db,
-  input: { domain: string; requester: Requester; perMinute: number; now: Date },
+  input: { domain: string; requester: Requester; perMinute: number; now: Date; delivery?: boolean },
 ): Promise<RunStart> {
   const since = new Date(input.now.getTime() - WINDOW_MS);
   return db.$transaction(async (tx) => {
@@ -50,6 +50,7 @@ export async function startRun(
         via: input.requester.via,
         startedAt: input.now,
         status: 'running',
+        delivery: input.delivery ?? false,
       },
       select: { id: true },
     });

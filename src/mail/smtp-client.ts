@@ -156,7 +156,7 @@ export function parseReply(lines: readonly string[]): Parsed {
 let trustedRoots: string[] | undefined;
 
 /** Node's bundled roots and the system's store, plus the caller's CA (tests, a private government CA). */
-function trustAnchors(extra: string | readonly string[] | undefined): string[] {
+export function trustAnchors(extra: string | readonly string[] | undefined): string[] {
   trustedRoots ??= [...new Set([...getCACertificates('default'), ...getCACertificates('system')])];
   return extra === undefined
     ? trustedRoots

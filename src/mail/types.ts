@@ -16,9 +16,25 @@ export type Verdict = 'pass' | 'warn' | 'fail' | 'untested';
  * - `gp-spoofing`: the provider good practice (seed 002) "by default nobody else can send in the customer's
  *   name" (DMARC enforcement);
  * - `gp-transport`: the same good practice on protecting mail in transit and from being marked as spam
- *   (STARTTLS, certificates, MTA-STS, TLS-RPT, blocklists).
+ *   (STARTTLS, certificates, MTA-STS, TLS-RPT, blocklists);
+ * - `4c`: item (c), delivery tests from external mail into the agency run on a schedule, an item of the daily
+ *   checklist (the delivery probes, issue 6);
+ * - `4f-i`: item (f)(i), at least 100 MB of mailbox space per account (the probe mailboxes' IMAP quota);
+ * - `gp-quota`: the good practice "warn before a mailbox's quota fills, so the service does not stop";
+ * - `sop-4.2`: the SOP's own investigation step (4.2 step 3: the domain is in the service, the pasted bounce);
+ *   it serves none of the above, so requirement summaries leave it out.
  */
-export type Requirement = '4f-iii' | '4f-iv' | '4f-v' | '4f-vi' | 'gp-spoofing' | 'gp-transport';
+export type Requirement =
+  | '4c'
+  | '4f-i'
+  | '4f-iii'
+  | '4f-iv'
+  | '4f-v'
+  | '4f-vi'
+  | 'gp-spoofing'
+  | 'gp-transport'
+  | 'gp-quota'
+  | 'sop-4.2';
 
 export interface Finding {
   /**

@@ -108,4 +108,29 @@ describeEachDatabase('mailtest service', (suite) => {
     expect(await db.prisma.mailtestRun.count()).toBe(before + 2);
     expect(views.filter((v) => v.domain === 'c.gov.my')).toEqual([]);
   });
+
+  it('refuses an unknown option and --delivery for a domain without probe mailboxes, storing nothing', async () => {
+    const service = createMailtestService({
+      db: db.prisma,
+      settings: SETTINGS,
+      logger: createMemoryLogger(),
+      clock: { now: () => new Date() },
+      dns: broken,
+    });
+    const before = await db.prisma.mailtestRun.count();
+    const { sink } = recordingSink();
+    const ask = (text: string, locale: 'ms' | 'en') =>
+      service.start({ text, requester: { id: 'nora', name: 'Nora', via: 'slack' }, locale, sink });
+    expect(await ask('agensi.gov.my --deliver', 'en')).toEqual({
+      ok: false,
+      message: 'Unknown option "--deliver". Use: /mailtest <domain> [--delivery]',
+    });
+    expect(await ask('--delivery agensi.gov.my', 'ms')).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Ujian penghantaran \(--delivery\) memerlukan peti mel ujian, tetapi agensi\.gov\.my tiada/,
+      ),
+    });
+    expect(await db.prisma.mailtestRun.count()).toBe(before);
+  });
 });

@@ -124,7 +124,7 @@ const ms = {
   'cli.serve.listening': 'mailops {version} sedang berjalan di {url} (pangkalan data: {database})',
   'cli.summary.mailtest':
     'Diagnosis domain e-mel mengikut Pekeliling 4(f): DNS, SPF, DMARC, DKIM, MTA-STS, SMTP dan senarai hitam; --history menyenaraikan ujian lalu.',
-  'cli.args.mailtest': '<domain> [--json] [--dns HOST:PORT] | --history <domain>',
+  'cli.args.mailtest': '<domain> [--delivery] [--json] [--dns HOST:PORT] | --history <domain>',
   'cli.mailtest.heading': 'Ujian e-mel {domain} · {at}',
   'cli.mailtest.counts': '{pass} lulus · {warn} amaran · {fail} gagal · {untested} tidak dapat diuji',
   'cli.mailtest.requirements': 'Keperluan:',
@@ -264,7 +264,7 @@ const en: Record<keyof typeof ms, string> = {
   'cli.serve.listening': 'mailops {version} is listening on {url} (database: {database})',
   'cli.summary.mailtest':
     'Diagnose a mail domain against circular item 4(f): DNS, SPF, DMARC, DKIM, MTA-STS, SMTP and blocklists; --history lists past runs.',
-  'cli.args.mailtest': '<domain> [--json] [--dns HOST:PORT] | --history <domain>',
+  'cli.args.mailtest': '<domain> [--delivery] [--json] [--dns HOST:PORT] | --history <domain>',
   'cli.mailtest.heading': 'Mail test of {domain} · {at}',
   'cli.mailtest.counts': '{pass} passed · {warn} warnings · {fail} failed · {untested} could not test',
   'cli.mailtest.requirements': 'Requirements:',

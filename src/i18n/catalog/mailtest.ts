@@ -10,6 +10,7 @@ const ms = {
   'mailtest.area.smtp': 'SMTP: {subject}',
   'mailtest.area.smtp_any': 'SMTP',
   'mailtest.area.dnsbl': 'Senarai hitam (DNSBL)',
+  'mailtest.area.delivery': 'Ujian penghantaran (Pekeliling 4(c))',
   'mailtest.view.title': 'Ujian e-mel: {domain}',
   'mailtest.view.running': 'Sedang menguji… {done} semakan selesai.',
   'mailtest.view.finished':
@@ -28,6 +29,8 @@ const ms = {
   'mailtest.verdict.warn': 'AMARAN',
   'mailtest.verdict.fail': 'GAGAL',
   'mailtest.verdict.untested': 'TIDAK DAPAT DIUJI',
+  'mailtest.requirement.4c': 'Pekeliling 4(c): ujian penghantaran berjadual dari e-mel luar ke e-mel agensi',
+  'mailtest.requirement.4f-i': 'Pekeliling 4(f)(i): ruang peti mel sekurang-kurangnya 100 MB',
   'mailtest.requirement.4f-iii': 'Pekeliling 4(f)(iii): had saiz e-mel 10 MB',
   'mailtest.requirement.4f-iv': 'Pekeliling 4(f)(iv): sekurang-kurangnya dua pelayan e-mel',
   'mailtest.requirement.4f-v': 'Pekeliling 4(f)(v): rekod A, MX, PTR, SPF dan domain key dalam DNS',
@@ -35,12 +38,17 @@ const ms = {
   'mailtest.requirement.gp-spoofing':
     'Amalan baik: tiada pihak lain boleh menghantar atas nama agensi (DMARC)',
   'mailtest.requirement.gp-transport': 'Amalan baik: e-mel dilindungi semasa penghantaran (TLS, MTA-STS)',
+  'mailtest.requirement.gp-quota': 'Amalan baik: amaran sebelum peti mel penuh',
   'mailtest.requirement_status.met': 'dipenuhi',
   'mailtest.requirement_status.not_met': 'TIDAK dipenuhi',
   'mailtest.requirement_status.partly': 'dipenuhi dengan amaran',
   'mailtest.requirement_status.unknown': 'tidak dapat dipastikan',
   'mailtest.input.empty': 'Nyatakan domain e-mel untuk diuji, contohnya: /mailtest agensi.gov.my',
   'mailtest.input.too_long': 'Nama domain "{input}" terlalu panjang (had 253 aksara).',
+  'mailtest.input.unknown_option':
+    'Pilihan "{option}" tidak dikenali. Gunakan: /mailtest <domain> [--delivery]',
+  'mailtest.input.not_monitored':
+    'Ujian penghantaran (--delivery) memerlukan peti mel ujian, tetapi {domain} tiada dalam delivery.domains konfigurasi. Jalankan /mailtest {domain} tanpa --delivery, atau minta pentadbir menambahnya.',
   'mailtest.input.ip_literal':
     '"{input}" ialah alamat IP. /mailtest menguji domain e-mel sahaja (rekod MX-nya menentukan pelayan yang diuji), contohnya agensi.gov.my.',
   'mailtest.input.invalid':
@@ -60,6 +68,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.area.smtp': 'SMTP: {subject}',
   'mailtest.area.smtp_any': 'SMTP',
   'mailtest.area.dnsbl': 'Blocklists (DNSBL)',
+  'mailtest.area.delivery': 'Delivery tests (circular item 4(c))',
   'mailtest.view.title': 'Mail test: {domain}',
   'mailtest.view.running': 'Checking… {done} checks done.',
   'mailtest.view.finished':
@@ -76,18 +85,24 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.verdict.warn': 'WARN',
   'mailtest.verdict.fail': 'FAIL',
   'mailtest.verdict.untested': 'COULD NOT TEST',
+  'mailtest.requirement.4c': 'Circular 4(c): scheduled delivery test from external mail into the agency',
+  'mailtest.requirement.4f-i': 'Circular 4(f)(i): at least 100 MB of mailbox space',
   'mailtest.requirement.4f-iii': 'Circular 4(f)(iii): 10 MB message size limit',
   'mailtest.requirement.4f-iv': 'Circular 4(f)(iv): at least two mail servers',
   'mailtest.requirement.4f-v': 'Circular 4(f)(v): A, MX, PTR, SPF and domain key records in DNS',
   'mailtest.requirement.4f-vi': 'Circular 4(f)(vi): relay only for internal servers',
   'mailtest.requirement.gp-spoofing': "Good practice: nobody else can send in the agency's name (DMARC)",
   'mailtest.requirement.gp-transport': 'Good practice: mail protected in transit (TLS, MTA-STS)',
+  'mailtest.requirement.gp-quota': 'Good practice: a warning before a mailbox is full',
   'mailtest.requirement_status.met': 'met',
   'mailtest.requirement_status.not_met': 'NOT met',
   'mailtest.requirement_status.partly': 'met with warnings',
   'mailtest.requirement_status.unknown': 'could not be determined',
   'mailtest.input.empty': 'Name the mail domain to test, for example: /mailtest agensi.gov.my',
   'mailtest.input.too_long': 'The domain name "{input}" is too long (253 characters at most).',
+  'mailtest.input.unknown_option': 'Unknown option "{option}". Use: /mailtest <domain> [--delivery]',
+  'mailtest.input.not_monitored':
+    'Delivery tests (--delivery) need probe mailboxes, but {domain} is not under delivery.domains in the configuration. Run /mailtest {domain} without --delivery, or ask an administrator to add it.',
   'mailtest.input.ip_literal':
     '"{input}" is an IP address. /mailtest tests mail domains only (their MX records say which servers are tested), for example agensi.gov.my.',
   'mailtest.input.invalid':

@@ -5,16 +5,16 @@ import { BOUNCE_CATEGORIES } from '../../../src/mail/probe/bounce-category.ts';
 import { STATUS_CLASSES, STATUS_WITH_TEXT } from '../../../src/mail/probe/status-code.ts';
 import type { AutoReplySignal, DsnAction, ProbeMatch, ProbeOutcome } from '../../../src/mail/probe/types.ts';
 
-// The probe catalog is not registered in src/i18n/index.ts yet; these checks hold it to the same rules.
+// The probe catalog names what the classifier finds; the delivery findings show its texts (`{meaning}`), so it
+// is registered in src/i18n/index.ts and held to the catalogs' rules there, besides these.
 
 const keys = (prefix: string) => Object.keys(probe.ms).filter((k) => k.startsWith(prefix));
 
 describe('the probe catalog', () => {
-  it('has both languages for every key, no empty text, and no key another module defines', () => {
+  it('is registered, with both languages for every key, no empty text, and no key another module defines', () => {
+    expect(CATALOG_MODULES.find((m) => m.name === 'probe')?.catalog).toBe(probe);
     expect(catalogProblems([{ name: 'probe', catalog: probe }])).toEqual([]);
-    expect(catalogProblems([...CATALOG_MODULES, { name: 'probe', catalog: probe }])).toEqual(
-      catalogProblems(CATALOG_MODULES),
-    );
+    expect(catalogProblems(CATALOG_MODULES)).toEqual([]);
   });
 
   it('has a text for exactly the status codes, classes and categories the classifier produces', () => {

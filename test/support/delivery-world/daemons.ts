@@ -40,7 +40,7 @@ export interface DaemonTracker {
 export async function startDaemons(
   stateDir: string,
   track: DaemonTracker,
-): Promise<{ ca: Pem; dkim: DkimKey }> {
+): Promise<{ ca: Pem; dkim: DkimKey; postfixConfigDirs: Readonly<Record<Side, string>> }> {
   await checkPortsFree();
   const pkiDir = join(stateDir, 'pki');
   mkdirSync(pkiDir);
@@ -159,7 +159,14 @@ export async function startDaemons(
 
   await agencyDovecot.save(MAILBOX_SPECS.small.user, fillerMessage(SMALL_MAILBOX_FILL_BYTES));
 
-  return { ca, dkim };
+  return {
+    ca,
+    dkim,
+    postfixConfigDirs: {
+      agency: agencyPostfix.instance.configDir,
+      outside: outsidePostfix.instance.configDir,
+    },
+  };
 }
 
 async function checkPortsFree() {

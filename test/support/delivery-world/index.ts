@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensurePackages } from '../mail-world/packages.ts';
+import { run } from '../mail-world/processes.ts';
 import { type Part, startDaemons } from './daemons.ts';
 import { KEEP_MARKER, worldLock } from './lock.ts';
 import {
@@ -110,6 +111,11 @@ export interface DeliveryWorld {
   inboxLog(domain: string): readonly MailboxDelivery[];
   /** The tails of every daemon's log, for the message of a failed test (still there after close()). */
   logs(): string;
+  /**
+   * Changes a domain's Postfix as an administrator would (`postconf -e`, then `postfix reload`), e.g. the
+   * message size limit a complaint's fix is about; the change lasts until close().
+   */
+  postconf(side: Side, settings: Readonly<Record<string, string>>): Promise<void>;
   /** Stops every daemon by pid, frees every port, removes the folder. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -175,7 +181,7 @@ export async function startDeliveryWorld(options: DeliveryWorldOptions = {}): Pr
   process.on('exit', onExit);
 
   try {
-    const { ca, dkim } = await startDaemons(stateDir, {
+    const { ca, dkim, postfixConfigDirs } = await startDaemons(stateDir, {
       part: (part) => parts.push(part),
       log: (file, key) => {
         logFiles.push(file);
@@ -223,6 +229,17 @@ export async function startDeliveryWorld(options: DeliveryWorldOptions = {}): Pr
       postfixLog: (domain) => parsePostfixLog(domainLog(`postfix:${domain}`)),
       inboxLog: (domain) => parseDovecotDeliveries(domainLog(`dovecot:${domain}`)),
       logs,
+      async postconf(side, settings) {
+        const dir = postfixConfigDirs[side];
+        const edits = Object.entries(settings).map(([k, v]) => `${k}=${v}`);
+        for (const [command, args] of [
+          ['postconf', ['-c', dir, '-e', ...edits]],
+          ['postfix', ['-c', dir, 'reload']],
+        ] as const) {
+          const result = await run(command, args, { timeoutMs: 15_000 });
+          if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+        }
+      },
       close,
     };
   } catch (error) {

@@ -1,0 +1,83 @@
+import { authenticate, type DNSResolver } from 'mailauth';
+import { organisationalDomain } from '../dmarc.ts';
+import { mailauthResolver } from '../spf-check-host.ts';
+import type { DnsClient } from '../types.ts';
+import type { AuthResults } from './delivery-types.ts';
+import { firstHeader, parseHeaderFields, splitHeaderSection } from './header-block.ts';
+import { receivedHops } from './received.ts';
+
+// SPF (RFC 7208), DKIM (RFC 6376) and DMARC (RFC 7489) of a delivered probe, evaluated by mailauth as the
+// recipient's server would have: with the address and HELO name of the client its MX accepted the message
+// from, and the envelope sender the final delivery wrote into Return-Path (RFC 5321 §4.4). The MX's hop is
+// the topmost Received field written for another host: the ones above it (LMTP into the mailbox, content
+// filters on loopback) are within the recipient's own system. Every DNS question goes through our
+// DnsClient (the adapter of spf-check-host.ts), never the system's resolver.
+
+export interface AuthenticateReceivedOptions {
+  readonly dns: DnsClient;
+}
+
+/** What the recipient's MX saw of the sending client, read from the delivered copy's header. */
+export interface ClientOfCopy {
+  readonly ip: string | null;
+  /** The EHLO name, as the `from` clause of the MX's Received field records it. */
+  readonly helo: string | null;
+  /** The MX's own name (`by`), which mailauth writes as the authserv-id. */
+  readonly mta: string | null;
+  /** The envelope sender: '' for the null sender `<>`, null when there is no Return-Path. */
+  readonly sender: string | null;
+}
+
+export function clientOfCopy(raw: Buffer | string): ClientOfCopy {
+  const text = typeof raw === 'string' ? raw : raw.toString('latin1');
+  const fields = parseHeaderFields(splitHeaderSection(text).header);
+  const hop = receivedHops(fields).find((h) => !h.local && h.fromAddress !== null);
+  const returnPath = firstHeader(fields, 'return-path');
+  const sender = returnPath === null ? null : (/<([^<>]*)>/.exec(returnPath)?.[1] ?? returnPath).trim();
+  return { ip: hop?.fromAddress ?? null, helo: hop?.from ?? null, mta: hop?.by ?? null, sender };
+}
+
+export async function authenticateReceived(
+  raw: Buffer | string,
+  options: AuthenticateReceivedOptions,
+): Promise<AuthResults> {
+  const client = clientOfCopy(raw);
+  const result = await authenticate(raw, {
+    ...(client.ip ? { ip: client.ip } : {}),
+    ...(client.helo ? { helo: client.helo } : {}),
+    ...(client.sender !== null ? { sender: client.sender } : {}),
+    mta: client.mta ?? 'mailops',
+    // The MX answers are objects, which mailauth's DNSResolver type leaves out.
+    resolver: mailauthResolver(options.dns) as DNSResolver,
+    disableArc: true,
+    disableBimi: true,
+  });
+  const fromDomain = domainOf(result.dkim.headerFrom[0] ?? '');
+  const spf = result.spf;
+  const dmarc = result.dmarc;
+  return {
+    spf: spf ? { result: spf.status.result, domain: spf.domain || null } : { result: 'none', domain: null },
+    dkim: result.dkim.results
+      .filter((r) => r.signingDomain && r.selector)
+      .map((r) => ({
+        result: r.status.result,
+        domain: r.signingDomain!.toLowerCase(),
+        selector: r.selector!,
+        aligned: fromDomain !== null && aligned(r.signingDomain!, fromDomain),
+        keyBits: r.modulusLength ?? null,
+      })),
+    dmarc: dmarc
+      ? { result: dmarc.status.result, policy: dmarc.policy || null, domain: dmarc.domain || null }
+      : { result: 'none', policy: null, domain: null },
+  };
+}
+
+/** RFC 7489 §3.1.1 relaxed alignment: the same organisational domain. */
+function aligned(signingDomain: string, fromDomain: string): boolean {
+  return organisationalDomain(signingDomain.toLowerCase()) === organisationalDomain(fromDomain);
+}
+
+function domainOf(address: string): string | null {
+  const at = address.lastIndexOf('@');
+  return at >= 0 && at < address.length - 1 ? address.slice(at + 1).toLowerCase() : null;
+}

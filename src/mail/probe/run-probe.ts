@@ -1,0 +1,209 @@
+import { authenticateReceived } from './auth-results.ts';
+import { newProbeId } from './compose.ts';
+import type { AuthResults, ProbeKind, ProbeMailbox, ProbeReport } from './delivery-types.ts';
+import { type MailboxWatcher, openMailboxWatcher, type WatchedMessage } from './mailbox-watch.ts';
+import type { ProbeDeps } from './probe-deps.ts';
+import { sendProbe } from './send.ts';
+import type { ProbeOutcome, ProbeRef } from './types.ts';
+
+// One delivery probe (issue 6; circular 4(c), SOP 4.2 step 3): watch the recipient's inbox and the sender's
+// (where bounces, RFC 3464, and auto-replies, RFC 3834, come back) BEFORE sending, submit, then take the
+// first of: the copy in the recipient's inbox, a bounce or reply in the sender's, the deadline. After a
+// delivery the sender's inbox gets `replyGraceMs` more for an auto-reply. Whatever of the probe was read is
+// deleted from both mailboxes, so the probe mailboxes do not fill up. Verdicts are delivery-findings.ts's.
+
+export type { ProbeDeps } from './probe-deps.ts';
+
+export interface ProbeInput {
+  readonly kind: ProbeKind;
+  readonly from: ProbeMailbox;
+  readonly to: ProbeMailbox;
+  /** From the submission's acceptance. */
+  readonly deadlineMs: number;
+  readonly replyGraceMs: number;
+  readonly sizeBytes?: number;
+}
+
+type Reply = NonNullable<ProbeReport['reply']>;
+type Found = { readonly side: 'recipient' | 'sender'; readonly message: WatchedMessage };
+
+const NOT_SENT = { ok: false, failure: 'not_sent', code: null, response: null } as const;
+/** Only something that came back to the sender: a person's reply proves the delivery all the same. */
+const RESULT_OF_REPLY = { bounce: 'bounce', auto_reply: 'auto_reply', reply: 'delivered' } as const;
+
+const replyOf = (message: WatchedMessage | null): Reply | null => {
+  const outcome = message?.outcome;
+  return outcome && (outcome.kind === 'bounce' || outcome.kind === 'auto_reply' || outcome.kind === 'reply')
+    ? outcome
+    : null;
+};
+
+const isDelivered = (_raw: Buffer, o: ProbeOutcome) => o.kind === 'delivered';
+const isReply = (_raw: Buffer, o: ProbeOutcome) => o.kind === 'auto_reply' || o.kind === 'reply';
+const isReturn = (raw: Buffer, o: ProbeOutcome) => o.kind === 'bounce' || isReply(raw, o);
+
+export async function runProbe(input: ProbeInput, deps: ProbeDeps): Promise<ProbeReport> {
+  const probeId = newProbeId();
+  const log = deps.logger?.child({
+    probeId,
+    kind: input.kind,
+    from: input.from.address,
+    to: input.to.address,
+  });
+  const report = await probeOnce(probeId, input, deps);
+  log?.info('probe finished', {
+    result: report.result,
+    untestedReason: report.untestedReason,
+    timeToInboxMs: report.timeToInboxMs,
+    cleanedUp: report.cleanedUp,
+  });
+  return report;
+}
+
+async function probeOnce(probeId: string, input: ProbeInput, deps: ProbeDeps): Promise<ProbeReport> {
+  const [recipientOpening, senderOpening] = await Promise.all([
+    input.to.imap ? openMailboxWatcher(input.to, deps) : null,
+    input.from.imap ? openMailboxWatcher(input.from, deps) : null,
+  ]);
+  const recipient = recipientOpening?.ok ? recipientOpening.watcher : null;
+  const sender = senderOpening?.ok ? senderOpening.watcher : null;
+  const base = {
+    kind: input.kind,
+    direction: input.kind === 'outbound' ? 'outbound' : 'inbound',
+    probeId,
+    from: input.from.address,
+    to: input.to.address,
+    sizeBytes: 0,
+    submission: NOT_SENT,
+    timeToInboxMs: null,
+    seenAt: null,
+    serverReceivedAt: null,
+    hops: [],
+    auth: null,
+    reply: null,
+    cleanedUp: true,
+  } as const satisfies Partial<ProbeReport>;
+
+  try {
+    // Without both inboxes the outcome could not be told apart from silence: the probe is not sent.
+    const unreadable = [senderOpening, recipientOpening].find((o) => o !== null && !o.ok);
+    if (unreadable && !unreadable.ok) {
+      return { ...base, result: 'untested', untestedReason: `imap_${unreadable.failure}` };
+    }
+
+    const { sizeBytes, ...submission } = await sendProbe(
+      input.from,
+      input.to.address,
+      { probeId, subject: `mailops probe ${probeId}`, ...sizeOf(input) },
+      deps,
+    );
+    const sent = { ...base, sizeBytes, submission };
+    if (!submission.ok) {
+      if (submission.failure === 'refused') return { ...sent, result: 'refused' };
+      return { ...sent, result: 'untested', untestedReason: `submission_${submission.failure}` };
+    }
+
+    const probe: ProbeRef = { id: probeId, messageId: submission.messageId };
+    const seen = await observe(probe, recipient, sender, input);
+    const cleanedUp = await cleanUp(probe, [recipient, sender]);
+    const lost = [recipient, sender].find((w) => w?.lost);
+    if (!seen.delivered && !seen.returned && lost) {
+      return { ...sent, cleanedUp, result: 'untested', untestedReason: 'imap_lost' };
+    }
+    const reply = replyOf(seen.returned);
+    if (!seen.delivered) {
+      const result = reply ? RESULT_OF_REPLY[reply.kind] : 'no_answer';
+      return { ...sent, cleanedUp, result, reply };
+    }
+    const copy = seen.delivered;
+    const outcome = copy.outcome as Extract<ProbeOutcome, { kind: 'delivered' }>;
+    return {
+      ...sent,
+      cleanedUp,
+      result: 'delivered',
+      // Both instants are on the bot's clock; a notification handled before the 250 to DATA counts as 0.
+      timeToInboxMs: Math.max(0, copy.seenAt.getTime() - submission.acceptedAt.getTime()),
+      seenAt: copy.seenAt,
+      serverReceivedAt: outcome.receivedAt,
+      hops: outcome.hops,
+      auth: await authOf(copy.raw, deps),
+      reply,
+    };
+  } finally {
+    await Promise.all([recipient?.close(), sender?.close()]);
+  }
+}
+
+const sizeOf = (input: ProbeInput) => (input.sizeBytes === undefined ? {} : { sizeBytes: input.sizeBytes });
+
+/**
+ * The first of the copy in the recipient's inbox and what came back to the sender. After a delivery the
+ * sender's inbox gets the grace for an auto-reply; after an auto-reply, the recipient's inbox gets the
+ * same grace for the copy (a responder may answer before the copy is stored). A bounce ends the wait.
+ */
+async function observe(
+  probe: ProbeRef,
+  recipient: MailboxWatcher | null,
+  sender: MailboxWatcher | null,
+  input: ProbeInput,
+): Promise<{ delivered: WatchedMessage | null; returned: WatchedMessage | null }> {
+  const stopDelivery = new AbortController();
+  const stopReturn = new AbortController();
+  const delivery = recipient?.waitFor(probe, input.deadlineMs, isDelivered, stopDelivery.signal) ?? none;
+  const returned = sender?.waitFor(probe, input.deadlineMs, isReturn, stopReturn.signal) ?? none;
+  const first = await firstFound([
+    delivery.then((m): Found | null => m && { side: 'recipient', message: m }),
+    returned.then((m): Found | null => m && { side: 'sender', message: m }),
+  ]);
+  if (!first) return { delivered: null, returned: null };
+  if (first.side === 'recipient') {
+    stopReturn.abort();
+    const reply = await (sender?.waitFor(probe, input.replyGraceMs, isReply) ?? none);
+    return { delivered: first.message, returned: reply };
+  }
+  if (first.message.outcome.kind === 'bounce') {
+    stopDelivery.abort();
+    return { delivered: null, returned: first.message };
+  }
+  const graceOver = setTimeout(() => stopDelivery.abort(), input.replyGraceMs);
+  const copy = await delivery;
+  clearTimeout(graceOver);
+  return { delivered: copy, returned: first.message };
+}
+
+const none: Promise<null> = Promise.resolve(null);
+
+/** The first promise to resolve to a value; null once all of them resolved to null. */
+function firstFound<T>(promises: readonly Promise<T | null>[]): Promise<T | null> {
+  return new Promise((resolve) => {
+    let pending = promises.length;
+    for (const promise of promises) {
+      void promise.then((value) => {
+        pending--;
+        if (value !== null) resolve(value);
+        else if (pending === 0) resolve(null);
+      });
+    }
+  });
+}
+
+/** Deletes what was read of the probe; true when every inbox agreed (or had nothing of it). */
+async function cleanUp(probe: ProbeRef, watchers: readonly (MailboxWatcher | null)[]): Promise<boolean> {
+  const done = await Promise.all(
+    watchers.map(async (watcher) => {
+      if (!watcher) return true;
+      const related = await watcher.related(probe);
+      return watcher.remove(related.map((m) => m.uid));
+    }),
+  );
+  return done.every(Boolean);
+}
+
+async function authOf(raw: Buffer, deps: ProbeDeps): Promise<AuthResults | null> {
+  try {
+    return await authenticateReceived(raw, { dns: deps.dns });
+  } catch (error) {
+    deps.logger?.warn('probe authentication results failed', { error: (error as Error).message });
+    return null;
+  }
+}

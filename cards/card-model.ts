@@ -1,6 +1,8 @@
 import type {
   Audience,
   CardKind,
+  CheckPurpose,
+  CheckVerdict,
   MessageRef,
   TicketActionType,
   TicketKind,
@@ -25,6 +27,53 @@ export interface CardTimelineEntry {
   readonly event: MessageRef;
 }
 
+/**
+ * Text src/ words itself in each language the service speaks, for what only it can word: a check's finding
+ * (src/mail/describe.ts turns codes in its values into words). The renderer shows its reader's language.
+ */
+export type LocalizedText = Readonly<Record<'ms' | 'en', string>>;
+
+/** One check that needs attention, with its one-line fix. */
+export interface CardCheck {
+  readonly verdict: CheckVerdict;
+  readonly title: LocalizedText;
+  /** The host, address or domain the check was about, as found. */
+  readonly subject?: string;
+  /** How to fix it; empty when there is nothing to do. */
+  readonly fix: LocalizedText;
+}
+
+/** A check that needed attention before SOC resolved the complaint (or does now), before and after. */
+export interface CardCheckChange {
+  readonly change: 'fixed' | 'still_failing' | 'not_retested' | 'new_problem';
+  readonly title: LocalizedText;
+  readonly subject?: string;
+  /** null: the investigation did not run this check. */
+  readonly before: CheckVerdict | null;
+  /** null: the re-check did not run it again. */
+  readonly after: CheckVerdict | null;
+}
+
+/** The bot's own SOP 4.2 step 3: the checks under way, and what the latest finished run found. */
+export interface CardInvestigation {
+  /** A run queued or under way: "Investigating… started at …". */
+  readonly running: { readonly purpose: CheckPurpose; readonly startedAt: Date } | null;
+  readonly latest: {
+    readonly purpose: CheckPurpose;
+    readonly finishedAt: Date;
+    /** The checks themselves broke: the counts hold only what was learned before. */
+    readonly failed: boolean;
+    readonly counts: Readonly<Record<CheckVerdict, number>>;
+    /** Failures first, then warnings; `moreProblems` counts those left out. */
+    readonly problems: readonly CardCheck[];
+    readonly moreProblems: number;
+    /** For a re-check: each check that needed attention before or does now; `more` counts those left out. */
+    readonly changes: { readonly items: readonly CardCheckChange[]; readonly more: number } | null;
+  } | null;
+  /** The bounce pasted with the complaint, as the bot read it; null when none was pasted. */
+  readonly bounce: LocalizedText | null;
+}
+
 export interface CardModel {
   readonly card: CardKind;
   readonly ticketId: string;
@@ -47,4 +96,6 @@ export interface CardModel {
   /** Buttons this card offers; a platform shows them only to people allowed to press them. */
   readonly actions: readonly TicketActionType[];
   readonly timeline: readonly CardTimelineEntry[];
+  /** On a complaint the bot investigates (every kind of its cards). */
+  readonly investigation?: CardInvestigation;
 }

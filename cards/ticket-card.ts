@@ -1,6 +1,6 @@
 import { actionsInState, nextActor } from '../flows/decide.ts';
 import type { CardKind, MessageRef, TicketActionType, TicketSnapshot } from '../flows/types.ts';
-import type { CardField, CardModel, CardTimelineEntry } from './card-model.ts';
+import type { CardField, CardInvestigation, CardModel, CardTimelineEntry } from './card-model.ts';
 
 // Builds the view model of every ticket card from what the database holds (DESIGN.md: cards are rebuilt
 // from the database, never from memory). Each card offers the buttons of its audience that the SOP allows
@@ -36,6 +36,8 @@ export interface TicketCardSource {
   readonly timeline: readonly { readonly type: string; readonly actorName: string; readonly at: Date }[];
   /** Display name of a person id, for "waiting for Aminah"; null when the id is not a configured person. */
   readonly nameOf: (personId: string) => string | null;
+  /** The bot's investigation of a complaint, worded by src/investigation; absent when it ran none. */
+  readonly investigation?: CardInvestigation;
 }
 
 const TIMELINE_LENGTH = 8;
@@ -77,6 +79,7 @@ export function buildCardModel(card: CardKind, source: TicketCardSource): CardMo
       : null,
     actions: CARD_BUTTONS[card].filter((a) => allowed.has(a)),
     timeline,
+    ...(source.investigation ? { investigation: source.investigation } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { openedByBot, recordInvestigation, reportFailedCheck } from './complaint-checks.ts';
 import { message, refuseInput } from './flow-messages.ts';
 import { futureErrors, parseWith } from './form-errors.ts';
 import { complaintSchema, findingsSchema, resolutionNotesSchema } from './forms.ts';
@@ -38,8 +39,12 @@ import {
 export const COMPLAINT_TABLE: readonly Transition<ComplaintState>[] = [
   // 1–2: the Pentadbir UC Agensi reports; the desk opens the ticket and VAS SOC investigates (3).
   { from: null, action: 'submit_complaint', to: 'investigating', step: '4.2/2', role: 'requester' },
+  // 1–2 on the service's behalf: the daily checklist found a failing check.
+  { from: null, action: 'report_failed_check', to: 'investigating', step: '4.2/2', role: 'system' },
   // 3: investigation results (domain checks, inbound/outbound and external tests) reported to the desk.
   { from: 'investigating', action: 'record_findings', to: 'investigating', step: '4.2/3', role: 'soc' },
+  // 3: the bot's own checks reported to the desk, in whichever state they finish.
+  { from: 'investigating', action: 'record_investigation', to: 'investigating', step: '4.2/3', role: 'system' },
   // 4: not solved, VAS SOC reports to the vendor.
   { from: 'investigating', action: 'escalate_to_vendor', to: 'escalated_to_vendor', step: '4.2/4', role: 'soc' },
   // 4 (solved) → 6: status updated, requester asked to test and confirm.
@@ -50,10 +55,13 @@ export const COMPLAINT_TABLE: readonly Transition<ComplaintState>[] = [
   { from: 'escalated_to_vendor', action: 'vendor_resolved', to: 'investigating', step: '4.2/5', role: 'vendor' },
   // Not an SOP step: withdrawn while with the vendor.
   { from: 'escalated_to_vendor', action: 'withdraw', to: 'withdrawn', step: '4.2/5', role: 'requester' },
+  { from: 'escalated_to_vendor', action: 'record_investigation', to: 'escalated_to_vendor', step: '4.2/3', role: 'system' },
   // 7 OK → 9: the requester's test passes; the ticket is closed.
   { from: 'awaiting_confirmation', action: 'confirm_resolved', to: 'closed', step: '4.2/9', role: 'requester' },
   // 7 not OK → 8 → 3: the desk reports to VAS SOC, which investigates again.
   { from: 'awaiting_confirmation', action: 'report_still_failing', to: 'investigating', step: '4.2/8', role: 'requester' },
+  // 6: the bot's re-check after SOC resolved it is what asks the requester to test (complaint-checks.ts).
+  { from: 'awaiting_confirmation', action: 'record_investigation', to: 'awaiting_confirmation', step: '4.2/3', role: 'system' },
 ];
 
 /** Steps 1–3: the report is validated, the ticket opened and VAS SOC asked to investigate. */
@@ -86,6 +94,8 @@ function submitComplaint({
       { card: 'soc', to: role('soc') },
     ],
     assign: [{ role: 'requester', person: actor.id }],
+    // Step 3 starts at once: the bot runs the checks itself and records them on the ticket.
+    checks: [{ op: 'queue', purpose: 'investigation' }],
   };
 }
 
@@ -105,11 +115,25 @@ function recordFindings({ ticket, action }: StepContext<ActionOf<'record_finding
   };
 }
 
-/** Step 6: SOC says what fixed it; the desk asks the requester to test. */
+/**
+ * Step 6: SOC says what fixed it; the desk asks the requester to test. When the bot investigated, it first
+ * re-runs the same checks, and the re-check's record asks, with the before/after beside the buttons.
+ */
 function markResolved({ ticket, action }: StepContext<ActionOf<'mark_resolved'>>): Effects | Refusal {
   const notes = parseWith(resolutionNotesSchema, action.notes, 'notes');
   if (!notes.ok) return refuseInput(notes.errors);
   const number = ticket.number;
+  if (ticket.investigated) {
+    return {
+      event: 'ad.resolved',
+      data: { recheck: true },
+      sections: [note('resolution', notes.data)],
+      notify: openedByBot(ticket)
+        ? []
+        : [{ to: requester(ticket), message: message('notify.ad.resolved_rechecking', { number }) }],
+      checks: [{ op: 'queue', purpose: 'recheck' }],
+    };
+  }
   return {
     event: 'ad.resolved',
     sections: [note('resolution', notes.data)],
@@ -118,13 +142,25 @@ function markResolved({ ticket, action }: StepContext<ActionOf<'mark_resolved'>>
   };
 }
 
-export const complaintMachine: Machine<ComplaintState, 'submit_complaint'> = {
+/** A complaint is opened by its requester, or by the bot for a failed daily check. */
+function openComplaint({
+  action,
+  actor,
+  now,
+}: OpenContext<ActionOf<'submit_complaint' | 'report_failed_check'>>): Effects | Refusal {
+  return action.type === 'report_failed_check'
+    ? reportFailedCheck({ action, actor, now })
+    : submitComplaint({ action, actor, now });
+}
+
+export const complaintMachine: Machine<ComplaintState, 'submit_complaint' | 'report_failed_check'> = {
   states: COMPLAINT_STATES,
   terminal: ['closed', 'withdrawn'],
   table: COMPLAINT_TABLE,
-  open: submitComplaint,
+  open: openComplaint,
   steps: {
     record_findings: recordFindings,
+    record_investigation: recordInvestigation,
     escalate_to_vendor: escalateToVendor('ad'),
     vendor_resolved: vendorResolved('ad'),
     mark_resolved: markResolved,
@@ -137,7 +173,7 @@ export const complaintMachine: Machine<ComplaintState, 'submit_complaint'> = {
   },
 };
 
-/** Decides one SOP 4.2 action; `ticket` is null only for submit_complaint. */
+/** Decides one SOP 4.2 action; `ticket` is null only for submit_complaint and report_failed_check. */
 export function decideComplaint(
   ticket: TicketSnapshot | null,
   action: TicketAction,

@@ -3,7 +3,7 @@ import { complaintMachine, decideComplaint } from './complaint.ts';
 import { refuse } from './flow-messages.ts';
 import { actionsAllowedIn, allowedActions, nextActorOf } from './machine.ts';
 import type { NextActor } from './roles.ts';
-import type { Actor, Outcome, TicketAction, TicketActionType, TicketSnapshot } from './types.ts';
+import type { Actor, Outcome, TicketAction, TicketActionType, TicketKind, TicketSnapshot } from './types.ts';
 
 // The one entry point the ticket service, commands and cards call. It picks the SOP by the ticket's kind
 // (or, for a ticket not yet opened, by the submit action) and returns the machine's decision or refusal.
@@ -11,6 +11,12 @@ import type { Actor, Outcome, TicketAction, TicketActionType, TicketSnapshot } f
 export type { NextActor } from './roles.ts';
 
 const OPENING_ACTIONS = ['submit_change_request', 'submit_complaint'] as const satisfies TicketActionType[];
+
+/** The kind of ticket an opening action opens; null for an action that needs a ticket. */
+export function kindOpenedBy(type: TicketActionType): TicketKind | null {
+  if (type === 'submit_change_request') return 'change_request';
+  return type === 'submit_complaint' || type === 'report_failed_check' ? 'complaint' : null;
+}
 
 /**
  * Decides one action. `ticket` is the snapshot reloaded for this event (null only for a submit action);
@@ -23,8 +29,10 @@ export function decide(
   now: Date,
 ): Outcome {
   if (ticket === null) {
-    if (action.type === 'submit_change_request') return decideChangeRequest(null, action, actor, now);
-    if (action.type === 'submit_complaint') return decideComplaint(null, action, actor, now);
+    const kind = kindOpenedBy(action.type);
+    if (kind === 'change_request') return decideChangeRequest(null, action, actor, now);
+    if (kind === 'complaint') return decideComplaint(null, action, actor, now);
+    // The opening actions a person may take: the bot's own is no answer to a person's mistake.
     return refuse('illegal_transition', { state: 'none', actions: OPENING_ACTIONS.join(', ') });
   }
   return ticket.kind === 'change_request'

@@ -4,6 +4,7 @@ import {
   type MessageRef,
   type Refusal,
   type RefusalCode,
+  SYSTEM_ACTION_TYPES,
   TICKET_ACTION_TYPES,
 } from './types.ts';
 
@@ -17,6 +18,7 @@ const REFUSAL_PARAMS = {
   'refusal.own_request': [],
   'refusal.approver_cannot_implement': [],
   'refusal.not_requester': [],
+  'refusal.system_only': [],
   'refusal.illegal_transition': ['state', 'actions'],
   'refusal.ticket_finished': ['state'],
   'refusal.invalid_input': [],
@@ -39,6 +41,10 @@ const FORM_ERROR_PARAMS = {
   'form.error.other_text_required': [],
   'form.error.manager_required': [],
   'form.error.manager_is_requester': [],
+  // The bot's record_investigation, when the run it names cannot be recorded (never a person's form).
+  'form.error.unknown_run': [],
+  'form.error.run_not_finished': [],
+  'form.error.run_already_recorded': [],
 } as const;
 
 /** SOP 4.1 notifications; `number` is the ticket number once the ticket exists (not yet on submission). */
@@ -81,9 +87,20 @@ const COMPLAINT_PARAMS = {
   'notify.ad.closed_announcement': ['number'],
   'notify.ad.still_failing': ['number', 'details'],
   'notify.ad.withdrawn': ['number'],
+  // Step 3 by the bot: its checks recorded on the ticket (src/investigation), and the re-check of step 6.
+  'notify.ad.investigation_recorded': ['number', 'pass', 'warn', 'fail', 'untested'],
+  'notify.ad.investigation_failures': ['number', 'fail'],
+  'notify.ad.investigation_not_run': ['number'],
+  'notify.ad.resolved_rechecking': ['number'],
+  'notify.ad.recheck_recorded': ['number', 'fixed', 'stillFailing', 'newProblems'],
+  'notify.ad.recheck_failures': ['number', 'stillFailing', 'newProblems'],
+  'notify.ad.recheck_confirmation_requested': ['number', 'fixed', 'stillFailing'],
+  // Steps 1–2 on the service's behalf: the daily checklist found a failing check.
+  'notify.ad.check_failed_opened': ['domain'],
+  'notify.ad.check_failed_investigation_requested': ['domain'],
 } as const;
 
-const ACTION_TYPES = TICKET_ACTION_TYPES;
+const ACTION_TYPES = [...TICKET_ACTION_TYPES, ...SYSTEM_ACTION_TYPES];
 
 type NoParams<K extends string> = Record<K, readonly []>;
 const labels = <K extends string>(keys: readonly K[]): NoParams<K> =>

@@ -139,6 +139,10 @@ export const complaintSchema = z.object({
 });
 export type Complaint = z.output<typeof complaintSchema>;
 
+/** A stored run of the bot's checks (mailtest_runs): what record_investigation and report_failed_check name. */
+export const checkRunIdSchema = z.uuid();
+export const checkPurposeSchema = z.enum(['investigation', 'recheck', 'checklist']);
+
 // Short free-text payloads of single actions. Required where the next person cannot act without them.
 export const declineReasonSchema = text(LIMITS.reason);
 export const vendorRequestSchema = text(LIMITS.long);

@@ -4,12 +4,14 @@ import type {
   Actor,
   Audience,
   CardKind,
+  CheckRunIntent,
   Decision,
   NotificationIntent,
   Outcome,
   Refusal,
   Role,
   SectionWrite,
+  StepRole,
   TicketAction,
   TicketActionType,
   TicketSnapshot,
@@ -30,7 +32,7 @@ export interface Transition<S extends TicketState> {
   readonly to: S;
   /** The SOP step the transition performs, '4.1/6'; recorded as Decision.step and in the audit event. */
   readonly step: string;
-  readonly role: Role;
+  readonly role: StepRole;
   readonly rules?: readonly ActorRule[];
 }
 
@@ -43,6 +45,7 @@ export interface Effects {
   readonly notify?: readonly NotificationIntent[];
   readonly post?: readonly { readonly card: CardKind; readonly to: Audience }[];
   readonly assign?: readonly { readonly role: Role; readonly person: string }[];
+  readonly checks?: readonly CheckRunIntent[];
 }
 
 export type ActionOf<T extends TicketActionType> = Extract<TicketAction, { readonly type: T }>;
@@ -82,9 +85,13 @@ function rowsFrom<S extends TicketState>(m: MachineTable<S>, state: S | null) {
   return m.table.filter((t) => t.from === state);
 }
 
-/** The action types the table allows in a state, whoever takes them (for `illegal_transition`). */
+/**
+ * The action types people may take in a state, whoever of them (for `illegal_transition` and the buttons of
+ * a shared card). The bot's own steps are left out: nobody can press them.
+ */
 function actionsIn<S extends TicketState>(m: MachineTable<S>, state: S | null) {
-  return [...new Set(rowsFrom(m, state).map((t) => t.action))];
+  const byPeople = rowsFrom(m, state).filter((t) => t.role !== 'system');
+  return [...new Set(byPeople.map((t) => t.action))];
 }
 
 export function run<S extends TicketState, O extends TicketActionType>(
@@ -151,6 +158,7 @@ function decision<S extends TicketState>(from: S | null, row: Transition<S>, e: 
     // Every decision re-renders every posted copy, so a card in any channel shows the new state at once.
     cards: [...posts, { op: 'refresh', card: 'all' }],
     ...(e.assign && e.assign.length > 0 ? { assign: e.assign } : {}),
+    ...(e.checks && e.checks.length > 0 ? { checks: e.checks } : {}),
   };
 }
 

@@ -1,5 +1,12 @@
 import { refuse } from './flow-messages.ts';
-import type { Actor, Refusal, Role, TicketSnapshot } from './types.ts';
+import {
+  type Actor,
+  type Refusal,
+  type Role,
+  type StepRole,
+  SYSTEM_ACTOR,
+  type TicketSnapshot,
+} from './types.ts';
 
 // Who may act on a ticket. Each rule is a small pure function: null when the actor may go on, or the
 // Refusal that tells them why not. The transition tables (change-request.ts, complaint.ts) name the role
@@ -15,9 +22,27 @@ export function requireRole(actor: Actor, role: Role): Refusal | null {
   return actor.roles.includes(role) ? null : refuse('wrong_role', { role });
 }
 
-/** Confirming, reporting failure and withdrawing belong to the Pentadbir UC Agensi who raised the ticket. */
+/**
+ * The bot itself: its id and no roles. A configured person always holds at least one role, so even one
+ * configured under the id 'system' is not the bot.
+ */
+export function isSystem(actor: Actor): boolean {
+  return actor.id === SYSTEM_ACTOR.id && actor.roles.length === 0;
+}
+
+/** Steps the bot takes itself (recording its checks, reporting a failed daily check): no person takes them. */
+export function requireSystem(actor: Actor): Refusal | null {
+  return isSystem(actor) ? null : refuse('system_only');
+}
+
+/**
+ * Confirming, reporting failure and withdrawing belong to the Pentadbir UC Agensi who raised the ticket; on a
+ * ticket the bot opened for a failed daily check, to the bot, which confirms from its own re-check.
+ */
 export function requireRequester(ticket: TicketSnapshot, actor: Actor): Refusal | null {
-  return actor.id === ticket.requesterId ? null : refuse('not_requester');
+  const isRequester =
+    ticket.requesterId === SYSTEM_ACTOR.id ? isSystem(actor) : actor.id === ticket.requesterId;
+  return isRequester ? null : refuse('not_requester');
 }
 
 /** Nobody endorses or approves their own request, whatever other roles they also hold. */
@@ -55,11 +80,12 @@ export type ActorRule = keyof typeof RULES;
  * opening a ticket needs the global role.
  */
 export function authorize(
-  role: Role,
+  role: StepRole,
   rules: readonly ActorRule[],
   ticket: TicketSnapshot | null,
   actor: Actor,
 ): Refusal | null {
+  if (role === 'system') return requireSystem(actor);
   if (ticket === null) return requireRole(actor, role);
   if (role === 'requester') return requireRequester(ticket, actor);
   const wrongRole = requireRole(actor, role);
@@ -74,7 +100,8 @@ export function authorize(
 /** Who must act, as "who must act next" displays show it: a person when one is known, else the role. */
 export type NextActor = { readonly role: Role } | { readonly person: string };
 
-export function whoActs(role: Role, ticket: TicketSnapshot): NextActor {
+export function whoActs(role: StepRole, ticket: TicketSnapshot): NextActor {
+  if (role === 'system') return { person: SYSTEM_ACTOR.id };
   if (role === 'requester') return { person: ticket.requesterId };
   if (role === 'manager' && ticket.managerId !== null) return { person: ticket.managerId };
   return { role };

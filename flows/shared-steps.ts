@@ -7,7 +7,13 @@ import {
   withdrawReasonSchema,
 } from './forms.ts';
 import type { ActionOf, Effects, StepContext } from './machine.ts';
-import type { Audience, Refusal, SectionWrite, TicketSnapshot } from './types.ts';
+import {
+  type Audience,
+  type Refusal,
+  type SectionWrite,
+  SYSTEM_ACTOR,
+  type TicketSnapshot,
+} from './types.ts';
 
 // Steps SOP 4.1 and 4.2 share word for word: the vendor loop (4.1 steps 8–9, 4.2 steps 4–5), the
 // requester's test (4.1 steps 11–13, 4.2 steps 7–9) and withdrawal. `p` picks the procedure's message and
@@ -15,7 +21,9 @@ import type { Audience, Refusal, SectionWrite, TicketSnapshot } from './types.ts
 
 export type Procedure = 'cr' | 'ad';
 
-export const requester = (t: TicketSnapshot): Audience => ({ person: t.requesterId });
+/** The requester as an audience. A ticket the bot opened has no person behind it: the desk hears instead. */
+export const requester = (t: TicketSnapshot): Audience =>
+  t.requesterId === SYSTEM_ACTOR.id ? { role: 'service_desk' } : { person: t.requesterId };
 export const role = (r: 'approver' | 'soc' | 'vendor' | 'service_desk'): Audience => ({ role: r });
 
 export function note(kind: string, text: string): SectionWrite {

@@ -17,13 +17,14 @@ import {
   businessMinutesBetween,
   isBusinessTime,
 } from './business-hours.ts';
-import type {
-  Audience,
-  ChangeRequestState,
-  ComplaintState,
-  MessageRef,
-  TicketKind,
-  TicketState,
+import {
+  type Audience,
+  type ChangeRequestState,
+  type ComplaintState,
+  type MessageRef,
+  SYSTEM_ACTOR,
+  type TicketKind,
+  type TicketState,
 } from './types.ts';
 
 /** A policy cannot name people; the requester and the manager are resolved from the ticket. */
@@ -208,10 +209,14 @@ function owed(
   return businessMinutesBetween(sent.lastAt, s.now, cal) >= everyMinutes ? sent.count + 1 : 0;
 }
 
-/** A missing manager (endorsement switched off after the ticket opened) falls back to the desk. */
+/**
+ * A missing manager (endorsement switched off after the ticket opened) falls back to the desk, and so does
+ * the requester of a complaint the bot opened for a failed daily check: no person stands behind it.
+ */
 function resolve(target: SlaTarget, s: SlaSituation): Audience {
   if (!('ticketPerson' in target)) return target;
-  if (target.ticketPerson === 'requester') return { person: s.requesterId };
+  if (target.ticketPerson === 'requester')
+    return s.requesterId === SYSTEM_ACTOR.id ? { role: 'service_desk' } : { person: s.requesterId };
   return s.managerId ? { person: s.managerId } : { role: 'service_desk' };
 }
 

@@ -44,6 +44,47 @@ export interface Actor {
 /** The system itself (scheduler, dispatcher): never passes a role check meant for a person. */
 export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'mailops', roles: [] };
 
+/**
+ * Who a transition belongs to: a role people hold, or 'system' for the steps the bot takes itself (recording
+ * its own checks, opening a complaint for a failed daily check). 'system' is not in ROLES on purpose: the
+ * configuration accepts only ROLES, so no person can ever be given it (flows/roles.ts, requireSystem).
+ */
+export type StepRole = Role | 'system';
+
+/** Why the bot ran the SOP 4.2 step 3 checks on a ticket (the `purpose` of a stored check run). */
+export type CheckPurpose = 'investigation' | 'recheck' | 'checklist';
+export type CheckVerdict = 'pass' | 'warn' | 'fail' | 'untested';
+
+/** A re-check against the investigation before it: what the before/after shows, in numbers. */
+export interface CheckComparison {
+  /** Failed or warned before, passes now. */
+  readonly fixed: number;
+  /** Failed or warned before and still does, or could not be re-tested. */
+  readonly stillFailing: number;
+  /** Fails or warns now and did not before. */
+  readonly newProblems: number;
+  /**
+   * Every check that failed before passes now, and none fails that passed: what lets the bot close a ticket
+   * it opened itself.
+   */
+  readonly resolved: boolean;
+}
+
+/** One run of the bot's checks on a ticket, as the flows see it (the findings stay in the run's row). */
+export interface CheckRunSummary {
+  readonly id: string;
+  readonly purpose: CheckPurpose;
+  /** `pending` while queued or running; `failed` when the checks themselves broke for good. */
+  readonly status: 'pending' | 'done' | 'failed';
+  /** False for a checklist run an action names that is not yet the ticket's (record_investigation adopts it). */
+  readonly attached: boolean;
+  /** An `ad.investigation_recorded` event already names it: recording it again would say it twice. */
+  readonly recorded: boolean;
+  readonly counts: Readonly<Record<CheckVerdict, number>>;
+  /** For a re-check: its comparison with the investigation before it. */
+  readonly compared: CheckComparison | null;
+}
+
 /** What a flow needs to know about a ticket; reloaded from the database for every event (STYLE.md 3). */
 export interface TicketSnapshot {
   readonly id: string;
@@ -58,6 +99,14 @@ export interface TicketSnapshot {
   readonly approverId: string | null;
   /** Whoever recorded Section B most recently. */
   readonly implementerId: string | null;
+  /**
+   * The bot investigated this complaint itself (SOP 4.2 step 3): it has a finished investigation or checklist
+   * run, or the bot opened it. Marking it resolved then waits for the bot's re-check, compared with that run,
+   * before the requester is asked to confirm.
+   */
+  readonly investigated: boolean;
+  /** The bot's check runs on the ticket, oldest first (plus, unattached, a checklist run the action names). */
+  readonly checkRuns: readonly CheckRunSummary[];
 }
 
 /** A message reference: the flows never hold text; src/i18n renders the key in the reader's language. */
@@ -72,6 +121,7 @@ export const REFUSAL_CODES = [
   'own_request', // the requester never approves or endorses their own request
   'approver_cannot_implement', // separation of duties: approver ≠ implementer
   'not_requester', // only the requester confirms, reports failure or withdraws
+  'system_only', // a step the bot takes itself (recording its checks); no person takes it
   'illegal_transition', // the action does not apply in this state
   'ticket_finished', // closed, rejected, withdrawn: nothing more to do
   'invalid_input', // payload failed validation; details per field
@@ -115,6 +165,15 @@ export type SectionWrite =
   | { readonly section: 'complaint'; readonly data: unknown }
   | { readonly section: 'note'; readonly data: unknown };
 
+/**
+ * Automated checks a decision starts (SOP 4.2 step 3), written as job rows in the deciding transaction:
+ * `queue` a run of the checks on the complaint's domain; `attach` a checklist run that already has findings
+ * to the ticket (`record` when the investigation worker must still record it on the ticket).
+ */
+export type CheckRunIntent =
+  | { readonly op: 'queue'; readonly purpose: 'investigation' | 'recheck' }
+  | { readonly op: 'attach'; readonly runId: string; readonly record: boolean };
+
 export interface Decision<S extends TicketState = TicketState> {
   readonly ok: true;
   readonly from: S | null;
@@ -128,6 +187,8 @@ export interface Decision<S extends TicketState = TicketState> {
   readonly cards: readonly CardIntent[];
   /** People who take a per-ticket role from now on (e.g. the manager named in Section A). */
   readonly assign?: readonly { readonly role: Role; readonly person: string }[];
+  /** The bot's checks this step starts or adopts. */
+  readonly checks?: readonly CheckRunIntent[];
 }
 
 export type Outcome<S extends TicketState = TicketState> = Decision<S> | Refusal;
@@ -155,11 +216,20 @@ export type TicketAction =
   | { readonly type: 'vendor_resolved'; readonly notes: unknown }
   | { readonly type: 'confirm_resolved' }
   | { readonly type: 'report_still_failing'; readonly details: unknown }
-  | { readonly type: 'withdraw'; readonly reason?: unknown };
+  | { readonly type: 'withdraw'; readonly reason?: unknown }
+  // Taken by SYSTEM_ACTOR only. The daily checklist depends on these two shapes.
+  /**
+   * SOP 4.2 step 3, "Memaklumkan 1GovUC SD hasil siasatan": the bot's finished check run goes on the ticket's
+   * card and audit trail. Recorded once per run: the ticket service keys it `investigation:<runId>` unless
+   * given a key, and a run already recorded is refused. A checklist run not yet the ticket's is adopted.
+   */
+  | { readonly type: 'record_investigation'; readonly runId: string; readonly purpose: CheckPurpose }
+  /** SOP 4.2 steps 1–2 on the service's behalf: a daily check failed (`runId` holds its findings). */
+  | { readonly type: 'report_failed_check'; readonly complaint: unknown; readonly runId: string };
 
 export type TicketActionType = TicketAction['type'];
 
-/** Every action type, for checking a type that arrives from outside (a button id). */
+/** Every action type a person can take, for checking a type that arrives from outside (a button id). */
 export const TICKET_ACTION_TYPES = [
   'submit_change_request',
   'endorse',
@@ -176,4 +246,10 @@ export const TICKET_ACTION_TYPES = [
   'confirm_resolved',
   'report_still_failing',
   'withdraw',
+] as const satisfies readonly TicketActionType[];
+
+/** The steps only the bot takes; never accepted from a button. */
+export const SYSTEM_ACTION_TYPES = [
+  'record_investigation',
+  'report_failed_check',
 ] as const satisfies readonly TicketActionType[];

@@ -9,6 +9,7 @@ import { healthRoutes } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createHttpServer, listen, type Route } from './http/server.ts';
 import { renderMessage } from './i18n/index.ts';
+import { createInvestigationWorker } from './investigation/worker.ts';
 import type { Logger } from './log.ts';
 import { createDomainChecks } from './mail/domain-checks.ts';
 import { createMailtestService } from './mail/mailtest-service.ts';
@@ -127,6 +128,8 @@ export async function startApp(options: AppOptions) {
     ...(options.checkPorts?.dns ? { dns: options.checkPorts.dns } : {}),
     ...(options.checkPorts?.ports ? { ports: options.checkPorts.ports } : {}),
   });
+  // SOP 4.2 step 3 done by the bot: check runs queued by decisions, worked by any replica (src/investigation).
+  let investigation: ReturnType<typeof createInvestigationWorker> | null = null;
   const tickets = createTicketService({
     ...target,
     db,
@@ -137,6 +140,17 @@ export async function startApp(options: AppOptions) {
       playground?.ticketsChanged();
     },
     onResult: (action, outcome) => metrics.decisions.inc({ action, outcome }),
+    onDecided: (decided) => {
+      if (decided.decision.checks?.length) investigation?.wake();
+    },
+  });
+  investigation = createInvestigationWorker({
+    db,
+    tickets,
+    checks,
+    clock,
+    logger,
+    locale: config.runtime.defaultLocale,
   });
   const mailtest = createMailtestService({
     db,
@@ -207,6 +221,7 @@ export async function startApp(options: AppOptions) {
   }
   await slack?.start();
   dispatcher.start();
+  investigation.start();
   if (config.scheduler.enabled) scheduler.start();
   logger.info('mailops is ready', {
     url: `http://${config.server.host}:${server.port}`,
@@ -225,6 +240,7 @@ export async function startApp(options: AppOptions) {
     dispatcher,
     scheduler,
     mailtest,
+    investigation,
     directory,
     metrics,
     async close() {
@@ -233,6 +249,8 @@ export async function startApp(options: AppOptions) {
       await server.close();
       // A /mailtest run in flight ends within its own timeouts; its result is stored before the database closes.
       await mailtest.idle();
+      // Checks under way finish (within the probes' deadline) and are recorded before the database closes.
+      await investigation?.stop();
       await dispatcher.stop();
       // A database handed in (tests, embedding) belongs to whoever opened it.
       if (!options.database) await database.close();

@@ -7,10 +7,12 @@ import type { Block, Button, SlackMessage } from './block-kit.ts';
 import { fieldBlocks, labelled } from './card-fields.ts';
 import { textsOf } from './element-problems.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
+import { investigationBlocks } from './render-investigation.ts';
 
 // A ticket card as a Slack message (DESIGN.md, Chat platforms): what the ticket is, its state, the form's
-// fields, who must act next and by when, then the buttons, or "Processing…" right after a click, or the
-// decision that took them away. Rebuilt from the view model for every post and update.
+// fields, the bot's investigation of a complaint, who must act next and by when, then the buttons, or
+// "Processing…" right after a click, or the decision that took them away. Rebuilt from the view model for
+// every post and update.
 
 const STYLE: Partial<Record<TicketActionType, 'primary' | 'danger'>> = {
   endorse: 'primary',
@@ -99,6 +101,7 @@ export function renderSlackCard(
     },
   ];
   const tail: Block[] = [
+    ...investigationBlocks(model, texts, fit),
     ...nextActorBlocks(model, texts, fit),
     ...actionBlocks(model, texts, fit, options.processing === true),
     ...timelineBlocks(model, texts, fit),

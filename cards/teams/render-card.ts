@@ -13,11 +13,13 @@ import {
 } from './adaptive-card.ts';
 import { factElements } from './card-facts.ts';
 import { jsonBytes, TEAMS_LIMITS as L } from './limits.ts';
+import { investigationElements } from './render-investigation.ts';
 import { TEAMS_VERBS } from './verbs.ts';
 
 // A ticket card as an Adaptive Card (DESIGN.md, Chat platforms), the Teams twin of cards/slack/render-card.ts:
-// what the ticket is, its state, the form's fields, who must act next and by when, then the buttons, or
-// "Processing…" right after a click, or the decision that took them away; the history folds away.
+// what the ticket is, its state, the form's fields, the bot's investigation of a complaint, who must act next
+// and by when, then the buttons, or "Processing…" right after a click, or the decision that took them away;
+// the history folds away.
 
 /** Typed text that can be long (a title, a person's name): clipped so the fields keep the room. */
 const TITLE_MAX = 300;
@@ -142,6 +144,7 @@ export function renderTeamsCard(
     },
   ];
   const tail: CardElement[] = [
+    ...investigationElements(model, texts, fit),
     ...nextActorElements(model, texts, fit),
     ...outcomeElements(model, texts, fit, processing),
     ...timelineElements(model, texts, fit),

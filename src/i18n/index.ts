@@ -7,6 +7,7 @@ import { cards } from './catalog/cards.ts';
 import { cli } from './catalog/cli.ts';
 import { common } from './catalog/common.ts';
 import { flows } from './catalog/flows.ts';
+import { investigation } from './catalog/investigation.ts';
 import { mailtest } from './catalog/mailtest.ts';
 import { mailtestAuth } from './catalog/mailtest-auth.ts';
 import { mailtestDelivery } from './catalog/mailtest-delivery.ts';
@@ -47,6 +48,7 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'mailtest-delivery-copy', catalog: mailtestDeliveryCopy },
   { name: 'mailtest-delivery-codes', catalog: mailtestDeliveryCodes },
   { name: 'probe', catalog: probe },
+  { name: 'investigation', catalog: investigation },
   { name: 'playground', catalog: playground },
 ];
 

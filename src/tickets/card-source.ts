@@ -1,9 +1,11 @@
 import type { CardField, CardModel } from '../../cards/card-model.ts';
 import { buildCardModel } from '../../cards/ticket-card.ts';
-import type { CardKind, MessageRef } from '../../flows/types.ts';
+import { type CardKind, type MessageRef, SYSTEM_ACTOR } from '../../flows/types.ts';
 import type { Db } from '../db/types.ts';
 import type { Directory } from '../directory/directory.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
+import { investigationSection } from '../investigation/card-section.ts';
+import { CHECK_PURPOSES } from '../investigation/stored-run.ts';
 import { lastDecision } from './last-decision.ts';
 import { loadSnapshot } from './snapshot.ts';
 
@@ -35,6 +37,19 @@ export async function buildTicketCard(
         sectionsD: { orderBy: { round: 'desc' }, take: 1 },
         complaint: true,
         events: { orderBy: { seq: 'asc' }, select: { type: true, actorId: true, at: true, data: true } },
+        mailtestRuns: {
+          where: { purpose: { in: [...CHECK_PURPOSES] } },
+          orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            purpose: true,
+            status: true,
+            startedAt: true,
+            finishedAt: true,
+            findings: true,
+            summary: true,
+          },
+        },
       },
     }),
   ]);
@@ -81,6 +96,7 @@ export async function buildTicketCard(
     if (c.bounceText) fields.push(field('bounce_text', c.bounceText));
   }
   const last = await lastDecision(db, ticketId);
+  const investigation = investigationSection(row.mailtestRuns);
   return buildCardModel(card, {
     snapshot,
     title: row.title,
@@ -93,7 +109,8 @@ export async function buildTicketCard(
       at: e.at,
       actorName: actorNameOf(e, directory),
     })),
-    nameOf: (id) => directory.person(id)?.name ?? null,
+    nameOf: (id) => (id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : (directory.person(id)?.name ?? null)),
+    ...(investigation ? { investigation } : {}),
   });
 }
 

@@ -1,4 +1,4 @@
-import { decide } from '../../flows/decide.ts';
+import { decide, kindOpenedBy } from '../../flows/decide.ts';
 import type {
   Actor,
   Decision,
@@ -9,6 +9,7 @@ import type {
   TicketSnapshot,
 } from '../../flows/types.ts';
 import type { Db, Tx } from '../db/types.ts';
+import { writeCheckRuns } from '../investigation/jobs.ts';
 import type { Clock } from '../time.ts';
 import { appendAuditEvent } from './audit-chain.ts';
 import { isRetryableConflict, VersionConflict } from './conflicts.ts';
@@ -22,8 +23,9 @@ export type { DoneBy } from './last-decision.ts';
 
 // The one place a flow decision becomes durable (DESIGN.md, "Durable, exactly-once state"): in ONE
 // transaction the new state (optimistic version check), the form sections, the audit event (hash chain),
-// the outbox rows, and the idempotency key. A repeated or concurrent identical action finds the key and is
-// told who did it and when; a different action that lost the race is re-decided on the fresh state.
+// the outbox rows, the check runs it starts (src/investigation/jobs.ts), and the idempotency key. A
+// repeated or concurrent identical action finds the key and is told who did it and when; a different action
+// that lost the race is re-decided on the fresh state.
 
 export interface TicketServiceOptions extends OutboxTarget {
   readonly db: Db;
@@ -36,8 +38,8 @@ export interface TicketServiceOptions extends OutboxTarget {
   readonly onResult?: (action: string, status: ActResult['status']) => void;
   /**
    * Called once per decision, after it committed, never for a refusal or a repeat. The seam for work that
-   * follows a step of the SOP without being part of it — the automated investigation of a complaint
-   * (SOP 4.2 step 3) starts from `ad.submitted` here. Its failures are the listener's to report.
+   * follows a step of the SOP without being part of it, such as waking the investigation worker when the
+   * decision queued check runs (`decision.checks`). Its failures are the listener's to report.
    */
   readonly onDecided?: (decided: Extract<ActResult, { status: 'applied' }>, actor: Actor) => void;
   readonly maxRetries?: number;
@@ -85,7 +87,7 @@ export function createTicketService(options: TicketServiceOptions) {
         let snapshot: TicketSnapshot | null = null;
         if (ticketRef !== null) {
           const id = await findTicketId(tx, ticketRef);
-          snapshot = id ? await loadSnapshot(tx, id) : null;
+          snapshot = id ? await loadSnapshot(tx, id, runIdOf(action)) : null;
           if (!snapshot) return { status: 'not_found' } as const;
         }
         const key = givenKey ?? (snapshot ? defaultKey(snapshot, action) : null);
@@ -106,6 +108,7 @@ export function createTicketService(options: TicketServiceOptions) {
           ? await advance(tx, snapshot, outcome, now)
           : await open(tx, action, actor, outcome, now);
         await writeDecisionRecords(tx, ticket.id, outcome, actor, now);
+        await writeCheckRuns(tx, ticket.id, outcome.checks ?? [], now, options.logger);
         await tx.handledAction.create({
           data: {
             key,
@@ -143,7 +146,7 @@ export function createTicketService(options: TicketServiceOptions) {
   }
 
   async function open(tx: Tx, action: TicketAction, actor: Actor, decision: Decision, now: Date) {
-    const kind: TicketKind = action.type === 'submit_complaint' ? 'complaint' : 'change_request';
+    const kind: TicketKind = kindOpenedBy(action.type) ?? 'change_request';
     const numbering = await nextTicketNumber(tx, kind, now);
     const created = await tx.ticket.create({
       data: {
@@ -242,7 +245,13 @@ export function createTicketService(options: TicketServiceOptions) {
  * however many times or on how many platforms it arrives (DESIGN.md: "every decision is recorded once").
  */
 function defaultKey(snapshot: TicketSnapshot, action: TicketAction): string {
+  // A check run is recorded once however many replicas or retries finish it (flows/types.ts).
+  if (action.type === 'record_investigation') return `investigation:${action.runId}`;
   return `${snapshot.id}:${action.type}:v${snapshot.version}`;
+}
+
+function runIdOf(action: TicketAction): string | undefined {
+  return action.type === 'record_investigation' ? action.runId : undefined;
 }
 
 function toDoneBy(row: {

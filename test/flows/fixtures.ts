@@ -1,14 +1,16 @@
 import { expect } from 'vitest';
-import type {
-  Actor,
-  Decision,
-  Outcome,
-  Refusal,
-  TicketAction,
-  TicketActionType,
-  TicketKind,
-  TicketSnapshot,
-  TicketState,
+import {
+  type Actor,
+  type CheckRunSummary,
+  type Decision,
+  type Outcome,
+  type Refusal,
+  SYSTEM_ACTOR,
+  type TicketAction,
+  type TicketActionType,
+  type TicketKind,
+  type TicketSnapshot,
+  type TicketState,
 } from '../../flows/types.ts';
 
 // People, filled-in forms and ticket snapshots for the flow tests. The forms are what an agency would
@@ -91,6 +93,40 @@ export const complaintForm = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The bot's check runs in the flow tests: its investigation, a re-check, and a daily checklist's run. */
+export const RUN_IDS = {
+  investigation: '0f6c2d3a-5b8e-4c1f-9a7d-2e4b6c8d0a11',
+  recheck: '1a7d3e4b-6c9f-4d20-8b8e-3f5c7d9e1b22',
+  checklist: '2b8e4f5c-7d0a-4e31-9c9f-4a6d8e0f2c33',
+} as const;
+
+export const run = (
+  purpose: CheckRunSummary['purpose'],
+  overrides: Partial<CheckRunSummary> = {},
+): CheckRunSummary => ({
+  id: RUN_IDS[purpose],
+  purpose,
+  status: 'done',
+  attached: true,
+  recorded: false,
+  counts: { pass: 20, warn: 2, fail: 1, untested: 3 },
+  compared: null,
+  ...overrides,
+});
+
+/** A complaint the bot investigated: its investigation run recorded, and whatever runs follow it. */
+export function investigated(
+  state: TicketState,
+  runs: readonly CheckRunSummary[] = [],
+  overrides: Partial<TicketSnapshot> = {},
+): TicketSnapshot {
+  return ticket('complaint', state, {
+    investigated: true,
+    checkRuns: [run('investigation', { recorded: runs.length > 0 }), ...runs],
+    ...overrides,
+  });
+}
+
 /** A valid action of every type, as the card or modal would send it. */
 export const VALID: { readonly [T in TicketActionType]: Extract<TicketAction, { type: T }> } = {
   submit_change_request: { type: 'submit_change_request', form: sectionA(), endorsementRequired: true },
@@ -111,6 +147,20 @@ export const VALID: { readonly [T in TicketActionType]: Extract<TicketAction, { 
     details: 'E-mel dari rakan.edu.my masih masuk ke kuarantin.',
   },
   withdraw: { type: 'withdraw', reason: 'Tidak lagi diperlukan.' },
+  record_investigation: {
+    type: 'record_investigation',
+    runId: RUN_IDS.investigation,
+    purpose: 'investigation',
+  },
+  report_failed_check: {
+    type: 'report_failed_check',
+    complaint: complaintForm({
+      exampleSender: undefined,
+      bounceText: undefined,
+      description: 'Senarai semak harian: ujian penghantaran ke moe.gov.my gagal.',
+    }),
+    runId: RUN_IDS.checklist,
+  },
 };
 
 /** Someone allowed to take each action on the tickets below. */
@@ -130,6 +180,8 @@ export const ACTOR_FOR: { readonly [T in TicketActionType]: Actor } = {
   confirm_resolved: requester,
   report_still_failing: requester,
   withdraw: requester,
+  record_investigation: SYSTEM_ACTOR,
+  report_failed_check: SYSTEM_ACTOR,
 };
 
 export function ticket(
@@ -147,6 +199,8 @@ export function ticket(
     managerId: kind === 'change_request' ? manager.id : null,
     approverId: kind === 'change_request' ? approver.id : null,
     implementerId: null,
+    investigated: false,
+    checkRuns: [],
     ...overrides,
   };
 }

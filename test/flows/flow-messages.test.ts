@@ -7,6 +7,7 @@ import {
   COMPLAINT_STATES,
   type MessageRef,
   REFUSAL_CODES,
+  SYSTEM_ACTOR,
   type TicketAction,
   type TicketSnapshot,
 } from '../../flows/types.ts';
@@ -29,6 +30,7 @@ const ACTORS: readonly Actor[] = [
   f.desk,
   f.admin,
   f.requesterWithAllRoles,
+  SYSTEM_ACTOR,
 ];
 
 const submit = (form: unknown, endorsementRequired = true): TicketAction => ({
@@ -60,6 +62,10 @@ const ACTIONS: readonly TicketAction[] = [
   { type: 'submit_complaint', complaint: f.complaintForm({ startedAt: '2026-01-01' }) },
   { type: 'decline_endorsement', reason: '' },
   { type: 'withdraw' },
+  { type: 'record_investigation', runId: f.RUN_IDS.recheck, purpose: 'recheck' },
+  { type: 'record_investigation', runId: f.RUN_IDS.checklist, purpose: 'checklist' },
+  { type: 'record_investigation', runId: 'not-a-run', purpose: 'audit' as never },
+  { type: 'report_failed_check', complaint: f.complaintForm({ domain: '' }), runId: '' },
 ];
 
 function tickets(): TicketSnapshot[] {
@@ -67,7 +73,20 @@ function tickets(): TicketSnapshot[] {
   for (const state of CHANGE_REQUEST_STATES) {
     all.push(f.ticket('change_request', state), f.ticket('change_request', state, { managerId: null }));
   }
-  for (const state of COMPLAINT_STATES) all.push(f.ticket('complaint', state));
+  const compared = { fixed: 1, stillFailing: 1, newProblems: 1, resolved: false };
+  for (const state of COMPLAINT_STATES) {
+    all.push(
+      f.ticket('complaint', state),
+      f.investigated(state),
+      f.investigated(state, [], { requesterId: SYSTEM_ACTOR.id }),
+      f.investigated(state, [f.run('recheck', { compared })]),
+      f.investigated(state, [f.run('recheck', { status: 'failed' })]),
+      f.investigated(state, [f.run('recheck', { status: 'pending' })]),
+      f.investigated(state, [f.run('recheck', { recorded: true })]),
+      f.investigated(state, [f.run('checklist', { attached: false })]),
+      f.ticket('complaint', state, { checkRuns: [f.run('investigation', { status: 'failed' })] }),
+    );
+  }
   return all;
 }
 

@@ -8,7 +8,7 @@ import {
   type SlaPolicy,
   type SlaSituation,
 } from '../../flows/sla.ts';
-import { CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../flows/types.ts';
+import { CHANGE_REQUEST_STATES, COMPLAINT_STATES, SYSTEM_ACTOR } from '../../flows/types.ts';
 
 const federal: BusinessCalendar = {
   timeZone: 'Asia/Kuala_Lumpur',
@@ -176,6 +176,16 @@ describe('overdueActions', () => {
     const [reminder] = overdueActions(situation, DEFAULT_SLA_POLICY, federal);
     expect(reminder?.to).toEqual({ person: 'aminah' });
     expect(reminder?.message.key).toBe('sla.remind.awaiting_confirmation');
+  });
+
+  it('reminds the desk for a complaint the bot opened itself, which no person can confirm', () => {
+    const situation: SlaSituation = {
+      ...approval('2026-12-10T09:00:00'),
+      kind: 'complaint',
+      state: 'awaiting_confirmation',
+      requesterId: SYSTEM_ACTOR.id,
+    };
+    expect(overdueActions(situation, DEFAULT_SLA_POLICY, federal)[0]?.to).toEqual({ role: 'service_desk' });
   });
 
   it('owes nothing in a terminal state', () => {

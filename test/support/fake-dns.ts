@@ -77,3 +77,12 @@ export function fakeDns(table: DnsTable, options: { delayMs?: number } = {}): Fa
 const key = (name: string) => (/^[\d.]+$|:/.test(name) ? canonicalAddress(name) : normaliseName(name));
 
 const failed = (failure: DnsFailure) => ({ ok: false, failure, code: CODES[failure] }) as const;
+
+/**
+ * For tests that start the whole app: when the configuration names no test resolver, the checks a complaint
+ * starts (SOP 4.2 step 3) would ask the system's resolver about real domains. Tests stay on loopback, so the
+ * checks get an empty table instead (every name NXDOMAIN: nothing is ever connected to).
+ */
+export function offlineChecks(config: { readonly mailtest: { readonly dnsServers: readonly string[] } }) {
+  return config.mailtest.dnsServers.length > 0 ? {} : { checkPorts: { dns: fakeDns({}) } };
+}

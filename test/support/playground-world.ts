@@ -2,6 +2,7 @@ import { startApp } from '../../src/app.ts';
 import { loadConfig, SAMPLE_CONFIG_PATH } from '../../src/config/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import type { TestDatabase } from './databases.ts';
+import { offlineChecks } from './fake-dns.ts';
 import { freePort } from './free-port.ts';
 import { until } from './slack-world.ts';
 
@@ -42,6 +43,7 @@ export async function startPlaygroundWorld(db: TestDatabase, port?: number) {
     logger,
     version: 'test',
     database: db,
+    ...offlineChecks(loaded.config),
     playground: true,
   });
   const base = `http://127.0.0.1:${app.port}`;

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import type { Clock } from '../../src/time.ts';
 import { type TestDatabase, tempDir } from './databases.ts';
+import { offlineChecks } from './fake-dns.ts';
 import { freePort } from './free-port.ts';
 import { type FakeSocketMode, startFakeSocketMode } from './slack/fake-socket-mode.ts';
 import { type FakeSlackApi, startFakeSlackApi } from './slack/fake-web-api.ts';
@@ -140,6 +141,7 @@ export async function startSlackWorld(db: TestDatabase, options: SlackWorldOptio
     logger,
     version: 'test',
     database: db,
+    ...offlineChecks(loaded.config),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.teamsAnonymous ? { teamsAnonymous: true } : {}),
   }).catch(async (error: unknown) => {

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { adaptiveCardProblems } from './adaptive-card-checks.ts';
 import { type TestDatabase, tempDir } from './databases.ts';
+import { offlineChecks } from './fake-dns.ts';
 import { freePort } from './free-port.ts';
 import { until } from './slack-world.ts';
 import { cardRefresh, messageActivity } from './teams/activities.ts';
@@ -131,6 +132,7 @@ export async function startTeamsWorld(db: TestDatabase, yaml: string) {
     logger: createMemoryLogger(),
     version: 'test',
     database: db,
+    ...offlineChecks(loaded.config),
     teamsAnonymous: true,
   });
   const bot = createBotClient({ url: `http://127.0.0.1:${port}/api/messages` });

@@ -14,6 +14,8 @@ const ms: Record<FlowMessageKey, string> = {
     'Anda telah meluluskan permohonan ini, jadi anda tidak boleh melaksanakannya. Pelaksanaan perlu dibuat oleh pegawai VAS SOC yang lain (pengasingan tugas).',
   'refusal.not_requester':
     'Hanya pemohon (Pentadbir UC Agensi) yang membuka tiket ini boleh mengambil tindakan ini.',
+  'refusal.system_only':
+    'Langkah ini diambil oleh mailops sendiri (siasatan automatik); tiada pengguna boleh mengambilnya.',
   'refusal.illegal_transition':
     'Tindakan ini tidak boleh diambil semasa tiket berstatus {state}. Tindakan yang boleh diambil sekarang: {actions}.',
   'refusal.ticket_finished': 'Tiket ini telah tamat ({state}); tiada tindakan lanjut boleh diambil.',
@@ -40,6 +42,9 @@ const ms: Record<FlowMessageKey, string> = {
     'Maklumat pengurus yang menyokong permohonan (Pengurus dan ke atas) wajib diisi.',
   'form.error.manager_is_requester':
     'Anda tidak boleh menamakan diri sendiri sebagai pengurus yang menyokong permohonan anda.',
+  'form.error.unknown_run': 'Ujian ini bukan milik tiket ini.',
+  'form.error.run_not_finished': 'Ujian ini belum selesai.',
+  'form.error.run_already_recorded': 'Hasil ujian ini telah pun direkodkan pada tiket.',
 
   'notify.cr.submitted_for_endorsement':
     'Permohonan perubahan polisi anda telah dihantar kepada {manager} untuk sokongan. Selepas disokong, Meja Bantuan 1GovUC akan membuka tiket dan memohon kelulusan MAMPU/JDN.',
@@ -105,6 +110,24 @@ const ms: Record<FlowMessageKey, string> = {
   'notify.ad.still_failing':
     'Pemohon melaporkan aduan {number} masih bermasalah selepas pengujian: {details}. Sila siasat semula.',
   'notify.ad.withdrawn': 'Aduan {number} telah ditarik balik oleh pemohon. Tiada tindakan lanjut diperlukan.',
+  'notify.ad.investigation_recorded':
+    'mailops telah menjalankan siasatan automatik bagi aduan {number}: {pass} lulus, {warn} amaran, {fail} gagal, {untested} tidak dapat diuji. Hasilnya dipaparkan pada kad tiket.',
+  'notify.ad.investigation_failures':
+    'Siasatan automatik aduan {number} mendapati {fail} semakan gagal. Sila semak hasil dan cara membetulkannya pada kad tiket, kemudian teruskan siasatan.',
+  'notify.ad.investigation_not_run':
+    'Siasatan automatik aduan {number} tidak dapat dijalankan kerana ralat dalaman. VAS SOC perlu membuat pengujian secara manual.',
+  'notify.ad.resolved_rechecking':
+    'VAS SOC telah menandakan aduan {number} selesai. mailops sedang mengulang semakan yang sama; anda akan diminta membuat pengujian dan mengesahkannya bersama hasil semakan tersebut.',
+  'notify.ad.recheck_recorded':
+    'Semakan semula aduan {number} selepas ditandakan selesai: {fixed} telah dibetulkan, {stillFailing} masih gagal, {newProblems} masalah baharu.',
+  'notify.ad.recheck_failures':
+    'Aduan {number} telah ditandakan selesai, tetapi semakan semula mendapati {stillFailing} semakan masih gagal dan {newProblems} masalah baharu. Sila semak kad tiket.',
+  'notify.ad.recheck_confirmation_requested':
+    'Masalah bagi aduan {number} telah diselesaikan dan mailops telah mengulang semakan: {fixed} telah dibetulkan, {stillFailing} masih gagal. Sila uji penghantaran dan penerimaan e-mel, kemudian sahkan atau laporkan jika masih bermasalah.',
+  'notify.ad.check_failed_opened':
+    'Senarai semak harian mendapati semakan yang gagal bagi domain {domain}. mailops telah membuka tiket aduan bagi pihak perkhidmatan.',
+  'notify.ad.check_failed_investigation_requested':
+    'Senarai semak harian mendapati semakan yang gagal bagi domain {domain}. Hasil semakan dipaparkan pada kad tiket; sila jalankan siasatan.',
 
   'state.awaiting_endorsement': 'Menunggu sokongan pengurus',
   'state.awaiting_approval': 'Menunggu kelulusan MAMPU/JDN',
@@ -133,6 +156,8 @@ const ms: Record<FlowMessageKey, string> = {
   'action.confirm_resolved': 'Sahkan selesai',
   'action.report_still_failing': 'Laporkan masih bermasalah',
   'action.withdraw': 'Tarik balik',
+  'action.record_investigation': 'Rekod siasatan automatik',
+  'action.report_failed_check': 'Laporkan semakan harian yang gagal',
 };
 
 const en: Record<FlowMessageKey, string> = {
@@ -144,6 +169,7 @@ const en: Record<FlowMessageKey, string> = {
     'You approved this request, so you cannot implement it. Another VAS SOC officer must carry it out (separation of duties).',
   'refusal.not_requester':
     'Only the requester (the agency UC administrator) who raised this ticket can take this action.',
+  'refusal.system_only': 'mailops takes this step itself (the automated investigation); no user can take it.',
   'refusal.illegal_transition':
     'This action does not apply while the ticket is {state}. Actions that apply now: {actions}.',
   'refusal.ticket_finished': 'This ticket has ended ({state}); no further action can be taken.',
@@ -168,6 +194,9 @@ const en: Record<FlowMessageKey, string> = {
   'form.error.other_text_required': 'Please specify the type of request when choosing "Others".',
   'form.error.manager_required': 'The details of the endorsing manager (Manager and above) are required.',
   'form.error.manager_is_requester': 'You cannot name yourself as the manager who endorses your own request.',
+  'form.error.unknown_run': 'This test run does not belong to this ticket.',
+  'form.error.run_not_finished': 'This test run has not finished yet.',
+  'form.error.run_already_recorded': 'The results of this test run are already recorded on the ticket.',
 
   'notify.cr.submitted_for_endorsement':
     'Your policy change request has been sent to {manager} for endorsement. Once endorsed, the 1GovUC Service Desk opens a ticket and requests approval from MAMPU/JDN.',
@@ -232,6 +261,24 @@ const en: Record<FlowMessageKey, string> = {
   'notify.ad.still_failing':
     'The requester reports that complaint {number} still fails after testing: {details}. Please investigate again.',
   'notify.ad.withdrawn': 'Complaint {number} was withdrawn by the requester. No further action is needed.',
+  'notify.ad.investigation_recorded':
+    'mailops ran the automated investigation of complaint {number}: {pass} passed, {warn} warnings, {fail} failed, {untested} could not be tested. The results are on the ticket card.',
+  'notify.ad.investigation_failures':
+    'The automated investigation of complaint {number} found {fail} failing checks. Please read the results and how to fix them on the ticket card, then carry on investigating.',
+  'notify.ad.investigation_not_run':
+    'The automated investigation of complaint {number} could not run because of an internal error. VAS SOC needs to test by hand.',
+  'notify.ad.resolved_rechecking':
+    'VAS SOC marked complaint {number} resolved. mailops is running the same checks again; you will be asked to test and confirm, with their results.',
+  'notify.ad.recheck_recorded':
+    'Re-check of complaint {number} after it was marked resolved: {fixed} fixed, {stillFailing} still failing, {newProblems} new problems.',
+  'notify.ad.recheck_failures':
+    'Complaint {number} was marked resolved, but the re-check found {stillFailing} checks still failing and {newProblems} new problems. Please look at the ticket card.',
+  'notify.ad.recheck_confirmation_requested':
+    'The problem in complaint {number} has been resolved and mailops checked again: {fixed} fixed, {stillFailing} still failing. Please test sending and receiving e-mail, then confirm or report that it still fails.',
+  'notify.ad.check_failed_opened':
+    'The daily checklist found a failing check for the domain {domain}. mailops opened a complaint ticket on behalf of the service.',
+  'notify.ad.check_failed_investigation_requested':
+    'The daily checklist found a failing check for the domain {domain}. The results are on the ticket card; please investigate.',
 
   'state.awaiting_endorsement': 'Awaiting manager endorsement',
   'state.awaiting_approval': 'Awaiting MAMPU/JDN approval',
@@ -260,6 +307,8 @@ const en: Record<FlowMessageKey, string> = {
   'action.confirm_resolved': 'Confirm resolved',
   'action.report_still_failing': 'Report still failing',
   'action.withdraw': 'Withdraw',
+  'action.record_investigation': 'Record the automated investigation',
+  'action.report_failed_check': 'Report a failed daily check',
 };
 
 export const flows = { ms, en };

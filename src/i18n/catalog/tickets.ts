@@ -23,6 +23,8 @@ const ms = {
   'event.ad.reported_still_failing': 'Pemohon melaporkan masih gagal',
   'event.ad.closed': 'Tiket ditutup',
   'event.ad.withdrawn': 'Ditarik balik oleh pemohon',
+  'event.ad.investigation_recorded': 'Hasil siasatan automatik direkodkan',
+  'event.ad.failed_check_reported': 'Aduan dibuka oleh senarai semak harian',
   'event.sla.reminded': 'Peringatan SLA dihantar',
   'event.sla.escalated': 'SLA dieskalasi',
 
@@ -49,6 +51,8 @@ const ms = {
   'past.confirm_resolved': 'Disahkan selesai',
   'past.report_still_failing': 'Dilaporkan masih gagal',
   'past.withdraw': 'Ditarik balik',
+  'past.record_investigation': 'Hasil siasatan automatik direkodkan',
+  'past.report_failed_check': 'Aduan dibuka bagi semakan harian yang gagal',
 
   'field.requester_unit': 'Unit/Jabatan/Syarikat',
   'field.request_type': 'Jenis permohonan',
@@ -126,6 +130,8 @@ const en: Record<keyof typeof ms, string> = {
   'event.ad.reported_still_failing': 'Requester reports it still fails',
   'event.ad.closed': 'Ticket closed',
   'event.ad.withdrawn': 'Withdrawn by the requester',
+  'event.ad.investigation_recorded': 'Automated investigation results recorded',
+  'event.ad.failed_check_reported': 'Complaint opened by the daily checklist',
   'event.sla.reminded': 'SLA reminder sent',
   'event.sla.escalated': 'SLA escalated',
 
@@ -152,6 +158,8 @@ const en: Record<keyof typeof ms, string> = {
   'past.confirm_resolved': 'Confirmed resolved',
   'past.report_still_failing': 'Reported still failing',
   'past.withdraw': 'Withdrawn',
+  'past.record_investigation': 'Automated investigation recorded',
+  'past.report_failed_check': 'Complaint opened for a failed daily check',
 
   'field.requester_unit': 'Unit/Department/Company',
   'field.request_type': 'Type of request',

@@ -1,0 +1,108 @@
+import type { CardCheck, CardCheckChange, CardInvestigation } from '../../cards/card-model.ts';
+import type { CheckPurpose } from '../../flows/types.ts';
+import type { Finding } from '../mail/types.ts';
+import { compareRuns, EVIDENCE_CHECKS } from './compare.ts';
+import { localized } from './describe.ts';
+import { BASELINE_PURPOSES, isCheckPurpose, readFindings, readSummary, runStatusOf } from './stored-run.ts';
+
+// The investigation section of a complaint's cards (issue 6), from the ticket's stored check runs: what is
+// under way, the latest finished run's counts and what needs attention with its fix, the bounce the
+// requester pasted, and after a re-check the before/after. Built at delivery time like the rest of the card
+// (src/tickets/card-source.ts), so it always shows the runs as they are now.
+
+/** A card is read at a glance: the rest is in the stored run (`mailops ticket`). */
+const PROBLEMS_SHOWN = 5;
+const CHANGES_SHOWN = 8;
+
+/** A stored run as card-source reads it; `findings` and `summary` are the JSON columns, unvalidated. */
+export interface StoredCheckRun {
+  readonly id: string;
+  readonly purpose: string;
+  readonly status: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date | null;
+  readonly findings: unknown;
+  readonly summary: unknown;
+}
+
+interface ReadRun {
+  readonly id: string;
+  readonly purpose: CheckPurpose;
+  readonly status: 'pending' | 'done' | 'failed';
+  readonly startedAt: Date;
+  readonly finishedAt: Date | null;
+  readonly findings: readonly Finding[];
+  readonly summary: unknown;
+}
+
+const SEVERITY: Readonly<Record<string, number>> = { fail: 0, warn: 1 };
+
+function problemsOf(findings: readonly Finding[]): CardCheck[] {
+  return findings
+    .filter((f) => (f.verdict === 'fail' || f.verdict === 'warn') && !EVIDENCE_CHECKS.has(f.check))
+    .sort((a, b) => (SEVERITY[a.verdict] ?? 2) - (SEVERITY[b.verdict] ?? 2))
+    .map((f) => ({
+      verdict: f.verdict,
+      title: localized(f, 'title'),
+      ...(f.subject ? { subject: f.subject } : {}),
+      fix: localized(f, 'fix'),
+    }));
+}
+
+function changesOf(baseline: ReadRun, recheck: ReadRun): CardCheckChange[] {
+  return compareRuns(baseline.findings, recheck.findings).changes.map((c) => ({
+    change: c.change,
+    title: localized(c.finding, 'title'),
+    ...(c.finding.subject ? { subject: c.finding.subject } : {}),
+    before: c.before,
+    after: c.after,
+  }));
+}
+
+/** The run a re-check was compared with when it was stored; else the last investigation before it. */
+function baselineOf(runs: readonly ReadRun[], recheck: ReadRun): ReadRun | undefined {
+  const named = readSummary(recheck.summary).compared?.baselineRunId;
+  const finished = runs.filter((r) => r.status !== 'pending' && BASELINE_PURPOSES.includes(r.purpose));
+  return (
+    finished.find((r) => r.id === named) ?? finished.filter((r) => r.startedAt <= recheck.startedAt).at(-1)
+  );
+}
+
+function read(run: StoredCheckRun): ReadRun[] {
+  if (!isCheckPurpose(run.purpose)) return [];
+  return [
+    { ...run, purpose: run.purpose, status: runStatusOf(run.status), findings: readFindings(run.findings) },
+  ];
+}
+
+/** `runs` oldest first; undefined when the bot ran no checks on the ticket. */
+export function investigationSection(stored: readonly StoredCheckRun[]): CardInvestigation | undefined {
+  const runs = stored.flatMap(read);
+  if (runs.length === 0) return undefined;
+  const last = runs.at(-1);
+  const running = last?.status === 'pending' ? { purpose: last.purpose, startedAt: last.startedAt } : null;
+  const latest = runs.findLast((r) => r.status !== 'pending');
+  const bounce = runs
+    .flatMap((r) => r.findings)
+    .findLast((f) => f.check === 'investigation.bounce_text' && Object.keys(f.params).length > 0);
+  const baseline = latest?.purpose === 'recheck' ? baselineOf(runs, latest) : undefined;
+  const problems = latest ? problemsOf(latest.findings) : [];
+  const changes = latest && baseline ? changesOf(baseline, latest) : null;
+  return {
+    running,
+    latest: latest
+      ? {
+          purpose: latest.purpose,
+          finishedAt: latest.finishedAt ?? latest.startedAt,
+          failed: latest.status === 'failed',
+          counts: readSummary(latest.summary).counts,
+          problems: problems.slice(0, PROBLEMS_SHOWN),
+          moreProblems: Math.max(0, problems.length - PROBLEMS_SHOWN),
+          changes: changes
+            ? { items: changes.slice(0, CHANGES_SHOWN), more: Math.max(0, changes.length - CHANGES_SHOWN) }
+            : null,
+        }
+      : null,
+    bounce: bounce ? localized(bounce, 'text') : null,
+  };
+}

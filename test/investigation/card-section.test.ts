@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { investigationSection } from '../../src/investigation/card-section.ts';
+import { investigationRun, recheckRun, storedRun, worstCaseRuns } from './runs.ts';
+
+// The investigation section of a complaint's cards, from its stored runs: what is under way, the latest
+// results and what needs attention with the fix, the pasted bounce, and the before/after of a re-check.
+
+describe('the investigation section of a complaint card', () => {
+  it('is absent when the bot ran no checks on the ticket', () => {
+    expect(investigationSection([])).toBeUndefined();
+    expect(investigationSection([storedRun('x', 'request', [], 0)])).toBeUndefined();
+  });
+
+  it('says the investigation is under way, and since when', () => {
+    const section = investigationSection([storedRun('run-1', 'investigation', null, 0)]);
+    expect(section).toEqual({
+      running: { purpose: 'investigation', startedAt: new Date('2025-06-16T02:00:00Z') },
+      latest: null,
+      bounce: null,
+    });
+  });
+
+  it('counts the verdicts and lists what failed before what warned, each with its fix in both languages', () => {
+    const section = investigationSection([investigationRun()]);
+    const latest = section?.latest;
+    expect(latest).toMatchObject({
+      purpose: 'investigation',
+      failed: false,
+      counts: { pass: 2, warn: 1, fail: 2, untested: 1 },
+      moreProblems: 0,
+      changes: null,
+    });
+    // The pasted bounce is shown on its own line, not as a problem to fix.
+    expect(latest?.problems.map((p) => [p.verdict, p.title.en])).toEqual([
+      ['fail', 'SPF limit of 10 DNS lookups'],
+      ['warn', 'DMARC policy (p=)'],
+    ]);
+    expect(latest?.problems[0]?.title.ms).toBe('Had 10 carian DNS SPF');
+    expect(latest?.problems[0]?.fix.en).toMatch(/^Reduce/);
+    expect(section?.bounce?.en).toMatch(/^The pasted message reports a permanent failure \(5\.1\.1\)/);
+    expect(section?.bounce?.ms).toMatch(/^Mesej yang ditampal melaporkan kegagalan kekal/);
+  });
+
+  it('after a re-check shows each check that needed attention, before and after, and keeps the bounce', () => {
+    const section = investigationSection([investigationRun(), recheckRun()]);
+    expect(section?.latest?.purpose).toBe('recheck');
+    expect(
+      section?.latest?.changes?.items.map((c) => [c.title.en, c.subject ?? '', c.before, c.after, c.change]),
+    ).toEqual([
+      ['DMARC policy (p=)', '', 'warn', 'warn', 'still_failing'],
+      ['STARTTLS (encryption in transit)', 'mx1.moe.gov.my (203.0.113.25)', 'pass', 'fail', 'new_problem'],
+      ['SPF limit of 10 DNS lookups', '', 'fail', 'pass', 'fixed'],
+    ]);
+    expect(section?.bounce).not.toBeNull();
+  });
+
+  it('shows a re-check under way above the results it will replace', () => {
+    const section = investigationSection([investigationRun(), storedRun('run-2', 'recheck', null, 60)]);
+    expect(section?.running?.purpose).toBe('recheck');
+    expect(section?.latest?.purpose).toBe('investigation');
+  });
+
+  it('lists at most five problems and eight changes, and counts the rest', () => {
+    const latest = investigationSection(worstCaseRuns())?.latest;
+    expect(latest?.problems).toHaveLength(5);
+    expect(latest?.moreProblems).toBe(25);
+    expect(latest?.changes?.items).toHaveLength(8);
+    expect(latest?.changes?.more).toBe(22);
+  });
+
+  it('says when the checks themselves stopped', () => {
+    const failed = { ...investigationRun(), status: 'failed' };
+    expect(investigationSection([failed])?.latest?.failed).toBe(true);
+  });
+});

@@ -20,6 +20,8 @@ import { playgroundWorkspace, withPlaygroundIdentities } from './platform/playgr
 import type { ChatPlatform } from './platform/port.ts';
 import { createSlackAdapter } from './platform/slack/slack-adapter.ts';
 import { createTeamsAdapter } from './platform/teams/teams-adapter.ts';
+import { buildChecklistReport } from './scheduler/checklist-report.ts';
+import { checklistTasks } from './scheduler/daily-checklist.ts';
 import { escalateOverdue } from './scheduler/escalate-overdue.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import { buildTicketCard } from './tickets/card-source.ts';
@@ -109,6 +111,7 @@ export async function startApp(options: AppOptions) {
     context: {
       renderText: (message, locale) => renderMessage(message, locale === 'en' ? 'en' : 'ms'),
       buildCard: (ticketId, card) => buildTicketCard(db, directory, ticketId, card),
+      buildReport: (report) => buildChecklistReport(db, report),
     },
     clock,
     logger,
@@ -199,6 +202,17 @@ export async function startApp(options: AppOptions) {
           return result;
         },
       },
+      // Circular 4(c) and 4(h): the daily e-mail checklist, one task per schedule of the monitored domains.
+      ...checklistTasks({
+        db,
+        checks,
+        tickets,
+        target,
+        clock,
+        logger,
+        settings: config.delivery,
+        onQueued: () => dispatcher.wake(),
+      }),
     ],
     onRun: (task, status) => metrics.schedulerRuns.inc({ task, status }),
   });

@@ -13,7 +13,9 @@ import { jsonBytes, TEAMS_LIMITS } from './limits.ts';
 // The /mailtest report as an Adaptive Card 1.5: what needs attention first and in full (verdict, what was
 // found, how to fix it), what passed in one line per area, and which requirements of the circular are met.
 // A report of a badly broken domain can be long: findings' texts are shortened, then fixes dropped, then the
-// texts, until the card fits Teams' size limit (limits.ts); every verdict stays on the card.
+// texts, until the card fits Teams' size limit (limits.ts); every verdict stays on the card. Only a report of
+// many areas (the daily checklist's, one area per domain) may still not fit: then the areas keep their titles
+// alone, and as a last resort the areas that do not fit are counted, as the Slack rendering does.
 
 const COLOUR: Readonly<Record<ViewVerdict, TextBlock['color']>> = {
   pass: 'good',
@@ -32,6 +34,8 @@ const STATUS_MARK: Readonly<Record<ViewRequirementStatus, string>> = {
 interface Budget {
   readonly text: number;
   readonly fixes: boolean;
+  /** Section titles only, without their findings. */
+  readonly titlesOnly?: boolean;
 }
 
 function findingElements(f: ViewFinding, view: MailtestView, fit: Fitter, budget: Budget): CardElement[] {
@@ -48,8 +52,8 @@ function findingElements(f: ViewFinding, view: MailtestView, fit: Fitter, budget
 
 function body(view: MailtestView, fit: Fitter, budget: Budget): CardElement[] {
   const sections = view.sections.flatMap((section): CardElement[] => {
-    const attention = section.findings.filter((f) => f.verdict !== 'pass');
-    const passed = section.findings.filter((f) => f.verdict === 'pass');
+    const attention = budget.titlesOnly ? [] : section.findings.filter((f) => f.verdict !== 'pass');
+    const passed = budget.titlesOnly ? [] : section.findings.filter((f) => f.verdict === 'pass');
     return [
       textBlock(section.title, { weight: 'bolder', separator: true, spacing: 'medium' }),
       ...attention.flatMap((f) => findingElements(f, view, fit, budget)),
@@ -84,13 +88,24 @@ const BUDGETS: readonly Budget[] = [
   { text: 200, fixes: false },
   { text: 120, fixes: false },
   { text: 0, fixes: false },
+  { text: 0, fixes: false, titlesOnly: true },
 ];
 
 export function renderTeamsMailtest(view: MailtestView, texts: Texts): AdaptiveCard {
   const fit = createFitter(texts);
+  const options = { fallbackText: `${view.title}: ${view.status}` };
   let card = adaptiveCard([]);
   for (const budget of BUDGETS) {
-    card = adaptiveCard(body(view, fit, budget), { fallbackText: `${view.title}: ${view.status}` });
+    card = adaptiveCard(body(view, fit, budget), options);
+    if (jsonBytes(card) <= TEAMS_LIMITS.cardBytes) return card;
+  }
+  const last = BUDGETS.at(-1)!;
+  for (let keep = view.sections.length - 1; keep >= 0; keep--) {
+    const more = textBlock(`${view.moreAreasLabel} ${view.sections.length - keep}`, { isSubtle: true });
+    card = adaptiveCard(
+      [...body({ ...view, sections: view.sections.slice(0, keep) }, fit, last), more],
+      options,
+    );
     if (jsonBytes(card) <= TEAMS_LIMITS.cardBytes) return card;
   }
   return card;

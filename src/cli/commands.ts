@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { auditVerifyCommand } from './audit-command.ts';
+import { checklistRunCommand } from './checklist-command.ts';
 import { configCheckCommand } from './config-command.ts';
 import { dbDiffCommand, dbMigrateCommand } from './db-commands.ts';
 import { mailtestCommand } from './mailtest-command.ts';
@@ -47,5 +48,6 @@ export const COMMANDS: readonly CliCommand[] = [
   ticketsCommand,
   ticketCommand,
   mailtestCommand,
+  checklistRunCommand,
   auditVerifyCommand,
 ];

@@ -4,6 +4,7 @@
 
 import type { MessageRef } from '../../flows/types.ts';
 import { cards } from './catalog/cards.ts';
+import { checklist } from './catalog/checklist.ts';
 import { cli } from './catalog/cli.ts';
 import { common } from './catalog/common.ts';
 import { flows } from './catalog/flows.ts';
@@ -50,6 +51,7 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'probe', catalog: probe },
   { name: 'investigation', catalog: investigation },
   { name: 'playground', catalog: playground },
+  { name: 'checklist', catalog: checklist },
 ];
 
 export type Params = Readonly<Record<string, string | number>>;

@@ -1,5 +1,5 @@
-import type { MailtestView, ViewSection } from '../../cards/mailtest-view.ts';
-import { createTranslator, formatMyt, type Locale } from '../i18n/index.ts';
+import type { MailtestView, ViewFinding, ViewSection } from '../../cards/mailtest-view.ts';
+import { createTranslator, formatMyt, type Locale, type Translate } from '../i18n/index.ts';
 import { describeFinding, reportedRequirements, requirementStatus } from './describe.ts';
 import { summarize } from './runs.ts';
 import type { Finding } from './types.ts';
@@ -18,6 +18,19 @@ const AREAS: readonly (readonly [string, readonly string[]])[] = [
   ['dnsbl', ['dnsbl']],
   ['delivery', ['delivery']],
 ];
+
+/** One finding as a card line: verdict word, title, what was found, how to fix it. */
+export function viewFinding(f: Finding, locale: Locale, t: Translate, withSubject = true): ViewFinding {
+  const described = describeFinding(f, locale);
+  return {
+    verdict: f.verdict,
+    verdictText: t(`mailtest.verdict.${f.verdict}`),
+    title: described.title,
+    ...(f.subject && withSubject ? { subject: f.subject } : {}),
+    text: described.text,
+    ...(described.fix ? { fix: described.fix } : {}),
+  };
+}
 
 export function reportView(input: {
   domain: string;
@@ -45,17 +58,8 @@ export function reportView(input: {
       if (group.findings.length === 0) continue;
       sections.push({
         title: group.title,
-        findings: group.findings.map((f) => {
-          const described = describeFinding(f, input.locale);
-          return {
-            verdict: f.verdict,
-            verdictText: t(`mailtest.verdict.${f.verdict}`),
-            title: described.title,
-            ...(f.subject && area !== 'smtp' ? { subject: f.subject } : {}),
-            text: described.text,
-            ...(described.fix ? { fix: described.fix } : {}),
-          };
-        }),
+        // An SMTP section is already named by its address; its findings need not repeat it.
+        findings: group.findings.map((f) => viewFinding(f, input.locale, t, area !== 'smtp')),
       });
     }
   }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CardModel } from '../../cards/card-model.ts';
+import type { MailtestView } from '../../cards/mailtest-view.ts';
+import { renderTextMailtest } from '../../cards/text/render-mailtest.ts';
 import type { CardKind, MessageRef } from '../../flows/types.ts';
 import type { Db } from '../db/types.ts';
 import type { Logger } from '../log.ts';
@@ -7,7 +9,7 @@ import { type ChatPlatform, PlatformDeliveryError } from '../platform/port.ts';
 import type { Clock } from '../time.ts';
 import { type BackoffPolicy, nextDelayMs } from './backoff.ts';
 import { type ClaimedMessage, claimDue } from './claim.ts';
-import { type OutboxPayload, outboxPayload } from './payload.ts';
+import { type OutboxPayload, outboxPayload, type ReportPost } from './payload.ts';
 
 // Delivers outbox rows through the chat-platform port (DESIGN.md, "Durable, exactly-once state").
 // Rows are claimed with a lease under FOR UPDATE SKIP LOCKED, so several dispatchers (replicas) never
@@ -18,6 +20,11 @@ import { type OutboxPayload, outboxPayload } from './payload.ts';
 export interface DeliveryContext {
   renderText(message: MessageRef, locale: string): string;
   buildCard(ticketId: string, card: CardKind): Promise<CardModel>;
+  /**
+   * A report card from the runs it names, in the payload's language (src/scheduler/checklist-report.ts).
+   * Optional only while a composition root has not wired it: such rows are parked as `dead` with a reason.
+   */
+  buildReport?(report: ReportPost): Promise<MailtestView>;
 }
 
 export interface DispatcherOptions {
@@ -58,6 +65,7 @@ export function createDispatcher(options: DispatcherOptions) {
       );
       return { messageId: posted.messageId, card: null };
     }
+    if (payload.kind === 'report.post') return deliverReport(payload, platform);
     if (payload.kind === 'card.post') {
       if (!row.ticketId) throw new PlatformDeliveryError('card without ticket', { retryable: false });
       const model = await options.context.buildCard(row.ticketId, payload.card);
@@ -78,6 +86,20 @@ export function createDispatcher(options: DispatcherOptions) {
       await platform.updateCard({ channel: ref.channel, messageId: ref.messageId }, model, ref.locale);
     }
     return { messageId: null, card: null };
+  }
+
+  // A platform without report cards gets the same words as a text message rather than nothing: the summary
+  // is how SOC learns that a check failed (circular 4(c)).
+  async function deliverReport(payload: ReportPost, platform: ChatPlatform) {
+    if (!options.context.buildReport)
+      throw new PlatformDeliveryError('no report builder wired (DeliveryContext.buildReport)', {
+        retryable: false,
+      });
+    const view = await options.context.buildReport(payload);
+    const posted = platform.postReport
+      ? await platform.postReport(payload.to, view)
+      : await platform.sendText(payload.to, { text: renderTextMailtest(view) }, payload.locale);
+    return { messageId: posted.messageId, card: null };
   }
 
   async function handle(row: ClaimedMessage, result: DrainResult) {

@@ -22,6 +22,20 @@ export const outboxPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notify'), to: destination, locale, message: messageRef }),
   z.object({ kind: z.literal('card.post'), card: cardKind, to: destination, locale }),
   z.object({ kind: z.literal('card.refresh'), card: z.union([cardKind, z.literal('all')]) }),
+  // A report card not tied to a ticket: the daily checklist's summary to SOC (circular 4(c), 4(h)). Only the
+  // run ids are stored; the view is built from them when it is delivered, in the reader's language.
+  z.object({
+    kind: z.literal('report.post'),
+    report: z.literal('checklist'),
+    runIds: z.array(z.uuid()).min(1),
+    /** The fire time the title shows (ISO). */
+    at: z.iso.datetime({ offset: true }),
+    /** The fire this summary belongs to: one summary per fire and destination, however often it is queued. */
+    fire: z.string().min(1),
+    to: destination,
+    locale,
+  }),
 ]);
 
 export type OutboxPayload = z.infer<typeof outboxPayload>;
+export type ReportPost = Extract<OutboxPayload, { kind: 'report.post' }>;

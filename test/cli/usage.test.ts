@@ -37,6 +37,7 @@ describe('mailops usage', () => {
       'tickets',
       'ticket',
       'mailtest',
+      'checklist run',
       'audit verify',
     ];
     expect(COMMANDS.map((c) => c.name).sort()).toEqual([...expected].sort());
@@ -208,5 +209,42 @@ describe('mailops db diff', () => {
     expect(en.err).toContain('db diff needs a name');
     expect(en.err).toContain('mailops db diff add sla notices');
     expect(en.err).toContain('[MO-CLI-001]');
+  });
+});
+
+describe('mailops checklist run', () => {
+  it('is listed with its usage and summary in both languages', async () => {
+    expect((await cli(['--help'])).out).toMatch(
+      /^\s+mailops checklist run \[--domain DOMAIN\]\s+jalankan senarai semak harian e-mel sekarang/m,
+    );
+    expect((await cli(['--help'], EN)).out).toMatch(
+      /^\s+mailops checklist run \[--domain DOMAIN\]\s+run the daily e-mail checklist now/m,
+    );
+  });
+
+  it('refuses a word it does not take, an unknown option and a missing domain with exit 2', async () => {
+    const extra = await cli(['checklist', 'run', 'agensi.gov.my'], EN);
+    expect(extra.code).toBe(2);
+    expect(extra.err).toContain('does not take "agensi.gov.my": pick one domain with --domain DOMAIN');
+    const unknown = await cli(['checklist', 'run', '--all']);
+    expect(unknown).toMatchObject({ code: 2, err: expect.stringContaining('pilihan --all tidak dikenali') });
+    const missing = await cli(['checklist', 'run', '--domain'], EN);
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('--domain needs a value') });
+  });
+
+  it('refuses a domain that is not monitored with exit 2 and names the monitored ones', async () => {
+    const result = await cli(['checklist', 'run', '--domain', 'Agensi.gov.my.'], EN);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(
+      'agensi.gov.my is not a monitored domain (delivery.domains in the configuration)',
+    );
+  });
+
+  it('says there is nothing to check when no domain is monitored, with exit 1', async () => {
+    const result = await cli(['checklist', 'run']);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      'Tiada domain dipantau: tambah domain di bawah delivery.domains dalam fail konfigurasi.',
+    );
   });
 });

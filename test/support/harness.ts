@@ -5,6 +5,7 @@ import { Directory, type Person } from '../../src/directory/directory.ts';
 import { renderMessage } from '../../src/i18n/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { createDispatcher } from '../../src/outbox/dispatcher.ts';
+import { buildChecklistReport } from '../../src/scheduler/checklist-report.ts';
 import { buildTicketCard } from '../../src/tickets/card-source.ts';
 import { createTicketService, type TicketServiceOptions } from '../../src/tickets/ticket-service.ts';
 import { createFakeClock } from '../../src/time.ts';
@@ -43,11 +44,11 @@ export const PEOPLE: Person[] = [
 
 export function createHarness(
   db: TestDatabase,
-  options: { failFirst?: number; onDecided?: TicketServiceOptions['onDecided'] } = {},
+  options: { failFirst?: number; onDecided?: TicketServiceOptions['onDecided']; reports?: boolean } = {},
 ) {
   const clock = createFakeClock(NOW);
   const logger = createMemoryLogger();
-  const memory = createMemoryPlatform('memory');
+  const memory = createMemoryPlatform('memory', { reports: options.reports ?? false });
   const directory = new Directory(
     PEOPLE,
     { memory: { approvals: 'C-APPROVALS', soc: 'C-SOC', vendor: 'C-VENDOR', announcements: 'C-ANNOUNCE' } },
@@ -67,6 +68,7 @@ export function createHarness(
     context: {
       renderText: (m, locale) => renderMessage(m, locale === 'en' ? 'en' : 'ms'),
       buildCard: (id, card) => buildTicketCard(db.prisma, directory, id, card),
+      buildReport: (report) => buildChecklistReport(db.prisma, report),
     },
     clock,
     logger,

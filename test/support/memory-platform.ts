@@ -1,4 +1,5 @@
 import type { CardModel } from '../../cards/card-model.ts';
+import type { MailtestView } from '../../cards/mailtest-view.ts';
 import {
   type ChatPlatform,
   type Destination,
@@ -31,9 +32,11 @@ export type Delivery =
       readonly locale: string;
       readonly id: string;
     }
-  | { readonly op: 'update'; readonly ref: PostedRef; readonly card: CardModel; readonly locale: string };
+  | { readonly op: 'update'; readonly ref: PostedRef; readonly card: CardModel; readonly locale: string }
+  | { readonly op: 'report'; readonly to: Destination; readonly view: MailtestView; readonly id: string };
 
-export function createMemoryPlatform(name = 'memory') {
+/** `reports`: the platform posts report cards as Slack and Teams do; without it, as one that cannot. */
+export function createMemoryPlatform(name = 'memory', options: { reports?: boolean } = {}) {
   const deliveries: Delivery[] = [];
   const attempts: { op: string; at: number }[] = [];
   const failures: Failure[] = [];
@@ -77,6 +80,16 @@ export function createMemoryPlatform(name = 'memory') {
       maybeFail('update');
       deliveries.push({ op: 'update', ref, card, locale });
     },
+    ...(options.reports
+      ? {
+          async postReport(to: Destination, view: MailtestView) {
+            maybeFail('report');
+            const id = nextId();
+            deliveries.push({ op: 'report', to, view, id });
+            return { channel: channelOf(to), messageId: id };
+          },
+        }
+      : {}),
   };
 
   return {

@@ -40,4 +40,22 @@ describe('renderTeamsMailtest', () => {
     // Every failure is still named, with a visible truncation.
     expect(JSON.stringify(card).match(/FAIL\*\* · Check 7/g)).toHaveLength(12);
   });
+
+  it('keeps area titles alone, then counts the areas that do not fit, for a report of very many areas', () => {
+    const titles = Array.from({ length: 60 }, (_, s) => ({
+      title: `agensi${s}.gov.my — FAILING`,
+      findings: Array.from({ length: 12 }, (_, i) => finding('fail', `Check ${i}`, 'x'.repeat(1500))),
+    }));
+    const short = renderTeamsMailtest(view({ sections: titles }), en);
+    expect(jsonBytes(short)).toBeLessThanOrEqual(TEAMS_LIMITS.cardBytes);
+    expect(JSON.stringify(short)).toContain('agensi59.gov.my — FAILING');
+    const many = Array.from({ length: 400 }, (_, s) => ({
+      title: `${'area '.repeat(40)}${s}`,
+      findings: [],
+    }));
+    const counted = renderTeamsMailtest(view({ sections: many }), en);
+    expect(jsonBytes(counted)).toBeLessThanOrEqual(TEAMS_LIMITS.cardBytes);
+    expect(adaptiveCardProblems(counted)).toEqual([]);
+    expect(JSON.stringify(counted)).toMatch(/Areas not shown: \d+/);
+  });
 });

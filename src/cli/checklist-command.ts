@@ -1,0 +1,117 @@
+import { userInfo } from 'node:os';
+import { renderTextMailtest } from '../../cards/text/render-mailtest.ts';
+import { dueAt } from '../../flows/sla.ts';
+import { activePlatforms } from '../app.ts';
+import type { Config } from '../config/index.ts';
+import { applyMigrations } from '../db/migrate.ts';
+import { directoryFromConfig } from '../directory/from-config.ts';
+import { ERROR_CODES, MailopsError } from '../errors.ts';
+import type { Translate } from '../i18n/index.ts';
+import type { Logger } from '../log.ts';
+import { checklistView } from '../mail/checklist-view.ts';
+import { createDomainChecks } from '../mail/domain-checks.ts';
+import { playgroundWorkspace, withPlaygroundIdentities } from '../platform/playground/workspace.ts';
+import { loadChecklistDomains } from '../scheduler/checklist-report.ts';
+import { runChecklistNow } from '../scheduler/daily-checklist.ts';
+import type { OutboxTarget } from '../tickets/outbox-writer.ts';
+import { createTicketService } from '../tickets/ticket-service.ts';
+import { systemClock } from '../time.ts';
+import type { CliArgs, CliCommand } from './commands.ts';
+import { cliLogger, configOrThrow, withDatabase } from './context.ts';
+import { cliText } from './locale.ts';
+
+// `mailops checklist run [--domain d]`: the daily e-mail checklist (circular 4(c), 4(h)) now, for one or all
+// monitored domains, as a scheduled fire would run it: runs stored, complaints opened or added to, and the
+// summary queued for SOC. The terminal has no chat platform: the outbox rows wait for `mailops serve`.
+
+/** Checked before the configuration is loaded, so worded in MAILOPS_DEFAULT_LOCALE's language (locale.ts). */
+function refuseExtraWords(args: CliArgs, t: Translate): void {
+  const extra = args.positionals[0];
+  if (extra !== undefined)
+    throw new MailopsError(ERROR_CODES.CLI_USAGE, t('cli.checklist.unexpected', { value: extra }));
+}
+
+function chosenDomains(args: CliArgs, config: Config, t: Translate): string[] {
+  const monitored = config.delivery.domains.map((d) => d.domain);
+  const wanted = args.values.domain;
+  if (typeof wanted !== 'string') return monitored;
+  const domain = wanted.trim().toLowerCase().replace(/\.$/, '');
+  if (!monitored.includes(domain)) {
+    const list = monitored.join(', ') || '-';
+    throw new MailopsError(
+      ERROR_CODES.CLI_USAGE,
+      t('cli.checklist.not_monitored', { domain, domains: list }),
+    );
+  }
+  return [domain];
+}
+
+/**
+ * Where `mailops serve` with this configuration delivers: with no chat credentials it serves the playground,
+ * whose people and channels are Teams ids of its own workspace (src/app.ts does the same).
+ */
+function outboxTarget(config: Config, logger: Logger): OutboxTarget {
+  const playground = !config.platforms.slack && !config.platforms.teams;
+  const effective = playground ? withPlaygroundIdentities(config, playgroundWorkspace(config)) : config;
+  return {
+    directory: directoryFromConfig(effective),
+    platforms: activePlatforms(config, playground),
+    logger,
+  };
+}
+
+export const checklistRunCommand: CliCommand = {
+  name: 'checklist run',
+  args: { key: 'cli.args.checklist_run' },
+  summary: { key: 'cli.summary.checklist_run' },
+  options: { domain: { type: 'string' } },
+  async run(args, io) {
+    refuseExtraWords(args, cliText(io.env).t);
+    const { config, text } = configOrThrow(io);
+    const { locale, t } = text;
+    const domains = chosenDomains(args, config, t);
+    if (domains.length === 0) {
+      io.err(t('cli.checklist.no_domains'));
+      return 1;
+    }
+    const logger = cliLogger(config);
+    return withDatabase(config, logger, async (db) => {
+      await applyMigrations(db, { logger });
+      const target = outboxTarget(config, logger);
+      const deps = {
+        db: db.prisma,
+        target,
+        logger,
+        clock: systemClock,
+        settings: config.delivery,
+        checks: createDomainChecks({
+          db: db.prisma,
+          mailtest: config.mailtest,
+          delivery: config.delivery,
+          logger,
+          clock: systemClock,
+        }),
+        tickets: createTicketService({
+          ...target,
+          db: db.prisma,
+          clock: systemClock,
+          slaDueAt: (kind, state, at) => dueAt(kind, state as never, at, config.sla, config.calendar),
+        }),
+      };
+      const ran = await runChecklistNow(deps, { owner: `cli:${userInfo().username}`, domains });
+      if (!ran) {
+        io.err(t('cli.checklist.busy'));
+        return 1;
+      }
+      const view = checklistView({
+        at: ran.at,
+        locale,
+        domains: await loadChecklistDomains(db.prisma, ran.result.runIds, ran.at),
+      });
+      io.out(renderTextMailtest(view, Number.MAX_SAFE_INTEGER));
+      io.out(`\n${t('cli.checklist.queued')}`);
+      // A domain that could not be checked is the operator's to look into (its reference is in the log).
+      return ran.result.couldNotRun > 0 ? 1 : 0;
+    });
+  },
+};

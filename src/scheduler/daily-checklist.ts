@@ -1,0 +1,208 @@
+import type { Db } from '../db/types.ts';
+import type { Logger } from '../log.ts';
+import type { DomainChecks } from '../mail/domain-checks.ts';
+import type { DeliverySettings, MonitoredDomain } from '../mail/probe/delivery-types.ts';
+import { finishRun } from '../mail/runs.ts';
+import type { Finding } from '../mail/types.ts';
+import type { OutboxTarget } from '../tickets/outbox-writer.ts';
+import type { Clock } from '../time.ts';
+import { enqueueChecklistSummary, runReference } from './checklist-report.ts';
+import { reportFailedDomain, type TicketActs } from './checklist-tickets.ts';
+import { runOnce } from './coordinator.ts';
+import type { ScheduledTaskSpec } from './scheduler.ts';
+
+// The daily e-mail checklist (circular 4(h)), whose item 4(c) is a scheduled delivery test from outside mail
+// into the agency: at each domain's schedule the domain checks and the delivery probes run for every monitored
+// domain, each failing domain is reported as an SOP 4.2 complaint, and SOC gets one summary card per fire.
+// Domains sharing a schedule share a fire, so SOC reads one card, not one per domain. Every fire goes through
+// the database coordinator (coordinator.ts), so with several replicas it runs once.
+//
+// A fire missed while no replica was up is not replayed: node-cron does not catch up, and a checklist run
+// hours late would report the state of the mail service at the wrong time. The next fire runs as usual, and
+// `mailops checklist run` runs it by hand.
+
+export interface ChecklistDeps {
+  readonly db: Db;
+  readonly checks: DomainChecks;
+  readonly tickets: TicketActs;
+  readonly target: OutboxTarget;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: DeliverySettings;
+  /** Domains probed at once: each probe holds SMTP and IMAP sessions for up to the delivery deadline. */
+  readonly concurrency?: number;
+  /** After the summary is queued, so the dispatcher delivers it at once (src/app.ts: dispatcher.wake). */
+  readonly onQueued?: () => void;
+}
+
+/** What a fire did; the coordinator stores it in scheduler_runs.result. */
+export interface ChecklistResult {
+  readonly domains: number;
+  /** Domains with at least one failed check. */
+  readonly failed: number;
+  /** Domains whose run broke on an internal error (never counted as failed). */
+  readonly couldNotRun: number;
+  readonly ticketsOpened: number;
+  readonly ticketsUpdated: number;
+  /** The runs of this fire, in the order of the configuration. */
+  readonly runIds: readonly string[];
+}
+
+const TASK = 'daily-checklist';
+const MANUAL_TASK = `${TASK}@manual`;
+
+/** A cron expression as every replica spells it, so "30 7 * * *" and "30  7 * * *" share a fire. */
+const normalize = (expression: string) => expression.trim().split(/\s+/).join(' ');
+
+/** The monitored domains grouped by schedule, in the order the configuration first names each schedule. */
+export function domainsBySchedule(domains: readonly MonitoredDomain[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const d of domains) {
+    const expression = normalize(d.schedule);
+    groups.set(expression, [...(groups.get(expression) ?? []), d.domain]);
+  }
+  return groups;
+}
+
+/** One scheduled task per distinct schedule; the scheduler runs each fire through runOnce. */
+export function checklistTasks(deps: ChecklistDeps): ScheduledTaskSpec[] {
+  return [...domainsBySchedule(deps.settings.domains)].map(([expression, domains]) => {
+    const name = `${TASK}@${expression}`;
+    return { name, expression, run: (fireAt: Date) => runChecklist(deps, { name, fireAt, domains }) };
+  });
+}
+
+/**
+ * Runs the checklist now for the given monitored domains (all of them by default), coordinated like a fire
+ * of its own: `mailops checklist run`. Returns null when another process ran the same second's fire; an
+ * error that stopped the whole run is recorded by the coordinator and thrown to the caller.
+ */
+export async function runChecklistNow(
+  deps: ChecklistDeps,
+  options: { owner: string; domains?: readonly string[] },
+): Promise<{ at: Date; result: ChecklistResult } | null> {
+  const domains = options.domains ?? deps.settings.domains.map((d) => d.domain);
+  const fireAt = new Date(Math.floor(deps.clock.now().getTime() / 1000) * 1000);
+  const box: { result?: ChecklistResult; failure?: { error: unknown } } = {};
+  await runOnce(deps.db, MANUAL_TASK, fireAt, options.owner, async () => {
+    try {
+      box.result = await runChecklist(deps, { name: MANUAL_TASK, fireAt, domains });
+      return box.result;
+    } catch (error) {
+      box.failure = { error };
+      throw error;
+    }
+  });
+  if (box.failure) throw box.failure.error;
+  return box.result ? { at: fireAt, result: box.result } : null;
+}
+
+interface DomainRun {
+  readonly id: string;
+  readonly domain: string;
+  readonly startedAt: Date;
+  readonly findings: readonly Finding[] | null;
+}
+
+async function runChecklist(
+  deps: ChecklistDeps,
+  fire: { name: string; fireAt: Date; domains: readonly string[] },
+): Promise<ChecklistResult> {
+  const runs = await inPool(fire.domains, deps.concurrency ?? 3, (domain) => checkDomain(deps, domain));
+  let ticketsOpened = 0;
+  let ticketsUpdated = 0;
+  for (const run of runs) {
+    const { findings } = run;
+    if (!findings?.some((f) => f.verdict === 'fail')) continue;
+    try {
+      const ticket = await reportFailedDomain(
+        { ...deps, locale: deps.target.directory.defaultLocale },
+        { ...run, findings, fireAt: fire.fireAt },
+      );
+      if (!ticket) continue;
+      await deps.db.mailtestRun.update({ where: { id: run.id }, data: { ticketId: ticket.id } });
+      if (ticket.opened) ticketsOpened += 1;
+      else ticketsUpdated += 1;
+    } catch (error) {
+      // One domain's complaint failing to open must not cost SOC the summary of all the others.
+      deps.logger.error('checklist could not open or update a complaint', {
+        reference: runReference(run.id),
+        domain: run.domain,
+        runId: run.id,
+        error,
+      });
+    }
+  }
+  const runIds = runs.map((r) => r.id);
+  if (runIds.length > 0) {
+    const fireKey = `${fire.name}@${fire.fireAt.toISOString()}`;
+    const queued = await enqueueChecklistSummary(
+      deps.db,
+      deps.target,
+      { fire: fireKey, at: fire.fireAt, runIds },
+      deps.clock.now(),
+    );
+    if (queued > 0) deps.onQueued?.();
+  }
+  return {
+    domains: runs.length,
+    failed: runs.filter((r) => r.findings?.some((f) => f.verdict === 'fail')).length,
+    couldNotRun: runs.filter((r) => r.findings === null).length,
+    ticketsOpened,
+    ticketsUpdated,
+    runIds,
+  };
+}
+
+/** One domain's run, stored as it ends; an internal error is "could not run" with a reference in the log. */
+async function checkDomain(deps: ChecklistDeps, domain: string): Promise<DomainRun> {
+  const startedAt = deps.clock.now();
+  const { id } = await deps.db.mailtestRun.create({
+    data: {
+      domain,
+      requestedBy: 'system',
+      requestedByName: 'mailops',
+      via: 'scheduler',
+      purpose: 'checklist',
+      delivery: true,
+      startedAt,
+      status: 'running',
+    },
+    select: { id: true },
+  });
+  let latest: readonly Finding[] = [];
+  try {
+    const findings = await deps.checks.run({
+      domain,
+      delivery: true,
+      onFindings: (sofar) => {
+        latest = sofar;
+      },
+    });
+    await finishRun(deps.db, id, { findings, status: 'done', at: deps.clock.now() });
+    return { id, domain, startedAt, findings };
+  } catch (error) {
+    deps.logger.error('checklist could not run a domain', {
+      reference: runReference(id),
+      domain,
+      runId: id,
+      error,
+    });
+    await finishRun(deps.db, id, { findings: latest, status: 'failed', at: deps.clock.now() });
+    return { id, domain, startedAt, findings: null };
+  }
+}
+
+/** `work` over `items` with at most `limit` at a time; results in the order of `items`. */
+async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -37,7 +37,8 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
     page.on('pageerror', (error) => {
       throw error;
     });
-  });
+    // On a fresh machine launchChromium first installs Debian's Chromium.
+  }, 600_000);
   afterAll(async () => {
     await chromium?.close();
     await world?.close();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { describe } from 'vitest';
+import { ensurePackages } from './mail-world/packages.ts';
 
 // Debian's Chromium driven by playwright-core (RECIPES.md: never a downloaded browser), headless, with a
 // fresh profile (playwright makes one per launch and removes it), and every request that leaves loopback
@@ -23,6 +24,9 @@ export async function launchChromium(): Promise<{
   blocked: string[];
   close(): Promise<void>;
 }> {
+  // As the mail worlds do, the tier installs what it runs on a fresh machine (`npm test` is the only step).
+  if (!existsSync(CHROMIUM) && process.env.MAILOPS_CHROMIUM === undefined)
+    await ensurePackages(['chromium', 'fonts-dejavu-core', 'fonts-noto-color-emoji']);
   if (!existsSync(CHROMIUM))
     throw new Error(
       `Chromium is not at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does), ` +

@@ -247,6 +247,11 @@ describe('issue 6 over real mail servers', () => {
       orderBy: { startedAt: 'desc' },
     });
     expect(run).toMatchObject({ delivery: true, purpose: 'request', status: 'done' });
+    // Issue 5's DKIM check at learned selectors: probe2026 is no common selector, nor configured; the
+    // checklist's delivered probe taught it, and this run found the key there.
+    expect(at(run.findings as unknown as Finding[], 'dkim.key')).toContainEqual(
+      expect.objectContaining({ verdict: 'pass', subject: world.dkim.selector }),
+    );
   }, 120_000);
 
   it('mailops mailtest --delivery reads the probe passwords from the environment and never prints them', async () => {

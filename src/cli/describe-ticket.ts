@@ -1,4 +1,5 @@
 import { formatMyt } from '../i18n/index.ts';
+import { isCheckPurpose, readSummary } from '../investigation/stored-run.ts';
 import type { TicketDetail } from '../tickets/queries.ts';
 import type { CatalogText } from './commands.ts';
 import type { CliText } from './locale.ts';
@@ -122,6 +123,22 @@ export function describeTicket(ticket: TicketDetail, { locale, t }: CliText): st
     const known = Object.hasOwn(NOTE_KINDS, n.kind) ? NOTE_KINDS[n.kind] : undefined;
     const kind = known ? t(known.key) : n.kind;
     item(t('cli.ticket.note', { kind, at: at(n.at), text: indent(n.body) }));
+  }
+  if (ticket.mailtestRuns.length > 0) out.push('', t('cli.ticket.checks'));
+  for (const run of ticket.mailtestRuns) {
+    const { counts, compared } = readSummary(run.summary);
+    const head = {
+      purpose: isCheckPurpose(run.purpose) ? t(`cli.ticket.check_purpose.${run.purpose}`) : run.purpose,
+      at: at(run.startedAt),
+      reference: run.id.slice(0, 8),
+    };
+    if (run.status !== 'done')
+      item(t(`cli.ticket.check_${run.status === 'failed' ? 'failed' : 'pending'}`, head));
+    else item(t('cli.ticket.check_done', { ...head, counts: t('cli.mailtest.counts', counts) }));
+    if (compared) {
+      const { fixed, stillFailing, newProblems } = compared;
+      item(`  ${t('cli.ticket.check_compared', { fixed, stillFailing, newProblems })}`);
+    }
   }
   out.push('', t('cli.ticket.timeline'));
   for (const e of ticket.events) {

@@ -48,6 +48,11 @@ export async function getTicketDetail(db: Db, number: string) {
       notes: { orderBy: { at: 'asc' } },
       assignments: true,
       events: { orderBy: { seq: 'asc' } },
+      // The bot's own checks of a complaint (SOP 4.2 step 3), with counts; findings stay in the run.
+      mailtestRuns: {
+        orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, purpose: true, status: true, startedAt: true, summary: true },
+      },
     },
   });
 }

@@ -1,9 +1,11 @@
 import { expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { openDatabase } from '../../src/db/database.ts';
+import { createInvestigationWorker } from '../../src/investigation/worker.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { writeConfig } from '../config/fixture.ts';
 import { VALID } from '../flows/fixtures.ts';
+import { AFTER_PARTLY, BEFORE, fakeChecks } from '../investigation/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
 import { createHarness } from '../support/harness.ts';
 
@@ -190,5 +192,38 @@ describeEachDatabase('mailops CLI', (suite) => {
     expect(brokenEn.code).toBe(1);
     expect(brokenEn.err).toContain(`BROKEN at event #${second.seq}: its content does not match its hash`);
     expect(brokenEn.err).toContain('1 events before it verified');
+  });
+
+  it('shows the checks the bot made of a complaint: its investigation and the re-check against it', async () => {
+    const handle =
+      suite.kind === 'pglite'
+        ? await openDatabase({ dataDir: db().location, logger: createMemoryLogger() })
+        : db();
+    const h = createHarness({ ...db(), prisma: handle.prisma });
+    const fake = fakeChecks((_input, call) => (call === 1 ? BEFORE : AFTER_PARTLY));
+    const worker = createInvestigationWorker({
+      db: handle.prisma,
+      tickets: h.tickets,
+      checks: fake.checks,
+      clock: h.clock,
+      logger: h.logger,
+    });
+    const opened = await h.tickets.submit(VALID.submit_complaint, h.actorFor('submit_complaint'), 'cli-ad-1');
+    if (opened.status !== 'applied') throw new Error('submit');
+    await worker.runOnce();
+    await h.tickets.act(opened.ticket.id, VALID.mark_resolved, h.actorFor('mark_resolved'), 'cli-ad-2');
+    await worker.runOnce();
+    if (suite.kind === 'pglite') await handle.close();
+
+    const ms = await cli(['ticket', opened.ticket.number], env());
+    expect(ms.code).toBe(0);
+    expect(ms.out).toContain('Semakan oleh mailops (SOP 4.2 langkah 3)');
+    expect(ms.out).toMatch(/ {2}Siasatan, .+ \(\w{8}\): \d+ lulus · \d+ amaran · [1-9]\d* gagal/);
+    expect(ms.out).toMatch(
+      / {2}Semakan semula, .+\n {4}berbanding sebelumnya: 1 dibaiki · 1 masih gagal · 1 masalah baharu/,
+    );
+    const en = await cli(['ticket', opened.ticket.number], { ...env(), ...EN });
+    expect(en.out).toContain('Checks by mailops (SOP 4.2 step 3)');
+    expect(en.out).toContain('against before: 1 fixed · 1 still failing · 1 new problems');
   });
 });

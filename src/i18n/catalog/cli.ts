@@ -99,6 +99,16 @@ const ms = {
   'cli.ticket.bounce': 'Mesej pemulangan (bounce): {text}',
   'cli.ticket.notes': 'Catatan',
   'cli.ticket.note': '[{kind}] {at}: {text}',
+  'cli.ticket.checks': 'Semakan oleh mailops (SOP 4.2 langkah 3)',
+  'cli.ticket.check_purpose.investigation': 'Siasatan',
+  'cli.ticket.check_purpose.recheck': 'Semakan semula',
+  'cli.ticket.check_purpose.checklist': 'Senarai semak harian',
+  'cli.ticket.check_done': '{purpose}, {at} ({reference}): {counts}',
+  'cli.ticket.check_pending': '{purpose}, {at} ({reference}): sedang dijalankan atau menunggu giliran',
+  'cli.ticket.check_failed':
+    '{purpose}, {at} ({reference}): tidak selesai kerana ralat dalaman; lihat log dengan rujukan ini',
+  'cli.ticket.check_compared':
+    'berbanding sebelumnya: {fixed} dibaiki · {stillFailing} masih gagal · {newProblems} masalah baharu',
   'cli.ticket.timeline': 'Garis masa',
   'cli.ticket.event': '#{seq} {at}  {event}  — {actor}',
   'cli.ticket.event_step': '#{seq} {at}  {event}  — {actor} (SOP {step})',
@@ -239,6 +249,16 @@ const en: Record<keyof typeof ms, string> = {
   'cli.ticket.bounce': 'Bounce: {text}',
   'cli.ticket.notes': 'Notes',
   'cli.ticket.note': '[{kind}] {at}: {text}',
+  'cli.ticket.checks': 'Checks by mailops (SOP 4.2 step 3)',
+  'cli.ticket.check_purpose.investigation': 'Investigation',
+  'cli.ticket.check_purpose.recheck': 'Re-check',
+  'cli.ticket.check_purpose.checklist': 'Daily checklist',
+  'cli.ticket.check_done': '{purpose}, {at} ({reference}): {counts}',
+  'cli.ticket.check_pending': '{purpose}, {at} ({reference}): running or waiting its turn',
+  'cli.ticket.check_failed':
+    '{purpose}, {at} ({reference}): did not finish, on an internal error; see the log for this reference',
+  'cli.ticket.check_compared':
+    'against before: {fixed} fixed · {stillFailing} still failing · {newProblems} new problems',
   'cli.ticket.timeline': 'Timeline',
   'cli.ticket.event': '#{seq} {at}  {event}  — {actor}',
   'cli.ticket.event_step': '#{seq} {at}  {event}  — {actor} (SOP {step})',

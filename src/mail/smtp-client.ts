@@ -3,15 +3,9 @@
 // refuses DATA and BDAT, so a probe can never put a message on the wire. Every expected outcome (a refused
 // connection, a silent server, a reset) is a result, not an exception (STYLE.md 15).
 
-import { X509Certificate } from 'node:crypto';
 import { isIP, connect as netConnect, type Socket } from 'node:net';
-import {
-  checkServerIdentity,
-  type DetailedPeerCertificate,
-  getCACertificates,
-  type TLSSocket,
-  connect as tlsConnect,
-} from 'node:tls';
+import { type TLSSocket, connect as tlsConnect } from 'node:tls';
+import { describeTls, trustAnchors } from './tls.ts';
 
 export interface SmtpReply {
   readonly code: number;
@@ -151,16 +145,6 @@ export function parseReply(lines: readonly string[]): Parsed {
     if (texts.length >= MAX_REPLY_LINES) return { error: `reply longer than ${MAX_REPLY_LINES} lines` };
   }
   return undefined;
-}
-
-let trustedRoots: string[] | undefined;
-
-/** Node's bundled roots and the system's store, plus the caller's CA (tests, a private government CA). */
-export function trustAnchors(extra: string | readonly string[] | undefined): string[] {
-  trustedRoots ??= [...new Set([...getCACertificates('default'), ...getCACertificates('system')])];
-  return extra === undefined
-    ? trustedRoots
-    : [...trustedRoots, ...(typeof extra === 'string' ? [extra] : extra)];
 }
 
 function failureOf(error: unknown, phase: string): { reason: SmtpFailureReason; detail: string } {
@@ -383,35 +367,4 @@ export class SmtpClient {
       },
     );
   }
-}
-
-function describeTls(secure: TLSSocket, servername: string): TlsSession {
-  const peer = secure.getPeerCertificate(true);
-  const error = secure.authorizationError as unknown;
-  return {
-    protocol: secure.getProtocol() ?? 'unknown',
-    cipher: secure.getCipher()?.name ?? 'unknown',
-    chainError: error ? String((error as { code?: string }).code ?? error) : undefined,
-    certificate: peer?.raw ? certificateFacts(peer, servername) : undefined,
-  };
-}
-
-function certificateFacts(peer: DetailedPeerCertificate, servername: string): CertificateFacts | undefined {
-  let x509: X509Certificate;
-  try {
-    x509 = new X509Certificate(peer.raw);
-  } catch {
-    return undefined; // what the server sent is not for us to crash on; the probe reports it as untested
-  }
-  const name = (cn: string | string[] | undefined, full: string) =>
-    (Array.isArray(cn) ? cn[0] : cn) ?? full.replaceAll('\n', ', ');
-  return {
-    subject: name(peer.subject?.CN, x509.subject),
-    issuer: name(peer.issuer?.CN, x509.issuer),
-    names: peer.subjectaltname ?? '-',
-    validFrom: x509.validFromDate,
-    validTo: x509.validToDate,
-    selfSigned: x509.checkIssued(x509) && x509.verify(x509.publicKey),
-    nameError: checkServerIdentity(servername, peer)?.message,
-  };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from '../../log.ts';
-import { trustAnchors as withSystemRoots } from '../smtp-client.ts';
+import { trustAnchors as withSystemRoots } from '../tls.ts';
 import type { DnsClient } from '../types.ts';
 
 // What the probe engine needs from outside (issue 6): the DNS port for SPF/DKIM/DMARC of a delivered copy,
@@ -23,10 +23,7 @@ export type ConnectDeps = Omit<ProbeDeps, 'dns'>;
 
 export const clockOf = (deps: Pick<ProbeDeps, 'now'>): (() => Date) => deps.now ?? (() => new Date());
 
-/**
- * Node's bundled roots and the system store, plus the caller's: a `ca` option replaces Node's defaults
- * rather than adding to them, so a private CA alone would make every public certificate fail.
- */
+/** The caller's CAs with the system's, or Node's defaults untouched when there are none. */
 export function trustAnchors(extra: readonly string[] | undefined): string[] | undefined {
   return extra && extra.length > 0 ? withSystemRoots(extra) : undefined;
 }

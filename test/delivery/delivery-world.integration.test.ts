@@ -3,13 +3,14 @@ import { Resolver } from 'node:dns/promises';
 import { existsSync } from 'node:fs';
 import { authenticate } from 'mailauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImapSession } from '../support/delivery-world/imap-client.ts';
+import type { ImapSession } from '../support/delivery-world/imap-client.ts';
 import {
   type DeliveryMailbox,
   type DeliveryWorld,
   startDeliveryWorld,
 } from '../support/delivery-world/index.ts';
 import { worldLock } from '../support/delivery-world/lock.ts';
+import { withInbox as inbox } from '../support/delivery-world/probe-side.ts';
 import { type SendResult, sendMessage } from '../support/delivery-world/smtp-send.ts';
 import { canBind, isAlive } from '../support/mail-world/processes.ts';
 
@@ -55,23 +56,7 @@ function submit(from: DeliveryMailbox, to: string, raw: string): Promise<SendRes
   });
 }
 
-async function withInbox<T>(box: DeliveryMailbox, use: (imap: ImapSession) => Promise<T>): Promise<T> {
-  const imap = await ImapSession.open({
-    host: box.imap.host,
-    port: box.imap.port,
-    servername: box.imap.servername,
-    ca: world.ca.certPem,
-    user: box.user,
-    password: box.password,
-  });
-  try {
-    const selected = await imap.command('SELECT INBOX');
-    expect(selected.status).toBe('OK');
-    return await use(imap);
-  } finally {
-    await imap.logout();
-  }
-}
+const withInbox = <T>(box: DeliveryMailbox, use: (imap: ImapSession) => Promise<T>) => inbox(world, box, use);
 
 /** Waits for a message matching `criteria` whose source contains `needle`: its source. */
 async function waitForSource(imap: ImapSession, criteria: string, needle: string, timeoutMs = 10_000) {

@@ -59,6 +59,16 @@ function delivery(domains: readonly MonitoredDomain[], sizeProbes: boolean): Del
   };
 }
 
+/** agency.test monitored through one of its mailboxes, with outside.test's probe mailbox as the outside one. */
+function agencyWatched(agency: 'small' | 'agencyProbe'): MonitoredDomain {
+  return {
+    domain: world.domains.agency,
+    schedule: '30 7 * * *',
+    agency: probeMailbox(world.mailboxes[agency]),
+    outside: probeMailbox(world.mailboxes.outsideProbe),
+  };
+}
+
 function checksFor(domains: readonly MonitoredDomain[], sizeProbes: boolean) {
   return createDomainChecks({
     db: db.prisma,
@@ -82,13 +92,8 @@ afterAll(async () => {
 
 describe('issue 6 over real mail servers', () => {
   it('the daily checklist probes agency.test, finds the 1 MB mailbox and opens an SOP 4.2 ticket for SOC', async () => {
-    const monitored: MonitoredDomain = {
-      domain: world.domains.agency,
-      schedule: '30 7 * * *',
-      // small@agency.test has a 1 MiB quota, under the circular's 100 MB.
-      agency: probeMailbox(world.mailboxes.small),
-      outside: probeMailbox(world.mailboxes.outsideProbe),
-    };
+    // small@agency.test has a 1 MiB quota, under the circular's 100 MB.
+    const monitored = agencyWatched('small');
     const settings = delivery([monitored], false);
     const ran = await runChecklistNow(
       {
@@ -147,12 +152,7 @@ describe('issue 6 over real mail servers', () => {
   }, 120_000);
 
   it('a complaint is investigated, the size limit is fixed, and the re-check shows it before the requester confirms', async () => {
-    const monitored: MonitoredDomain = {
-      domain: world.domains.agency,
-      schedule: '30 7 * * *',
-      agency: probeMailbox(world.mailboxes.agencyProbe),
-      outside: probeMailbox(world.mailboxes.outsideProbe),
-    };
+    const monitored = agencyWatched('agencyProbe');
     // The administrator's mistake the complaint is about: no 10 MB limit (circular 4(f)(iii)).
     await world.postconf('agency', { message_size_limit: '52428800' });
     const worker = createInvestigationWorker({
@@ -212,12 +212,7 @@ describe('issue 6 over real mail servers', () => {
   }, 180_000);
 
   it('/mailtest --delivery adds the probes to the report card, stored with the run', async () => {
-    const monitored: MonitoredDomain = {
-      domain: world.domains.agency,
-      schedule: '30 7 * * *',
-      agency: probeMailbox(world.mailboxes.agencyProbe),
-      outside: probeMailbox(world.mailboxes.outsideProbe),
-    };
+    const monitored = agencyWatched('agencyProbe');
     const service = createMailtestService({
       db: db.prisma,
       settings: mailtestSettings(world),

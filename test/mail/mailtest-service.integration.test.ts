@@ -43,6 +43,15 @@ function recordingSink() {
 
 describeEachDatabase('mailtest service', (suite) => {
   let db: TestDatabase;
+  /** A service whose resolver breaks on every question: only refusals and internal errors are tested here. */
+  const brokenService = (logger = createMemoryLogger()) =>
+    createMailtestService({
+      db: db.prisma,
+      settings: SETTINGS,
+      logger,
+      clock: { now: () => new Date() },
+      dns: broken,
+    });
   beforeAll(async () => {
     db = await suite.create();
   });
@@ -52,13 +61,7 @@ describeEachDatabase('mailtest service', (suite) => {
 
   it('ends the card with a reference id when a run breaks, and stores it as failed', async () => {
     const logger = createMemoryLogger();
-    const service = createMailtestService({
-      db: db.prisma,
-      settings: SETTINGS,
-      logger,
-      clock: { now: () => new Date() },
-      dns: broken,
-    });
+    const service = brokenService(logger);
     const { views, sink } = recordingSink();
     const started = await service.start({
       text: 'agensi.gov.my',
@@ -83,13 +86,7 @@ describeEachDatabase('mailtest service', (suite) => {
   });
 
   it('refuses an IP address and a run over the limit, storing nothing for them', async () => {
-    const service = createMailtestService({
-      db: db.prisma,
-      settings: SETTINGS,
-      logger: createMemoryLogger(),
-      clock: { now: () => new Date() },
-      dns: broken,
-    });
+    const service = brokenService();
     const before = await db.prisma.mailtestRun.count();
     const { sink, views } = recordingSink();
     const ask = (text: string) =>
@@ -110,13 +107,7 @@ describeEachDatabase('mailtest service', (suite) => {
   });
 
   it('refuses an unknown option and --delivery for a domain without probe mailboxes, storing nothing', async () => {
-    const service = createMailtestService({
-      db: db.prisma,
-      settings: SETTINGS,
-      logger: createMemoryLogger(),
-      clock: { now: () => new Date() },
-      dns: broken,
-    });
+    const service = brokenService();
     const before = await db.prisma.mailtestRun.count();
     const { sink } = recordingSink();
     const ask = (text: string, locale: 'ms' | 'en') =>

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensurePackages } from '../mail-world/packages.ts';
-import { run } from '../mail-world/processes.ts';
+import { run, tailLogs } from '../mail-world/processes.ts';
 import { type Part, startDaemons } from './daemons.ts';
 import { KEEP_MARKER, worldLock } from './lock.ts';
 import {
@@ -250,18 +250,6 @@ export async function startDeliveryWorld(options: DeliveryWorldOptions = {}): Pr
       cause: error,
     });
   }
-}
-
-function tailLogs(files: readonly string[], lines = 40): string {
-  return files
-    .filter((file) => existsSync(file))
-    .map((file) => {
-      const text = readFileSync(file, 'utf8').trimEnd();
-      if (!text) return '';
-      return `==> ${file} <==\n${text.split('\n').slice(-lines).join('\n')}`;
-    })
-    .filter(Boolean)
-    .join('\n');
 }
 
 function rmQuietly(dir: string) {

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { expect } from 'vitest';
 import { Secret } from '../../../src/config/secret.ts';
 import type { Logger } from '../../../src/log.ts';
 import type { MailEndpoint, ProbeMailbox } from '../../../src/mail/probe/delivery-types.ts';
@@ -60,12 +61,12 @@ export function probeDeps(world: DeliveryWorld, logger?: Logger): ProbeDeps {
   };
 }
 
-/** UIDs of the messages in a mailbox's INBOX that mention the probe id anywhere (a bounce quotes it). */
-export async function leftovers(
+/** A session on a mailbox's INBOX, selected, for reading what the servers did; logged out afterwards. */
+export async function withInbox<T>(
   world: DeliveryWorld,
   box: DeliveryMailbox,
-  probeId: string,
-): Promise<number[]> {
+  use: (imap: ImapSession) => Promise<T>,
+): Promise<T> {
   const imap = await ImapSession.open({
     host: box.imap.host,
     port: box.imap.port,
@@ -75,9 +76,15 @@ export async function leftovers(
     password: box.password,
   });
   try {
-    await imap.command('SELECT INBOX');
-    return await imap.search(`TEXT "${probeId}"`);
+    const selected = await imap.command('SELECT INBOX');
+    expect(selected.status).toBe('OK');
+    return await use(imap);
   } finally {
     await imap.logout();
   }
+}
+
+/** UIDs of the messages in a mailbox's INBOX that mention the probe id anywhere (a bounce quotes it). */
+export function leftovers(world: DeliveryWorld, box: DeliveryMailbox, probeId: string): Promise<number[]> {
+  return withInbox(world, box, (imap) => imap.search(`TEXT "${probeId}"`));
 }

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEEP_MARKER, worldLock } from './lock.ts';
@@ -6,7 +6,7 @@ import { startNsd } from './nsd.ts';
 import { ensurePackages } from './packages.ts';
 import { type DkimKey, Pki } from './pki.ts';
 import { preparePostfix } from './postfix.ts';
-import { canBind } from './processes.ts';
+import { canBind, tailLogs } from './processes.ts';
 import { type Closable, startMtaSts, startSilentDns, startSilentSmtp, udpTcpPort } from './servers.ts';
 import {
   BROKEN_ZONE_FILE,
@@ -248,16 +248,4 @@ export async function startMailWorld(options: MailWorldOptions = {}): Promise<Ma
       cause: error,
     });
   }
-}
-
-function tailLogs(files: readonly string[], lines = 40): string {
-  return files
-    .filter((file) => existsSync(file))
-    .map((file) => {
-      const text = readFileSync(file, 'utf8').trimEnd();
-      if (!text) return '';
-      return `==> ${file} <==\n${text.split('\n').slice(-lines).join('\n')}`;
-    })
-    .filter(Boolean)
-    .join('\n');
 }

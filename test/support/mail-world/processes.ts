@@ -141,3 +141,16 @@ export function backdate(...files: string[]) {
   const past = new Date(Date.now() - 10_000);
   for (const file of files) utimesSync(file, past, past);
 }
+
+/** The last lines of each log file that exists, headed like `tail`, for the message of a failed test. */
+export function tailLogs(files: readonly string[], lines = 40): string {
+  return files
+    .filter((file) => existsSync(file))
+    .map((file) => {
+      const text = readFileSync(file, 'utf8').trimEnd();
+      if (!text) return '';
+      return `==> ${file} <==\n${text.split('\n').slice(-lines).join('\n')}`;
+    })
+    .filter(Boolean)
+    .join('\n');
+}

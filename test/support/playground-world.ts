@@ -4,7 +4,7 @@ import { createMemoryLogger } from '../../src/log.ts';
 import type { TestDatabase } from './databases.ts';
 import { offlineChecks } from './fake-dns.ts';
 import { freePort } from './free-port.ts';
-import { until } from './slack-world.ts';
+import { checksSettled, until } from './slack-world.ts';
 
 // mailops as `npm start` runs it without chat credentials: the sample configuration's agency in the local
 // playground, on a test database, and a client that speaks the page's API (src/platform/playground/
@@ -86,11 +86,13 @@ export async function startPlaygroundWorld(db: TestDatabase, port?: number) {
     }, `the playground to show it in ${conversation} to ${as}`);
   }
 
-  /** Until the outbox has delivered everything the decisions so far wrote. */
+  /** Until the bot's checks are recorded and the outbox has delivered everything the decisions wrote. */
   const settle = () =>
     until(
-      async () => (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
-      'the outbox to deliver',
+      async () =>
+        (await checksSettled(app, db)) &&
+        (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0,
+      "the bot's checks and the outbox to deliver",
     );
 
   return { app, base, page, seen, settle, logger, close: () => app.close() };

@@ -110,6 +110,18 @@ export async function until<T>(
   }
 }
 
+type App = Awaited<ReturnType<typeof startApp>>;
+
+/**
+ * Works the bot's due check runs now (SOP 4.2 step 3: a complaint's investigation and re-check) and says
+ * whether none is left: what the SOP shows after them (the confirmation card after a re-check) is written
+ * only once they are recorded, so a test that waits for the outbox alone can look too early.
+ */
+export async function checksSettled(app: App, db: TestDatabase): Promise<boolean> {
+  await app.investigation?.runOnce();
+  return (await db.prisma.mailtestRun.count({ where: { leaseUntil: { not: null } } })) === 0;
+}
+
 export async function startSlackWorld(db: TestDatabase, options: SlackWorldOptions = {}) {
   const socket: FakeSocketMode | undefined = options.socketMode ? await startFakeSocketMode() : undefined;
   const api: FakeSlackApi = await startFakeSlackApi({
@@ -214,10 +226,11 @@ export async function startSlackWorld(db: TestDatabase, options: SlackWorldOptio
     async settle(timeoutMs = 10_000) {
       await until(
         async () => {
+          const checked = await checksSettled(app, db);
           await app.dispatcher.drainOnce();
-          return (await world.pending()) === 0;
+          return checked && (await world.pending()) === 0;
         },
-        'the outbox to deliver every pending row',
+        "the bot's checks and the outbox to deliver every pending row",
         timeoutMs,
       );
     },

@@ -8,7 +8,7 @@ import { adaptiveCardProblems } from './adaptive-card-checks.ts';
 import { type TestDatabase, tempDir } from './databases.ts';
 import { offlineChecks } from './fake-dns.ts';
 import { freePort } from './free-port.ts';
-import { until } from './slack-world.ts';
+import { checksSettled, until } from './slack-world.ts';
 import { cardRefresh, messageActivity } from './teams/activities.ts';
 import { createBotClient } from './teams/bot-client.ts';
 import type { StoredActivity } from './teams/connector-state.ts';
@@ -148,12 +148,13 @@ export async function startTeamsWorld(db: TestDatabase, yaml: string) {
     bot,
     connector,
     invoke,
-    /** Delivers everything the outbox holds. */
+    /** Works the bot's checks, then delivers everything the outbox holds. */
     settle: () =>
       until(async () => {
+        const checked = await checksSettled(app, db);
         await app.dispatcher.drainOnce();
-        return (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0;
-      }, 'the outbox to deliver'),
+        return checked && (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0;
+      }, "the bot's checks and the outbox to deliver"),
     /** Everyone says hello where they work and to the bot, so mailops can reach those places later. */
     async greet() {
       for (const [from, channelId] of [

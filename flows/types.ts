@@ -100,9 +100,9 @@ export interface TicketSnapshot {
   /** Whoever recorded Section B most recently. */
   readonly implementerId: string | null;
   /**
-   * The bot investigated this complaint itself (SOP 4.2 step 3): it has a finished investigation or checklist
-   * run, or the bot opened it. Marking it resolved then waits for the bot's re-check, compared with that run,
-   * before the requester is asked to confirm.
+   * The bot investigates this complaint itself (SOP 4.2 step 3): it has an investigation or checklist run,
+   * finished or still under way, or the bot opened it. Marking it resolved then waits for the bot's re-check,
+   * compared with that run, before the requester is asked to confirm.
    */
   readonly investigated: boolean;
   /** The bot's check runs on the ticket, oldest first (plus, unattached, a checklist run the action names). */

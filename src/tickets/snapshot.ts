@@ -73,11 +73,11 @@ function toRunSummary(run: RunRow, attached: boolean, recorded: ReadonlySet<stri
 }
 
 /**
- * The "before" a re-check is compared with: a finished investigation or checklist run of the ticket. One
- * still under way (or broken) when SOC resolves gives nothing to compare, so the requester is asked at once.
+ * An investigation or checklist run of the ticket: the "before" a re-check is compared with. One still under
+ * way when SOC resolves counts too: the re-check then waits for it (claim.ts), so the requester still sees
+ * the before/after. One whose checks broke counts as well: the re-check still shows the "after".
  */
-const isBaseline = (r: CheckRunSummary) =>
-  r.attached && r.status === 'done' && BASELINE_PURPOSES.includes(r.purpose);
+const isBaseline = (r: CheckRunSummary) => r.attached && BASELINE_PURPOSES.includes(r.purpose);
 
 /** `extraRun`: a checklist run an action names that is not (yet) attached to any ticket. */
 export function toSnapshot(row: SnapshotRow, extraRun?: RunRow): TicketSnapshot {

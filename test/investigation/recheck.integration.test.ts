@@ -96,6 +96,48 @@ describeEachDatabase('complaint re-check', (suite) => {
     expect((await verifyAuditChain(db().prisma)).ok).toBe(true);
   });
 
+  it('resolved while the investigation still runs: the re-check waits for it, and the requester still gets the before/after', async () => {
+    const w = investigationWorld(db(), (_input, call) => (call === 1 ? BEFORE : AFTER_FIXED));
+    const ticket = await w.openComplaint();
+    const release = w.fake.holdNext();
+    const replicaA = w.worker();
+    const investigating = replicaA.runOnce();
+    await expect.poll(() => w.fake.calls.length).toBe(1);
+    w.h.clock.advance(30_000); // within replica A's lease
+
+    const resolved = await w.h.tickets.act(ticket.id, VALID.mark_resolved, w.h.actorFor('mark_resolved'));
+    expect(resolved).toMatchObject({ status: 'applied', ticket: { state: 'awaiting_confirmation' } });
+    expect((await w.runsOf(ticket.id)).map((r) => [r.purpose, r.status])).toEqual([
+      ['investigation', 'running'],
+      ['recheck', 'pending'],
+    ]);
+    // Not asked yet: the re-check is queued and nothing is there to compare with.
+    expect(await confirmationPosts(db(), ticket.id)).toEqual([]);
+    // Replica B finds the re-check due but waiting for the investigation before it.
+    expect(await w.worker().runOnce()).toMatchObject({ claimed: 0 });
+
+    release();
+    expect(await investigating).toMatchObject({ claimed: 1, checked: 1, recorded: 1 });
+    expect(await confirmationPosts(db(), ticket.id)).toEqual([]);
+    expect(await w.worker().runOnce()).toMatchObject({ claimed: 1, checked: 1, recorded: 1 });
+
+    const [investigation, recheck] = await w.runsOf(ticket.id);
+    expect(recheck?.summary).toMatchObject({
+      compared: { baselineRunId: investigation?.id, fixed: 1, stillFailing: 1, resolved: true },
+    });
+    expect((await w.recorded(ticket.id)).map((e) => (e.data as { purpose: string }).purpose)).toEqual([
+      'investigation',
+      'recheck',
+    ]);
+    expect(await confirmationPosts(db(), ticket.id)).toHaveLength(1);
+    await w.h.dispatcher.drainOnce();
+    const confirmation = w.lastCards(ticket.number).get('confirmation');
+    expect(confirmation?.card.investigation?.latest?.changes?.items.map((c) => c.change)).toEqual([
+      'still_failing',
+      'fixed',
+    ]);
+  });
+
   it('a complaint the bot opened for a failed daily check closes itself when the re-check passes', async () => {
     const w = investigationWorld(db(), () => AFTER_FIXED);
     const run = await checklistRun(db(), w.h.clock.now());

@@ -5,6 +5,7 @@ import {
   SIZE_UNDER_MARGIN_BYTES,
 } from '../../src/mail/probe/delivery.ts';
 import type { DeliverySettings, MonitoredDomain, ProbeReport } from '../../src/mail/probe/delivery-types.ts';
+import { connectImap } from '../../src/mail/probe/imap-connect.ts';
 import { type ProbeDeps, runProbe } from '../../src/mail/probe/run-probe.ts';
 import type { DeliveryWorld } from '../support/delivery-world/index.ts';
 import {
@@ -52,14 +53,7 @@ const settings: DeliverySettings = {
 describe('runDelivery', () => {
   it('probes both ways, delivers the size probe just under the limit, and sees the one just over bounced with 5.3.4', async () => {
     const told: ProbeReport[] = [];
-    const started = Date.now();
     const run = await runDelivery({ target, settings, deps, onProbe: (r) => told.push(r) });
-    console.info(
-      `runDelivery ${Date.now() - started} ms:`,
-      run.probes.map(
-        (p) => `${p.kind}=${p.result}${p.timeToInboxMs === null ? '' : ` ${p.timeToInboxMs} ms`}`,
-      ),
-    );
 
     expect(run.probes.map((p) => p.kind)).toEqual(['inbound', 'outbound', 'size_under', 'size_over']);
     expect(told.map((p) => p.kind).sort()).toEqual(['inbound', 'outbound', 'size_over', 'size_under']);
@@ -121,4 +115,142 @@ describe('runDelivery', () => {
       cleanedUp: true,
     });
   });
+
+  it('removes what earlier probes left in the mailboxes once no probe can wait for it, and nothing else', async () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    const probeMessageId = '<1764300000000.0123456789ab@mailops.outside.test>';
+    const message = (headers: Record<string, string>, body: string) =>
+      `${Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n')}\r\n\r\n${body}\r\n`;
+    const planted = [
+      // A vacation responder that answered an hour after its probe stopped watching.
+      {
+        keep: false,
+        date: hoursAgo(2),
+        raw: message(
+          {
+            From: 'vacation@agency.test',
+            To: target.outside.address,
+            Subject: 'Auto: mailops probe mop-aaaaaaaaaa',
+            'In-Reply-To': probeMessageId,
+            'Auto-Submitted': 'auto-replied',
+            'Message-ID': '<late-reply@agency.test>',
+          },
+          'Saya bercuti.',
+        ),
+      },
+      // A probe copy whose run died before it cleaned up.
+      {
+        keep: false,
+        date: hoursAgo(26),
+        raw: message(
+          {
+            From: target.agency.address,
+            To: target.outside.address,
+            Subject: 'mailops probe mop-bbbbbbbbbb',
+            'X-Mailops-Probe': 'mop-bbbbbbbbbb',
+            'Message-ID': '<1764200000000.0123456789ab@mailops.agency.test>',
+          },
+          'This is a delivery test message from mailops.',
+        ),
+      },
+      // A bounce that came days late (RFC 3464), the probe's header in the returned headers.
+      {
+        keep: false,
+        date: hoursAgo(3),
+        raw: message(
+          {
+            From: 'MAILER-DAEMON@outside.test (Mail Delivery System)',
+            To: target.outside.address,
+            Subject: 'Undelivered Mail Returned to Sender',
+            'Message-ID': '<late-bounce@outside.test>',
+            'MIME-Version': '1.0',
+            'Content-Type': 'multipart/report; report-type=delivery-status; boundary="b"',
+          },
+          [
+            '--b',
+            'Content-Type: text/plain',
+            '',
+            'Your message could not be delivered.',
+            '--b',
+            'Content-Type: message/delivery-status',
+            '',
+            'Reporting-MTA: dns; mx.outside.test',
+            '',
+            'Final-Recipient: rfc822; nobody@agency.test',
+            'Action: failed',
+            'Status: 4.4.7',
+            '--b',
+            'Content-Type: text/rfc822-headers',
+            '',
+            'Subject: mailops probe mop-cccccccccc',
+            'X-Mailops-Probe: mop-cccccccccc',
+            '--b--',
+          ].join('\r\n'),
+        ),
+      },
+      // A person's mail, and a person forwarding an old probe: not the bot's to remove.
+      {
+        keep: true,
+        date: hoursAgo(2),
+        raw: message(
+          { From: 'aminah@outside.test', To: target.outside.address, Subject: 'Mesyuarat esok' },
+          'Jumpa jam 10.',
+        ),
+      },
+      {
+        keep: true,
+        date: hoursAgo(2),
+        raw: message(
+          {
+            From: 'aminah@outside.test',
+            To: target.outside.address,
+            Subject: 'Fwd: mailops probe mop-dddddddddd',
+          },
+          'Lihat ini.',
+        ),
+      },
+      // Another probe's copy, still young: that probe may be waiting for it right now.
+      {
+        keep: true,
+        date: new Date(Date.now() - 60_000),
+        raw: message(
+          {
+            From: target.agency.address,
+            To: target.outside.address,
+            Subject: 'mailops probe mop-eeeeeeeeee',
+            'X-Mailops-Probe': 'mop-eeeeeeeeee',
+          },
+          'This is a delivery test message from mailops.',
+        ),
+      },
+    ];
+    const session = await connectImap(target.outside, deps);
+    if (!session.ok) throw new Error(session.detail);
+    const imap = session.client;
+    const subjects = async () => {
+      await imap.mailboxOpen('INBOX');
+      const all = await imap.fetchAll('1:*', { envelope: true });
+      return all.map((m) => m.envelope?.subject ?? '').sort();
+    };
+    try {
+      await imap.mailboxOpen('INBOX');
+      for (const p of planted) await imap.append('INBOX', Buffer.from(p.raw), [], p.date);
+      const before = await subjects();
+
+      const run = await runDelivery({ target, settings, deps, kinds: ['inbound'] });
+      expect(run.probes[0]?.result).toBe('delivered');
+
+      const after = await subjects();
+      const removed = planted.filter((p) => !p.keep).map((p) => /Subject: (.*)/.exec(p.raw)?.[1]);
+      const kept = planted.filter((p) => p.keep).map((p) => /Subject: (.*)/.exec(p.raw)?.[1]);
+      for (const subject of removed) expect(before).toContain(subject);
+      for (const subject of removed) expect(after).not.toContain(subject);
+      for (const subject of kept) expect(after).toContain(subject);
+    } finally {
+      await imap.messageDelete('1:*').catch(() => undefined);
+      await imap.logout();
+    }
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import type {
   ProbeReport,
   QuotaReport,
 } from './delivery-types.ts';
+import { clockOf } from './probe-deps.ts';
 import { readQuota } from './quota.ts';
 import { type ProbeDeps, runProbe } from './run-probe.ts';
 
@@ -73,9 +74,13 @@ export async function runDelivery(input: DeliveryInput): Promise<DeliveryRun> {
   }
   const probes = kinds.map((k) => reports.get(k)!);
 
-  // Read after the probes were cleaned up, so the quota shows the mailboxes as people use them.
+  // Read after the probes were cleaned up, so the quota shows the mailboxes as people use them; what
+  // earlier probes left is removed first, once no probe can still be waiting for it.
+  const removeLeftoversBefore = new Date(clockOf(deps)().getTime() - leftoverAgeMs(settings));
   const quotas = await Promise.all(
-    [target.agency, target.outside].filter((m) => m.imap !== null).map((m) => readQuota(m, deps)),
+    [target.agency, target.outside]
+      .filter((m) => m.imap !== null)
+      .map((m) => readQuota(m, deps, { removeLeftoversBefore })),
   );
   return {
     probes,
@@ -83,6 +88,15 @@ export async function runDelivery(input: DeliveryInput): Promise<DeliveryRun> {
     learned: learnedSelectors(probes, [target.domain, domainOf(target.outside.address)]),
   };
 }
+
+/**
+ * How old a probe's mail must be before a later run may remove it: longer than any probe waits (deadline
+ * and reply grace, from its submission) with room for a slow submission and clocks a little apart.
+ */
+function leftoverAgeMs(settings: Pick<DeliverySettings, 'deadlineMs' | 'replyGraceMs'>): number {
+  return settings.deadlineMs + settings.replyGraceMs + LEFTOVER_MARGIN_MS;
+}
+const LEFTOVER_MARGIN_MS = 10 * 60_000;
 
 function sizeOf(kind: ProbeKind, limit: number): { sizeBytes?: number } {
   if (kind === 'size_under') return { sizeBytes: limit - SIZE_UNDER_MARGIN_BYTES };

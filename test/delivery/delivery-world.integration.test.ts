@@ -22,7 +22,6 @@ let world: DeliveryWorld;
 
 beforeAll(async () => {
   world = await startDeliveryWorld();
-  console.info(`delivery world up in ${world.timings.setupMs} ms (packages ${world.timings.packagesMs} ms)`);
 }, 300_000);
 
 afterAll(async () => {

@@ -24,7 +24,6 @@ let world: DeliveryWorld;
 let deps: ProbeDeps;
 let outside: ProbeMailbox;
 let agency: ProbeMailbox;
-const timings: Record<string, number> = {};
 
 const DEADLINE_MS = 8_000;
 /** Short: only the vacation test expects an auto-reply after the delivery. */
@@ -38,18 +37,15 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  console.info('probe timings (ms):', JSON.stringify(timings));
   await world?.close();
 });
 
 async function probe(
-  name: string,
   from: ProbeMailbox,
   to: ProbeMailbox,
   extra: { deadlineMs?: number; replyGraceMs?: number; deps?: ProbeDeps } = {},
 ): Promise<ProbeReport> {
-  const started = Date.now();
-  const report = await runProbe(
+  return runProbe(
     {
       kind: from === agency ? 'outbound' : 'inbound',
       from,
@@ -59,14 +55,11 @@ async function probe(
     },
     extra.deps ?? deps,
   );
-  timings[name] = Date.now() - started;
-  if (report.timeToInboxMs !== null) timings[`${name}.timeToInbox`] = report.timeToInboxMs;
-  return report;
 }
 
 describe('runProbe', () => {
   it('sees an inbound probe arrive in the agency inbox by IDLE, with its hops over TLS, and deletes it', async () => {
-    const report = await probe('inbound', outside, agency);
+    const report = await probe(outside, agency);
 
     expect(report.result, JSON.stringify(report)).toBe('delivered');
     expect(report).toMatchObject({ kind: 'inbound', direction: 'inbound', cleanedUp: true, reply: null });
@@ -87,7 +80,7 @@ describe('runProbe', () => {
   });
 
   it('delivers an outbound probe DKIM-signed by agency.test with selector probe2026, aligned, SPF and DMARC passing', async () => {
-    const report = await probe('outbound', agency, outside);
+    const report = await probe(agency, outside);
 
     expect(report.result, JSON.stringify(report)).toBe('delivered');
     expect(report.direction).toBe('outbound');
@@ -105,14 +98,14 @@ describe('runProbe', () => {
 
   it('reports the vacation auto-reply (RFC 3834) after the delivery, and alone when the inbox is not read', async () => {
     const vacation = probeMailbox(world.mailboxes.vacation);
-    const watched = await probe('vacation', outside, vacation, { replyGraceMs: 3_000 });
+    const watched = await probe(outside, vacation, { replyGraceMs: 3_000 });
     expect(watched.result, JSON.stringify(watched)).toBe('delivered');
     expect(watched.reply).toMatchObject({ kind: 'auto_reply', confidence: 'high', from: vacation.address });
     expect(watched.reply).toMatchObject({ autoSubmitted: expect.stringMatching(/^auto-replied/) });
 
     // Sieve answers each sender once per period (RFC 5230 §4.2; `:seconds 1`, whole seconds): another
     // sender, so this one is answered without waiting for the period to pass.
-    const unread = await probe('vacation.unread', agency, sendOnly(vacation.address, vacation));
+    const unread = await probe(agency, sendOnly(vacation.address, vacation));
     expect(unread.result, JSON.stringify(unread)).toBe('auto_reply');
     expect(unread.reply?.kind).toBe('auto_reply');
     expect(unread.cleanedUp).toBe(true);
@@ -120,7 +113,7 @@ describe('runProbe', () => {
   });
 
   it('classifies the 5.1.1 bounce for an unknown agency recipient and deletes it from the sender inbox', async () => {
-    const report = await probe('bounce', outside, sendOnly(world.unknownRecipient, agency));
+    const report = await probe(outside, sendOnly(world.unknownRecipient, agency));
 
     expect(report.result, JSON.stringify(report)).toBe('bounce');
     const bounce = report.reply;
@@ -146,11 +139,7 @@ describe('runProbe', () => {
   });
 
   it('reports the 4.4.1 bounce at once when nothing listens on the MX of unreachable.test', async () => {
-    const report = await probe(
-      'unreachable',
-      agency,
-      sendOnly(`someone@${world.domains.unreachable}`, outside),
-    );
+    const report = await probe(agency, sendOnly(`someone@${world.domains.unreachable}`, outside));
 
     expect(report.result, JSON.stringify(report)).toBe('bounce');
     expect(report.reply?.kind === 'bounce' && report.reply.recipients[0]?.status).toBe('4.4.1');
@@ -169,14 +158,9 @@ describe('runProbe', () => {
     );
     try {
       const started = Date.now();
-      const report = await probe(
-        'no_answer',
-        agency,
-        sendOnly(`someone@${world.domains.unreachable}`, outside),
-        {
-          deadlineMs: 1_500,
-        },
-      );
+      const report = await probe(agency, sendOnly(`someone@${world.domains.unreachable}`, outside), {
+        deadlineMs: 1_500,
+      });
       expect(report.result, JSON.stringify(report)).toBe('no_answer');
       expect(report.submission.ok).toBe(true);
       expect(Date.now() - started).toBeLessThan(1_500 + 3_000);
@@ -221,7 +205,7 @@ describe('runProbe', () => {
 
   it('is untested when the certificates cannot be verified, and never falls back to clear text', async () => {
     const untrusting = { ...deps, ca: [] };
-    const report = await probe('untrusted', outside, agency, { deps: untrusting });
+    const report = await probe(outside, agency, { deps: untrusting });
     expect(report).toMatchObject({ result: 'untested', untestedReason: 'imap_tls' });
     const sent = await sendProbe(
       outside,
@@ -244,7 +228,7 @@ describe('runProbe', () => {
     // Dovecot delays every failed login from one address longer than the one before (2 s, 4 s, 8 s…).
     const logged = { ...deps, logger, timeoutMs: 20_000 };
 
-    const report = await probe('wrong_password', wrong, agency, { deps: logged });
+    const report = await probe(wrong, agency, { deps: logged });
     expect(report).toMatchObject({ result: 'untested', untestedReason: 'imap_login' });
     expect(report.submission).toEqual({ ok: false, failure: 'not_sent', code: null, response: null });
 

@@ -379,7 +379,8 @@ describe('Mail test world', () => {
 
     world = await startMailWorld();
     expect(world.stateDir).not.toBe(first.stateDir);
-    expect(world.timings.setupMs).toBeLessThan(15_000);
+    // Started again, nothing is installed again: the packages stay.
+    expect(world.timings.installed).toEqual([]);
     const { conversation: smtp, greeting } = await SmtpConversation.open(world.hosts.hardened);
     expect(greeting.code).toBe(220);
     await smtp.quit();

@@ -87,7 +87,14 @@ describe('runProbe', () => {
     expect(report.auth).toEqual({
       spf: { result: 'pass', domain: world.domains.agency },
       dkim: [
-        { result: 'pass', domain: world.domains.agency, selector: 'probe2026', aligned: true, keyBits: 2048 },
+        {
+          result: 'pass',
+          domain: world.domains.agency,
+          selector: 'probe2026',
+          aligned: true,
+          keyType: 'rsa',
+          keyBits: 2048,
+        },
       ],
       dmarc: { result: 'pass', policy: 'reject', domain: world.domains.agency },
     });

@@ -64,12 +64,26 @@ export async function authenticateReceived(
         domain: r.signingDomain!.toLowerCase(),
         selector: r.selector!,
         aligned: fromDomain !== null && aligned(r.signingDomain!, fromDomain),
-        keyBits: r.modulusLength ?? null,
+        ...keyOf(r),
       })),
     dmarc: dmarc
       ? { result: dmarc.status.result, policy: dmarc.policy || null, domain: dmarc.domain || null }
       : { result: 'none', policy: null, domain: null },
   };
+}
+
+/**
+ * mailauth reads the RSA modulus length of the key it fetched; an Ed25519 key (RFC 8463 §3) has none and is
+ * always 32 bytes, 256 bits, known once the key was fetched.
+ */
+function keyOf(r: { algo?: string; modulusLength?: number; publicKey?: unknown }): {
+  keyType: 'rsa' | 'ed25519' | null;
+  keyBits: number | null;
+} {
+  const algo = (r.algo ?? '').toLowerCase();
+  const keyType = algo.startsWith('rsa-') ? 'rsa' : algo.startsWith('ed25519-') ? 'ed25519' : null;
+  const keyBits = r.modulusLength ?? (keyType === 'ed25519' && r.publicKey ? 256 : null);
+  return { keyType, keyBits };
 }
 
 /** RFC 7489 §3.1.1 relaxed alignment: the same organisational domain. */

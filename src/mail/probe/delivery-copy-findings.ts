@@ -118,14 +118,15 @@ function dkimFindings(a: AuthResults, domain: string, subject: string): Finding[
     return [finding('delivery.auth_dkim', verdict, params, subject)];
   }
   // RFC 8301 §3.2: signers MUST use RSA keys of at least 1024 bits and SHOULD use 2048; an Ed25519 key
-  // (RFC 8463) is 256 bits and strong. The strongest aligned signature stands for a domain that signs twice.
-  const best = [...aligned].sort((x, y) => (y.keyBits ?? -1) - (x.keyBits ?? -1))[0]!;
+  // (RFC 8463) is 256 bits and as strong as RSA 3072. The strongest aligned signature stands for a domain
+  // that signs twice (RSA beside Ed25519, as RFC 8463 §4 expects during the change-over).
+  const best = [...aligned].sort((x, y) => strength(y) - strength(x))[0]!;
   const key = { signer: clean(best.domain, 100), selector: clean(best.selector, 100), domain };
   const bits = best.keyBits;
   const known = bits !== null && Number.isFinite(bits) && bits > 0;
   const keyVerdict: Verdict = !known
     ? 'untested'
-    : bits === 256 || bits >= 2048
+    : best.keyType === 'ed25519' || bits >= 2048
       ? 'pass'
       : bits < 1024
         ? 'fail'
@@ -140,6 +141,10 @@ function dkimFindings(a: AuthResults, domain: string, subject: string): Finding[
     ),
   ];
 }
+
+/** RSA-equivalent strength: NIST SP 800-57 puts Ed25519's 128-bit security level beside RSA 3072. */
+const strength = (d: AuthResults['dkim'][number]) =>
+  d.keyType === 'ed25519' && d.keyBits !== null ? 3072 : (d.keyBits ?? -1);
 
 function dmarcFinding(a: AuthResults, domain: string, subject: string): Finding {
   const result = code(a.dmarc.result);

@@ -84,6 +84,9 @@ export interface AuthResults {
     readonly selector: string;
     /** The d= domain aligns with the From domain (RFC 7489 §3.1.1, relaxed). */
     readonly aligned: boolean;
+    /** From the signature's a= tag (RFC 6376 §3.5, RFC 8463): rsa-sha256 or ed25519-sha256. */
+    readonly keyType: 'rsa' | 'ed25519' | null;
+    /** The RSA modulus; 256 for an Ed25519 key; null when no key was read. */
     readonly keyBits: number | null;
   }[];
   readonly dmarc: { readonly result: string; readonly policy: string | null; readonly domain: string | null };

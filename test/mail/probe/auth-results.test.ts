@@ -44,11 +44,31 @@ async function signed(from: string, signingDomain: string): Promise<string> {
   return header() + signatures + body;
 }
 
+// RFC 8463 §4.2: an Ed25519 key record carries the raw 32-byte key, the tail of its SubjectPublicKeyInfo.
+const ed = generateKeyPairSync('ed25519');
+const edPublicKey = ed.publicKey.export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64');
+const edPrivateKey = ed.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+/** Signed twice, RSA then Ed25519, as RFC 8463 §4 expects while receivers learn the new algorithm. */
+async function signedTwice(from: string): Promise<string> {
+  const body = message(from);
+  const rsa = { signingDomain: 'agency.test', selector: 'probe2026', privateKey };
+  const ed25519 = {
+    signingDomain: 'agency.test',
+    selector: 'ed2026',
+    privateKey: edPrivateKey,
+    algorithm: 'ed25519-sha256',
+  };
+  const { signatures } = await dkimSign(body, { ...rsa, signatureData: [rsa, ed25519] });
+  return header() + signatures + body;
+}
+
 const dns = () =>
   fakeDns({
     'agency.test': { txt: ['v=spf1 ip4:127.0.5.1 -all'] },
     '_dmarc.agency.test': { txt: ['v=DMARC1; p=reject'] },
     'probe2026._domainkey.agency.test': { txt: [`v=DKIM1; k=rsa; p=${publicKey}`] },
+    'ed2026._domainkey.agency.test': { txt: [`v=DKIM1; k=ed25519; p=${edPublicKey}`] },
     'probe2026._domainkey.esp.test': { txt: [`v=DKIM1; k=rsa; p=${publicKey}`] },
   });
 
@@ -75,7 +95,16 @@ describe('authenticateReceived', () => {
     });
     expect(result).toEqual({
       spf: { result: 'pass', domain: 'agency.test' },
-      dkim: [{ result: 'pass', domain: 'agency.test', selector: 'probe2026', aligned: true, keyBits: 1024 }],
+      dkim: [
+        {
+          result: 'pass',
+          domain: 'agency.test',
+          selector: 'probe2026',
+          aligned: true,
+          keyType: 'rsa',
+          keyBits: 1024,
+        },
+      ],
       dmarc: { result: 'pass', policy: 'reject', domain: 'agency.test' },
     });
     expect(resolver.asked).toContain('txt probe2026._domainkey.agency.test');
@@ -84,10 +113,39 @@ describe('authenticateReceived', () => {
   it('reports a signature by another domain as not aligned with From', async () => {
     const result = await authenticateReceived(await signed('probe@agency.test', 'esp.test'), { dns: dns() });
     expect(result.dkim).toEqual([
-      { result: 'pass', domain: 'esp.test', selector: 'probe2026', aligned: false, keyBits: 1024 },
+      {
+        result: 'pass',
+        domain: 'esp.test',
+        selector: 'probe2026',
+        aligned: false,
+        keyType: 'rsa',
+        keyBits: 1024,
+      },
     ]);
     // SPF still aligns, so DMARC passes (RFC 7489 §4.2).
     expect(result.dmarc.result).toBe('pass');
+  });
+
+  it('reads an Ed25519 signature (RFC 8463) as a 256-bit Ed25519 key beside the RSA one', async () => {
+    const result = await authenticateReceived(await signedTwice('probe@agency.test'), { dns: dns() });
+    expect(result.dkim).toEqual([
+      {
+        result: 'pass',
+        domain: 'agency.test',
+        selector: 'probe2026',
+        aligned: true,
+        keyType: 'rsa',
+        keyBits: 1024,
+      },
+      {
+        result: 'pass',
+        domain: 'agency.test',
+        selector: 'ed2026',
+        aligned: true,
+        keyType: 'ed25519',
+        keyBits: 256,
+      },
+    ]);
   });
 
   it('fails SPF from an address the domain does not list, and has no DKIM results without a signature', async () => {

@@ -160,6 +160,7 @@ describe("SPF, DKIM and DMARC of the agency's outbound probe (good practice agai
     domain: DOMAIN,
     selector: 'mel2026',
     aligned: true,
+    keyType: 'rsa' as const,
     keyBits: 2048,
     ...over,
   });
@@ -185,16 +186,35 @@ describe("SPF, DKIM and DMARC of the agency's outbound probe (good practice agai
     ]);
   });
 
-  it.each([
-    [[4096], 'pass'],
-    [[2048], 'pass'],
-    [[1024], 'warn'],
-    [[512], 'fail'],
-    [[256], 'pass'],
-    [[256, 1024], 'warn'],
-    [[null], 'untested'],
-  ])('judges key lengths %j by RFC 8301 §3.2 (Ed25519 is 256 bits): %s', (bits, verdict) => {
-    const a = authWith({ dkim: bits.map((keyBits, i) => sig({ keyBits, selector: `s${i}` })) });
+  type Key = readonly ['rsa' | 'ed25519', number | null];
+  it.each<[readonly Key[], string]>([
+    [[['rsa', 4096]], 'pass'],
+    [[['rsa', 2048]], 'pass'],
+    [[['rsa', 1024]], 'warn'],
+    [[['rsa', 512]], 'fail'],
+    [[['rsa', 256]], 'fail'],
+    [[['ed25519', 256]], 'pass'],
+    // Signed twice during a change-over (RFC 8463 §4): the Ed25519 signature stands for the domain.
+    [
+      [
+        ['rsa', 1024],
+        ['ed25519', 256],
+      ],
+      'pass',
+    ],
+    [
+      [
+        ['rsa', 1024],
+        ['rsa', 2048],
+      ],
+      'pass',
+    ],
+    [[['rsa', null]], 'untested'],
+    [[['ed25519', null]], 'untested'],
+  ])('judges keys %j by RFC 8301 §3.2 and RFC 8463: %s', (keys, verdict) => {
+    const a = authWith({
+      dkim: keys.map(([keyType, keyBits], i) => sig({ keyType, keyBits, selector: `s${i}` })),
+    });
     expect(of('delivery.auth_dkim_key', [outbound(a)]).map((f) => f.verdict)).toEqual([verdict]);
   });
 

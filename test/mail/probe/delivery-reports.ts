@@ -49,7 +49,9 @@ export const MAPI_HOP = parseReceived(
 
 export const GOOD_AUTH: AuthResults = {
   spf: { result: 'pass', domain: DOMAIN },
-  dkim: [{ result: 'pass', domain: DOMAIN, selector: 'mel2026', aligned: true, keyBits: 2048 }],
+  dkim: [
+    { result: 'pass', domain: DOMAIN, selector: 'mel2026', aligned: true, keyType: 'rsa', keyBits: 2048 },
+  ],
   dmarc: { result: 'pass', policy: 'reject', domain: DOMAIN },
 };
 

@@ -4,7 +4,7 @@ import type { AuthResults, ProbeReport } from '../../../src/mail/probe/delivery-
 
 const auth = (dkim: { domain: string; selector: string; result?: string }[]): AuthResults => ({
   spf: { result: 'pass', domain: null },
-  dkim: dkim.map((d) => ({ result: 'pass', aligned: true, keyBits: 2048, ...d })),
+  dkim: dkim.map((d) => ({ result: 'pass', aligned: true, keyType: 'rsa' as const, keyBits: 2048, ...d })),
   dmarc: { result: 'pass', policy: null, domain: null },
 });
 

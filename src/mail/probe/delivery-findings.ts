@@ -14,7 +14,7 @@ import {
   type Params,
   routeOf,
 } from './delivery-finding.ts';
-import type { ProbeReport, QuotaReport } from './delivery-types.ts';
+import { type ProbeReport, type QuotaReport, UNTESTED_REASONS } from './delivery-types.ts';
 import { statusMeaningKey } from './status-code.ts';
 import type { BounceCategory, BounceRecipient } from './types.ts';
 
@@ -241,9 +241,12 @@ function sizeFinding(p: ProbeReport, s: DeliveryFindingSettings): Finding {
   return untested(p.result === 'delivered' ? 'no_evidence' : untestedReason(p), '—');
 }
 
+const KNOWN_REASONS: ReadonlySet<string> = new Set(UNTESTED_REASONS);
+
+/** A reason with a text of its own, else `other` (a report from an older release, say). */
 function untestedReason(p: ProbeReport): string {
   const given = p.untestedReason ?? (p.submission.ok ? null : `submission_${p.submission.failure}`);
-  return given && /^[a-z][a-z0-9_]{0,39}$/.test(given) ? given : 'other';
+  return given && KNOWN_REASONS.has(given) ? given : 'other';
 }
 
 const timeToInbox = (p: ProbeReport): string => {

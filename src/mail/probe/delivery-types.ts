@@ -62,18 +62,51 @@ export type ProbeDirection = 'inbound' | 'outbound';
 export type ProbeKind = 'inbound' | 'outbound' | 'size_under' | 'size_over';
 
 /** How the submission of a probe ended; a refusal carries the server's reply. */
-export type SubmissionResult =
-  | { readonly ok: true; readonly messageId: string; readonly acceptedAt: Date; readonly response: string }
-  | {
-      readonly ok: false;
-      /**
-       * `refused`: the server answered no (with `code` and `response`); `not_sent`: not attempted, because a
-       * mailbox the probe must watch could not be opened first; otherwise the server could not be asked.
-       */
-      readonly failure: 'refused' | 'auth' | 'timeout' | 'connection' | 'tls' | 'not_sent';
-      readonly code: number | null;
-      readonly response: string | null;
-    };
+export type SubmissionResult = AcceptedSubmission | FailedSubmission;
+
+/** What an attempt to submit can end in: everything but `not_sent`, which is the attempt not made. */
+export type SubmissionAttempt = AcceptedSubmission | FailedSubmission<Exclude<SubmissionFailure, 'not_sent'>>;
+
+interface AcceptedSubmission {
+  readonly ok: true;
+  readonly messageId: string;
+  readonly acceptedAt: Date;
+  readonly response: string;
+}
+
+interface FailedSubmission<F extends SubmissionFailure = SubmissionFailure> {
+  readonly ok: false;
+  /**
+   * `refused`: the server answered no (with `code` and `response`); `not_sent`: not attempted, because a
+   * mailbox the probe must watch could not be opened first; otherwise the server could not be asked.
+   */
+  readonly failure: F;
+  readonly code: number | null;
+  readonly response: string | null;
+}
+
+export const SUBMISSION_FAILURES = ['refused', 'auth', 'timeout', 'connection', 'tls', 'not_sent'] as const;
+export type SubmissionFailure = (typeof SUBMISSION_FAILURES)[number];
+
+/** Why a probe mailbox could not be opened or read (imap-connect.ts). */
+export const IMAP_FAILURES = ['login', 'timeout', 'tls', 'connection', 'error'] as const;
+export type ImapFailure = (typeof IMAP_FAILURES)[number];
+
+/**
+ * Why a probe could not be tested, each with a text under `mailtest.delivery.reason.*`: its submission
+ * could not be made (a refusal is a result, not a reason), or a mailbox it watches could not be read, or
+ * the watch was lost before anything came.
+ */
+export type UntestedReason =
+  | `submission_${Exclude<SubmissionFailure, 'refused' | 'not_sent'>}`
+  | `imap_${ImapFailure | 'lost'}`;
+
+export const UNTESTED_REASONS: readonly UntestedReason[] = [
+  ...SUBMISSION_FAILURES.flatMap((f) =>
+    f === 'refused' || f === 'not_sent' ? [] : [`submission_${f}` as const],
+  ),
+  ...[...IMAP_FAILURES, 'lost' as const].map((f) => `imap_${f}` as const),
+];
 
 /** SPF/DKIM/DMARC of a received copy as `mailauth` evaluates it (RFC 7208, 6376, 7489). */
 export interface AuthResults {
@@ -111,8 +144,8 @@ export interface ProbeReport {
    * - `untested`: the probe could not be sent or the inbox could not be read (login, timeout, TLS).
    */
   readonly result: 'delivered' | 'auto_reply' | 'bounce' | 'refused' | 'no_answer' | 'untested';
-  /** Why it could not be tested: `submission_timeout`, `imap_login`, `imap_timeout`, `tls`, … */
-  readonly untestedReason?: string;
+  /** Why it could not be tested, when `result` is `untested`. */
+  readonly untestedReason?: UntestedReason;
   /** Time to inbox as the bot saw it (IDLE notification), from the submission's acceptance. */
   readonly timeToInboxMs: number | null;
   readonly seenAt: Date | null;

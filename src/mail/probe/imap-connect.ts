@@ -1,5 +1,5 @@
 import { ImapFlow, type ImapFlowError } from 'imapflow';
-import type { ProbeMailbox, QuotaReport } from './delivery-types.ts';
+import type { ImapFailure, ProbeMailbox, QuotaReport } from './delivery-types.ts';
 import { type ConnectDeps, scrubSecret, trustAnchors } from './probe-deps.ts';
 
 // One logged-in IMAP session (RFC 9051 / RFC 3501) of a probe mailbox, shared by the watcher and the quota
@@ -7,7 +7,7 @@ import { type ConnectDeps, scrubSecret, trustAnchors } from './probe-deps.ts';
 // text when STARTTLS was asked for; the certificate checked against `servername`. imapflow's logger stays
 // off, and a failure comes back as a reason with a scrubbed detail, never as a thrown error.
 
-export type ImapFailure = 'login' | 'timeout' | 'tls' | 'connection' | 'error';
+export type { ImapFailure } from './delivery-types.ts';
 
 export type ImapSession =
   | { readonly ok: true; readonly client: ImapFlow }

@@ -1,13 +1,13 @@
 import type { NodemailerError } from 'nodemailer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { composeProbe, newMessageId } from './compose.ts';
-import type { ProbeMailbox, SubmissionResult } from './delivery-types.ts';
+import type { ProbeMailbox, SubmissionAttempt } from './delivery-types.ts';
 import { type ConnectDeps, clockOf, scrubSecret, trustAnchors } from './probe-deps.ts';
 
 // Submits one probe as the probe mailbox would (RFC 6409 message submission): implicit TLS (RFC 8314) or
 // STARTTLS (RFC 3207) as the endpoint says, the certificate checked against `servername`, AUTH (RFC 4954)
 // with the mailbox's login, the size declared on MAIL FROM (RFC 1870) so that a server with a smaller limit
-// says no before 10 MB cross the wire. Every way it can end is a SubmissionResult; nothing is thrown.
+// says no before 10 MB cross the wire. Every way it can end is a SubmissionAttempt; nothing is thrown.
 // nodemailer's logger stays off (it would print the conversation), and every text we keep is scrubbed of
 // the password.
 
@@ -19,7 +19,7 @@ export interface ProbeMessage {
 }
 
 /** The submission's outcome, with the size of the message as composed (what SIZE= declared). */
-export type SentProbe = SubmissionResult & { readonly sizeBytes: number };
+export type SentProbe = SubmissionAttempt & { readonly sizeBytes: number };
 
 export async function sendProbe(
   from: ProbeMailbox,
@@ -60,9 +60,9 @@ export async function sendProbe(
     transactionLog: false,
   });
 
-  const result = await new Promise<SubmissionResult>((resolve) => {
+  const result = await new Promise<SubmissionAttempt>((resolve) => {
     let settled = false;
-    const settle = (outcome: SubmissionResult) => {
+    const settle = (outcome: SubmissionAttempt) => {
       if (settled) return;
       settled = true;
       resolve(outcome);
@@ -99,7 +99,7 @@ const TLS_CODE = /^(?:ETLS|ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_|SELF_SIGNED_|UNAB
 export function submissionFailure(
   error: NodemailerError,
   scrub: (text: string) => string = (t) => t,
-): Extract<SubmissionResult, { ok: false }> {
+): Extract<SubmissionAttempt, { ok: false }> {
   const code = error.code ?? '';
   const original = String((error as { originalCode?: unknown }).originalCode ?? '');
   const reply = typeof error.response === 'string' ? scrub(error.response) : null;

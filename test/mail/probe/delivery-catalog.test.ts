@@ -4,7 +4,14 @@ import { codeParamKeys, describeFinding } from '../../../src/mail/describe.ts';
 import { BOUNCE_CATEGORIES } from '../../../src/mail/probe/bounce-category.ts';
 import { DELIVERY_CHECKS } from '../../../src/mail/probe/delivery-finding.ts';
 import { deliveryFindings } from '../../../src/mail/probe/delivery-findings.ts';
-import type { AuthResults, ProbeReport, QuotaReport } from '../../../src/mail/probe/delivery-types.ts';
+import {
+  type AuthResults,
+  IMAP_FAILURES,
+  type ProbeReport,
+  type QuotaReport,
+  SUBMISSION_FAILURES,
+  type UntestedReason,
+} from '../../../src/mail/probe/delivery-types.ts';
 import type { DsnAction } from '../../../src/mail/probe/types.ts';
 import type { Finding } from '../../../src/mail/types.ts';
 import {
@@ -33,19 +40,13 @@ import {
 const KINDS = ['inbound', 'outbound', 'size_under', 'size_over'] as const;
 const RESULTS = ['delivered', 'auto_reply', 'bounce', 'refused', 'no_answer', 'untested'] as const;
 const ACTIONS: readonly (DsnAction | null)[] = ['failed', 'delayed', 'relayed', null];
-const REASONS = [
+/** Every reason a probe can be untested for (a text each), and stored values no release writes. */
+const REASONS: readonly (string | undefined)[] = [
   undefined,
-  'submission_timeout',
-  'imap_login',
-  'imap_timeout',
-  'imap_tls',
-  'imap_connection',
-  'imap_error',
-  'imap_lost',
+  ...SUBMISSION_FAILURES.filter((f) => f !== 'refused' && f !== 'not_sent').map((f) => `submission_${f}`),
+  ...[...IMAP_FAILURES, 'lost'].map((f) => `imap_${f}`),
   'no_imap',
   'tls',
-  'timeout',
-  'error',
 ];
 const AUTH: readonly (AuthResults | null)[] = [
   null,
@@ -90,7 +91,13 @@ function everyReport(): ProbeReport[] {
     for (const result of RESULTS) {
       for (const reply of replies) reports.push(answered({ kind, result, reply }));
       for (const untestedReason of REASONS)
-        reports.push(answered({ kind, result, ...(untestedReason ? { untestedReason } : {}) }));
+        reports.push(
+          answered({
+            kind,
+            result,
+            ...(untestedReason ? { untestedReason: untestedReason as UntestedReason } : {}),
+          }),
+        );
       for (const failure of ['auth', 'timeout', 'connection', 'tls'] as const)
         reports.push(
           answered({ kind, result, submission: { ok: false, failure, code: null, response: null } }),

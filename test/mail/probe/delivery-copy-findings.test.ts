@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { describeFinding } from '../../../src/mail/describe.ts';
 import { deliveryFindings } from '../../../src/mail/probe/delivery-findings.ts';
-import type { AuthResults, ProbeReport, QuotaReport } from '../../../src/mail/probe/delivery-types.ts';
+import type {
+  AuthResults,
+  ProbeReport,
+  QuotaReport,
+  UntestedReason,
+} from '../../../src/mail/probe/delivery-types.ts';
 import { verdicts } from '../readable.ts';
 import {
   AGENCY,
@@ -303,7 +308,10 @@ describe('values from remote servers', () => {
   });
 
   it('never break on an unknown result, kind or reason', () => {
-    const odd = answered({ result: 'exploded' as ProbeReport['result'], untestedReason: 'DROP TABLE;' });
+    const odd = answered({
+      result: 'exploded' as ProbeReport['result'],
+      untestedReason: 'DROP TABLE;' as UntestedReason,
+    });
     expect(run([odd]).map((f) => `${f.check} ${f.verdict} ${f.params.reason}`)).toEqual([
       'delivery.inbound untested other',
     ]);

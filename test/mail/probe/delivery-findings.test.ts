@@ -252,7 +252,7 @@ describe('a normal probe with no answer or no test', () => {
     ['submission_timeout', { ok: false, failure: 'timeout', code: null, response: null }],
     ['imap_login', undefined],
     ['imap_timeout', undefined],
-    ['tls', undefined],
+    ['imap_tls', undefined],
   ] as const)('is untested, never failed, when it could not run: %s', (reason, submission) => {
     const report = answered({
       result: 'untested',

@@ -121,8 +121,11 @@ export async function startApp(options: AppOptions) {
     onFailed: (platform, kind, final) =>
       metrics.deliveries.inc({ platform, kind, result: final ? 'dead' : 'retry' }),
   });
-  // One set of checks for /mailtest, the daily checklist and the complaint investigation (issue 6).
+  // One set of checks for /mailtest, the daily checklist and the complaint investigation (issue 6). At close,
+  // probes still waiting for mail end as "could not test" rather than hold the stop for their deadline.
+  const stopping = new AbortController();
   const checks = createDomainChecks({
+    stopping: stopping.signal,
     db,
     mailtest: config.mailtest,
     delivery: config.delivery,
@@ -258,13 +261,19 @@ export async function startApp(options: AppOptions) {
     directory,
     metrics,
     async close() {
-      scheduler.stop();
+      // Nothing new starts from here: no cron fire, no claim of complaint checks. The worker is told first,
+      // so its checks cut short by `stopping` are handed back (due at once for another replica or the next
+      // start) rather than stored with their probes untested.
+      const schedulerStopped = scheduler.stop();
+      const investigationStopped = investigation?.stop();
+      stopping.abort();
       await slack?.stop();
       await server.close();
+      // A checklist fire under way stores its runs and queues its summary before the database closes.
+      await schedulerStopped;
       // A /mailtest run in flight ends within its own timeouts; its result is stored before the database closes.
       await mailtest.idle();
-      // Checks under way finish (within the probes' deadline) and are recorded before the database closes.
-      await investigation?.stop();
+      await investigationStopped;
       await dispatcher.stop();
       // A database handed in (tests, embedding) belongs to whoever opened it.
       if (!options.database) await database.close();

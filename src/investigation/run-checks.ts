@@ -22,10 +22,15 @@ export interface CheckDeps {
   readonly leaseMs: number;
   readonly maxAttempts: number;
   readonly retryDelayMs: number;
+  /** The worker is stopping (worker.ts): the probes end early and the job is handed back, not stored. */
+  readonly stopping: AbortSignal;
 }
 
-/** stored: findings are on the run, record it; retry: tried again later; lost: another claim owns the job. */
-export type CheckOutcome = 'stored' | 'retry' | 'lost';
+/**
+ * stored: findings are on the run, record it; retry: tried again later; lost: another claim owns the job;
+ * released: mailops stopped mid-run and the job is due again at once, for another replica or the next start.
+ */
+export type CheckOutcome = 'stored' | 'retry' | 'lost' | 'released';
 
 /** The latest finished investigation of the ticket before this re-check: what "before" means. */
 async function compareWithBaseline(db: Db, job: ClaimedJob, findings: readonly Finding[]) {
@@ -93,13 +98,16 @@ export async function runChecks(deps: CheckDeps, job: ClaimedJob): Promise<Check
     const found = await deps.checks.run({
       domain: job.domain,
       delivery: true,
+      signal: deps.stopping,
       onFindings: (f) => {
         sofar = f;
       },
     });
+    if (deps.stopping.aborted) return await release(deps, job);
     const findings = [...own, ...found];
     return await store(findings, 'done', await recheck(findings));
   } catch (error) {
+    if (deps.stopping.aborted) return await release(deps, job);
     const reference = randomUUID().slice(0, 8);
     const final = job.attempts >= deps.maxAttempts;
     logger.error('investigation checks failed', {
@@ -123,4 +131,22 @@ export async function runChecks(deps: CheckDeps, job: ClaimedJob): Promise<Check
   } finally {
     clearInterval(renew);
   }
+}
+
+/**
+ * Hands a job cut short by a stop back: due at once, and the claim not counted as an attempt, so restarts
+ * (an upgrade, a node drain) never use up the tries meant for checks that break. Probes it sent and did not
+ * read are removed by a later run (src/mail/probe/leftovers.ts). Going back to pending also fences this
+ * claim off: its lease renewal and any late write need `running`.
+ */
+async function release(deps: CheckDeps, job: ClaimedJob): Promise<CheckOutcome> {
+  const released = await deps.db.mailtestRun.updateMany({
+    where: { id: job.id, attempts: job.attempts, status: 'running' },
+    data: { status: 'pending', leaseUntil: deps.clock.now(), attempts: { decrement: 1 } },
+  });
+  deps.logger.info('investigation checks stopped with mailops; the job is due again', {
+    runId: job.id,
+    ticketId: job.ticketId,
+  });
+  return released.count === 1 ? 'released' : 'lost';
 }

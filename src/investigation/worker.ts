@@ -12,9 +12,11 @@ import { runChecks } from './run-checks.ts';
 // are check runs the ticket service queued with the decision that asked for them (jobs.ts); any replica
 // claims them (claim.ts), runs the checks, stores the findings on the run, records the run on the ticket
 // under the key `investigation:<runId>` and releases the job. Nothing is lost or done twice:
-//   - a restart or a crash mid-run leaves the job claimed until its lease ends; then it is claimed again, the
-//     checks run again (at most `maxAttempts` times; then the run is recorded as failed, so the requester is
-//     still asked to confirm), and a late write of the first claim is fenced off by the attempt count;
+//   - a stop (a restart, an upgrade) ends the probes still waiting and hands the job back, due at once and
+//     not counted as an attempt (stop());
+//   - a crash mid-run leaves the job claimed until its lease ends; then it is claimed again, the checks run
+//     again (at most `maxAttempts` times; then the run is recorded as failed, so the requester is still
+//     asked to confirm), and a late write of the first claim is fenced off by the attempt count;
 //   - a crash between storing and recording leaves a finished run whose lease ends: it is only recorded;
 //   - two replicas never hold one job, and recording it twice finds the key: `already_done`.
 // `src/app.ts` starts and stops it like the outbox dispatcher; wake it when a decision queued checks.
@@ -48,13 +50,19 @@ export interface WorkResult {
   retried: number;
   /** Jobs another claim took over, or that broke and wait for their lease to end. */
   lost: number;
+  /** Jobs cut short by stop() and handed back, due again at once. */
+  released: number;
 }
 
 export function createInvestigationWorker(options: InvestigationWorkerOptions) {
   const { db, clock, logger } = options;
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const concurrency = options.concurrency ?? 4;
+  let stopping = new AbortController();
   const checkDeps = {
+    get stopping() {
+      return stopping.signal;
+    },
     db,
     checks: options.checks,
     clock,
@@ -71,7 +79,7 @@ export function createInvestigationWorker(options: InvestigationWorkerOptions) {
       if (job.status === 'running') {
         const checked = await runChecks(checkDeps, job);
         if (checked !== 'stored') {
-          result[checked === 'retry' ? 'retried' : 'lost'] += 1;
+          result[checked === 'retry' ? 'retried' : checked === 'released' ? 'released' : 'lost'] += 1;
           return;
         }
         result.checked += 1;
@@ -97,7 +105,7 @@ export function createInvestigationWorker(options: InvestigationWorkerOptions) {
 
   /** Claims what this replica has room for and starts it; `done` settles when those jobs end. */
   async function claimAndStart(): Promise<{ result: WorkResult; done: Promise<void> }> {
-    const result: WorkResult = { claimed: 0, checked: 0, recorded: 0, retried: 0, lost: 0 };
+    const result: WorkResult = { claimed: 0, checked: 0, recorded: 0, retried: 0, lost: 0, released: 0 };
     const jobs = await claimJobs(db, { now: clock.now(), leaseMs, limit: concurrency - inFlight.size });
     result.claimed = jobs.length;
     const started = jobs.map((job) => {
@@ -141,14 +149,19 @@ export function createInvestigationWorker(options: InvestigationWorkerOptions) {
     /** Polls every `intervalMs`; `wake()` after a decision queued checks starts them at once. */
     start(intervalMs = 5000): void {
       stopped = false;
+      if (stopping.signal.aborted) stopping = new AbortController();
       timer = setInterval(tick, intervalMs);
       timer.unref();
       tick();
     },
     wake: tick,
-    /** Stops claiming and waits for the jobs under way (their checks end within their own timeouts). */
+    /**
+     * Stops claiming and ends the jobs under way: probes still waiting for mail stop at once and their jobs
+     * are handed back (run-checks.ts, release); the domain checks end within their own timeouts.
+     */
     async stop(): Promise<void> {
       stopped = true;
+      stopping.abort();
       if (timer) clearInterval(timer);
       await claiming;
       await Promise.all([...inFlight]);

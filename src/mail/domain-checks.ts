@@ -22,6 +22,8 @@ export interface DomainCheckInput {
   readonly delivery: boolean;
   /** Told each time findings arrive. */
   readonly onFindings?: (findings: readonly Finding[]) => void;
+  /** Whoever asked is stopping (the investigation worker): probes still waiting end as could-not-test. */
+  readonly signal?: AbortSignal;
 }
 
 /** The port the checklist and the investigation use; tests of their bookkeeping may pass their own. */
@@ -39,6 +41,12 @@ export interface DomainCheckDeps {
   readonly delivery: DeliverySettings;
   readonly logger: Logger;
   readonly clock: Clock;
+
+  /**
+   * Aborted when mailops stops: delivery probes still waiting end at once as could-not-test (`stopped`)
+   * instead of holding the shutdown for up to their deadline. The domain checks end within their timeouts.
+   */
+  readonly stopping?: AbortSignal;
 
   /** Tests point the checks at their own servers. */
   readonly dns?: DnsClient;
@@ -109,9 +117,11 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
           tell();
           return probeFindings;
         }
+        const signals = [deps.stopping, input.signal].filter((x): x is AbortSignal => x !== undefined);
         const result = await runDelivery({
           target: where,
           settings: deps.delivery,
+          ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}),
           deps: {
             dns,
             timeoutMs: deps.mailtest.timeoutMs,

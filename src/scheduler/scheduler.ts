@@ -36,6 +36,7 @@ export function createScheduler(options: {
 }) {
   const port = options.cron ?? nodeCronPort;
   const handles: { stop(): void }[] = [];
+  const running = new Set<Promise<unknown>>();
 
   /** One fire of one task; the fire time is truncated to the second so every replica names it alike. */
   async function fire(task: ScheduledTaskSpec, scheduledAt: Date) {
@@ -63,17 +64,25 @@ export function createScheduler(options: {
           port.schedule(
             task.expression,
             (at) => {
-              fire(task, at).catch((error: unknown) =>
-                options.logger.error('scheduled task could not be coordinated', { task: task.name, error }),
-              );
+              const firing: Promise<unknown> = fire(task, at)
+                .catch((error: unknown) =>
+                  options.logger.error('scheduled task could not be coordinated', { task: task.name, error }),
+                )
+                .finally(() => running.delete(firing));
+              running.add(firing);
             },
             options.timezone ?? 'Asia/Kuala_Lumpur',
           ),
         );
       }
     },
-    stop() {
+    /**
+     * No more fires; waits for those under way, so a run is never cut off by the database closing under it
+     * (its scheduler_runs row would stay `running` and the checklist's summary would never go out).
+     */
+    async stop(): Promise<void> {
       for (const h of handles.splice(0)) h.stop();
+      await Promise.all([...running]);
     },
   };
 }

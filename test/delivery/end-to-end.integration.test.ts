@@ -69,8 +69,9 @@ function agencyWatched(agency: 'small' | 'agencyProbe'): MonitoredDomain {
   };
 }
 
-function checksFor(domains: readonly MonitoredDomain[], sizeProbes: boolean) {
+function checksFor(domains: readonly MonitoredDomain[], sizeProbes: boolean, stopping?: AbortSignal) {
   return createDomainChecks({
+    ...(stopping ? { stopping } : {}),
     db: db.prisma,
     mailtest: mailtestSettings(world),
     delivery: delivery(domains, sizeProbes),
@@ -306,4 +307,37 @@ delivery:
     for (const secret of [env.AGENCY_PROBE_PW, env.OUTSIDE_PROBE_PW])
       expect(out.join('\n')).not.toContain(secret);
   }, 120_000);
+
+  it('a checklist fire while mailops stops: its probes are could-not-test, never failed, and nothing is sent', async () => {
+    const monitored = agencyWatched('agencyProbe');
+    const stopping = new AbortController();
+    stopping.abort();
+    // A second of its own, so the coordinator does not take it for an earlier test's manual fire.
+    h.clock.advance(60_000);
+    const ran = await runChecklistNow(
+      {
+        db: db.prisma,
+        checks: checksFor([monitored], true, stopping.signal),
+        tickets: h.tickets,
+        target: { directory: h.directory, platforms: ['memory'], logger: h.logger },
+        clock: h.clock,
+        logger: h.logger,
+        settings: delivery([monitored], true),
+      },
+      { owner: 'replica-1' },
+    );
+    expect(ran?.result).toMatchObject({ domains: 1, couldNotRun: 0 });
+    const run = await db.prisma.mailtestRun.findFirstOrThrow({
+      where: { purpose: 'checklist', id: { in: [...(ran?.result.runIds ?? [])] } },
+    });
+    const findings = run.findings as unknown as Finding[];
+    for (const kind of ['inbound', 'outbound', 'size_under', 'size_over']) {
+      expect(at(findings, `delivery.${kind}`).map((f) => [f.verdict, f.params.reason])).toEqual([
+        ['untested', 'stopped'],
+      ]);
+    }
+    expect(findings.filter((f) => f.check.startsWith('delivery.') && f.verdict === 'fail')).toEqual([]);
+    // The domain checks themselves ran: the stop only cuts waiting for mail short.
+    expect(verdicts(findings, 'dns.mx')).toContain('pass');
+  });
 });

@@ -152,9 +152,11 @@ describe('runProbe', () => {
     expect(report.reply?.kind === 'bounce' && report.reply.recipients[0]?.status).toBe('4.4.1');
   });
 
-  it('reports no answer at the deadline when the MX of unreachable.test accepts the connection and stays silent', async () => {
-    // A tarpit on the address Postfix routes unreachable.test to: it waits for a greeting that never comes
-    // (smtp_helo_timeout, 300 s), so nothing comes back within the probe's deadline.
+  /**
+   * A tarpit on the address Postfix routes unreachable.test to: it waits for a greeting that never comes
+   * (smtp_helo_timeout, 300 s), so nothing comes back within the probe's deadline.
+   */
+  async function withTarpit(use: (sockets: ReadonlySet<Socket>) => Promise<void>): Promise<void> {
     const sockets = new Set<Socket>();
     const tarpit: Server = createServer((socket) => {
       sockets.add(socket);
@@ -164,6 +166,15 @@ describe('runProbe', () => {
       tarpit.listen(world.ports.smtp, world.addresses.unreachable, resolve),
     );
     try {
+      await use(sockets);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => tarpit.close(resolve));
+    }
+  }
+
+  it('reports no answer at the deadline when the MX of unreachable.test accepts the connection and stays silent', async () => {
+    await withTarpit(async (sockets) => {
       const started = Date.now();
       const report = await probe(agency, sendOnly(`someone@${world.domains.unreachable}`, outside), {
         deadlineMs: 1_500,
@@ -172,10 +183,53 @@ describe('runProbe', () => {
       expect(report.submission.ok).toBe(true);
       expect(Date.now() - started).toBeLessThan(1_500 + 3_000);
       expect(sockets.size).toBe(1);
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => tarpit.close(resolve));
-    }
+    });
+  });
+
+  it('ends a waiting probe at once when mailops stops: could not test, never no answer', async () => {
+    await withTarpit(async () => {
+      const stop = new AbortController();
+      const probing = runProbe(
+        {
+          kind: 'outbound',
+          from: agency,
+          to: sendOnly(`someone@${world.domains.unreachable}`, outside),
+          deadlineMs: 120_000,
+          replyGraceMs: GRACE_MS,
+          signal: stop.signal,
+        },
+        deps,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const stoppedAt = Date.now();
+      stop.abort();
+      const report = await probing;
+      expect(report, JSON.stringify(report)).toMatchObject({
+        result: 'untested',
+        untestedReason: 'stopped',
+        submission: { ok: true },
+        cleanedUp: true,
+      });
+      // Not the two minutes of its deadline: a stop does not wait for mail.
+      expect(Date.now() - stoppedAt).toBeLessThan(3_000);
+
+      const before = await runProbe(
+        {
+          kind: 'inbound',
+          from: outside,
+          to: agency,
+          deadlineMs: 5_000,
+          replyGraceMs: 0,
+          signal: stop.signal,
+        },
+        deps,
+      );
+      expect(before).toMatchObject({
+        result: 'untested',
+        untestedReason: 'stopped',
+        submission: { ok: false, failure: 'not_sent' },
+      });
+    });
   });
 
   it('reads the quota of small@ (1 MiB, partly used) and probe@ (100 MiB) with GETQUOTAROOT', async () => {

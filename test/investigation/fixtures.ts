@@ -61,7 +61,8 @@ export function fakeChecks(script: Script, serviceDomains: readonly string[] = [
       const call = calls.length;
       const held = gate;
       gate = null;
-      if (held) await held;
+      // As the real checks do, a stop ends the wait (the probes) and the checks return what they have.
+      if (held) await Promise.race([held, aborted(input.signal)]);
       return script(input, call);
     },
   };
@@ -77,3 +78,9 @@ export function fakeChecks(script: Script, serviceDomains: readonly string[] = [
     },
   };
 }
+
+const aborted = (signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) resolve();
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });

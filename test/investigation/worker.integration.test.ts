@@ -6,6 +6,9 @@ import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
 import { BEFORE } from './fixtures.ts';
 import { checksOf, investigationWorld, LEASE_MS, settleEarlierJobs } from './world.ts';
 
+/** One pass of a worker that found one job and saw it through. */
+const ONE_JOB_DONE = { claimed: 1, checked: 1, recorded: 1, retried: 0, lost: 0, released: 0 };
+
 // The automated investigation of a complaint (SOP 4.2 step 3) against real databases: the job is written
 // with the decision that opens the ticket, a worker runs the checks and puts the findings on the card and
 // the audit trail, and nothing is lost or done twice across replicas, crashes and restarts.
@@ -29,9 +32,14 @@ describeEachDatabase('complaint investigation worker', (suite) => {
     await w.h.dispatcher.drainOnce();
     expect(w.lastCards(ticket.number).get('soc')?.card.investigation?.running?.purpose).toBe('investigation');
 
-    expect(await w.worker().runOnce()).toEqual({ claimed: 1, checked: 1, recorded: 1, retried: 0, lost: 0 });
+    expect(await w.worker().runOnce()).toEqual(ONE_JOB_DONE);
     expect(w.fake.calls).toEqual([
-      { domain: 'moe.gov.my', delivery: true, onFindings: expect.any(Function) },
+      {
+        domain: 'moe.gov.my',
+        delivery: true,
+        onFindings: expect.any(Function),
+        signal: expect.any(AbortSignal),
+      },
     ]);
     const [run] = await w.runsOf(ticket.id);
     expect(run).toMatchObject({ status: 'done', leaseUntil: null, attempts: 1 });
@@ -109,7 +117,7 @@ describeEachDatabase('complaint investigation worker', (suite) => {
     expect(await w.worker().runOnce()).toMatchObject({ claimed: 0 });
 
     w.h.clock.advance(LEASE_MS + 1);
-    expect(await w.worker().runOnce()).toEqual({ claimed: 1, checked: 1, recorded: 1, retried: 0, lost: 0 });
+    expect(await w.worker().runOnce()).toEqual(ONE_JOB_DONE);
     release();
     expect(await dying).toMatchObject({ claimed: 1, checked: 0, recorded: 0, lost: 1 });
 
@@ -120,6 +128,33 @@ describeEachDatabase('complaint investigation worker', (suite) => {
     w.h.clock.advance(LEASE_MS + 1);
     expect(await w.worker().runOnce()).toMatchObject({ claimed: 0 });
     expect(w.fake.calls).toHaveLength(2);
+  });
+
+  it('stopping mid-run hands the job back at once, not counted as a try; the next start runs it once', async () => {
+    const w = investigationWorld(db(), (_input, call) => (call === 2 ? BEFORE : []));
+    const ticket = await w.openComplaint();
+    w.fake.holdNext();
+    const stopping = w.worker();
+    const running = stopping.runOnce();
+    await expect.poll(() => w.fake.calls.length).toBe(1);
+    // The checks were told to stop: probes waiting for mail end at once (run-probe.ts).
+    const signal = w.fake.calls[0]?.signal;
+    expect(signal?.aborted).toBe(false);
+
+    await stopping.stop();
+    expect(signal?.aborted).toBe(true);
+    expect(await running).toMatchObject({ claimed: 1, checked: 0, recorded: 0, released: 1 });
+    const [handedBack] = await w.runsOf(ticket.id);
+    expect(handedBack).toMatchObject({ status: 'pending', attempts: 0, findings: [] });
+    expect(handedBack?.leaseUntil?.getTime()).toBe(w.h.clock.now().getTime());
+    expect(await w.recorded(ticket.id)).toHaveLength(0);
+
+    // The next start (or another replica) takes it without waiting for a lease, and it counts as try one.
+    expect(await w.worker().runOnce()).toMatchObject({ claimed: 1, checked: 1, recorded: 1 });
+    const [run] = await w.runsOf(ticket.id);
+    expect(run).toMatchObject({ status: 'done', attempts: 1, leaseUntil: null });
+    expect(checksOf(run?.findings)).toContain('spf.lookups:fail');
+    expect(await w.recorded(ticket.id)).toHaveLength(1);
   });
 
   it('a restart between storing the findings and recording them: recorded when the lease ends, not re-run', async () => {
@@ -139,7 +174,14 @@ describeEachDatabase('complaint investigation worker', (suite) => {
     });
     expect(await w.worker().runOnce()).toMatchObject({ claimed: 0 });
     w.h.clock.advance(LEASE_MS + 1);
-    expect(await w.worker().runOnce()).toEqual({ claimed: 1, checked: 0, recorded: 1, retried: 0, lost: 0 });
+    expect(await w.worker().runOnce()).toEqual({
+      claimed: 1,
+      checked: 0,
+      recorded: 1,
+      retried: 0,
+      lost: 0,
+      released: 0,
+    });
     expect(w.fake.calls).toHaveLength(0);
     expect((await w.recorded(ticket.id))[0]?.data).toMatchObject({ fail: 1, warn: 1, pass: 1 });
   });

@@ -79,7 +79,53 @@ describeEachDatabase('scheduler', (suite) => {
     ]);
     expect(again.filter((o) => o.ran)).toHaveLength(1);
     expect(runs).toEqual(['2026-03-02T01:05:00.000Z']);
-    scheduler.stop();
+    await scheduler.stop();
+  });
+
+  it('stops firing at once and waits for a fire under way, so its run is recorded before the database closes', async () => {
+    let cronFire: (at: Date) => void = () => undefined;
+    let cronStopped = false;
+    let finish: () => void = () => undefined;
+    const scheduler = createScheduler({
+      db: db().prisma,
+      owner: 'replica-1',
+      logger: h.logger,
+      cron: {
+        schedule(_expression, fire) {
+          cronFire = fire;
+          return {
+            stop: () => {
+              cronStopped = true;
+            },
+          };
+        },
+      },
+      tasks: [
+        {
+          name: 'slow',
+          expression: '30 7 * * *',
+          run: () =>
+            new Promise<void>((resolve) => {
+              finish = resolve;
+            }),
+        },
+      ],
+    });
+    scheduler.start();
+    cronFire(new Date('2026-03-03T23:30:00Z'));
+    const row = () => db().prisma.schedulerRun.findFirst({ where: { task: 'slow' } });
+    await expect.poll(async () => (await row())?.status).toBe('running');
+
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
+    expect(cronStopped).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    finish();
+    await stopping;
+    expect((await row())?.status).toBe('ok');
   });
 
   it('records a failing task as failed without throwing', async () => {

@@ -95,17 +95,19 @@ export type ImapFailure = (typeof IMAP_FAILURES)[number];
 /**
  * Why a probe could not be tested, each with a text under `mailtest.delivery.reason.*`: its submission
  * could not be made (a refusal is a result, not a reason), or a mailbox it watches could not be read, or
- * the watch was lost before anything came.
+ * the watch was lost before anything came, or mailops was stopping (`stopped`).
  */
 export type UntestedReason =
   | `submission_${Exclude<SubmissionFailure, 'refused' | 'not_sent'>}`
-  | `imap_${ImapFailure | 'lost'}`;
+  | `imap_${ImapFailure | 'lost'}`
+  | 'stopped';
 
 export const UNTESTED_REASONS: readonly UntestedReason[] = [
   ...SUBMISSION_FAILURES.flatMap((f) =>
     f === 'refused' || f === 'not_sent' ? [] : [`submission_${f}` as const],
   ),
   ...[...IMAP_FAILURES, 'lost' as const].map((f) => `imap_${f}` as const),
+  'stopped',
 ];
 
 /** SPF/DKIM/DMARC of a received copy as `mailauth` evaluates it (RFC 7208, 6376, 7489). */

@@ -32,6 +32,8 @@ export interface DeliveryInput {
   readonly kinds?: readonly ProbeKind[];
   /** Told of each probe as it finishes, for a card that fills in as results arrive. */
   readonly onProbe?: (report: ProbeReport) => void;
+  /** mailops is stopping: probes still to send or waiting end as could-not-test (run-probe.ts). */
+  readonly signal?: AbortSignal;
 }
 
 export interface DeliveryRun {
@@ -58,6 +60,7 @@ export async function runDelivery(input: DeliveryInput): Promise<DeliveryRun> {
         deadlineMs: settings.deadlineMs,
         replyGraceMs: settings.replyGraceMs,
         ...sizeOf(kind, settings.sizeLimitBytes),
+        ...(input.signal ? { signal: input.signal } : {}),
       },
       deps,
     );

@@ -22,6 +22,11 @@ export interface ProbeInput {
   readonly deadlineMs: number;
   readonly replyGraceMs: number;
   readonly sizeBytes?: number;
+  /**
+   * mailops is stopping: a probe not yet sent is not sent, and one waiting stops waiting. Either ends as
+   * could-not-test (`stopped`), never as "no answer"; what was read is still cleaned up.
+   */
+  readonly signal?: AbortSignal;
 }
 
 type Reply = NonNullable<ProbeReport['reply']>;
@@ -61,30 +66,18 @@ export async function runProbe(input: ProbeInput, deps: ProbeDeps): Promise<Prob
 }
 
 async function probeOnce(probeId: string, input: ProbeInput, deps: ProbeDeps): Promise<ProbeReport> {
+  const stopped = { result: 'untested', untestedReason: 'stopped' } as const;
+  if (input.signal?.aborted) return { ...notSent(probeId, input), ...stopped };
   const [recipientOpening, senderOpening] = await Promise.all([
     input.to.imap ? openMailboxWatcher(input.to, deps) : null,
     input.from.imap ? openMailboxWatcher(input.from, deps) : null,
   ]);
   const recipient = recipientOpening?.ok ? recipientOpening.watcher : null;
   const sender = senderOpening?.ok ? senderOpening.watcher : null;
-  const base = {
-    kind: input.kind,
-    direction: input.kind === 'outbound' ? 'outbound' : 'inbound',
-    probeId,
-    from: input.from.address,
-    to: input.to.address,
-    sizeBytes: 0,
-    submission: NOT_SENT,
-    timeToInboxMs: null,
-    seenAt: null,
-    serverReceivedAt: null,
-    hops: [],
-    auth: null,
-    reply: null,
-    cleanedUp: true,
-  } as const satisfies Partial<ProbeReport>;
+  const base = notSent(probeId, input);
 
   try {
+    if (input.signal?.aborted) return { ...base, ...stopped };
     // Without both inboxes the outcome could not be told apart from silence: the probe is not sent.
     const unreadable = [senderOpening, recipientOpening].find((o) => o !== null && !o.ok);
     if (unreadable && !unreadable.ok) {
@@ -106,6 +99,7 @@ async function probeOnce(probeId: string, input: ProbeInput, deps: ProbeDeps): P
     const probe: ProbeRef = { id: probeId, messageId: submission.messageId };
     const seen = await observe(probe, recipient, sender, input);
     const cleanedUp = await cleanUp(probe, [recipient, sender]);
+    if (!seen.delivered && !seen.returned && input.signal?.aborted) return { ...sent, cleanedUp, ...stopped };
     const lost = [recipient, sender].find((w) => w?.lost);
     if (!seen.delivered && !seen.returned && lost) {
       return { ...sent, cleanedUp, result: 'untested', untestedReason: 'imap_lost' };
@@ -134,6 +128,25 @@ async function probeOnce(probeId: string, input: ProbeInput, deps: ProbeDeps): P
   }
 }
 
+/** A probe before anything was sent. */
+const notSent = (probeId: string, input: ProbeInput) =>
+  ({
+    kind: input.kind,
+    direction: input.kind === 'outbound' ? 'outbound' : 'inbound',
+    probeId,
+    from: input.from.address,
+    to: input.to.address,
+    sizeBytes: 0,
+    submission: NOT_SENT,
+    timeToInboxMs: null,
+    seenAt: null,
+    serverReceivedAt: null,
+    hops: [],
+    auth: null,
+    reply: null,
+    cleanedUp: true,
+  }) as const satisfies Partial<ProbeReport>;
+
 const sizeOf = (input: ProbeInput) => (input.sizeBytes === undefined ? {} : { sizeBytes: input.sizeBytes });
 
 /**
@@ -149,6 +162,27 @@ async function observe(
 ): Promise<{ delivered: WatchedMessage | null; returned: WatchedMessage | null }> {
   const stopDelivery = new AbortController();
   const stopReturn = new AbortController();
+  const stopBoth = () => {
+    stopDelivery.abort();
+    stopReturn.abort();
+  };
+  input.signal?.addEventListener('abort', stopBoth, { once: true });
+  if (input.signal?.aborted) stopBoth();
+  try {
+    return await observeUntil(probe, recipient, sender, input, stopDelivery, stopReturn);
+  } finally {
+    input.signal?.removeEventListener('abort', stopBoth);
+  }
+}
+
+async function observeUntil(
+  probe: ProbeRef,
+  recipient: MailboxWatcher | null,
+  sender: MailboxWatcher | null,
+  input: ProbeInput,
+  stopDelivery: AbortController,
+  stopReturn: AbortController,
+): Promise<{ delivered: WatchedMessage | null; returned: WatchedMessage | null }> {
   const delivery = recipient?.waitFor(probe, input.deadlineMs, isDelivered, stopDelivery.signal) ?? none;
   const returned = sender?.waitFor(probe, input.deadlineMs, isReturn, stopReturn.signal) ?? none;
   const first = await firstFound([
@@ -158,7 +192,7 @@ async function observe(
   if (!first) return { delivered: null, returned: null };
   if (first.side === 'recipient') {
     stopReturn.abort();
-    const reply = await (sender?.waitFor(probe, input.replyGraceMs, isReply) ?? none);
+    const reply = await (sender?.waitFor(probe, input.replyGraceMs, isReply, input.signal) ?? none);
     return { delivered: first.message, returned: reply };
   }
   if (first.message.outcome.kind === 'bounce') {

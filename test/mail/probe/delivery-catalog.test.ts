@@ -6,10 +6,9 @@ import { DELIVERY_CHECKS } from '../../../src/mail/probe/delivery-finding.ts';
 import { deliveryFindings } from '../../../src/mail/probe/delivery-findings.ts';
 import {
   type AuthResults,
-  IMAP_FAILURES,
   type ProbeReport,
   type QuotaReport,
-  SUBMISSION_FAILURES,
+  UNTESTED_REASONS,
   type UntestedReason,
 } from '../../../src/mail/probe/delivery-types.ts';
 import type { DsnAction } from '../../../src/mail/probe/types.ts';
@@ -41,13 +40,7 @@ const KINDS = ['inbound', 'outbound', 'size_under', 'size_over'] as const;
 const RESULTS = ['delivered', 'auto_reply', 'bounce', 'refused', 'no_answer', 'untested'] as const;
 const ACTIONS: readonly (DsnAction | null)[] = ['failed', 'delayed', 'relayed', null];
 /** Every reason a probe can be untested for (a text each), and stored values no release writes. */
-const REASONS: readonly (string | undefined)[] = [
-  undefined,
-  ...SUBMISSION_FAILURES.filter((f) => f !== 'refused' && f !== 'not_sent').map((f) => `submission_${f}`),
-  ...[...IMAP_FAILURES, 'lost'].map((f) => `imap_${f}`),
-  'no_imap',
-  'tls',
-];
+const REASONS: readonly (string | undefined)[] = [undefined, ...UNTESTED_REASONS, 'no_imap', 'tls'];
 const AUTH: readonly (AuthResults | null)[] = [
   null,
   GOOD_AUTH,

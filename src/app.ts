@@ -189,6 +189,7 @@ export async function startApp(options: AppOptions) {
     db,
     owner: config.runtime.instanceId,
     logger,
+    clock,
     tasks: [
       {
         name: 'escalate-overdue',
@@ -206,16 +207,19 @@ export async function startApp(options: AppOptions) {
         },
       },
       // Circular 4(c) and 4(h): the daily e-mail checklist, one task per schedule of the monitored domains.
-      ...checklistTasks({
-        db,
-        checks,
-        tickets,
-        target,
-        clock,
-        logger,
-        settings: config.delivery,
-        onQueued: () => dispatcher.wake(),
-      }),
+      ...checklistTasks(
+        {
+          db,
+          checks,
+          tickets,
+          target,
+          clock,
+          logger,
+          settings: config.delivery,
+          onQueued: () => dispatcher.wake(),
+        },
+        { catchUpMs: config.scheduler.catchUpMinutes * 60_000 },
+      ),
     ],
     onRun: (task, status) => metrics.schedulerRuns.inc({ task, status }),
   });
@@ -239,7 +243,7 @@ export async function startApp(options: AppOptions) {
   await slack?.start();
   dispatcher.start();
   investigation.start();
-  if (config.scheduler.enabled) scheduler.start();
+  if (config.scheduler.enabled) await scheduler.start();
   logger.info('mailops is ready', {
     url: `http://${config.server.host}:${server.port}`,
     database: database.kind,

@@ -137,6 +137,13 @@ const MAILTEST_DEFAULTS = {
   relay_recipient: 'relay-test@example.net',
 };
 
+/**
+ * catch_up_minutes: a daily checklist fire missed while no replica ran (circular 4(c) is a daily check) runs
+ * at start up to four hours late, which covers a morning's maintenance window; a day is the most, as by then
+ * the next fire has come.
+ */
+const SCHEDULER_DEFAULTS = { escalation_cron: '*/5 * * * *', catch_up_minutes: 240 };
+
 const mailtestSchema = z.strictObject({
   dns_servers: z.array(hostPort).default(MAILTEST_DEFAULTS.dns_servers),
   timeout_seconds: z
@@ -180,9 +187,17 @@ export const configFileSchema = z.strictObject({
     holidays: [],
   }),
   sla: slaOverridesSchema.default({}),
-  scheduler: z.strictObject({ escalation_cron: cronSchema.default('*/5 * * * *') }).default({
-    escalation_cron: '*/5 * * * *',
-  }),
+  scheduler: z
+    .strictObject({
+      escalation_cron: cronSchema.default(SCHEDULER_DEFAULTS.escalation_cron),
+      catch_up_minutes: z
+        .number({ error: 'must be a number of minutes' })
+        .int('must be a whole number of minutes')
+        .min(0, 'must be 0–1440 minutes (0: never; 1440: a day)')
+        .max(1440, 'must be 0–1440 minutes (0: never; 1440: a day)')
+        .default(SCHEDULER_DEFAULTS.catch_up_minutes),
+    })
+    .default(SCHEDULER_DEFAULTS),
   mailtest: mailtestSchema.default(MAILTEST_DEFAULTS),
   delivery: deliverySchema.default(DELIVERY_DEFAULTS),
   // Reserved for the audit and ticket retention settings; empty until they exist.

@@ -91,7 +91,11 @@ function assemble(
     dataDir: env.dataDir,
     database: env.databaseUrl ? { kind: 'postgres', url: env.databaseUrl } : { kind: 'pglite' },
     outbox: { maxAttempts: env.outboxMaxAttempts, baseDelayMs: env.outboxBaseDelayMs },
-    scheduler: { enabled: env.scheduler, escalationCron: file.scheduler.escalation_cron },
+    scheduler: {
+      enabled: env.scheduler,
+      escalationCron: file.scheduler.escalation_cron,
+      catchUpMinutes: file.scheduler.catch_up_minutes,
+    },
     source,
     people: file.people.map((p) => ({
       ...p,

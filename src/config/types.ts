@@ -77,7 +77,12 @@ export interface Config {
   readonly dataDir: string;
   readonly database: { readonly kind: 'pglite' } | { readonly kind: 'postgres'; readonly url: Secret };
   readonly outbox: { readonly maxAttempts: number; readonly baseDelayMs: number };
-  readonly scheduler: { readonly enabled: boolean; readonly escalationCron: string };
+  readonly scheduler: {
+    readonly enabled: boolean;
+    readonly escalationCron: string;
+    /** How late a missed daily checklist fire may still run at start; 0 never. */
+    readonly catchUpMinutes: number;
+  };
   /** Which YAML file was read; `demo` when it is the bundled sample. */
   readonly source: { readonly path: string; readonly demo: boolean };
   readonly people: readonly Person[];

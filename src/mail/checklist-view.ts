@@ -82,6 +82,8 @@ function attention(findings: readonly Finding[]): Finding[] {
 export function checklistView(input: {
   /** The fire time of the schedule (or when an operator ran it). */
   at: Date;
+  /** When a fire missed while mailops was down really ran; the title says so. */
+  ranAt?: Date;
   locale: Locale;
   /** In the order the configuration lists them. */
   domains: readonly ChecklistDomain[];
@@ -112,7 +114,9 @@ export function checklistView(input: {
   const ordered = [...input.domains].sort((a, b) => rank(a) - rank(b));
   return {
     ...base,
-    title: t('checklist.view.title', { at: checklistTime(input.at) }),
+    title: input.ranAt
+      ? t('checklist.view.title_late', { at: checklistTime(input.at), ranAt: checklistTime(input.ranAt) })
+      : t('checklist.view.title', { at: checklistTime(input.at) }),
     status: t('checklist.view.status', {
       domains: input.domains.length,
       failing: failingCount,

@@ -30,6 +30,8 @@ export const outboxPayload = z.discriminatedUnion('kind', [
     runIds: z.array(z.uuid()).min(1),
     /** The fire time the title shows (ISO). */
     at: z.iso.datetime({ offset: true }),
+    /** When a fire caught up after a stop really ran (ISO); absent when it ran on time. */
+    ranAt: z.iso.datetime({ offset: true }).optional(),
     /** The fire this summary belongs to: one summary per fire and destination, however often it is queued. */
     fire: z.string().min(1),
     to: destination,

@@ -59,7 +59,12 @@ export async function loadChecklistDomains(
 export async function buildChecklistReport(db: Db, report: ReportPost): Promise<MailtestView> {
   const at = new Date(report.at);
   const domains = await loadChecklistDomains(db, report.runIds, at);
-  return checklistView({ at, locale: report.locale, domains });
+  return checklistView({
+    at,
+    ...(report.ranAt ? { ranAt: new Date(report.ranAt) } : {}),
+    locale: report.locale,
+    domains,
+  });
 }
 
 /**
@@ -69,7 +74,7 @@ export async function buildChecklistReport(db: Db, report: ReportPost): Promise<
 export async function enqueueChecklistSummary(
   db: Db,
   target: OutboxTarget,
-  summary: { fire: string; at: Date; runIds: readonly string[] },
+  summary: { fire: string; at: Date; ranAt?: Date; runIds: readonly string[] },
   now: Date,
 ): Promise<number> {
   return db.$transaction(async (tx) => {
@@ -90,6 +95,7 @@ export async function enqueueChecklistSummary(
           report: 'checklist',
           runIds: [...summary.runIds],
           at: summary.at.toISOString(),
+          ...(summary.ranAt ? { ranAt: summary.ranAt.toISOString() } : {}),
           fire: summary.fire,
           to: r.destination,
           locale: r.locale,

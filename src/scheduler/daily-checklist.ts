@@ -17,9 +17,10 @@ import type { ScheduledTaskSpec } from './scheduler.ts';
 // Domains sharing a schedule share a fire, so SOC reads one card, not one per domain. Every fire goes through
 // the database coordinator (coordinator.ts), so with several replicas it runs once.
 //
-// A fire missed while no replica was up is not replayed: node-cron does not catch up, and a checklist run
-// hours late would report the state of the mail service at the wrong time. The next fire runs as usual, and
-// `mailops checklist run` runs it by hand.
+// A fire missed while no replica was up (an upgrade at 07:30) runs when mailops starts, up to
+// `scheduler.catch_up_minutes` late (scheduler.ts), so a restart never costs the circular's daily check; its
+// summary says when it really ran, as a late check tells the state of the mail service at that time, not at
+// the schedule's. Older misses are left to the next fire, or to `mailops checklist run` by hand.
 
 export interface ChecklistDeps {
   readonly db: Db;
@@ -64,13 +65,27 @@ export function domainsBySchedule(domains: readonly MonitoredDomain[]): Map<stri
   return groups;
 }
 
-/** One scheduled task per distinct schedule; the scheduler runs each fire through runOnce. */
-export function checklistTasks(deps: ChecklistDeps): ScheduledTaskSpec[] {
+/**
+ * One scheduled task per distinct schedule; the scheduler runs each fire through runOnce, and at start a
+ * fire missed up to `catchUpMs` ago.
+ */
+export function checklistTasks(
+  deps: ChecklistDeps,
+  options: { catchUpMs?: number } = {},
+): ScheduledTaskSpec[] {
   return [...domainsBySchedule(deps.settings.domains)].map(([expression, domains]) => {
     const name = `${TASK}@${expression}`;
-    return { name, expression, run: (fireAt: Date) => runChecklist(deps, { name, fireAt, domains }) };
+    return {
+      name,
+      expression,
+      ...(options.catchUpMs ? { catchUpMs: options.catchUpMs } : {}),
+      run: (fireAt: Date) => runChecklist(deps, { name, fireAt, domains }),
+    };
   });
 }
+
+/** A fire that started this much after its time says on its summary when it ran (a caught-up fire). */
+const LATE_MS = 5 * 60_000;
 
 /**
  * Runs the checklist now for the given monitored domains (all of them by default), coordinated like a fire
@@ -108,6 +123,8 @@ async function runChecklist(
   deps: ChecklistDeps,
   fire: { name: string; fireAt: Date; domains: readonly string[] },
 ): Promise<ChecklistResult> {
+  const startedAt = deps.clock.now();
+  const late = startedAt.getTime() - fire.fireAt.getTime() > LATE_MS;
   const runs = await inPool(fire.domains, deps.concurrency ?? 3, (domain) => checkDomain(deps, domain));
   let ticketsOpened = 0;
   let ticketsUpdated = 0;
@@ -139,7 +156,7 @@ async function runChecklist(
     const queued = await enqueueChecklistSummary(
       deps.db,
       deps.target,
-      { fire: fireKey, at: fire.fireAt, runIds },
+      { fire: fireKey, at: fire.fireAt, ...(late ? { ranAt: startedAt } : {}), runIds },
       deps.clock.now(),
     );
     if (queued > 0) deps.onQueued?.();

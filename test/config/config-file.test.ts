@@ -45,7 +45,7 @@ calendar:
   weekend: [sabtu]
   workday: { start: '17:30', end: '08:30' }
   holidays: [{ date: '2026-02-30', name: Hari Tiada }]
-scheduler: { escalation_cron: '61 * * * *' }
+scheduler: { escalation_cron: '61 * * * *', catch_up_minutes: 2000 }
 `),
     );
     expect(problems).toEqual(
@@ -63,6 +63,7 @@ scheduler: { escalation_cron: '61 * * * *' }
         'calendar.workday.end: start must be before end',
         'calendar.holidays[0].date: must be a date YYYY-MM-DD',
         expect.stringMatching(/^scheduler\.escalation_cron: invalid cron expression "61 \* \* \* \*"/),
+        'scheduler.catch_up_minutes: must be 0–1440 minutes (0: never; 1440: a day)',
         'people: nobody has the approver role (MAMPU/JDN approves change requests, SOP 4.1 step 4)',
       ]),
     );

@@ -19,7 +19,7 @@ describe('environment variables', () => {
       defaultLocale: 'ms',
     });
     expect(config.outbox).toEqual({ maxAttempts: 12, baseDelayMs: 1000 });
-    expect(config.scheduler).toEqual({ enabled: true, escalationCron: '*/5 * * * *' });
+    expect(config.scheduler).toEqual({ enabled: true, escalationCron: '*/5 * * * *', catchUpMinutes: 240 });
     expect(config.platforms).toEqual({ slack: null, teams: null });
   });
 

@@ -89,6 +89,16 @@ describe('checklistView', () => {
     expect(view.requestedBy).toContain('Circular 4(c) and 4(h)');
   });
 
+  it('says when a fire missed while mailops was down really ran, in both languages', () => {
+    const ranAt = new Date(AT.getTime() + 70 * 60_000);
+    expect(checklistView({ at: AT, ranAt, locale: 'ms', domains: DOMAINS }).title).toBe(
+      'Senarai semak harian e-mel — 28/11/2026 07:30, dijalankan lewat pada 28/11/2026 08:40 (mailops tidak berjalan pada waktu jadualnya)',
+    );
+    expect(checklistView({ at: AT, ranAt, locale: 'en', domains: DOMAINS }).title).toBe(
+      'Daily e-mail checklist — 28/11/2026 07:30, run late at 28/11/2026 08:40 (mailops was not running at its scheduled time)',
+    );
+  });
+
   it('never calls a domain that could not run failing, and leaves what it would have checked undetermined', () => {
     const view = checklistView({ at: AT, locale: 'en', domains: [DOMAINS[0]!, DOMAINS[1]!] });
     expect(JSON.stringify(view)).not.toMatch(/FAIL|failing: [1-9]/);

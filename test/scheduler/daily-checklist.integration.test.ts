@@ -30,23 +30,41 @@ describeEachDatabase('daily checklist', (suite) => {
     h.clock.set(at);
   });
 
-  function replica(owner: string, checks: DomainChecks, domains: readonly MonitoredDomain[], harness = h) {
+  function replica(
+    owner: string,
+    checks: DomainChecks,
+    domains: readonly MonitoredDomain[],
+    harness = h,
+    options: { catchUpMs?: number } = {},
+  ) {
     const target = { directory: harness.directory, platforms: ['memory'], logger: harness.logger };
     return createScheduler({
       db: db().prisma,
       owner,
       logger: harness.logger,
-      tasks: checklistTasks({
-        db: db().prisma,
-        checks,
-        tickets: harness.tickets,
-        target,
-        clock: harness.clock,
-        logger: harness.logger,
-        settings: deliverySettings(domains),
-      }),
+      clock: harness.clock,
+      tasks: checklistTasks(
+        {
+          db: db().prisma,
+          checks,
+          tickets: harness.tickets,
+          target,
+          clock: harness.clock,
+          logger: harness.logger,
+          settings: deliverySettings(domains),
+        },
+        options,
+      ),
     });
   }
+
+  /** The fire of the day before ran: the schedule was kept until mailops went down. */
+  const ranTheDayBefore = (task: string, fireAt: Date) =>
+    db().prisma.schedulerRun.createMany({
+      data: { task, fireAt: new Date(fireAt.getTime() - 86_400_000), owner: 'replica-a', status: 'ok' },
+      skipDuplicates: true,
+    });
+  const CATCH_UP = { catchUpMs: 240 * 60_000 };
 
   const reports = (harness = h) =>
     harness.memory.deliveries.flatMap((d) => (d.op === 'report' ? [{ to: d.to, view: d.view }] : []));
@@ -230,5 +248,84 @@ describeEachDatabase('daily checklist', (suite) => {
     expect(texts[0]!.op === 'text' && texts[0]!.text).toMatch(
       /^Senarai semak harian e-mel — .*\n.*\n.*\n\n• baik6.gov.my — OK/,
     );
+  });
+
+  it('runs a fire missed while no replica was up once at start, across two replicas, and says when it ran', async () => {
+    await ranTheDayBefore(TASK, at);
+    // mailops comes back at 08:40, seventy minutes after the 07:30 fire nobody ran.
+    h.clock.set(new Date(at.getTime() + 70 * 60_000));
+    const other = createHarness(db(), { reports: true });
+    other.clock.set(h.clock.now());
+    const answers = { 'baik8.gov.my': passing('baik8.gov.my') };
+    const a = fakeChecks(answers);
+    const b = fakeChecks(answers);
+    const domains = [monitored('baik8.gov.my')];
+    const replicas = [
+      replica('replica-a', a.checks, domains, h, CATCH_UP),
+      replica('replica-b', b.checks, domains, other, CATCH_UP),
+    ];
+    // Both look, both find the fire missed; the coordinator lets one of them run it.
+    expect(await Promise.all(replicas.map((r) => r.start()))).toEqual([1, 1]);
+    await Promise.all(replicas.map((r) => r.stop()));
+
+    expect(a.calls.length + b.calls.length).toBe(1);
+    expect(await result()).toMatchObject({ domains: 1, failed: 0 });
+    expect(h.logger.lines.concat(other.logger.lines).join('\n')).toContain(
+      'catching up a scheduled fire missed while mailops was not running',
+    );
+    await h.dispatcher.drainOnce();
+    await other.dispatcher.drainOnce();
+    const summaries = [...reports(), ...reports(other)];
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]!.view.title).toMatch(
+      /^Senarai semak harian e-mel — (\d{2})\/11\/2026 07:30, dijalankan lewat pada \1\/11\/2026 08:40 \(mailops tidak berjalan pada waktu jadualnya\)$/,
+    );
+
+    // Started again, nothing is left to catch up.
+    const again = replica('replica-c', a.checks, domains, h, CATCH_UP);
+    expect(await again.start()).toBe(0);
+    await again.stop();
+    expect(a.calls.length + b.calls.length).toBe(1);
+    expect(await db().prisma.schedulerRun.count({ where: { task: TASK, fireAt: at } })).toBe(1);
+  });
+
+  it('leaves alone a missed fire beyond the catch-up window, on a new install, or when catching up is off', async () => {
+    // A schedule of this test alone, so no earlier test has run it: 06:45 Malaysia time.
+    const schedule = '45 6 * * *';
+    const task = `daily-checklist@${schedule}`;
+    const fire = new Date(at.getTime() - 45 * 60_000);
+    const { checks, calls } = fakeChecks({ 'baik9.gov.my': passing('baik9.gov.my') });
+    const domains = [monitored('baik9.gov.my', schedule)];
+    const startAndStop = async (options: { catchUpMs?: number }) => {
+      const r = replica('replica-a', checks, domains, h, options);
+      const caughtUp = await r.start();
+      await r.stop();
+      return caughtUp;
+    };
+    // A new install at 08:40 has missed nothing: the schedule never ran before.
+    h.clock.set(new Date(at.getTime() + 70 * 60_000));
+    expect(await startAndStop(CATCH_UP)).toBe(0);
+    await ranTheDayBefore(task, fire);
+    expect(await startAndStop({})).toBe(0);
+    expect(await startAndStop({ catchUpMs: 0 })).toBe(0);
+    // At 10:46 the 06:45 fire is four hours and a minute old.
+    h.clock.set(new Date(fire.getTime() + 241 * 60_000));
+    expect(await startAndStop(CATCH_UP)).toBe(0);
+    expect(calls).toEqual([]);
+    expect(await db().prisma.schedulerRun.count({ where: { task, fireAt: fire } })).toBe(0);
+    // Within the window it runs: the cases above are not vacuous.
+    h.clock.set(new Date(fire.getTime() + 239 * 60_000));
+    expect(await startAndStop(CATCH_UP)).toBe(1);
+    expect(calls).toEqual([{ domain: 'baik9.gov.my', delivery: true }]);
+  });
+
+  it('says nothing of lateness on a fire that ran on time', async () => {
+    const { checks } = fakeChecks({ 'baik10.gov.my': passing('baik10.gov.my') });
+    h.clock.set(new Date(at.getTime() + 4 * 60_000));
+    await replica('replica-a', checks, [monitored('baik10.gov.my')]).fireNow(TASK, at);
+    const row = await db().prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'report.post' } });
+    expect(row.payload).not.toHaveProperty('ranAt');
+    await h.dispatcher.drainOnce();
+    expect(reports()[0]!.view.title).toMatch(/^Senarai semak harian e-mel — \d{2}\/11\/2026 07:30$/);
   });
 });

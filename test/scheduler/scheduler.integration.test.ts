@@ -59,12 +59,12 @@ describeEachDatabase('scheduler', (suite) => {
       cron: {
         schedule(expression, fire, timezone) {
           scheduled.push({ expression, timezone, fire });
-          return { stop: () => undefined };
+          return { stop: () => undefined, matches: () => false };
         },
       },
       tasks: [{ name: 'wired', expression: '*/5 * * * *', run: async (at) => runs.push(at.toISOString()) }],
     });
-    scheduler.start();
+    await scheduler.start();
     expect(scheduled.map((s) => [s.expression, s.timezone])).toEqual([['*/5 * * * *', 'Asia/Kuala_Lumpur']]);
     // The same fire reported twice (a replica's clock skew of some milliseconds) runs once.
     const again = await Promise.all([
@@ -97,6 +97,7 @@ describeEachDatabase('scheduler', (suite) => {
             stop: () => {
               cronStopped = true;
             },
+            matches: () => false,
           };
         },
       },
@@ -111,7 +112,7 @@ describeEachDatabase('scheduler', (suite) => {
         },
       ],
     });
-    scheduler.start();
+    await scheduler.start();
     cronFire(new Date('2026-03-03T23:30:00Z'));
     const row = () => db().prisma.schedulerRun.findFirst({ where: { task: 'slow' } });
     await expect.poll(async () => (await row())?.status).toBe('running');

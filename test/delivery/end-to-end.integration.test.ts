@@ -14,7 +14,13 @@ import { runChecklistNow } from '../../src/scheduler/daily-checklist.ts';
 import { VALID } from '../flows/fixtures.ts';
 import { createPgliteDatabase, type TestDatabase, tempDir } from '../support/databases.ts';
 import type { DeliveryWorld } from '../support/delivery-world/index.ts';
-import { probeMailbox, startWorldWhenFree } from '../support/delivery-world/probe-side.ts';
+import {
+  agencyCannotReceive,
+  deliveryConfigYaml,
+  probeMailbox,
+  probePasswords,
+  startWorldWhenFree,
+} from '../support/delivery-world/probe-side.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
 // Issue 6 end to end over the real delivery world (Postfix, Dovecot, OpenDKIM, NSD on 127.0.5.x): the daily
@@ -164,17 +170,7 @@ describe('issue 6 over real mail servers', () => {
       logger: h.logger,
     });
     const opened = await h.tickets.submit(
-      {
-        type: 'submit_complaint',
-        complaint: {
-          domain: world.domains.agency,
-          direction: 'cannot_receive',
-          exampleSender: world.mailboxes.outsideProbe.user,
-          exampleRecipient: world.mailboxes.agencyProbe.user,
-          startedAt: '2025-06-16T07:30:00+08:00',
-          bounceText: '552 5.3.4 Message size exceeds fixed limit',
-        },
-      },
+      agencyCannotReceive(world, '552 5.3.4 Message size exceeds fixed limit'),
       h.actorFor('submit_complaint'),
       `submit-${crypto.randomUUID()}`,
     );
@@ -252,42 +248,15 @@ describe('issue 6 over real mail servers', () => {
 
   it('mailops mailtest --delivery reads the probe passwords from the environment and never prints them', async () => {
     const dir = tempDir('mailops-cli-delivery-');
-    const box = (name: 'agencyProbe' | 'outsideProbe', variable: string) => {
-      const m = world.mailboxes[name];
-      const endpoint = (e: typeof m.imap) =>
-        `{ host: ${e.host}, port: ${e.port}, servername: ${e.servername} }`;
-      return `{ address: ${m.user}, password_env: ${variable}, submission: ${endpoint(m.submission)}, imap: ${endpoint(m.imap)} }`;
-    };
     const config = join(dir, 'mailops.yaml');
-    writeFileSync(
-      config,
-      `people:
-  - { id: hafiz, name: Hafiz, email: hafiz@soc.example, roles: [soc, approver, requester] }
-endorsement: { required: false }
-mailtest:
-  dns_servers: ['${world.dns.host}:${world.dns.port}']
-  timeout_seconds: 3
-  allow_targets: [127.0.0.0/8]
-  dnsbl_zones: []
-  extra_ca_file: ${world.ca.certFile}
-delivery:
-  deadline_seconds: 20
-  reply_grace_seconds: 1
-  size_probes: false
-  domains:
-    - domain: ${world.domains.agency}
-      agency: ${box('agencyProbe', 'AGENCY_PROBE_PW')}
-      outside: ${box('outsideProbe', 'OUTSIDE_PROBE_PW')}
-`,
-    );
+    writeFileSync(config, deliveryConfigYaml(world, { deadlineSeconds: 20 }));
     const out: string[] = [];
     const err: string[] = [];
     const env = {
       MAILOPS_CONFIG: config,
       MAILOPS_DATA_DIR: join(dir, 'data'),
       MAILOPS_DEFAULT_LOCALE: 'en',
-      AGENCY_PROBE_PW: world.mailboxes.agencyProbe.password,
-      OUTSIDE_PROBE_PW: world.mailboxes.outsideProbe.password,
+      ...probePasswords(world),
     };
     const code = await runCli(['mailtest', world.domains.agency, '--delivery', '--json'], {
       out: (t) => out.push(t),
@@ -304,8 +273,7 @@ delivery:
     expect(verdicts(report.findings, 'delivery.inbound')).toEqual(['pass']);
     expect(verdicts(report.findings, 'delivery.outbound')).toEqual(['pass']);
     expect(Object.keys(report.requirements)).toContain('4c');
-    for (const secret of [env.AGENCY_PROBE_PW, env.OUTSIDE_PROBE_PW])
-      expect(out.join('\n')).not.toContain(secret);
+    for (const secret of Object.values(probePasswords(world))) expect(out.join('\n')).not.toContain(secret);
   }, 120_000);
 
   it('a checklist fire while mailops stops: its probes are could-not-test, never failed, and nothing is sent', async () => {

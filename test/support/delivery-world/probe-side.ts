@@ -88,3 +88,53 @@ export async function withInbox<T>(
 export function leftovers(world: DeliveryWorld, box: DeliveryMailbox, probeId: string): Promise<number[]> {
   return withInbox(world, box, (imap) => imap.search(`TEXT "${probeId}"`));
 }
+
+/**
+ * A mailops configuration file monitoring agency.test through the world's probe mailboxes, as an operator
+ * writes it: the passwords come from AGENCY_PROBE_PW and OUTSIDE_PROBE_PW (`probePasswords`).
+ */
+export function deliveryConfigYaml(world: DeliveryWorld, options: { deadlineSeconds: number }): string {
+  const box = (name: 'agencyProbe' | 'outsideProbe', variable: string) => {
+    const m = world.mailboxes[name];
+    const endpoint = (e: typeof m.imap) =>
+      `{ host: ${e.host}, port: ${e.port}, servername: ${e.servername} }`;
+    return `{ address: ${m.user}, password_env: ${variable}, submission: ${endpoint(m.submission)}, imap: ${endpoint(m.imap)} }`;
+  };
+  return `people:
+  - { id: hafiz, name: Hafiz, email: hafiz@soc.example, roles: [soc, approver, requester] }
+endorsement: { required: false }
+mailtest:
+  dns_servers: ['${world.dns.host}:${world.dns.port}']
+  timeout_seconds: 3
+  allow_targets: [127.0.0.0/8]
+  dnsbl_zones: []
+  extra_ca_file: ${world.ca.certFile}
+delivery:
+  deadline_seconds: ${options.deadlineSeconds}
+  reply_grace_seconds: 1
+  size_probes: false
+  domains:
+    - domain: ${world.domains.agency}
+      agency: ${box('agencyProbe', 'AGENCY_PROBE_PW')}
+      outside: ${box('outsideProbe', 'OUTSIDE_PROBE_PW')}
+`;
+}
+
+/** The environment `deliveryConfigYaml` reads its probe passwords from. */
+export const probePasswords = (world: DeliveryWorld) => ({
+  AGENCY_PROBE_PW: world.mailboxes.agencyProbe.password,
+  OUTSIDE_PROBE_PW: world.mailboxes.outsideProbe.password,
+});
+
+/** The SOP 4.2 complaint a requester files when agency.test cannot receive from outside.test. */
+export const agencyCannotReceive = (world: DeliveryWorld, bounceText: string) => ({
+  type: 'submit_complaint' as const,
+  complaint: {
+    domain: world.domains.agency,
+    direction: 'cannot_receive',
+    exampleSender: world.mailboxes.outsideProbe.user,
+    exampleRecipient: world.mailboxes.agencyProbe.user,
+    startedAt: '2025-06-16T07:30:00+08:00',
+    bounceText,
+  },
+});

@@ -138,9 +138,9 @@ const MAILTEST_DEFAULTS = {
 };
 
 /**
- * catch_up_minutes: a daily checklist fire missed while no replica ran (circular 4(c) is a daily check) runs
- * at start up to four hours late, which covers a morning's maintenance window; a day is the most, as by then
- * the next fire has come.
+ * catch_up_minutes: a daily checklist fire no replica saw through (circular 4(c) is a daily check) runs up to
+ * four hours late, which covers a morning's maintenance window; a day is the most, as by then the next fire
+ * has come.
  */
 const SCHEDULER_DEFAULTS = { escalation_cron: '*/5 * * * *', catch_up_minutes: 240 };
 

@@ -79,7 +79,7 @@ export function checklistTasks(
       name,
       expression,
       ...(options.catchUpMs ? { catchUpMs: options.catchUpMs } : {}),
-      run: (fireAt: Date) => runChecklist(deps, { name, fireAt, domains }),
+      run: (fireAt: Date, { attempt }) => runChecklist(deps, { name, fireAt, domains, attempt }),
     };
   });
 }
@@ -121,10 +121,23 @@ interface DomainRun {
 
 async function runChecklist(
   deps: ChecklistDeps,
-  fire: { name: string; fireAt: Date; domains: readonly string[] },
+  fire: { name: string; fireAt: Date; domains: readonly string[]; attempt?: number },
 ): Promise<ChecklistResult> {
   const startedAt = deps.clock.now();
   const late = startedAt.getTime() - fire.fireAt.getTime() > LATE_MS;
+  if ((fire.attempt ?? 1) > 1) {
+    // A replica died in this fire (the coordinator gave it to this one): its domain runs will never finish,
+    // so they end as failed rather than stay "running" in every list. This attempt runs every domain again.
+    await deps.db.mailtestRun.updateMany({
+      where: {
+        purpose: 'checklist',
+        status: 'running',
+        domain: { in: [...fire.domains] },
+        startedAt: { gte: fire.fireAt, lt: startedAt },
+      },
+      data: { status: 'failed', finishedAt: startedAt },
+    });
+  }
   const runs = await inPool(fire.domains, deps.concurrency ?? 3, (domain) => checkDomain(deps, domain));
   let ticketsOpened = 0;
   let ticketsUpdated = 0;

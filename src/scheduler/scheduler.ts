@@ -8,16 +8,18 @@ import { runOnce } from './coordinator.ts';
 // through the database coordinator so several replicas run it once. Cron is only a trigger: the tasks
 // themselves take "now" from the clock port and are tested without cron (STYLE.md 5).
 //
-// A fire nobody ran because no replica was up at its time (an upgrade, a reboot at 07:30) is run at the
-// next start when the task allows it (`catchUpMs`) and its time is recent enough: the circular's daily check
-// (4(c), 4(h)) must not be skipped for a day because of a restart. The fire keeps its scheduled name, so a
-// replica that did run it, or another one catching up at the same moment, leaves the coordinator's INSERT
-// the only judge again.
+// A fire nobody ran because no replica was up at its time (an upgrade, a reboot at 07:30), or whose
+// replica died in it (its lease ended: coordinator.ts), is run when the task allows it (`catchUpMs`) and its
+// time is recent enough: at start, and by a sweep every minute while mailops runs. The circular's daily
+// check (4(c), 4(h)) must not be skipped for a day because of a restart or a crash. The fire keeps its
+// scheduled name, so a replica that did run it, or another one catching up at the same moment, leaves the
+// coordinator's INSERT the only judge again.
 
 export interface ScheduledTaskSpec {
   readonly name: string;
   readonly expression: string;
-  readonly run: (fireAt: Date) => Promise<unknown>;
+  /** `attempt` above 1: a replica died in this fire earlier (coordinator.ts). */
+  readonly run: (fireAt: Date, context: { readonly attempt: number }) => Promise<unknown>;
   /**
    * At start, the latest fire at most this long ago runs if nobody ran it, provided the task ran before
    * (a new install or a new schedule has missed nothing). Absent or 0: missed fires are left alone.
@@ -87,6 +89,8 @@ export function createScheduler(options: {
   timezone?: string;
   /** "Now" for catching up missed fires. */
   clock?: Clock;
+  /** How often a running scheduler looks for fires to catch up (tests shorten it). */
+  sweepMs?: number;
   onRun?: (task: string, status: string) => void;
 }) {
   const port = options.cron ?? nodeCronPort;
@@ -97,8 +101,16 @@ export function createScheduler(options: {
   /** One fire of one task; the fire time is truncated to the second so every replica names it alike. */
   async function fire(task: ScheduledTaskSpec, scheduledAt: Date) {
     const fireAt = new Date(Math.floor(scheduledAt.getTime() / 1000) * 1000);
-    const outcome = await runOnce(options.db, task.name, fireAt, options.owner, () => task.run(fireAt));
+    const outcome = await runOnce(options.db, task.name, fireAt, options.owner, (attempt) =>
+      task.run(fireAt, { attempt }),
+    );
     if (outcome.ran) {
+      if (outcome.attempt > 1)
+        options.logger.warn('scheduled fire taken over from a replica that died in it', {
+          task: task.name,
+          fireAt: fireAt.toISOString(),
+          attempt: outcome.attempt,
+        });
       options.onRun?.(task.name, outcome.status);
       const log = outcome.status === 'ok' ? options.logger.debug : options.logger.error;
       log('scheduled task ran', { task: task.name, fireAt: fireAt.toISOString(), status: outcome.status });
@@ -125,30 +137,62 @@ export function createScheduler(options: {
   const launch = (task: ScheduledTaskSpec, at: Date) =>
     track(task, 'scheduled task could not be coordinated', () => fire(task, at));
 
-  /** The fire of `task` missed while mailops was down, if it is recent, nobody ran it and the task ran before. */
-  async function missedFire(task: ScheduledTaskSpec, handle: CronHandle): Promise<Date | null> {
+  /**
+   * The latest fire of `task` up to `before` if nobody holds or finished it: never taken while the task had
+   * run before (a new install or a new schedule has missed nothing), or taken by a replica whose lease ended.
+   */
+  async function missedFire(task: ScheduledTaskSpec, handle: CronHandle, before: Date): Promise<Date | null> {
     if (!task.catchUpMs) return null;
-    const at = latestFire(task.expression, (d) => handle.matches(d), clock.now(), task.catchUpMs);
+    const window = task.catchUpMs - (clock.now().getTime() - before.getTime());
+    if (window <= 0) return null;
+    const at = latestFire(task.expression, (d) => handle.matches(d), before, window);
     if (!at) return null;
-    const [ranThen, ranBefore] = await Promise.all([
-      options.db.schedulerRun.count({ where: { task: task.name, fireAt: at } }),
-      options.db.schedulerRun.count({ where: { task: task.name, fireAt: { lt: at } } }),
-    ]);
-    return ranThen === 0 && ranBefore > 0 ? at : null;
+    // Leases are the database's time (coordinator.ts).
+    const [state] = await options.db.$queryRaw<{ held: boolean; dead: boolean; ranBefore: boolean }[]>`
+      SELECT
+        EXISTS (SELECT 1 FROM scheduler_runs WHERE task = ${task.name} AND fire_at = ${at}
+                AND NOT (status = 'running' AND lease_until < now())) AS held,
+        EXISTS (SELECT 1 FROM scheduler_runs WHERE task = ${task.name} AND fire_at = ${at}
+                AND status = 'running' AND lease_until < now()) AS dead,
+        EXISTS (SELECT 1 FROM scheduler_runs WHERE task = ${task.name} AND fire_at < ${at}) AS "ranBefore"`;
+    if (!state || state.held) return null;
+    return state.dead || state.ranBefore ? at : null;
   }
 
-  /** Starts the missed fire of `task`, if there is one; true when it did. */
-  async function catchUp(task: ScheduledTaskSpec, handle: CronHandle): Promise<boolean> {
-    const at = await missedFire(task, handle);
+  /** Starts the missed fire of `task` up to `before`, if there is one; true when it did. */
+  async function catchUp(
+    task: ScheduledTaskSpec,
+    handle: CronHandle,
+    before = clock.now(),
+  ): Promise<boolean> {
+    const at = await missedFire(task, handle, before);
     // Stopped meanwhile: stop() no longer waits for new work, so none may start.
     if (!at || handles.length === 0) return false;
-    options.logger.info('catching up a scheduled fire missed while mailops was not running', {
+    options.logger.info('catching up a scheduled fire that no running mailops saw through', {
       task: task.name,
       fireAt: at.toISOString(),
     });
     launch(task, at);
     return true;
   }
+
+  /**
+   * While running: fires whose replica died, and fires node-cron skipped. It looks only at fires older than
+   * node-cron's own tolerance, so it never races a fire that is simply under way.
+   */
+  let sweeping: Promise<unknown> | null = null;
+  function sweep(scheduled: readonly (readonly [ScheduledTaskSpec, CronHandle])[]) {
+    if (sweeping || handles.length === 0) return;
+    const before = new Date(clock.now().getTime() - LATE_FIRE_TOLERANCE_MS - 5_000);
+    sweeping = Promise.all(
+      scheduled.map(([task, handle]) =>
+        track(task, 'a missed scheduled fire could not be looked for', () => catchUp(task, handle, before)),
+      ),
+    ).finally(() => {
+      sweeping = null;
+    });
+  }
+  let sweeper: ReturnType<typeof setInterval> | null = null;
 
   return {
     fire,
@@ -163,15 +207,23 @@ export function createScheduler(options: {
      * once those found are started (not finished) with how many there were.
      */
     async start(): Promise<number> {
-      const lookups = options.tasks.map((task) => {
+      const scheduled = options.tasks.map((task) => {
         const handle = port.schedule(
           task.expression,
           (at) => launch(task, at),
           options.timezone ?? 'Asia/Kuala_Lumpur',
         );
         handles.push(handle);
-        return track(task, 'a missed scheduled fire could not be looked for', () => catchUp(task, handle));
+        return [task, handle] as const;
       });
+      const catching = scheduled.filter(([task]) => task.catchUpMs);
+      if (catching.length > 0) {
+        sweeper = setInterval(() => sweep(catching), options.sweepMs ?? 60_000);
+        sweeper.unref();
+      }
+      const lookups = catching.map(([task, handle]) =>
+        track(task, 'a missed scheduled fire could not be looked for', () => catchUp(task, handle)),
+      );
       return (await Promise.all(lookups)).filter((found) => found === true).length;
     },
     /**
@@ -179,6 +231,8 @@ export function createScheduler(options: {
      * (its scheduler_runs row would stay `running` and the checklist's summary would never go out).
      */
     async stop(): Promise<void> {
+      if (sweeper) clearInterval(sweeper);
+      sweeper = null;
       for (const h of handles.splice(0)) h.stop();
       await Promise.all([...running]);
     },

@@ -35,7 +35,7 @@ describeEachDatabase('daily checklist', (suite) => {
     checks: DomainChecks,
     domains: readonly MonitoredDomain[],
     harness = h,
-    options: { catchUpMs?: number } = {},
+    options: { catchUpMs?: number; sweepMs?: number } = {},
   ) {
     const target = { directory: harness.directory, platforms: ['memory'], logger: harness.logger };
     return createScheduler({
@@ -43,6 +43,7 @@ describeEachDatabase('daily checklist', (suite) => {
       owner,
       logger: harness.logger,
       clock: harness.clock,
+      ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
       tasks: checklistTasks(
         {
           db: db().prisma,
@@ -53,7 +54,7 @@ describeEachDatabase('daily checklist', (suite) => {
           logger: harness.logger,
           settings: deliverySettings(domains),
         },
-        options,
+        { ...(options.catchUpMs ? { catchUpMs: options.catchUpMs } : {}) },
       ),
     });
   }
@@ -86,6 +87,7 @@ describeEachDatabase('daily checklist', (suite) => {
     expect(await replica('replica-a', checks, domains).fireNow(TASK, at)).toEqual({
       ran: true,
       status: 'ok',
+      attempt: 1,
     });
 
     // Only the domains of this schedule, each with the delivery probes (circular 4(c)).
@@ -271,7 +273,7 @@ describeEachDatabase('daily checklist', (suite) => {
     expect(a.calls.length + b.calls.length).toBe(1);
     expect(await result()).toMatchObject({ domains: 1, failed: 0 });
     expect(h.logger.lines.concat(other.logger.lines).join('\n')).toContain(
-      'catching up a scheduled fire missed while mailops was not running',
+      'catching up a scheduled fire that no running mailops saw through',
     );
     await h.dispatcher.drainOnce();
     await other.dispatcher.drainOnce();
@@ -317,6 +319,53 @@ describeEachDatabase('daily checklist', (suite) => {
     h.clock.set(new Date(fire.getTime() + 239 * 60_000));
     expect(await startAndStop(CATCH_UP)).toBe(1);
     expect(calls).toEqual([{ domain: 'baik9.gov.my', delivery: true }]);
+  });
+
+  it('runs again a fire whose replica died in it: at the next start, or by a running replica once the lease ends', async () => {
+    const { checks, calls } = fakeChecks({ 'baik11.gov.my': passing('baik11.gov.my') });
+    const domains = [monitored('baik11.gov.my')];
+    // replica-x took the 07:30 fire and died in it: its row says running, its lease has ended.
+    const died = (leaseEnds: string) =>
+      db().prisma.$executeRaw`
+        INSERT INTO scheduler_runs (id, task, fire_at, owner, status, lease_until)
+        VALUES (gen_random_uuid(), ${TASK}, ${at}, 'replica-x', 'running', now() + ${leaseEnds}::interval)`;
+    const row = () => db().prisma.schedulerRun.findFirstOrThrow({ where: { task: TASK, fireAt: at } });
+    await died('-1 second');
+    const orphan = await db().prisma.mailtestRun.create({
+      data: {
+        domain: 'baik11.gov.my',
+        requestedBy: 'system',
+        requestedByName: 'mailops',
+        via: 'scheduler',
+        purpose: 'checklist',
+        delivery: true,
+        startedAt: new Date(at.getTime() + 1_000),
+        status: 'running',
+      },
+    });
+    h.clock.set(new Date(at.getTime() + 10 * 60_000));
+    const restarted = replica('replica-a', checks, domains, h, CATCH_UP);
+    expect(await restarted.start()).toBe(1);
+    await restarted.stop();
+    expect(await row()).toMatchObject({ owner: 'replica-a', status: 'ok', attempts: 2 });
+    expect(calls).toHaveLength(1);
+    expect(h.logger.lines.join('\n')).toContain('scheduled fire taken over from a replica that died in it');
+    // What the dead replica left running is closed; the summary shows this attempt's run alone.
+    expect(await db().prisma.mailtestRun.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({
+      status: 'failed',
+    });
+    const summary = await db().prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'report.post' } });
+    expect((summary.payload as { runIds: string[] }).runIds).not.toContain(orphan.id);
+
+    // The next day replica-x dies again, while replica-b is up: once the lease ends, replica-b's sweep runs it.
+    await db().prisma.schedulerRun.deleteMany({ where: { task: TASK, fireAt: at } });
+    await died('1 second');
+    const running = replica('replica-b', checks, domains, h, { ...CATCH_UP, sweepMs: 100 });
+    expect(await running.start()).toBe(0);
+    await expect.poll(async () => (await row()).status, { timeout: 10_000 }).toBe('ok');
+    await running.stop();
+    expect(await row()).toMatchObject({ owner: 'replica-b', attempts: 2 });
+    expect(calls).toHaveLength(2);
   });
 
   it('says nothing of lateness on a fire that ran on time', async () => {

@@ -46,6 +46,7 @@ describeEachDatabase('scheduler', (suite) => {
     expect(await runOnce(db().prisma, 'demo', new Date(fireAt.getTime() + 60_000), 'me', task)).toEqual({
       ran: true,
       status: 'ok',
+      attempt: 1,
     });
   });
 
@@ -129,11 +130,78 @@ describeEachDatabase('scheduler', (suite) => {
     expect((await row())?.status).toBe('ok');
   });
 
+  it('takes over a fire whose replica died in it once the lease ends, and fences the dead run off', async () => {
+    const fireAt = new Date('2026-03-04T23:30:00Z');
+    let finishFirst: () => void = () => undefined;
+    const first = runOnce(
+      db().prisma,
+      'died',
+      fireAt,
+      'replica-1',
+      () =>
+        new Promise((resolve) => {
+          finishFirst = () => resolve({ by: 'replica-1' });
+        }),
+      { leaseMs: 60_000 },
+    );
+    const row = () => db().prisma.schedulerRun.findFirstOrThrow({ where: { task: 'died' } });
+    await expect.poll(async () => (await row()).status).toBe('running');
+    const task = async () => ({ by: 'replica-2' });
+    // While the lease holds, the fire is taken.
+    expect(await runOnce(db().prisma, 'died', fireAt, 'replica-2', task)).toEqual({ ran: false });
+
+    // replica-1 stops renewing (it died); its lease ends.
+    await db().prisma
+      .$executeRaw`UPDATE scheduler_runs SET lease_until = now() - interval '1 second' WHERE task = 'died'`;
+    expect(await runOnce(db().prisma, 'died', fireAt, 'replica-2', task)).toEqual({
+      ran: true,
+      status: 'ok',
+      attempt: 2,
+    });
+    expect(await row()).toMatchObject({ owner: 'replica-2', status: 'ok', attempts: 2, leaseUntil: null });
+    // Were replica-1 only slow, its late finish writes nothing over replica-2's.
+    finishFirst();
+    expect(await first).toMatchObject({ ran: true, attempt: 1 });
+    expect(await row()).toMatchObject({ owner: 'replica-2', result: { by: 'replica-2' } });
+    // A finished fire is never taken again.
+    expect(await runOnce(db().prisma, 'died', fireAt, 'replica-3', task)).toEqual({ ran: false });
+  });
+
+  it('renews the lease of a run under way, so a slow run is never taken over', async () => {
+    const fireAt = new Date('2026-03-05T23:30:00Z');
+    let finish: () => void = () => undefined;
+    const slow = runOnce(
+      db().prisma,
+      'slow-run',
+      fireAt,
+      'replica-1',
+      () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+      { leaseMs: 600 },
+    );
+    const row = () => db().prisma.schedulerRun.findFirstOrThrow({ where: { task: 'slow-run' } });
+    await expect.poll(async () => (await row()).status).toBe('running');
+    const leases: number[] = [];
+    // Three leases' worth of time: without renewal the lease would have ended twice over.
+    for (let i = 0; i < 12; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      leases.push((await row()).leaseUntil?.getTime() ?? 0);
+      expect(await runOnce(db().prisma, 'slow-run', fireAt, 'replica-2', async () => undefined)).toEqual({
+        ran: false,
+      });
+    }
+    expect(new Set(leases).size).toBeGreaterThan(1);
+    finish();
+    expect(await slow).toEqual({ ran: true, status: 'ok', attempt: 1 });
+  });
+
   it('records a failing task as failed without throwing', async () => {
     const outcome = await runOnce(db().prisma, 'broken', new Date('2026-03-02T02:00:00Z'), 'me', async () => {
       throw new Error('boom');
     });
-    expect(outcome).toEqual({ ran: true, status: 'failed' });
+    expect(outcome).toEqual({ ran: true, status: 'failed', attempt: 1 });
     const row = await db().prisma.schedulerRun.findFirstOrThrow({ where: { task: 'broken' } });
     expect(row).toMatchObject({ status: 'failed', result: { error: 'boom' } });
   });

@@ -6,23 +6,25 @@ import type { Config } from '../config/index.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { directoryFromConfig } from '../directory/from-config.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
-import type { Translate } from '../i18n/index.ts';
+import { formatMyt, type Locale, type Translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { checklistView } from '../mail/checklist-view.ts';
 import { createDomainChecks } from '../mail/domain-checks.ts';
 import { playgroundWorkspace, withPlaygroundIdentities } from '../platform/playground/workspace.ts';
+import { type ChecklistFire, checklistHistory } from '../scheduler/checklist-history.ts';
 import { loadChecklistDomains } from '../scheduler/checklist-report.ts';
-import { runChecklistNow } from '../scheduler/daily-checklist.ts';
+import { LATE_MS, runChecklistNow } from '../scheduler/daily-checklist.ts';
 import type { OutboxTarget } from '../tickets/outbox-writer.ts';
 import { createTicketService } from '../tickets/ticket-service.ts';
 import { systemClock } from '../time.ts';
 import type { CliArgs, CliCommand } from './commands.ts';
-import { cliLogger, configOrThrow, withDatabase } from './context.ts';
+import { cliLogger, configOrThrow, table, withDatabase } from './context.ts';
 import { cliText } from './locale.ts';
 
 // `mailops checklist run [--domain d]`: the daily e-mail checklist (circular 4(c), 4(h)) now, for one or all
 // monitored domains, as a scheduled fire would run it: runs stored, complaints opened or added to, and the
 // summary queued for SOC. The terminal has no chat platform: the outbox rows wait for `mailops serve`.
+// `mailops checklist history [--limit N]`: the fires so far, so an operator can show no day was skipped.
 
 /** Checked before the configuration is loaded, so worded in MAILOPS_DEFAULT_LOCALE's language (locale.ts). */
 function refuseExtraWords(args: CliArgs, t: Translate): void {
@@ -113,5 +115,79 @@ export const checklistRunCommand: CliCommand = {
       // A domain that could not be checked is the operator's to look into (its reference is in the log).
       return ran.result.couldNotRun > 0 ? 1 : 0;
     });
+  },
+};
+
+function fireRow(fire: ChecklistFire, locale: Locale, t: Translate): string[] {
+  const started = formatMyt(fire.startedAt, locale);
+  const lateBy = fire.startedAt.getTime() - fire.fireAt.getTime();
+  const result = fire.result;
+  return [
+    formatMyt(fire.fireAt, locale),
+    fire.schedule ?? t('cli.checklist.history.manual'),
+    t(`cli.checklist.history.${fire.state}`),
+    fire.schedule !== null && lateBy > LATE_MS
+      ? t('cli.checklist.history.late', { started, minutes: Math.round(lateBy / 60_000) })
+      : started,
+    fire.owner,
+    String(fire.attempts),
+    result === null
+      ? ''
+      : 'error' in result
+        ? result.error
+        : t('cli.checklist.history.counts', {
+            domains: result.domains,
+            failed: result.failed,
+            couldNotRun: result.couldNotRun,
+            opened: result.ticketsOpened,
+            updated: result.ticketsUpdated,
+          }),
+  ];
+}
+
+function limitOf(value: unknown, t: Translate): number {
+  if (value === undefined) return 14;
+  const text = String(value);
+  const limit = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(limit >= 1 && limit <= 1000))
+    throw new MailopsError(ERROR_CODES.CLI_USAGE, t('cli.checklist.bad_limit', { value: text }));
+  return limit;
+}
+
+export const checklistHistoryCommand: CliCommand = {
+  name: 'checklist history',
+  args: { key: 'cli.args.checklist_history' },
+  summary: { key: 'cli.summary.checklist_history' },
+  options: { limit: { type: 'string' } },
+  async run(args, io) {
+    const words = cliText(io.env).t;
+    const extra = args.positionals[0];
+    if (extra !== undefined)
+      throw new MailopsError(
+        ERROR_CODES.CLI_USAGE,
+        words('cli.checklist.history_unexpected', { value: extra }),
+      );
+    const limit = limitOf(args.values.limit, words);
+    const { config, text } = configOrThrow(io);
+    const { locale, t } = text;
+    const logger = cliLogger(config);
+    const fires = await withDatabase(config, logger, async (db) => {
+      await applyMigrations(db, { logger });
+      return checklistHistory(db.prisma, limit);
+    });
+    if (fires.length === 0) {
+      io.out(t('cli.checklist.no_history'));
+      return 0;
+    }
+    const headers = ['fire', 'schedule', 'status', 'started', 'owner', 'attempt', 'result'].map((h) =>
+      t(`cli.checklist.history.${h}`),
+    );
+    io.out(
+      table(
+        headers,
+        fires.map((f) => fireRow(f, locale, t)),
+      ),
+    );
+    return 0;
   },
 };

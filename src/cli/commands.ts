@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { auditVerifyCommand } from './audit-command.ts';
-import { checklistRunCommand } from './checklist-command.ts';
+import { checklistHistoryCommand, checklistRunCommand } from './checklist-command.ts';
 import { configCheckCommand } from './config-command.ts';
 import { dbDiffCommand, dbMigrateCommand } from './db-commands.ts';
 import { mailtestCommand } from './mailtest-command.ts';
@@ -49,5 +49,6 @@ export const COMMANDS: readonly CliCommand[] = [
   ticketCommand,
   mailtestCommand,
   checklistRunCommand,
+  checklistHistoryCommand,
   auditVerifyCommand,
 ];

@@ -49,8 +49,9 @@ export interface ChecklistResult {
   readonly runIds: readonly string[];
 }
 
-const TASK = 'daily-checklist';
-const MANUAL_TASK = `${TASK}@manual`;
+/** The scheduler task names of the checklist: `daily-checklist@<cron expression>` and `daily-checklist@manual`. */
+export const CHECKLIST_TASK = 'daily-checklist';
+const MANUAL_TASK = `${CHECKLIST_TASK}@manual`;
 
 /** A cron expression as every replica spells it, so "30 7 * * *" and "30  7 * * *" share a fire. */
 const normalize = (expression: string) => expression.trim().split(/\s+/).join(' ');
@@ -74,7 +75,7 @@ export function checklistTasks(
   options: { catchUpMs?: number } = {},
 ): ScheduledTaskSpec[] {
   return [...domainsBySchedule(deps.settings.domains)].map(([expression, domains]) => {
-    const name = `${TASK}@${expression}`;
+    const name = `${CHECKLIST_TASK}@${expression}`;
     return {
       name,
       expression,
@@ -84,8 +85,8 @@ export function checklistTasks(
   });
 }
 
-/** A fire that started this much after its time says on its summary when it ran (a caught-up fire). */
-const LATE_MS = 5 * 60_000;
+/** A fire that started this much after its time says when it ran (a caught-up fire): summary and history. */
+export const LATE_MS = 5 * 60_000;
 
 /**
  * Runs the checklist now for the given monitored domains (all of them by default), coordinated like a fire

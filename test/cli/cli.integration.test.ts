@@ -226,4 +226,81 @@ describeEachDatabase('mailops CLI', (suite) => {
     expect(en.out).toContain('Checks by mailops (SOP 4.2 step 3)');
     expect(en.out).toContain('against before: 1 fixed · 1 still failing · 1 new problems');
   });
+
+  it('lists the daily checklist fires: late, by hand, failed, interrupted by a crash, under way', async () => {
+    expect(await cli(['checklist', 'history'], { ...env(), ...EN })).toMatchObject({
+      code: 0,
+      out: 'The daily checklist has never run.',
+    });
+    const handle =
+      suite.kind === 'pglite'
+        ? await openDatabase({ dataDir: db().location, logger: createMemoryLogger() })
+        : db();
+    const fire = (task: string, fireAt: string, started: string, fields: Record<string, unknown>) =>
+      handle.prisma.schedulerRun.create({
+        data: {
+          task,
+          fireAt: new Date(fireAt),
+          startedAt: new Date(started),
+          owner: 'replica-a',
+          status: 'ok',
+          ...fields,
+        },
+      });
+    const counts = { domains: 3, failed: 1, couldNotRun: 0, ticketsOpened: 1, ticketsUpdated: 0, runIds: [] };
+    const daily = 'daily-checklist@30 7 * * *';
+    // 07:30 Malaysia time is 23:30 UTC the day before.
+    await fire(daily, '2026-11-23T23:30:00Z', '2026-11-23T23:30:00.2Z', { result: counts });
+    await fire(daily, '2026-11-24T23:30:00Z', '2026-11-25T00:40:00Z', { result: counts, owner: 'replica-b' });
+    await fire('daily-checklist@manual', '2026-11-25T02:00:00Z', '2026-11-25T02:00:00Z', {
+      status: 'failed',
+      result: { error: 'relation "mailtest_runs" is locked' },
+    });
+    await fire(daily, '2026-11-25T23:30:00Z', '2026-11-25T23:30:00Z', {
+      status: 'running',
+      leaseUntil: new Date('2026-11-25T23:32:00Z'),
+    });
+    await fire(daily, '2026-11-26T23:30:00Z', '2026-11-26T23:31:00Z', {
+      status: 'running',
+      attempts: 2,
+      leaseUntil: new Date(Date.now() + 3_600_000),
+    });
+    await fire('escalate-overdue', '2026-11-26T23:35:00Z', '2026-11-26T23:35:00Z', {});
+    if (suite.kind === 'pglite') await handle.close();
+
+    const ms = await cli(['checklist', 'history'], env());
+    expect(ms.code).toBe(0);
+    const lines = ms.out.split('\n');
+    expect(lines[0]).toMatch(/^Dijadualkan\s+Jadual\s+Status\s+Bermula\s+Replika\s+Cubaan\s+Dapatan$/);
+    expect(lines.slice(2)).toEqual([
+      expect.stringMatching(/^27 Nov 2026, 7:30 PG \(MYT\)\s+30 7 \* \* \*\s+sedang berjalan\s+.*\s+2\s*$/),
+      expect.stringMatching(
+        /^26 Nov 2026, 7:30 PG \(MYT\)\s+30 7 \* \* \*\s+terputus: replikanya terhenti sebelum selesai\s/,
+      ),
+      expect.stringMatching(
+        /^25 Nov 2026, 10:00 PG \(MYT\)\s+manual\s+ralat\s+.*relation "mailtest_runs" is locked$/,
+      ),
+      expect.stringMatching(
+        /^25 Nov 2026, 7:30 PG \(MYT\)\s+30 7 \* \* \*\s+selesai\s+25 Nov 2026, 8:40 PG \(MYT\) \(lewat 70 min\)\s+replica-b\s+1\s+3 domain: 1 gagal, 0 tidak dapat dijalankan · aduan: 1 dibuka, 0 ditambah$/,
+      ),
+      expect.stringMatching(
+        /^24 Nov 2026, 7:30 PG \(MYT\)\s+30 7 \* \* \*\s+selesai\s+24 Nov 2026, 7:30 PG \(MYT\)\s+replica-a/,
+      ),
+    ]);
+    const en = await cli(['checklist', 'history', '--limit', '2'], { ...env(), ...EN });
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/^Due\s+Schedule\s+Status\s+Started\s+Replica\s+Attempt\s+Found$/m);
+    expect(en.out.split('\n')).toHaveLength(4);
+    expect(en.out).toContain('interrupted: its replica stopped before finishing');
+    expect(en.out).not.toContain('escalate');
+
+    expect(await cli(['checklist', 'history', '--limit', '0'], EN)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--limit must be a whole number 1–1000, not "0"'),
+    });
+    expect(await cli(['checklist', 'history', 'today'], {})).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('mailops checklist history tidak menerima "today"'),
+    });
+  });
 });

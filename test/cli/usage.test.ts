@@ -38,6 +38,7 @@ describe('mailops usage', () => {
       'ticket',
       'mailtest',
       'checklist run',
+      'checklist history',
       'audit verify',
     ];
     expect(COMMANDS.map((c) => c.name).sort()).toEqual([...expected].sort());
@@ -238,6 +239,19 @@ describe('mailops checklist run', () => {
     expect(result.err).toContain(
       'agensi.gov.my is not a monitored domain (delivery.domains in the configuration)',
     );
+  });
+
+  it('lists checklist history with its usage and summary in both languages', async () => {
+    expect((await cli(['--help'])).out).toMatch(
+      /^\s+mailops checklist history \[--limit N\]\s+senarai semak harian e-mel yang lalu/m,
+    );
+    expect((await cli(['--help'], EN)).out).toMatch(
+      /^\s+mailops checklist history \[--limit N\]\s+past daily e-mail checklists/m,
+    );
+    expect(await cli(['checklist', 'history', '--limit', 'many'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--limit mesti nombor bulat 1–1000, bukan "many"'),
+    });
   });
 
   it('says there is nothing to check when no domain is monitored, with exit 1', async () => {

@@ -35,6 +35,27 @@ const ms = {
     'Larian senarai semak lain bermula pada saat yang sama; jalankan semula sebentar lagi.',
   'cli.checklist.queued':
     'Ringkasan dibaris gilir untuk saluran SOC; `mailops serve` akan menghantarnya dan mencuba semula jika gagal.',
+  'cli.summary.checklist_history':
+    'senarai semak harian e-mel yang lalu: bila setiap larian dijadualkan dan dijalankan, oleh replika mana, dan dapatannya',
+  'cli.args.checklist_history': '[--limit N]',
+  'cli.checklist.bad_limit': '--limit mesti nombor bulat 1–1000, bukan "{value}"',
+  'cli.checklist.history_unexpected': 'mailops checklist history tidak menerima "{value}"',
+  'cli.checklist.no_history': 'Senarai semak harian belum pernah dijalankan.',
+  'cli.checklist.history.fire': 'Dijadualkan',
+  'cli.checklist.history.schedule': 'Jadual',
+  'cli.checklist.history.manual': 'manual',
+  'cli.checklist.history.status': 'Status',
+  'cli.checklist.history.started': 'Bermula',
+  'cli.checklist.history.late': '{started} (lewat {minutes} min)',
+  'cli.checklist.history.owner': 'Replika',
+  'cli.checklist.history.attempt': 'Cubaan',
+  'cli.checklist.history.result': 'Dapatan',
+  'cli.checklist.history.ok': 'selesai',
+  'cli.checklist.history.failed': 'ralat',
+  'cli.checklist.history.running': 'sedang berjalan',
+  'cli.checklist.history.interrupted': 'terputus: replikanya terhenti sebelum selesai',
+  'cli.checklist.history.counts':
+    '{domains} domain: {failed} gagal, {couldNotRun} tidak dapat dijalankan · aduan: {opened} dibuka, {updated} ditambah',
 } as const;
 
 const en: Record<keyof typeof ms, string> = {
@@ -69,6 +90,27 @@ const en: Record<keyof typeof ms, string> = {
   'cli.checklist.busy': 'Another checklist run started in the same second; run it again in a moment.',
   'cli.checklist.queued':
     'The summary is queued for the SOC channel; `mailops serve` delivers it and retries if delivery fails.',
+  'cli.summary.checklist_history':
+    'past daily e-mail checklists: when each fire was due and ran, on which replica, and what it found',
+  'cli.args.checklist_history': '[--limit N]',
+  'cli.checklist.bad_limit': '--limit must be a whole number 1–1000, not "{value}"',
+  'cli.checklist.history_unexpected': 'mailops checklist history does not take "{value}"',
+  'cli.checklist.no_history': 'The daily checklist has never run.',
+  'cli.checklist.history.fire': 'Due',
+  'cli.checklist.history.schedule': 'Schedule',
+  'cli.checklist.history.manual': 'by hand',
+  'cli.checklist.history.status': 'Status',
+  'cli.checklist.history.started': 'Started',
+  'cli.checklist.history.late': '{started} ({minutes} min late)',
+  'cli.checklist.history.owner': 'Replica',
+  'cli.checklist.history.attempt': 'Attempt',
+  'cli.checklist.history.result': 'Found',
+  'cli.checklist.history.ok': 'done',
+  'cli.checklist.history.failed': 'error',
+  'cli.checklist.history.running': 'running',
+  'cli.checklist.history.interrupted': 'interrupted: its replica stopped before finishing',
+  'cli.checklist.history.counts':
+    '{domains} domains: {failed} failing, {couldNotRun} could not run · complaints: {opened} opened, {updated} added to',
 };
 
 export const checklist = { ms, en };

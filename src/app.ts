@@ -55,6 +55,20 @@ export interface AppOptions {
   readonly checkPorts?: { readonly dns?: DnsClient; readonly ports?: { smtp?: number; mtaSts?: number } };
 }
 
+/**
+ * Without chat credentials there is no chat to answer: `mailops serve` serves the playground as the chat
+ * (README, "Try it locally"), and `mailops checklist run` queues its summary for it.
+ */
+export function servesPlayground(config: Config): boolean {
+  return !config.platforms.slack && !config.platforms.teams;
+}
+
+/** The configuration as the bot runs with it: in the playground, its people and channels are of its workspace. */
+export function withChat(config: Config, playground: boolean) {
+  const workspace = playground ? playgroundWorkspace(config) : null;
+  return { workspace, config: workspace ? withPlaygroundIdentities(config, workspace) : config };
+}
+
 /** The platforms whose outbox rows a decision writes: those with credentials, and Teams served anonymously. */
 export function activePlatforms(config: Config, teamsAnonymous = false): string[] {
   const teams = config.platforms.teams !== null || teamsAnonymous;
@@ -77,8 +91,7 @@ export async function startApp(options: AppOptions) {
   const { logger } = options;
   refuseInProduction(options.config, options);
   // The playground's people and channels are Teams users and channels of its own workspace.
-  const workspace = options.playground ? playgroundWorkspace(options.config) : null;
-  const config = workspace ? withPlaygroundIdentities(options.config, workspace) : options.config;
+  const { workspace, config } = withChat(options.config, options.playground === true);
   const teamsAnonymous = options.teamsAnonymous === true || workspace !== null;
   const clock = options.clock ?? systemClock;
   const database =

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { renderTextMailtest } from '../../cards/text/render-mailtest.ts';
 import { dueAt } from '../../flows/sla.ts';
-import { activePlatforms } from '../app.ts';
+import { activePlatforms, servesPlayground, withChat } from '../app.ts';
 import type { Config } from '../config/index.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { directoryFromConfig } from '../directory/from-config.ts';
@@ -10,7 +10,6 @@ import { formatMyt, type Locale, type Translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { checklistView } from '../mail/checklist-view.ts';
 import { createDomainChecks } from '../mail/domain-checks.ts';
-import { playgroundWorkspace, withPlaygroundIdentities } from '../platform/playground/workspace.ts';
 import { type ChecklistFire, checklistHistory } from '../scheduler/checklist-history.ts';
 import { loadChecklistDomains } from '../scheduler/checklist-report.ts';
 import { LATE_MS, runChecklistNow } from '../scheduler/daily-checklist.ts';
@@ -48,15 +47,11 @@ function chosenDomains(args: CliArgs, config: Config, t: Translate): string[] {
   return [domain];
 }
 
-/**
- * Where `mailops serve` with this configuration delivers: with no chat credentials it serves the playground,
- * whose people and channels are Teams ids of its own workspace (src/app.ts does the same).
- */
+/** Where `mailops serve` with this configuration delivers (src/app.ts decides alike). */
 function outboxTarget(config: Config, logger: Logger): OutboxTarget {
-  const playground = !config.platforms.slack && !config.platforms.teams;
-  const effective = playground ? withPlaygroundIdentities(config, playgroundWorkspace(config)) : config;
+  const playground = servesPlayground(config);
   return {
-    directory: directoryFromConfig(effective),
+    directory: directoryFromConfig(withChat(config, playground).config),
     platforms: activePlatforms(config, playground),
     logger,
   };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { startApp } from '../app.ts';
+import { servesPlayground, startApp } from '../app.ts';
 import { createLogger } from '../log.ts';
 import type { CliCommand } from './commands.ts';
 import { configOrThrow } from './context.ts';
@@ -18,10 +18,8 @@ export const serveCommand: CliCommand = {
     const { config, warnings, text } = configOrThrow(io);
     const logger = createLogger({ level: config.runtime.logLevel });
     for (const warning of warnings) logger.warn(warning);
-    // Without chat credentials there is no chat to answer: the playground is the chat (README, "Try it
-    // locally"). In production startApp refuses it, so a deployment missing its credentials stops.
-    const playground = !config.platforms.slack && !config.platforms.teams;
-    const app = await startApp({ config, logger, version: VERSION, playground });
+    // In production startApp refuses the playground, so a deployment missing its credentials stops.
+    const app = await startApp({ config, logger, version: VERSION, playground: servesPlayground(config) });
     const url = `http://${config.server.host}:${app.port}`;
     io.out(text.t('cli.serve.listening', { version: VERSION, url, database: app.database.kind }));
     if (app.playground) io.out(text.t('cli.serve.playground', { url }));

@@ -230,6 +230,7 @@ export async function startApp(options: AppOptions) {
           logger,
           settings: config.delivery,
           onQueued: () => dispatcher.wake(),
+          stopping: stopping.signal,
         },
         { catchUpMs: config.scheduler.catchUpMinutes * 60_000 },
       ),
@@ -286,7 +287,8 @@ export async function startApp(options: AppOptions) {
       stopping.abort();
       await slack?.stop();
       await server.close();
-      // A checklist fire under way stores its runs and queues its summary before the database closes.
+      // A checklist fire under way hands itself back (daily-checklist.ts) before the database closes: the next
+      // start, or another replica, runs it whole rather than SOC reading a summary of probes cut short.
       await schedulerStopped;
       // A /mailtest run in flight ends within its own timeouts; its result is stored before the database closes.
       await mailtest.idle();

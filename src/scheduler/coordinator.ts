@@ -10,11 +10,23 @@ import type { Db } from '../db/types.ts';
 export type RunOutcome =
   | {
       readonly ran: true;
-      readonly status: 'ok' | 'failed';
+      /** handed_back: the task was cut short by a stop (FireHandedBack) and the fire waits to be taken again. */
+      readonly status: 'ok' | 'failed' | 'handed_back';
       /** How many replicas have taken this fire: 1 unless an earlier one died in it. */
       readonly attempt: number;
     }
   | { readonly ran: false };
+
+/**
+ * Thrown by a task that mailops' stop cut short: its fire is not recorded as run but handed back, its lease
+ * ended at once, so the next start (or another replica) takes it over as it would a crashed one.
+ */
+export class FireHandedBack extends Error {
+  constructor() {
+    super('the fire was cut short by a stop and handed back');
+    this.name = 'FireHandedBack';
+  }
+}
 
 /** Long enough for a busy event loop between renewals; short enough to take a dead run over within minutes. */
 export const RUN_LEASE_MS = 120_000;
@@ -64,6 +76,12 @@ export async function runOnce(
     return { ran: true, status: 'ok', attempt: attempts };
   } catch (error) {
     clearInterval(renew);
+    if (error instanceof FireHandedBack) {
+      await db.$executeRaw`
+        UPDATE scheduler_runs SET lease_until = now()
+        WHERE id = ${id}::uuid AND attempts = ${attempts} AND status = 'running'`;
+      return { ran: true, status: 'handed_back', attempt: attempts };
+    }
     const message = error instanceof Error ? error.message : String(error);
     await finish('failed', { error: message });
     return { ran: true, status: 'failed', attempt: attempts };

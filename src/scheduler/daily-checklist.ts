@@ -8,7 +8,7 @@ import type { OutboxTarget } from '../tickets/outbox-writer.ts';
 import type { Clock } from '../time.ts';
 import { enqueueChecklistSummary, runReference } from './checklist-report.ts';
 import { reportFailedDomain, type TicketActs } from './checklist-tickets.ts';
-import { runOnce } from './coordinator.ts';
+import { FireHandedBack, runOnce } from './coordinator.ts';
 import type { ScheduledTaskSpec } from './scheduler.ts';
 
 // The daily e-mail checklist (circular 4(h)), whose item 4(c) is a scheduled delivery test from outside mail
@@ -34,6 +34,11 @@ export interface ChecklistDeps {
   readonly concurrency?: number;
   /** After the summary is queued, so the dispatcher delivers it at once (src/app.ts: dispatcher.wake). */
   readonly onQueued?: () => void;
+  /**
+   * Aborted when mailops stops (src/app.ts): the probes of a fire under way end as could-not-test, and the
+   * fire is handed back rather than reported, so the next start (or another replica) runs it whole.
+   */
+  readonly stopping?: AbortSignal;
 }
 
 /** What a fire did; the coordinator stores it in scheduler_runs.result. */
@@ -140,6 +145,8 @@ async function runChecklist(
     });
   }
   const runs = await inPool(fire.domains, deps.concurrency ?? 3, (domain) => checkDomain(deps, domain));
+  // Probes cut by a stop say nothing of the agency's mail: no complaint, no summary; the fire runs again.
+  if (deps.stopping?.aborted) throw new FireHandedBack();
   let ticketsOpened = 0;
   let ticketsUpdated = 0;
   for (const run of runs) {

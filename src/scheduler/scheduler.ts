@@ -112,7 +112,11 @@ export function createScheduler(options: {
           attempt: outcome.attempt,
         });
       options.onRun?.(task.name, outcome.status);
-      const log = outcome.status === 'ok' ? options.logger.debug : options.logger.error;
+      const log = {
+        ok: options.logger.debug,
+        handed_back: options.logger.info,
+        failed: options.logger.error,
+      }[outcome.status];
       log('scheduled task ran', { task: task.name, fireAt: fireAt.toISOString(), status: outcome.status });
     }
     return outcome;

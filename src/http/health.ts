@@ -1,9 +1,11 @@
 import type { Db } from '../db/types.ts';
+import { schedulerHealth } from '../scheduler/checklist-history.ts';
 import type { Metrics } from './metrics.ts';
 import { type Route, sendJson } from './server.ts';
 
 // /healthz answers 200 only when the database answers: a load balancer should stop sending work to a
-// replica that cannot record decisions. /metrics refreshes the outbox gauge on scrape.
+// replica that cannot record decisions. /metrics refreshes the outbox and scheduler gauges on scrape, from the
+// database, so every replica reports the same.
 
 export function healthRoutes(db: Db, metrics: Metrics, info: { version: string; database: string }): Route[] {
   return [
@@ -24,6 +26,11 @@ export function healthRoutes(db: Db, metrics: Metrics, info: { version: string; 
       path: '/metrics',
       handler: async (_req, res) => {
         metrics.outboxPending.set(await db.outboxMessage.count({ where: { status: 'pending' } }));
+        const fires = await schedulerHealth(db);
+        metrics.checklistLastOk.reset();
+        for (const { schedule, fireAt } of fires.lastOk)
+          metrics.checklistLastOk.set({ schedule }, fireAt.getTime() / 1000);
+        metrics.firesInterrupted.set(fires.interrupted);
         const body = await metrics.registry.metrics();
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(body);

@@ -25,6 +25,17 @@ export function createMetrics() {
       help: 'Outbox messages not yet delivered.',
       registers: [registry],
     }),
+    checklistLastOk: new Gauge({
+      name: 'mailops_checklist_last_ok_fire_timestamp_seconds',
+      help: 'When the latest daily checklist fire that finished ok was due, by schedule (circular 4(c), 4(h)): alert when it is over a day old.',
+      labelNames: ['schedule'] as const,
+      registers: [registry],
+    }),
+    firesInterrupted: new Gauge({
+      name: 'mailops_scheduler_fires_interrupted',
+      help: 'Scheduled fires whose replica stopped before finishing them (lease ended), not yet taken over.',
+      registers: [registry],
+    }),
     schedulerRuns: new Counter({
       name: 'mailops_scheduler_runs_total',
       help: 'Scheduled task runs this process won, by task and status.',

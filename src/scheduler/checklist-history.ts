@@ -4,7 +4,8 @@ import { CHECKLIST_TASK } from './daily-checklist.ts';
 // The record of the daily checklist's fires (circular 4(h): the checklist is kept every day), read from the
 // coordinator's table for `mailops checklist history`: when each fire was due and really ran, on which
 // replica and at which attempt, and what it found — so an operator can show that no day was skipped, and see
-// a fire a crashed replica left behind (coordinator.ts) before a replica takes it over.
+// a fire a crashed replica left behind (coordinator.ts) before a replica takes it over. /metrics reads the
+// same table, so monitoring can alert on a day without a checklist.
 
 export type FireState = 'ok' | 'failed' | 'running' | 'interrupted';
 
@@ -30,6 +31,28 @@ interface ChecklistCounts {
 }
 
 const MANUAL = 'manual';
+
+/**
+ * For /metrics: when the latest fire of each checklist schedule that finished ok was due (`manual` for
+ * `mailops checklist run`), and how many fires of any task a replica left unfinished (lease ended).
+ */
+export async function schedulerHealth(
+  db: Db,
+): Promise<{ lastOk: { schedule: string; fireAt: Date }[]; interrupted: number }> {
+  const [lastOk, interrupted] = await Promise.all([
+    db.$queryRaw<{ task: string; fire_at: Date }[]>`
+      SELECT task, max(fire_at) AS fire_at FROM scheduler_runs
+      WHERE task LIKE ${`${CHECKLIST_TASK}@%`} AND status = 'ok'
+      GROUP BY task ORDER BY task`,
+    db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM scheduler_runs
+      WHERE status = 'running' AND (lease_until IS NULL OR lease_until < now())`,
+  ]);
+  return {
+    lastOk: lastOk.map((r) => ({ schedule: r.task.slice(CHECKLIST_TASK.length + 1), fireAt: r.fire_at })),
+    interrupted: interrupted[0]?.count ?? 0,
+  };
+}
 
 /** The latest `limit` fires, newest first. A run whose lease ended (or, from before leases, never had one) is interrupted. */
 export async function checklistHistory(db: Db, limit: number): Promise<ChecklistFire[]> {

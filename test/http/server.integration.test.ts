@@ -107,6 +107,39 @@ describeEachDatabase('HTTP server', (suite) => {
       expect(body).toMatch(/^mailops_outbox_pending 2$/m);
     });
 
+    it('reports on /metrics when the last good checklist fire of each schedule was due, and fires left unfinished', async () => {
+      const fire = (task: string, fireAt: string, status: string, leaseUntil: Date | null = null) =>
+        db.prisma.schedulerRun.create({
+          data: { task, fireAt: new Date(fireAt), owner: 'replica-a', status, leaseUntil },
+        });
+      await fire('daily-checklist@30 7 * * *', '2026-11-25T23:30:00Z', 'ok');
+      await fire('daily-checklist@30 7 * * *', '2026-11-26T23:30:00Z', 'ok');
+      await fire('daily-checklist@30 7 * * *', '2026-11-27T23:30:00Z', 'failed');
+      await fire('daily-checklist@manual', '2026-11-27T02:00:00Z', 'ok');
+      // A replica died in this one: its lease ended and nobody has taken it over yet.
+      await fire(
+        'daily-checklist@0 8 * * *',
+        '2026-11-28T00:00:00Z',
+        'running',
+        new Date(Date.now() - 60_000),
+      );
+      await fire('escalate-overdue', '2026-11-28T00:05:00Z', 'running', new Date(Date.now() + 60_000));
+      const body = await (await fetch(app.url('/metrics'))).text();
+      expect(body).toContain('# TYPE mailops_checklist_last_ok_fire_timestamp_seconds gauge');
+      const seconds = (iso: string) => Date.parse(iso) / 1000;
+      expect(body).toMatch(
+        new RegExp(
+          `^mailops_checklist_last_ok_fire_timestamp_seconds\\{schedule="30 7 \\* \\* \\*"\\} ${seconds('2026-11-26T23:30:00Z')}$`,
+          'm',
+        ),
+      );
+      expect(body).toContain(
+        `mailops_checklist_last_ok_fire_timestamp_seconds{schedule="manual"} ${seconds('2026-11-27T02:00:00Z')}`,
+      );
+      expect(body).not.toContain('schedule="0 8 * * *"');
+      expect(body).toMatch(/^mailops_scheduler_fires_interrupted 1$/m);
+    });
+
     it('answers an unknown path with 404 JSON', async () => {
       const res = await fetch(app.url('/nope'));
       expect(res.status).toBe(404);

@@ -34,7 +34,8 @@ const MANUAL = 'manual';
 
 /**
  * For /metrics: when the latest fire of each checklist schedule that finished ok was due (`manual` for
- * `mailops checklist run`), and how many fires of any task a replica left unfinished (lease ended).
+ * `mailops checklist run`), and how many fires of any task a replica left unfinished (lease ended). Rows
+ * from before leases are left out: an alert on them could never clear.
  */
 export async function schedulerHealth(
   db: Db,
@@ -46,7 +47,7 @@ export async function schedulerHealth(
       GROUP BY task ORDER BY task`,
     db.$queryRaw<{ count: number }[]>`
       SELECT count(*)::int AS count FROM scheduler_runs
-      WHERE status = 'running' AND (lease_until IS NULL OR lease_until < now())`,
+      WHERE status = 'running' AND lease_until < now()`,
   ]);
   return {
     lastOk: lastOk.map((r) => ({ schedule: r.task.slice(CHECKLIST_TASK.length + 1), fireAt: r.fire_at })),

@@ -124,6 +124,8 @@ describeEachDatabase('HTTP server', (suite) => {
         new Date(Date.now() - 60_000),
       );
       await fire('escalate-overdue', '2026-11-28T00:05:00Z', 'running', new Date(Date.now() + 60_000));
+      // Left running by a crash before leases existed: history shows it, an alert never could clear it.
+      await fire('escalate-overdue', '2026-10-01T00:05:00Z', 'running');
       const body = await (await fetch(app.url('/metrics'))).text();
       expect(body).toContain('# TYPE mailops_checklist_last_ok_fire_timestamp_seconds gauge');
       const seconds = (iso: string) => Date.parse(iso) / 1000;

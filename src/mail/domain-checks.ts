@@ -22,7 +22,7 @@ export interface DomainCheckInput {
   readonly delivery: boolean;
   /** Told each time findings arrive. */
   readonly onFindings?: (findings: readonly Finding[]) => void;
-  /** Whoever asked is stopping (the investigation worker): probes still waiting end as could-not-test. */
+  /** Whoever asked is stopping (the investigation worker, the checklist): probes still waiting end as could-not-test. */
   readonly signal?: AbortSignal;
 }
 

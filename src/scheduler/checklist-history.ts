@@ -32,6 +32,9 @@ interface ChecklistCounts {
 
 const MANUAL = 'manual';
 
+/** `daily-checklist@30 7 * * *` → `30 7 * * *`; `daily-checklist@manual` → `manual`. */
+const scheduleOf = (task: string) => task.slice(CHECKLIST_TASK.length + 1);
+
 /**
  * For /metrics: when the latest fire of each checklist schedule that finished ok was due (`manual` for
  * `mailops checklist run`), and how many fires of any task a replica left unfinished (lease ended). Rows
@@ -50,7 +53,7 @@ export async function schedulerHealth(
       WHERE status = 'running' AND lease_until < now()`,
   ]);
   return {
-    lastOk: lastOk.map((r) => ({ schedule: r.task.slice(CHECKLIST_TASK.length + 1), fireAt: r.fire_at })),
+    lastOk: lastOk.map((r) => ({ schedule: scheduleOf(r.task), fireAt: r.fire_at })),
     interrupted: interrupted[0]?.count ?? 0,
   };
 }
@@ -77,7 +80,7 @@ export async function checklistHistory(db: Db, limit: number): Promise<Checklist
     ORDER BY fire_at DESC, started_at DESC
     LIMIT ${limit}`;
   return rows.map((r) => {
-    const schedule = r.task.slice(CHECKLIST_TASK.length + 1);
+    const schedule = scheduleOf(r.task);
     const state: FireState = r.interrupted
       ? 'interrupted'
       : r.status === 'ok' || r.status === 'failed'

@@ -213,6 +213,8 @@ async function checkDomain(deps: ChecklistDeps, domain: string): Promise<DomainR
     const findings = await deps.checks.run({
       domain,
       delivery: true,
+      // The fire hands itself back when this ends its probes (runChecklist), whoever else ends them too.
+      ...(deps.stopping ? { signal: deps.stopping } : {}),
       onFindings: (sofar) => {
         latest = sofar;
       },

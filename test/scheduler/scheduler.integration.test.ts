@@ -130,22 +130,25 @@ describeEachDatabase('scheduler', (suite) => {
     expect((await row())?.status).toBe('ok');
   });
 
+  /** replica-1 runs `task` until the test calls finish(), which ends it with `result`; settles once it runs. */
+  async function heldRun(task: string, fireAt: Date, result: unknown, leaseMs: number) {
+    let finish: () => void = () => undefined;
+    const held = new Promise((resolve) => {
+      finish = () => resolve(result);
+    });
+    const run = runOnce(db().prisma, task, fireAt, 'replica-1', () => held, { leaseMs });
+    const row = () => db().prisma.schedulerRun.findFirstOrThrow({ where: { task } });
+    await expect.poll(async () => (await row()).status).toBe('running');
+    return { run, finish, row };
+  }
+
   it('takes over a fire whose replica died in it once the lease ends, and fences the dead run off', async () => {
     const fireAt = new Date('2026-03-04T23:30:00Z');
-    let finishFirst: () => void = () => undefined;
-    const first = runOnce(
-      db().prisma,
-      'died',
-      fireAt,
-      'replica-1',
-      () =>
-        new Promise((resolve) => {
-          finishFirst = () => resolve({ by: 'replica-1' });
-        }),
-      { leaseMs: 60_000 },
-    );
-    const row = () => db().prisma.schedulerRun.findFirstOrThrow({ where: { task: 'died' } });
-    await expect.poll(async () => (await row()).status).toBe('running');
+    const {
+      run: first,
+      finish: finishFirst,
+      row,
+    } = await heldRun('died', fireAt, { by: 'replica-1' }, 60_000);
     const task = async () => ({ by: 'replica-2' });
     // While the lease holds, the fire is taken.
     expect(await runOnce(db().prisma, 'died', fireAt, 'replica-2', task)).toEqual({ ran: false });
@@ -169,20 +172,7 @@ describeEachDatabase('scheduler', (suite) => {
 
   it('renews the lease of a run under way, so a slow run is never taken over', async () => {
     const fireAt = new Date('2026-03-05T23:30:00Z');
-    let finish: () => void = () => undefined;
-    const slow = runOnce(
-      db().prisma,
-      'slow-run',
-      fireAt,
-      'replica-1',
-      () =>
-        new Promise<void>((resolve) => {
-          finish = resolve;
-        }),
-      { leaseMs: 600 },
-    );
-    const row = () => db().prisma.schedulerRun.findFirstOrThrow({ where: { task: 'slow-run' } });
-    await expect.poll(async () => (await row()).status).toBe('running');
+    const { run: slow, finish, row } = await heldRun('slow-run', fireAt, undefined, 600);
     const leases: number[] = [];
     // Three leases' worth of time: without renewal the lease would have ended twice over.
     for (let i = 0; i < 12; i += 1) {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProbeRef } from '../../../src/mail/probe/types.ts';
+import { expect } from 'vitest';
+import { classifyProbeMessage } from '../../../src/mail/probe/classify-message.ts';
+import type { ProbeOutcome, ProbeRef } from '../../../src/mail/probe/types.ts';
 
 // The .eml fixtures are stored with LF line ends; mail read over IMAP has CRLF, so tests run both.
 
@@ -22,3 +24,18 @@ export const PROBES = {
 } satisfies Record<string, ProbeRef>;
 
 export const ALL_PROBES: readonly ProbeRef[] = Object.values(PROBES);
+
+type Kind<K extends ProbeOutcome['kind']> = Extract<ProbeOutcome, { kind: K }>;
+
+/** Classifies a message and holds it to be of `kind`, typed as that kind for the rest of the test. */
+export async function classifyAs<K extends ProbeOutcome['kind']>(
+  kind: K,
+  raw: string | Buffer,
+  probes = ALL_PROBES,
+): Promise<Kind<K>> {
+  const outcome = await classifyProbeMessage(raw, probes);
+  expect(outcome.kind).toBe(kind);
+  return outcome as Kind<K>;
+}
+
+export const at = (iso: string) => new Date(iso);

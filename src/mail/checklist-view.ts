@@ -82,8 +82,13 @@ function attention(findings: readonly Finding[]): Finding[] {
 export function checklistView(input: {
   /** The fire time of the schedule (or when an operator ran it). */
   at: Date;
-  /** When a fire missed while mailops was down really ran; the title says so. */
+  /** When a fire that did not run on time really ran; the title says so. */
   ranAt?: Date;
+  /**
+   * With `ranAt`: an earlier attempt at the fire did not finish (a replica died in it, or a stop handed it
+   * back), rather than no mailops running at the time. SOC reads a different cause to look into.
+   */
+  retried?: boolean;
   locale: Locale;
   /** In the order the configuration lists them. */
   domains: readonly ChecklistDomain[];
@@ -115,7 +120,10 @@ export function checklistView(input: {
   return {
     ...base,
     title: input.ranAt
-      ? t('checklist.view.title_late', { at: checklistTime(input.at), ranAt: checklistTime(input.ranAt) })
+      ? t(input.retried ? 'checklist.view.title_retried' : 'checklist.view.title_late', {
+          at: checklistTime(input.at),
+          ranAt: checklistTime(input.ranAt),
+        })
       : t('checklist.view.title', { at: checklistTime(input.at) }),
     status: t('checklist.view.status', {
       domains: input.domains.length,

@@ -32,6 +32,8 @@ export const outboxPayload = z.discriminatedUnion('kind', [
     at: z.iso.datetime({ offset: true }),
     /** When a fire caught up after a stop really ran (ISO); absent when it ran on time. */
     ranAt: z.iso.datetime({ offset: true }).optional(),
+    /** Set with `ranAt` when an earlier attempt at the fire did not finish (its replica died, or a stop handed it back). */
+    retried: z.literal(true).optional(),
     /** The fire this summary belongs to: one summary per fire and destination, however often it is queued. */
     fire: z.string().min(1),
     to: destination,

@@ -61,7 +61,7 @@ export async function buildChecklistReport(db: Db, report: ReportPost): Promise<
   const domains = await loadChecklistDomains(db, report.runIds, at);
   return checklistView({
     at,
-    ...(report.ranAt ? { ranAt: new Date(report.ranAt) } : {}),
+    ...(report.ranAt ? { ranAt: new Date(report.ranAt), retried: report.retried === true } : {}),
     locale: report.locale,
     domains,
   });
@@ -74,7 +74,7 @@ export async function buildChecklistReport(db: Db, report: ReportPost): Promise<
 export async function enqueueChecklistSummary(
   db: Db,
   target: OutboxTarget,
-  summary: { fire: string; at: Date; ranAt?: Date; runIds: readonly string[] },
+  summary: { fire: string; at: Date; ranAt?: Date; retried?: boolean; runIds: readonly string[] },
   now: Date,
 ): Promise<number> {
   return db.$transaction(async (tx) => {
@@ -96,6 +96,7 @@ export async function enqueueChecklistSummary(
           runIds: [...summary.runIds],
           at: summary.at.toISOString(),
           ...(summary.ranAt ? { ranAt: summary.ranAt.toISOString() } : {}),
+          ...(summary.ranAt && summary.retried ? { retried: true as const } : {}),
           fire: summary.fire,
           to: r.destination,
           locale: r.locale,

@@ -177,7 +177,12 @@ async function runChecklist(
     const queued = await enqueueChecklistSummary(
       deps.db,
       deps.target,
-      { fire: fireKey, at: fire.fireAt, ...(late ? { ranAt: startedAt } : {}), runIds },
+      {
+        fire: fireKey,
+        at: fire.fireAt,
+        ...(late ? { ranAt: startedAt, retried: (fire.attempt ?? 1) > 1 } : {}),
+        runIds,
+      },
       deps.clock.now(),
     );
     if (queued > 0) deps.onQueued?.();

@@ -99,6 +99,16 @@ describe('checklistView', () => {
     );
   });
 
+  it('says a fire ran again when its run at the scheduled time did not finish, in both languages', () => {
+    const ranAt = new Date(AT.getTime() + 10 * 60_000);
+    expect(checklistView({ at: AT, ranAt, retried: true, locale: 'ms', domains: DOMAINS }).title).toBe(
+      'Senarai semak harian e-mel — 28/11/2026 07:30, dijalankan semula pada 28/11/2026 07:40 (larian pada waktu jadualnya tidak selesai)',
+    );
+    expect(checklistView({ at: AT, ranAt, retried: true, locale: 'en', domains: DOMAINS }).title).toBe(
+      'Daily e-mail checklist — 28/11/2026 07:30, run again at 28/11/2026 07:40 (the run at its scheduled time did not finish)',
+    );
+  });
+
   it('never calls a domain that could not run failing, and leaves what it would have checked undetermined', () => {
     const view = checklistView({ at: AT, locale: 'en', domains: [DOMAINS[0]!, DOMAINS[1]!] });
     expect(JSON.stringify(view)).not.toMatch(/FAIL|failing: [1-9]/);

@@ -127,6 +127,11 @@ describeEachDatabase('daily checklist fires nobody saw through', (suite) => {
     });
     const summary = await db().prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'report.post' } });
     expect((summary.payload as { runIds: string[] }).runIds).not.toContain(orphan.id);
+    // Ten minutes late because a replica died in it, not because none was up: SOC is told which.
+    await h.dispatcher.drainOnce();
+    expect(reports()[0]!.view.title).toMatch(
+      /^Senarai semak harian e-mel — (\d{2})\/11\/2026 07:30, dijalankan semula pada \1\/11\/2026 07:40 \(larian pada waktu jadualnya tidak selesai\)$/,
+    );
 
     // The next day replica-x dies again, while replica-b is up: once the lease ends, replica-b's sweep runs it.
     await db().prisma.schedulerRun.deleteMany({ where: { task: TASK, fireAt: at } });

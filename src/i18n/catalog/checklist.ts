@@ -6,6 +6,8 @@ const ms = {
   'checklist.view.title': 'Senarai semak harian e-mel — {at}',
   'checklist.view.title_late':
     'Senarai semak harian e-mel — {at}, dijalankan lewat pada {ranAt} (mailops tidak berjalan pada waktu jadualnya)',
+  'checklist.view.title_retried':
+    'Senarai semak harian e-mel — {at}, dijalankan semula pada {ranAt} (larian pada waktu jadualnya tidak selesai)',
   'checklist.view.status':
     'Domain: {domains} ({failing} gagal, {notRun} tidak dapat dijalankan, {ok} OK) · Semakan: {counts}',
   'checklist.view.counts': '{fail} gagal · {warn} amaran · {untested} tidak dapat diuji · {pass} lulus',
@@ -62,6 +64,8 @@ const en: Record<keyof typeof ms, string> = {
   'checklist.view.title': 'Daily e-mail checklist — {at}',
   'checklist.view.title_late':
     'Daily e-mail checklist — {at}, run late at {ranAt} (mailops was not running at its scheduled time)',
+  'checklist.view.title_retried':
+    'Daily e-mail checklist — {at}, run again at {ranAt} (the run at its scheduled time did not finish)',
   'checklist.view.status':
     'Domains: {domains} ({failing} failing, {notRun} could not run, {ok} OK) · Checks: {counts}',
   'checklist.view.counts': '{fail} failed · {warn} warnings · {untested} could not test · {pass} passed',

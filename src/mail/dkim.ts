@@ -127,11 +127,17 @@ function parseTags(record: string): ReadonlyMap<string, string> {
 }
 
 function readKey(tags: ReadonlyMap<string, string>): Key {
-  // §3.6.1: v= is optional, but when present it is "DKIM1"; an empty p= means the key was revoked.
-  if (tags.has('v') && tags.get('v') !== 'DKIM1') return { kind: 'invalid', tag: 'v' };
+  // §3.6.1: v= is optional, but when present it is "DKIM1" and the first tag; an empty p= means revoked.
+  const first = tags.keys().next().value;
+  if (tags.has('v') && (tags.get('v') !== 'DKIM1' || first !== 'v')) return { kind: 'invalid', tag: 'v' };
   if (!tags.has('p')) return { kind: 'invalid', tag: 'p' };
   const p = tags.get('p')!.replace(/\s+/g, '');
   if (p === '') return { kind: 'revoked' };
+  // §3.6.1 s=: verifiers ignore a key whose service list names neither "email" nor "*".
+  if (tags.has('s') && !listed(tags.get('s')!, ['email', '*'])) return { kind: 'invalid', tag: 's' };
+  // §3.6.1 h= limits the hashes a key signs with; RFC 8301 §3.1: sha1 must not be used, so a key without
+  // sha256 there verifies nothing.
+  if (tags.has('h') && !listed(tags.get('h')!, ['sha256'])) return { kind: 'invalid', tag: 'h' };
   const type = (tags.get('k') ?? 'rsa').toLowerCase();
   if (type !== 'rsa' && type !== 'ed25519') return { kind: 'invalid', tag: 'k' };
   if (!/^[A-Za-z0-9+/]+=*$/.test(p)) return { kind: 'invalid', tag: 'p' };
@@ -141,6 +147,10 @@ function readKey(tags: ReadonlyMap<string, string>): Key {
   const testing = (tags.get('t') ?? '').split(':').some((flag) => flag.trim() === 'y');
   return { kind: 'usable', type, bits, testing };
 }
+
+/** Whether a colon-separated tag value (s=, h=) lists one of the values wanted. */
+const listed = (value: string, wanted: readonly string[]) =>
+  value.split(':').some((item) => wanted.includes(item.trim().toLowerCase()));
 
 // RSA keys are published as SubjectPublicKeyInfo (RFC 6376 §3.6.1), sometimes as the bare PKCS#1 key;
 // Ed25519 keys as the raw 32 bytes (RFC 8463 §4.2), sometimes as SubjectPublicKeyInfo.

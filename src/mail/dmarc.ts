@@ -18,10 +18,14 @@ type Discovery =
       readonly inherited: boolean;
     }
   | { readonly kind: 'many'; readonly name: string; readonly count: number }
-  | { readonly kind: 'none' }
+  /** `misspelt`: a record discarded only for the case of its version, `v=dmarc1` (shown, as it looks like one). */
+  | { readonly kind: 'none'; readonly misspelt?: { readonly name: string; readonly record: string } }
   | { readonly kind: 'unanswered'; readonly name: string; readonly failure: DnsFailure };
 
 type Tags = ReadonlyMap<string, string>;
+
+// RFC 7489 §6.4 (%x44 %x4d …) and DMARCbis §4.7: the tag name is case-insensitive, the value "DMARC1" is not.
+const DMARC1 = /^[vV][ \t]*=[ \t]*DMARC1[ \t]*(;|$)/;
 
 // tldts with the private section too, as mailauth and OpenDMARC read the list.
 const PSL_OPTIONS = { allowPrivateDomains: true };
@@ -34,17 +38,21 @@ export function organisationalDomain(domain: string): string {
 export async function checkDmarc(dns: DnsClient, domain: string): Promise<Finding[]> {
   const name = normaliseName(domain);
   const found = await discover(dns, name);
-  if (found.kind === 'none') return [finding('dmarc.record', 'fail', { domain: name })];
+  if (found.kind === 'none') {
+    if (found.misspelt) return [finding('dmarc.version', 'fail', found.misspelt)];
+    return [finding('dmarc.record', 'fail', { domain: name })];
+  }
   if (found.kind === 'unanswered') {
     return [finding('dmarc.record', 'untested', { name: found.name, failure: found.failure })];
   }
-  // §6.6.3 step 3: more than one record means no policy applies.
+  // §6.6.3 step 5: more than one record means no policy applies.
   if (found.kind === 'many')
     return [finding('dmarc.multiple', 'fail', { name: found.name, count: found.count })];
   const reports = await reportAuthorisations(dns, found.policyDomain, found.tags);
   return [
     finding('dmarc.record', 'pass', { name: found.name }),
     policy(found),
+    ...testing(found),
     ...subdomainPolicy(found),
     ...percentage(found.tags),
     reportingAddress(found.tags),
@@ -59,7 +67,8 @@ async function discover(dns: DnsClient, domain: string): Promise<Discovery> {
     lookup(dns, domain, false),
     org === domain ? Promise.resolve<Discovery>({ kind: 'none' }) : lookup(dns, org, true),
   ]);
-  return own.kind === 'none' ? inherited : own;
+  if (own.kind !== 'none') return own;
+  return inherited.kind === 'none' && !inherited.misspelt && own.misspelt ? own : inherited;
 }
 
 async function lookup(dns: DnsClient, domain: string, inherited: boolean): Promise<Discovery> {
@@ -67,8 +76,11 @@ async function lookup(dns: DnsClient, domain: string, inherited: boolean): Promi
   const answer = await dns.txt(name);
   if (isUnanswered(answer)) return { kind: 'unanswered', name, failure: answer.failure };
   // §6.6.3 step 2: records that do not start with "v=DMARC1" are discarded.
-  const records = recordsOf(answer).filter((text) => /^v\s*=\s*DMARC1\s*(;|$)/i.test(text));
-  if (records.length === 0) return { kind: 'none' };
+  const records = recordsOf(answer).filter((text) => DMARC1.test(text));
+  if (records.length === 0) {
+    const misspelt = recordsOf(answer).find((text) => /^v[ \t]*=[ \t]*dmarc1[ \t]*(;|$)/i.test(text));
+    return misspelt ? { kind: 'none', misspelt: { name, record: misspelt } } : { kind: 'none' };
+  }
   if (records.length > 1) return { kind: 'many', name, count: records.length };
   return { kind: 'one', name, policyDomain: domain, tags: parseTags(records[0]!), inherited };
 }
@@ -85,24 +97,52 @@ function parseTags(record: string): Tags {
   return tags;
 }
 
-const STRENGTH: Readonly<Record<string, number>> = { none: 0, quarantine: 1, reject: 2 };
+const STRENGTH: ReadonlyMap<string, number> = new Map([
+  ['none', 0],
+  ['quarantine', 1],
+  ['reject', 2],
+]);
 
-// A domain without its own record is governed by the organisational domain's sp= (else p=), §6.6.3 step 6.
+// A domain without its own record is governed by the organisational domain's sp= (else p=), §6.3 sp.
 function policy(found: Extract<Discovery, { kind: 'one' }>): Finding {
+  const [p, sp, np] = ['p', 'sp', 'np'].map((tag) => found.tags.get(tag)?.toLowerCase());
+  // §6.6.3 step 6 and DMARCbis: without a valid p=, or with an invalid sp= or np=, the record acts as p=none
+  // when rua= has a valid URI, and no DMARC processing is applied at all otherwise.
+  const invalid = (
+    [
+      ['p', p ?? ''],
+      ['sp', sp],
+      ['np', np],
+    ] as const
+  ).find(([, value]) => value !== undefined && !STRENGTH.has(value));
+  if (invalid !== undefined) {
+    const [tag, value] = invalid;
+    const rua = reportUris(found.tags, 'rua').some((uri) => URI.test(uri));
+    if (tag === 'p' && !rua) return finding('dmarc.policy', 'fail', { name: found.name, value: value ?? '' });
+    return finding('dmarc.invalid_tag', rua ? 'warn' : 'fail', { name: found.name, tag, value: value ?? '' });
+  }
+  const applied = (found.inherited ? sp : undefined) ?? p!;
+  // DMARCbis t=y: receivers apply one step less than the policy asks (quarantine for reject, none for
+  // quarantine), so p=quarantine; t=y protects no more than p=none.
+  const test = applied !== 'none' && isTesting(found.tags);
+  const params = { name: found.name, policy: test ? `${applied}; t=y` : applied };
+  const weakest = applied === 'none' || (test && applied === 'quarantine');
+  return finding('dmarc.policy', weakest ? 'warn' : 'pass', params);
+}
+
+const isTesting = (tags: Tags) => tags.get('t')?.toLowerCase() === 'y';
+
+function testing(found: Extract<Discovery, { kind: 'one' }>): Finding[] {
   const p = found.tags.get('p')?.toLowerCase();
-  if (p === undefined || !(p in STRENGTH))
-    return finding('dmarc.policy', 'fail', { name: found.name, value: p ?? '' });
-  const sp = found.tags.get('sp')?.toLowerCase();
-  const applied = found.inherited && sp !== undefined && sp in STRENGTH ? sp : p;
-  const params = { name: found.name, policy: applied };
-  return finding('dmarc.policy', applied === 'none' ? 'warn' : 'pass', params);
+  if (!isTesting(found.tags) || p === undefined || !STRENGTH.has(p) || p === 'none') return [];
+  return [finding('dmarc.testing', 'warn', { name: found.name, policy: p })];
 }
 
 function subdomainPolicy(found: Extract<Discovery, { kind: 'one' }>): Finding[] {
   const p = found.tags.get('p')?.toLowerCase() ?? '';
   const sp = found.tags.get('sp')?.toLowerCase() ?? '';
-  if (found.inherited || !(p in STRENGTH) || !(sp in STRENGTH)) return [];
-  return STRENGTH[sp]! < STRENGTH[p]!
+  if (found.inherited || !STRENGTH.has(p) || !STRENGTH.has(sp)) return [];
+  return STRENGTH.get(sp)! < STRENGTH.get(p)!
     ? [finding('dmarc.subdomain_policy', 'warn', { name: found.name, p, sp })]
     : [];
 }
@@ -115,16 +155,26 @@ function percentage(tags: Tags): Finding[] {
   return Number(pct) < 100 ? [finding('dmarc.pct', 'warn', { pct: Number(pct) })] : [];
 }
 
-function reportingAddress(tags: Tags): Finding {
-  const rua = tags.get('rua');
-  return rua ? finding('dmarc.rua', 'pass', { rua }) : finding('dmarc.rua', 'warn', {});
+// §6.4 dmarc-uri is an RFC 3986 URI; §6.2: receivers need only support mailto:, so reports only reach those.
+const URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+const MAILTO = /^mailto:[^@\s]+@([^@?\s]+)/i;
+
+/** The URIs of rua or ruf (§6.4: comma-separated, each with an optional `!size` suffix, removed here). */
+function reportUris(tags: Tags, tag: 'rua' | 'ruf'): string[] {
+  const uris = (tags.get(tag) ?? '').split(',').map((uri) => uri.trim().replace(/![0-9]+[kmgt]?$/i, ''));
+  return uris.filter((uri) => uri !== '');
 }
 
-/** The domains of the mailto: URIs of rua and ruf (§6.2: `mailto:addr[!size]`, comma-separated). */
+function reportingAddress(tags: Tags): Finding {
+  const rua = tags.get('rua');
+  const usable = reportUris(tags, 'rua').some((uri) => MAILTO.test(uri));
+  return rua && usable ? finding('dmarc.rua', 'pass', { rua }) : finding('dmarc.rua', 'warn', {});
+}
+
+/** The domains of the mailto: URIs of rua and ruf. */
 function reportDomains(tags: Tags): string[] {
-  const uris = [tags.get('rua') ?? '', tags.get('ruf') ?? ''].join(',').split(',');
-  const domains = uris.flatMap((uri) => {
-    const match = /^\s*mailto:[^@]+@([^!?\s]+)/i.exec(uri);
+  const domains = [...reportUris(tags, 'rua'), ...reportUris(tags, 'ruf')].flatMap((uri) => {
+    const match = MAILTO.exec(uri);
     return match ? [normaliseName(match[1]!)] : [];
   });
   return [...new Set(domains)];
@@ -142,7 +192,7 @@ async function reportAuthorisations(dns: DnsClient, policyDomain: string, tags: 
       const params = { destination, name };
       if (isUnanswered(answer))
         return finding('dmarc.report_auth', 'untested', { ...params, failure: answer.failure }, destination);
-      const agreed = recordsOf(answer).some((text) => /^v\s*=\s*DMARC1\s*(;|$)/i.test(text));
+      const agreed = recordsOf(answer).some((text) => DMARC1.test(text));
       return finding('dmarc.report_auth', agreed ? 'pass' : 'warn', params, destination);
     }),
   );

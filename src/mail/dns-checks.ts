@@ -157,7 +157,8 @@ async function examineHost(dns: DnsClient, record: MxRecord): Promise<Examined> 
   const [a, aaaa, cname] = await Promise.all([dns.a(host), dns.aaaa(host), dns.cname(host)]);
   const addresses = [...recordsOf(a), ...recordsOf(aaaa)];
   const findings = [...aliasFinding(host, cname), addressVerdict(host, addresses, a, aaaa)];
-  const untested = addresses.length === 0 && (isUnanswered(a) || isUnanswered(aaaa));
+  // Either family unanswered leaves the number of servers unknown (see redundancy).
+  const untested = isUnanswered(a) || isUnanswered(aaaa);
   return { findings, host: { exchange: host, priority: record.priority, addresses }, untested };
 }
 
@@ -177,10 +178,13 @@ function addressVerdict(host: string, addresses: string[], a: DnsAnswer<string>,
   return finding('dns.mx_host', 'fail', { host, answer: answerName(a) }, host);
 }
 
-// Pekeliling 4(f)(iv): at least two mail servers. Two MX names on one address are one server, so distinct
-// addresses are counted.
+// Pekeliling 4(f)(iv): at least two mail servers. Two MX names on one address are one server, and so is a
+// dual-stack host with one IPv4 and one IPv6 address: a sender can only fall back to another address of a
+// family it has, so distinct addresses are counted per family and the larger count is the servers'.
 function redundancy(hosts: readonly MxHost[], someUntested: boolean): Finding[] {
-  const addresses = uniqueAddresses(hosts).length;
+  const unique = uniqueAddresses(hosts);
+  const v4 = unique.filter((address) => isIP(address) === 4).length;
+  const addresses = Math.max(v4, unique.length - v4);
   const params = { hosts: hosts.length, addresses };
   if (addresses >= 2) return [finding('dns.mx_redundancy', 'pass', params)];
   if (someUntested) return [finding('dns.mx_redundancy', 'untested', params)];

@@ -1,6 +1,6 @@
 import { request } from 'node:https';
 import { isIP } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { rootCertificates, type TLSSocket } from 'node:tls';
 
 // Fetching an MTA-STS policy the way RFC 8461 §3.3 requires a sender to: HTTPS to mta-sts.<domain> on port
 // 443, a certificate valid for that name (checked against the public roots, plus an agency's own CA when
@@ -21,6 +21,7 @@ export interface PolicyRequest {
 export type PolicyResponse =
   | { readonly kind: 'ok'; readonly body: string }
   | { readonly kind: 'status'; readonly status: number }
+  | { readonly kind: 'media_type'; readonly type: string }
   | { readonly kind: 'too_large' }
   | { readonly kind: 'certificate'; readonly code: string }
   | { readonly kind: 'network'; readonly code: string };
@@ -49,6 +50,13 @@ export function fetchPolicy(target: PolicyRequest): Promise<PolicyResponse> {
           resolve({ kind: 'status', status: res.statusCode ?? 0 });
           return;
         }
+        // RFC 8461 §3.2: senders check for text/plain (parameters such as charset aside) and ignore anything else.
+        const type = res.headers['content-type'] ?? '';
+        if (!/^text\/plain[ \t]*(;|$)/i.test(type)) {
+          res.resume();
+          resolve({ kind: 'media_type', type });
+          return;
+        }
         readBody(res, resolve);
       },
     );
@@ -56,7 +64,11 @@ export function fetchPolicy(target: PolicyRequest): Promise<PolicyResponse> {
       () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
       target.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
-    req.on('error', (error) => resolve(classify(error)));
+    let socket: TLSSocket | undefined;
+    req.on('socket', (s) => {
+      socket = s as TLSSocket;
+    });
+    req.on('error', (error) => resolve(classify(error, socket)));
     req.on('close', () => clearTimeout(timer));
     req.end();
   });
@@ -80,10 +92,13 @@ function readBody(res: NodeJS.ReadableStream & { destroy(): void }, resolve: (r:
 
 // Certificate and TLS handshake errors are the server's doing (an expired, self-signed or wrongly named
 // certificate, no TLS on 443): a sender would ignore the policy, so they fail. Anything else (refused,
-// reset, timed out, unreachable) is the network between us and the server: could not test.
-function classify(error: Error): PolicyResponse {
+// reset, timed out, unreachable) is the network between us and the server: could not test. node marks the
+// socket with every verify error it rejects (INVALID_PURPOSE, INVALID_CA, UNSPECIFIED, …), whatever the code.
+function classify(error: Error, socket?: TLSSocket): PolicyResponse {
   const code = (error as { code?: unknown }).code;
   const text = typeof code === 'string' ? code : 'ERROR';
-  const tls = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)|^ERR_SSL_|^ERR_TLS_|^EPROTO$/.test(text);
+  const tls =
+    Boolean(socket?.authorizationError) ||
+    /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)|^ERR_SSL_|^ERR_TLS_|^EPROTO$/.test(text);
   return tls ? { kind: 'certificate', code: text } : { kind: 'network', code: text };
 }

@@ -99,6 +99,8 @@ function readResponse(
       return [finding('mta_sts.fetch', 'fail', { url, status: response.status })];
     case 'too_large':
       return [finding('mta_sts.policy', 'fail', { url, field: 'size' })];
+    case 'media_type':
+      return [finding('mta_sts.media_type', 'fail', { url, content_type: response.type || '-' })];
     case 'ok': {
       const parsed = parsePolicy(response.body);
       if ('invalid' in parsed) return [finding('mta_sts.policy', 'fail', { url, field: parsed.invalid })];

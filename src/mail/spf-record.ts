@@ -105,9 +105,10 @@ function mechanismTarget(name: MechanismName, rest: string): string | null {
   }
 }
 
-// a and mx: [ ":" domain-spec ] [ dual-cidr-length ] (§5.3, §5.4, §5.6).
+// a and mx: [ ":" domain-spec ] [ dual-cidr-length ] (§5.3, §5.4, §5.6). "/" is a macro delimiter and a
+// macro-literal (§7.1), so the domain-spec is whatever comes before a trailing CIDR, not what comes before "/".
 function hostTarget(rest: string): string | null {
-  const match = /^(?::([^/]*))?((?:\/\d+)?(?:\/\/\d+)?)$/.exec(rest);
+  const match = /^(?::(.*?))?((?:\/\d+)?(?:\/\/\d+)?)$/.exec(rest);
   if (!match) return null;
   const [, spec, cidr = ''] = match;
   if (spec !== undefined && !isDomainSpec(spec)) return null;

@@ -18,6 +18,8 @@ import type { DnsAnswer, DnsClient, DnsFailure } from './types.ts';
 
 export const LOOKUP_LIMIT = 10;
 export const VOID_LIMIT = 2;
+/** §4.6.4: an "mx" term whose domain has more MX hosts than this is a permerror of its own. */
+export const MX_LIMIT = 10;
 // Past this the count only grows (an include loop counts forever); the verdict is already a fail.
 const COUNT_CAP = 50;
 
@@ -42,6 +44,8 @@ export interface SpfWalk {
   readonly count: number;
   /** The term of the domain's own record during which the count passed the limit. */
   readonly over: string | null;
+  /** The first mx term (as `over` names it) whose domain has more than MX_LIMIT MX hosts, and how many. */
+  readonly mxOver: { readonly term: string; readonly hosts: number } | null;
   /** Names whose query was void: NXDOMAIN or an empty answer (§4.6.4). */
   readonly voids: readonly string[];
   /** The first question the walk could not get answered, and so could not follow. */
@@ -57,6 +61,7 @@ export interface SpfWalk {
 interface State {
   count: number;
   over: string | null;
+  mxOver: SpfWalk['mxOver'];
   voids: string[];
   unanswered: SpfWalk['unanswered'];
   broken: { term: string; where: string }[];
@@ -68,6 +73,7 @@ export async function walkSpf(dns: DnsClient, domain: string, record: SpfRecord)
   const state: State = {
     count: 0,
     over: null,
+    mxOver: null,
     voids: [],
     unanswered: null,
     broken: [],
@@ -100,7 +106,19 @@ function redirectOf(record: SpfRecord): Modifier | null {
   return redirect && !record.mechanisms.some((m) => m.name === 'all') ? redirect : null;
 }
 
-type Probe = { readonly name: string; readonly void: boolean; readonly failure: DnsFailure | null };
+// §5.1: mechanisms after "all" are never tested, so they make no queries and their targets never matter.
+function evaluated(record: SpfRecord): readonly Mechanism[] {
+  const all = record.mechanisms.findIndex((m) => m.name === 'all');
+  return all === -1 ? record.mechanisms : record.mechanisms.slice(0, all);
+}
+
+type Probe = {
+  readonly name: string;
+  readonly void: boolean;
+  readonly failure: DnsFailure | null;
+  /** The MX records of an "mx" term's domain; 0 for other terms. */
+  readonly hosts: number;
+};
 
 async function visit(
   dns: DnsClient,
@@ -113,13 +131,13 @@ async function visit(
   const redirect = redirectOf(record);
   const followRedirect = redirect !== null;
   const prefetched = ahead ?? prefetch(dns, domain, record, redirect, { left: PREFETCH_BUDGET });
-  for (const term of record.mechanisms) {
+  for (const term of evaluated(record)) {
     if (state.count > COUNT_CAP) return;
     if (!counts(term)) continue;
     tally(state, root ?? term.raw);
     if (term.name === 'include')
       await follow(dns, state, { domain, term: term.raw, target: term.target, root }, prefetched);
-    else await probe(state, domain, prefetched.probes.get(term));
+    else await probe(state, domain, root ?? term.raw, prefetched.probes.get(term));
   }
   if (followRedirect && state.count <= COUNT_CAP) {
     tally(state, root ?? redirect.raw);
@@ -157,7 +175,7 @@ function prefetch(
       ),
     );
   };
-  for (const term of record.mechanisms) {
+  for (const term of evaluated(record)) {
     if (hasMacro(term.target)) continue;
     if (term.name === 'include') fetchAhead(term.raw, term.target);
     else if (term.name === 'a' || term.name === 'mx' || term.name === 'exists') {
@@ -180,12 +198,15 @@ async function voidProbe(dns: DnsClient, term: Mechanism, name: string): Promise
       : [term.name === 'mx' ? await dns.mx(name) : await dns.a(name)];
   const failure = answers.find(isUnanswered)?.failure ?? null;
   const empty = answers.every((answer) => !answer.ok);
-  return { name, void: empty && failure === null, failure: empty ? failure : null };
+  const hosts = term.name === 'mx' ? recordsOf(answers[0]!).length : 0;
+  return { name, void: empty && failure === null, failure: empty ? failure : null, hosts };
 }
 
-async function probe(state: State, domain: string, pending: Promise<Probe> | undefined) {
+/** `label`: the term of the domain's own record this probe is under, as `over` names it. */
+async function probe(state: State, domain: string, label: string, pending: Promise<Probe> | undefined) {
   if (!pending) return;
   const result = await pending;
+  if (result.hosts > MX_LIMIT) state.mxOver ??= { term: label, hosts: result.hosts };
   if (result.void) state.voids.push(result.name);
   else if (result.failure)
     state.unanswered ??= { where: `${result.name} (${domain})`, failure: result.failure };

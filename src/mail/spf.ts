@@ -3,7 +3,15 @@ import { finding } from './dns-finding.ts';
 import { canonicalAddress, normaliseName, withCache } from './resolver.ts';
 import { checkHost, type SpfResult } from './spf-check-host.ts';
 import { hasMacro } from './spf-record.ts';
-import { fetchSpf, LOOKUP_LIMIT, type SpfFetch, type SpfWalk, VOID_LIMIT, walkSpf } from './spf-walk.ts';
+import {
+  fetchSpf,
+  LOOKUP_LIMIT,
+  MX_LIMIT,
+  type SpfFetch,
+  type SpfWalk,
+  VOID_LIMIT,
+  walkSpf,
+} from './spf-walk.ts';
 import type { DnsClient, Finding } from './types.ts';
 
 // Pekeliling 4(f)(v) asks for SPF; RFC 7208 says when a record works. Every finding here is about the
@@ -36,6 +44,7 @@ export async function checkSpf(
     ...syntax(walk),
     ...walk.broken.map(({ term, where }) => finding('spf.include', 'fail', { term, where }, where)),
     lookups(walk),
+    ...mxLimit(walk),
     voids(walk),
     ...allFindings(name, walk),
     ...ptrFindings(walk),
@@ -82,6 +91,14 @@ function lookups(walk: SpfWalk): Finding {
     return finding('spf.lookups', 'untested', { count, where: walk.unknown.join(' '), reason: 'macro' });
   }
   return finding('spf.lookups', 'pass', { count, limit: LOOKUP_LIMIT });
+}
+
+// §4.6.4: an "mx" term needing more than 10 address lookups (one per MX host) is a permerror by itself,
+// whatever the overall count.
+function mxLimit(walk: SpfWalk): Finding[] {
+  if (!walk.mxOver) return [];
+  const params = { term: walk.mxOver.term, hosts: walk.mxOver.hosts, limit: MX_LIMIT };
+  return [finding('spf.mx_hosts', 'fail', params)];
 }
 
 function voids(walk: SpfWalk): Finding {

@@ -85,6 +85,31 @@ describe('checkDkim', () => {
       ['dkim.selectors pass', 'dkim.key pass mel', 'dkim.testing warn mel'],
     ],
     ['a record without p=', 'v=DKIM1; k=rsa', ['dkim.selectors warn', 'dkim.record fail mel']],
+    [
+      'a v= tag that is not the first tag (RFC 6376 §3.6.1)',
+      `k=rsa; v=DKIM1; p=${RSA_2048}`,
+      ['dkim.selectors warn', 'dkim.record fail mel'],
+    ],
+    [
+      'a key limited to SHA-1 (RFC 8301 §3.1)',
+      `v=DKIM1; h=sha1; p=${RSA_2048}`,
+      ['dkim.selectors warn', 'dkim.record fail mel'],
+    ],
+    [
+      'a key allowing SHA-256 among others',
+      `v=DKIM1; h=sha1:sha256; p=${RSA_2048}`,
+      ['dkim.selectors pass', 'dkim.key pass mel'],
+    ],
+    [
+      'a key for another service than email (RFC 6376 §3.6.1 s=)',
+      `v=DKIM1; s=tlsrpt; p=${RSA_2048}`,
+      ['dkim.selectors warn', 'dkim.record fail mel'],
+    ],
+    [
+      'a key for email among other services',
+      `v=DKIM1; s=tlsrpt:email; p=${RSA_2048}`,
+      ['dkim.selectors pass', 'dkim.key pass mel'],
+    ],
     ['a wrong version', `v=DKIM2; p=${RSA_2048}`, ['dkim.selectors warn', 'dkim.record fail mel']],
     ['an unknown key type', `v=DKIM1; k=dsa; p=${RSA_2048}`, ['dkim.selectors warn', 'dkim.record fail mel']],
     ['a key that is not a key', 'v=DKIM1; p=bm90IGEga2V5', ['dkim.selectors warn', 'dkim.record fail mel']],
@@ -95,6 +120,15 @@ describe('checkDkim', () => {
   it('names the faulty tag', async () => {
     const findings = await run(at('mel', ['v=DKIM1; k=dsa; p=AAAA']), { configured: ['mel'] });
     expect(findings[1]?.params).toEqual({ name: 'mel._domainkey.agensi.gov.my', tag: 'k' });
+  });
+
+  it.each([
+    ['v', `p=${RSA_2048}; v=DKIM1`],
+    ['h', `v=DKIM1; h=sha1; p=${RSA_2048}`],
+    ['s', `v=DKIM1; s=tlsrpt; p=${RSA_2048}`],
+  ])('names the %s tag that makes a key unusable', async (tag, text) => {
+    const findings = await run(at('mel', [text]), { configured: ['mel'] });
+    expect(findings[1]?.params).toEqual({ name: 'mel._domainkey.agensi.gov.my', tag });
   });
 
   it('ignores other TXT records at the selector name', async () => {

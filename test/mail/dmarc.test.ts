@@ -59,9 +59,64 @@ describe('checkDmarc', () => {
       ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua pass'],
     ],
     [
-      'no p= tag',
+      'no p= tag but a valid rua as p=none (RFC 7489 §6.6.3, DMARCbis §4.10.1)',
       record('v=DMARC1; rua=mailto:d@agensi.gov.my'),
-      ['dmarc.record pass', 'dmarc.policy fail', 'dmarc.rua pass'],
+      ['dmarc.record pass', 'dmarc.invalid_tag warn', 'dmarc.rua pass'],
+    ],
+    [
+      'an invalid p= with a valid rua as p=none',
+      record('v=DMARC1; p=rejct; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.invalid_tag warn', 'dmarc.rua pass'],
+    ],
+    [
+      'no p= tag and no rua as no policy',
+      record('v=DMARC1'),
+      ['dmarc.record pass', 'dmarc.policy fail', 'dmarc.rua warn'],
+    ],
+    [
+      'an invalid sp= with a valid rua as p=none, not as the p= given',
+      record('v=DMARC1; p=reject; sp=rejct; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.invalid_tag warn', 'dmarc.rua pass'],
+    ],
+    [
+      'an invalid np= without rua as no policy (DMARCbis §4.10.1)',
+      record('v=DMARC1; p=reject; np=rejct'),
+      ['dmarc.record pass', 'dmarc.invalid_tag fail', 'dmarc.rua warn'],
+    ],
+    [
+      'a version value not in capitals as a record receivers discard',
+      record('v=dmarc1; p=reject'),
+      ['dmarc.version fail'],
+    ],
+    [
+      'a version tag name in capitals as a record',
+      record('V=DMARC1; p=reject; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua pass'],
+    ],
+    [
+      'p=reject in test mode t=y as quarantine, which still stops forged mail (DMARCbis)',
+      record('v=DMARC1; p=reject; t=y; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.testing warn', 'dmarc.rua pass'],
+    ],
+    [
+      'p=quarantine in test mode t=y as no enforcement (DMARCbis)',
+      record('v=DMARC1; p=quarantine; t=y; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.policy warn', 'dmarc.testing warn', 'dmarc.rua pass'],
+    ],
+    [
+      'p=none with t=y as p=none alone',
+      record('v=DMARC1; p=none; t=y; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.policy warn', 'dmarc.rua pass'],
+    ],
+    [
+      'an enforcing policy with t=n',
+      record('v=DMARC1; p=quarantine; t=n; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua pass'],
+    ],
+    [
+      'a rua that is not a mailto: URI as no report address',
+      record('v=DMARC1; p=reject; rua=dmarc@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua warn'],
     ],
     ['no rua', record('v=DMARC1; p=reject'), ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua warn']],
     [
@@ -92,6 +147,46 @@ describe('checkDmarc', () => {
     ],
   ] as const)('reports %s', async (_name, table, expected) => {
     expect(verdicts(await run(table as DnsTable))).toEqual(expected);
+  });
+
+  it('shows the test mode next to the policy it weakens', async () => {
+    const findings = await run(record('v=DMARC1; p=quarantine; t=Y; rua=mailto:d@agensi.gov.my'));
+    expect(findings.find((f) => f.check === 'dmarc.policy')?.params).toMatchObject({
+      policy: 'quarantine; t=y',
+    });
+  });
+
+  it('names the tag and the value a receiver cannot read', async () => {
+    const findings = await run(record('v=DMARC1; p=reject; sp=rejct; rua=mailto:d@agensi.gov.my'));
+    expect(findings[1]?.params).toEqual({ name: '_dmarc.agensi.gov.my', tag: 'sp', value: 'rejct' });
+  });
+
+  it('shows the misspelt version it discarded, and falls back past it to the organisational domain', async () => {
+    const misspelt = await run(record('v=dmarc1; p=reject'));
+    expect(misspelt[0]?.params).toEqual({ name: '_dmarc.agensi.gov.my', record: 'v=dmarc1; p=reject' });
+    const below = await run(
+      {
+        '_dmarc.mel.agensi.gov.my': { txt: ['v=Dmarc1; p=none'] },
+        '_dmarc.agensi.gov.my': { txt: ['v=DMARC1; p=reject; rua=mailto:d@agensi.gov.my'] },
+      },
+      'mel.agensi.gov.my',
+    );
+    expect(verdicts(below)).toEqual(['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua pass']);
+    const nothingAbove = await run(
+      { '_dmarc.mel.agensi.gov.my': { txt: ['v=Dmarc1; p=none'] }, '_dmarc.agensi.gov.my': { txt: [] } },
+      'mel.agensi.gov.my',
+    );
+    expect(nothingAbove[0]).toMatchObject({
+      check: 'dmarc.version',
+      params: { name: '_dmarc.mel.agensi.gov.my' },
+    });
+  });
+
+  it('applies the one DMARC1 record when the other says dmarc1', async () => {
+    const findings = await run(
+      record(['v=dmarc1; p=none', 'v=DMARC1; p=reject; rua=mailto:d@agensi.gov.my']),
+    );
+    expect(verdicts(findings)).toEqual(['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua pass']);
   });
 
   it('falls back to the organisational domain and applies its sp=', async () => {

@@ -189,6 +189,14 @@ describe('checkDns', () => {
     expect(verdicts(findings)).toEqual(expected);
   });
 
+  it('counts one MX host with an IPv4 and an IPv6 address as one server, not two', async () => {
+    const { findings } = await run({
+      'agensi.gov.my': { mx: [{ exchange: 'mx1.agensi.gov.my', priority: 10 }] },
+      'mx1.agensi.gov.my': CLEAN['mx1.agensi.gov.my']!,
+    });
+    expect(verdicts(findings)).toContain('dns.mx_redundancy warn');
+  });
+
   it('names the DNS answer when an MX host has no address', async () => {
     const { findings } = await run({
       'agensi.gov.my': { mx: [{ exchange: 'mx.hilang.gov.my', priority: 10 }] },
@@ -217,6 +225,12 @@ describe('checkDns', () => {
       'mx2.agensi.gov.my',
       { a: 'servfail', aaaa: 'servfail' },
       ['dns.mx_host untested mx2.agensi.gov.my'],
+    ],
+    [
+      'the A records of a dual-stack MX host',
+      'mx1.agensi.gov.my',
+      { a: 'timeout', aaaa: ['2001:db8::10'] },
+      ['dns.mx_host pass mx1.agensi.gov.my', 'dns.mx_redundancy untested'],
     ],
     ['a PTR', '192.0.2.20', { ptr: 'timeout' }, ['dns.ptr untested 192.0.2.20']],
   ] as const)(

@@ -21,22 +21,19 @@ const MX = ['mx1.agensi.gov.my', 'mx2.agensi.gov.my'];
 const ENFORCE =
   'version: STSv1\r\nmode: enforce\r\nmx: mx1.agensi.gov.my\r\nmx: *.agensi.gov.my\r\nmax_age: 604800\r\n';
 
-function certificate(dir: string, name: string): { key: string; cert: string } {
-  const key = join(dir, `${name}.key`);
-  const cert = join(dir, `${name}.pem`);
+function certificate(
+  dir: string,
+  name: string,
+  file = name,
+  ext: string[] = [],
+): { key: string; cert: string } {
+  const key = join(dir, `${file}.key`);
+  const cert = join(dir, `${file}.pem`);
   execFileSync(
     'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '2',
-    ].concat(['-keyout', key, '-out', cert, '-subj', `/CN=${name}`, '-addext', `subjectAltName=DNS:${name}`]),
+    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2']
+      .concat(['-keyout', key, '-out', cert, '-subj', `/CN=${name}`, '-addext', `subjectAltName=DNS:${name}`])
+      .concat(ext.flatMap((e) => ['-addext', e])),
     { stdio: 'ignore' },
   );
   return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
@@ -47,6 +44,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let dir: string;
 let good: { key: string; cert: string };
 let other: { key: string; cert: string };
+let clientOnly: { key: string; cert: string };
 let handler: Handler;
 let seen: { host?: string; url?: string; servername?: string | false | null }[];
 const servers: (Server | TcpServer)[] = [];
@@ -64,6 +62,7 @@ async function listen(server: Server | TcpServer): Promise<number> {
 
 let port: number;
 let wrongNamePort: number;
+let clientOnlyPort: number;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mta-sts-'));
@@ -75,6 +74,8 @@ beforeAll(async () => {
   port = await listen(createServer(good, serve));
   other = certificate(dir, 'lain.agensi.gov.my');
   wrongNamePort = await listen(createServer(other, serve));
+  clientOnly = certificate(dir, HOST, 'client-only', ['extendedKeyUsage=clientAuth']);
+  clientOnlyPort = await listen(createServer(clientOnly, serve));
 });
 
 afterAll(async () => {
@@ -149,6 +150,28 @@ describe('fetching the MTA-STS policy', () => {
     expect(seen).toHaveLength(1);
   });
 
+  const untyped: Handler = (_req, res) => {
+    res.writeHead(200);
+    res.end(ENFORCE);
+  };
+  it.each([
+    ['text/html', reply(200, ENFORCE, { 'content-type': 'text/html' }), 'text/html'],
+    ['no Content-Type', untyped, '-'],
+  ])('fails a policy served with %s, which senders ignore (RFC 8461 §3.2)', async (_type, serve, shown) => {
+    const findings = await run(serve);
+    expect(verdicts(findings)).toEqual([
+      'mta_sts.record pass',
+      'mta_sts.media_type fail',
+      'tls_rpt.record pass',
+    ]);
+    expect(findings[1]?.params).toMatchObject({ content_type: shown });
+  });
+
+  it('accepts text/plain with a charset parameter', async () => {
+    const findings = await run(reply(200, ENFORCE, { 'content-type': 'Text/Plain; charset=utf-8' }));
+    expect(verdicts(findings)).toContain('mta_sts.policy pass');
+  });
+
   it('fails a policy without a mode and names the field', async () => {
     const findings = await run(reply(200, 'version: STSv1\nmx: mx1.agensi.gov.my\nmax_age: 86400\n'));
     expect(findings.find((f) => f.check === 'mta_sts.policy')).toMatchObject({
@@ -170,6 +193,14 @@ describe('fetching the MTA-STS policy', () => {
     expect(findings.find((f) => f.check === 'mta_sts.certificate')).toMatchObject({
       verdict: 'fail',
       params: { reason: 'ERR_TLS_CERT_ALTNAME_INVALID' },
+    });
+  });
+
+  it('fails a certificate not issued for a web server, whatever code node gives the verify error', async () => {
+    const findings = await run(reply(200, ENFORCE), { port: clientOnlyPort, ca: [clientOnly.cert] });
+    expect(findings.find((f) => f.check === 'mta_sts.certificate')).toMatchObject({
+      verdict: 'fail',
+      params: { reason: 'INVALID_PURPOSE' },
     });
   });
 

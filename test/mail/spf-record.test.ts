@@ -14,6 +14,7 @@ describe('parseSpf', () => {
     'v=spf1 redirect=_spf.example.com',
     'v=spf1 -all exp=explain._spf.%{d}',
     'v=spf1 a:%{d} ?all',
+    'v=spf1 a:%{l/}.example.com mx:%{d/}/24 -all',
     'V=SPF1 MX -ALL',
     'v=spf1  mx   -all ',
     'v=spf1 ptr:example.com include:example.com. -all',

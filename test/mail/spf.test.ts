@@ -156,6 +156,40 @@ describe('checkSpf', () => {
     expect(one(findings, 'spf.void_lookups')).toMatchObject({ verdict: 'pass', params: { count: 2 } });
   });
 
+  it('ignores the terms after "all", which no receiver evaluates (RFC 7208 §5.1)', async () => {
+    const findings = await run(
+      withRecord(
+        'v=spf1 mx include:_spf.penyedia.example -all include:tiada.example a:hilang1.example a:hilang2.example a:hilang3.example',
+        { 'tiada.example': { txt: ['hello'] } },
+      ),
+    );
+    expect(withVerdict(findings, 'fail')).toEqual([]);
+    expect(one(findings, 'spf.lookups')?.params).toEqual({ count: 2, limit: 10 });
+    expect(one(findings, 'spf.void_lookups')?.params).toMatchObject({ count: 0 });
+  });
+
+  it.each([
+    [10, 'pass'],
+    [11, 'fail'],
+  ])('judges an mx term whose domain has %i MX hosts: %s (RFC 7208 §4.6.4)', async (hosts, verdict) => {
+    const mx = Array.from({ length: hosts }, (_, n) => ({ exchange: `mx${n}.besar.example`, priority: n }));
+    const findings = await run(
+      withRecord('v=spf1 ip4:192.0.2.10 include:besar.example -all', {
+        'besar.example': { txt: ['v=spf1 mx -all'], mx },
+      }),
+    );
+    // The overall count is two (include, mx): the mx term's own limit is what fails.
+    expect(one(findings, 'spf.lookups')).toMatchObject({ verdict: 'pass', params: { count: 2 } });
+    const limit = one(findings, 'spf.mx_hosts');
+    if (verdict === 'pass') expect(limit).toBeUndefined();
+    else {
+      expect(limit).toMatchObject({
+        verdict: 'fail',
+        params: { term: 'include:besar.example', hosts: 11, limit: 10 },
+      });
+    }
+  });
+
   it('fails an include of a domain that has no SPF record (RFC 7208 §5.2 permerror)', async () => {
     const findings = await run(
       withRecord('v=spf1 include:tiada.example mx -all', { 'tiada.example': { txt: ['hello'] } }),
@@ -178,7 +212,7 @@ describe('checkSpf', () => {
     ['+all', 'v=spf1 mx +all', 'spf.all fail'],
     ['a bare all, which is +all', 'v=spf1 mx all', 'spf.all fail'],
     ['no all and no redirect (neutral by default)', 'v=spf1 mx', 'spf.no_all warn'],
-    ['a redirect to a record ending in -all', 'v=spf1 mx redirect=_spf.penyedia.example', 'spf.all pass'],
+    ['a redirect to a record ending in ~all', 'v=spf1 mx redirect=_spf.penyedia.example', 'spf.all pass'],
   ])('judges the ending %s', async (_name, record, expected) => {
     expect(verdicts(await run(withRecord(record)))).toContain(expected);
   });

@@ -44,6 +44,12 @@ const ms = {
   'mailtest.spf.lookups.fix':
     'Kurangkan terma a, mx, ptr, exists, include dan redirect: gantikan include yang besar dengan ip4:/ip6: pelayan sebenar, atau buang penyedia yang tidak lagi digunakan (RFC 7208 §4.6.4).',
 
+  'mailtest.spf.mx_hosts.title': 'Had 10 hos bagi terma mx SPF',
+  'mailtest.spf.mx_hosts.fail':
+    'Terma mx dalam {term} menamakan {hosts} hos MX, melebihi had {limit} carian alamat bagi satu terma mx (RFC 7208 §4.6.4): penerima memberi ralat kekal (permerror).',
+  'mailtest.spf.mx_hosts.fix':
+    'Gantikan terma mx itu dengan ip4:/ip6: pelayan yang benar-benar menghantar mel, atau kurangkan hos MX domain itu kepada {limit} atau kurang.',
+
   'mailtest.spf.void_lookups.title': 'Carian DNS kosong (void) SPF',
   'mailtest.spf.void_lookups.pass': 'SPF mempunyai {count} carian kosong (had {limit}).',
   'mailtest.spf.void_lookups.fail':
@@ -91,6 +97,12 @@ const ms = {
   'mailtest.dmarc.record.fix':
     'Terbitkan TXT di `_dmarc.<domain>`, mula dengan `v=DMARC1; p=none; rua=mailto:…`, kemudian naikkan ke `p=quarantine` atau `p=reject` (RFC 7489; amalan baik: tiada orang lain boleh menghantar atas nama pelanggan).',
 
+  'mailtest.dmarc.version.title': 'Versi rekod DMARC',
+  'mailtest.dmarc.version.fail':
+    'TXT di {name} bermula dengan "{record}": penerima hanya membaca rekod yang bermula tepat dengan `v=DMARC1` (huruf besar) dan membuang yang ini, jadi domain ini tiada dasar DMARC (RFC 7489 §6.4, §6.6.3).',
+  'mailtest.dmarc.version.fix':
+    'Tulis tag versi tepat sebagai `v=DMARC1` di awal rekod; tag lain boleh kekal seperti sedia ada.',
+
   'mailtest.dmarc.multiple.title': 'Satu rekod DMARC sahaja',
   'mailtest.dmarc.multiple.fail':
     '{name} mempunyai {count} rekod DMARC; penerima tidak menggunakan mana-mana (RFC 7489 §6.6.3).',
@@ -101,9 +113,24 @@ const ms = {
     'Dasar DMARC di {name} ialah p={policy}: mel palsu atas nama agensi dikuarantin atau ditolak (p=reject adalah yang paling kuat).',
   'mailtest.dmarc.policy.warn':
     'Dasar DMARC di {name} ialah p={policy}: penerima hanya memantau, mel palsu atas nama agensi tetap diterima.',
-  'mailtest.dmarc.policy.fail': 'Tag p= rekod DMARC di {name} tiada atau tidak sah ("{value}").',
+  'mailtest.dmarc.policy.fail':
+    'Tag p= rekod DMARC di {name} tiada atau tidak sah ("{value}") dan tiada rua= yang sah: penerima tidak menggunakan DMARC langsung (RFC 7489 §6.6.3).',
   'mailtest.dmarc.policy.fix':
     'Selepas laporan rua menunjukkan semua mel sah lulus SPF/DKIM, tukar kepada `p=quarantine` dan kemudian `p=reject` (RFC 7489 §6.3).',
+
+  'mailtest.dmarc.invalid_tag.title': 'Nilai dasar DMARC (p=, sp=, np=)',
+  'mailtest.dmarc.invalid_tag.warn':
+    'Tag {tag}= rekod DMARC di {name} tiada atau tidak sah ("{value}"): kerana rua= ditetapkan, penerima menganggap rekod ini p=none, jadi mel palsu atas nama agensi tetap diterima (RFC 7489 §6.6.3).',
+  'mailtest.dmarc.invalid_tag.fail':
+    'Tag {tag}= rekod DMARC di {name} tidak sah ("{value}") dan tiada rua= yang sah: penerima tidak menggunakan DMARC langsung (RFC 7489 §6.6.3).',
+  'mailtest.dmarc.invalid_tag.fix':
+    'Tetapkan p= (dan sp=, np= jika digunakan) kepada none, quarantine atau reject sahaja, kemudian naikkan ke `p=reject` (RFC 7489 §6.3).',
+
+  'mailtest.dmarc.testing.title': 'Mod ujian DMARC (t=y)',
+  'mailtest.dmarc.testing.warn':
+    'Rekod DMARC di {name} mempunyai t=y (mod ujian): penerima mengenakan satu tahap lebih lemah daripada p={policy} (quarantine bagi reject, tiada tindakan bagi quarantine).',
+  'mailtest.dmarc.testing.fix':
+    'Buang `t=y` setelah laporan rua menunjukkan semua mel sah lulus SPF atau DKIM (DMARCbis, tag t).',
 
   'mailtest.dmarc.subdomain_policy.title': 'Dasar subdomain DMARC (sp=)',
   'mailtest.dmarc.subdomain_policy.warn':
@@ -215,6 +242,12 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.spf.lookups.fix':
     "Reduce the a, mx, ptr, exists, include and redirect terms: replace a large include with the real servers' ip4:/ip6:, or drop providers no longer used (RFC 7208 §4.6.4).",
 
+  'mailtest.spf.mx_hosts.title': 'SPF limit of 10 hosts for an mx term',
+  'mailtest.spf.mx_hosts.fail':
+    'The mx term in {term} names {hosts} MX hosts, over the limit of {limit} address lookups for one mx term (RFC 7208 §4.6.4): receivers return a permanent error (permerror).',
+  'mailtest.spf.mx_hosts.fix':
+    'Replace that mx term with ip4:/ip6: of the servers that really send mail, or bring that domain down to {limit} MX hosts or fewer.',
+
   'mailtest.spf.void_lookups.title': 'SPF void DNS lookups',
   'mailtest.spf.void_lookups.pass': 'SPF has {count} void lookups (limit {limit}).',
   'mailtest.spf.void_lookups.fail':
@@ -263,6 +296,12 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dmarc.record.fix':
     "Publish a TXT at `_dmarc.<domain>`, starting with `v=DMARC1; p=none; rua=mailto:…`, then raise it to `p=quarantine` or `p=reject` (RFC 7489; good practice: nobody else can send in the customer's name).",
 
+  'mailtest.dmarc.version.title': 'DMARC record version',
+  'mailtest.dmarc.version.fail':
+    'The TXT at {name} starts with "{record}": receivers read only a record that starts exactly with `v=DMARC1` (upper case) and discard this one, so the domain has no DMARC policy (RFC 7489 §6.4, §6.6.3).',
+  'mailtest.dmarc.version.fix':
+    'Write the version tag exactly as `v=DMARC1` at the start of the record; the other tags can stay as they are.',
+
   'mailtest.dmarc.multiple.title': 'Only one DMARC record',
   'mailtest.dmarc.multiple.fail':
     '{name} has {count} DMARC records; receivers apply none of them (RFC 7489 §6.6.3).',
@@ -273,9 +312,24 @@ const en: Record<keyof typeof ms, string> = {
     "The DMARC policy at {name} is p={policy}: forged mail in the agency's name is quarantined or rejected (p=reject is the strongest).",
   'mailtest.dmarc.policy.warn':
     "The DMARC policy at {name} is p={policy}: receivers only monitor, and forged mail in the agency's name is still delivered.",
-  'mailtest.dmarc.policy.fail': 'The p= tag of the DMARC record at {name} is missing or invalid ("{value}").',
+  'mailtest.dmarc.policy.fail':
+    'The p= tag of the DMARC record at {name} is missing or invalid ("{value}") and no valid rua= is set: receivers apply no DMARC at all (RFC 7489 §6.6.3).',
   'mailtest.dmarc.policy.fix':
     'Once the rua reports show all legitimate mail passing SPF/DKIM, move to `p=quarantine` and then `p=reject` (RFC 7489 §6.3).',
+
+  'mailtest.dmarc.invalid_tag.title': 'DMARC policy values (p=, sp=, np=)',
+  'mailtest.dmarc.invalid_tag.warn':
+    'The {tag}= tag of the DMARC record at {name} is missing or invalid ("{value}"): as rua= is set, receivers treat the record as p=none, so forged mail in the agency\'s name is still delivered (RFC 7489 §6.6.3).',
+  'mailtest.dmarc.invalid_tag.fail':
+    'The {tag}= tag of the DMARC record at {name} is invalid ("{value}") and no valid rua= is set: receivers apply no DMARC at all (RFC 7489 §6.6.3).',
+  'mailtest.dmarc.invalid_tag.fix':
+    'Set p= (and sp=, np= where used) to none, quarantine or reject only, then raise it to `p=reject` (RFC 7489 §6.3).',
+
+  'mailtest.dmarc.testing.title': 'DMARC test mode (t=y)',
+  'mailtest.dmarc.testing.warn':
+    'The DMARC record at {name} has t=y (test mode): receivers apply one step less than p={policy} (quarantine for reject, nothing for quarantine).',
+  'mailtest.dmarc.testing.fix':
+    'Remove `t=y` once the rua reports show all legitimate mail passing SPF or DKIM (DMARCbis, the t tag).',
 
   'mailtest.dmarc.subdomain_policy.title': 'DMARC subdomain policy (sp=)',
   'mailtest.dmarc.subdomain_policy.warn':

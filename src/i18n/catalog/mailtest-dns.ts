@@ -73,10 +73,10 @@ const ms = {
     'Letakkan nama sebenar {target} dalam rekod MX, bukan alias {host} (RFC 2181 §10.3).',
 
   'mailtest.dns.mx_redundancy.title': 'Sekurang-kurangnya dua pelayan mel',
-  'mailtest.dns.mx_redundancy.pass': 'Mel diterima oleh {addresses} alamat pelayan ({hosts} hos MX).',
+  'mailtest.dns.mx_redundancy.pass': 'Mel diterima oleh {addresses} pelayan ({hosts} hos MX).',
   'mailtest.dns.mx_redundancy.warn':
-    'Hanya satu alamat pelayan mel ({hosts} hos MX, {addresses} alamat): jika ia gagal, mel tertangguh.',
-  'mailtest.dns.mx_redundancy.untested': `Tidak dapat diuji: alamat sebahagian hos MX tidak dijawab ({hosts} hos MX, {addresses} alamat diketahui). ${UNTESTED_MS}`,
+    'Hanya satu pelayan mel ({hosts} hos MX; alamat IPv4 dan IPv6 satu hos dikira satu pelayan): jika ia gagal, mel tertangguh.',
+  'mailtest.dns.mx_redundancy.untested': `Tidak dapat diuji: alamat sebahagian hos MX tidak dijawab ({hosts} hos MX, {addresses} pelayan diketahui). ${UNTESTED_MS}`,
   'mailtest.dns.mx_redundancy.fix':
     'Pekeliling 4(f)(iv): sediakan sekurang-kurangnya dua pelayan mel (dua hos MX pada alamat berbeza) untuk ketersediaan tinggi.',
 
@@ -169,10 +169,10 @@ const en: Record<keyof typeof ms, string> = {
     'Put the canonical name {target} in the MX record instead of the alias {host} (RFC 2181 §10.3).',
 
   'mailtest.dns.mx_redundancy.title': 'At least two mail servers',
-  'mailtest.dns.mx_redundancy.pass': 'Mail is received by {addresses} server addresses ({hosts} MX hosts).',
+  'mailtest.dns.mx_redundancy.pass': 'Mail is received by {addresses} servers ({hosts} MX hosts).',
   'mailtest.dns.mx_redundancy.warn':
-    'Only one mail server address ({hosts} MX hosts, {addresses} address): when it fails, mail is delayed.',
-  'mailtest.dns.mx_redundancy.untested': `Could not test: the addresses of some MX hosts got no answer ({hosts} MX hosts, {addresses} addresses known). ${UNTESTED_EN}`,
+    "Only one mail server ({hosts} MX hosts; one host's IPv4 and IPv6 addresses count as one server): when it fails, mail is delayed.",
+  'mailtest.dns.mx_redundancy.untested': `Could not test: the addresses of some MX hosts got no answer ({hosts} MX hosts, {addresses} servers known). ${UNTESTED_EN}`,
   'mailtest.dns.mx_redundancy.fix':
     'Circular item 4(f)(iv): run at least two mail servers (two MX hosts on different addresses) for high availability.',
 

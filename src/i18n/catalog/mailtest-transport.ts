@@ -39,6 +39,12 @@ const ms = {
   'mailtest.mta_sts.fetch.fix':
     'Sajikan fail dasar terus pada laluan itu dengan HTTP 200, tanpa lencongan (RFC 8461 §3.3).',
 
+  'mailtest.mta_sts.media_type.title': 'Jenis kandungan dasar MTA-STS',
+  'mailtest.mta_sts.media_type.fail':
+    '{url} disajikan sebagai "{content_type}", bukan text/plain: penghantar mengabaikan dasar ini (RFC 8461 §3.2).',
+  'mailtest.mta_sts.media_type.fix':
+    'Sajikan fail dasar dengan pengepala `Content-Type: text/plain` (charset dibenarkan).',
+
   'mailtest.mta_sts.policy.title': 'Dasar MTA-STS',
   'mailtest.mta_sts.policy.pass': 'Dasar di {url} sah: mode {mode}, max_age {max_age} saat.',
   'mailtest.mta_sts.policy.fail': 'Dasar di {url} tidak sah: medan {field} tiada atau salah (RFC 8461 §3.2).',
@@ -107,6 +113,12 @@ const en: Record<keyof typeof ms, string> = {
     '{url} answered HTTP {status}; RFC 8461 §3.3 requires HTTP 200 and allows no redirects.',
   'mailtest.mta_sts.fetch.fix':
     'Serve the policy file directly at that path with HTTP 200, without redirects (RFC 8461 §3.3).',
+
+  'mailtest.mta_sts.media_type.title': 'MTA-STS policy media type',
+  'mailtest.mta_sts.media_type.fail':
+    '{url} is served as "{content_type}", not text/plain: senders ignore the policy (RFC 8461 §3.2).',
+  'mailtest.mta_sts.media_type.fix':
+    'Serve the policy file with the header `Content-Type: text/plain` (a charset is allowed).',
 
   'mailtest.mta_sts.policy.title': 'MTA-STS policy',
   'mailtest.mta_sts.policy.pass': 'The policy at {url} is valid: mode {mode}, max_age {max_age} seconds.',

@@ -187,12 +187,14 @@ async function secure(
   const started = await client.command('STARTTLS');
   if (!started.ok) return started;
   if (started.value.code !== 220) return refusedStartTls(started.value, greeting, out);
-  out.add('smtp.starttls', 'pass', { reply: formatReply(started.value) });
   const tls = await client.startTls({ servername: options.host, ...(options.ca && { ca: options.ca }) });
   if (!tls.ok) {
-    out.skip(TLS_CHECKS, tls);
+    // A 220 without a completed handshake carries no mail encrypted (RFC 3207 §4: TLS starts only once the
+    // negotiation succeeds), so it is not a pass; a reset or timeout is not a fail either.
+    out.skip(['smtp.starttls', ...TLS_CHECKS], tls);
     return { ok: false, reason: 'lost', detail: tls.detail };
   }
+  out.add('smtp.starttls', 'pass', { reply: formatReply(started.value) });
   checkTlsVersion(out, tls.value);
   checkCertificate(out, tls.value, (options.clock ?? systemClock).now());
   return greet(client, options.heloName);

@@ -49,9 +49,13 @@ async function tryRecipient(client: SmtpClient, sender: string, form: RelayForm)
 export async function checkRelay(client: SmtpClient, options: SmtpProbeOptions): Promise<Judged> {
   const domain = options.domain ?? (options.host.split('.').slice(1).join('.') || options.host);
   const unknown = `mailops-probe-${randomBytes(6).toString('hex')}@${domain}`;
+  // RFC 5321 §4.5.1: every MX accepts its domain's postmaster. Refused too, the outsider itself is refused
+  // (a blocklisted client or sender, answered at RCPT by Postfix's default smtpd_delay_reject), so the
+  // refusals below say nothing about relaying (circular 4(f)(vi)).
+  const postmaster: RelayForm = { form: 'postmaster', recipient: `postmaster@${domain}`, local: true };
   const control: RelayForm = { form: 'unknown-local', recipient: unknown, local: true };
   const outcomes: RcptOutcome[] = [];
-  for (const form of [control, ...relayForms(options.outsideRecipient, options.host, domain)]) {
+  for (const form of [postmaster, control, ...relayForms(options.outsideRecipient, options.host, domain)]) {
     const tried = await tryRecipient(client, options.outsideSender, form);
     if (!tried.ok) return judgeRelay(outcomes, tried);
     outcomes.push(tried.value);
@@ -61,8 +65,18 @@ export async function checkRelay(client: SmtpClient, options: SmtpProbeOptions):
 
 const replyClass = (outcome: RcptOutcome) => Math.floor(outcome.reply.code / 100);
 
-/** 2xx to any form fails naming it; 5xx to every form passes; anything else leaves relaying untested. */
-function judgeRelay([control, ...forms]: readonly RcptOutcome[], stopped?: Untested): Judged {
+/**
+ * An addressing status (RFC 3463 X.1.x: 5.1.1 no such user, Microsoft's 5.1.10) means the server weighed the
+ * recipient, so our client and sender were not refused as such, even if postmaster is missing (against RFC
+ * 5321 §4.5.1): the refusals of the relay forms still count.
+ */
+const aboutTheMailbox = (reply: SmtpReply) => /^[245]\.1\.\d{1,3}\b/.test(reply.lines[0] ?? '');
+
+/**
+ * 2xx to any form fails naming it; 5xx to every form passes unless postmaster was refused as well; anything
+ * else leaves relaying untested.
+ */
+function judgeRelay([postmaster, control, ...forms]: readonly RcptOutcome[], stopped?: Untested): Judged {
   const localsProve = control !== undefined && replyClass(control) === 5;
   const accepted = forms.filter((o) => replyClass(o) === 2 && (localsProve || !o.form.local));
   if (accepted.length > 0) {
@@ -71,6 +85,10 @@ function judgeRelay([control, ...forms]: readonly RcptOutcome[], stopped?: Untes
     return { verdict: 'fail', params: { form: form.join(', '), recipient: recipient.join(', '), reply } };
   }
   if (stopped) return { verdict: 'untested', params: { reason: stopped.reason, detail: stopped.detail } };
+  if (replyClass(postmaster!) === 5 && !aboutTheMailbox(postmaster!.reply)) {
+    const detail = `postmaster: ${formatReply(postmaster!.reply)}`;
+    return { verdict: 'untested', params: { reason: 'rejected', detail } };
+  }
   const unsettled = forms.filter((o) => replyClass(o) !== 5);
   if (unsettled.length === 0) {
     const tried = forms.map((o) => o.form.recipient).join(', ');

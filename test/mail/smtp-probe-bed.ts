@@ -17,6 +17,7 @@ import {
 // texts in both languages, and never a DATA or BDAT sent.
 
 export const HOST = 'mx.agency.test';
+export const DOMAIN = 'agency.test';
 // Generous where an answer is expected (a loaded CI machine must not turn a slow reply into a timeout), short
 // where the test waits for a deadline on purpose.
 export const TIMEOUTS = { connect: 2_000, banner: 2_000, reply: 2_000, tls: 2_000, quit: 1_000 };
@@ -61,8 +62,17 @@ export function useSmtpProbeBed() {
     await Promise.all(servers.splice(0).map((server) => server.close()));
   });
 
+  /**
+   * The fake's default refuses every RCPT; a real MX accepts its domain's postmaster (RFC 5321 §4.5.1), which
+   * the relay test asks first, so the bench does too unless a test's own reply says otherwise.
+   */
   async function fake(options: FakeSmtpOptions = {}): Promise<FakeSmtp> {
-    const server = await startFakeSmtp(options);
+    const server = await startFakeSmtp({
+      ...options,
+      reply: (command, context) =>
+        options.reply?.(command, context) ??
+        (command === `RCPT TO:<postmaster@${DOMAIN}>` ? '250 2.1.5 Ok' : undefined),
+    });
     servers.push(server);
     return server;
   }
@@ -80,7 +90,7 @@ export function useSmtpProbeBed() {
     const findings = await probeSmtp({
       address: '127.0.0.1',
       host: HOST,
-      domain: 'agency.test',
+      domain: DOMAIN,
       ptrNames: [HOST],
       heloName: 'probe.mailops.test',
       outsideSender: 'probe@outside.test',

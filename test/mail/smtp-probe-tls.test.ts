@@ -152,10 +152,10 @@ describe('smtp.starttls', () => {
     expect(found['smtp.relay']!.verdict).toBe('pass');
   });
 
-  it('leaves TLS untested when the handshake is reset, and tries relay and VRFY in a new clear session', async () => {
+  it('leaves STARTTLS and TLS untested, not passed, when the handshake is reset, and tries relay and VRFY in a new clear session', async () => {
     const server = await fake(withTls({ tls: { ...good, resetHandshake: true } }));
     const found = await probe(server);
-    expect(found['smtp.starttls']!.verdict).toBe('pass');
+    expect(found['smtp.starttls']).toMatchObject({ verdict: 'untested', params: { reason: 'reset' } });
     expect(found['smtp.tls_version']).toMatchObject({ verdict: 'untested', params: { reason: 'reset' } });
     expect(found['smtp.tls_certificate']).toMatchObject({ verdict: 'untested', params: { reason: 'reset' } });
     expect(verdicts(found)).toMatchObject({ 'smtp.relay': 'pass', 'smtp.vrfy': 'pass', 'smtp.size': 'pass' });

@@ -60,16 +60,17 @@ describe('smtp.relay', () => {
       params: { reply: '554 5.7.1 Relay access denied' },
     });
     const rcpts = server.commands.filter((c) => c.startsWith('RCPT'));
-    expect(rcpts.slice(1)).toEqual([
+    expect(rcpts[0]).toBe('RCPT TO:<postmaster@agency.test>');
+    expect(rcpts.slice(2)).toEqual([
       'RCPT TO:<relaytest@outside.test>',
       'RCPT TO:<relaytest%outside.test@agency.test>',
       'RCPT TO:<@mx.agency.test:relaytest@outside.test>',
       'RCPT TO:<"relaytest@outside.test"@agency.test>',
       'RCPT TO:<outside.test!relaytest>',
     ]);
-    expect(rcpts[0]).toMatch(/^RCPT TO:<mailops-probe-[0-9a-f]{12}@agency\.test>$/);
+    expect(rcpts[1]).toMatch(/^RCPT TO:<mailops-probe-[0-9a-f]{12}@agency\.test>$/);
     const transaction = server.commands.slice(server.commands.indexOf('MAIL FROM:<probe@outside.test>'));
-    expect(transaction.slice(0, 18)).toEqual(
+    expect(transaction.slice(0, 21)).toEqual(
       rcpts.flatMap((rcpt) => ['MAIL FROM:<probe@outside.test>', rcpt, 'RSET']),
     );
   });
@@ -108,6 +109,35 @@ describe('smtp.relay', () => {
       verdict: 'untested',
       params: { reason: 'accepts_all_local' },
     });
+  });
+
+  it('is untested (rejected), not passed, when the server refuses even postmaster, so its refusals are of the probe and not of relaying', async () => {
+    // Postfix's default smtpd_delay_reject answers a blocklisted client or sender at RCPT, for every recipient.
+    const blocked = '554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org';
+    const found = await probe(await fake({ reply: (c) => (c.startsWith('RCPT') ? blocked : undefined) }));
+    expect(found['smtp.relay']).toMatchObject({ verdict: 'untested', params: { reason: 'rejected' } });
+    expect(String(found['smtp.relay']!.params.detail)).toContain(`postmaster: ${blocked}`);
+  });
+
+  it('still passes when postmaster is refused as an unknown mailbox, as the server weighed the recipients', async () => {
+    // No postmaster (against RFC 5321 §4.5.1), yet a 5.1.1 shows recipients are read, not the client refused.
+    const reply = (c: string) =>
+      c === 'RCPT TO:<postmaster@agency.test>'
+        ? '550 5.1.1 <postmaster@agency.test>: Recipient address rejected: User unknown'
+        : undefined;
+    const found = await probe(await fake({ reply }));
+    expect(found['smtp.relay']).toMatchObject({ verdict: 'pass' });
+  });
+
+  it('still fails naming the plain form when an outside recipient is accepted though postmaster is refused', async () => {
+    const reply = (c: string) =>
+      c === 'RCPT TO:<relaytest@outside.test>'
+        ? '250 2.1.5 Ok'
+        : c.startsWith('RCPT')
+          ? '550 5.7.1 No'
+          : undefined;
+    const found = await probe(await fake({ reply }));
+    expect(found['smtp.relay']).toMatchObject({ verdict: 'fail', params: { form: 'plain' } });
   });
 
   it('is untested (rejected) when the outside sender is refused at MAIL, and VRFY is still asked', async () => {

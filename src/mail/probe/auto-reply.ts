@@ -28,9 +28,11 @@ const SUBJECT_PREFIX =
   /^\s*(?:auto(?:matic)?[ -]?(?:reply|response|answer)|auto|autoreply|out of (?:the )?office|ooo|balasan automatik|jawapan automatik|di luar pejabat)\s*:/i;
 
 export function automationOf(fields: readonly HeaderField[], subject: string | null): Automation {
+  // RFC 3834 §5: the keyword may carry `; name=value` parameters (`auto-replied; owner-email=...`), with or
+  // without white space before the semicolon; they do not change the keyword, `no` included.
   const keyword = (name: string) =>
     stripComments(firstHeader(fields, name) ?? '')
-      .split(' ')[0]!
+      .split(/[\s;]/)[0]!
       .toLowerCase();
   const has = (name: string) => fields.some((f) => f.name === name);
   const submitted = keyword('auto-submitted');

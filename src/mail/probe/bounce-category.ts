@@ -81,6 +81,7 @@ const TEXT = {
     /message (?:size )?(?:exceeds|is too (?:big|large)|too (?:big|large))|size exceeds|exceeds (?:the )?(?:maximum|fixed|size|message size)|message file too big/i,
   badDomain:
     /host or domain name not found|domain (?:name )?(?:not found|does not exist|doesn't exist|couldn't be found)|non-?existent ?domain|name service error|\bnxdomain\b|unrouteable (?:mail )?domain/i,
+  exchangeNoRecipient: /recipient address rejected: access denied/i,
   noAnswer: /connection (?:timed out|refused)|no route to host|host unreachable|network is unreachable/i,
 };
 
@@ -99,6 +100,9 @@ export function categorize(status: string | null, text: string): BounceCategory 
     if (policy) return policy;
   }
   if (sd === '1.10' && TEXT.unknownMailbox.test(text)) return 'unknown_mailbox'; // Microsoft's RecipientNotFound
+  // RFC 3463 X.4.1 is "no answer from host", yet Exchange Online's directory-based edge blocking answers
+  // `550 5.4.1 Recipient address rejected: Access denied` for an address its directory does not hold.
+  if (sd === '4.1' && TEXT.exchangeNoRecipient.test(text)) return 'unknown_mailbox';
   if (sd === '4.4' && TEXT.badDomain.test(text)) return 'bad_domain'; // Postfix: "Host or domain name not found"
   if (sd && Object.hasOwn(BY_SUBJECT_DETAIL, sd)) return BY_SUBJECT_DETAIL[sd]!;
   if (subject === '7') return cls === '4' ? 'policy_deferred' : 'policy_refused';

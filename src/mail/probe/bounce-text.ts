@@ -43,9 +43,12 @@ const ADDRESS_PATTERNS: readonly RegExp[] = [
 ];
 
 export function classifyBounceText(input: string): BounceTextAnalysis {
+  // A bounce forwarded or replied to arrives quoted (`> `, nested `> > `): without the marks its DSN fields and
+  // folded reply lines read as written (RFC 3464 §2.1 fields start a line; continuations start with space).
   const text = String(input ?? '')
     .slice(0, MAX_TEXT)
-    .replace(/\r\n?/g, '\n');
+    .replace(/\r\n?/g, '\n')
+    .replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
   const statusField = parseStatus(/^\s*status:\s*([245]\.\d{1,3}\.\d{1,3})\b/im.exec(text)?.[1]);
   const withReply = [...text.matchAll(REPLY_WITH_STATUS)].map((m) => ({
     code: Number(m[1]),

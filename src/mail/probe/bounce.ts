@@ -18,8 +18,10 @@ const COPY_MARKER =
 const RECIPIENT_BLOCK = /^<[^<>\s]+@[^<>\s]+>:/m;
 /** As many recipients as a delivery-status part is read for (delivery-status.ts). */
 const MAX_BLOCKS = 500;
+// Exim's delay warning says only "has not yet been delivered" and "Delivery attempts will continue": a delay
+// (RFC 3464 §2.3.3 `delayed`), the message may still arrive.
 const DELAYED =
-  /\bwill (?:be )?retr|still (?:being )?retried|\bdelayed\b|warning only|akan dicuba semula|tertangguh/i;
+  /\bwill (?:be )?retr|still (?:being )?retried|\bdelayed\b|warning only|not yet been delivered|delivery attempts will continue|akan dicuba semula|tertangguh/i;
 const FAILED =
   /permanent|given up|gave up|(?:could ?n[o']t|was ?n[o']t|not)\s+(?:be\s+)?delivered|undeliverable|\bfailed\b|tidak dapat dihantar|gagal/i;
 

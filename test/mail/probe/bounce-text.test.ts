@@ -288,6 +288,33 @@ Kepada: penerima@luar.example`,
     expected: { status: null, smtpCode: 554, category: 'relay_denied', statusClass: 'permanent' },
   },
   {
+    name: 'a Postfix DSN forwarded by a user, every line quoted with "> "',
+    text: `Tolong semak, saya dapat mesej ini:
+
+> Final-Recipient: rfc822; ali.hassan@jabatan.example
+> Original-Recipient: rfc822;ali.hassan@jabatan.example
+> Action: failed
+> Status: 5.2.2
+> Remote-MTA: dns; mx.jabatan.example
+> Diagnostic-Code: smtp; 552 5.2.2 <ali.hassan@jabatan.example>: Recipient address
+>     rejected: Mailbox full (over quota 2048 MB)
+> `,
+    expected: {
+      status: '5.2.2',
+      smtpCode: 552,
+      address: 'ali.hassan@jabatan.example',
+      category: 'mailbox_full',
+      diagnostic:
+        '552 5.2.2 <ali.hassan@jabatan.example>: Recipient address rejected: Mailbox full (over quota 2048 MB)',
+    },
+  },
+  {
+    name: 'Exchange Online refusing an address its directory does not hold with 5.4.1 (DBEB)',
+    text: `Your message to rosli@agensi.example couldn't be delivered.
+Remote Server returned '550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [SG2PEPF00000001.apcprd02.prod.outlook.com 2025-01-14T02:00:02.123Z 08DD33A1B2C3D4E5]'`,
+    expected: { status: '5.4.1', smtpCode: 550, category: 'unknown_mailbox' },
+  },
+  {
     name: 'a 5.7.1 refusal that gives no reason',
     text: "Remote Server returned '550 5.7.1 Message rejected' for pengarah@agensi.example",
     expected: { status: '5.7.1', category: 'policy_refused', meaningKey: 'probe.category.policy_refused' },

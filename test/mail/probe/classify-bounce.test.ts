@@ -185,6 +185,19 @@ describe('other servers’ bounces', () => {
     ]);
   });
 
+  it('Exim’s plain-text delay warning is a delay, not a failure (RFC 3464 §2.3.3 Action: delayed)', async () => {
+    const outcome = await classifyAs('bounce', fixture('exim-delayed.eml'));
+    expect(outcome).toMatchObject({ probeId: PROBES.postfix.id, standard: false });
+    expect(outcome.recipients).toEqual([
+      expect.objectContaining({
+        finalRecipient: 'rosli@jabatan.example',
+        action: 'delayed',
+        status: '4.2.2',
+        category: 'mailbox_full',
+      }),
+    ]);
+  });
+
   it('a bounce of a probe nobody asked about is unrelated', async () => {
     expect(await classifyProbeMessage(fixture('qmail-5.1.1.eml'), [PROBES.postfix])).toEqual({
       kind: 'unrelated',

@@ -126,6 +126,23 @@ describe('automatic replies', () => {
       .replace(/^Subject: Auto: /m, 'Subject: Re: ');
     await classifyAs('reply', raw);
   });
+
+  it('Auto-Submitted with parameters (RFC 3834 §5) is read by its keyword alone', async () => {
+    const raw = fixture('sieve-vacation.eml').replace(
+      /^Auto-Submitted:.*$/m,
+      'Auto-Submitted: auto-replied; owner-email="user@external.test"',
+    );
+    expect(await classifyAs('auto_reply', raw)).toMatchObject({ autoSubmitted: 'auto-replied' });
+  });
+
+  it('Auto-Submitted: no with a parameter is still a person (RFC 3834 §5.1)', async () => {
+    const raw = fixture('sieve-vacation.eml')
+      .replace(/^Auto-Submitted:.*$/m, 'Auto-Submitted: no;reason=manual')
+      .replace(/^Precedence:.*\n/m, '')
+      .replace(/^Return-Path:.*\n/m, 'Return-Path: <user@external.test>\n')
+      .replace(/^Subject: Auto: /m, 'Subject: Re: ');
+    await classifyAs('reply', raw);
+  });
 });
 
 describe('other messages', () => {

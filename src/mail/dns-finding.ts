@@ -57,6 +57,7 @@ const CHECKS = {
   'mta_sts.media_type': ['gp-transport', ['fail']],
   'mta_sts.policy': ['gp-transport', ['pass', 'fail', 'untested']],
   'mta_sts.mode': ['gp-transport', ['pass', 'warn']],
+  'mta_sts.max_age': ['gp-transport', ['warn']],
   'mta_sts.mx': ['gp-transport', ['pass', 'warn', 'fail']],
   'tls_rpt.record': ['gp-transport', ['pass', 'warn', 'fail', 'untested']],
 

@@ -115,7 +115,12 @@ function policyVerdicts(policy: StsPolicy, url: string, mxHosts: readonly string
     finding('mta_sts.mode', policy.mode === 'enforce' ? 'pass' : 'warn', { mode: policy.mode }),
   ];
   if (policy.mode === 'none') return found;
-  return [...found, ...mxHosts.map((host) => coverage(policy, host))];
+  // RFC 8461 §3.2 expects max_age "in the range of weeks or greater": a sender holds the policy that long,
+  // and an attacker who blocks the policy fetch once it lapses can strip TLS again. Under a day (the least
+  // the big providers publish) the protection lapses between two days' mail.
+  const shortLived =
+    policy.maxAge < MIN_MAX_AGE ? [finding('mta_sts.max_age', 'warn', { max_age: policy.maxAge })] : [];
+  return [...found, ...shortLived, ...mxHosts.map((host) => coverage(policy, host))];
 }
 
 // RFC 8461 §4.1: a sender in enforce mode refuses to deliver to an MX the policy does not name; in testing
@@ -137,6 +142,7 @@ export function mxMatches(pattern: string, host: string): boolean {
 }
 
 const MAX_AGE_LIMIT = 31_557_600;
+const MIN_MAX_AGE = 86_400;
 
 /** RFC 8461 §3.2: `key: value` lines; version, mode and max_age required, mx required unless mode none. */
 export function parsePolicy(body: string): StsPolicy | { invalid: string } {

@@ -131,6 +131,19 @@ describe('fetching the MTA-STS policy', () => {
     });
   });
 
+  it.each([
+    [3600, ['mta_sts.max_age warn']],
+    [86400, []],
+  ])(
+    'warns of a policy that lives %i seconds only when that is under a day (RFC 8461 §3.2)',
+    async (age, expected) => {
+      const body = `version: STSv1\nmode: enforce\nmx: mx1.agensi.gov.my\nmx: mx2.agensi.gov.my\nmax_age: ${age}\n`;
+      const findings = await run(reply(200, body));
+      expect(verdicts(findings).filter((v) => v.startsWith('mta_sts.max_age'))).toEqual(expected);
+      expect(verdicts(findings)).toContain('mta_sts.mode pass');
+    },
+  );
+
   it('fails an MX the enforced policy does not name, and warns in testing mode', async () => {
     const only = (mode: string) => `version: STSv1\nmode: ${mode}\nmx: mx1.agensi.gov.my\nmax_age: 86400\n`;
     expect(verdicts(await run(reply(200, only('enforce'))))).toContain('mta_sts.mx fail mx2.agensi.gov.my');

@@ -52,6 +52,12 @@ const ms = {
   'mailtest.mta_sts.policy.fix':
     'Fail dasar mesti mengandungi `version: STSv1`, `mode: enforce|testing|none`, `max_age: <saat>` dan satu baris `mx:` bagi setiap hos MX (RFC 8461 §3.2), tidak melebihi 64 KiB.',
 
+  'mailtest.mta_sts.max_age.title': 'Tempoh sah dasar MTA-STS (max_age)',
+  'mailtest.mta_sts.max_age.warn':
+    'max_age ialah {max_age} saat, kurang daripada sehari: pengirim melupakan dasar secepat itu, dan penyerang yang menyekat pengambilan dasar selepas itu boleh membuang TLS semula (RFC 8461 §3.2 menjangkakan beberapa minggu).',
+  'mailtest.mta_sts.max_age.fix':
+    'Tetapkan `max_age: 604800` (seminggu) atau lebih; sekurang-kurangnya 86400 (sehari). Tukar `id` rekod `_mta-sts` apabila dasar berubah.',
+
   'mailtest.mta_sts.mode.title': 'Mod MTA-STS',
   'mailtest.mta_sts.mode.pass': 'MTA-STS dalam mode {mode}: pengirim mesti menggunakan TLS yang sah.',
   'mailtest.mta_sts.mode.warn': 'MTA-STS dalam mode {mode}: pengirim belum diwajibkan menggunakan TLS.',
@@ -127,6 +133,12 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.mta_sts.policy.untested': `Could not test: {url} could not be reached ({reason}). ${UNTESTED_EN}`,
   'mailtest.mta_sts.policy.fix':
     'The policy file must have `version: STSv1`, `mode: enforce|testing|none`, `max_age: <seconds>` and one `mx:` line per MX host (RFC 8461 §3.2), within 64 KiB.',
+
+  'mailtest.mta_sts.max_age.title': 'MTA-STS policy lifetime (max_age)',
+  'mailtest.mta_sts.max_age.warn':
+    'max_age is {max_age} seconds, under a day: senders forget the policy that soon, and an attacker who blocks the policy fetch afterwards can strip TLS again (RFC 8461 §3.2 expects weeks).',
+  'mailtest.mta_sts.max_age.fix':
+    'Set `max_age: 604800` (a week) or more; 86400 (a day) at the least. Change the `id` of the `_mta-sts` record whenever the policy changes.',
 
   'mailtest.mta_sts.mode.title': 'MTA-STS mode',
   'mailtest.mta_sts.mode.pass': 'MTA-STS is in mode {mode}: senders must use valid TLS.',

@@ -16,6 +16,7 @@ import { mailtestDeliveryCodes } from './catalog/mailtest-delivery-codes.ts';
 import { mailtestDeliveryCopy } from './catalog/mailtest-delivery-copy.ts';
 import { mailtestDns } from './catalog/mailtest-dns.ts';
 import { mailtestSmtp } from './catalog/mailtest-smtp.ts';
+import { mailtestSpf } from './catalog/mailtest-spf.ts';
 import { mailtestTransport } from './catalog/mailtest-transport.ts';
 import { playground } from './catalog/playground.ts';
 import { probe } from './catalog/probe.ts';
@@ -42,6 +43,7 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'cli', catalog: cli },
   { name: 'mailtest', catalog: mailtest },
   { name: 'mailtest-dns', catalog: mailtestDns },
+  { name: 'mailtest-spf', catalog: mailtestSpf },
   { name: 'mailtest-auth', catalog: mailtestAuth },
   { name: 'mailtest-transport', catalog: mailtestTransport },
   { name: 'mailtest-smtp', catalog: mailtestSmtp },

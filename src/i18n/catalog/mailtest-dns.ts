@@ -1,7 +1,7 @@
 // Texts of the /mailtest DNS findings (src/mail/dns-checks.ts, dnsbl.ts): for every check, its title, what each
 // verdict found and how to fix it, citing the circular's item or the RFC. The checks and the verdicts each can
 // give are listed in src/mail/dns-finding.ts; `{failure}` is a DnsFailure code, named for a renderer by
-// `mailtest.dns_failure.*`. SPF, DMARC and DKIM are in mailtest-auth.ts, MTA-STS and TLS-RPT in
+// `mailtest.dns_failure.*`. SPF is in mailtest-spf.ts, DMARC and DKIM in mailtest-auth.ts, MTA-STS and TLS-RPT in
 // mailtest-transport.ts (one module per area, so none grows past reading length).
 
 export const UNTESTED_MS =

@@ -26,6 +26,8 @@ type Tags = ReadonlyMap<string, string>;
 
 // RFC 7489 §6.4 (%x44 %x4d …) and DMARCbis §4.7: the tag name is case-insensitive, the value "DMARC1" is not.
 const DMARC1 = /^[vV][ \t]*=[ \t]*DMARC1[ \t]*(;|$)/;
+/** The same in any case: a record a person meant as DMARC, which receivers discard. */
+const DMARC1_ANY_CASE = new RegExp(DMARC1.source, 'i');
 
 // tldts with the private section too, as mailauth and OpenDMARC read the list.
 const PSL_OPTIONS = { allowPrivateDomains: true };
@@ -78,7 +80,7 @@ async function lookup(dns: DnsClient, domain: string, inherited: boolean): Promi
   // §6.6.3 step 2: records that do not start with "v=DMARC1" are discarded.
   const records = recordsOf(answer).filter((text) => DMARC1.test(text));
   if (records.length === 0) {
-    const misspelt = recordsOf(answer).find((text) => /^v[ \t]*=[ \t]*dmarc1[ \t]*(;|$)/i.test(text));
+    const misspelt = recordsOf(answer).find((text) => DMARC1_ANY_CASE.test(text));
     return misspelt ? { kind: 'none', misspelt: { name, record: misspelt } } : { kind: 'none' };
   }
   if (records.length > 1) return { kind: 'many', name, count: records.length };

@@ -96,7 +96,7 @@ export async function enqueueChecklistSummary(
           runIds: [...summary.runIds],
           at: summary.at.toISOString(),
           ...(summary.ranAt ? { ranAt: summary.ranAt.toISOString() } : {}),
-          ...(summary.ranAt && summary.retried ? { retried: true as const } : {}),
+          ...(summary.retried ? { retried: true as const } : {}),
           fire: summary.fire,
           to: r.destination,
           locale: r.locale,

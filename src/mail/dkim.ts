@@ -35,6 +35,17 @@ export interface DkimSelectors {
   readonly configured?: readonly string[];
   /** From the s= tag of DKIM-Signature headers of messages the domain sent. */
   readonly learned?: readonly string[];
+  /**
+   * The selector the domain signs with now: the one most recently seen on its mail, when that was recent.
+   * Unlike every other selector, its key is known to be needed, so its absence is a finding of its own.
+   */
+  readonly signing?: SigningSelector;
+}
+
+export interface SigningSelector {
+  readonly selector: string;
+  /** The day (YYYY-MM-DD) a message signed with it was last seen. */
+  readonly seenOn: string;
 }
 
 type Key =
@@ -61,14 +72,27 @@ export async function checkDkim(
       return { selector, name, answer: await dns.txt(name) };
     }),
   );
-  const perSelector = looked.flatMap(selectorFindings);
+  const signing = selectors.signing && {
+    ...selectors.signing,
+    selector: cleanSelector(selectors.signing.selector),
+  };
+  const perSelector = looked.flatMap((l) =>
+    l.selector === signing?.selector ? signingFindings(l, signing.seenOn) : selectorFindings(l),
+  );
   return [summary(looked, perSelector, tried.length), ...perSelector];
 }
 
+const cleanSelector = (selector: string) => selector.trim().toLowerCase();
+
 function selectorsToTry(selectors: DkimSelectors): string[] {
-  const all = [...(selectors.configured ?? []), ...(selectors.learned ?? []), ...COMMON_SELECTORS];
+  const all = [
+    ...(selectors.signing ? [selectors.signing.selector] : []),
+    ...(selectors.configured ?? []),
+    ...(selectors.learned ?? []),
+    ...COMMON_SELECTORS,
+  ];
   // RFC 6376 §3.1: a selector is one or more labels; anything else cannot be asked.
-  const valid = all.map((s) => s.trim().toLowerCase()).filter((s) => /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(s));
+  const valid = all.map(cleanSelector).filter((s) => /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(s));
   return [...new Set(valid)];
 }
 
@@ -83,6 +107,16 @@ function selectorFindings({ selector, name, answer }: Looked): Finding[] {
   const found = [strength(name, selector, key)];
   if (key.testing) found.push(finding('dkim.testing', 'warn', { name }, selector));
   return found;
+}
+
+// Any other selector without a key is just not this domain's. The one its mail was signed with lately is:
+// without the key every signature by it is a PERMFAIL (RFC 6376 §6.1.2 "key unavailable"), and DMARC then
+// rests on SPF alone. A key rotated away is not caught here: the new selector is seen first (SigningSelector).
+function signingFindings(looked: Looked, seenOn: string): Finding[] {
+  const { answer, selector, name } = looked;
+  if (!isUnanswered(answer) && keyRecord(recordsOf(answer)) === null)
+    return [finding('dkim.missing', 'fail', { selector, name, seen: seenOn }, selector)];
+  return selectorFindings(looked);
 }
 
 // RFC 8301 §3.2: signers MUST use RSA keys of at least 1024 bits and SHOULD use 2048; verifiers may refuse
@@ -103,6 +137,8 @@ function summary(looked: readonly Looked[], perSelector: readonly Finding[], tri
     .filter((l) => l.answer.ok && keyRecord(l.answer.records) !== null)
     .map((l) => l.selector);
   if (found.length > 0) return finding('dkim.selectors', 'warn', { selectors: found.join(', ') });
+  const missing = perSelector.find((f) => f.check === 'dkim.missing');
+  if (missing) return finding('dkim.selectors', 'fail', { tried, selector: missing.subject! });
   return finding('dkim.selectors', 'untested', { tried });
 }
 

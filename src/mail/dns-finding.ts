@@ -42,8 +42,9 @@ const CHECKS = {
   'dmarc.rua': ['gp-spoofing', ['pass', 'warn']],
   'dmarc.report_auth': ['gp-spoofing', ['pass', 'warn', 'untested']],
 
-  'dkim.selectors': ['4f-v', ['pass', 'warn', 'untested']],
+  'dkim.selectors': ['4f-v', ['pass', 'warn', 'fail', 'untested']],
   'dkim.lookup': ['4f-v', ['untested']],
+  'dkim.missing': ['4f-v', ['fail']],
   'dkim.record': ['4f-v', ['fail']],
   'dkim.revoked': ['4f-v', ['warn']],
   'dkim.key': ['4f-v', ['pass', 'warn', 'fail']],

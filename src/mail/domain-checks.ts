@@ -4,6 +4,7 @@ import type { Db } from '../db/types.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Clock } from '../time.ts';
+import type { SigningSelector } from './dkim.ts';
 import { runMailtest } from './mailtest.ts';
 import { runDelivery } from './probe/delivery.ts';
 import { deliveryFindings } from './probe/delivery-findings.ts';
@@ -68,6 +69,20 @@ function readCa(file: string | null): readonly string[] | undefined {
   }
 }
 
+// A monitored domain's probes see its signature every day. The selector seen last is the one it signs with
+// now, unless the probes stopped long ago: by then the agency may have moved to a signer nobody has seen.
+const SIGNING_SEEN_WITHIN_MS = 30 * 24 * 3600_000;
+/** A day as the service desk counts it (YYYY-MM-DD, Malaysia time). */
+const mytDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kuala_Lumpur' });
+
+function signingSelector(
+  newest: { readonly selector: string; readonly lastSeenAt: Date } | undefined,
+  now: Date,
+): SigningSelector | undefined {
+  if (!newest || now.getTime() - newest.lastSeenAt.getTime() > SIGNING_SEEN_WITHIN_MS) return undefined;
+  return { selector: newest.selector, seenOn: mytDay.format(newest.lastSeenAt) };
+}
+
 export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
   const ca = readCa(deps.mailtest.extraCaFile);
   const target = createTargetPolicy(deps.mailtest.allowTargets);
@@ -96,8 +111,10 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
       const dns = dnsClient();
       const learned = await deps.db.learnedDkimSelector.findMany({
         where: { domain: input.domain },
-        select: { selector: true },
+        select: { selector: true, lastSeenAt: true },
+        orderBy: [{ lastSeenAt: 'desc' }, { selector: 'asc' }],
       });
+      const signing = signingSelector(learned[0], deps.clock.now());
       let domainFindings: readonly Finding[] = [];
       let probeFindings: readonly Finding[] = [];
       const tell = () => input.onFindings?.([...domainFindings, ...probeFindings]);
@@ -147,6 +164,7 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
           target,
           settings: { ...deps.mailtest, ...(ca ? { ca } : {}) },
           learnedSelectors: learned.map((l) => l.selector),
+          ...(signing ? { signingSelector: signing } : {}),
           ...(deps.ports ? { ports: deps.ports } : {}),
           onFindings: (sofar) => {
             domainFindings = sofar;

@@ -1,4 +1,4 @@
-import { checkDkim } from './dkim.ts';
+import { checkDkim, type SigningSelector } from './dkim.ts';
 import { checkDmarc } from './dmarc.ts';
 import { checkDns, type DnsCheckResult, type MxHost } from './dns-checks.ts';
 import { checkDnsbl } from './dnsbl.ts';
@@ -33,6 +33,8 @@ export interface MailtestInput {
   readonly settings: MailtestSettings;
   /** DKIM selectors seen in messages from the domain (delivery probes, issue 6). */
   readonly learnedSelectors?: readonly string[];
+  /** Of those, the one the domain signs with now, if known (see SigningSelector). */
+  readonly signingSelector?: SigningSelector;
   /** Told each time findings arrive, so a card can fill in while the run goes on. */
   readonly onFindings?: (findings: readonly Finding[]) => void;
   /** Only tests change these: SMTP is port 25 and MTA-STS port 443 in production. */
@@ -93,6 +95,7 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
       checkDkim(dns, input.domain, {
         configured: settings.dkimSelectors,
         learned: input.learnedSelectors ?? [],
+        ...(input.signingSelector ? { signing: input.signingSelector } : {}),
       }),
     ),
     // SPF's record and includes, and the MTA-STS record and policy, need no MX: they start now and wait

@@ -156,6 +156,55 @@ describe('checkDkim', () => {
     ]);
   });
 
+  describe('the selector the domain signs with (seen on its mail lately)', () => {
+    const signing = { selector: 'Mel2026', seenOn: '2026-11-27' };
+
+    it.each([
+      ['NXDOMAIN', 'nxdomain' as DnsFailure],
+      ['NODATA', 'nodata' as DnsFailure],
+      ['only other TXT records', ['v=spf1 -all']],
+    ])('fails it when its name has %s: every signature by it is a PERMFAIL', async (_name, txt) => {
+      const findings = await run(at('mel2026', txt), { learned: ['Mel2026', 'old'], signing });
+      expect(verdicts(findings)).toEqual(['dkim.selectors fail', 'dkim.missing fail mel2026']);
+      expect(findings[0]?.params).toEqual({ tried: 2 + COMMON_SELECTORS.length, selector: 'mel2026' });
+      expect(findings[1]?.params).toEqual({
+        selector: 'mel2026',
+        name: 'mel2026._domainkey.agensi.gov.my',
+        seen: '2026-11-27',
+      });
+    });
+
+    it('fails it even when another selector has a usable key', async () => {
+      const findings = await run(
+        { ...at('mel2026', 'nxdomain'), ...at('google', [`p=${RSA_2048}`]) },
+        { signing },
+      );
+      expect(verdicts(findings)).toEqual([
+        'dkim.selectors pass',
+        'dkim.missing fail mel2026',
+        'dkim.key pass google',
+      ]);
+    });
+
+    it.each(UNANSWERED)('reports its lookup that got %s as untested, never as fail', async (failure) => {
+      const findings = await run(at('mel2026', failure as DnsFailure), { signing });
+      expect(verdicts(findings)).toEqual(['dkim.selectors untested', 'dkim.lookup untested mel2026']);
+    });
+
+    it('judges its key like any other when there is one', async () => {
+      const findings = await run(at('mel2026', [`v=DKIM1; p=${rsaKey(1024)}`]), { signing });
+      expect(verdicts(findings)).toEqual(['dkim.selectors pass', 'dkim.key warn mel2026']);
+    });
+
+    it('leaves an older learned selector without a key alone: it may have been rotated away', async () => {
+      const findings = await run(
+        { ...at('mel2026', [`p=${RSA_2048}`]), ...at('mel2025', 'nxdomain') },
+        { learned: ['mel2025', 'mel2026'], signing },
+      );
+      expect(verdicts(findings)).toEqual(['dkim.selectors pass', 'dkim.key pass mel2026']);
+    });
+  });
+
   it('asks for an internationalised domain in its A-label form', async () => {
     const dns = fakeDns({ 'default._domainkey.xn--bcher-kva.my': { txt: [`p=${RSA_2048}`] } });
     expect(verdicts(await checkDkim(dns, 'Bücher.my'))).toEqual([

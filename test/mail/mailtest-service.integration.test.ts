@@ -4,22 +4,10 @@ import { createMemoryLogger } from '../../src/log.ts';
 import { createMailtestService } from '../../src/mail/mailtest-service.ts';
 import type { DnsClient } from '../../src/mail/types.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { OFFLINE_MAILTEST_SETTINGS } from '../support/mailtest-settings.ts';
 
 // The /mailtest service around the checks: a run that breaks inside (not the requester's fault) ends its card
 // with a reference id and is stored as failed; refusals run nothing and store nothing.
-
-const SETTINGS = {
-  dnsServers: [],
-  timeoutMs: 1000,
-  runsPerMinute: 2,
-  allowTargets: [],
-  dnsblZones: [],
-  dkimSelectors: [],
-  heloName: 'mailtest.mailops.test',
-  relaySender: 'postmaster@example.com',
-  relayRecipient: 'relay-test@example.net',
-  extraCaFile: null,
-};
 
 const broken: DnsClient = new Proxy({} as DnsClient, {
   get: () => () => Promise.reject(new Error('resolver exploded')),
@@ -47,7 +35,7 @@ describeEachDatabase('mailtest service', (suite) => {
   const brokenService = (logger = createMemoryLogger()) =>
     createMailtestService({
       db: db.prisma,
-      settings: SETTINGS,
+      settings: OFFLINE_MAILTEST_SETTINGS,
       logger,
       clock: { now: () => new Date() },
       dns: broken,

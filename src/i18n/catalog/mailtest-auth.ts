@@ -78,6 +78,8 @@ const ms = {
   'mailtest.dkim.selectors.pass': 'Kunci DKIM ditemui bagi pemilih: {selectors}.',
   'mailtest.dkim.selectors.warn':
     'Rekod DKIM ditemui bagi pemilih {selectors}, tetapi tiada yang boleh digunakan untuk menandatangani.',
+  'mailtest.dkim.selectors.fail':
+    'Tiada kunci DKIM yang boleh digunakan pada {tried} pemilih yang dicuba, termasuk pemilih {selector} yang menandatangani mel domain ini.',
   'mailtest.dkim.selectors.untested':
     'Tidak dapat diuji: tiada kunci DKIM pada {tried} pemilih yang dicuba, dan pemilih sebenar agensi tidak diketahui. Ini bukan keputusan gagal.',
   'mailtest.dkim.selectors.fix':
@@ -87,6 +89,12 @@ const ms = {
   'mailtest.dkim.lookup.untested': `Tidak dapat diuji: pemilih {selector} ({name}) tidak dijawab ({failure}). ${UNTESTED_MS}`,
   'mailtest.dkim.lookup.fix':
     'Semak bahawa pelayan DNS agensi menjawab pertanyaan TXT di bawah `_domainkey`.',
+
+  'mailtest.dkim.missing.title': 'Kunci pemilih yang digunakan',
+  'mailtest.dkim.missing.fail':
+    'Mel daripada domain ini ditandatangani dengan pemilih {selector} (kali terakhir dilihat {seen}), tetapi {name} tiada kunci: penerima tidak dapat mengesahkan tandatangan itu (RFC 6376 §6.1.2), dan DMARC hanya bergantung pada SPF.',
+  'mailtest.dkim.missing.fix':
+    'Terbitkan semula kunci awam pemilih {selector} di {name} (seperti dalam fail `.txt` yang dijana oleh `opendkim-genkey`). Semasa menukar kunci, terbitkan kunci pemilih baharu dahulu dan buang yang lama hanya selepas pelayan tidak lagi menandatangani dengannya.',
 
   'mailtest.dkim.record.title': 'Rekod kunci DKIM',
   'mailtest.dkim.record.fail':
@@ -190,6 +198,8 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dkim.selectors.pass': 'DKIM keys found for the selectors: {selectors}.',
   'mailtest.dkim.selectors.warn':
     'DKIM records found for the selectors {selectors}, but none can be used for signing.',
+  'mailtest.dkim.selectors.fail':
+    'No usable DKIM key at the {tried} selectors tried, including {selector}, the selector mail from this domain is signed with.',
   'mailtest.dkim.selectors.untested':
     "Could not test: no DKIM key at the {tried} selectors tried, and the agency's real selector is not known. This is not a fail.",
   'mailtest.dkim.selectors.fix':
@@ -198,6 +208,12 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dkim.lookup.title': 'DKIM selector lookup',
   'mailtest.dkim.lookup.untested': `Could not test: the selector {selector} ({name}) got no answer ({failure}). ${UNTESTED_EN}`,
   'mailtest.dkim.lookup.fix': "Check that the agency's DNS servers answer TXT queries under `_domainkey`.",
+
+  'mailtest.dkim.missing.title': 'Key of the selector in use',
+  'mailtest.dkim.missing.fail':
+    'Mail from this domain is signed with the selector {selector} (last seen {seen}), but {name} has no key: receivers cannot verify those signatures (RFC 6376 §6.1.2), and DMARC rests on SPF alone.',
+  'mailtest.dkim.missing.fix':
+    "Publish the public key of the selector {selector} at {name} again (as in the `.txt` file `opendkim-genkey` made). When rotating keys, publish the new selector's key first and remove the old one only once the server no longer signs with it.",
 
   'mailtest.dkim.record.title': 'DKIM key record',
   'mailtest.dkim.record.fail':

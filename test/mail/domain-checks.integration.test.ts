@@ -1,0 +1,87 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { createMemoryLogger } from '../../src/log.ts';
+import { createDomainChecks } from '../../src/mail/domain-checks.ts';
+import { createFakeClock } from '../../src/time.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
+import { OFFLINE_MAILTEST_SETTINGS } from '../support/mailtest-settings.ts';
+import { verdicts } from './readable.ts';
+
+// Which remembered DKIM selector the domain checks treat as the one the domain signs with now: the one its
+// mail was last seen signed with, and only while that is recent (a rotation shows the new selector first).
+
+const DELIVERY = {
+  deadlineMs: 1000,
+  replyGraceMs: 0,
+  sizeProbes: false,
+  sizeLimitBytes: 10 * 1024 * 1024,
+  minimumMailboxBytes: 100 * 1024 * 1024,
+  quotaWarningPercents: [80],
+  serviceDomains: [],
+  domains: [],
+};
+
+const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ format: 'der', type: 'spki' })
+  .toString('base64');
+const DOMAIN = 'agensi.gov.my';
+const NOW = new Date('2026-11-28T01:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 3600_000);
+
+describeEachDatabase('domain checks: the DKIM selector in use', (suite) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await suite.create();
+  });
+  afterAll(async () => {
+    await db?.cleanup();
+  });
+  beforeEach(async () => {
+    await db.prisma.learnedDkimSelector.deleteMany();
+  });
+
+  async function dkimFindings(table: DnsTable, learned: Record<string, Date>) {
+    for (const [selector, at] of Object.entries(learned)) {
+      await db.prisma.learnedDkimSelector.create({
+        data: { domain: DOMAIN, selector, firstSeenAt: daysAgo(400), lastSeenAt: at },
+      });
+    }
+    const checks = createDomainChecks({
+      db: db.prisma,
+      mailtest: OFFLINE_MAILTEST_SETTINGS,
+      delivery: DELIVERY,
+      logger: createMemoryLogger(),
+      clock: createFakeClock(NOW),
+      dns: fakeDns(table),
+    });
+    const findings = await checks.run({ domain: DOMAIN, delivery: false });
+    return findings.filter((f) => f.check.startsWith('dkim.'));
+  }
+  const keyAt = (selector: string): DnsTable => ({
+    [`${selector}._domainkey.${DOMAIN}`]: { txt: [`p=${KEY}`] },
+  });
+
+  it('fails the selector last seen on its mail when its key is gone, dated in Malaysia time', async () => {
+    const findings = await dkimFindings(keyAt('mel2025'), {
+      mel2025: daysAgo(3),
+      mel2026: new Date('2026-11-27T17:30:00Z'),
+    });
+    expect(verdicts(findings)).toEqual([
+      'dkim.selectors pass',
+      'dkim.missing fail mel2026',
+      'dkim.key pass mel2025',
+    ]);
+    expect(findings[1]?.params).toMatchObject({ seen: '2026-11-28' });
+  });
+
+  it('leaves an older selector alone once mail is seen signed with a newer one (a rotation)', async () => {
+    const findings = await dkimFindings(keyAt('new'), { old: daysAgo(2), new: daysAgo(1) });
+    expect(verdicts(findings)).toEqual(['dkim.selectors pass', 'dkim.key pass new']);
+  });
+
+  it('does not fail a selector last seen more than 30 days ago: the signer may have changed since', async () => {
+    const findings = await dkimFindings({}, { mel2026: daysAgo(31) });
+    expect(verdicts(findings)).toEqual(['dkim.selectors untested']);
+  });
+});

@@ -16,6 +16,8 @@ const CODE_PARAMS: Readonly<Record<string, (value: string) => string[]>> = {
   failure: (v) => [`mailtest.dns_failure.${v}`],
   reason: (v) => [`mailtest.smtp.reason.${v}`],
   problems: (v) => v.split(/,\s*/).map((p) => `mailtest.smtp.tls_certificate.problem.${p}`),
+  // Only the SIZE extension's codes; a declared number is shown as it is.
+  declared: (v) => (CODE.test(v) ? [`mailtest.smtp.size.declared.${v}`] : []),
 };
 
 /**
@@ -42,8 +44,10 @@ export function codeParamKeys(finding: Finding): Record<string, string[]> {
   const delivery = finding.check.startsWith('delivery.');
   for (const [name, value] of Object.entries(finding.params)) {
     if (typeof value !== 'string' || value === '') continue;
-    if (!delivery && Object.hasOwn(CODE_PARAMS, name)) keys[name] = CODE_PARAMS[name]!(value);
-    else if (delivery && DELIVERY_CODES.includes(name) && CODE.test(value))
+    if (!delivery && Object.hasOwn(CODE_PARAMS, name)) {
+      const named = CODE_PARAMS[name]!(value);
+      if (named.length > 0) keys[name] = named;
+    } else if (delivery && DELIVERY_CODES.includes(name) && CODE.test(value))
       keys[name] = [`mailtest.delivery.${name}.${value}`];
     else if (delivery && name === 'meaning' && /^(?:probe|mailtest\.delivery)\./.test(value))
       keys[name] = [value];

@@ -276,14 +276,18 @@ const MIB = 1_048_576;
 function checkSize(out: FindingSet, greeting: Greeting): void {
   const size = greeting.extensions.get('SIZE');
   const bytes = size && /^\d+$/.test(size) ? Number(size) : undefined;
+  // `absent` and `unlimited` are codes the report names in words (src/mail/describe.ts).
   if (bytes === undefined) {
-    out.add('smtp.size', 'warn', { declared: size || '-' });
+    out.add('smtp.size', 'warn', { declared: size || 'absent' });
     return;
   }
-  const mb = bytes === 0 ? '∞' : String(Math.round((bytes / MIB) * 10) / 10);
-  const declared = bytes === 0 ? '0' : `${bytes} (${mb} MB)`;
-  const verdict = bytes === 0 || bytes > TEN_MB_HIGHEST ? 'fail' : bytes < TEN_MB_LOWEST ? 'warn' : 'pass';
-  out.add('smtp.size', verdict, { declared, mb, bytes });
+  if (bytes === 0) {
+    out.add('smtp.size', 'fail', { declared: 'unlimited', bytes });
+    return;
+  }
+  const mb = String(Math.round((bytes / MIB) * 10) / 10);
+  const verdict = bytes > TEN_MB_HIGHEST ? 'fail' : bytes < TEN_MB_LOWEST ? 'warn' : 'pass';
+  out.add('smtp.size', verdict, { declared: `${bytes} (${mb} MB)`, mb, bytes });
 }
 
 async function checkSession(client: SmtpClient, options: SmtpProbeOptions, out: FindingSet): Promise<void> {

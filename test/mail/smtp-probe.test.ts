@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeFinding } from '../../src/mail/describe.ts';
 import { SmtpClient } from '../../src/mail/smtp-client.ts';
 import { SILENCE, type TestPki } from '../support/fake-smtp.ts';
 import { HOST, TIMEOUTS, useSmtpProbeBed, verdicts } from './smtp-probe-bed.ts';
@@ -25,20 +26,33 @@ describe('smtp.size', () => {
     ['SIZE 10240000', 'pass', '10240000 (9.8 MB)'],
     ['SIZE 10000000', 'pass', '10000000 (9.5 MB)'],
     ['SIZE 20971520', 'fail', '20971520 (20 MB)'],
-    ['SIZE 0', 'fail', '0'],
+    ['SIZE 0', 'fail', 'unlimited'],
     ['SIZE 5242880', 'warn', '5242880 (5 MB)'],
-    ['SIZE', 'warn', '-'],
-    [undefined, 'warn', '-'],
+    ['SIZE', 'warn', 'absent'],
+    [undefined, 'warn', 'absent'],
+    ['SIZE 10MB', 'warn', '10MB'],
   ] as const)('EHLO %s gives %s', async (size, verdict, declared) => {
     const found = await probe(await fake({ extensions: ['PIPELINING', ...(size ? [size] : [])] }));
     expect(found['smtp.size']).toMatchObject({ verdict, requirement: '4f-iii', params: { declared } });
   });
 
-  it('names the size a larger limit accepts, and no limit for SIZE 0', async () => {
+  it('names the size a larger limit accepts', async () => {
     const larger = await probe(await fake({ extensions: ['SIZE 52428800'] }));
     expect(larger['smtp.size']!.params.mb).toBe('50');
-    const unlimited = await probe(await fake({ extensions: ['SIZE 0'] }));
-    expect(unlimited['smtp.size']!.params.mb).toBe('∞');
+  });
+
+  it.each([
+    ['SIZE 0', 'en', 'SIZE in the EHLO reply: 0 (no limit at all). The server accepts messages larger'],
+    [
+      'SIZE 0',
+      'ms',
+      'SIZE dalam jawapan EHLO: 0 (tiada had langsung). Pelayan menerima mesej yang lebih besar',
+    ],
+    [undefined, 'en', 'SIZE in the EHLO reply: not announced. The limit is unknown'],
+    ['SIZE 52428800', 'en', 'SIZE in the EHLO reply: 52428800 (50 MB). The server accepts messages larger'],
+  ] as const)('says in words what EHLO %s declared (%s)', async (size, locale, text) => {
+    const found = await probe(await fake({ extensions: size ? [size] : [] }));
+    expect(describeFinding(found['smtp.size']!, locale).text.slice(0, text.length)).toBe(text);
   });
 
   it('reads the limit from the EHLO after TLS, which replaces the one given in clear', async () => {

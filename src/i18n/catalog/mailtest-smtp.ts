@@ -59,7 +59,9 @@ const ms = {
   'mailtest.smtp.size.warn':
     'SIZE dalam jawapan EHLO: {declared}. Had tidak diketahui atau kurang daripada 10 MB yang ditetapkan Pekeliling 4(f)(iii), jadi mesej sah mungkin ditolak.',
   'mailtest.smtp.size.fail':
-    'SIZE dalam jawapan EHLO: {declared}. Pelayan menerima mesej sehingga {mb} MB, sedangkan Pekeliling 4(f)(iii) menetapkan 10 MB.',
+    'SIZE dalam jawapan EHLO: {declared}. Pelayan menerima mesej yang lebih besar daripada had 10 MB yang ditetapkan Pekeliling 4(f)(iii).',
+  'mailtest.smtp.size.declared.absent': 'tidak diisytiharkan',
+  'mailtest.smtp.size.declared.unlimited': '0 (tiada had langsung)',
   'mailtest.smtp.size.untested': 'Tidak dapat diuji: {reason} ({detail}). Ini bukan keputusan gagal.',
   'mailtest.smtp.size.fix':
     'Pekeliling 4(f)(iii): had saiz mesej ialah 10 MB. Dalam Postfix: `message_size_limit = 10485760`; pelayan kemudian mengisytiharkan `SIZE 10485760` dalam jawapan EHLO (RFC 1870). SIZE 0 bermaksud tiada had langsung.',
@@ -156,7 +158,9 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.smtp.size.warn':
     'SIZE in the EHLO reply: {declared}. The limit is unknown or below the 10 MB of circular item 4(f)(iii), so legitimate mail may be refused.',
   'mailtest.smtp.size.fail':
-    'SIZE in the EHLO reply: {declared}. The server accepts messages up to {mb} MB; circular item 4(f)(iii) says 10 MB.',
+    'SIZE in the EHLO reply: {declared}. The server accepts messages larger than the 10 MB limit circular item 4(f)(iii) sets.',
+  'mailtest.smtp.size.declared.absent': 'not announced',
+  'mailtest.smtp.size.declared.unlimited': '0 (no limit at all)',
   'mailtest.smtp.size.untested': 'Could not test: {reason} ({detail}). This is not a fail.',
   'mailtest.smtp.size.fix':
     'Circular item 4(f)(iii): the maximum message size is 10 MB. In Postfix: `message_size_limit = 10485760`; the server then announces `SIZE 10485760` in its EHLO reply (RFC 1870). SIZE 0 means no limit at all.',

@@ -64,7 +64,8 @@ const ms = {
   'probe.status.4.3.2': 'Pelayan mel penerima tidak menerima mesej buat sementara waktu',
   'probe.status.5.3.4': 'Mesej melebihi had saiz pelayan mel',
   'probe.status.4.4.1': 'Tiada jawapan daripada pelayan mel penerima (kegagalan sementara)',
-  'probe.status.5.4.1': 'Tiada jawapan daripada pelayan mel penerima',
+  'probe.status.5.4.1':
+    'Tiada jawapan daripada pelayan mel penerima, atau (Microsoft Exchange Online) akses ditolak kepada penerima atau penyampaian',
   'probe.status.4.4.2': 'Sambungan ke pelayan mel penerima terputus (kegagalan sementara)',
   'probe.status.4.4.3': 'Carian DNS gagal buat sementara waktu',
   'probe.status.5.4.4': 'Tiada laluan ke domain penerima (tiada rekod MX atau A yang boleh digunakan)',
@@ -166,7 +167,8 @@ const en: Record<keyof typeof ms, string> = {
   'probe.status.4.3.2': 'The receiving mail server is not accepting messages for now',
   'probe.status.5.3.4': "The message is larger than the mail server's size limit",
   'probe.status.4.4.1': "No answer from the recipient's mail server (a temporary failure)",
-  'probe.status.5.4.1': "No answer from the recipient's mail server",
+  'probe.status.5.4.1':
+    "No answer from the recipient's mail server, or (Microsoft Exchange Online) access to the recipient or relay denied",
   'probe.status.4.4.2': "The connection to the recipient's mail server broke (a temporary failure)",
   'probe.status.4.4.3': 'A DNS lookup failed for now',
   'probe.status.5.4.4': "No route to the recipient's domain (no usable MX or A record)",

@@ -101,8 +101,10 @@ export function categorize(status: string | null, text: string): BounceCategory 
   }
   if (sd === '1.10' && TEXT.unknownMailbox.test(text)) return 'unknown_mailbox'; // Microsoft's RecipientNotFound
   // RFC 3463 X.4.1 is "no answer from host", yet Exchange Online's directory-based edge blocking answers
-  // `550 5.4.1 Recipient address rejected: Access denied` for an address its directory does not hold.
+  // `550 5.4.1 Recipient address rejected: Access denied` for an address its directory does not hold, and
+  // Exchange Online Protection `550 5.4.1 Relay Access Denied` to a sender no connector admits (KB 2827473).
   if (sd === '4.1' && TEXT.exchangeNoRecipient.test(text)) return 'unknown_mailbox';
+  if (sd === '4.1' && TEXT.relay.test(text)) return 'relay_denied';
   if (sd === '4.4' && TEXT.badDomain.test(text)) return 'bad_domain'; // Postfix: "Host or domain name not found"
   if (sd && Object.hasOwn(BY_SUBJECT_DETAIL, sd)) return BY_SUBJECT_DETAIL[sd]!;
   if (subject === '7') return cls === '4' ? 'policy_deferred' : 'policy_refused';

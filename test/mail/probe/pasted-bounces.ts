@@ -312,6 +312,13 @@ Remote Server returned '550 5.4.1 Recipient address rejected: Access denied. AS(
     expected: { status: '5.4.1', smtpCode: 550, category: 'unknown_mailbox' },
   },
   {
+    name: 'Exchange Online Protection refusing to relay with 5.4.1 (a connector set up wrongly)',
+    text: `Delivery has failed to these recipients or groups:
+pengarah@agensi.example
+Remote Server returned '550 5.4.1 Relay Access Denied'`,
+    expected: { status: '5.4.1', smtpCode: 550, category: 'relay_denied' },
+  },
+  {
     name: 'a 5.7.1 refusal that gives no reason',
     text: "Remote Server returned '550 5.7.1 Message rejected' for pengarah@agensi.example",
     expected: { status: '5.7.1', category: 'policy_refused', meaningKey: 'probe.category.policy_refused' },

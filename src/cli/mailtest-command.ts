@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import type { Config } from '../config/index.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
-import { formatMyt, type Locale, type Translate } from '../i18n/index.ts';
+import { formatMyt, hasMessage, type Locale, type Translate } from '../i18n/index.ts';
 import { describeFinding, reportedRequirements, requirementStatus } from '../mail/describe.ts';
 import { createDomainChecks } from '../mail/domain-checks.ts';
 import { createDnsClient } from '../mail/resolver.ts';
@@ -128,7 +128,9 @@ async function history(domain: string, io: CliIo): Promise<number> {
         formatMyt(r.startedAt, locale),
         r.requestedByName,
         r.via,
-        r.status,
+        hasMessage(`cli.mailtest.run_status.${r.status}`)
+          ? t(`cli.mailtest.run_status.${r.status}`)
+          : r.status,
         t('cli.mailtest.counts', { pass: 0, warn: 0, fail: 0, untested: 0, ...r.summary }),
       ]),
     ),

@@ -58,10 +58,16 @@ export async function startRun(
   });
 }
 
+/**
+ * How a run ended: `done`; `failed` when the run itself broke (the findings hold what was learned before);
+ * `stopped` when mailops stopped under it and someone else will run it again (the daily checklist).
+ */
+export type FinishedStatus = 'done' | 'failed' | 'stopped';
+
 export async function finishRun(
   db: Db,
   runId: string,
-  result: { findings: readonly Finding[]; status: 'done' | 'failed'; at: Date },
+  result: { findings: readonly Finding[]; status: FinishedStatus; at: Date },
 ): Promise<void> {
   await db.mailtestRun.update({
     where: { id: runId },

@@ -224,7 +224,10 @@ async function checkDomain(deps: ChecklistDeps, domain: string): Promise<DomainR
         latest = sofar;
       },
     });
-    await finishRun(deps.db, id, { findings, status: 'done', at: deps.clock.now() });
+    // Probes cut by a stop are no result: the fire is handed back and runs this domain again, so history
+    // must not show this run as a finished check of the agency's mail.
+    const status = deps.stopping?.aborted ? 'stopped' : 'done';
+    await finishRun(deps.db, id, { findings, status, at: deps.clock.now() });
     return { id, domain, startedAt, findings };
   } catch (error) {
     deps.logger.error('checklist could not run a domain', {

@@ -249,7 +249,7 @@ mailtest:
     expect(again.code).toBe(0);
     const listed = await cli(['mailtest', '--history', GOOD_DOMAIN]);
     // Both runs of good.test, newest first; the open relay's run is not in this list.
-    expect(listed.out.split('\n').filter((l) => l.includes('done'))).toHaveLength(2);
+    expect(listed.out.split('\n').filter((l) => l.includes('selesai'))).toHaveLength(2);
     expect(listed.out).toMatch(/0 gagal/);
   }, 60_000);
 

@@ -170,6 +170,13 @@ describeEachDatabase('daily checklist fires nobody saw through', (suite) => {
     expect((await row()).leaseUntil).not.toBeNull();
     expect(await db().prisma.complaintDetails.count({ where: { domain: 'gagal12.gov.my' } })).toBe(0);
     expect(await db().prisma.outboxMessage.count({ where: { kind: 'report.post' } })).toBe(0);
+    // The cut run stays in the domain's history, marked as such rather than as a finished check.
+    const runs = () =>
+      db().prisma.mailtestRun.findMany({
+        where: { domain: 'gagal12.gov.my' },
+        orderBy: { startedAt: 'asc' },
+      });
+    expect((await runs()).map((r) => r.status)).toEqual(['stopped']);
 
     h.clock.set(new Date(at.getTime() + 3 * 60_000));
     const next = replica('replica-a', checks, domains, h, CATCH_UP);
@@ -179,6 +186,7 @@ describeEachDatabase('daily checklist fires nobody saw through', (suite) => {
     expect(calls).toHaveLength(2);
     expect(await db().prisma.complaintDetails.count({ where: { domain: 'gagal12.gov.my' } })).toBe(1);
     expect(await db().prisma.outboxMessage.count({ where: { kind: 'report.post' } })).toBe(1);
+    expect((await runs()).map((r) => r.status)).toEqual(['stopped', 'done']);
   });
 
   it('says nothing of lateness on a fire that ran on time', async () => {

@@ -81,6 +81,21 @@ function typedValue(raw: string | null, structured: boolean): { type: string | n
 }
 
 function address(raw: string | null): string | null {
-  const value = typedValue(raw, true).value;
-  return value ? value.replace(/^<(.*)>$/, '$1') : null;
+  const { type, value } = typedValue(raw, true);
+  if (!value) return null;
+  const bare = value.replace(/^<(.*)>$/, '$1');
+  return type === 'utf-8' ? decodeUtf8Address(bare) : bare;
+}
+
+/**
+ * RFC 6533 §3 utf-8-addr-xtext / utf-8-addr-unitext: `\x{HEX}` stands for a Unicode code point the field
+ * cannot carry as it is (any non-ASCII one in message/delivery-status). An escape that names no scalar value
+ * is left as written.
+ */
+function decodeUtf8Address(value: string): string {
+  return value.replace(/\\x\{([0-9A-Fa-f]{1,6})\}/g, (written, hex: string) => {
+    const point = Number.parseInt(hex, 16);
+    const scalar = point <= 0x10ffff && (point < 0xd800 || point > 0xdfff);
+    return scalar ? String.fromCodePoint(point) : written;
+  });
 }

@@ -208,6 +208,24 @@ describe('a normal probe that bounced', () => {
     expect(found[0]!.params).toMatchObject({ status: '5.1.1', recipient: AGENCY });
   });
 
+  it('knows the probe in a utf-8 DSN recipient whose domain is in U-labels (RFC 6533)', () => {
+    const reply = dsn();
+    const ours = {
+      ...reply.recipients[0]!,
+      finalRecipient: 'Ujian.Mel@Bücher.my',
+      action: 'delayed' as const,
+    };
+    const other = { ...reply.recipients[0]!, finalRecipient: 'someone@else.test', status: '5.2.2' };
+    const found = run([
+      answered({
+        to: 'ujian.mel@xn--bcher-kva.my',
+        result: 'bounce',
+        reply: { ...reply, recipients: [other, ours] },
+      }),
+    ]);
+    expect(found[0]!.params).toMatchObject({ status: '5.1.1', recipient: 'Ujian.Mel@Bücher.my' });
+  });
+
   it('fails a delayed DSN as not delivered in time, saying the server retries until when (RFC 3464 §2.3.3)', () => {
     const reply = dsn({
       action: 'delayed',

@@ -76,6 +76,33 @@ describe('parseDeliveryStatus (RFC 3464 §2.1–2.3)', () => {
     });
   });
 
+  it('decodes an RFC 6533 utf-8 address, whose \\x{HEX} escapes carry what the charset cannot', () => {
+    const [recipient] = parseDeliveryStatus(
+      [
+        'Reporting-MTA: dns; mx.agensi.gov.my',
+        '',
+        'Original-Recipient: utf-8; pengarah@b\\x{FC}cher.my',
+        'Final-Recipient: utf-8; <\\x{5F20}\\x{4E09}@b\\x{FC}cher.my>',
+        'Action: failed',
+        'Status: 5.1.1',
+      ].join('\n'),
+    ).recipients;
+    expect(recipient).toMatchObject({
+      originalRecipient: 'pengarah@bücher.my',
+      finalRecipient: '张三@bücher.my',
+    });
+  });
+
+  it('keeps escapes outside Unicode, and a backslash in an rfc822 address, as written', () => {
+    const [recipient] = parseDeliveryStatus(
+      'Final-Recipient: utf-8; a\\x{110000}b\\x{D800}@x.test\nOriginal-Recipient: rfc822; a\\x{41}@x.test\nStatus: 5.1.1',
+    ).recipients;
+    expect(recipient).toMatchObject({
+      finalRecipient: 'a\\x{110000}b\\x{D800}@x.test',
+      originalRecipient: 'a\\x{41}@x.test',
+    });
+  });
+
   it('reads nothing from garbage and does not throw', () => {
     expect(parseDeliveryStatus('\u0000\u0001 ::: ;;;\n((((\n\n:::')).toEqual({
       reportingMta: null,

@@ -66,7 +66,8 @@ export function criticalPath(
     }
     const node = { operation, earliest, finish: earliest + duration(operation), parent };
     placed.push(node);
-    for (const fact of provides(operation)) providers.set(fact, [...(providers.get(fact) ?? []), node]);
+    for (const fact of provides(operation, world))
+      providers.set(fact, [...(providers.get(fact) ?? []), node]);
   }
   const last = placed.reduce<Placed | null>((x, y) => (x === null || y.finish > x.finish ? y : x), null);
   const chain: Placed[] = [];
@@ -86,6 +87,8 @@ function needs(op: Operation, world: { domain: string; dnsblZones: readonly stri
   if (name === `mta-sts.${domain}`) return [`asked:txt _mta-sts.${domain}`];
   const zone = world.dnsblZones.find((z) => name.endsWith(`.${z}`));
   const listed = zone && /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(name.slice(0, -zone.length - 1));
+  // A list's test entries (RFC 5782 §5) are asked beside the first address to look up on it.
+  if (listed && /^[12]\.0\.0\.127$/.test(listed[0])) return [HOST_ADDRESS];
   if (listed) {
     if (op.kind === 'txt') return [`asked:a ${name}`];
     return [`addr:${listed.slice(1).reverse().join('.')}`];
@@ -95,9 +98,17 @@ function needs(op: Operation, world: { domain: string; dnsblZones: readonly stri
   return [`name:${name}`];
 }
 
+/** Any address of a host other than the domain's own and the lists': in practice, of an MX host. */
+const HOST_ADDRESS = 'addr:host';
+
 /** What an operation's answer told mailops. */
-function provides(op: Operation): string[] {
+function provides(op: Operation, world: { domain: string; dnsblZones: readonly string[] }): string[] {
   const facts = [`asked:${label(op)}`];
+  const host =
+    op.name !== world.domain &&
+    !world.dnsblZones.some((z) => op.name.endsWith(`.${z}`)) &&
+    op.answer.length > 0;
+  if ((op.kind === 'a' || op.kind === 'aaaa') && host) facts.push(HOST_ADDRESS);
   for (const record of op.answer) {
     const text = record.toLowerCase();
     if (op.kind === 'a' || op.kind === 'aaaa') facts.push(`addr:${text}`);

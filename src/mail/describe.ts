@@ -1,4 +1,5 @@
 import { createTranslator, hasMessage, type Locale } from '../i18n/index.ts';
+import { DNSBL_PROBLEMS } from './dnsbl.ts';
 import type { Finding, Requirement, Verdict } from './types.ts';
 
 // A finding in words, in the reader's language: what was checked, what was found (with the values it found),
@@ -18,6 +19,13 @@ const CODE_PARAMS: Readonly<Record<string, (value: string) => string[]>> = {
   problems: (v) => v.split(/,\s*/).map((p) => `mailtest.smtp.tls_certificate.problem.${p}`),
   // Only the SIZE extension's codes; a declared number is shown as it is.
   declared: (v) => (CODE.test(v) ? [`mailtest.smtp.size.declared.${v}`] : []),
+  // A blocklist's answer: why the list cannot be trusted, a DNS failure, or the codes it gave (as they are).
+  answer: (v) =>
+    !CODE.test(v)
+      ? []
+      : (DNSBL_PROBLEMS as readonly string[]).includes(v)
+        ? [`mailtest.dnsbl_problem.${v}`]
+        : [`mailtest.dns_failure.${v}`],
 };
 
 /**

@@ -21,28 +21,57 @@ export async function checkDnsbl(
   zones: readonly string[] = DEFAULT_DNSBL_ZONES,
 ): Promise<Finding[]> {
   const v4 = [...new Set(addresses.filter((address) => isIP(address) === 4))];
+  const health = new Map(zones.map((zone) => [zone, listHealth(dns, zone)]));
   const questions = v4.flatMap((address) => zones.map((zone) => ({ address, zone })));
-  return Promise.all(questions.map(({ address, zone }) => lookup(dns, address, zone)));
+  return Promise.all(questions.map(({ address, zone }) => lookup(dns, address, zone, health.get(zone)!)));
 }
 
-async function lookup(dns: DnsClient, address: string, zone: string): Promise<Finding> {
+/** The reasons a list's answers cannot be trusted; describe.ts names them in words. */
+export const DNSBL_PROBLEMS = ['lists_everything', 'no_test_entry'] as const;
+type ListHealth = (typeof DNSBL_PROBLEMS)[number] | 'ok';
+
+/**
+ * RFC 5782 §5: a list MUST list 127.0.0.2, its test entry, and MUST NOT list 127.0.0.1. A list that lists
+ * 127.0.0.1 answers for every address (a closed list's domain parked under a wildcard did exactly that), so
+ * its listings prove nothing; one without its test entry may be closed, so its "not listed" proves nothing.
+ * A test entry that got no answer says nothing against the list: its verdicts stand.
+ */
+async function listHealth(dns: DnsClient, zone: string): Promise<ListHealth> {
+  const [one, two] = await Promise.all([dns.a(`1.0.0.127.${zone}`), dns.a(`2.0.0.127.${zone}`)]);
+  if (recordsOf(one).some(isListing)) return 'lists_everything';
+  if (!two.ok && (two.failure === 'nxdomain' || two.failure === 'nodata')) return 'no_test_entry';
+  return 'ok';
+}
+
+/** A listing is 127.0.0.2–255 (RFC 5782 §2.1, §5: 127.0.0.1 is never one). */
+const isListing = (code: string) => /^127\.0\.0\.(\d+)$/.test(code) && code !== '127.0.0.1';
+
+async function lookup(
+  dns: DnsClient,
+  address: string,
+  zone: string,
+  health: Promise<ListHealth>,
+): Promise<Finding> {
   const name = `${address.split('.').reverse().join('.')}.${zone}`;
-  const answer = await dns.a(name);
+  const [answer, list] = await Promise.all([dns.a(name), health]);
   const subject = address;
+  const untested = (why: string) =>
+    finding('dnsbl.listing', 'untested', { address, zone, answer: why }, subject);
   if (!answer.ok) {
     // NXDOMAIN is "not listed" (RFC 5782 §2.1); NODATA at that name means the same to every list client.
     if (answer.failure === 'nxdomain' || answer.failure === 'nodata') {
-      return finding('dnsbl.listing', 'pass', { address, zone }, subject);
+      return list === 'no_test_entry'
+        ? untested(list)
+        : finding('dnsbl.listing', 'pass', { address, zone }, subject);
     }
-    return finding('dnsbl.listing', 'untested', { address, zone, answer: answer.failure }, subject);
+    return untested(answer.failure);
   }
   const codes = answer.records;
   // 127.255.255.0/24 is the list's refusal (Spamhaus: 254 public resolver, 255 over the limit, 252 bad
-  // query): it says nothing about the address. A listing is 127.0.0.2–255 (RFC 5782 §2.1, §5: 127.0.0.1 is
-  // never a listing); any other answer is not a list's answer.
-  const listed = codes.filter((code) => /^127\.0\.0\.(\d+)$/.test(code) && code !== '127.0.0.1');
-  if (listed.length === 0)
-    return finding('dnsbl.listing', 'untested', { address, zone, answer: codes.join(', ') }, subject);
+  // query): it says nothing about the address. Any other answer that is not a listing is not a list's answer.
+  const listed = codes.filter(isListing);
+  if (listed.length === 0) return untested(codes.join(', '));
+  if (list === 'lists_everything') return untested(list);
   const reason = recordsOf(await dns.txt(name))
     .join(' ')
     .trim();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasMessage, messagesStartingWith } from '../../src/i18n/index.ts';
 import { DNS_CHECKS } from '../../src/mail/dns-finding.ts';
+import { DNSBL_PROBLEMS } from '../../src/mail/dnsbl.ts';
 
 describe('the DNS-side /mailtest checks and their texts', () => {
   it.each(DNS_CHECKS.map((c) => [c.check, c] as const))(
@@ -23,6 +24,12 @@ describe('the DNS-side /mailtest checks and their texts', () => {
   it('names every DNS failure for a renderer', () => {
     for (const failure of ['nxdomain', 'nodata', 'servfail', 'timeout', 'refused', 'error']) {
       expect(hasMessage(`mailtest.dns_failure.${failure}`), failure).toBe(true);
+    }
+  });
+
+  it('names every reason a blocklist cannot be trusted', () => {
+    for (const problem of DNSBL_PROBLEMS) {
+      expect(hasMessage(`mailtest.dnsbl_problem.${problem}`), problem).toBe(true);
     }
   });
 });

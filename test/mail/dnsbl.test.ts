@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { describeFinding } from '../../src/mail/describe.ts';
 import { checkDnsbl, DEFAULT_DNSBL_ZONES } from '../../src/mail/dnsbl.ts';
 import type { DnsFailure } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
 import { expectReadable, UNANSWERED, verdicts } from './readable.ts';
 
 const ZONE = ['senarai.example'];
+/** RFC 5782 §5: a working list has its test entry 127.0.0.2 and never lists 127.0.0.1. */
+const HEALTHY: DnsTable = { '2.0.0.127.senarai.example': { a: ['127.0.0.2'] } };
 
 async function run(table: DnsTable, addresses = ['192.0.2.10'], zones = ZONE) {
-  const findings = await checkDnsbl(fakeDns(table), addresses, zones);
+  const findings = await checkDnsbl(fakeDns({ ...HEALTHY, ...table }), addresses, zones);
   expectReadable(findings);
   return findings;
 }
@@ -27,7 +30,10 @@ describe('checkDnsbl', () => {
     expect(findings).toHaveLength(6);
     expect(dns.asked).toContain('a 10.2.0.192.zen.spamhaus.org');
     expect(dns.asked).toContain('a 7.100.51.198.b.barracudacentral.org');
-    expect(dns.peak()).toBe(6);
+    // Each list's test entries are asked once, beside the addresses (RFC 5782 §5).
+    expect(dns.asked.filter((q) => q.startsWith('a 2.0.0.127.'))).toHaveLength(3);
+    expect(dns.asked.filter((q) => q.startsWith('a 1.0.0.127.'))).toHaveLength(3);
+    expect(dns.peak()).toBe(12);
   });
 
   it('fails a listed address and gives the list its reason', async () => {
@@ -52,6 +58,51 @@ describe('checkDnsbl', () => {
     const findings = await run({ '10.2.0.192.senarai.example': { a: [code] } });
     expect(verdicts(findings)).toEqual(['dnsbl.listing untested 192.0.2.10']);
     expect(findings[0]?.params).toMatchObject({ answer: code });
+  });
+
+  it('does not trust a listing by a list that lists 127.0.0.1 too: it lists everything (RFC 5782 §5)', async () => {
+    const findings = await run({
+      '1.0.0.127.senarai.example': { a: ['127.0.0.2'] },
+      '10.2.0.192.senarai.example': { a: ['127.0.0.2'] },
+    });
+    expect(verdicts(findings)).toEqual(['dnsbl.listing untested 192.0.2.10']);
+    expect(findings[0]?.params).toMatchObject({ answer: 'lists_everything' });
+  });
+
+  it('does not trust a "not listed" from a list without its test entry 127.0.0.2: it may be closed', async () => {
+    const findings = await checkDnsbl(fakeDns({}), ['192.0.2.10'], ZONE);
+    expectReadable(findings);
+    expect(verdicts(findings)).toEqual(['dnsbl.listing untested 192.0.2.10']);
+    expect(findings[0]?.params).toMatchObject({ answer: 'no_test_entry' });
+  });
+
+  it('keeps its verdicts when a test entry could not be asked: that says nothing against the list', async () => {
+    const listed = { a: ['127.0.0.2'] };
+    const findings = await checkDnsbl(
+      fakeDns({
+        '2.0.0.127.senarai.example': { a: 'timeout' },
+        '1.0.0.127.senarai.example': { a: 'servfail' },
+        '10.2.0.192.senarai.example': listed,
+      }),
+      ['192.0.2.10', '192.0.2.11'],
+      ZONE,
+    );
+    expect(verdicts(findings)).toEqual(['dnsbl.listing fail 192.0.2.10', 'dnsbl.listing pass 192.0.2.11']);
+  });
+
+  it.each([
+    ['en', 'no_test_entry', /does not list its test entry 127\.0\.0\.2/],
+    ['ms', 'lists_everything', /127\.0\.0\.1/],
+    ['en', 'timeout', /timed out waiting for a DNS answer/],
+  ] as const)('says in words (%s) why the list could not be used: %s', (locale, answer, text) => {
+    const finding = {
+      check: 'dnsbl.listing',
+      verdict: 'untested',
+      requirement: 'gp-transport',
+      subject: '192.0.2.10',
+      params: { address: '192.0.2.10', zone: 'senarai.example', answer },
+    } as const;
+    expect(describeFinding(finding, locale).text).toMatch(text);
   });
 
   it.each(UNANSWERED)('reports a lookup that got %s as untested', async (failure) => {

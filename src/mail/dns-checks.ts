@@ -32,11 +32,21 @@ interface Route {
  * `onHost` is told each MX host as soon as its addresses are known, so the checks of that host (SMTP,
  * blocklists) can start while the others and the reverse lookups are still being asked.
  */
+export interface DnsCheckOptions {
+  /**
+   * Whether senders can reach an address: not a private or special-purpose one (RFC 6890), unless the
+   * configuration's allow-list names it (the target policy). Every address counts when not given.
+   */
+  readonly reachable?: (address: string) => boolean;
+}
+
 export async function checkDns(
   dns: DnsClient,
   domain: string,
   onHost: (host: MxHost) => void = () => {},
+  options: DnsCheckOptions = {},
 ): Promise<DnsCheckResult> {
+  const reachable = options.reachable ?? (() => true);
   const name = normaliseName(domain);
   const [a, aaaa, mx] = await Promise.all([dns.a(name), dns.aaaa(name), dns.mx(name)]);
   const gone = doesNotExist(name, a, mx) ?? cannotAsk(name, [a, aaaa, mx]);
@@ -65,7 +75,8 @@ export async function checkDns(
       ...addressFinding(name, apex, a, aaaa),
       ...route.findings,
       ...examined.flatMap((e) => e.findings),
-      ...redundancy(mxHosts, someUntested),
+      ...mxHosts.flatMap((host) => unreachable(host, reachable)),
+      ...redundancy(mxHosts, someUntested, reachable),
       ...reverse.flat(),
     ],
     mxHosts,
@@ -181,14 +192,30 @@ function addressVerdict(host: string, addresses: string[], a: DnsAnswer<string>,
 // Pekeliling 4(f)(iv): at least two mail servers. Two MX names on one address are one server, and so is a
 // dual-stack host with one IPv4 and one IPv6 address: a sender can only fall back to another address of a
 // family it has, so distinct addresses are counted per family and the larger count is the servers'.
-function redundancy(hosts: readonly MxHost[], someUntested: boolean): Finding[] {
-  const unique = uniqueAddresses(hosts);
+function redundancy(
+  hosts: readonly MxHost[],
+  someUntested: boolean,
+  reachable: (address: string) => boolean,
+): Finding[] {
+  const unique = uniqueAddresses(hosts).filter(reachable);
   const v4 = unique.filter((address) => isIP(address) === 4).length;
   const addresses = Math.max(v4, unique.length - v4);
   const params = { hosts: hosts.length, addresses };
   if (addresses >= 2) return [finding('dns.mx_redundancy', 'pass', params)];
   if (someUntested) return [finding('dns.mx_redundancy', 'untested', params)];
   return addresses === 1 ? [finding('dns.mx_redundancy', 'warn', params)] : [];
+}
+
+// An MX host's address in a private or special-purpose block (RFC 1918, RFC 6890), typically the internal
+// view of split DNS leaked into the public one: no sender on the Internet reaches it. All of a host's
+// addresses so: its mail waits in queues, then bounces. Some: senders that try them first wait for a timeout.
+function unreachable(host: MxHost, reachable: (address: string) => boolean): Finding[] {
+  const closed = host.addresses.filter((address) => !reachable(address));
+  if (closed.length === 0) return [];
+  const verdict = closed.length === host.addresses.length ? 'fail' : 'warn';
+  return [
+    finding('dns.mx_private', verdict, { host: host.exchange, addresses: closed.join(', ') }, host.exchange),
+  ];
 }
 
 function uniqueAddresses(hosts: readonly MxHost[]): string[] {

@@ -14,6 +14,7 @@ const CHECKS = {
   'dns.mx_target': ['4f-v', ['fail']],
   'dns.mx_host': ['4f-v', ['pass', 'fail', 'untested']],
   'dns.mx_cname': ['4f-v', ['warn']],
+  'dns.mx_private': ['4f-v', ['warn', 'fail']],
   'dns.mx_redundancy': ['4f-iv', ['pass', 'warn', 'untested']],
   'dns.ptr': ['4f-v', ['pass', 'fail', 'untested']],
   'dns.fcrdns': ['4f-v', ['pass', 'fail', 'untested']],

@@ -83,7 +83,9 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
       perAddress.push(report(checkDnsbl(dns, [address], settings.dnsblZones)));
     }
   };
-  const mx: Promise<DnsCheckResult> = checkDns(dns, input.domain, onHost);
+  const mx: Promise<DnsCheckResult> = checkDns(dns, input.domain, onHost, {
+    reachable: (address) => input.target.allows(address),
+  });
   const hosts = handled(mx.then((r) => r.mxHosts));
   const exchanges = handled(hosts.then((h) => h.map((host) => host.exchange)));
   // Every part runs to its end even when one breaks (a bug, not a DNS answer: those are findings), so no

@@ -197,6 +197,45 @@ describe('checkDns', () => {
     expect(verdicts(findings)).toContain('dns.mx_redundancy warn');
   });
 
+  describe('MX addresses no sender on the Internet can reach (RFC 6890)', () => {
+    const INTERNAL: DnsTable = {
+      ...CLEAN,
+      'mx2.agensi.gov.my': { a: ['10.20.0.25'] },
+      '10.20.0.25': { ptr: ['mx2.agensi.gov.my'] },
+    };
+    const reachable = (address: string) => !address.startsWith('10.') && !address.startsWith('fd');
+    const check = (table: DnsTable) => checkDns(fakeDns(table), 'agensi.gov.my', () => {}, { reachable });
+
+    it('fails a host with only private addresses, and does not count it as a second server', async () => {
+      const { findings, mxHosts } = await check(INTERNAL);
+      expectReadable(findings);
+      expect(verdicts(findings)).toContain('dns.mx_private fail mx2.agensi.gov.my');
+      expect(verdicts(findings)).toContain('dns.mx_redundancy warn');
+      expect(findings.find((f) => f.check === 'dns.mx_private')?.params).toEqual({
+        host: 'mx2.agensi.gov.my',
+        addresses: '10.20.0.25',
+      });
+      // The SMTP checks still hear of it: the target policy says why they cannot connect.
+      expect(mxHosts.map((h) => h.exchange)).toEqual(['mx1.agensi.gov.my', 'mx2.agensi.gov.my']);
+    });
+
+    it('warns of a host with a private address beside a public one: senders wait for it to time out', async () => {
+      const { findings } = await check({
+        ...CLEAN,
+        'mx1.agensi.gov.my': { a: ['192.0.2.10', '10.20.0.10'] },
+      });
+      expect(verdicts(findings)).toContain('dns.mx_private warn mx1.agensi.gov.my');
+      expect(verdicts(findings)).toContain('dns.mx_redundancy pass');
+    });
+
+    it('says nothing of addresses the configuration lets mailops reach (allow_targets)', async () => {
+      const { findings } = await checkDns(fakeDns(INTERNAL), 'agensi.gov.my', () => {}, {
+        reachable: () => true,
+      });
+      expect(findings.filter((f) => f.check === 'dns.mx_private')).toEqual([]);
+    });
+  });
+
   it('names the DNS answer when an MX host has no address', async () => {
     const { findings } = await run({
       'agensi.gov.my': { mx: [{ exchange: 'mx.hilang.gov.my', priority: 10 }] },

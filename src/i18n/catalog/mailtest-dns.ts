@@ -72,6 +72,14 @@ const ms = {
   'mailtest.dns.mx_cname.fix':
     'Letakkan nama sebenar {target} dalam rekod MX, bukan alias {host} (RFC 2181 §10.3).',
 
+  'mailtest.dns.mx_private.title': 'Alamat MX yang boleh dicapai dari Internet',
+  'mailtest.dns.mx_private.fail':
+    'Hos MX {host} hanya mempunyai alamat persendirian atau khas ({addresses}, RFC 6890) yang tidak dapat dicapai oleh penghantar di Internet: mel kepadanya menunggu dalam baris gilir penghantar, kemudian dilantun.',
+  'mailtest.dns.mx_private.warn':
+    'Hos MX {host} turut mempunyai alamat persendirian atau khas ({addresses}, RFC 6890): penghantar yang mencubanya dahulu menunggu tamat masa sebelum menggunakan alamat lain.',
+  'mailtest.dns.mx_private.fix':
+    'Terbitkan hanya alamat awam pelayan mel (alamat yang dimajukan oleh tembok api kepadanya) dalam rekod A/AAAA {host}; alamat dalaman hanya untuk paparan DNS dalaman. Jika penghantar yang berkenaan mencapai alamat ini melalui rangkaian persendirian (seperti 1GovNet), tambah bloknya dalam `mailtest.allow_targets`.',
+
   'mailtest.dns.mx_redundancy.title': 'Sekurang-kurangnya dua pelayan mel',
   'mailtest.dns.mx_redundancy.pass': 'Mel diterima oleh {addresses} pelayan ({hosts} hos MX).',
   'mailtest.dns.mx_redundancy.warn':
@@ -171,6 +179,14 @@ const en: Record<keyof typeof ms, string> = {
     'The MX host {host} is an alias (CNAME) for {target}. Most servers still deliver, but RFC 2181 §10.3 forbids an MX pointing to an alias.',
   'mailtest.dns.mx_cname.fix':
     'Put the canonical name {target} in the MX record instead of the alias {host} (RFC 2181 §10.3).',
+
+  'mailtest.dns.mx_private.title': 'MX address reachable from the Internet',
+  'mailtest.dns.mx_private.fail':
+    "The MX host {host} has only private or special-purpose addresses ({addresses}, RFC 6890), which no sender on the Internet can reach: mail to it waits in the senders' queues, then bounces.",
+  'mailtest.dns.mx_private.warn':
+    'The MX host {host} also has private or special-purpose addresses ({addresses}, RFC 6890): senders that try them first wait for a timeout before they use its other addresses.',
+  'mailtest.dns.mx_private.fix':
+    "Publish only the mail server's public address (the one the firewall forwards to it) in the A/AAAA records of {host}; internal addresses belong in the internal DNS view only. If the senders that matter reach this address over a private network (such as 1GovNet), add its block to `mailtest.allow_targets`.",
 
   'mailtest.dns.mx_redundancy.title': 'At least two mail servers',
   'mailtest.dns.mx_redundancy.pass': 'Mail is received by {addresses} servers ({hosts} MX hosts).',

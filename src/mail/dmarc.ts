@@ -5,9 +5,11 @@ import type { DnsClient, DnsFailure, Finding } from './types.ts';
 
 // The provider good practice "by default nobody else can send in the customer's name" is DMARC with an
 // enforcing policy (RFC 7489). Policy discovery follows RFC 7489 §6.6.3: the record at _dmarc.<domain>, else
-// at _dmarc.<organisational domain>, found with the Public Suffix List (§3.2). The DMARCbis draft replaces
-// the list with a walk up the DNS tree; for the agencies' names both give the same answer, because gov.my
-// is a public suffix: agensi.gov.my is its own organisational domain and nothing above it is consulted.
+// at _dmarc.<organisational domain>, found with the Public Suffix List (§3.2); gov.my is a public suffix, so
+// agensi.gov.my is its own organisational domain. RFC 9989, its successor, walks up the DNS tree instead
+// (§4.10) and so can reach a record above the agency, such as a public suffix policy at _dmarc.gov.my
+// (psd=y): only when neither name has a record is the rest of that walk asked, and what it finds protects
+// the agency only at receivers that follow RFC 9989, so it is at best a warning.
 
 type Discovery =
   | {
@@ -16,6 +18,8 @@ type Discovery =
       readonly policyDomain: string;
       readonly tags: Tags;
       readonly inherited: boolean;
+      /** Found by RFC 9989's tree walk above the organisational domain, where RFC 7489 never looks. */
+      readonly walked?: boolean;
     }
   | { readonly kind: 'many'; readonly name: string; readonly count: number }
   /** `misspelt`: a record discarded only for the case of its version, `v=dmarc1` (shown, as it looks like one). */
@@ -24,7 +28,7 @@ type Discovery =
 
 type Tags = ReadonlyMap<string, string>;
 
-// RFC 7489 §6.4 (%x44 %x4d …) and DMARCbis §4.7: the tag name is case-insensitive, the value "DMARC1" is not.
+// RFC 7489 §6.4 (%x44 %x4d …) and RFC 9989 §4.7: the tag name is case-insensitive, the value "DMARC1" is not.
 const DMARC1 = /^[vV][ \t]*=[ \t]*DMARC1[ \t]*(;|$)/;
 /** The same in any case: a record a person meant as DMARC, which receivers discard. */
 const DMARC1_ANY_CASE = new RegExp(DMARC1.source, 'i');
@@ -50,6 +54,7 @@ export async function checkDmarc(dns: DnsClient, domain: string): Promise<Findin
   // §6.6.3 step 5: more than one record means no policy applies.
   if (found.kind === 'many')
     return [finding('dmarc.multiple', 'fail', { name: found.name, count: found.count })];
+  if (found.walked) return walkedPolicy(name, found);
   const reports = await reportAuthorisations(dns, found.policyDomain, found.tags);
   return [
     finding('dmarc.record', 'pass', { name: found.name }),
@@ -70,7 +75,58 @@ async function discover(dns: DnsClient, domain: string): Promise<Discovery> {
     org === domain ? Promise.resolve<Discovery>({ kind: 'none' }) : lookup(dns, org, true),
   ]);
   if (own.kind !== 'none') return own;
-  return inherited.kind === 'none' && !inherited.misspelt && own.misspelt ? own : inherited;
+  const above = inherited.kind === 'none' && !inherited.misspelt && own.misspelt ? own : inherited;
+  if (above.kind !== 'none' || above.misspelt) return above;
+  return (await walkAbove(dns, domain, [domain, org])) ?? above;
+}
+
+/**
+ * RFC 9989 §4.10: the names the tree walk asks, the domain first. A name of 8 labels or more is cut to its
+ * last 7, then one label goes at a time down to the top-level domain: at most 8 questions.
+ */
+export function treeWalkNames(domain: string): string[] {
+  const labels = domain.split('.');
+  const names = [domain];
+  for (
+    let rest = labels.length >= 8 ? labels.slice(-7) : labels.slice(1);
+    rest.length > 0;
+    rest = rest.slice(1)
+  )
+    names.push(rest.join('.'));
+  return names;
+}
+
+/**
+ * The record RFC 9989 applies to a domain with none of its own and no organisational record, from the names
+ * above (§4.10.2, longest name first): the first that declares psd=n or psd=y, else the one with the fewest
+ * labels. A name with two records counts as none, and an unanswered one too: it cannot change the verdict,
+ * since the agency has no record of its own either way.
+ */
+async function walkAbove(
+  dns: DnsClient,
+  domain: string,
+  asked: readonly string[],
+): Promise<Discovery | null> {
+  const names = treeWalkNames(domain).filter((name) => !asked.includes(name));
+  const found = (await Promise.all(names.map((name) => lookup(dns, name, true)))).filter(
+    (d): d is Extract<Discovery, { kind: 'one' }> => d.kind === 'one',
+  );
+  const chosen =
+    found.find((d) => ['y', 'n'].includes(d.tags.get('psd')?.toLowerCase() ?? '')) ?? found.at(-1);
+  return chosen ? { ...chosen, walked: true } : null;
+}
+
+// What the walk found counts only if it enforces: an agency protected by nothing stays a fail, and its own
+// record is asked for either way. The reporting tags belong to whoever runs that name, not to the agency.
+function walkedPolicy(domain: string, found: Extract<Discovery, { kind: 'one' }>): Finding[] {
+  const applied = policy(found);
+  if (applied.verdict !== 'pass') return [finding('dmarc.record', 'fail', { domain })];
+  return [
+    finding('dmarc.record', 'warn', { domain, name: found.name }),
+    applied,
+    ...testing(found),
+    ...percentage(found.tags),
+  ];
 }
 
 async function lookup(dns: DnsClient, domain: string, inherited: boolean): Promise<Discovery> {
@@ -108,7 +164,7 @@ const STRENGTH: ReadonlyMap<string, number> = new Map([
 // A domain without its own record is governed by the organisational domain's sp= (else p=), §6.3 sp.
 function policy(found: Extract<Discovery, { kind: 'one' }>): Finding {
   const [p, sp, np] = ['p', 'sp', 'np'].map((tag) => found.tags.get(tag)?.toLowerCase());
-  // §6.6.3 step 6 and DMARCbis: without a valid p=, or with an invalid sp= or np=, the record acts as p=none
+  // §6.6.3 step 6 and RFC 9989: without a valid p=, or with an invalid sp= or np=, the record acts as p=none
   // when rua= has a valid URI, and no DMARC processing is applied at all otherwise.
   const invalid = (
     [
@@ -124,7 +180,7 @@ function policy(found: Extract<Discovery, { kind: 'one' }>): Finding {
     return finding('dmarc.invalid_tag', rua ? 'warn' : 'fail', { name: found.name, tag, value: value ?? '' });
   }
   const applied = (found.inherited ? sp : undefined) ?? p!;
-  // DMARCbis t=y: receivers apply one step less than the policy asks (quarantine for reject, none for
+  // RFC 9989 t=y: receivers apply one step less than the policy asks (quarantine for reject, none for
   // quarantine), so p=quarantine; t=y protects no more than p=none.
   const test = applied !== 'none' && isTesting(found.tags);
   const params = { name: found.name, policy: test ? `${applied}; t=y` : applied };

@@ -32,7 +32,7 @@ const CHECKS = {
   'spf.ptr': ['4f-v', ['warn']],
   'spf.mx_authorised': ['4f-v', ['pass', 'warn', 'fail', 'untested']],
 
-  'dmarc.record': ['gp-spoofing', ['pass', 'fail', 'untested']],
+  'dmarc.record': ['gp-spoofing', ['pass', 'warn', 'fail', 'untested']],
   'dmarc.version': ['gp-spoofing', ['fail']],
   'dmarc.multiple': ['gp-spoofing', ['fail']],
   'dmarc.policy': ['gp-spoofing', ['pass', 'warn', 'fail']],

@@ -201,11 +201,84 @@ describe('checkDmarc', () => {
     });
   });
 
-  it('never looks above an agency for a policy: gov.my is a public suffix', async () => {
-    const dns = fakeDns({ '_dmarc.gov.my': { txt: ['v=DMARC1; p=reject'] } });
-    const findings = await checkDmarc(dns, 'agensi.gov.my');
-    expect(verdicts(findings)).toEqual(['dmarc.record fail']);
-    expect(dns.asked).toEqual(['txt _dmarc.agensi.gov.my']);
+  it('looks no further than the agency when it has a record of its own', async () => {
+    const dns = fakeDns({ ...CLEAN, '_dmarc.gov.my': { txt: ['v=DMARC1; p=none; psd=y'] } });
+    await checkDmarc(dns, 'agensi.gov.my');
+    expect(dns.asked.filter((q) => q.startsWith('txt _dmarc.'))).toEqual(['txt _dmarc.agensi.gov.my']);
+  });
+
+  describe('above the organisational domain: the RFC 9989 tree walk', () => {
+    it('warns of an agency protected only by a public suffix policy (psd=y) that RFC 9989 receivers apply', async () => {
+      const dns = fakeDns({
+        '_dmarc.gov.my': { txt: ['v=DMARC1; p=reject; psd=y; rua=mailto:psd@gov.my'] },
+        '_dmarc.my': { txt: ['v=DMARC1; p=none'] },
+      });
+      const findings = await checkDmarc(dns, 'agensi.gov.my');
+      expectReadable(findings);
+      expect(verdicts(findings)).toEqual(['dmarc.record warn', 'dmarc.policy pass']);
+      expect(findings[0]?.params).toEqual({ domain: 'agensi.gov.my', name: '_dmarc.gov.my' });
+      expect(dns.asked).toEqual(['txt _dmarc.agensi.gov.my', 'txt _dmarc.gov.my', 'txt _dmarc.my']);
+    });
+
+    it('applies the sp= of the record it found, as for any domain without its own', async () => {
+      const findings = await run({ '_dmarc.gov.my': { txt: ['v=DMARC1; p=reject; sp=quarantine; psd=y'] } });
+      expect(findings.find((f) => f.check === 'dmarc.policy')?.params).toEqual({
+        name: '_dmarc.gov.my',
+        policy: 'quarantine',
+      });
+    });
+
+    it('still fails an agency when what it found enforces nothing', async () => {
+      for (const text of ['v=DMARC1; p=none; psd=y', 'v=DMARC1; p=quarantine; t=y; psd=y']) {
+        const findings = await run({ '_dmarc.gov.my': { txt: [text] } });
+        expect(verdicts(findings), text).toEqual(['dmarc.record fail']);
+      }
+    });
+
+    it('takes the first psd=y or psd=n from the longest name, else the record with the fewest labels', async () => {
+      const declared = await run({
+        '_dmarc.gov.my': { txt: ['v=DMARC1; p=reject; psd=n'] },
+        '_dmarc.my': { txt: ['v=DMARC1; p=none; psd=y'] },
+      });
+      expect(declared[0]?.params).toMatchObject({ name: '_dmarc.gov.my' });
+      const fewest = await run({
+        '_dmarc.gov.my': { txt: ['v=DMARC1; p=none'] },
+        '_dmarc.my': { txt: ['v=DMARC1; p=reject'] },
+      });
+      expect(fewest[0]?.params).toMatchObject({ name: '_dmarc.my' });
+    });
+
+    it('passes over a name with two records, as the walk does', async () => {
+      const findings = await run({
+        '_dmarc.gov.my': { txt: ['v=DMARC1; p=reject; psd=y', 'v=DMARC1; p=none; psd=y'] },
+        '_dmarc.my': { txt: ['v=DMARC1; p=quarantine; psd=y'] },
+      });
+      expect(verdicts(findings)).toEqual(['dmarc.record warn', 'dmarc.policy pass']);
+      expect(findings[0]?.params).toMatchObject({ name: '_dmarc.my' });
+    });
+
+    it('walks at most eight names, cutting a long name to seven labels first', async () => {
+      const dns = fakeDns({});
+      await checkDmarc(dns, 'a.b.c.d.e.f.g.h.i.agensi.gov.my');
+      expect(dns.asked).toEqual([
+        'txt _dmarc.a.b.c.d.e.f.g.h.i.agensi.gov.my',
+        'txt _dmarc.agensi.gov.my',
+        'txt _dmarc.f.g.h.i.agensi.gov.my',
+        'txt _dmarc.g.h.i.agensi.gov.my',
+        'txt _dmarc.h.i.agensi.gov.my',
+        'txt _dmarc.i.agensi.gov.my',
+        'txt _dmarc.gov.my',
+        'txt _dmarc.my',
+      ]);
+    });
+
+    it.each(UNANSWERED)(
+      'keeps the fail when a name above got %s: the agency has no record of its own',
+      async (failure) => {
+        const findings = await run({ '_dmarc.gov.my': { txt: failure as DnsFailure } });
+        expect(verdicts(findings)).toEqual(['dmarc.record fail']);
+      },
+    );
   });
 
   it('asks for an internationalised domain in its A-label form', async () => {

@@ -6,6 +6,8 @@ import { UNTESTED_EN, UNTESTED_MS } from './mailtest-dns.ts';
 const ms = {
   'mailtest.dmarc.record.title': 'Rekod DMARC',
   'mailtest.dmarc.record.pass': 'Rekod DMARC ditemui di {name}.',
+  'mailtest.dmarc.record.warn':
+    '{domain} tiada rekod DMARC sendiri. Penerima yang mengikut RFC 9989 menelusuri pokok DNS ke atas dan menggunakan rekod di {name}; penerima yang masih mengikut RFC 7489 tidak menggunakan sebarang dasar untuk agensi.',
   'mailtest.dmarc.record.fail':
     'Tiada rekod DMARC untuk {domain} atau domain organisasinya: sesiapa sahaja boleh menghantar atas nama agensi tanpa ditolak.',
   'mailtest.dmarc.record.untested': `Tidak dapat diuji: TXT {name} tidak dijawab ({failure}). ${UNTESTED_MS}`,
@@ -45,7 +47,7 @@ const ms = {
   'mailtest.dmarc.testing.warn':
     'Rekod DMARC di {name} mempunyai t=y (mod ujian): penerima mengenakan satu tahap lebih lemah daripada p={policy} (quarantine bagi reject, tiada tindakan bagi quarantine).',
   'mailtest.dmarc.testing.fix':
-    'Buang `t=y` setelah laporan rua menunjukkan semua mel sah lulus SPF atau DKIM (DMARCbis, tag t).',
+    'Buang `t=y` setelah laporan rua menunjukkan semua mel sah lulus SPF atau DKIM (RFC 9989, tag t).',
 
   'mailtest.dmarc.subdomain_policy.title': 'Dasar subdomain DMARC (sp=)',
   'mailtest.dmarc.subdomain_policy.warn':
@@ -127,6 +129,8 @@ const ms = {
 const en: Record<keyof typeof ms, string> = {
   'mailtest.dmarc.record.title': 'DMARC record',
   'mailtest.dmarc.record.pass': 'DMARC record found at {name}.',
+  'mailtest.dmarc.record.warn':
+    '{domain} has no DMARC record of its own. Receivers that follow RFC 9989 walk up the DNS tree and apply the record at {name}; receivers that still follow RFC 7489 apply no policy to the agency at all.',
   'mailtest.dmarc.record.fail':
     "No DMARC record for {domain} or its organisational domain: anyone can send in the agency's name without being refused.",
   'mailtest.dmarc.record.untested': `Could not test: the TXT at {name} got no answer ({failure}). ${UNTESTED_EN}`,
@@ -166,7 +170,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dmarc.testing.warn':
     'The DMARC record at {name} has t=y (test mode): receivers apply one step less than p={policy} (quarantine for reject, nothing for quarantine).',
   'mailtest.dmarc.testing.fix':
-    'Remove `t=y` once the rua reports show all legitimate mail passing SPF or DKIM (DMARCbis, the t tag).',
+    'Remove `t=y` once the rua reports show all legitimate mail passing SPF or DKIM (RFC 9989, the t tag).',
 
   'mailtest.dmarc.subdomain_policy.title': 'DMARC subdomain policy (sp=)',
   'mailtest.dmarc.subdomain_policy.warn':

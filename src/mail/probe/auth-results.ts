@@ -63,7 +63,7 @@ export async function authenticateReceived(
         result: r.status.result,
         domain: r.signingDomain!.toLowerCase(),
         selector: r.selector!,
-        aligned: fromDomain !== null && aligned(r.signingDomain!, fromDomain),
+        aligned: alignedSignature(r, fromDomain),
         ...keyOf(r),
       })),
     dmarc: dmarc
@@ -86,9 +86,20 @@ function keyOf(r: { algo?: string; modulusLength?: number; publicKey?: unknown }
   return { keyType, keyBits };
 }
 
-/** RFC 7489 §3.1.1 relaxed alignment: the same organisational domain. */
-function aligned(signingDomain: string, fromDomain: string): boolean {
-  return organisationalDomain(signingDomain.toLowerCase()) === organisationalDomain(fromDomain);
+/**
+ * Whether a signature aligns with the From domain as the receiver judged it: mailauth follows the DMARC
+ * record it found (adkim=s asks for the very domain; relaxed compares organisational domains found by the
+ * RFC 9989 tree walk). Without that answer, RFC 7489 §3.1.1 relaxed alignment by the Public Suffix List.
+ */
+function alignedSignature(
+  r: { signingDomain?: string; status: { aligned?: string | false } },
+  fromDomain: string | null,
+): boolean {
+  if (r.status.aligned !== undefined) return r.status.aligned !== false;
+  return (
+    fromDomain !== null &&
+    organisationalDomain(r.signingDomain!.toLowerCase()) === organisationalDomain(fromDomain)
+  );
 }
 
 function domainOf(address: string): string | null {

@@ -126,6 +126,22 @@ describe('authenticateReceived', () => {
     expect(result.dmarc.result).toBe('pass');
   });
 
+  it("follows the DMARC record's adkim=s: a parent's subdomain signs but does not align", async () => {
+    const table = (dmarc: string) =>
+      fakeDns({
+        'agency.test': { txt: ['v=spf1 -all'] },
+        '_dmarc.agency.test': { txt: [dmarc] },
+        'probe2026._domainkey.mail.agency.test': { txt: [`v=DKIM1; k=rsa; p=${publicKey}`] },
+      });
+    const copy = await signed('probe@agency.test', 'mail.agency.test');
+    const relaxed = await authenticateReceived(copy, { dns: table('v=DMARC1; p=reject') });
+    expect(relaxed.dkim[0]).toMatchObject({ result: 'pass', aligned: true });
+    expect(relaxed.dmarc.result).toBe('pass');
+    const strict = await authenticateReceived(copy, { dns: table('v=DMARC1; p=reject; adkim=s') });
+    expect(strict.dkim[0]).toMatchObject({ result: 'pass', aligned: false });
+    expect(strict.dmarc.result).toBe('fail');
+  });
+
   it('reads an Ed25519 signature (RFC 8463) as a 256-bit Ed25519 key beside the RSA one', async () => {
     const result = await authenticateReceived(await signedTwice('probe@agency.test'), { dns: dns() });
     expect(result.dkim).toEqual([

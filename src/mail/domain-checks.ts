@@ -114,7 +114,10 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
         select: { selector: true, lastSeenAt: true },
         orderBy: [{ lastSeenAt: 'desc' }, { selector: 'asc' }],
       });
-      const signing = signingSelector(learned[0], deps.clock.now());
+      // A run whose probes go out sees today's signature on their copies (delivery.auth_dkim): the selector
+      // remembered from an earlier day would only be stale on the day a key is rotated.
+      const probing = input.delivery && monitored(input.domain) !== null;
+      const signing = probing ? undefined : signingSelector(learned[0], deps.clock.now());
       let domainFindings: readonly Finding[] = [];
       let probeFindings: readonly Finding[] = [];
       const tell = () => input.onFindings?.([...domainFindings, ...probeFindings]);

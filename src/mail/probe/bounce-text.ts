@@ -3,6 +3,7 @@
 // (qmail, older Exchange). It extracts what the text states and nothing more; anything not stated is null.
 
 import { categorize } from './bounce-category.ts';
+import { decodeUtf8Address } from './delivery-status.ts';
 import { parseStatus, replyClassOf, statusClassOf, statusMeaningKey } from './status-code.ts';
 import type { BounceTextAnalysis } from './types.ts';
 
@@ -25,8 +26,16 @@ const REPLY_ALONE =
 const QUOTED_HEADER =
   /^(?:dkim-signature|arc-[a-z-]+|authentication-results|received(?:-spf)?|x-[a-z0-9-]+|return-path|message-id|content-[a-z-]+|mime-version|references|in-reply-to|thread-[a-z]+|from|to|cc|date|subject|daripada|kepada|tarikh|subjek|perkara|dihantar|sent):.*(?:\r?\n[ \t].*)*/gim;
 
+/**
+ * A delivery-status recipient field (RFC 3464 §2.3.1–2.3.2) of type `rfc822` or RFC 6533's `utf-8`, whose
+ * address may carry non-ASCII characters as written or as `\x{HEX}`: read up to the first space or bracket and
+ * decoded before it is trusted as an address.
+ */
+const RECIPIENT_FIELD = /^\s*(?:final|original)-recipient:\s*(rfc822|utf-8)\s*;\s*<?([^\s<>;]{3,400})/gim;
+const UTF8_ADDRESS =
+  /^[^\s@<>()[\]\\,;:"]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?){1,16}$/u;
+
 const ADDRESS_PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`^\s*(?:final|original)-recipient:\s*rfc822;\s*<?(${ADDRESS})`, 'im'),
   new RegExp(String.raw`^\s*x-failed-recipients:\s*(${ADDRESS})`, 'im'),
   new RegExp(String.raw`^\s*<(${ADDRESS})>:`, 'm'),
   new RegExp(
@@ -128,6 +137,10 @@ function clean(text: string): string | null {
 }
 
 function addressOf(text: string, diagnostic: string | null): string | null {
+  for (const [, type, value] of text.matchAll(RECIPIENT_FIELD)) {
+    const address = type!.toLowerCase() === 'utf-8' ? decodeUtf8Address(value!) : value!;
+    if (UTF8_ADDRESS.test(address)) return address;
+  }
   for (const pattern of ADDRESS_PATTERNS) {
     const match = pattern.exec(text);
     if (match) return match[1]!;

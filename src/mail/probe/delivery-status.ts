@@ -92,7 +92,7 @@ function address(raw: string | null): string | null {
  * cannot carry as it is (any non-ASCII one in message/delivery-status). An escape that names no scalar value
  * is left as written.
  */
-function decodeUtf8Address(value: string): string {
+export function decodeUtf8Address(value: string): string {
   return value.replace(/\\x\{([0-9A-Fa-f]{1,6})\}/g, (written, hex: string) => {
     const point = Number.parseInt(hex, 16);
     const scalar = point <= 0x10ffff && (point < 0xd800 || point > 0xdfff);

@@ -184,6 +184,31 @@ Diagnostic-Code: X-Postfix; connect to mx.tiada-jawapan.example[192.0.2.44]:25:
     },
   },
   {
+    name: 'a pasted SMTPUTF8 DSN (RFC 6533): a utf-8 recipient with \\x{HEX} escapes, decoded',
+    text: String.raw`Reporting-MTA: dns; mx.agensi.example
+Original-Recipient: utf-8; ren\x{E9}@agensi.example
+Final-Recipient: utf-8; ren\x{E9}@agensi.example
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550 5.1.1 User unknown`,
+    expected: { status: '5.1.1', smtpCode: 550, address: 'rené@agensi.example', category: 'unknown_mailbox' },
+  },
+  {
+    name: 'a pasted SMTPUTF8 DSN whose utf-8 recipient is written as it is, with a U-label domain',
+    text: `Final-Recipient: utf-8; pengarah@kementerian-ujian.例え.jp
+Action: failed
+Status: 5.2.2
+Diagnostic-Code: smtp; 552 5.2.2 Mailbox full`,
+    expected: { status: '5.2.2', address: 'pengarah@kementerian-ujian.例え.jp', category: 'mailbox_full' },
+  },
+  {
+    name: 'a pasted DSN whose utf-8 recipient is plain ASCII',
+    text: `Final-Recipient: UTF-8; <siti.aminah@jabatan.example>
+Action: failed
+Status: 5.1.1`,
+    expected: { status: '5.1.1', address: 'siti.aminah@jabatan.example' },
+  },
+  {
     name: 'Postfix: the recipient’s domain does not exist (5.4.4, host not found)',
     text: `<kawan@tiadadomain.example>: Host or domain name not found. Name service error
     for name=tiadadomain.example type=A: Host not found`,

@@ -6,7 +6,7 @@ import { formatMyt, hasMessage, type Locale, type Translate } from '../i18n/inde
 import { describeFinding, reportedRequirements, requirementStatus } from '../mail/describe.ts';
 import { createDomainChecks } from '../mail/domain-checks.ts';
 import { createDnsClient } from '../mail/resolver.ts';
-import { finishRun, runHistory, startRun, summarize } from '../mail/runs.ts';
+import { finishedStatusOf, finishRun, runHistory, startRun, summarize } from '../mail/runs.ts';
 import { parseDomain } from '../mail/target-policy.ts';
 import type { Finding, Verdict } from '../mail/types.ts';
 import { systemClock } from '../time.ts';
@@ -115,7 +115,9 @@ function asJson(
 async function history(domain: string, io: CliIo): Promise<number> {
   const { config, text } = configOrThrow(io);
   const { locale, t } = text;
-  const runs = await withDatabase(config, cliLogger(config), (db) => runHistory(db.prisma, domain));
+  const runs = await withDatabase(config, cliLogger(config), (db) =>
+    runHistory(db.prisma, domain, new Date()),
+  );
   if (runs.length === 0) {
     io.out(t('cli.mailtest.no_history', { domain }));
     return 0;
@@ -185,7 +187,11 @@ export const mailtestCommand: CliCommand = {
         throw error;
       });
       const finishedAt = new Date();
-      await finishRun(db.prisma, run.runId, { findings: [...findings], status: 'done', at: finishedAt });
+      await finishRun(db.prisma, run.runId, {
+        findings: [...findings],
+        status: finishedStatusOf(findings),
+        at: finishedAt,
+      });
       io.out(
         args.values.json
           ? asJson(domain, startedAt, finishedAt, findings, locale)

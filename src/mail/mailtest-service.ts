@@ -7,7 +7,7 @@ import type { Clock } from '../time.ts';
 import { createDomainChecks, type DomainChecks } from './domain-checks.ts';
 import type { DeliverySettings } from './probe/delivery-types.ts';
 import { reportView } from './report-view.ts';
-import { finishRun, type Requester, startRun } from './runs.ts';
+import { finishedStatusOf, finishRun, type Requester, startRun } from './runs.ts';
 import { parseDomain } from './target-policy.ts';
 import type { DnsClient, Finding } from './types.ts';
 
@@ -107,7 +107,12 @@ export function createMailtestService(deps: {
         },
       });
       await pending;
-      await finishRun(deps.db, runId, { findings: [...findings], status: 'done', at: deps.clock.now() });
+      // A stop that cut probes short leaves a run that did not test them: history says `stopped`.
+      await finishRun(deps.db, runId, {
+        findings: [...findings],
+        status: finishedStatusOf(findings),
+        at: deps.clock.now(),
+      });
       while (sending) await sending;
       await sink.update(posted, view(findings, true));
     } catch (error) {

@@ -60,9 +60,23 @@ export async function startRun(
 
 /**
  * How a run ended: `done`; `failed` when the run itself broke (the findings hold what was learned before);
- * `stopped` when mailops stopped under it and someone else will run it again (the daily checklist).
+ * `stopped` when mailops stopped under it, so part of it was never tested (the daily checklist runs it again;
+ * a person runs /mailtest again).
  */
 export type FinishedStatus = 'done' | 'failed' | 'stopped';
+
+/** `stopped` when a stop cut any probe short (its finding says so), else `done`. */
+export function finishedStatusOf(findings: readonly Finding[]): 'done' | 'stopped' {
+  return findings.some((f) => f.verdict === 'untested' && f.params.reason === 'stopped') ? 'stopped' : 'done';
+}
+
+/**
+ * No run lasts this long: probes wait at most `delivery.deadline_seconds` (≤ 1 h) plus the reply grace
+ * (≤ 10 min), and the domain checks end within their per-step timeouts (≤ 60 s each) long before. A run still
+ * `running` after it was left behind by a process that died (killed, power lost, Ctrl-C in the terminal):
+ * history calls it `interrupted` rather than running forever.
+ */
+const RUN_ENDS_WITHIN_MS = 2 * 60 * 60_000;
 
 export async function finishRun(
   db: Db,
@@ -91,8 +105,8 @@ export interface RunListItem {
   readonly summary: Partial<Record<Verdict, number>>;
 }
 
-/** Past runs for a domain, newest first. */
-export async function runHistory(db: Db, domain: string, limit = 20): Promise<RunListItem[]> {
+/** Past runs for a domain, newest first; a run its process abandoned reads `interrupted`. */
+export async function runHistory(db: Db, domain: string, now: Date, limit = 20): Promise<RunListItem[]> {
   const rows = await db.mailtestRun.findMany({
     where: { domain },
     orderBy: { startedAt: 'desc' },
@@ -108,5 +122,12 @@ export async function runHistory(db: Db, domain: string, limit = 20): Promise<Ru
       summary: true,
     },
   });
-  return rows.map((r) => ({ ...r, summary: r.summary as Partial<Record<Verdict, number>> }));
+  return rows.map((r) => ({
+    ...r,
+    status:
+      r.status === 'running' && now.getTime() - r.startedAt.getTime() > RUN_ENDS_WITHIN_MS
+        ? 'interrupted'
+        : r.status,
+    summary: r.summary as Partial<Record<Verdict, number>>,
+  }));
 }

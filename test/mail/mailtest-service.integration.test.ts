@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MailtestView } from '../../cards/mailtest-view.ts';
 import { createMemoryLogger } from '../../src/log.ts';
+import type { DomainChecks } from '../../src/mail/domain-checks.ts';
 import { createMailtestService } from '../../src/mail/mailtest-service.ts';
-import type { DnsClient } from '../../src/mail/types.ts';
+import type { MonitoredDomain } from '../../src/mail/probe/delivery-types.ts';
+import { runHistory } from '../../src/mail/runs.ts';
+import type { DnsClient, Finding } from '../../src/mail/types.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { OFFLINE_MAILTEST_SETTINGS } from '../support/mailtest-settings.ts';
 
 // The /mailtest service around the checks: a run that breaks inside (not the requester's fault) ends its card
-// with a reference id and is stored as failed; refusals run nothing and store nothing.
+// with a reference id and is stored as failed; a stop that cut its probes short is stored as stopped;
+// refusals run nothing and store nothing; history never shows an abandoned run as running forever.
 
 const broken: DnsClient = new Proxy({} as DnsClient, {
   get: () => () => Promise.reject(new Error('resolver exploded')),
@@ -111,5 +115,67 @@ describeEachDatabase('mailtest service', (suite) => {
       ),
     });
     expect(await db.prisma.mailtestRun.count()).toBe(before);
+  });
+
+  it('stores a --delivery run whose probes a stop cut short as stopped, and one that finished as done', async () => {
+    const found = (reason: string | null): Finding[] => [
+      { check: 'dns.mx', verdict: 'pass', requirement: '4f-i', params: { count: 1 } },
+      reason
+        ? { check: 'delivery.inbound', verdict: 'untested', requirement: '4c', params: { reason } }
+        : { check: 'delivery.inbound', verdict: 'pass', requirement: '4c', params: { seconds: 2 } },
+    ];
+    const checksEnding = (reason: string | null): DomainChecks => ({
+      monitored: (domain) => ({ domain }) as MonitoredDomain,
+      inService: () => true,
+      run: async () => found(reason),
+    });
+    const statusAfter = async (reason: string | null, domain: string) => {
+      const service = createMailtestService({
+        db: db.prisma,
+        settings: OFFLINE_MAILTEST_SETTINGS,
+        logger: createMemoryLogger(),
+        clock: { now: () => new Date() },
+        checks: checksEnding(reason),
+      });
+      const { sink, views } = recordingSink();
+      const started = await service.start({
+        text: `${domain} --delivery`,
+        requester: { id: `stop-${domain}`, name: 'Zul', via: 'slack' },
+        locale: 'en',
+        sink,
+      });
+      expect(started.ok).toBe(true);
+      await service.idle();
+      expect(views.at(-1)?.finished).toBe(true);
+      return (await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain } })).status;
+    };
+    expect(await statusAfter('stopped', 'berhenti.gov.my')).toBe('stopped');
+    // Another reason a probe could not be tested is the domain's or the mailbox's, not a stop.
+    expect(await statusAfter('imap_timeout', 'lambat.gov.my')).toBe('done');
+    expect(await statusAfter(null, 'sihat.gov.my')).toBe('done');
+  });
+
+  it('lists a run its process abandoned as interrupted, and one still within any run’s length as running', async () => {
+    const now = new Date('2026-11-29T08:00:00Z');
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const run = (startedAt: Date, status: string) =>
+      db.prisma.mailtestRun.create({
+        data: {
+          domain: 'terbiar.gov.my',
+          requestedBy: 'cli:ops',
+          requestedByName: 'ops',
+          via: 'cli',
+          startedAt,
+          status,
+        },
+      });
+    await run(hoursAgo(3), 'running');
+    await run(hoursAgo(2.5), 'done');
+    await run(hoursAgo(1.5), 'running');
+    expect((await runHistory(db.prisma, 'terbiar.gov.my', now)).map((r) => r.status)).toEqual([
+      'running',
+      'done',
+      'interrupted',
+    ]);
   });
 });

@@ -23,7 +23,7 @@ const ms = {
   'mailtest.delivery.reason.imap_error': 'ralat IMAP semasa membaca peti masuk',
   'mailtest.delivery.reason.imap_lost': 'sambungan IMAP terputus semasa menunggu ujian',
   'mailtest.delivery.reason.stopped':
-    'mailops dihentikan (dimulakan semula atau dinaik taraf) sebelum ujian selesai; ujian berikutnya akan mengulanginya',
+    'mailops dihentikan (dimulakan semula atau dinaik taraf) sebelum ujian selesai; jalankan ujian sekali lagi',
   'mailtest.delivery.reason.other': 'sebab lain (lihat log mailops)',
   'mailtest.delivery.reason.size_mismatch': 'saiz ujian tidak sepadan dengan jenisnya (bait / had)',
   'mailtest.delivery.reason.delayed': 'penghantaran tertangguh dan masih dicuba',
@@ -133,7 +133,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.delivery.reason.imap_error': 'an IMAP error while reading the inbox',
   'mailtest.delivery.reason.imap_lost': 'the IMAP connection dropped while waiting for the probe',
   'mailtest.delivery.reason.stopped':
-    'mailops was stopped (a restart or an upgrade) before the probe finished; the next run repeats it',
+    'mailops was stopped (a restart or an upgrade) before the probe finished; run the test again',
   'mailtest.delivery.reason.other': 'another reason (see the mailops log)',
   'mailtest.delivery.reason.size_mismatch': "the probe's size does not match its kind (bytes / limit)",
   'mailtest.delivery.reason.delayed': 'delivery was delayed and is still being retried',

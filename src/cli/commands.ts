@@ -18,6 +18,11 @@ export interface CliIo {
    */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly isTty: boolean;
+  /**
+   * Tells `listener` of the first Ctrl-C (SIGINT) or SIGTERM while a long command runs, and returns how to stop
+   * listening. A second signal is the system's: it ends the process at once.
+   */
+  onInterrupt?(listener: () => void): () => void;
 }
 
 /** A text of src/i18n/catalog/cli.ts, rendered in the CLI's language when printed. */

@@ -174,7 +174,17 @@ export const mailtestCommand: CliCommand = {
         delivery,
       });
       if (!run.ok) throw new Error('unreachable: the terminal has no rate limit');
+      // Ctrl-C while probes wait for mail (up to delivery.deadline_seconds): they end at once as could not
+      // test, the checks in flight end within their timeouts, and the run is stored `stopped` and printed
+      // rather than left `running` by a killed process.
+      const stopping = new AbortController();
+      const unsubscribe =
+        io.onInterrupt?.(() => {
+          io.err(t('cli.mailtest.stopping', { seconds: Math.ceil(config.mailtest.timeoutMs / 1000) }));
+          stopping.abort();
+        }) ?? (() => {});
       const checks = createDomainChecks({
+        stopping: stopping.signal,
         db: db.prisma,
         mailtest: config.mailtest,
         delivery: config.delivery,
@@ -182,10 +192,13 @@ export const mailtestCommand: CliCommand = {
         clock: systemClock,
         dns: createDnsClient({ servers: [...servers], timeoutMs: config.mailtest.timeoutMs }),
       });
-      const findings = await checks.run({ domain, delivery }).catch(async (error: unknown) => {
-        await finishRun(db.prisma, run.runId, { findings: [], status: 'failed', at: new Date() });
-        throw error;
-      });
+      const findings = await checks
+        .run({ domain, delivery })
+        .catch(async (error: unknown) => {
+          await finishRun(db.prisma, run.runId, { findings: [], status: 'failed', at: new Date() });
+          throw error;
+        })
+        .finally(unsubscribe);
       const finishedAt = new Date();
       await finishRun(db.prisma, run.runId, {
         findings: [...findings],
@@ -197,7 +210,8 @@ export const mailtestCommand: CliCommand = {
           ? asJson(domain, startedAt, finishedAt, findings, locale)
           : report(domain, startedAt, findings, locale, t, io.isTty),
       );
-      return 0;
+      // 128 + SIGINT, as a shell reports a command the user interrupted.
+      return stopping.signal.aborted ? 130 : 0;
     });
   },
 };

@@ -66,6 +66,19 @@ if (import.meta.main) {
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
     isTty: process.stdout.isTTY === true,
+    onInterrupt(listener) {
+      const once = () => {
+        process.off('SIGINT', once);
+        process.off('SIGTERM', once);
+        listener();
+      };
+      process.on('SIGINT', once);
+      process.on('SIGTERM', once);
+      return () => {
+        process.off('SIGINT', once);
+        process.off('SIGTERM', once);
+      };
+    },
   });
   // `serve` returns only when it has shut down; other commands end the process here. The WebAssembly
   // engines (schema engine, PGlite) leave timers of their own behind, so the process is ended explicitly

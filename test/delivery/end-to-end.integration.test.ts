@@ -276,6 +276,59 @@ describe('issue 6 over real mail servers', () => {
     for (const secret of Object.values(probePasswords(world))) expect(out.join('\n')).not.toContain(secret);
   }, 120_000);
 
+  it('mailops mailtest --delivery stopped by Ctrl-C: probes end at once, the report is printed, the run stored stopped', async () => {
+    const dir = tempDir('mailops-cli-interrupt-');
+    const config = join(dir, 'mailops.yaml');
+    // A deadline the test would notice: an interrupted run must not wait for it.
+    writeFileSync(config, deliveryConfigYaml(world, { deadlineSeconds: 120 }));
+    const env = {
+      MAILOPS_CONFIG: config,
+      MAILOPS_DATA_DIR: join(dir, 'data'),
+      MAILOPS_DEFAULT_LOCALE: 'en',
+      ...probePasswords(world),
+    };
+    const out: string[] = [];
+    const err: string[] = [];
+    let listening = 0;
+    const started = Date.now();
+    const code = await runCli(['mailtest', world.domains.agency, '--delivery', '--json'], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env,
+      isTty: false,
+      onInterrupt: (listener) => {
+        listening += 1;
+        queueMicrotask(listener);
+        return () => {
+          listening -= 1;
+        };
+      },
+    });
+    expect(code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(listening).toBe(0);
+    expect(err.join('\n')).toMatch(
+      /^Stopping: probes waiting for mail end now, checks in flight finish within \d+ s\./,
+    );
+    const report = JSON.parse(out.join('\n')) as { findings: Finding[] };
+    expect(at(report.findings, 'delivery.inbound').map((f) => [f.verdict, f.params.reason])).toEqual([
+      ['untested', 'stopped'],
+    ]);
+    expect(report.findings.filter((f) => f.check.startsWith('delivery.') && f.verdict === 'fail')).toEqual(
+      [],
+    );
+    const history: string[] = [];
+    expect(
+      await runCli(['mailtest', '--history', world.domains.agency], {
+        out: (t) => history.push(t),
+        err: (t) => history.push(t),
+        env,
+        isTty: false,
+      }),
+    ).toBe(0);
+    expect(history.join('\n')).toContain('stopped (mailops stopped before every test finished)');
+  }, 120_000);
+
   it('a checklist fire while mailops stops: its probes are could-not-test, never failed, and nothing is sent', async () => {
     const monitored = agencyWatched('agencyProbe');
     const stopping = new AbortController();

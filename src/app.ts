@@ -11,6 +11,7 @@ import { createHttpServer, listen, type Route } from './http/server.ts';
 import { renderMessage } from './i18n/index.ts';
 import { createInvestigationWorker } from './investigation/worker.ts';
 import type { Logger } from './log.ts';
+import { createAbandonedRunSweeper } from './mail/abandoned-runs.ts';
 import { createDomainChecks } from './mail/domain-checks.ts';
 import { createMailtestService } from './mail/mailtest-service.ts';
 import type { DnsClient } from './mail/types.ts';
@@ -198,6 +199,8 @@ export async function startApp(options: AppOptions) {
   if (slack) platforms.set(slack.platform.name, slack.platform);
   const teams = teamsOn ? createTeamsAdapter(config.platforms.teams, adapterDeps) : null;
   if (teams) platforms.set(teams.platform.name, teams.platform);
+  // A /mailtest card whose process died (this one before a crash, or another replica) ends saying so.
+  const abandonedRuns = createAbandonedRunSweeper({ db, platforms, clock, logger });
   const scheduler = createScheduler({
     db,
     owner: config.runtime.instanceId,
@@ -257,6 +260,7 @@ export async function startApp(options: AppOptions) {
   await slack?.start();
   dispatcher.start();
   investigation.start();
+  abandonedRuns.start();
   if (config.scheduler.enabled) await scheduler.start();
   logger.info('mailops is ready', {
     url: `http://${config.server.host}:${server.port}`,
@@ -275,6 +279,7 @@ export async function startApp(options: AppOptions) {
     dispatcher,
     scheduler,
     mailtest,
+    abandonedRuns,
     investigation,
     directory,
     metrics,
@@ -292,6 +297,7 @@ export async function startApp(options: AppOptions) {
       await schedulerStopped;
       // A /mailtest run in flight ends within its own timeouts; its result is stored before the database closes.
       await mailtest.idle();
+      await abandonedRuns.stop();
       await investigationStopped;
       await dispatcher.stop();
       // A database handed in (tests, embedding) belongs to whoever opened it.

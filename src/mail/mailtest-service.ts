@@ -3,11 +3,21 @@ import type { MailtestSettings as ConfiguredSettings } from '../config/types.ts'
 import type { Db } from '../db/types.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
+import type { PostedRef } from '../platform/port.ts';
 import type { Clock } from '../time.ts';
+import { RUN_LEASE_MS, RUN_RENEW_EVERY_MS } from './abandoned-runs.ts';
 import { createDomainChecks, type DomainChecks } from './domain-checks.ts';
 import type { DeliverySettings } from './probe/delivery-types.ts';
 import { reportView } from './report-view.ts';
-import { finishedStatusOf, finishRun, type Requester, startRun } from './runs.ts';
+import {
+  attachCard,
+  finishedStatusOf,
+  finishRun,
+  type Requester,
+  renewRun,
+  type StoredCard,
+  startRun,
+} from './runs.ts';
 import { parseDomain } from './target-policy.ts';
 import type { DnsClient, Finding } from './types.ts';
 
@@ -19,6 +29,11 @@ import type { DnsClient, Finding } from './types.ts';
 
 /** Where one report card lives: posted once, then updated in place. */
 export interface ReportSink {
+  /**
+   * The chat platform (ChatPlatform.name) whose PostedRef `post` returns: the card is then stored with the run,
+   * so another process can end it if this one dies (abandoned-runs.ts).
+   */
+  readonly platform?: string;
   post(view: MailtestView): Promise<unknown>;
   update(posted: unknown, view: MailtestView): Promise<void>;
 }
@@ -52,6 +67,8 @@ export function createMailtestService(deps: {
   /** Tests point the checks at their own servers; production asks the configured resolvers. */
   dns?: DnsClient;
   ports?: { smtp?: number; mtaSts?: number };
+  /** Tests renew the run's lease more often than RUN_RENEW_EVERY_MS. */
+  renewEveryMs?: number;
 }) {
   const { settings } = deps;
   const checks =
@@ -79,8 +96,21 @@ export function createMailtestService(deps: {
     const view = (findings: readonly Finding[], finished: boolean) =>
       reportView({ domain, findings, finished, requestedBy: requester.name, startedAt, locale });
     const posted = await sink.post(view([], false));
+    const card = storableCard(sink.platform, posted, locale);
+    if (card)
+      await attachCard(deps.db, runId, card).catch((error: unknown) => {
+        deps.logger.warn('mailtest card not stored with its run', { domain, error });
+      });
     // One update in flight at a time; the newest findings win, older ones are never sent after them.
     let latest: readonly Finding[] = [];
+    // While this process lives, the run's lease is renewed with what it has found so far.
+    const renewal = setInterval(() => {
+      const leaseUntil = new Date(deps.clock.now().getTime() + RUN_LEASE_MS);
+      renewRun(deps.db, runId, { findings: latest, leaseUntil }).catch((error: unknown) => {
+        deps.logger.warn('mailtest run lease not renewed', { domain, error });
+      });
+    }, deps.renewEveryMs ?? RUN_RENEW_EVERY_MS);
+    renewal.unref();
     let sending: Promise<void> | null = null;
     let last = 0;
     const flush = async (): Promise<void> => {
@@ -133,6 +163,8 @@ export function createMailtestService(deps: {
           failedReference: reference,
         }),
       );
+    } finally {
+      clearInterval(renewal);
     }
   }
 
@@ -164,6 +196,7 @@ export function createMailtestService(deps: {
         requester: input.requester,
         perMinute: settings.runsPerMinute,
         now: deps.clock.now(),
+        leaseMs: RUN_LEASE_MS,
       });
       if (!started.ok)
         return {
@@ -198,3 +231,11 @@ export function createMailtestService(deps: {
 }
 
 export type MailtestService = ReturnType<typeof createMailtestService>;
+
+function storableCard(platform: string | undefined, posted: unknown, locale: Locale): StoredCard | null {
+  if (!platform || typeof posted !== 'object' || posted === null) return null;
+  const { channel, messageId } = posted as Partial<PostedRef>;
+  return typeof channel === 'string' && typeof messageId === 'string'
+    ? { platform, channel, messageId, locale }
+    : null;
+}

@@ -41,6 +41,8 @@ export function reportView(input: {
   locale: Locale;
   /** The log reference of an internal error that stopped the run. */
   failedReference?: string;
+  /** The process running it died before it finished (src/mail/abandoned-runs.ts). */
+  interrupted?: boolean;
 }): MailtestView {
   const t = createTranslator(input.locale);
   const sections: ViewSection[] = [];
@@ -71,9 +73,11 @@ export function reportView(input: {
     title: t('mailtest.view.title', { domain: input.domain }),
     status: input.failedReference
       ? t('mailtest.view.failed', { domain: input.domain, reference: input.failedReference })
-      : input.finished
-        ? t('mailtest.view.finished', summarize(input.findings))
-        : t('mailtest.view.running', { done: input.findings.length }),
+      : input.interrupted
+        ? t('mailtest.view.interrupted', { domain: input.domain })
+        : input.finished
+          ? t('mailtest.view.finished', summarize(input.findings))
+          : t('mailtest.view.running', { done: input.findings.length }),
     requestedBy: t('mailtest.view.requested_by', {
       name: input.requestedBy,
       at: formatMyt(input.startedAt, input.locale),

@@ -1,4 +1,5 @@
 import type { Db } from '../db/types.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Finding, Verdict } from './types.ts';
 
 // Stored /mailtest runs (prisma model MailtestRun): the per-person rate limit is read from them, so it holds
@@ -28,7 +29,15 @@ export function summarize(findings: readonly Finding[]): Record<Verdict, number>
  */
 export async function startRun(
   db: Db,
-  input: { domain: string; requester: Requester; perMinute: number; now: Date; delivery?: boolean },
+  input: {
+    domain: string;
+    requester: Requester;
+    perMinute: number;
+    now: Date;
+    delivery?: boolean;
+    /** A run whose process keeps it alive (renewRun): held this long from the start. */
+    leaseMs?: number;
+  },
 ): Promise<RunStart> {
   const since = new Date(input.now.getTime() - WINDOW_MS);
   return db.$transaction(async (tx) => {
@@ -51,6 +60,7 @@ export async function startRun(
         startedAt: input.now,
         status: 'running',
         delivery: input.delivery ?? false,
+        ...(input.leaseMs ? { leaseUntil: new Date(input.now.getTime() + input.leaseMs) } : {}),
       },
       select: { id: true },
     });
@@ -90,6 +100,38 @@ export async function finishRun(
       finishedAt: result.at,
       findings: result.findings as unknown as object,
       summary: summarize(result.findings),
+      leaseUntil: null,
+    },
+  });
+}
+
+/** Where a chat run's report card lives: enough for any process to end it in the reader's language. */
+export interface StoredCard {
+  readonly platform: string;
+  readonly channel: string;
+  readonly messageId: string;
+  readonly locale: Locale;
+}
+
+export async function attachCard(db: Db, runId: string, card: StoredCard): Promise<void> {
+  await db.mailtestRun.update({ where: { id: runId }, data: { card: { ...card } } });
+}
+
+/**
+ * The living process's word that its run goes on, with what it has found so far (what the card of a run
+ * whose process died will show). Only a run still `running`: a late heartbeat never revives an ended one.
+ */
+export async function renewRun(
+  db: Db,
+  runId: string,
+  input: { findings: readonly Finding[]; leaseUntil: Date },
+): Promise<void> {
+  await db.mailtestRun.updateMany({
+    where: { id: runId, status: 'running' },
+    data: {
+      leaseUntil: input.leaseUntil,
+      findings: input.findings as unknown as object,
+      summary: summarize(input.findings),
     },
   });
 }

@@ -152,7 +152,8 @@ describe('issue 6 over real mail servers', () => {
     if (card?.op !== 'post' && card?.op !== 'update') throw new Error('no ticket card');
     expect(card.card.investigation?.latest?.counts?.fail).toBeGreaterThan(0);
     const toSoc = h.memory.deliveries.filter(
-      (d) => d.op !== 'update' && d.to.kind === 'channel' && d.to.channel === 'C-SOC',
+      (d) =>
+        d.op !== 'update' && d.op !== 'report_update' && d.to.kind === 'channel' && d.to.channel === 'C-SOC',
     );
     expect(toSoc.some((d) => d.op === 'text')).toBe(true);
     expect(toSoc.filter((d) => d.op === 'report')).toHaveLength(1);

@@ -68,6 +68,17 @@ const say = (from: typeof aminah, text: string, channelId?: string) =>
     }),
   );
 
+/**
+ * What a process that died in the middle of a run leaves behind: the run still `running`, its lease lapsed
+ * (a run that ended is turned back, since a test cannot kill the process it runs in).
+ */
+async function dieDuring(database: TestDatabase, runId: string): Promise<void> {
+  await database.prisma.mailtestRun.update({
+    where: { id: runId },
+    data: { status: 'running', finishedAt: null, leaseUntil: new Date(Date.now() - 1000) },
+  });
+}
+
 const texts = (conversation: string) =>
   world.connector
     .messagesIn(conversation)
@@ -95,6 +106,28 @@ describe('/mailtest in Teams', () => {
     const run = await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain: OPENRELAY_DOMAIN } });
     expect(run).toMatchObject({ status: 'done', requestedBy: 'aminah', via: 'teams' });
     expect((run.findings as unknown[]).length).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('ends the card of a run whose process died, where it was posted and in the asker’s language', async () => {
+    const chat = personalChatOf(aminah);
+    const run = await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain: OPENRELAY_DOMAIN } });
+    const report = world.connector
+      .messagesIn(chat)
+      .find((m) => JSON.stringify(m.activity).includes(OPENRELAY_DOMAIN))!;
+    expect(run.card).toEqual({ platform: 'teams', channel: chat, messageId: report.id, locale: 'ms' });
+    const versions = report.versions.length;
+    await dieDuring(db, run.id);
+    await world.app.abandonedRuns.sweepOnce();
+    const after = world.connector.messagesIn(chat).find((m) => m.id === report.id)!;
+    expect(after.versions.length).toBe(versions + 1);
+    expect(adaptiveCardProblems(cardOf(after))).toEqual([]);
+    expect(JSON.stringify(cardOf(after))).toContain(
+      `Ujian ${OPENRELAY_DOMAIN} terputus: mailops berhenti sebelum ujian selesai`,
+    );
+    expect(await db.prisma.mailtestRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      status: 'interrupted',
+      leaseUntil: null,
+    });
   }, 60_000);
 
   it('posts the card in the channel it was asked in', async () => {
@@ -173,6 +206,23 @@ mailtest:
     const final = JSON.stringify(card.blocks);
     expect(final).toContain('Pekeliling 4(f)(vi): relay hanya untuk pelayan dalaman: TIDAK dipenuhi');
     expect(final).toContain(':x: *GAGAL*');
+  }, 60_000);
+
+  it('ends the card of a run whose process died with a chat.update of the card it posted', async () => {
+    const run = await slackDb.prisma.mailtestRun.findFirstOrThrow({ where: { domain: OPENRELAY_DOMAIN } });
+    const card = slack.messagesIn(CHANNELS.soc).find((m) => (m.text ?? '').includes(OPENRELAY_DOMAIN))!;
+    expect(run.card).toEqual({ platform: 'slack', channel: CHANNELS.soc, messageId: card.ts, locale: 'ms' });
+    const versions = card.versions.length;
+    await dieDuring(slackDb, run.id);
+    await slack.app.abandonedRuns.sweepOnce();
+    const after = slack.messagesIn(CHANNELS.soc).find((m) => m.ts === card.ts)!;
+    const last = after.versions.at(-1)!;
+    expect(after.versions.length).toBe(versions + 1);
+    expect(blockKitProblems({ text: last.text ?? '', blocks: (last.blocks ?? []) as never })).toEqual([]);
+    expect(JSON.stringify(last.blocks)).toContain(`Ujian ${OPENRELAY_DOMAIN} terputus`);
+    // Swept once: another sweep (another replica) leaves the card alone.
+    await slack.app.abandonedRuns.sweepOnce();
+    expect(slack.messagesIn(CHANNELS.soc).find((m) => m.ts === card.ts)!.versions).toHaveLength(versions + 1);
   }, 60_000);
 
   it('answers a bad domain only to the person who asked', async () => {

@@ -74,7 +74,12 @@ describeEachDatabase('daily checklist', (suite) => {
     ]);
     // The flow's own notification pings SOC about the new complaint.
     const toSoc = h.memory.deliveries.filter(
-      (d) => d.op !== 'update' && d.op !== 'report' && d.to.kind === 'channel' && d.to.channel === 'C-SOC',
+      (d) =>
+        d.op !== 'update' &&
+        d.op !== 'report' &&
+        d.op !== 'report_update' &&
+        d.to.kind === 'channel' &&
+        d.to.channel === 'C-SOC',
     );
     expect(toSoc.length).toBeGreaterThan(0);
   });

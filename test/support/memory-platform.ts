@@ -33,7 +33,8 @@ export type Delivery =
       readonly id: string;
     }
   | { readonly op: 'update'; readonly ref: PostedRef; readonly card: CardModel; readonly locale: string }
-  | { readonly op: 'report'; readonly to: Destination; readonly view: MailtestView; readonly id: string };
+  | { readonly op: 'report'; readonly to: Destination; readonly view: MailtestView; readonly id: string }
+  | { readonly op: 'report_update'; readonly ref: PostedRef; readonly view: MailtestView };
 
 /** `reports`: the platform posts report cards as Slack and Teams do; without it, as one that cannot. */
 export function createMemoryPlatform(name = 'memory', options: { reports?: boolean } = {}) {
@@ -87,6 +88,10 @@ export function createMemoryPlatform(name = 'memory', options: { reports?: boole
             const id = nextId();
             deliveries.push({ op: 'report', to, view, id });
             return { channel: channelOf(to), messageId: id };
+          },
+          async updateReport(ref: PostedRef, view: MailtestView) {
+            maybeFail('report');
+            deliveries.push({ op: 'report_update', ref, view });
           },
         }
       : {}),

@@ -25,6 +25,8 @@ const ms = {
     'Menguji {domain}… Kad keputusan akan dikemas kini apabila setiap semakan selesai.',
   'mailtest.view.failed':
     'Ujian {domain} terhenti kerana ralat dalaman (rujukan {reference}). Apa yang telah diuji ditunjukkan di atas.',
+  'mailtest.view.interrupted':
+    'Ujian {domain} terputus: mailops berhenti sebelum ujian selesai (dimulakan semula atau rosak). Apa yang telah diuji ditunjukkan di atas; jalankan /mailtest {domain} sekali lagi.',
   'mailtest.verdict.pass': 'LULUS',
   'mailtest.verdict.warn': 'AMARAN',
   'mailtest.verdict.fail': 'GAGAL',
@@ -81,6 +83,8 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.view.started': 'Testing {domain}… The report card updates as each check finishes.',
   'mailtest.view.failed':
     'The test of {domain} stopped on an internal error (reference {reference}). What was tested is shown above.',
+  'mailtest.view.interrupted':
+    'The test of {domain} was cut short: mailops stopped before it finished (a restart or a crash). What was tested is shown above; run /mailtest {domain} again.',
   'mailtest.verdict.pass': 'PASS',
   'mailtest.verdict.warn': 'WARN',
   'mailtest.verdict.fail': 'FAIL',

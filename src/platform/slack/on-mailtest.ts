@@ -17,7 +17,10 @@ const NOT_POSTABLE = /not_in_channel|channel_not_found|is_archived/;
 export function registerMailtest(
   app: App,
   ctx: SlackContext,
-  wired: { mailtest: MailtestService; reports: Required<Pick<ChatPlatform, 'postReport' | 'updateReport'>> },
+  wired: {
+    mailtest: MailtestService;
+    reports: Required<Pick<ChatPlatform, 'name' | 'postReport' | 'updateReport'>>;
+  },
 ): void {
   app.command(MAILTEST_COMMAND, async ({ command, ack, respond }) => {
     const user = ctx.identity.resolveNow(command.user_id, command.user_name);
@@ -47,7 +50,11 @@ export function registerMailtest(
           text: command.text,
           requester: { id: person.id, name: person.name, via: 'slack' },
           locale: user.locale,
-          sink: { post, update: (posted, view) => wired.reports.updateReport(posted as PostedRef, view) },
+          sink: {
+            platform: wired.reports.name,
+            post,
+            update: (posted, view) => wired.reports.updateReport(posted as PostedRef, view),
+          },
         });
         if (!started.ok) await respond({ response_type: 'ephemeral', text: started.message });
       }),

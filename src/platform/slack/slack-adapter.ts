@@ -116,7 +116,11 @@ export async function createSlackAdapter(
   if (deps.mailtest)
     registerMailtest(app, ctx, {
       mailtest: deps.mailtest,
-      reports: { postReport: platform.postReport!, updateReport: platform.updateReport! },
+      reports: {
+        name: platform.name,
+        postReport: platform.postReport!,
+        updateReport: platform.updateReport!,
+      },
     });
   registerFormSubmissions(app, ctx);
   registerButtons(app, ctx);

@@ -50,7 +50,7 @@ export interface TeamsContext {
   readonly adapter: CloudAdapter;
   /** /mailtest (issue 5) and where its report cards go; absent where mailtest is not wired (unit tests). */
   readonly mailtest?: MailtestService;
-  readonly reports?: Required<Pick<ChatPlatform, 'postReport' | 'updateReport'>>;
+  readonly reports?: Required<Pick<ChatPlatform, 'name' | 'postReport' | 'updateReport'>>;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -137,6 +137,7 @@ async function onMailtest(
     requester: { id: user.person.id, name: user.person.name, via: 'teams' },
     locale: user.locale,
     sink: {
+      platform: wired.reports.name,
       post: (view) => wired.reports.postReport(to, view),
       update: (posted, view) => wired.reports.updateReport(posted as PostedRef, view),
     },

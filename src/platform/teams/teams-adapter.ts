@@ -46,7 +46,11 @@ export function createTeamsAdapter(
     db: deps.db,
     directory: deps.directory,
   });
-  const reports = { postReport: platform.postReport!, updateReport: platform.updateReport! };
+  const reports = {
+    name: platform.name,
+    postReport: platform.postReport!,
+    updateReport: platform.updateReport!,
+  };
   const ctx: TeamsContext = { ...deps, adapter, reports };
   return {
     platform,

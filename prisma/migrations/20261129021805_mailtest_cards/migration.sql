@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "mailtest_runs" ADD COLUMN     "card" JSONB;

@@ -3,6 +3,7 @@ import type { Config } from '../config/index.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { formatMyt, hasMessage, type Locale, type Translate } from '../i18n/index.ts';
+import { keepRunAlive, RUN_LEASE_MS } from '../mail/abandoned-runs.ts';
 import { describeFinding, reportedRequirements, requirementStatus } from '../mail/describe.ts';
 import { createDomainChecks } from '../mail/domain-checks.ts';
 import { createDnsClient } from '../mail/resolver.ts';
@@ -172,6 +173,7 @@ export const mailtestCommand: CliCommand = {
         perMinute: Number.MAX_SAFE_INTEGER,
         now: startedAt,
         delivery,
+        leaseMs: RUN_LEASE_MS,
       });
       if (!run.ok) throw new Error('unreachable: the terminal has no rate limit');
       // Ctrl-C while probes wait for mail (up to delivery.deadline_seconds): they end at once as could not
@@ -192,13 +194,31 @@ export const mailtestCommand: CliCommand = {
         clock: systemClock,
         dns: createDnsClient({ servers: [...servers], timeoutMs: config.mailtest.timeoutMs }),
       });
+      // A terminal closed or killed mid-run: a serving mailops finds the lapsed lease and stores it interrupted.
+      let latest: readonly Finding[] = [];
+      const letGo = keepRunAlive({
+        db: db.prisma,
+        runId: run.runId,
+        clock: systemClock,
+        logger,
+        findings: () => latest,
+      });
       const findings = await checks
-        .run({ domain, delivery })
+        .run({
+          domain,
+          delivery,
+          onFindings: (sofar) => {
+            latest = sofar;
+          },
+        })
         .catch(async (error: unknown) => {
           await finishRun(db.prisma, run.runId, { findings: [], status: 'failed', at: new Date() });
           throw error;
         })
-        .finally(unsubscribe);
+        .finally(() => {
+          letGo();
+          unsubscribe();
+        });
       const finishedAt = new Date();
       await finishRun(db.prisma, run.runId, {
         findings: [...findings],

@@ -4,13 +4,13 @@ import type { Logger } from '../log.ts';
 import type { ChatPlatform } from '../platform/port.ts';
 import type { Clock } from '../time.ts';
 import { reportView } from './report-view.ts';
-import type { StoredCard } from './runs.ts';
+import { renewRun, type StoredCard } from './runs.ts';
 import type { Finding } from './types.ts';
 
-// A chat /mailtest run lives in the process that started it: that process fills its card in and stores its
+// A /mailtest run lives in the process that started it: that process fills its card in and stores its
 // end. When the process dies (killed, crashed, the server lost power) the run would stay `running` and its card
 // would say "Checking…" forever, with nobody told to run it again. The living process renews the run's lease
-// (mailtest-service.ts); every serving process sweeps for chat runs whose lease lapsed, stores them
+// (keepRunAlive: chat and terminal runs); every serving process sweeps for runs whose lease lapsed, stores them
 // `interrupted` and ends their card with what was found and a request to run the test again. The sweep is one
 // UPDATE … RETURNING, so of several replicas exactly one ends each card; a card the platform would not take
 // (Slack or Teams down) is tried again on later sweeps.
@@ -22,6 +22,28 @@ const SWEEP_EVERY_MS = 60_000;
 /** A card the platform refused is tried again after this long, this many times in all. */
 const CARD_RETRY_MS = 60_000;
 const CARD_ATTEMPTS = 10;
+
+/**
+ * Renews a run's lease, with what it has found so far, every RUN_RENEW_EVERY_MS while its process lives;
+ * returns how to stop (when the run has ended, before its end is stored).
+ */
+export function keepRunAlive(deps: {
+  db: Db;
+  runId: string;
+  clock: Clock;
+  logger: Logger;
+  findings: () => readonly Finding[];
+  everyMs?: number;
+}): () => void {
+  const renewal = setInterval(() => {
+    const leaseUntil = new Date(deps.clock.now().getTime() + RUN_LEASE_MS);
+    renewRun(deps.db, deps.runId, { findings: deps.findings(), leaseUntil }).catch((error: unknown) => {
+      deps.logger.warn('mailtest run lease not renewed', { run: deps.runId, error });
+    });
+  }, deps.everyMs ?? RUN_RENEW_EVERY_MS);
+  renewal.unref();
+  return () => clearInterval(renewal);
+}
 
 type ReportUpdater = Pick<ChatPlatform, 'updateReport'>;
 

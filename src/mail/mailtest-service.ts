@@ -5,7 +5,7 @@ import { createTranslator, type Locale } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { PostedRef } from '../platform/port.ts';
 import type { Clock } from '../time.ts';
-import { RUN_LEASE_MS, RUN_RENEW_EVERY_MS } from './abandoned-runs.ts';
+import { keepRunAlive, RUN_LEASE_MS } from './abandoned-runs.ts';
 import { createDomainChecks, type DomainChecks } from './domain-checks.ts';
 import type { DeliverySettings } from './probe/delivery-types.ts';
 import { reportView } from './report-view.ts';
@@ -14,7 +14,6 @@ import {
   finishedStatusOf,
   finishRun,
   type Requester,
-  renewRun,
   type StoredCard,
   startRun,
 } from './runs.ts';
@@ -101,16 +100,16 @@ export function createMailtestService(deps: {
       await attachCard(deps.db, runId, card).catch((error: unknown) => {
         deps.logger.warn('mailtest card not stored with its run', { domain, error });
       });
-    // One update in flight at a time; the newest findings win, older ones are never sent after them.
     let latest: readonly Finding[] = [];
-    // While this process lives, the run's lease is renewed with what it has found so far.
-    const renewal = setInterval(() => {
-      const leaseUntil = new Date(deps.clock.now().getTime() + RUN_LEASE_MS);
-      renewRun(deps.db, runId, { findings: latest, leaseUntil }).catch((error: unknown) => {
-        deps.logger.warn('mailtest run lease not renewed', { domain, error });
-      });
-    }, deps.renewEveryMs ?? RUN_RENEW_EVERY_MS);
-    renewal.unref();
+    const letGo = keepRunAlive({
+      db: deps.db,
+      runId,
+      clock: deps.clock,
+      logger: deps.logger,
+      findings: () => latest,
+      ...(deps.renewEveryMs ? { everyMs: deps.renewEveryMs } : {}),
+    });
+    // One update in flight at a time; the newest findings win, older ones are never sent after them.
     let sending: Promise<void> | null = null;
     let last = 0;
     const flush = async (): Promise<void> => {
@@ -164,7 +163,7 @@ export function createMailtestService(deps: {
         }),
       );
     } finally {
-      clearInterval(renewal);
+      letGo();
     }
   }
 

@@ -2,12 +2,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.ts';
+import { createMemoryLogger } from '../../src/log.ts';
+import { sweepAbandonedRuns } from '../../src/mail/abandoned-runs.ts';
 import { MINIMAL_YAML, writeConfig } from '../config/fixture.ts';
 import { tempDir } from '../support/databases.ts';
 
 // Ctrl-C in a terminal running `mailops mailtest`, in its own process as an operator runs it: the first
 // signal is mailops' (it says what it is waiting for and stops the probes), the second is the system's.
-// The run here waits on a resolver that never answers, so only the signals can end it early.
+// The run here waits on a resolver that never answers, so only the signals can end it early; the second
+// leaves its run behind as a killed process does, for a serving mailops to find.
 
 const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const children: ChildProcess[] = [];
@@ -66,5 +70,24 @@ mailtest:
     expect(child.exitCode).toBeNull();
     child.kill('SIGINT');
     expect(await exited).toBe('SIGINT');
+
+    // What the killed terminal left: its run, leased while it lived. A serving mailops on the same data
+    // finds the lease lapsed and stores the run interrupted.
+    const database = await openDatabase({ dataDir, logger: createMemoryLogger() });
+    try {
+      const left = await database.prisma.mailtestRun.findFirstOrThrow({ where: { domain: 'agensi.gov.my' } });
+      expect(left).toMatchObject({ status: 'running', via: 'cli' });
+      expect(left.leaseUntil).not.toBeNull();
+      const later = new Date(left.leaseUntil!.getTime() + 1000);
+      const sweep = { db: database.prisma, platforms: new Map(), logger: createMemoryLogger() };
+      expect(await sweepAbandonedRuns({ ...sweep, clock: { now: () => left.startedAt } })).toBe(0);
+      expect(await sweepAbandonedRuns({ ...sweep, clock: { now: () => later } })).toBe(1);
+      expect(await database.prisma.mailtestRun.findUniqueOrThrow({ where: { id: left.id } })).toMatchObject({
+        status: 'interrupted',
+        leaseUntil: null,
+      });
+    } finally {
+      await database.close();
+    }
   }, 60_000);
 });

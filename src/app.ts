@@ -200,7 +200,13 @@ export async function startApp(options: AppOptions) {
   const teams = teamsOn ? createTeamsAdapter(config.platforms.teams, adapterDeps) : null;
   if (teams) platforms.set(teams.platform.name, teams.platform);
   // A /mailtest card whose process died (this one before a crash, or another replica) ends saying so.
-  const abandonedRuns = createAbandonedRunSweeper({ db, platforms, clock, logger });
+  const abandonedRuns = createAbandonedRunSweeper({
+    db,
+    platforms,
+    clock,
+    logger,
+    onInterrupted: () => metrics.mailtestRunsInterrupted.inc(),
+  });
   const scheduler = createScheduler({
     db,
     owner: config.runtime.instanceId,

@@ -36,6 +36,11 @@ export function createMetrics() {
       help: 'Scheduled fires whose replica stopped before finishing them (lease ended), not yet taken over.',
       registers: [registry],
     }),
+    mailtestRunsInterrupted: new Counter({
+      name: 'mailops_mailtest_runs_interrupted_total',
+      help: '/mailtest runs this process found left behind by a process that died (killed, crashed, power lost).',
+      registers: [registry],
+    }),
     schedulerRuns: new Counter({
       name: 'mailops_scheduler_runs_total',
       help: 'Scheduled task runs this process won, by task and status.',

@@ -53,6 +53,8 @@ interface SweepDeps {
   readonly platforms: ReadonlyMap<string, ReportUpdater>;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Told once for each run found left behind (not for later tries at its card). */
+  readonly onInterrupted?: () => void;
 }
 
 interface AbandonedRow {
@@ -83,6 +85,8 @@ export async function sweepAbandonedRuns(deps: SweepDeps): Promise<number> {
       attempts`;
   let ended = 0;
   for (const row of rows) {
+    // A chat or terminal run's attempts count only sweeps: the first is the one that found it.
+    if (row.attempts === 1) deps.onInterrupted?.();
     if (await endCard(deps, row)) ended += 1;
   }
   return ended;

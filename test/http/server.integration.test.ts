@@ -92,6 +92,7 @@ describeEachDatabase('HTTP server', (suite) => {
       const body = await res.text();
       expect(body).toContain('# TYPE mailops_outbox_pending gauge');
       expect(body).toContain('# TYPE mailops_decisions_total counter');
+      expect(body).toContain('# TYPE mailops_mailtest_runs_interrupted_total counter');
       expect(body).toMatch(/^mailops_outbox_pending 0$/m);
     });
 

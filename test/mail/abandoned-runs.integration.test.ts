@@ -23,6 +23,7 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
   let db: TestDatabase;
   beforeEach(async () => {
     db = database();
+    found = 0;
     await db.prisma.mailtestRun.deleteMany({});
   });
 
@@ -53,12 +54,16 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
     messageId,
     locale,
   });
+  let found = 0;
   const sweep = (memory: ReturnType<typeof createMemoryPlatform>, at: Date, logger = createMemoryLogger()) =>
     sweepAbandonedRuns({
       db: db.prisma,
       platforms: new Map([[memory.platform.name, memory.platform]]),
       clock: { now: () => at },
       logger,
+      onInterrupted: () => {
+        found += 1;
+      },
     });
   const status = async (domain: string) =>
     (await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain } })).status;
@@ -75,6 +80,7 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
     await left({ domain: 'siap.gov.my', leaseUntil: minutes(-1), status: 'done', card: card('m-3') });
 
     expect(await sweep(memory, T0)).toBe(2);
+    expect(found).toBe(2);
     const [update, ...more] = updates(memory);
     expect(more).toEqual([]);
     expect(update?.ref).toEqual({ channel: 'C-SOC', messageId: 'm-1' });
@@ -95,6 +101,7 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
     expect(await sweep(memory, minutes(10))).toBe(1);
     // Only the run that was alive at T0 and stopped renewing since: the ended ones are not touched again.
     expect(updates(memory).map((u) => u.ref.messageId)).toEqual(['m-1', 'm-2']);
+    expect(found).toBe(3);
   });
 
   it('says so in the language of the person who asked', async () => {
@@ -121,6 +128,8 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
     expect(first + second).toBe(1);
     expect(updates(memory).map((u) => u.ref.messageId)).toEqual(['m-1']);
     expect(await sweep(memory, minutes(5))).toBe(0);
+    // Found once, however many tries its card took.
+    expect(found).toBe(1);
   });
 
   it('gives a card up after ten tries when its platform is not running here', async () => {

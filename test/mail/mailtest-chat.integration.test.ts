@@ -220,6 +220,9 @@ mailtest:
     expect(after.versions.length).toBe(versions + 1);
     expect(blockKitProblems({ text: last.text ?? '', blocks: (last.blocks ?? []) as never })).toEqual([]);
     expect(JSON.stringify(last.blocks)).toContain(`Ujian ${OPENRELAY_DOMAIN} terputus`);
+    expect(
+      await slack.app.metrics.registry.getSingleMetricAsString('mailops_mailtest_runs_interrupted_total'),
+    ).toMatch(/^mailops_mailtest_runs_interrupted_total 1$/m);
     // Swept once: another sweep (another replica) leaves the card alone.
     await slack.app.abandonedRuns.sweepOnce();
     expect(slack.messagesIn(CHANNELS.soc).find((m) => m.ts === card.ts)!.versions).toHaveLength(versions + 1);

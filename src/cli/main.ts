@@ -67,17 +67,17 @@ if (import.meta.main) {
     env: process.env,
     isTty: process.stdout.isTTY === true,
     onInterrupt(listener) {
-      const once = () => {
+      const stop = () => {
         process.off('SIGINT', once);
         process.off('SIGTERM', once);
+      };
+      const once = () => {
+        stop();
         listener();
       };
       process.on('SIGINT', once);
       process.on('SIGTERM', once);
-      return () => {
-        process.off('SIGINT', once);
-        process.off('SIGTERM', once);
-      };
+      return stop;
     },
   });
   // `serve` returns only when it has shut down; other commands end the process here. The WebAssembly

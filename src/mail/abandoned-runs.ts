@@ -17,7 +17,7 @@ import type { Finding } from './types.ts';
 
 /** How long a run's lease holds: four missed renewals, so a slow database or a busy moment is not a death. */
 export const RUN_LEASE_MS = 2 * 60_000;
-export const RUN_RENEW_EVERY_MS = 30_000;
+const RUN_RENEW_EVERY_MS = 30_000;
 const SWEEP_EVERY_MS = 60_000;
 /** A card the platform refused is tried again after this long, this many times in all. */
 const CARD_RETRY_MS = 60_000;
@@ -104,7 +104,7 @@ async function endCard(deps: SweepDeps, row: AbandonedRow): Promise<boolean> {
     findings: Array.isArray(row.findings) ? (row.findings as Finding[]) : [],
     finished: false,
     requestedBy: row.requestedByName,
-    startedAt: new Date(row.startedAt),
+    startedAt: row.startedAt,
     locale: card.locale,
     interrupted: true,
   });
@@ -131,12 +131,7 @@ async function endCard(deps: SweepDeps, row: AbandonedRow): Promise<boolean> {
 
 /** The stored card, or null when there is none or it cannot be read (an operator's hand edit). */
 function asCard(value: unknown): StoredCard | null {
-  let card: Partial<StoredCard> | null;
-  try {
-    card = (typeof value === 'string' ? JSON.parse(value) : value) as Partial<StoredCard> | null;
-  } catch {
-    return null;
-  }
+  const card = value as Partial<StoredCard> | null;
   if (!card || typeof card.platform !== 'string' || typeof card.channel !== 'string') return null;
   if (typeof card.messageId !== 'string' || card.messageId === '') return null;
   return { ...card, locale: normalizeLocale(card.locale, 'ms') } as StoredCard;

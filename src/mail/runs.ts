@@ -35,7 +35,7 @@ export async function startRun(
     perMinute: number;
     now: Date;
     delivery?: boolean;
-    /** A run whose process keeps it alive (renewRun): held this long from the start. */
+    /** A run whose process keeps it alive (keepRunAlive): held this long from the start. */
     leaseMs?: number;
   },
 ): Promise<RunStart> {

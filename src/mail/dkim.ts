@@ -51,12 +51,19 @@ export interface SigningSelector {
 type Key =
   | { readonly kind: 'usable'; readonly type: string; readonly bits: number; readonly testing: boolean }
   | { readonly kind: 'revoked' }
-  | { readonly kind: 'invalid'; readonly tag: string };
+  | { readonly kind: 'invalid'; readonly tag: string }
+  | { readonly kind: 'spki_ed25519'; readonly bytes: number };
 
 interface Looked {
   readonly selector: string;
   readonly name: string;
   readonly answer: DnsAnswer<string>;
+  /**
+   * Only guessed: a common selector, or one learned from older mail. A revoked key there is the clean-up
+   * RFC 6376 §3.6.1 asks for (and what a `*._domainkey` wildcard with an empty p= answers for every name),
+   * so it is not reported; a selector the agency named or signs with now is.
+   */
+  readonly guessed: boolean;
 }
 
 export async function checkDkim(
@@ -66,20 +73,21 @@ export async function checkDkim(
 ): Promise<Finding[]> {
   const base = normaliseName(domain);
   const tried = selectorsToTry(selectors);
-  const looked = await Promise.all(
-    tried.map(async (selector): Promise<Looked> => {
-      const name = `${selector}._domainkey.${base}`;
-      return { selector, name, answer: await dns.txt(name) };
-    }),
-  );
   const signing = selectors.signing && {
     ...selectors.signing,
     selector: cleanSelector(selectors.signing.selector),
   };
+  const named = new Set([...(selectors.configured ?? []).map(cleanSelector), signing?.selector]);
+  const looked = await Promise.all(
+    tried.map(async (selector): Promise<Looked> => {
+      const name = `${selector}._domainkey.${base}`;
+      return { selector, name, answer: await dns.txt(name), guessed: !named.has(selector) };
+    }),
+  );
   const perSelector = looked.flatMap((l) =>
     l.selector === signing?.selector ? signingFindings(l, signing.seenOn) : selectorFindings(l),
   );
-  return [summary(looked, perSelector, tried.length), ...perSelector];
+  return [summary(perSelector, tried.length, signing?.selector), ...perSelector];
 }
 
 const cleanSelector = (selector: string) => selector.trim().toLowerCase();
@@ -96,26 +104,36 @@ function selectorsToTry(selectors: DkimSelectors): string[] {
   return [...new Set(valid)];
 }
 
-function selectorFindings({ selector, name, answer }: Looked): Finding[] {
+function selectorFindings({ selector, name, answer, guessed }: Looked): Finding[] {
   if (isUnanswered(answer))
     return [finding('dkim.lookup', 'untested', { selector, name, failure: answer.failure }, selector)];
-  const record = keyRecord(recordsOf(answer));
-  if (record === null) return [];
-  const key = readKey(parseTags(record));
+  const key = keyOf(answer);
+  if (key === null) return [];
   if (key.kind === 'invalid') return [finding('dkim.record', 'fail', { name, tag: key.tag }, selector)];
-  if (key.kind === 'revoked') return [finding('dkim.revoked', 'warn', { name }, selector)];
+  if (key.kind === 'spki_ed25519')
+    return [finding('dkim.key_form', 'fail', { name, bytes: key.bytes }, selector)];
+  if (key.kind === 'revoked') return guessed ? [] : [finding('dkim.revoked', 'warn', { name }, selector)];
   const found = [strength(name, selector, key)];
   if (key.testing) found.push(finding('dkim.testing', 'warn', { name }, selector));
   return found;
 }
 
+const keyOf = (answer: DnsAnswer<string>): Key | null => {
+  const record = keyRecord(recordsOf(answer));
+  return record === null ? null : readKey(parseTags(record));
+};
+
 // Any other selector without a key is just not this domain's. The one its mail was signed with lately is:
-// without the key every signature by it is a PERMFAIL (RFC 6376 §6.1.2 "key unavailable"), and DMARC then
-// rests on SPF alone. A key rotated away is not caught here: the new selector is seen first (SigningSelector).
+// without the key, or with it revoked (an empty p=), every signature by it is a PERMFAIL (RFC 6376 §6.1.2),
+// and DMARC then rests on SPF alone. A key rotated away is not caught here: the new selector is seen first
+// (SigningSelector).
 function signingFindings(looked: Looked, seenOn: string): Finding[] {
   const { answer, selector, name } = looked;
-  if (!isUnanswered(answer) && keyRecord(recordsOf(answer)) === null)
-    return [finding('dkim.missing', 'fail', { selector, name, seen: seenOn }, selector)];
+  if (isUnanswered(answer)) return selectorFindings(looked);
+  const key = keyOf(answer);
+  if (key === null) return [finding('dkim.missing', 'fail', { selector, name, seen: seenOn }, selector)];
+  if (key.kind === 'revoked')
+    return [finding('dkim.revoked', 'fail', { selector, name, seen: seenOn }, selector)];
   return selectorFindings(looked);
 }
 
@@ -127,18 +145,20 @@ function strength(name: string, selector: string, key: Extract<Key, { kind: 'usa
   return finding('dkim.key', key.bits >= 1024 ? 'warn' : 'fail', params, selector);
 }
 
-function summary(looked: readonly Looked[], perSelector: readonly Finding[], tried: number): Finding {
+const KEY_CHECKS: readonly string[] = ['dkim.key', 'dkim.record', 'dkim.key_form', 'dkim.revoked'];
+
+function summary(perSelector: readonly Finding[], tried: number, signing?: string): Finding {
   const usable = perSelector
     .filter((f) => f.check === 'dkim.key' && f.verdict !== 'fail')
     .map((f) => f.subject!);
   if (usable.length > 0)
     return finding('dkim.selectors', 'pass', { selectors: [...new Set(usable)].join(', ') });
-  const found = looked
-    .filter((l) => l.answer.ok && keyRecord(l.answer.records) !== null)
-    .map((l) => l.selector);
-  if (found.length > 0) return finding('dkim.selectors', 'warn', { selectors: found.join(', ') });
-  const missing = perSelector.find((f) => f.check === 'dkim.missing');
-  if (missing) return finding('dkim.selectors', 'fail', { tried, selector: missing.subject! });
+  // Without a usable key anywhere, the selector in use having none is the fail whatever else is published.
+  if (perSelector.some((f) => f.subject === signing && f.verdict === 'fail' && f.check !== 'dkim.lookup'))
+    return finding('dkim.selectors', 'fail', { tried, selector: signing! });
+  const found = perSelector.filter((f) => KEY_CHECKS.includes(f.check)).map((f) => f.subject!);
+  if (found.length > 0)
+    return finding('dkim.selectors', 'warn', { selectors: [...new Set(found)].join(', ') });
   return finding('dkim.selectors', 'untested', { tried });
 }
 
@@ -177,8 +197,12 @@ function readKey(tags: ReadonlyMap<string, string>): Key {
   const type = (tags.get('k') ?? 'rsa').toLowerCase();
   if (type !== 'rsa' && type !== 'ed25519') return { kind: 'invalid', tag: 'k' };
   if (!/^[A-Za-z0-9+/]+=*$/.test(p)) return { kind: 'invalid', tag: 'p' };
-  const key = publicKey(type, Buffer.from(p, 'base64'));
+  const der = Buffer.from(p, 'base64');
+  const key = publicKey(type, der);
   if (key === null || key.asymmetricKeyType !== type) return { kind: 'invalid', tag: 'p' };
+  // RFC 8463 §4.2: p= is the bare 32-byte Ed25519 key. The SubjectPublicKeyInfo that `openssl pkey -pubout`
+  // prints is a key too, but verifiers that follow the RFC (rspamd, mailauth in strict mode) fail with it.
+  if (type === 'ed25519' && der.length !== 32) return { kind: 'spki_ed25519', bytes: der.length };
   const bits = type === 'rsa' ? (key.asymmetricKeyDetails?.modulusLength ?? 0) : 256;
   const testing = (tags.get('t') ?? '').split(':').some((flag) => flag.trim() === 'y');
   return { kind: 'usable', type, bits, testing };
@@ -189,7 +213,8 @@ const listed = (value: string, wanted: readonly string[]) =>
   value.split(':').some((item) => wanted.includes(item.trim().toLowerCase()));
 
 // RSA keys are published as SubjectPublicKeyInfo (RFC 6376 §3.6.1), sometimes as the bare PKCS#1 key;
-// Ed25519 keys as the raw 32 bytes (RFC 8463 §4.2), sometimes as SubjectPublicKeyInfo.
+// Ed25519 keys as the raw 32 bytes (RFC 8463 §4.2), sometimes wrongly as SubjectPublicKeyInfo (read here so
+// that the mistake can be named).
 function publicKey(type: string, der: Buffer): KeyObject | null {
   const attempts: (() => KeyObject)[] = [() => createPublicKey({ key: der, format: 'der', type: 'spki' })];
   if (type === 'rsa') attempts.push(() => createPublicKey({ key: der, format: 'der', type: 'pkcs1' }));

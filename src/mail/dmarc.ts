@@ -176,17 +176,26 @@ function policy(found: Extract<Discovery, { kind: 'one' }>): Finding {
   if (invalid !== undefined) {
     const [tag, value] = invalid;
     const rua = reportUris(found.tags, 'rua').some((uri) => URI.test(uri));
-    if (tag === 'p' && !rua) return finding('dmarc.policy', 'fail', { name: found.name, value: value ?? '' });
-    return finding('dmarc.invalid_tag', rua ? 'warn' : 'fail', { name: found.name, tag, value: value ?? '' });
+    if (tag === 'p' && !rua)
+      return finding('dmarc.policy', 'fail', { name: found.name, tag, value: value ?? '' });
+    // np= exists only in RFC 9989; receivers still on RFC 7489 ignore it as an unknown tag (§6.3).
+    const rule = tag === 'np' ? 'RFC 9989 §4.10.1' : 'RFC 7489 §6.6.3';
+    const params = { name: found.name, tag, value: value ?? '', rule };
+    return finding('dmarc.invalid_tag', rua ? 'warn' : 'fail', params);
   }
-  const applied = (found.inherited ? sp : undefined) ?? p!;
+  // §6.3 sp: a subdomain without its own record is governed by sp=, so the text names the tag that applies.
+  const tag = found.inherited && sp !== undefined ? 'sp' : 'p';
+  const applied = tag === 'sp' ? sp! : p!;
   // RFC 9989 t=y: receivers apply one step less than the policy asks (quarantine for reject, none for
-  // quarantine), so p=quarantine; t=y protects no more than p=none.
-  const test = applied !== 'none' && isTesting(found.tags);
-  const params = { name: found.name, policy: test ? `${applied}; t=y` : applied };
-  const weakest = applied === 'none' || (test && applied === 'quarantine');
+  // quarantine), so p=quarantine; t=y protects no more than p=none. RFC 7489 §6.6.4 pct=0 does the same: the
+  // mail not sampled gets the next weaker policy, and with 0 that is all of it.
+  const stepDown = applied === 'none' ? undefined : isTesting(found.tags) ? 't=y' : pctZero(found.tags);
+  const params = { name: found.name, tag, policy: stepDown ? `${applied}; ${stepDown}` : applied };
+  const weakest = applied === 'none' || (stepDown !== undefined && applied === 'quarantine');
   return finding('dmarc.policy', weakest ? 'warn' : 'pass', params);
 }
+
+const pctZero = (tags: Tags) => (tags.get('pct') === '0' ? 'pct=0' : undefined);
 
 const isTesting = (tags: Tags) => tags.get('t')?.toLowerCase() === 'y';
 
@@ -223,10 +232,13 @@ function reportUris(tags: Tags, tag: 'rua' | 'ruf'): string[] {
   return uris.filter((uri) => uri !== '');
 }
 
+// A rua= with no mailto: URI (a bare address, an https: URI) reaches no receiver: said apart from no rua= at all,
+// so that the reader who sees a rua= in the record knows what is wrong with it.
 function reportingAddress(tags: Tags): Finding {
-  const rua = tags.get('rua');
+  const rua = tags.get('rua')?.trim();
+  if (!rua) return finding('dmarc.rua', 'warn', {});
   const usable = reportUris(tags, 'rua').some((uri) => MAILTO.test(uri));
-  return rua && usable ? finding('dmarc.rua', 'pass', { rua }) : finding('dmarc.rua', 'warn', {});
+  return usable ? finding('dmarc.rua', 'pass', { rua }) : finding('dmarc.rua_uri', 'warn', { rua });
 }
 
 /** The domains of the mailto: URIs of rua and ruf. */

@@ -41,13 +41,15 @@ const CHECKS = {
   'dmarc.subdomain_policy': ['gp-spoofing', ['warn']],
   'dmarc.pct': ['gp-spoofing', ['warn', 'fail']],
   'dmarc.rua': ['gp-spoofing', ['pass', 'warn']],
+  'dmarc.rua_uri': ['gp-spoofing', ['warn']],
   'dmarc.report_auth': ['gp-spoofing', ['pass', 'warn', 'untested']],
 
   'dkim.selectors': ['4f-v', ['pass', 'warn', 'fail', 'untested']],
   'dkim.lookup': ['4f-v', ['untested']],
   'dkim.missing': ['4f-v', ['fail']],
   'dkim.record': ['4f-v', ['fail']],
-  'dkim.revoked': ['4f-v', ['warn']],
+  'dkim.revoked': ['4f-v', ['warn', 'fail']],
+  'dkim.key_form': ['4f-v', ['fail']],
   'dkim.key': ['4f-v', ['pass', 'warn', 'fail']],
   'dkim.testing': ['4f-v', ['warn']],
 

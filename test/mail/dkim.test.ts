@@ -72,6 +72,11 @@ describe('checkDkim', () => {
       `v=DKIM1; k=ed25519; p=${ed25519Key()}`,
       ['dkim.selectors pass', 'dkim.key pass mel'],
     ],
+    [
+      'an Ed25519 key published as SubjectPublicKeyInfo (RFC 8463 §4.2 wants the bare key)',
+      `v=DKIM1; k=ed25519; p=${generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64')}`,
+      ['dkim.selectors warn', 'dkim.key_form fail mel'],
+    ],
     ['a key published as PKCS#1', `p=${rsaKey(2048, 'pkcs1')}`, ['dkim.selectors pass', 'dkim.key pass mel']],
     [
       'a key split by spaces',
@@ -115,6 +120,47 @@ describe('checkDkim', () => {
     ['a key that is not a key', 'v=DKIM1; p=bm90IGEga2V5', ['dkim.selectors warn', 'dkim.record fail mel']],
   ])('judges %s', async (_name, text, expected) => {
     expect(verdicts(await run(at('mel', [text]), { configured: ['mel'] }))).toEqual(expected);
+  });
+
+  it('names the size of an Ed25519 key published as SubjectPublicKeyInfo', async () => {
+    const spki = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' });
+    const findings = await run(at('mel', [`v=DKIM1; k=ed25519; p=${spki.toString('base64')}`]), {
+      configured: ['mel'],
+    });
+    expect(findings[1]?.params).toEqual({ name: 'mel._domainkey.agensi.gov.my', bytes: 44 });
+  });
+
+  describe('a revoked key (empty p=) at a selector only guessed', () => {
+    // `*._domainkey.<domain> TXT "v=DKIM1; p="` (M3AAWG's advice for domains that send no signed mail, and
+    // the clean-up after a move) answers every common selector: that is no finding about the agency.
+    const wildcard = (keys: DnsTable = {}): DnsTable => ({
+      ...Object.fromEntries(
+        COMMON_SELECTORS.map((s) => [`${s}._domainkey.agensi.gov.my`, { txt: ['v=DKIM1; p='] }]),
+      ),
+      ...keys,
+    });
+
+    it('is not reported next to the key the domain uses', async () => {
+      const findings = await run(wildcard(at('selector1', [`v=DKIM1; p=${RSA_2048}`])));
+      expect(verdicts(findings)).toEqual(['dkim.selectors pass', 'dkim.key pass selector1']);
+    });
+
+    it('leaves the domain could-not-test when its real selector is unknown', async () => {
+      expect(verdicts(await run(wildcard()))).toEqual(['dkim.selectors untested']);
+    });
+
+    it('is not reported for a selector learned from older mail', async () => {
+      const findings = await run(
+        { ...at('mel2025', ['v=DKIM1; p=']), ...at('mel2026', [`p=${RSA_2048}`]) },
+        { learned: ['mel2025'], signing: { selector: 'mel2026', seenOn: '2026-11-27' } },
+      );
+      expect(verdicts(findings)).toEqual(['dkim.selectors pass', 'dkim.key pass mel2026']);
+    });
+
+    it('is still reported at a selector the agency configured', async () => {
+      const findings = await run(wildcard(), { configured: ['default'] });
+      expect(verdicts(findings)).toEqual(['dkim.selectors warn', 'dkim.revoked warn default']);
+    });
   });
 
   it('names the faulty tag', async () => {
@@ -183,6 +229,28 @@ describe('checkDkim', () => {
         'dkim.selectors pass',
         'dkim.missing fail mel2026',
         'dkim.key pass google',
+      ]);
+    });
+
+    it('fails it when its key is revoked: as broken as a missing one (RFC 6376 §6.1.2)', async () => {
+      const findings = await run(at('mel2026', ['v=DKIM1; k=rsa; p=']), { signing });
+      expect(verdicts(findings)).toEqual(['dkim.selectors fail', 'dkim.revoked fail mel2026']);
+      expect(findings[1]?.params).toEqual({
+        selector: 'mel2026',
+        name: 'mel2026._domainkey.agensi.gov.my',
+        seen: '2026-11-27',
+      });
+    });
+
+    it('fails the domain when its key is unusable, whatever other records are published', async () => {
+      const findings = await run(
+        { ...at('mel2026', [`v=DKIM1; p=${rsaKey(512)}`]), ...at('default', ['v=DKIM1; k=dsa; p=AAAA']) },
+        { signing, configured: ['default'] },
+      );
+      expect(verdicts(findings)).toEqual([
+        'dkim.selectors fail',
+        'dkim.key fail mel2026',
+        'dkim.record fail default',
       ]);
     });
 

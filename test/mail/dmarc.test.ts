@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeFinding } from '../../src/mail/describe.ts';
 import { checkDmarc, organisationalDomain } from '../../src/mail/dmarc.ts';
 import type { DnsFailure } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
@@ -114,15 +115,30 @@ describe('checkDmarc', () => {
       ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua pass'],
     ],
     [
-      'a rua that is not a mailto: URI as no report address',
+      'a rua that is a bare address, not a mailto: URI, as unusable',
       record('v=DMARC1; p=reject; rua=dmarc@agensi.gov.my'),
-      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua warn'],
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua_uri warn'],
+    ],
+    [
+      'a rua with only an https: URI, which receivers need not support, as unusable',
+      record('v=DMARC1; p=reject; rua=https://dmarc.example/report'),
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua_uri warn'],
     ],
     ['no rua', record('v=DMARC1; p=reject'), ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.rua warn']],
     [
       'sp= weaker than p=',
       record('v=DMARC1; p=reject; sp=none; rua=mailto:d@agensi.gov.my'),
       ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.subdomain_policy warn', 'dmarc.rua pass'],
+    ],
+    [
+      'p=quarantine with pct=0 as no more than p=none (RFC 7489 §6.6.4: all mail gets the weaker policy)',
+      record('v=DMARC1; p=quarantine; pct=0; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.policy warn', 'dmarc.pct warn', 'dmarc.rua pass'],
+    ],
+    [
+      'p=reject with pct=0 as quarantine at best',
+      record('v=DMARC1; p=reject; pct=0; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.pct warn', 'dmarc.rua pass'],
     ],
     [
       'pct below 100',
@@ -156,9 +172,36 @@ describe('checkDmarc', () => {
     });
   });
 
+  it('names the policy that applies and its step down in the text', async () => {
+    const findings = await run(record('v=DMARC1; p=quarantine; pct=0; rua=mailto:d@agensi.gov.my'));
+    expect(findings[1]?.params).toEqual({
+      name: '_dmarc.agensi.gov.my',
+      tag: 'p',
+      policy: 'quarantine; pct=0',
+    });
+    expect(describeFinding(findings[1]!, 'en').text).toContain('is p=quarantine; pct=0');
+  });
+
+  it('shows the rua a receiver cannot use', async () => {
+    const findings = await run(record('v=DMARC1; p=reject; rua=dmarc@agensi.gov.my'));
+    const rua = findings.find((f) => f.check === 'dmarc.rua_uri')!;
+    expect(describeFinding(rua, 'en').text).toContain('rua=dmarc@agensi.gov.my has no `mailto:` URI');
+  });
+
+  it('cites RFC 9989 for an invalid np=, a tag RFC 7489 does not have', async () => {
+    const findings = await run(record('v=DMARC1; p=reject; np=rejct'));
+    expect(findings[1]?.params).toMatchObject({ tag: 'np', rule: 'RFC 9989 §4.10.1' });
+    expect(describeFinding(findings[1]!, 'ms').text).toContain('(RFC 9989 §4.10.1)');
+  });
+
   it('names the tag and the value a receiver cannot read', async () => {
     const findings = await run(record('v=DMARC1; p=reject; sp=rejct; rua=mailto:d@agensi.gov.my'));
-    expect(findings[1]?.params).toEqual({ name: '_dmarc.agensi.gov.my', tag: 'sp', value: 'rejct' });
+    expect(findings[1]?.params).toEqual({
+      name: '_dmarc.agensi.gov.my',
+      tag: 'sp',
+      value: 'rejct',
+      rule: 'RFC 7489 §6.6.3',
+    });
   });
 
   it('shows the misspelt version it discarded, and falls back past it to the organisational domain', async () => {
@@ -197,6 +240,7 @@ describe('checkDmarc', () => {
     expect(findings[0]?.params).toEqual({ name: '_dmarc.agensi.gov.my' });
     expect(findings.find((f) => f.check === 'dmarc.policy')?.params).toEqual({
       name: '_dmarc.agensi.gov.my',
+      tag: 'sp',
       policy: 'quarantine',
     });
   });
@@ -224,6 +268,7 @@ describe('checkDmarc', () => {
       const findings = await run({ '_dmarc.gov.my': { txt: ['v=DMARC1; p=reject; sp=quarantine; psd=y'] } });
       expect(findings.find((f) => f.check === 'dmarc.policy')?.params).toEqual({
         name: '_dmarc.gov.my',
+        tag: 'sp',
         policy: 'quarantine',
       });
     });

@@ -27,19 +27,19 @@ const ms = {
 
   'mailtest.dmarc.policy.title': 'Dasar DMARC (p=)',
   'mailtest.dmarc.policy.pass':
-    'Dasar DMARC di {name} ialah p={policy}: mel palsu atas nama agensi dikuarantin atau ditolak (p=reject adalah yang paling kuat).',
+    'Dasar DMARC di {name} ialah {tag}={policy}: mel palsu atas nama agensi dikuarantin atau ditolak (reject adalah yang paling kuat).',
   'mailtest.dmarc.policy.warn':
-    'Dasar DMARC di {name} ialah p={policy}: penerima hanya memantau, mel palsu atas nama agensi tetap diterima.',
+    'Dasar DMARC di {name} ialah {tag}={policy}: penerima hanya memantau, mel palsu atas nama agensi tetap diterima.',
   'mailtest.dmarc.policy.fail':
     'Tag p= rekod DMARC di {name} tiada atau tidak sah ("{value}") dan tiada rua= yang sah: penerima tidak menggunakan DMARC langsung (RFC 7489 §6.6.3).',
   'mailtest.dmarc.policy.fix':
-    'Selepas laporan rua menunjukkan semua mel sah lulus SPF/DKIM, tukar kepada `p=quarantine` dan kemudian `p=reject` (RFC 7489 §6.3).',
+    'Selepas laporan rua menunjukkan semua mel sah lulus SPF/DKIM, tukar {tag}= di {name} kepada `quarantine` dan kemudian `reject`, tanpa `t=y` atau `pct=0` (RFC 7489 §6.3, §6.6.4).',
 
   'mailtest.dmarc.invalid_tag.title': 'Nilai dasar DMARC (p=, sp=, np=)',
   'mailtest.dmarc.invalid_tag.warn':
-    'Tag {tag}= rekod DMARC di {name} tiada atau tidak sah ("{value}"): kerana rua= ditetapkan, penerima menganggap rekod ini p=none, jadi mel palsu atas nama agensi tetap diterima (RFC 7489 §6.6.3).',
+    'Tag {tag}= rekod DMARC di {name} tiada atau tidak sah ("{value}"): kerana rua= ditetapkan, penerima menganggap rekod ini p=none, jadi mel palsu atas nama agensi tetap diterima ({rule}).',
   'mailtest.dmarc.invalid_tag.fail':
-    'Tag {tag}= rekod DMARC di {name} tidak sah ("{value}") dan tiada rua= yang sah: penerima tidak menggunakan DMARC langsung (RFC 7489 §6.6.3).',
+    'Tag {tag}= rekod DMARC di {name} tidak sah ("{value}") dan tiada rua= yang sah: penerima tidak menggunakan DMARC langsung ({rule}).',
   'mailtest.dmarc.invalid_tag.fix':
     'Tetapkan p= (dan sp=, np= jika digunakan) kepada none, quarantine atau reject sahaja, kemudian naikkan ke `p=reject` (RFC 7489 §6.3).',
 
@@ -67,6 +67,12 @@ const ms = {
     'Tiada tag rua=: agensi tidak menerima laporan tentang siapa menghantar atas namanya.',
   'mailtest.dmarc.rua.fix':
     'Tambah `rua=mailto:dmarc@<domain>` supaya agensi tahu pelayan mana menghantar atas namanya sebelum menguatkuasakan dasar (RFC 7489 §7.2).',
+
+  'mailtest.dmarc.rua_uri.title': 'Bentuk alamat laporan DMARC (rua=)',
+  'mailtest.dmarc.rua_uri.warn':
+    'rua={rua} tiada URI `mailto:`: penerima hanya menghantar laporan agregat ke alamat `mailto:` (RFC 7489 §6.2), jadi agensi tidak menerima sebarang laporan.',
+  'mailtest.dmarc.rua_uri.fix':
+    'Tulis setiap alamat sebagai URI, contohnya `rua=mailto:dmarc@<domain>` (RFC 7489 §6.4); pisahkan beberapa alamat dengan koma.',
 
   'mailtest.dmarc.report_auth.title': 'Kebenaran destinasi laporan DMARC luar',
   'mailtest.dmarc.report_auth.pass': 'Destinasi laporan {destination} membenarkan laporan ({name}).',
@@ -107,8 +113,16 @@ const ms = {
   'mailtest.dkim.revoked.title': 'Kunci DKIM dibatalkan',
   'mailtest.dkim.revoked.warn':
     'Kunci di {name} telah dibatalkan (p= kosong): mel yang ditandatangani dengan pemilih ini gagal DKIM.',
+  'mailtest.dkim.revoked.fail':
+    'Mel daripada domain ini ditandatangani dengan pemilih {selector} (kali terakhir dilihat {seen}), tetapi kunci di {name} telah dibatalkan (p= kosong): setiap tandatangan dengannya gagal (RFC 6376 §6.1.2), dan DMARC hanya bergantung pada SPF.',
   'mailtest.dkim.revoked.fix':
     'Pastikan pelayan mel tidak lagi menandatangani dengan pemilih ini, atau terbitkan kunci baharu (RFC 6376 §3.6.1).',
+
+  'mailtest.dkim.key_form.title': 'Bentuk kunci Ed25519',
+  'mailtest.dkim.key_form.fail':
+    'Kunci Ed25519 di {name} diterbitkan sebagai SubjectPublicKeyInfo ({bytes} bait), bukan kunci mentah 32 bait yang ditetapkan oleh RFC 8463 §4.2: pengesah yang mengikut RFC itu menggagalkan setiap tandatangan dengannya.',
+  'mailtest.dkim.key_form.fix':
+    'Terbitkan 32 bait terakhir kunci sahaja dalam base64, contohnya `openssl pkey -pubin -in kunci.pub -outform DER | tail -c 32 | base64` (RFC 8463 §4.2).',
 
   'mailtest.dkim.key.title': 'Kekuatan kunci DKIM',
   'mailtest.dkim.key.pass': 'Kunci {type} di {name}: {bits} bit.',
@@ -150,19 +164,19 @@ const en: Record<keyof typeof ms, string> = {
 
   'mailtest.dmarc.policy.title': 'DMARC policy (p=)',
   'mailtest.dmarc.policy.pass':
-    "The DMARC policy at {name} is p={policy}: forged mail in the agency's name is quarantined or rejected (p=reject is the strongest).",
+    "The DMARC policy at {name} is {tag}={policy}: forged mail in the agency's name is quarantined or rejected (reject is the strongest).",
   'mailtest.dmarc.policy.warn':
-    "The DMARC policy at {name} is p={policy}: receivers only monitor, and forged mail in the agency's name is still delivered.",
+    "The DMARC policy at {name} is {tag}={policy}: receivers only monitor, and forged mail in the agency's name is still delivered.",
   'mailtest.dmarc.policy.fail':
     'The p= tag of the DMARC record at {name} is missing or invalid ("{value}") and no valid rua= is set: receivers apply no DMARC at all (RFC 7489 §6.6.3).',
   'mailtest.dmarc.policy.fix':
-    'Once the rua reports show all legitimate mail passing SPF/DKIM, move to `p=quarantine` and then `p=reject` (RFC 7489 §6.3).',
+    'Once the rua reports show all legitimate mail passing SPF/DKIM, set {tag}= at {name} to `quarantine` and then `reject`, without `t=y` or `pct=0` (RFC 7489 §6.3, §6.6.4).',
 
   'mailtest.dmarc.invalid_tag.title': 'DMARC policy values (p=, sp=, np=)',
   'mailtest.dmarc.invalid_tag.warn':
-    'The {tag}= tag of the DMARC record at {name} is missing or invalid ("{value}"): as rua= is set, receivers treat the record as p=none, so forged mail in the agency\'s name is still delivered (RFC 7489 §6.6.3).',
+    'The {tag}= tag of the DMARC record at {name} is missing or invalid ("{value}"): as rua= is set, receivers treat the record as p=none, so forged mail in the agency\'s name is still delivered ({rule}).',
   'mailtest.dmarc.invalid_tag.fail':
-    'The {tag}= tag of the DMARC record at {name} is invalid ("{value}") and no valid rua= is set: receivers apply no DMARC at all (RFC 7489 §6.6.3).',
+    'The {tag}= tag of the DMARC record at {name} is invalid ("{value}") and no valid rua= is set: receivers apply no DMARC at all ({rule}).',
   'mailtest.dmarc.invalid_tag.fix':
     'Set p= (and sp=, np= where used) to none, quarantine or reject only, then raise it to `p=reject` (RFC 7489 §6.3).',
 
@@ -189,6 +203,12 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dmarc.rua.warn': 'No rua= tag: the agency gets no reports on who sends in its name.',
   'mailtest.dmarc.rua.fix':
     'Add `rua=mailto:dmarc@<domain>` so that the agency knows which servers send in its name before enforcing the policy (RFC 7489 §7.2).',
+
+  'mailtest.dmarc.rua_uri.title': 'Form of the DMARC report address (rua=)',
+  'mailtest.dmarc.rua_uri.warn':
+    'rua={rua} has no `mailto:` URI: receivers send aggregate reports only to `mailto:` addresses (RFC 7489 §6.2), so the agency gets none.',
+  'mailtest.dmarc.rua_uri.fix':
+    'Write each address as a URI, for example `rua=mailto:dmarc@<domain>` (RFC 7489 §6.4); separate several with commas.',
 
   'mailtest.dmarc.report_auth.title': 'Authorisation of external DMARC report destinations',
   'mailtest.dmarc.report_auth.pass': 'The report destination {destination} accepts the reports ({name}).',
@@ -228,8 +248,16 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dkim.revoked.title': 'DKIM key revoked',
   'mailtest.dkim.revoked.warn':
     'The key at {name} is revoked (empty p=): mail signed with this selector fails DKIM.',
+  'mailtest.dkim.revoked.fail':
+    'Mail from this domain is signed with the selector {selector} (last seen {seen}), but the key at {name} is revoked (empty p=): every signature by it fails (RFC 6376 §6.1.2), and DMARC rests on SPF alone.',
   'mailtest.dkim.revoked.fix':
     'Make sure the mail server no longer signs with this selector, or publish a new key (RFC 6376 §3.6.1).',
+
+  'mailtest.dkim.key_form.title': 'Form of the Ed25519 key',
+  'mailtest.dkim.key_form.fail':
+    'The Ed25519 key at {name} is published as a SubjectPublicKeyInfo ({bytes} bytes), not the bare 32-byte key RFC 8463 §4.2 asks for: verifiers that follow that RFC fail every signature by it.',
+  'mailtest.dkim.key_form.fix':
+    'Publish only the last 32 bytes of the key in base64, for example `openssl pkey -pubin -in key.pub -outform DER | tail -c 32 | base64` (RFC 8463 §4.2).',
 
   'mailtest.dkim.key.title': 'DKIM key strength',
   'mailtest.dkim.key.pass': '{type} key at {name}: {bits} bits.',

@@ -1,11 +1,12 @@
 import { isIP } from 'node:net';
 import { finding, recordsOf } from './dns-finding.ts';
+import { reverseName } from './resolver.ts';
 import type { DnsClient, Finding } from './types.ts';
 
 // Whether the MX addresses are on a DNS blocklist (RFC 5782): a listed server's mail is refused or marked as
 // spam by receivers that use the list, against the good practice of keeping the agency's mail out of spam.
-// Only IPv4 is asked: the lists below publish IPv4 data for mail servers, and an IPv6 query form (RFC 5782
-// §2.4) is not offered by all of them.
+// IPv6 addresses are asked in the nibble form (§2.4) of lists that show, by their IPv6 test entry, that they
+// publish IPv6 data; for the others an IPv6 address is "could not test", never "not listed".
 
 /**
  * Well-known public lists. They answer only resolvers that are allowed to ask: Spamhaus refuses queries that
@@ -20,26 +21,66 @@ export async function checkDnsbl(
   addresses: readonly string[],
   zones: readonly string[] = DEFAULT_DNSBL_ZONES,
 ): Promise<Finding[]> {
-  const v4 = [...new Set(addresses.filter((address) => isIP(address) === 4))];
-  const health = new Map(zones.map((zone) => [zone, listHealth(dns, zone)]));
-  const questions = v4.flatMap((address) => zones.map((zone) => ({ address, zone })));
-  return Promise.all(questions.map(({ address, zone }) => lookup(dns, address, zone, health.get(zone)!)));
+  const unique = [...new Set(addresses.filter((address) => isIP(address) !== 0))];
+  const families = [...new Set(unique.map(familyOf))];
+  const health = new Map(
+    zones.flatMap((zone) => families.map((family) => [`${family} ${zone}`, listHealth(dns, zone, family)])),
+  );
+  const questions = unique.flatMap((address) => zones.map((zone) => ({ address, zone })));
+  return Promise.all(
+    questions.map(({ address, zone }) =>
+      lookup(dns, address, zone, health.get(`${familyOf(address)} ${zone}`)!),
+    ),
+  );
 }
 
-/** The reasons a list's answers cannot be trusted; describe.ts names them in words. */
-export const DNSBL_PROBLEMS = ['lists_everything', 'no_test_entry'] as const;
-type ListHealth = (typeof DNSBL_PROBLEMS)[number] | 'ok';
+type Family = 'v4' | 'v6';
+const familyOf = (address: string): Family => (isIP(address) === 6 ? 'v6' : 'v4');
 
 /**
- * RFC 5782 §5: a list MUST list 127.0.0.2, its test entry, and MUST NOT list 127.0.0.1. A list that lists
- * 127.0.0.1 answers for every address (a closed list's domain parked under a wildcard did exactly that), so
- * its listings prove nothing; one without its test entry may be closed, so its "not listed" proves nothing.
- * A test entry that got no answer says nothing against the list: its verdicts stand.
+ * The reasons a list's answers cannot be trusted, and the refusal codes of 127.255.255.0/24 (Spamhaus, whose
+ * codes other lists copied: 252 the zone name asked is wrong, 254 queries through a public or unregistered
+ * resolver, 255 too many queries); describe.ts names them in words.
  */
-async function listHealth(dns: DnsClient, zone: string): Promise<ListHealth> {
-  const [one, two] = await Promise.all([dns.a(`1.0.0.127.${zone}`), dns.a(`2.0.0.127.${zone}`)]);
+export const DNSBL_PROBLEMS = [
+  'lists_everything',
+  'no_test_entry',
+  'no_ipv6_test_entry',
+  'bad_zone',
+  'refused_resolver',
+  'over_limit',
+] as const;
+type Problem = (typeof DNSBL_PROBLEMS)[number];
+type ListHealth = Extract<Problem, 'lists_everything' | 'no_test_entry' | 'no_ipv6_test_entry'> | 'ok';
+
+const REFUSALS: Readonly<Record<string, Problem>> = {
+  '127.255.255.252': 'bad_zone',
+  '127.255.255.254': 'refused_resolver',
+  '127.255.255.255': 'over_limit',
+};
+
+/** RFC 5782 §5's test entries: 127.0.0.2 and ::FFFF:7F00:2 listed, 127.0.0.1 and ::FFFF:7F00:1 never. */
+const TEST_ENTRIES: Readonly<Record<Family, readonly [string, string]>> = {
+  v4: ['127.0.0.1', '127.0.0.2'],
+  v6: ['::ffff:7f00:1', '::ffff:7f00:2'],
+};
+
+/** The name a list is asked for an address (RFC 5782 §2.1 reversed octets, §2.4 reversed nibbles). */
+const queryName = (address: string, zone: string) =>
+  `${reverseName(address).replace(/\.(?:in-addr|ip6)\.arpa$/, '')}.${zone}`;
+
+/**
+ * RFC 5782 §5: a list MUST list its test entry and MUST NOT list the other. A list that lists the latter answers
+ * for every address (a closed list's domain parked under a wildcard did exactly that), so its listings prove
+ * nothing; one without its test entry may be closed, or, for IPv6, publish IPv4 data only, so its "not listed"
+ * proves nothing. A test entry that got no answer says nothing against the list: its verdicts stand.
+ */
+async function listHealth(dns: DnsClient, zone: string, family: Family): Promise<ListHealth> {
+  const [never, always] = TEST_ENTRIES[family];
+  const [one, two] = await Promise.all([dns.a(queryName(never, zone)), dns.a(queryName(always, zone))]);
   if (recordsOf(one).some(isListing)) return 'lists_everything';
-  if (!two.ok && (two.failure === 'nxdomain' || two.failure === 'nodata')) return 'no_test_entry';
+  if (!two.ok && (two.failure === 'nxdomain' || two.failure === 'nodata'))
+    return family === 'v6' ? 'no_ipv6_test_entry' : 'no_test_entry';
   return 'ok';
 }
 
@@ -52,7 +93,7 @@ async function lookup(
   zone: string,
   health: Promise<ListHealth>,
 ): Promise<Finding> {
-  const name = `${address.split('.').reverse().join('.')}.${zone}`;
+  const name = queryName(address, zone);
   const [answer, list] = await Promise.all([dns.a(name), health]);
   const subject = address;
   const untested = (why: string) =>
@@ -60,17 +101,19 @@ async function lookup(
   if (!answer.ok) {
     // NXDOMAIN is "not listed" (RFC 5782 §2.1); NODATA at that name means the same to every list client.
     if (answer.failure === 'nxdomain' || answer.failure === 'nodata') {
-      return list === 'no_test_entry'
+      return list === 'no_test_entry' || list === 'no_ipv6_test_entry'
         ? untested(list)
         : finding('dnsbl.listing', 'pass', { address, zone }, subject);
     }
     return untested(answer.failure);
   }
   const codes = answer.records;
-  // 127.255.255.0/24 is the list's refusal (Spamhaus: 254 public resolver, 255 over the limit, 252 bad
-  // query): it says nothing about the address. Any other answer that is not a listing is not a list's answer.
+  // A refusal says nothing about the address; any other answer that is not a listing is not a list's answer.
   const listed = codes.filter(isListing);
-  if (listed.length === 0) return untested(codes.join(', '));
+  if (listed.length === 0) {
+    const refusal = codes.map((code) => REFUSALS[code]).find((problem) => problem !== undefined);
+    return untested(refusal ?? codes.join(', '));
+  }
   if (list === 'lists_everything') return untested(list);
   const reason = recordsOf(await dns.txt(name))
     .join(' ')

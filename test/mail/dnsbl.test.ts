@@ -8,6 +8,11 @@ import { expectReadable, UNANSWERED, verdicts } from './readable.ts';
 const ZONE = ['senarai.example'];
 /** RFC 5782 §5: a working list has its test entry 127.0.0.2 and never lists 127.0.0.1. */
 const HEALTHY: DnsTable = { '2.0.0.127.senarai.example': { a: ['127.0.0.2'] } };
+/** The nibble names of RFC 5782 §2.4: 2001:db8::1, and the IPv6 test entries ::FFFF:7F00:2 and :1 (§5). */
+const nibbles = (hex: string) => [...hex].reverse().join('.');
+const V6_NAME = nibbles('20010db8000000000000000000000001');
+const V6_TEST = nibbles('00000000000000000000ffff7f000002');
+const V6_NEVER = nibbles('00000000000000000000ffff7f000001');
 
 async function run(table: DnsTable, addresses = ['192.0.2.10'], zones = ZONE) {
   const findings = await checkDnsbl(fakeDns({ ...HEALTHY, ...table }), addresses, zones);
@@ -20,20 +25,44 @@ describe('checkDnsbl', () => {
     expect(verdicts(await run({}))).toEqual(['dnsbl.listing pass 192.0.2.10']);
   });
 
-  it('asks the reversed octets under the zone, for every IPv4 address and zone at once', async () => {
+  it('asks the reversed octets or nibbles under the zone, for every address and zone at once', async () => {
     const dns = fakeDns({}, { delayMs: 5 });
     const findings = await checkDnsbl(
       dns,
       ['192.0.2.10', '2001:db8::1', '198.51.100.7'],
       DEFAULT_DNSBL_ZONES,
     );
-    expect(findings).toHaveLength(6);
+    expect(findings).toHaveLength(9);
     expect(dns.asked).toContain('a 10.2.0.192.zen.spamhaus.org');
     expect(dns.asked).toContain('a 7.100.51.198.b.barracudacentral.org');
-    // Each list's test entries are asked once, beside the addresses (RFC 5782 §5).
+    expect(dns.asked).toContain(`a ${V6_NAME}.bl.spamcop.net`);
+    // Each list's test entries are asked once per address family, beside the addresses (RFC 5782 §5).
     expect(dns.asked.filter((q) => q.startsWith('a 2.0.0.127.'))).toHaveLength(3);
     expect(dns.asked.filter((q) => q.startsWith('a 1.0.0.127.'))).toHaveLength(3);
-    expect(dns.peak()).toBe(12);
+    expect(dns.asked.filter((q) => q.startsWith(`a ${V6_TEST}.`))).toHaveLength(3);
+    expect(dns.asked.filter((q) => q.startsWith(`a ${V6_NEVER}.`))).toHaveLength(3);
+    expect(dns.peak()).toBe(21);
+  });
+
+  describe('an IPv6 address (RFC 5782 §2.4)', () => {
+    const V6_HEALTHY: DnsTable = { [`${V6_TEST}.senarai.example`]: { a: ['127.0.0.2'] } };
+
+    it('is asked in the nibble form of a list that lists its IPv6 test entry ::FFFF:7F00:2', async () => {
+      const findings = await run({ ...V6_HEALTHY, [`${V6_NAME}.senarai.example`]: { a: ['127.0.0.2'] } }, [
+        '2001:db8::1',
+      ]);
+      expect(verdicts(findings)).toEqual(['dnsbl.listing fail 2001:db8::1']);
+      expect(verdicts(await run(V6_HEALTHY, ['2001:db8::1']))).toEqual(['dnsbl.listing pass 2001:db8::1']);
+    });
+
+    it('is could-not-test at a list that publishes IPv4 data only, never "not listed"', async () => {
+      const findings = await run({}, ['2001:db8::1', '192.0.2.10']);
+      expect(verdicts(findings)).toEqual([
+        'dnsbl.listing untested 2001:db8::1',
+        'dnsbl.listing pass 192.0.2.10',
+      ]);
+      expect(findings[0]?.params).toMatchObject({ answer: 'no_ipv6_test_entry' });
+    });
   });
 
   it('fails a listed address and gives the list its reason', async () => {
@@ -50,14 +79,15 @@ describe('checkDnsbl', () => {
   });
 
   it.each([
-    ['127.255.255.254', 'the list refuses queries from public resolvers'],
-    ['127.255.255.255', 'the resolver is over its free limit'],
-    ['127.0.0.1', 'not a listing (RFC 5782 §5)'],
-    ['192.0.2.99', 'not a list answer at all'],
-  ])('does not call %s a listing: %s', async (code) => {
+    ['127.255.255.252', 'the zone name asked is wrong', 'bad_zone'],
+    ['127.255.255.254', 'the list refuses queries from public resolvers', 'refused_resolver'],
+    ['127.255.255.255', 'the resolver is over its free limit', 'over_limit'],
+    ['127.0.0.1', 'not a listing (RFC 5782 §5)', '127.0.0.1'],
+    ['192.0.2.99', 'not a list answer at all', '192.0.2.99'],
+  ])('does not call %s a listing: %s', async (code, _why, answer) => {
     const findings = await run({ '10.2.0.192.senarai.example': { a: [code] } });
     expect(verdicts(findings)).toEqual(['dnsbl.listing untested 192.0.2.10']);
-    expect(findings[0]?.params).toMatchObject({ answer: code });
+    expect(findings[0]?.params).toMatchObject({ answer });
   });
 
   it('does not trust a listing by a list that lists 127.0.0.1 too: it lists everything (RFC 5782 §5)', async () => {
@@ -94,6 +124,8 @@ describe('checkDnsbl', () => {
     ['en', 'no_test_entry', /does not list its test entry 127\.0\.0\.2/],
     ['ms', 'lists_everything', /127\.0\.0\.1/],
     ['en', 'timeout', /timed out waiting for a DNS answer/],
+    ['en', 'bad_zone', /zone name asked is wrong; check its spelling/],
+    ['ms', 'refused_resolver', /menolak pertanyaan melalui pelayan DNS awam/],
   ] as const)('says in words (%s) why the list could not be used: %s', (locale, answer, text) => {
     const finding = {
       check: 'dnsbl.listing',

@@ -107,13 +107,21 @@ const ms = {
   'mailtest.dnsbl.listing.pass': 'Alamat {address} tiada dalam senarai {zone}.',
   'mailtest.dnsbl.listing.fail': 'Alamat {address} disenaraikan dalam {zone} (kod {code}). Sebab: {reason}',
   'mailtest.dnsbl.listing.untested':
-    'Tidak dapat diuji: senarai {zone} tidak memberi jawapan yang boleh dibaca untuk {address} ({answer}); kod 127.255.255.x bermaksud senarai menolak pertanyaan daripada pelayan DNS ini. Ini bukan keputusan gagal.',
+    'Tidak dapat diuji: senarai {zone} tidak memberi jawapan yang boleh dibaca untuk {address} ({answer}). Ini bukan keputusan gagal.',
   'mailtest.dnsbl_problem.lists_everything':
     'senarai itu turut menyenaraikan 127.0.0.1, yang tidak boleh disenaraikan oleh mana-mana senarai (RFC 5782 §5): ia menyenaraikan setiap alamat, jadi jawapannya tidak bermakna',
   'mailtest.dnsbl_problem.no_test_entry':
     'senarai itu tidak menyenaraikan entri ujiannya 127.0.0.2 (RFC 5782 §5): ia mungkin telah ditutup atau tidak menjawab pelayan DNS ini, jadi "tiada dalam senarai" tidak bermakna',
+  'mailtest.dnsbl_problem.no_ipv6_test_entry':
+    'senarai itu tidak menyenaraikan entri ujian IPv6nya ::FFFF:7F00:2 (RFC 5782 §5): ia mungkin hanya menerbitkan data IPv4, jadi "tiada dalam senarai" tidak bermakna bagi alamat IPv6',
+  'mailtest.dnsbl_problem.bad_zone':
+    'senarai menjawab 127.255.255.252: nama zon yang ditanya salah; semak ejaannya dalam `mailtest.dnsbl_zones`',
+  'mailtest.dnsbl_problem.refused_resolver':
+    'senarai menjawab 127.255.255.254: ia menolak pertanyaan melalui pelayan DNS awam atau yang tidak berdaftar dengannya',
+  'mailtest.dnsbl_problem.over_limit':
+    'senarai menjawab 127.255.255.255: pelayan DNS ini telah melebihi had pertanyaan percuma senarai itu',
   'mailtest.dnsbl.listing.fix':
-    'Jika disenaraikan: cari punca (akaun dicerobohi, geganti terbuka: Pekeliling 4(f)(vi)), betulkannya, kemudian mohon penyahsenaraian di laman senarai {zone}. Jika senarai tidak dapat digunakan: pastikan pelayan DNS mailops dibenarkan bertanya kepadanya, atau buang {zone} daripada `mailtest.dnsbl_zones`.',
+    'Jika disenaraikan: cari punca (akaun dicerobohi, geganti terbuka: Pekeliling 4(f)(vi)), betulkannya, kemudian mohon penyahsenaraian di laman senarai {zone}. Jika senarai tidak dapat digunakan: semak ejaan {zone}, pastikan pelayan DNS mailops dibenarkan bertanya kepadanya, atau buang {zone} daripada `mailtest.dnsbl_zones`.',
 } as const;
 
 const en: Record<keyof typeof ms, string> = {
@@ -215,13 +223,21 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dnsbl.listing.pass': 'The address {address} is not on the {zone} list.',
   'mailtest.dnsbl.listing.fail': 'The address {address} is listed on {zone} (code {code}). Reason: {reason}',
   'mailtest.dnsbl.listing.untested':
-    'Could not test: the {zone} list gave no usable answer for {address} ({answer}); a 127.255.255.x code means the list refuses queries from this DNS server. This is not a fail.',
+    'Could not test: the {zone} list gave no usable answer for {address} ({answer}). This is not a fail.',
   'mailtest.dnsbl_problem.lists_everything':
     'the list also lists 127.0.0.1, which no list may list (RFC 5782 §5): it lists every address, so its answer means nothing',
   'mailtest.dnsbl_problem.no_test_entry':
     'the list does not list its test entry 127.0.0.2 (RFC 5782 §5): it may be closed or not answer this DNS server, so "not listed" means nothing',
+  'mailtest.dnsbl_problem.no_ipv6_test_entry':
+    'the list does not list its IPv6 test entry ::FFFF:7F00:2 (RFC 5782 §5): it may publish IPv4 data only, so "not listed" means nothing for an IPv6 address',
+  'mailtest.dnsbl_problem.bad_zone':
+    'the list answered 127.255.255.252: the zone name asked is wrong; check its spelling in `mailtest.dnsbl_zones`',
+  'mailtest.dnsbl_problem.refused_resolver':
+    'the list answered 127.255.255.254: it refuses queries through public DNS servers or ones not registered with it',
+  'mailtest.dnsbl_problem.over_limit':
+    "the list answered 127.255.255.255: this DNS server is over the list's free query limit",
   'mailtest.dnsbl.listing.fix':
-    "If listed: find the cause (a compromised account, an open relay: circular item 4(f)(vi)), fix it, then ask for delisting on the {zone} list's site. If the list could not be used: make sure mailops' DNS server may query it, or remove {zone} from `mailtest.dnsbl_zones`.",
+    "If listed: find the cause (a compromised account, an open relay: circular item 4(f)(vi)), fix it, then ask for delisting on the {zone} list's site. If the list could not be used: check the spelling of {zone}, make sure mailops' DNS server may query it, or remove {zone} from `mailtest.dnsbl_zones`.",
 };
 
 export const mailtestDns = { ms, en };

@@ -15,7 +15,7 @@ import {
   type SmtpTimeouts,
   type TlsSession,
 } from './smtp-client.ts';
-import { checkRelay } from './smtp-relay.ts';
+import { aboutTheMailbox, checkRelay, probedDomain, unknownLocal } from './smtp-relay.ts';
 import { type Params, replyUntested, type Step, type Untested } from './smtp-step.ts';
 import type { Finding, Requirement, Verdict } from './types.ts';
 
@@ -291,18 +291,21 @@ function checkSize(out: FindingSet, greeting: Greeting): void {
 }
 
 async function checkSession(client: SmtpClient, options: SmtpProbeOptions, out: FindingSet): Promise<void> {
-  const relay = await checkRelay(client, options);
+  const unknown = unknownLocal(probedDomain(options));
+  const relay = await checkRelay(client, options, unknown);
   out.add('smtp.relay', relay.verdict, relay.params);
   // A session that died during the relay tries answers VRFY at once with the same failure.
-  await checkVrfy(client, out);
+  await checkVrfy(client, unknown, out);
 }
 
 /**
  * RFC 5321 §3.5.3: 250/251 confirm a mailbox, which lets anyone harvest addresses; 252 ("cannot verify, will
  * accept") and a refusal give nothing away. `postmaster` exists on every server (§4.5.1), so a 550 for it is
- * VRFY switched off, not a missing mailbox.
+ * VRFY switched off, not a missing mailbox. A 252 is only "cannot verify" if a mailbox that cannot exist gets
+ * it too: stock Postfix (disable_vrfy_command = no) answers 252 for a real mailbox and 550 5.1.1 for a
+ * missing one, which tells the same as a 250.
  */
-async function checkVrfy(client: SmtpClient, out: FindingSet): Promise<void> {
+async function checkVrfy(client: SmtpClient, unknown: string, out: FindingSet): Promise<void> {
   const vrfy = await client.command('VRFY postmaster');
   if (!vrfy.ok) {
     out.skip(['smtp.vrfy'], vrfy);
@@ -311,6 +314,20 @@ async function checkVrfy(client: SmtpClient, out: FindingSet): Promise<void> {
   const { code } = vrfy.value;
   const reply = formatReply(vrfy.value);
   if (code === 250 || code === 251) out.add('smtp.vrfy', 'warn', { reply });
-  else if (code === 252 || code >= 500) out.add('smtp.vrfy', 'pass', { reply });
-  else out.skip(['smtp.vrfy'], replyUntested(vrfy.value));
+  else if (code >= 500) out.add('smtp.vrfy', 'pass', { reply });
+  else if (code !== 252) out.skip(['smtp.vrfy'], replyUntested(vrfy.value));
+  else {
+    const other = await client.command(`VRFY ${unknown}`);
+    // A refusal about the mailbox (RFC 5321 §4.2.3 550/551/553, or an RFC 3463 X.1.x status); a 502 for the
+    // second VRFY is VRFY refused, which says nothing.
+    const tells =
+      other.ok &&
+      other.value.code >= 400 &&
+      ([550, 551, 553].includes(other.value.code) || aboutTheMailbox(other.value));
+    if (!tells) out.add('smtp.vrfy', 'pass', { reply });
+    else
+      out.add('smtp.vrfy', 'warn', {
+        reply: `postmaster: ${reply}; ${unknown}: ${formatReply(other.value)}`,
+      });
+  }
 }

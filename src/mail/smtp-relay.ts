@@ -41,14 +41,26 @@ async function tryRecipient(client: SmtpClient, sender: string, form: RelayForm)
   if (mail.value.code !== 250) return { ok: false, ...replyUntested(mail.value) };
   const rcpt = await client.command(`RCPT TO:<${form.recipient}>`);
   if (!rcpt.ok) return rcpt;
+  // RFC 5321 §3.8: a 421 closes the session, so its own reply is why the test stopped, not the RSET after it.
+  if (rcpt.value.code === 421) return { ok: false, ...replyUntested(rcpt.value) };
   const rset = await client.command('RSET');
   if (!rset.ok) return rset;
   return { ok: true, value: { form, reply: rcpt.value } };
 }
 
-export async function checkRelay(client: SmtpClient, options: SmtpProbeOptions): Promise<Judged> {
-  const domain = options.domain ?? (options.host.split('.').slice(1).join('.') || options.host);
-  const unknown = `mailops-probe-${randomBytes(6).toString('hex')}@${domain}`;
+/** The agency's domain as the probe addresses it: configured, else the MX host's parent. */
+export const probedDomain = (options: SmtpProbeOptions) =>
+  options.domain ?? (options.host.split('.').slice(1).join('.') || options.host);
+
+/** A mailbox of the agency's domain that cannot exist: the control of the relay and VRFY tests. */
+export const unknownLocal = (domain: string) => `mailops-probe-${randomBytes(6).toString('hex')}@${domain}`;
+
+export async function checkRelay(
+  client: SmtpClient,
+  options: SmtpProbeOptions,
+  unknown: string,
+): Promise<Judged> {
+  const domain = probedDomain(options);
   // RFC 5321 §4.5.1: every MX accepts its domain's postmaster. Refused too, the outsider itself is refused
   // (a blocklisted client or sender, answered at RCPT by Postfix's default smtpd_delay_reject), so the
   // refusals below say nothing about relaying (circular 4(f)(vi)).
@@ -66,11 +78,30 @@ export async function checkRelay(client: SmtpClient, options: SmtpProbeOptions):
 const replyClass = (outcome: RcptOutcome) => Math.floor(outcome.reply.code / 100);
 
 /**
- * An addressing status (RFC 3463 X.1.x: 5.1.1 no such user, Microsoft's 5.1.10) means the server weighed the
- * recipient, so our client and sender were not refused as such, even if postmaster is missing (against RFC
- * 5321 §4.5.1): the refusals of the relay forms still count.
+ * An addressing status about the recipient (RFC 3463 X.1.x: 5.1.1 no such user, Microsoft's 5.1.10) means the
+ * server weighed the recipient, so our client and sender were not refused as such, even if postmaster is
+ * missing (against RFC 5321 §4.5.1): the refusals of the relay forms still count. X.1.7 and X.1.8 are about
+ * the sender (Postfix answers them at RCPT under smtpd_delay_reject), so they are a refusal of the probe.
  */
-const aboutTheMailbox = (reply: SmtpReply) => /^[245]\.1\.\d{1,3}\b/.test(reply.lines[0] ?? '');
+export const aboutTheMailbox = (reply: SmtpReply) => {
+  const line = reply.lines[0] ?? '';
+  return /^[245]\.1\.(?!7\b|8\b)\d{1,3}\b/.test(line) && !/sender address rejected/i.test(line);
+};
+
+/** A reply with the addresses in it taken out, so that refusals of different recipients can be compared. */
+const gist = (reply: SmtpReply) =>
+  `${reply.code} ${reply.lines.join(' ').replace(/<[^>]*>|\S+@\S+/g, '')}`.replace(/\s+/g, ' ').trim();
+
+/**
+ * The server lets postmaster through (RFC 5321 §4.5.1 asks it to, before any blocklist) and refuses every other
+ * recipient, its own unknown mailbox included, with one same reply that is neither about a mailbox nor about
+ * relaying: that is the client refused (a blocklisted address), so the refusals say nothing about relaying.
+ */
+function clientRefused(control: RcptOutcome, forms: readonly RcptOutcome[]): boolean {
+  if (replyClass(control) !== 5 || aboutTheMailbox(control.reply)) return false;
+  const reply = gist(control.reply);
+  return !/relay/i.test(reply) && forms.every((o) => gist(o.reply) === reply);
+}
 
 /**
  * 2xx to any form fails naming it; 5xx to every form passes unless postmaster was refused as well; anything
@@ -87,6 +118,10 @@ function judgeRelay([postmaster, control, ...forms]: readonly RcptOutcome[], sto
   if (stopped) return { verdict: 'untested', params: { reason: stopped.reason, detail: stopped.detail } };
   if (replyClass(postmaster!) === 5 && !aboutTheMailbox(postmaster!.reply)) {
     const detail = `postmaster: ${formatReply(postmaster!.reply)}`;
+    return { verdict: 'untested', params: { reason: 'rejected', detail } };
+  }
+  if (clientRefused(control!, forms)) {
+    const detail = `${control!.form.form}: ${formatReply(control!.reply)}`;
     return { verdict: 'untested', params: { reason: 'rejected', detail } };
   }
   const unsettled = forms.filter((o) => replyClass(o) !== 5);

@@ -118,8 +118,10 @@ describe('mailtest against the mail test world', () => {
     expect(verdictOf(findings, 'dns.fcrdns')).toBe('fail');
     expect(verdictOf(findings, 'smtp.banner_name')).toBe('warn');
     expect(verdictOf(findings, 'dnsbl.listing')).toBe('fail');
-    // Postfix answers VRFY with 252 ("cannot verify, will try"): nothing to harvest, so no warning.
-    expect(verdictOf(findings, 'smtp.vrfy')).toBe('pass');
+    // Postfix with VRFY on answers 252 for postmaster but 550 5.1.1 for a mailbox that does not exist: the
+    // difference lets anyone harvest addresses. (The hardened server, VRFY off, passes above.)
+    expect(verdictOf(findings, 'smtp.vrfy')).toBe('warn');
+    expect(String(one(findings, 'smtp.vrfy').params.reply)).toMatch(/^postmaster: 252 .*: 550 5\.1\.1 /);
     // TLS cannot be judged where it is not offered: never a second fail for the same cause.
     expect(verdictOf(findings, 'smtp.tls_version')).toBe('untested');
   }, 60_000);

@@ -133,6 +133,46 @@ describe('smtp.relay', () => {
     expect(String(found['smtp.relay']!.params.detail)).toContain(`postmaster: ${blocked}`);
   });
 
+  it.each([
+    ['5.1.8', '550 5.1.8 <probe@outside.test>: Sender address rejected: Domain not found'],
+    ['5.1.7', '550 5.1.7 <probe@outside.test>: Sender address rejected: undeliverable address'],
+  ])(
+    'is untested (rejected) when every RCPT gets %s, a status about the sender, not the mailbox (RFC 3463)',
+    async (_status, refused) => {
+      const found = await probe(await fake({ reply: (c) => (c.startsWith('RCPT') ? refused : undefined) }));
+      expect(found['smtp.relay']).toMatchObject({ verdict: 'untested', params: { reason: 'rejected' } });
+    },
+  );
+
+  it('is untested (rejected) when only postmaster is let through a blocklist (RFC 5321 §4.5.1) and every other recipient gets the same client refusal', async () => {
+    const blocked = '554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org';
+    const exempt = (c: string) => c === 'RCPT TO:<postmaster@agency.test>';
+    const reply = (c: string) => (c.startsWith('RCPT') && !exempt(c) ? blocked : undefined);
+    const found = await probe(await fake({ reply }));
+    // Postmaster is accepted, as a real MX does; the refused unknown local mailbox is the evidence.
+    expect(found['smtp.relay']).toMatchObject({ verdict: 'untested', params: { reason: 'rejected' } });
+    expect(String(found['smtp.relay']!.params.detail)).toMatch(
+      /^unknown-local: 554 5\.7\.1 Service unavailable/,
+    );
+  });
+
+  it('still passes when every recipient but postmaster gets one same "Relay access denied": that is about relaying', async () => {
+    const found = await probe(await fake());
+    expect(found['smtp.relay']).toMatchObject({ verdict: 'pass' });
+  });
+
+  it('reports the 421 that closed the session, not the RSET that found it closed', async () => {
+    const server = await fake({
+      reply: (c) =>
+        c === 'RCPT TO:<relaytest@outside.test>' ? '421 4.7.0 Error: too many errors' : undefined,
+    });
+    const found = await probe(server);
+    expect(found['smtp.relay']).toMatchObject({
+      verdict: 'untested',
+      params: { reason: 'temporary', detail: '421 4.7.0 Error: too many errors' },
+    });
+  });
+
   it('still passes when postmaster is refused as an unknown mailbox, as the server weighed the recipients', async () => {
     // No postmaster (against RFC 5321 §4.5.1), yet a 5.1.1 shows recipients are read, not the client refused.
     const reply = (c: string) =>
@@ -178,6 +218,38 @@ describe('smtp.vrfy', () => {
     expect(found['smtp.vrfy']!.verdict).toBe(verdict);
     if (verdict !== 'untested') expect(found['smtp.vrfy']!.params.reply).toBe(answer);
   });
+
+  it('warns when 252 for postmaster meets 550 5.1.1 for a mailbox that cannot exist: stock Postfix tells them apart', async () => {
+    const reply = (c: string) =>
+      c === 'VRFY postmaster'
+        ? '252 2.0.0 postmaster'
+        : c.startsWith('VRFY ')
+          ? `550 5.1.1 <${c.slice(5)}>: Recipient address rejected: User unknown in local recipient table`
+          : undefined;
+    const server = await fake({ reply });
+    const found = await probe(server);
+    const unknown = server.commands.find((c) => /^VRFY mailops-probe-[0-9a-f]{12}@agency\.test$/.test(c));
+    expect(unknown).toBeDefined();
+    // The same unknown mailbox as the relay test's control: one address the server hears about, not two.
+    expect(server.commands).toContain(`RCPT TO:<${unknown!.slice(5)}>`);
+    expect(found['smtp.vrfy']!.verdict).toBe('warn');
+    expect(String(found['smtp.vrfy']!.params.reply)).toMatch(
+      /^postmaster: 252 2\.0\.0 postmaster; mailops-probe-.*: 550 5\.1\.1/,
+    );
+  });
+
+  it.each([
+    ['252 2.0.0 Cannot VRFY user', 'pass'],
+    ['502 5.5.1 VRFY command is disabled', 'pass'],
+  ] as const)(
+    'passes 252 for postmaster when a mailbox that cannot exist gets "%s"',
+    async (answer, verdict) => {
+      const reply = (c: string) =>
+        c === 'VRFY postmaster' ? '252 2.0.0 postmaster' : c.startsWith('VRFY ') ? answer : undefined;
+      const found = await probe(await fake({ reply }));
+      expect(found['smtp.vrfy']).toMatchObject({ verdict, params: { reply: '252 2.0.0 postmaster' } });
+    },
+  );
 });
 
 describe('the SMTP client', () => {

@@ -121,7 +121,11 @@ function serve(socket: Socket, options: FakeSmtpOptions, commands: string[]): vo
     if (!sent) return;
     if (verb === 'STARTTLS' && options.tls && !secure && String(reply).startsWith('220'))
       upgrade(options.tls);
-    if (verb === 'QUIT') stream.end();
+    // RFC 5321 §3.8: a server that answers 421 closes the connection, as Postfix does.
+    const closing = (typeof reply === 'string' ? [reply] : (reply as readonly string[]))
+      .at(-1)
+      ?.startsWith('421');
+    if (verb === 'QUIT' || closing) stream.end();
   };
 
   function onData(chunk: string) {

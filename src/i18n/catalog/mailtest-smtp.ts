@@ -76,9 +76,9 @@ const ms = {
     'Pekeliling 4(f)(vi): benarkan relay hanya untuk pelayan dalaman agensi. Dalam Postfix: `smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination`, dengan `mynetworks` menyenaraikan pelayan dalaman sahaja; kekalkan `allow_percent_hack`, `swap_bangpath` dan `resolve_dequoted_address` pada nilai lalai supaya alamat bertipu dinilai mengikut destinasi sebenar.',
 
   'mailtest.smtp.vrfy.title': 'Arahan VRFY',
-  'mailtest.smtp.vrfy.pass': 'VRFY postmaster tidak mendedahkan peti mel: {reply}',
+  'mailtest.smtp.vrfy.pass': 'VRFY tidak mendedahkan peti mel: {reply}',
   'mailtest.smtp.vrfy.warn':
-    'VRFY postmaster mengesahkan peti mel ({reply}); sesiapa boleh menggunakannya untuk mengumpul alamat e-mel agensi.',
+    'VRFY mendedahkan peti mel yang wujud ({reply}); sesiapa boleh menggunakannya untuk mengumpul alamat e-mel agensi.',
   'mailtest.smtp.vrfy.untested': 'Tidak dapat diuji: {reason} ({detail}). Ini bukan keputusan gagal.',
   'mailtest.smtp.vrfy.fix':
     'Matikan VRFY supaya pelayan menjawab 502 (RFC 5321 §3.5.3 membenarkan 252 atau 502): dalam Postfix, `disable_vrfy_command = yes`.',
@@ -175,9 +175,9 @@ const en: Record<keyof typeof ms, string> = {
     'Circular item 4(f)(vi): relay only for the agency’s internal servers. In Postfix: `smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination`, with `mynetworks` listing only internal servers; keep `allow_percent_hack`, `swap_bangpath` and `resolve_dequoted_address` at their defaults so disguised addresses are judged by their real destination.',
 
   'mailtest.smtp.vrfy.title': 'VRFY command',
-  'mailtest.smtp.vrfy.pass': 'VRFY postmaster does not disclose mailboxes: {reply}',
+  'mailtest.smtp.vrfy.pass': 'VRFY does not disclose mailboxes: {reply}',
   'mailtest.smtp.vrfy.warn':
-    'VRFY postmaster confirms mailboxes ({reply}); anyone can use it to harvest the agency’s addresses.',
+    'VRFY tells which mailboxes exist ({reply}); anyone can use it to harvest the agency’s addresses.',
   'mailtest.smtp.vrfy.untested': 'Could not test: {reason} ({detail}). This is not a fail.',
   'mailtest.smtp.vrfy.fix':
     'Turn VRFY off so the server answers 502 (RFC 5321 §3.5.3 allows 252 or 502): in Postfix, `disable_vrfy_command = yes`.',

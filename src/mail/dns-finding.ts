@@ -27,7 +27,7 @@ const CHECKS = {
   'spf.lookups': ['4f-v', ['pass', 'fail', 'untested']],
   'spf.mx_hosts': ['4f-v', ['fail']],
   'spf.void_lookups': ['4f-v', ['pass', 'fail', 'untested']],
-  'spf.all': ['gp-spoofing', ['pass', 'warn', 'fail']],
+  'spf.all': ['gp-spoofing', ['pass', 'warn', 'fail', 'untested']],
   'spf.no_all': ['gp-spoofing', ['warn']],
   'spf.ptr': ['4f-v', ['warn']],
   'spf.mx_authorised': ['4f-v', ['pass', 'warn', 'fail', 'untested']],

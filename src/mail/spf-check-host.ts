@@ -1,7 +1,8 @@
 import type { DNSResolver } from 'mailauth';
 import { spf } from 'mailauth/lib/spf/index.js';
+import { isUnanswered } from './dns-finding.ts';
 import { addressFromReverseName } from './resolver.ts';
-import type { DnsAnswer, DnsClient, DnsFailure } from './types.ts';
+import type { DnsAnswer, DnsClient, DnsFailure, MxRecord } from './types.ts';
 
 // check_host() (RFC 7208 §4) of one address for the domain, evaluated by mailauth so that the verdict is the
 // one a receiver running the same widely used implementation would reach. mailauth's spf() takes a
@@ -22,7 +23,13 @@ export interface CheckHostQuery {
 }
 
 export async function checkHost(dns: DnsClient, query: CheckHostQuery): Promise<SpfResult> {
-  const result = await spf({
+  let unanswered = false;
+  // A TXT question that gets no answer always ends the evaluation in temperror, except that of exp=, which
+  // is asked after the result is known and cannot change it (RFC 7208 §6.2).
+  const noteUnanswered = (rrtype: string) => {
+    if (rrtype !== 'TXT') unanswered = true;
+  };
+  const evaluation = await spf({
     ip: query.address,
     sender: `postmaster@${query.domain}`,
     helo: query.helo,
@@ -31,9 +38,15 @@ export async function checkHost(dns: DnsClient, query: CheckHostQuery): Promise<
     strict: true,
     maxElapsedTime: query.timeoutMs ?? 20_000,
     // The MX answers are objects, which mailauth's DNSResolver type leaves out.
-    resolver: mailauthResolver(dns) as DNSResolver,
+    resolver: mailauthResolver(dns, noteUnanswered) as DNSResolver,
   });
-  return result.status.result as SpfResult;
+  const result = evaluation.status.result as SpfResult;
+  // RFC 7208 §5.5 (and §7.3 for %{p}): a receiver's DNS error while validating the client's PTR names is
+  // "no match", and the evaluation goes on to a later term or the ending. Here the error was our resolver's:
+  // the receiver's own answer is unknown, and a timeout is never turned into a negative verdict. A pass
+  // stands: a term authorised the client anyway, and an answer could only have let a `ptr` before it match
+  // first, which gives the same pass unless that `ptr` is written with another qualifier (§4.6.2).
+  return unanswered && result !== 'pass' ? 'temperror' : result;
 }
 
 // node's error codes, which mailauth's limitedResolver reads to tell a void answer (ENOTFOUND, ENODATA)
@@ -49,33 +62,43 @@ const NODE_CODES: Record<DnsFailure, string> = {
 
 type Resolve = (name: string, rrtype: string) => Promise<unknown[]>;
 
-/** Our DnsClient in the shape of dns.promises.resolve(name, rrtype), as mailauth calls it. */
-export function mailauthResolver(dns: DnsClient): Resolve {
+/**
+ * Our DnsClient in the shape of dns.promises.resolve(name, rrtype), as mailauth calls it. `onUnanswered`
+ * hears of every question that got a timeout, SERVFAIL, refusal or other error, by its type.
+ */
+export function mailauthResolver(dns: DnsClient, onUnanswered?: (rrtype: string) => void): Resolve {
   return async (name, rrtype) => {
-    switch (rrtype.toUpperCase()) {
-      case 'A':
-        return unwrap(name, rrtype, await dns.a(name));
-      case 'AAAA':
-        return unwrap(name, rrtype, await dns.aaaa(name));
-      case 'MX':
-        return unwrap(name, rrtype, await dns.mx(name)).map((mx) => ({ ...mx }));
-      // mailauth joins the strings of each TXT record itself; ours are joined already.
-      case 'TXT':
-        return unwrap(name, rrtype, await dns.txt(name)).map((text) => [text]);
-      case 'PTR': {
-        const address = addressFromReverseName(name);
-        if (address === null) throw dnsError(name, rrtype, 'ENOTFOUND');
-        return unwrap(name, rrtype, await dns.ptr(address));
-      }
-      default:
-        throw dnsError(name, rrtype, 'ENOTIMP');
-    }
+    const type = rrtype.toUpperCase();
+    const answer = await ask(dns, name, type);
+    if (isUnanswered(answer)) onUnanswered?.(type);
+    if (!answer.ok)
+      throw dnsError(name, rrtype, answer.failure === 'error' ? answer.code : NODE_CODES[answer.failure]);
+    const records = [...answer.records];
+    if (type === 'MX') return records.map((mx) => ({ ...(mx as MxRecord) }));
+    // mailauth joins the strings of each TXT record itself; ours are joined already.
+    if (type === 'TXT') return records.map((text) => [text]);
+    return records;
   };
 }
 
-function unwrap<T>(name: string, rrtype: string, answer: DnsAnswer<T>): T[] {
-  if (answer.ok) return [...answer.records];
-  throw dnsError(name, rrtype, answer.failure === 'error' ? answer.code : NODE_CODES[answer.failure]);
+function ask(dns: DnsClient, name: string, type: string): Promise<DnsAnswer<unknown>> {
+  switch (type) {
+    case 'A':
+      return dns.a(name);
+    case 'AAAA':
+      return dns.aaaa(name);
+    case 'MX':
+      return dns.mx(name);
+    case 'TXT':
+      return dns.txt(name);
+    case 'PTR': {
+      const address = addressFromReverseName(name);
+      if (address === null) throw dnsError(name, type, 'ENOTFOUND');
+      return dns.ptr(address);
+    }
+    default:
+      throw dnsError(name, type, 'ENOTIMP');
+  }
 }
 
 function dnsError(name: string, rrtype: string, code: string): Error {

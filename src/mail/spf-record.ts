@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 
 // The text of one SPF record read by the grammar of RFC 7208 §12 (the ABNF of §4.6.1, §5 and §6). A term the
 // grammar does not allow makes check_host() return permerror for every receiver (§4.6), so it is named;
-// a modifier the grammar allows but nobody knows is ignored by receivers (§6) and only reported.
+// a modifier the grammar allows but no specification defines is ignored by receivers (§6) and only reported.
 
 export type Qualifier = '+' | '-' | '~' | '?';
 
@@ -29,7 +29,7 @@ export interface SpfRecord {
   readonly modifiers: readonly Modifier[];
   /** Terms outside the grammar, as written. */
   readonly invalid: readonly string[];
-  /** Modifiers other than redirect and exp (RFC 7208 §6: ignored by receivers; often a typo). */
+  /** Modifiers no specification defines (RFC 7208 §6: ignored by receivers; often a typo). */
   readonly unknownModifiers: readonly string[];
 }
 
@@ -38,9 +38,13 @@ export const isSpfRecord = (text: string) => /^v=spf1( |$)/i.test(text);
 
 const DIRECTIVE = /^([+\-~?]?)(all|include|a|mx|ptr|ip4|ip6|exists)((?:[:/].*)?)$/i;
 const MODIFIER = /^([a-z][a-z0-9_.-]*)=(.*)$/i;
-// macro-expand (RFC 7208 §7.1); the c, r and t letters are for exp only (§7.2), so not allowed here.
-const MACRO = /%\{[slodiphv]\d*r?[.\-+,/_=]*\}|%%|%_|%-/gi;
-const ENDS_WITH_MACRO = /%\{[slodiphv]\d*r?[.\-+,/_=]*\}$/i;
+// macro-expand (RFC 7208 §7.1); the c, r and t letters are for exp only (§7.2), so not allowed here. The
+// transformer's digits, when given, MUST be nonzero (§7.3): mailauth rejects %{d0} and so do receivers.
+const MACRO = /%\{[slodiphv](?:[1-9]\d*)?r?[.\-+,/_=]*\}|%%|%_|%-/gi;
+const ENDS_WITH_MACRO = /%\{[slodiphv](?:[1-9]\d*)?r?[.\-+,/_=]*\}$/i;
+// redirect and exp (RFC 7208 §6), and the failure-reporting ra, rp and rr (RFC 6652 §3), all in the IANA
+// "Modifier Names" registry: a receiver that does not report ignores the last three, which is no mistake.
+const KNOWN_MODIFIERS = new Set(['redirect', 'exp', 'ra', 'rp', 'rr']);
 const TOPLABEL = /^(?=.*[a-z])[a-z0-9]+$|^[a-z0-9]+-[a-z0-9-]*[a-z0-9]$/i;
 
 export function parseSpf(text: string): SpfRecord {
@@ -62,9 +66,7 @@ export function parseSpf(text: string): SpfRecord {
     const repeated = modifiers.filter((modifier) => modifier.name === name).slice(1);
     invalid.push(...repeated.map((modifier) => modifier.raw));
   }
-  const unknownModifiers = modifiers
-    .filter((m) => m.name !== 'redirect' && m.name !== 'exp')
-    .map((m) => m.raw);
+  const unknownModifiers = modifiers.filter((m) => !KNOWN_MODIFIERS.has(m.name)).map((m) => m.raw);
   return { mechanisms, modifiers, invalid, unknownModifiers };
 }
 

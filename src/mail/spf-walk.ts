@@ -39,6 +39,8 @@ export async function fetchSpf(dns: DnsClient, domain: string): Promise<SpfFetch
   return { kind: 'one', text: texts[0]!, record: parseSpf(texts[0]!) };
 }
 
+type NoAnswer = { readonly where: string; readonly failure: DnsFailure };
+
 export interface SpfWalk {
   /** DNS-querying terms counted: a, mx, ptr, exists, include, redirect (§4.6.4). */
   readonly count: number;
@@ -48,8 +50,13 @@ export interface SpfWalk {
   readonly mxOver: { readonly term: string; readonly hosts: number } | null;
   /** Names whose query was void: NXDOMAIN or an empty answer (§4.6.4). */
   readonly voids: readonly string[];
-  /** The first question the walk could not get answered, and so could not follow. */
-  readonly unanswered: { readonly where: string; readonly failure: DnsFailure } | null;
+  /**
+   * The first include or redirect whose record got no answer: its terms, and so its lookups, are unknown.
+   * An a, mx or exists term that got no answer still counts its one lookup (§4.6.4), so it is not here.
+   */
+  readonly unfollowed: NoAnswer | null;
+  /** The first a, mx or exists question that got no answer: whether it was void is unknown (§4.6.4). */
+  readonly unprobed: NoAnswer | null;
   /** include and redirect terms whose target has no single SPF record (permerror, §5.2 and §6.1). */
   readonly broken: readonly { readonly term: string; readonly where: string }[];
   /** include and redirect terms with macros: their trees depend on the sender and could not be walked. */
@@ -63,7 +70,8 @@ interface State {
   over: string | null;
   mxOver: SpfWalk['mxOver'];
   voids: string[];
-  unanswered: SpfWalk['unanswered'];
+  unfollowed: NoAnswer | null;
+  unprobed: NoAnswer | null;
   broken: { term: string; where: string }[];
   unknown: string[];
   records: Map<string, SpfRecord>;
@@ -75,7 +83,8 @@ export async function walkSpf(dns: DnsClient, domain: string, record: SpfRecord)
     over: null,
     mxOver: null,
     voids: [],
-    unanswered: null,
+    unfollowed: null,
+    unprobed: null,
     broken: [],
     unknown: [],
     records: new Map(),
@@ -101,13 +110,13 @@ interface Prefetched {
 const PREFETCH_BUDGET = 40;
 
 /** §6.1: redirect is ignored when the record has an "all" mechanism. */
-function redirectOf(record: SpfRecord): Modifier | null {
+export function redirectOf(record: SpfRecord): Modifier | null {
   const redirect = record.modifiers.find((modifier) => modifier.name === 'redirect');
   return redirect && !record.mechanisms.some((m) => m.name === 'all') ? redirect : null;
 }
 
 // §5.1: mechanisms after "all" are never tested, so they make no queries and their targets never matter.
-function evaluated(record: SpfRecord): readonly Mechanism[] {
+export function evaluated(record: SpfRecord): readonly Mechanism[] {
   const all = record.mechanisms.findIndex((m) => m.name === 'all');
   return all === -1 ? record.mechanisms : record.mechanisms.slice(0, all);
 }
@@ -209,7 +218,7 @@ async function probe(state: State, domain: string, label: string, pending: Promi
   if (result.hosts > MX_LIMIT) state.mxOver ??= { term: label, hosts: result.hosts };
   if (result.void) state.voids.push(result.name);
   else if (result.failure)
-    state.unanswered ??= { where: `${result.name} (${domain})`, failure: result.failure };
+    state.unprobed ??= { where: `${result.name} (${domain})`, failure: result.failure };
 }
 
 interface Step {
@@ -229,7 +238,7 @@ async function follow(dns: DnsClient, state: State, step: Step, prefetched: Pref
   }
   const fetched = await pending;
   const name = normaliseName(step.target);
-  if (fetched.kind === 'unanswered') state.unanswered ??= { where: name, failure: fetched.failure };
+  if (fetched.kind === 'unanswered') state.unfollowed ??= { where: name, failure: fetched.failure };
   else if (fetched.kind === 'none' || fetched.kind === 'many') {
     if (fetched.kind === 'none' && fetched.void) state.voids.push(name);
     state.broken.push({ term: step.term, where: step.domain });

@@ -2,7 +2,7 @@ import type { MxHost } from './dns-checks.ts';
 import { finding } from './dns-finding.ts';
 import { canonicalAddress, normaliseName, withCache } from './resolver.ts';
 import { checkHost, type SpfResult } from './spf-check-host.ts';
-import { hasMacro } from './spf-record.ts';
+import { endingFindings } from './spf-ending.ts';
 import {
   fetchSpf,
   LOOKUP_LIMIT,
@@ -20,7 +20,7 @@ import type { DnsClient, Finding } from './types.ts';
 // own MX addresses are authorised.
 
 export interface SpfCheckOptions {
-  /** The most the check_host() evaluation of one MX address may take (default 20 s). */
+  /** The most one check_host() evaluation (of an MX address, or of a stranger's) may take (default 20 s). */
   readonly evaluationTimeoutMs?: number;
 }
 
@@ -35,9 +35,12 @@ export async function checkSpf(
   const cached = withCache(dns);
   const root = await fetchSpf(cached, name);
   if (root.kind !== 'one') return [recordProblem(name, root)];
-  const [walk, authorised] = await Promise.all([
-    walkSpf(cached, name, root.record),
+  const walking = walkSpf(cached, name, root.record);
+  const ending = { domain: name, text: root.text, timeoutMs: options.evaluationTimeoutMs };
+  const [walk, authorised, endings] = await Promise.all([
+    walking,
     Promise.resolve(mxHosts).then((hosts) => authoriseMx(cached, name, hosts, options)),
+    endingFindings(cached, ending, walking),
   ]);
   return [
     finding('spf.record', 'pass', { domain: name, record: root.text }),
@@ -46,7 +49,7 @@ export async function checkSpf(
     lookups(walk),
     ...mxLimit(walk),
     voids(walk),
-    ...allFindings(name, walk),
+    ...endings,
     ...ptrFindings(walk),
     ...authorised,
   ];
@@ -76,15 +79,17 @@ function syntax(walk: SpfWalk): Finding[] {
 }
 
 // Over the limit is a fail even when part of the tree could not be read: what was counted already is over.
+// Only an unread include or redirect hides lookups; an a, mx or exists term counts one whatever its answer
+// (§4.6.4), so its timeout leaves the count exact (and is reported by the void count and the evaluations).
 function lookups(walk: SpfWalk): Finding {
   const count = walk.count;
   if (count > LOOKUP_LIMIT)
     return finding('spf.lookups', 'fail', { count, limit: LOOKUP_LIMIT, over: walk.over ?? '' });
-  if (walk.unanswered) {
+  if (walk.unfollowed) {
     return finding('spf.lookups', 'untested', {
       count,
-      where: walk.unanswered.where,
-      reason: walk.unanswered.failure,
+      where: walk.unfollowed.where,
+      reason: walk.unfollowed.failure,
     });
   }
   if (walk.unknown.length > 0) {
@@ -106,44 +111,15 @@ function voids(walk: SpfWalk): Finding {
   if (count > VOID_LIMIT) {
     return finding('spf.void_lookups', 'fail', { count, limit: VOID_LIMIT, names: walk.voids.join(', ') });
   }
-  if (walk.unanswered) {
+  const unanswered = walk.unfollowed ?? walk.unprobed;
+  if (unanswered) {
     return finding('spf.void_lookups', 'untested', {
       count,
-      where: walk.unanswered.where,
-      reason: walk.unanswered.failure,
+      where: unanswered.where,
+      reason: unanswered.failure,
     });
   }
   return finding('spf.void_lookups', 'pass', { count, limit: VOID_LIMIT });
-}
-
-type EffectiveAll =
-  | { kind: 'all'; raw: string; qualifier: string; where: string }
-  | { kind: 'none' }
-  | { kind: 'unknown' };
-
-/** The "all" a receiver ends on: the record's own, else that of its redirect target (RFC 7208 §6.1). */
-function effectiveAll(walk: SpfWalk, domain: string, seen: Set<string>): EffectiveAll {
-  const record = walk.records.get(domain);
-  if (!record || seen.has(domain)) return { kind: 'unknown' };
-  const all = record.mechanisms.find((m) => m.name === 'all');
-  if (all) return { kind: 'all', raw: all.raw, qualifier: all.qualifier, where: domain };
-  const redirect = record.modifiers.find((m) => m.name === 'redirect');
-  if (!redirect) return { kind: 'none' };
-  if (hasMacro(redirect.value)) return { kind: 'unknown' };
-  return effectiveAll(walk, normaliseName(redirect.value), seen.add(domain));
-}
-
-// "+all" lets anyone send in the agency's name; "?all" says nothing about strangers; a record without "all"
-// and without redirect ends in neutral (§4.7), the same as "?all". "~all" and "-all" both pass: DMARC turns
-// a softfail into the agency's chosen policy.
-function allFindings(domain: string, walk: SpfWalk): Finding[] {
-  const all = effectiveAll(walk, domain, new Set());
-  if (all.kind === 'unknown') return [];
-  if (all.kind === 'none') return [finding('spf.no_all', 'warn', { domain })];
-  const params = { all: all.raw, where: all.where };
-  if (all.qualifier === '+') return [finding('spf.all', 'fail', params)];
-  if (all.qualifier === '?') return [finding('spf.all', 'warn', params)];
-  return [finding('spf.all', 'pass', params)];
 }
 
 // RFC 7208 §5.5: "ptr" SHOULD NOT be used: slow, unreliable, and some receivers skip it.

@@ -11,6 +11,7 @@ describe('parseSpf', () => {
     'v=spf1 a/24 mx/24//64 ip6:::1 -all',
     'v=spf1 exists:%{i}._spf.mta.salesforce.com -all',
     'v=spf1 exists:%{ir}.%{l1r+-}._spf.%{d} -all',
+    'v=spf1 exists:%{i}.%{d10}.%{o2r}.example.com -all',
     'v=spf1 redirect=_spf.example.com',
     'v=spf1 -all exp=explain._spf.%{d}',
     'v=spf1 a:%{d} ?all',
@@ -31,6 +32,12 @@ describe('parseSpf', () => {
     expect(record.unknownModifiers).toEqual(['moo.cow-far_out=man:dog/cat']);
   });
 
+  it('knows the failure-reporting modifiers ra=, rp= and rr= (RFC 6652 §3), in any case', () => {
+    const record = parseSpf('v=spf1 mx -all ra=postmaster rp=100 RR=all');
+    expect(record.invalid).toEqual([]);
+    expect(record.unknownModifiers).toEqual([]);
+  });
+
   it.each([
     ['v=spf1 ip4:192.0.2.1/032 -all', 'ip4:192.0.2.1/032'],
     ['v=spf1 a:example.123 -all', 'a:example.123'],
@@ -39,6 +46,8 @@ describe('parseSpf', () => {
     ['v=spf1 exists -all', 'exists'],
     ['v=spf1 ip6:2001:db8::/129 -all', 'ip6:2001:db8::/129'],
     ['v=spf1 a:%{c}.example.com -all', 'a:%{c}.example.com'],
+    ['v=spf1 exists:%{i}.%{d0}.example.com -all', 'exists:%{i}.%{d0}.example.com'],
+    ['v=spf1 a:%{d} exists:x.%{l0r} -all', 'exists:x.%{l0r}'],
     ['v=spf1 exp=a.example exp=b.example -all', 'exp=b.example'],
     ['v=spf1 mx -all\u00a0', '-all\u00a0'],
   ])('names the invalid term of %s', (record, term) => {

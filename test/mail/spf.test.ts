@@ -16,6 +16,13 @@ const CLEAN: DnsTable = {
   '_spf.penyedia.example': { txt: ['v=spf1 ip4:198.51.100.0/24 ip6:2001:db8:5::/48 ~all'] },
 };
 
+// What lets every server pass: a record ending in +all, a name with an address, a name that exists.
+const OPEN: DnsTable = {
+  'terbuka.example': { txt: ['v=spf1 +all'] },
+  'mel.terbuka.example': { a: ['198.51.100.7'], aaaa: ['2001:db8:7::7'] },
+  'ada.terbuka.example': { a: ['127.0.0.2'] },
+};
+
 function withRecord(record: string | readonly string[], extra: DnsTable = {}): DnsTable {
   const txt = typeof record === 'string' ? [record] : record;
   return { ...CLEAN, 'agensi.gov.my': { ...CLEAN['agensi.gov.my'], txt }, ...extra };
@@ -69,6 +76,11 @@ describe('checkSpf', () => {
       'redirect=_spf.penyedia.example',
     ],
     ['an "all" with a value', 'v=spf1 mx all:x -all', 'all:x'],
+    [
+      'a macro transformer of zero labels (RFC 7208 §7.3: nonzero)',
+      'v=spf1 mx exists:%{i}.%{d0}.izin.example -all',
+      'exists:%{i}.%{d0}.izin.example',
+    ],
   ])('fails a record with %s and names the term', async (_name, record, term) => {
     const found = one(await run(withRecord(record)), 'spf.syntax');
     expect(found?.verdict).toBe('fail');
@@ -79,6 +91,11 @@ describe('checkSpf', () => {
     const findings = await run(withRecord('v=spf1 mx redirct=_spf.penyedia.example -all'));
     expect(verdicts(findings)).toContain('spf.unknown_modifier warn agensi.gov.my');
     expect(one(findings, 'spf.syntax')?.verdict).toBe('pass');
+  });
+
+  it('does not warn about the failure-reporting modifiers ra=, rp= and rr= (RFC 6652)', async () => {
+    const findings = await run(withRecord('v=spf1 mx -all ra=postmaster rp=100 rr=all'));
+    expect(one(findings, 'spf.unknown_modifier')).toBeUndefined();
   });
 
   it('names syntax errors inside an included record', async () => {
@@ -136,6 +153,25 @@ describe('checkSpf', () => {
       params: { result: 'temperror' },
     });
   });
+
+  it.each([
+    ['an a term', 'a:lambat.agensi.gov.my', { a: 'timeout', aaaa: 'timeout' }],
+    ['an mx term', 'mx:lambat.agensi.gov.my', { mx: 'servfail' }],
+    ['an exists term', 'exists:lambat.agensi.gov.my', { a: 'servfail' }],
+  ] as const)(
+    'counts %s that got no answer as its one lookup, and leaves only the void count untested',
+    async (_name, term, entry) => {
+      const findings = await run(
+        withRecord(`v=spf1 mx ${term} include:_spf.penyedia.example -all`, { 'lambat.agensi.gov.my': entry }),
+      );
+      expect(one(findings, 'spf.lookups')).toMatchObject({ verdict: 'pass', params: { count: 3 } });
+      expect(one(findings, 'spf.void_lookups')).toMatchObject({
+        verdict: 'untested',
+        params: { where: 'lambat.agensi.gov.my (agensi.gov.my)' },
+      });
+      expect(withVerdict(findings, 'fail')).toEqual([]);
+    },
+  );
 
   it('fails more than two void lookups and names them', async () => {
     const findings = await run(
@@ -217,6 +253,68 @@ describe('checkSpf', () => {
     expect(verdicts(await run(withRecord(record)))).toContain(expected);
   });
 
+  it.each([
+    ['an include of a record ending in +all', 'include:terbuka.example'],
+    ['ip4:0.0.0.0/0', 'ip4:0.0.0.0/0'],
+    ['ip6:::/0', 'ip6:::/0'],
+    ['mx/0', 'mx/0'],
+    ['a/0 on a name that has an address', 'a:mel.terbuka.example/0'],
+    ['an exists on a name that resolves', 'exists:ada.terbuka.example'],
+  ] as const)(
+    'fails an ending of -all after %s, which lets every server pass, and names it',
+    async (_name, term) => {
+      const findings = await run(withRecord(`v=spf1 mx ${term} -all`, OPEN));
+      expect(one(findings, 'spf.all')).toMatchObject({
+        verdict: 'fail',
+        params: { all: term, where: 'agensi.gov.my' },
+      });
+    },
+  );
+
+  it('fails a "?all" ending after a term that lets every server pass, rather than warn', async () => {
+    const findings = await run(withRecord('v=spf1 include:terbuka.example ?all', OPEN));
+    expect(one(findings, 'spf.all')).toMatchObject({
+      verdict: 'fail',
+      params: { all: 'include:terbuka.example' },
+    });
+  });
+
+  it('names the term of a redirect target that lets every server pass', async () => {
+    const findings = await run(
+      withRecord('v=spf1 mx redirect=_spf.sasaran.example', {
+        '_spf.sasaran.example': { txt: ['v=spf1 ip4:198.51.100.0/24 include:terbuka.example -all'] },
+        ...OPEN,
+      }),
+    );
+    expect(one(findings, 'spf.all')).toMatchObject({
+      verdict: 'fail',
+      params: { all: 'include:terbuka.example', where: '_spf.sasaran.example' },
+    });
+  });
+
+  it('cannot test whether other servers may send when an include got no answer, and fails nothing', async () => {
+    const findings = await run(
+      withRecord('v=spf1 mx include:lambat.example -all', { 'lambat.example': { txt: 'timeout' } }),
+    );
+    expect(one(findings, 'spf.all')).toMatchObject({
+      verdict: 'untested',
+      params: { where: 'agensi.gov.my' },
+    });
+    expect(withVerdict(findings, 'fail')).toEqual([]);
+  });
+
+  it('names the redirect target as the record without "all", not the record that redirects', async () => {
+    const findings = await run(
+      withRecord('v=spf1 redirect=_spf.sasaran.example', {
+        '_spf.sasaran.example': { txt: ['v=spf1 ip4:198.51.100.0/24'] },
+      }),
+    );
+    expect(one(findings, 'spf.no_all')).toMatchObject({
+      verdict: 'warn',
+      params: { domain: '_spf.sasaran.example' },
+    });
+  });
+
   it('reads the "all" of the redirect target', async () => {
     const findings = await run(withRecord('v=spf1 redirect=_spf.penyedia.example'));
     expect(one(findings, 'spf.all')?.params).toEqual({ all: '~all', where: '_spf.penyedia.example' });
@@ -261,6 +359,35 @@ describe('checkSpf', () => {
     const findings = await run(table, mx);
     expect(verdicts(findings)).toContain('spf.mx_authorised pass 192.0.2.10');
     expect(verdicts(findings)).toContain('spf.mx_authorised pass 2001:db8::25');
+  });
+
+  it.each(
+    UNANSWERED.flatMap((failure) => [
+      ['PTR question', failure, { '192.0.2.10': { ptr: failure } }],
+      [
+        'forward lookup of the PTR name',
+        failure,
+        { '192.0.2.10': { ptr: ['mx.agensi.gov.my'] }, 'mx.agensi.gov.my': { a: failure } },
+      ],
+    ]),
+  )(
+    'cannot test an MX authorised only by ptr when the %s got %s (RFC 7208 §5.5)',
+    async (_name, _failure, extra) => {
+      const findings = await run(withRecord('v=spf1 ptr -all', extra as DnsTable));
+      expect(one(findings, 'spf.mx_authorised')).toMatchObject({
+        verdict: 'untested',
+        params: { result: 'temperror' },
+      });
+    },
+  );
+
+  it('still warns about an MX not authorised when only the exp= explanation got no answer (RFC 7208 §6.2)', async () => {
+    const findings = await run(
+      withRecord('v=spf1 ip4:203.0.113.0/24 -all exp=sebab.agensi.gov.my', {
+        'sebab.agensi.gov.my': { txt: 'timeout' },
+      }),
+    );
+    expect(one(findings, 'spf.mx_authorised')).toMatchObject({ verdict: 'warn', params: { result: 'fail' } });
   });
 
   it('cannot walk an include built from macros, so the count is untested', async () => {

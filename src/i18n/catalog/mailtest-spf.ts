@@ -28,7 +28,7 @@ const ms = {
   'mailtest.spf.unknown_modifier.warn':
     'Rekod SPF di {where} mengandungi pengubah yang tidak dikenali: {terms}. Penerima mengabaikannya (RFC 7208 §6); mungkin salah ejaan.',
   'mailtest.spf.unknown_modifier.fix':
-    'Semak ejaan: pengubah yang dikenali ialah `redirect=` dan `exp=` (RFC 7208 §6).',
+    'Semak ejaan: pengubah yang dikenali ialah `redirect=` dan `exp=` (RFC 7208 §6), serta `ra=`, `rp=` dan `rr=` untuk laporan kegagalan (RFC 6652).',
 
   'mailtest.spf.include.title': 'Sasaran include dan redirect SPF',
   'mailtest.spf.include.fail':
@@ -60,18 +60,20 @@ const ms = {
 
   'mailtest.spf.all.title': 'Penamat SPF (all)',
   'mailtest.spf.all.pass':
-    'Rekod SPF di {where} berakhir dengan {all}: pelayan lain tidak dibenarkan menghantar atas nama domain.',
+    'Rekod SPF di {where} berakhir dengan {all}, dan tiada terma sebelumnya yang meluluskan semua pelayan: pelayan lain tidak dibenarkan menghantar atas nama domain.',
   'mailtest.spf.all.warn':
     'Rekod SPF di {where} berakhir dengan {all} (neutral): SPF tidak berkata apa-apa tentang pelayan lain.',
   'mailtest.spf.all.fail':
-    'Rekod SPF di {where} berakhir dengan {all}: sesiapa sahaja dibenarkan menghantar atas nama agensi.',
+    'Dalam rekod SPF di {where}, {all} meluluskan semua pelayan: sesiapa sahaja dibenarkan menghantar atas nama agensi (RFC 7208 §5).',
+  'mailtest.spf.all.untested': `Tidak dapat diuji sama ada pelayan lain boleh menghantar atas nama {where}: penilaian SPF bagi alamat di luar agensi ({address}) menemui soalan DNS yang tidak dijawab (temperror). ${UNTESTED_MS}`,
   'mailtest.spf.all.fix':
-    'Akhiri rekod SPF dengan `-all` (atau `~all` bersama DMARC) supaya tiada orang lain boleh menghantar atas nama agensi.',
+    'Akhiri rekod SPF dengan `-all` (atau `~all` bersama DMARC), dan buang sebarang terma sebelumnya yang meluluskan semua pelayan (include kepada rekod yang berakhir dengan `+all`, rangkaian seperti `ip4:0.0.0.0/0`, atau `a`/`mx` dengan `/0`), supaya tiada orang lain boleh menghantar atas nama agensi (RFC 7208 §5).',
 
   'mailtest.spf.no_all.title': 'Penamat SPF (all)',
   'mailtest.spf.no_all.warn':
-    'Rekod SPF {domain} tiada `all` dan tiada `redirect=`: hasil bagi pelayan lain ialah neutral (RFC 7208 §4.7).',
-  'mailtest.spf.no_all.fix': 'Tambah `-all` pada hujung rekod SPF.',
+    'Penilaian SPF domain ini berakhir pada rekod SPF {domain}, yang tiada `all` dan tiada `redirect=`: hasil bagi pelayan lain ialah neutral (RFC 7208 §4.7).',
+  'mailtest.spf.no_all.fix':
+    'Tambah `-all` pada hujung rekod SPF {domain}. Jika rekod itu sasaran `redirect=`, tambah di situ dan bukan dalam rekod yang membuat redirect: `all` di sana menyebabkan penerima mengabaikan `redirect=` (RFC 7208 §6.1).',
 
   'mailtest.spf.ptr.title': 'Mekanisme ptr SPF',
   'mailtest.spf.ptr.warn':
@@ -113,9 +115,9 @@ const en: Record<keyof typeof ms, string> = {
 
   'mailtest.spf.unknown_modifier.title': 'Unknown SPF modifier',
   'mailtest.spf.unknown_modifier.warn':
-    'The SPF record at {where} has modifiers nobody knows: {terms}. Receivers ignore them (RFC 7208 §6); perhaps a typo.',
+    'The SPF record at {where} has modifiers that no specification defines: {terms}. Receivers ignore them (RFC 7208 §6); perhaps a typo.',
   'mailtest.spf.unknown_modifier.fix':
-    'Check the spelling: the known modifiers are `redirect=` and `exp=` (RFC 7208 §6).',
+    'Check the spelling: the known modifiers are `redirect=` and `exp=` (RFC 7208 §6), and `ra=`, `rp=` and `rr=` for failure reports (RFC 6652).',
 
   'mailtest.spf.include.title': 'SPF include and redirect targets',
   'mailtest.spf.include.fail':
@@ -147,18 +149,20 @@ const en: Record<keyof typeof ms, string> = {
 
   'mailtest.spf.all.title': 'SPF ending (all)',
   'mailtest.spf.all.pass':
-    "The SPF record at {where} ends with {all}: other servers may not send in the domain's name.",
+    "The SPF record at {where} ends with {all}, and no term before it lets every server pass: other servers may not send in the domain's name.",
   'mailtest.spf.all.warn':
     'The SPF record at {where} ends with {all} (neutral): SPF says nothing about other servers.',
   'mailtest.spf.all.fail':
-    "The SPF record at {where} ends with {all}: anyone at all may send in the agency's name.",
+    "In the SPF record at {where}, {all} lets every server pass: anyone at all may send in the agency's name (RFC 7208 §5).",
+  'mailtest.spf.all.untested': `Could not test whether other servers may send in the name of {where}: the SPF evaluation for an address outside the agency ({address}) met a DNS question that got no answer (temperror). ${UNTESTED_EN}`,
   'mailtest.spf.all.fix':
-    "End the SPF record with `-all` (or `~all` together with DMARC) so that nobody else can send in the agency's name.",
+    "End the SPF record with `-all` (or `~all` together with DMARC), and remove any term before it that lets every server pass (an include of a record ending in `+all`, a network such as `ip4:0.0.0.0/0`, or `a`/`mx` with `/0`), so that nobody else can send in the agency's name (RFC 7208 §5).",
 
   'mailtest.spf.no_all.title': 'SPF ending (all)',
   'mailtest.spf.no_all.warn':
-    'The SPF record of {domain} has no `all` and no `redirect=`: the result for other servers is neutral (RFC 7208 §4.7).',
-  'mailtest.spf.no_all.fix': 'Add `-all` at the end of the SPF record.',
+    "The domain's SPF evaluation ends at the SPF record of {domain}, which has no `all` and no `redirect=`: the result for other servers is neutral (RFC 7208 §4.7).",
+  'mailtest.spf.no_all.fix':
+    'Add `-all` at the end of the SPF record of {domain}. If that record is the target of a `redirect=`, add it there and not in the record that redirects: an `all` there makes receivers ignore the `redirect=` (RFC 7208 §6.1).',
 
   'mailtest.spf.ptr.title': 'SPF ptr mechanism',
   'mailtest.spf.ptr.warn':

@@ -3,6 +3,7 @@ import { checkDmarc } from './dmarc.ts';
 import { checkDns, type DnsCheckResult, type MxHost } from './dns-checks.ts';
 import { checkDnsbl } from './dnsbl.ts';
 import { checkMtaSts } from './mta-sts.ts';
+import { mxTlsFindings, type ProbedAddress } from './mta-sts-mx-tls.ts';
 import { withCache } from './resolver.ts';
 import { probeSmtp } from './smtp-probe.ts';
 import { checkSpf } from './spf.ts';
@@ -74,10 +75,13 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
   const { settings } = input;
   // Each MX address is probed and looked up in the blocklists as soon as its host is resolved.
   const perAddress: Promise<void>[] = [];
+  const probed: Promise<ProbedAddress>[] = [];
   const seen = new Set<string>();
   const onHost = (host: MxHost) => {
     for (const address of host.addresses) {
-      perAddress.push(report(probe(input, dns, host, address)));
+      const findings = probe(input, dns, host, address);
+      perAddress.push(report(findings));
+      probed.push(handled(findings.then((found) => ({ host: host.exchange, address, findings: found }))));
       if (seen.has(address)) continue;
       seen.add(address);
       perAddress.push(report(checkDnsbl(dns, [address], settings.dnsblZones)));
@@ -88,6 +92,14 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
   });
   const hosts = handled(mx.then((r) => r.mxHosts));
   const exchanges = handled(hosts.then((h) => h.map((host) => host.exchange)));
+  // The MTA-STS record and policy need no MX either: they start now and wait for the MX hosts only to judge
+  // them. The run keeps their findings to hold the policy against the SMTP sessions at the end.
+  const mtaSts = checkMtaSts(dns, input.domain, exchanges, {
+    ...(settings.ca ? { ca: settings.ca } : {}),
+    timeoutMs: settings.timeoutMs,
+    target: input.target,
+    ...(input.ports?.mtaSts ? { port: input.ports.mtaSts } : {}),
+  });
   // Every part runs to its end even when one breaks (a bug, not a DNS answer: those are findings), so no
   // promise is left rejected behind the first failure; the run then fails with that first error.
   const settled = await Promise.allSettled([
@@ -100,17 +112,9 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
         ...(input.signingSelector ? { signing: input.signingSelector } : {}),
       }),
     ),
-    // SPF's record and includes, and the MTA-STS record and policy, need no MX: they start now and wait
-    // for the MX hosts only to judge them.
+    // SPF's record and includes need no MX: they start now and wait for the MX hosts only to judge them.
     report(checkSpf(dns, input.domain, hosts, { evaluationTimeoutMs: settings.timeoutMs * 2 })),
-    report(
-      checkMtaSts(dns, input.domain, exchanges, {
-        ...(settings.ca ? { ca: settings.ca } : {}),
-        timeoutMs: settings.timeoutMs,
-        target: input.target,
-        ...(input.ports?.mtaSts ? { port: input.ports.mtaSts } : {}),
-      }),
-    ),
+    report(mtaSts),
     // Every host has been announced once the DNS check is over.
     mx
       .then(() => Promise.allSettled(perAddress))
@@ -121,6 +125,11 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
   ]);
   const broken = settled.find((p) => p.status === 'rejected');
   if (broken) throw broken.reason;
+  // Only with the policy and every SMTP session in hand can the run say whether senders applying the policy
+  // can deliver at all (RFC 8461 §5).
+  await report(
+    Promise.all([mtaSts, Promise.all(probed)]).then(([policy, sessions]) => mxTlsFindings(policy, sessions)),
+  );
   return sortFindings(found);
 }
 

@@ -21,14 +21,19 @@ export interface PolicyRequest {
 export type PolicyResponse =
   | { readonly kind: 'ok'; readonly body: string }
   | { readonly kind: 'status'; readonly status: number }
+  | { readonly kind: 'temporary'; readonly status: number }
   | { readonly kind: 'media_type'; readonly type: string }
   | { readonly kind: 'too_large' }
   | { readonly kind: 'certificate'; readonly code: string }
   | { readonly kind: 'network'; readonly code: string };
 
 export const POLICY_PATH = '/.well-known/mta-sts.txt';
-// RFC 8461 §3.3 lets senders cap the policy body; 64 KiB is what it suggests (§10.2, denial of service).
+// RFC 8461 §3.3 lets senders cap the policy body: "a suggested maximum policy size is 64 kilobytes".
 const MAX_BODY = 64 * 1024;
+// Statuses that say "not now" rather than "no policy here": a timed-out request (RFC 9110 §15.5.9), rate
+// limiting (RFC 6585 §4), an upstream that failed or timed out behind a proxy (RFC 9110 §15.6.3, §15.6.5),
+// overload or maintenance (§15.6.4). Like a network timeout they leave the policy untested, not failed.
+const TEMPORARY_STATUS = new Set([408, 429, 502, 503, 504]);
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 export function fetchPolicy(target: PolicyRequest): Promise<PolicyResponse> {
@@ -47,7 +52,8 @@ export function fetchPolicy(target: PolicyRequest): Promise<PolicyResponse> {
         // §3.3: only 200 counts; a 3xx is not followed.
         if (res.statusCode !== 200) {
           res.resume();
-          resolve({ kind: 'status', status: res.statusCode ?? 0 });
+          const status = res.statusCode ?? 0;
+          resolve({ kind: TEMPORARY_STATUS.has(status) ? 'temporary' : 'status', status });
           return;
         }
         // RFC 8461 §3.2: senders check for text/plain (parameters such as charset aside) and ignore anything else.

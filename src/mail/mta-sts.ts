@@ -46,8 +46,11 @@ async function stsFindings(
   const name = `_mta-sts.${domain}`;
   const answer = await dns.txt(name);
   if (isUnanswered(answer)) return [finding('mta_sts.record', 'untested', { name, failure: answer.failure })];
-  const records = recordsOf(answer).filter((text) => /^v=STSv1\s*(;|$)/.test(text));
-  if (records.length === 0) return [finding('mta_sts.record', 'warn', { domain })];
+  const { records, lookalikes } = versioned(recordsOf(answer), STS_VERSION, STS_LOOKALIKE);
+  if (records.length === 0) {
+    if (lookalikes.length > 0) return [finding('mta_sts.version', 'fail', { name, records: lookalikes })];
+    return [finding('mta_sts.record', 'warn', { domain })];
+  }
   // RFC 8461 §3.1: one record, "v=STSv1; id=<1 to 32 letters and digits>"; otherwise no MTA-STS at all.
   const id = records.length === 1 ? /;\s*id=([A-Za-z0-9]{1,32})\s*(;|$)/.exec(records[0]!)?.[1] : undefined;
   if (!id) return [finding('mta_sts.record', 'fail', { name, records: records.join(' | ') })];
@@ -97,8 +100,10 @@ function readResponse(
       return [finding('mta_sts.certificate', 'fail', { host, reason: response.code })];
     case 'status':
       return [finding('mta_sts.fetch', 'fail', { url, status: response.status })];
+    case 'temporary':
+      return [finding('mta_sts.fetch', 'untested', { url, status: response.status })];
     case 'too_large':
-      return [finding('mta_sts.policy', 'fail', { url, field: 'size' })];
+      return [finding('mta_sts.policy_size', 'fail', { url })];
     case 'media_type':
       return [finding('mta_sts.media_type', 'fail', { url, content_type: response.type || '-' })];
     case 'ok': {
@@ -168,11 +173,30 @@ async function tlsRpt(dns: DnsClient, domain: string): Promise<Finding> {
   const name = `_smtp._tls.${domain}`;
   const answer = await dns.txt(name);
   if (isUnanswered(answer)) return finding('tls_rpt.record', 'untested', { name, failure: answer.failure });
-  const records = recordsOf(answer).filter((text) => /^v=TLSRPTv1\s*(;|$)/.test(text));
-  if (records.length === 0) return finding('tls_rpt.record', 'warn', { domain });
+  const { records, lookalikes } = versioned(recordsOf(answer), RPT_VERSION, RPT_LOOKALIKE);
+  if (records.length === 0) {
+    if (lookalikes.length > 0) return finding('tls_rpt.version', 'fail', { name, records: lookalikes });
+    return finding('tls_rpt.record', 'warn', { domain });
+  }
   const rua = records.length === 1 ? /;\s*rua=([^;]+)/.exec(records[0]!)?.[1]?.trim() : undefined;
   const uris = rua?.split(',').map((uri) => uri.trim()) ?? [];
   const valid = uris.length > 0 && uris.every((uri) => /^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/i.test(uri));
   if (!valid) return finding('tls_rpt.record', 'fail', { name, records: records.join(' | ') });
   return finding('tls_rpt.record', 'pass', { name, rua: rua! });
+}
+
+// RFC 8461 §3.1 and RFC 8460 §3: of the TXT records at the name, senders discard those that do not begin with
+// the version and ";" (WSP may stand before it: sts-sep and field-delim are *WSP ";" *WSP), and only then
+// count what is left, so a stray "v=STSv1" beside a valid record does not spoil it.
+const STS_VERSION = /^v=STSv1[ \t]*;/;
+const RPT_VERSION = /^v=TLSRPTv1[ \t]*;/;
+// What a person meant as such a record but senders discard: another case, no ";", quotes pasted from a
+// zone file. The agency tried to publish one, so it is told why it does not count, not that it has none.
+const STS_LOOKALIKE = /^\W*v\s*=\s*stsv1/i;
+const RPT_LOOKALIKE = /^\W*v\s*=\s*tlsrptv1/i;
+
+function versioned(texts: readonly string[], version: RegExp, lookalike: RegExp) {
+  const records = texts.filter((text) => version.test(text));
+  const lookalikes = texts.filter((text) => !version.test(text) && lookalike.test(text));
+  return { records, lookalikes: lookalikes.join(' | ') };
 }

@@ -49,6 +49,13 @@ function certificateFacts(peer: DetailedPeerCertificate, servername: string): Ce
     validFrom: x509.validFromDate,
     validTo: x509.validToDate,
     selfSigned: x509.checkIssued(x509) && x509.verify(x509.publicKey),
-    nameError: checkServerIdentity(servername, peer)?.message,
+    nameError: nameError(peer, servername),
   };
+}
+
+// RFC 8461 §4.2: the MX host must be a subjectAltName DNS-ID. checkServerIdentity falls back to the subject
+// CN when a certificate has no DNS names (RFC 6125 §6.4.4's last resort), which MTA-STS does not allow.
+function nameError(peer: DetailedPeerCertificate, servername: string): string | undefined {
+  if (!/(^|,\s*)DNS:/.test(peer.subjectaltname ?? '')) return 'no subjectAltName DNS name';
+  return checkServerIdentity(servername, peer)?.message;
 }

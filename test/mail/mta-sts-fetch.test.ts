@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeFinding } from '../../src/mail/describe.ts';
 import { checkMtaSts } from '../../src/mail/mta-sts.ts';
 import type { Finding } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
@@ -154,6 +155,7 @@ describe('fetching the MTA-STS policy', () => {
 
   it.each([
     [404, 'not found'],
+    [500, 'a server error nothing says is temporary'],
     [301, 'a redirect, which RFC 8461 §3.3 forbids following'],
   ])('fails an HTTP %i (%s)', async (status) => {
     const findings = await run(
@@ -161,6 +163,22 @@ describe('fetching the MTA-STS policy', () => {
     );
     expect(verdicts(findings)).toContain('mta_sts.fetch fail');
     expect(seen).toHaveLength(1);
+  });
+
+  it.each([
+    [408, 'request timeout'],
+    [429, 'rate limited'],
+    [502, 'bad gateway'],
+    [503, 'overloaded or in maintenance'],
+    [504, 'gateway timeout'],
+  ])('leaves the policy untested on an HTTP %i (%s), which asks to try again later', async (status) => {
+    const findings = await run(reply(status, 'try later', { 'retry-after': '120' }));
+    expect(verdicts(findings)).toEqual([
+      'mta_sts.record pass',
+      'mta_sts.fetch untested',
+      'tls_rpt.record pass',
+    ]);
+    expect(findings[1]?.params).toMatchObject({ status });
   });
 
   const untyped: Handler = (_req, res) => {
@@ -193,12 +211,17 @@ describe('fetching the MTA-STS policy', () => {
     });
   });
 
-  it('stops reading a policy over 64 KiB', async () => {
+  it('stops reading a policy over 64 KiB and says so, citing the limit RFC 8461 §3.3 suggests', async () => {
     const findings = await run(reply(200, `${ENFORCE}${'#'.repeat(70_000)}\n`));
-    expect(findings.find((f) => f.check === 'mta_sts.policy')).toMatchObject({
-      verdict: 'fail',
-      params: { field: 'size' },
-    });
+    expect(verdicts(findings)).toEqual([
+      'mta_sts.record pass',
+      'mta_sts.policy_size fail',
+      'tls_rpt.record pass',
+    ]);
+    for (const locale of ['ms', 'en'] as const) {
+      expect(describeFinding(findings[1]!, locale).text).toContain('64 KiB');
+      expect(describeFinding(findings[1]!, locale).text).toContain('RFC 8461 §3.3');
+    }
   });
 
   it('fails a certificate for another name', async () => {

@@ -38,6 +38,16 @@ describe('checkMtaSts without fetching', () => {
       ['mta_sts.record pass', 'mta_sts.host fail', 'tls_rpt.record pass'],
     ],
     [
+      'one valid MTA-STS record beside a stray "v=STSv1", which senders discard before counting (RFC 8461 §3.1)',
+      { ...RPT, '_mta-sts.agensi.gov.my': { txt: ['v=STSv1', 'v=STSv1; id=20240601'] } },
+      ['mta_sts.record pass', 'mta_sts.host fail', 'tls_rpt.record pass'],
+    ],
+    [
+      'one valid TLS-RPT record beside a stray "v=TLSRPTv1", which senders discard before counting (RFC 8460 §3)',
+      { '_smtp._tls.agensi.gov.my': { txt: ['v=TLSRPTv1', 'v=TLSRPTv1; rua=mailto:tls@agensi.gov.my'] } },
+      ['mta_sts.record warn', 'tls_rpt.record pass'],
+    ],
+    [
       'a TLS-RPT record without rua',
       { '_smtp._tls.agensi.gov.my': { txt: ['v=TLSRPTv1;'] } },
       ['mta_sts.record warn', 'tls_rpt.record fail'],
@@ -59,6 +69,27 @@ describe('checkMtaSts without fetching', () => {
   ] as const)('reports %s', async (_name, table, expected) => {
     expect(verdicts(await run(table as DnsTable))).toEqual(expected);
   });
+
+  it.each(['v=STSv1 id=20240601', 'v=STSv1, id=20240601', '"v=STSv1; id=20240601"', 'v=stsv1; id=20240601'])(
+    'fails the malformed MTA-STS record %s and shows it, rather than saying there is none',
+    async (txt) => {
+      const findings = await run({
+        ...RPT,
+        '_mta-sts.agensi.gov.my': { txt: ['google-site-verification=x', txt] },
+      });
+      expect(verdicts(findings)).toEqual(['mta_sts.version fail', 'tls_rpt.record pass']);
+      expect(findings[0]?.params).toEqual({ name: '_mta-sts.agensi.gov.my', records: txt });
+    },
+  );
+
+  it.each(['v=TLSRPTv1 rua=mailto:tls@agensi.gov.my', 'v=tlsrptv1; rua=mailto:tls@agensi.gov.my'])(
+    'fails the malformed TLS-RPT record %s and shows it, rather than saying there is none',
+    async (txt) => {
+      const findings = await run({ '_smtp._tls.agensi.gov.my': { txt: [txt] } });
+      expect(verdicts(findings)).toEqual(['mta_sts.record warn', 'tls_rpt.version fail']);
+      expect(findings[1]?.params).toEqual({ name: '_smtp._tls.agensi.gov.my', records: txt });
+    },
+  );
 
   it.each(UNANSWERED)('reports questions that got %s as untested, never as fail', async (failure) => {
     const f = failure as DnsFailure;

@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeFinding } from '../../src/mail/describe.ts';
 import { SMTP_CHECKS } from '../../src/mail/smtp-probe.ts';
 import { RESET, SILENCE, type TestCertificate, type TestPki } from '../support/fake-smtp.ts';
 import { freePort } from '../support/free-port.ts';
@@ -236,12 +241,27 @@ describe('smtp.tls_certificate', () => {
     });
   });
 
-  it('warns when the certificate expires in less than 14 days', async () => {
+  it('warns when the certificate expires in less than 14 days, asking for renewal without saying senders refuse it', async () => {
     const soon = pki.issue({ names: [HOST], from: daysFromNow(-80), to: daysFromNow(5) });
     const found = await probe(await fake(withTls({}, soon)));
     expect(found['smtp.tls_certificate']).toMatchObject({
       verdict: 'warn',
       params: { problems: 'expires_soon', days: 4 },
+    });
+    const renew = { en: /renew it before then/, ms: /perbaharuinya sebelum itu/ };
+    for (const locale of ['ms', 'en'] as const) {
+      const { text } = describeFinding(found['smtp.tls_certificate']!, locale);
+      expect(text).toMatch(renew[locale]);
+      expect(text).not.toMatch(/refuse it|menolaknya/);
+    }
+  });
+
+  it('warns when the certificate names the MX host only in its CN, with no subjectAltName (RFC 8461 §4.2)', async () => {
+    const cnOnly = issueWithoutSubjectAltName(HOST);
+    const found = await probe(await fake(withTls({}, cnOnly)), { ca: cnOnly.ca });
+    expect(found['smtp.tls_certificate']).toMatchObject({
+      verdict: 'warn',
+      params: { subject: HOST, names: '-', verify: 'OK', problems: 'name_mismatch' },
     });
   });
 
@@ -262,3 +282,25 @@ describe('smtp.tls_certificate', () => {
     expect(found['smtp.tls_certificate']!.params.verify).not.toBe('OK');
   });
 });
+
+/** A CA of its own and a leaf from it naming `name` in the CN alone, which the bed's PKI cannot issue. */
+function issueWithoutSubjectAltName(name: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'mailops-cn-only-'));
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const read = (file: string) => readFileSync(join(dir, file), 'utf8');
+  const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const ca = ['-addext', 'basicConstraints=critical,CA:true', '-addext', 'keyUsage=critical,keyCertSign'];
+  openssl(
+    ...['req', '-x509', ...newKey, ...ca],
+    ...['-days', '30', '-keyout', 'ca.key', '-out', 'ca.crt', '-subj', '/CN=CA'],
+  );
+  writeFileSync(join(dir, 'leaf.ext'), 'basicConstraints=CA:false\nextendedKeyUsage=serverAuth\n');
+  openssl('req', ...newKey, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', `/CN=${name}`);
+  openssl(
+    ...['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial'],
+    ...['-days', '20', '-extfile', 'leaf.ext', '-out', 'leaf.crt'],
+  );
+  const issued = { key: read('leaf.key'), cert: read('leaf.crt'), ca: read('ca.crt') };
+  rmSync(dir, { recursive: true, force: true });
+  return issued;
+}

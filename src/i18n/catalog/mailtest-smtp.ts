@@ -37,9 +37,9 @@ const ms = {
 
   'mailtest.smtp.tls_certificate.title': 'Sijil TLS',
   'mailtest.smtp.tls_certificate.pass':
-    'Sijil {subject} dikeluarkan oleh {issuer}, sah hingga {expires} ({days} hari lagi); rantaian disahkan dan nama sepadan dengan hos MX.',
+    'Sijil {subject} dikeluarkan oleh {issuer}, sah hingga {expires} ({days} hari lagi); rantaian disahkan dan hos MX dinamakan dalam subjectAltName.',
   'mailtest.smtp.tls_certificate.warn':
-    'Sijil {subject} (pengeluar {issuer}, sah hingga {expires}, nama {names}): {problems}. Pengesahan rantaian: {verify}. Mel masih disulitkan, tetapi penghantar yang menggunakan MTA-STS akan menolaknya.',
+    'Sijil {subject} (pengeluar {issuer}, sah hingga {expires}, nama {names}): {problems}. Pengesahan rantaian: {verify}. Mel masih disulitkan. Penghantar yang menyemak sijil, seperti yang dikehendaki dasar MTA-STS dalam mode enforce (RFC 8461 §4.2), hanya menerima sijil yang belum tamat tempoh, berantai kepada CA akar yang dipercayai dan menamakan hos MX dalam subjectAltName; kebanyakan penghantar lain tidak menyemaknya (RFC 7435).',
   'mailtest.smtp.tls_certificate.fail':
     'Sijil {subject} tidak sah pada tarikh ujian: ia sah dari {starts} hingga {expires}.',
   'mailtest.smtp.tls_certificate.untested':
@@ -48,10 +48,11 @@ const ms = {
     'Gunakan sijil daripada CA yang dipercayai yang menamakan hos MX dalam subjectAltName, pasang rantaian penuh dan perbaharui sebelum tamat tempoh: dalam Postfix, `smtpd_tls_chain_files` (kunci dahulu, kemudian sijil dan sijil perantara). MTA-STS (RFC 8461 §4.2) memerlukan rantaian yang dipercayai dan nama yang sepadan.',
   'mailtest.smtp.tls_certificate.problem.expired': 'telah tamat tempoh',
   'mailtest.smtp.tls_certificate.problem.not_yet_valid': 'belum sah',
-  'mailtest.smtp.tls_certificate.problem.expires_soon': 'tamat tempoh dalam masa kurang daripada 14 hari',
+  'mailtest.smtp.tls_certificate.problem.expires_soon':
+    'tamat tempoh dalam masa kurang daripada 14 hari; perbaharuinya sebelum itu',
   'mailtest.smtp.tls_certificate.problem.self_signed': 'ditandatangani sendiri',
   'mailtest.smtp.tls_certificate.problem.untrusted': 'rantaian tidak dipercayai',
-  'mailtest.smtp.tls_certificate.problem.name_mismatch': 'nama tidak sepadan dengan hos MX',
+  'mailtest.smtp.tls_certificate.problem.name_mismatch': 'hos MX tiada dalam senarai nama DNS subjectAltName',
 
   'mailtest.smtp.size.title': 'Had saiz mesej',
   'mailtest.smtp.size.pass':
@@ -137,9 +138,9 @@ const en: Record<keyof typeof ms, string> = {
 
   'mailtest.smtp.tls_certificate.title': 'TLS certificate',
   'mailtest.smtp.tls_certificate.pass':
-    'Certificate {subject} issued by {issuer}, valid until {expires} ({days} days left); the chain verifies and the name matches the MX host.',
+    'Certificate {subject} issued by {issuer}, valid until {expires} ({days} days left); the chain verifies and its subjectAltName names the MX host.',
   'mailtest.smtp.tls_certificate.warn':
-    'Certificate {subject} (issuer {issuer}, valid until {expires}, names {names}): {problems}. Chain verification: {verify}. Mail is still encrypted, but senders using MTA-STS will refuse it.',
+    'Certificate {subject} (issuer {issuer}, valid until {expires}, names {names}): {problems}. Chain verification: {verify}. Mail is still encrypted. Senders that check the certificate, as an MTA-STS policy in enforce mode requires (RFC 8461 §4.2), accept only one that has not expired, chains to a trusted root and names the MX host in its subjectAltName; most other senders do not check it (RFC 7435).',
   'mailtest.smtp.tls_certificate.fail':
     'Certificate {subject} is not valid on the test date: it is valid from {starts} to {expires}.',
   'mailtest.smtp.tls_certificate.untested': 'Could not test: {reason} ({detail}). This is not a fail.',
@@ -147,10 +148,11 @@ const en: Record<keyof typeof ms, string> = {
     'Use a certificate from a trusted CA that names the MX host in its subjectAltName, install the full chain and renew it before it expires: in Postfix, `smtpd_tls_chain_files` (the key first, then the certificate and intermediates). MTA-STS (RFC 8461 §4.2) requires a trusted chain and a matching name.',
   'mailtest.smtp.tls_certificate.problem.expired': 'expired',
   'mailtest.smtp.tls_certificate.problem.not_yet_valid': 'not valid yet',
-  'mailtest.smtp.tls_certificate.problem.expires_soon': 'expires in less than 14 days',
+  'mailtest.smtp.tls_certificate.problem.expires_soon': 'expires in less than 14 days; renew it before then',
   'mailtest.smtp.tls_certificate.problem.self_signed': 'self-signed',
   'mailtest.smtp.tls_certificate.problem.untrusted': 'chain not trusted',
-  'mailtest.smtp.tls_certificate.problem.name_mismatch': 'name does not match the MX host',
+  'mailtest.smtp.tls_certificate.problem.name_mismatch':
+    'the MX host is not among its subjectAltName DNS names',
 
   'mailtest.smtp.size.title': 'Message size limit',
   'mailtest.smtp.size.pass':

@@ -22,10 +22,12 @@ export interface DnsCheckResult {
 
 interface Route {
   readonly findings: readonly Finding[];
-  /** MX records whose hosts are still to be looked up. */
+  /** MX records whose hosts are still to be looked up, one per host. */
   readonly records: readonly MxRecord[];
   /** Hosts known already: the implicit MX, whose addresses are the domain's own. */
   readonly implicit: readonly MxHost[];
+  /** The implicit MX's addresses are not all known (see redundancy). */
+  readonly untested?: boolean;
 }
 
 /**
@@ -49,32 +51,41 @@ export async function checkDns(
   const reachable = options.reachable ?? (() => true);
   const name = normaliseName(domain);
   const [a, aaaa, mx] = await Promise.all([dns.a(name), dns.aaaa(name), dns.mx(name)]);
-  const gone = doesNotExist(name, a, mx) ?? cannotAsk(name, [a, aaaa, mx]);
+  const gone = doesNotExist(name, [a, aaaa, mx]) ?? cannotAsk(name, [a, aaaa, mx]);
   if (gone) return { findings: [gone], mxHosts: [] };
   const apex = [...recordsOf(a), ...recordsOf(aaaa)];
   const route = mailRoute(name, mx, a, aaaa);
+  // An address no sender reaches is reported by dns.mx_private, and no receiver ever sees mail from it, so
+  // the circular's reverse lookup is not asked of it: its PTR lives in zones such as 10.in-addr.arpa, which
+  // public DNS answers NXDOMAIN for everyone (AS112, RFC 7534), and no ISP could add one.
   const reverseOf = reverseChecker(dns);
+  const reverseAll = (addresses: readonly string[]) => addresses.filter(reachable).map(reverseOf);
   for (const host of route.implicit) {
-    host.addresses.forEach(reverseOf);
+    reverseAll(host.addresses);
     onHost(host);
   }
   // Each host's PTR questions start as soon as its addresses are known, not after every host's.
   const examined = await Promise.all(
     route.records.map(async (record) => {
       const result = await examineHost(dns, record);
-      result.host?.addresses.forEach(reverseOf);
-      if (result.host) onHost(result.host);
+      if (result.host) {
+        reverseAll(result.host.addresses);
+        onHost(result.host);
+      }
       return result;
     }),
   );
   const mxHosts = [...route.implicit, ...examined.flatMap((e) => (e.host ? [e.host] : []))];
-  const someUntested = isUnanswered(mx) || examined.some((e) => e.untested);
-  const reverse = await Promise.all(uniqueAddresses(mxHosts).map(reverseOf));
+  const someUntested = isUnanswered(mx) || route.untested === true || examined.some((e) => e.untested);
+  const reverse = await Promise.all(reverseAll(uniqueAddresses(mxHosts)));
   return {
     findings: [
       ...addressFinding(name, apex, a, aaaa),
       ...route.findings,
-      ...examined.flatMap((e) => e.findings),
+      ...withIpv4Elsewhere(
+        examined.flatMap((e) => e.findings),
+        mxHosts,
+      ),
       ...mxHosts.flatMap((host) => unreachable(host, reachable)),
       ...redundancy(mxHosts, someUntested, reachable),
       ...reverse.flat(),
@@ -83,11 +94,15 @@ export async function checkDns(
   };
 }
 
-/** NXDOMAIN for both MX and A: the domain does not exist at all (RFC 8020: nothing below it either). */
-function doesNotExist(domain: string, a: DnsAnswer<string>, mx: DnsAnswer<MxRecord>): Finding | null {
-  const nx = (answer: DnsAnswer<unknown>) => !answer.ok && answer.failure === 'nxdomain';
-  return nx(a) && nx(mx) ? finding('dns.domain', 'fail', { domain }) : null;
+// NXDOMAIN says the name does not exist, whatever type was asked (RFC 2308 §2.1, RFC 8020 §2): one is enough,
+// and a timeout of another question cannot bring the name back. Records in another answer can (a zone
+// changed between the questions): then the name exists.
+function doesNotExist(domain: string, answers: readonly DnsAnswer<unknown>[]): Finding | null {
+  if (!answers.some(isNxdomain) || answers.some((answer) => answer.ok)) return null;
+  return finding('dns.domain', 'fail', { domain });
 }
+
+const isNxdomain = (answer: DnsAnswer<unknown>) => !answer.ok && answer.failure === 'nxdomain';
 
 function cannotAsk(domain: string, answers: readonly DnsAnswer<unknown>[]): Finding | null {
   const first = answers[0]!;
@@ -121,21 +136,31 @@ function mailRoute(
     };
   }
   // RFC 5321 §5.1: without MX records the domain's own address is the implicit MX. Mail still arrives, so
-  // a warn; the circular asks for an MX record (4(f)(v)).
+  // a warn; the circular asks for an MX record (4(f)(v)). The implicit MX is a mail server all the same: its
+  // A record is judged as a named host's (its addresses are already dns.address's, so no pass is repeated).
   const apex = [...recordsOf(a), ...recordsOf(aaaa)];
+  const judged = addressVerdict(domain, a, aaaa);
   if (apex.length > 0) {
     const implicit = [{ exchange: domain, priority: 0, addresses: apex }];
     return {
-      findings: [finding('dns.mx', 'warn', { domain, addresses: apex.join(', ') })],
+      findings: [
+        finding('dns.mx', 'warn', { domain, addresses: apex.join(', ') }),
+        ...(judged.finding.verdict === 'pass' ? [] : [judged.finding]),
+      ],
       records: [],
       implicit,
+      untested: judged.untested,
     };
   }
   const unanswered = [a, aaaa].find(isUnanswered);
-  const verdict = unanswered
-    ? finding('dns.mx', 'untested', { domain, failure: unanswered.failure })
-    : finding('dns.mx', 'fail', { domain });
-  return { findings: [verdict], records: [], implicit: [] };
+  if (!unanswered) return { findings: [finding('dns.mx', 'fail', { domain })], records: [], implicit: [] };
+  // Whether an implicit MX exists is unknown, but an A answered empty fails the circular's A record either way.
+  const missingA = judged.finding.verdict === 'fail' ? [judged.finding] : [];
+  return {
+    findings: [finding('dns.mx', 'untested', { domain, failure: unanswered.failure }), ...missingA],
+    records: [],
+    implicit: [],
+  };
 }
 
 // RFC 7505: a single MX of preference 0 with the root as exchange ("0 .") says the domain takes no mail.
@@ -149,7 +174,10 @@ function explicitRoute(domain: string, records: readonly MxRecord[]): Route {
   const hosts = real.map((record) => `${record.priority} ${record.exchange}`).join(', ');
   const found = [finding('dns.mx', 'pass', { domain, count: real.length, hosts })];
   if (real.length < sorted.length) found.push(finding('dns.null_mx', 'fail', { domain }));
-  return { findings: found, records: real, implicit: [] };
+  // One host at two preferences (legal: the records differ) is one mail server, examined and probed once;
+  // senders reach it first at its best preference (RFC 5321 §5.1), which the sort puts first.
+  const once = real.filter((record, i) => real.findIndex((r) => r.exchange === record.exchange) === i);
+  return { findings: found, records: once, implicit: [] };
 }
 
 interface Examined {
@@ -165,28 +193,84 @@ async function examineHost(dns: DnsClient, record: MxRecord): Promise<Examined> 
   if (isIP(host) !== 0 || /^\[.*\]$/.test(host)) {
     return { findings: [finding('dns.mx_target', 'fail', { host }, host)], host: null, untested: false };
   }
-  const [a, aaaa, cname] = await Promise.all([dns.a(host), dns.aaaa(host), dns.cname(host)]);
+  const [a, aaaa, alias] = await Promise.all([dns.a(host), dns.aaaa(host), aliasFinding(dns, host)]);
   const addresses = [...recordsOf(a), ...recordsOf(aaaa)];
-  const findings = [...aliasFinding(host, cname), addressVerdict(host, addresses, a, aaaa)];
-  // Either family unanswered leaves the number of servers unknown (see redundancy).
-  const untested = isUnanswered(a) || isUnanswered(aaaa);
-  return { findings, host: { exchange: host, priority: record.priority, addresses }, untested };
+  const judged = addressVerdict(host, a, aaaa);
+  return {
+    findings: [...alias, judged.finding],
+    host: { exchange: host, priority: record.priority, addresses },
+    untested: judged.untested,
+  };
 }
 
 // RFC 2181 §10.3: an MX must name a host, not an alias; RFC 5321 §5.1 only describes following one. Postfix,
 // Exchange and the large providers follow the alias and deliver, so mail flows and the circular's MX element
 // is met: a warn, which names the canonical host to put in the MX instead.
-function aliasFinding(host: string, cname: DnsAnswer<string>): Finding[] {
-  const target = recordsOf(cname)[0];
-  return target ? [finding('dns.mx_cname', 'warn', { host, target }, host)] : [];
+async function aliasFinding(dns: DnsClient, host: string): Promise<Finding[]> {
+  const first = recordsOf(await dns.cname(host))[0];
+  if (!first) return [];
+  return [finding('dns.mx_cname', 'warn', { host, target: await canonicalName(dns, first) }, host)];
 }
 
-function addressVerdict(host: string, addresses: string[], a: DnsAnswer<string>, aaaa: DnsAnswer<string>) {
-  if (addresses.length > 0)
-    return finding('dns.mx_host', 'pass', { host, addresses: addresses.join(', ') }, host);
-  const unanswered = [a, aaaa].find(isUnanswered);
-  if (unanswered) return finding('dns.mx_host', 'untested', { host, failure: unanswered.failure }, host);
-  return finding('dns.mx_host', 'fail', { host, answer: answerName(a) }, host);
+// A CNAME question is answered one link at a time (a resolver does not follow the chain for a CNAME question,
+// RFC 1034 §3.6.2), and the first link may itself be an alias: naming it would leave the MX on an alias
+// after the fix. A loop, or a chain longer than any resolver follows, ends at the last name seen.
+const MAX_CNAME_LINKS = 8;
+
+async function canonicalName(dns: DnsClient, first: string): Promise<string> {
+  const seen = new Set<string>();
+  let name = first;
+  while (seen.size < MAX_CNAME_LINKS && !seen.has(name)) {
+    seen.add(name);
+    const next = recordsOf(await dns.cname(name))[0];
+    if (!next) return name;
+    name = next;
+  }
+  return name;
+}
+
+interface AddressVerdict {
+  readonly finding: Finding;
+  /** The host's addresses are not all known, so neither is the number of servers (see redundancy). */
+  readonly untested: boolean;
+}
+
+// Pekeliling 4(f)(v): the mail service "perlu" (must) have an A record, where 4(f)(iv)'s second server is only
+// "digalakkan" (encouraged, a warn). A host with AAAA records alone is therefore a fail, not a warn: it lacks
+// a required element, and senders with IPv4 only, still a large share, cannot deliver to it at all (RFC 3974
+// §3). The A answer alone decides that; AAAA matters for whether the host exists and for redundancy.
+function addressVerdict(host: string, a: DnsAnswer<string>, aaaa: DnsAnswer<string>): AddressVerdict {
+  const v6 = recordsOf(aaaa);
+  if (a.ok) {
+    const addresses = [...a.records, ...v6].join(', ');
+    return {
+      finding: finding('dns.mx_host', 'pass', { host, addresses }, host),
+      untested: isUnanswered(aaaa),
+    };
+  }
+  // NXDOMAIN for either question: the host does not exist (RFC 8020 §2), whatever became of the other.
+  if (v6.length === 0 && (isNxdomain(a) || isNxdomain(aaaa))) {
+    return { finding: finding('dns.mx_host', 'fail', { host, answer: 'NXDOMAIN' }, host), untested: false };
+  }
+  if (isUnanswered(a)) {
+    return {
+      finding: finding('dns.mx_host', 'untested', { host, failure: a.failure }, host),
+      untested: true,
+    };
+  }
+  if (v6.length > 0 || isUnanswered(aaaa)) {
+    const verdict = finding('dns.mx_ipv4', 'fail', { host, answer: answerName(a) }, host);
+    return { finding: verdict, untested: isUnanswered(aaaa) };
+  }
+  return { finding: finding('dns.mx_host', 'fail', { host, answer: answerName(a) }, host), untested: false };
+}
+
+// Pekeliling 4(f)(v) asks the mail service for an A record: the service has one while any MX host has an IPv4
+// address, so a host without one (an IPv6-only backup) only narrows IPv4-only senders' fallback: a warning.
+function withIpv4Elsewhere(findings: readonly Finding[], hosts: readonly MxHost[]): Finding[] {
+  const served = hosts.some((host) => host.addresses.some((address) => isIP(address) === 4));
+  if (!served) return [...findings];
+  return findings.map((f) => (f.check === 'dns.mx_ipv4' ? { ...f, verdict: 'warn' } : f));
 }
 
 // Pekeliling 4(f)(iv): at least two mail servers. Two MX names on one address are one server, and so is a

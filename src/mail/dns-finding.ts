@@ -13,6 +13,7 @@ const CHECKS = {
   'dns.null_mx': ['4f-v', ['warn', 'fail']],
   'dns.mx_target': ['4f-v', ['fail']],
   'dns.mx_host': ['4f-v', ['pass', 'fail', 'untested']],
+  'dns.mx_ipv4': ['4f-v', ['warn', 'fail']],
   'dns.mx_cname': ['4f-v', ['warn']],
   'dns.mx_private': ['4f-v', ['warn', 'fail']],
   'dns.mx_redundancy': ['4f-iv', ['pass', 'warn', 'untested']],
@@ -54,22 +55,22 @@ const CHECKS = {
   'dkim.testing': ['4f-v', ['warn']],
 
   'mta_sts.record': ['gp-transport', ['pass', 'warn', 'fail', 'untested']],
-  'mta_sts.host': ['gp-transport', ['fail', 'untested']],
   'mta_sts.version': ['gp-transport', ['fail']],
+  'mta_sts.host': ['gp-transport', ['fail', 'untested']],
   'mta_sts.target': ['gp-transport', ['untested']],
   'mta_sts.certificate': ['gp-transport', ['fail']],
   'mta_sts.fetch': ['gp-transport', ['fail', 'untested']],
   'mta_sts.media_type': ['gp-transport', ['fail']],
   'mta_sts.policy': ['gp-transport', ['pass', 'fail', 'untested']],
-  'mta_sts.mode': ['gp-transport', ['pass', 'warn']],
   'mta_sts.policy_size': ['gp-transport', ['fail']],
+  'mta_sts.mode': ['gp-transport', ['pass', 'warn']],
   'mta_sts.max_age': ['gp-transport', ['warn']],
   'mta_sts.mx': ['gp-transport', ['pass', 'warn', 'fail']],
-  'tls_rpt.record': ['gp-transport', ['pass', 'warn', 'fail', 'untested']],
   'mta_sts.mx_starttls': ['gp-transport', ['warn', 'fail']],
   'mta_sts.mx_certificate': ['gp-transport', ['pass', 'warn', 'fail', 'untested']],
-
+  'tls_rpt.record': ['gp-transport', ['pass', 'warn', 'fail', 'untested']],
   'tls_rpt.version': ['gp-transport', ['fail']],
+
   'dnsbl.listing': ['gp-transport', ['pass', 'fail', 'untested']],
 } as const satisfies Record<string, readonly [Requirement, readonly Verdict[]]>;
 

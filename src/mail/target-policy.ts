@@ -21,7 +21,12 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
  */
 export function parseDomain(input: string): DomainCheck {
   const shown = input.trim().slice(0, MAX_INPUT);
-  const raw = shown.replace(/\.$/, '').toLowerCase();
+  // RFC 3490 §3.1 and UTS #46: the ideographic and full-width full stops separate labels as '.' does (what
+  // a CJK keyboard or an IME types); the character check below would refuse them as punctuation.
+  const raw = shown
+    .replace(/[\u3002\uff0e\uff61]/g, '.')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (raw === '') return { ok: false, reason: 'empty', input: shown };
   if (input.trim().length > MAX_INPUT) return { ok: false, reason: 'too_long', input: shown };
   const bracketed = raw.replace(/^\[(.*)\]$/, '$1');
@@ -69,6 +74,9 @@ const RESERVED_V6 = [
   ['2001::', 23],
   ['2001:db8::', 32],
   ['2002::', 16],
+  // Documentation (RFC 9637) and SRv6 segment identifiers (RFC 9602): not globally reachable per IANA.
+  ['3fff::', 20],
+  ['5f00::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDns } from '../../src/mail/dns-checks.ts';
+import { checkDns, type MxHost } from '../../src/mail/dns-checks.ts';
 import type { DnsFailure } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
 import { expectReadable, UNANSWERED, verdicts, withVerdict } from './readable.ts';
@@ -228,12 +228,172 @@ describe('checkDns', () => {
       expect(verdicts(findings)).toContain('dns.mx_redundancy pass');
     });
 
+    it('asks no reverse lookup of an address no sender reaches: no ISP could add its PTR', async () => {
+      const dns = fakeDns({ ...INTERNAL, 'mx1.agensi.gov.my': { a: ['192.0.2.10', '10.20.0.10'] } });
+      const { findings } = await checkDns(dns, 'agensi.gov.my', () => {}, { reachable });
+      expect(verdicts(findings)).toContain('dns.mx_private warn mx1.agensi.gov.my');
+      expect(verdicts(findings)).toContain('dns.mx_private fail mx2.agensi.gov.my');
+      expect(findings.filter((f) => f.subject?.startsWith('10.'))).toEqual([]);
+      expect(dns.asked.filter((q) => q.startsWith('ptr 10.'))).toEqual([]);
+    });
+
     it('says nothing of addresses the configuration lets mailops reach (allow_targets)', async () => {
       const { findings } = await checkDns(fakeDns(INTERNAL), 'agensi.gov.my', () => {}, {
         reachable: () => true,
       });
       expect(findings.filter((f) => f.check === 'dns.mx_private')).toEqual([]);
     });
+  });
+
+  describe('the A record the circular asks of every mail server (4(f)(v))', () => {
+    const ONE_HOST = { mx: [{ exchange: 'mx.agensi.gov.my', priority: 10 }] };
+
+    it('fails an MX host with AAAA records only: senders with IPv4 only cannot deliver to it', async () => {
+      const { findings, mxHosts } = await run({
+        'agensi.gov.my': ONE_HOST,
+        'mx.agensi.gov.my': { aaaa: ['2001:db8::25'] },
+        '2001:db8::25': { ptr: ['mx.agensi.gov.my'] },
+      });
+      expectReadable(findings);
+      expect(verdicts(findings)).toContain('dns.mx_ipv4 fail mx.agensi.gov.my');
+      expect(findings.filter((f) => f.check === 'dns.mx_host')).toEqual([]);
+      expect(findings.find((f) => f.check === 'dns.mx_ipv4')?.params).toEqual({
+        host: 'mx.agensi.gov.my',
+        answer: 'NODATA',
+      });
+      // The SMTP checks still try the IPv6 address.
+      expect(mxHosts[0]?.addresses).toEqual(['2001:db8::25']);
+    });
+
+    it('only warns of an IPv6-only backup MX when another MX host has an A record: the service still has one', async () => {
+      const { findings } = await run({
+        'agensi.gov.my': {
+          mx: [
+            { exchange: 'mx.agensi.gov.my', priority: 10 },
+            { exchange: 'mx6.agensi.gov.my', priority: 20 },
+          ],
+        },
+        'mx.agensi.gov.my': { a: ['192.0.2.25'] },
+        'mx6.agensi.gov.my': { aaaa: ['2001:db8::25'] },
+      });
+      expectReadable(findings);
+      expect(verdicts(findings)).toContain('dns.mx_ipv4 warn mx6.agensi.gov.my');
+      expect(withVerdict(findings, 'fail').map((f) => f.check)).not.toContain('dns.mx_ipv4');
+    });
+
+    it('fails a host whose A record is absent even when its AAAA question times out', async () => {
+      const { findings } = await run({
+        'agensi.gov.my': ONE_HOST,
+        'mx.agensi.gov.my': { aaaa: 'timeout' },
+      });
+      expect(verdicts(findings)).toEqual([
+        'dns.mx pass',
+        'dns.mx_ipv4 fail mx.agensi.gov.my',
+        'dns.mx_redundancy untested',
+      ]);
+    });
+
+    it('judges the implicit MX of a domain with AAAA records only as it judges a named host', async () => {
+      const { findings } = await run({ 'agensi.gov.my': { aaaa: ['2001:db8::25'] } });
+      expectReadable(findings);
+      expect(verdicts(findings)).toContain('dns.mx warn');
+      expect(verdicts(findings)).toContain('dns.mx_ipv4 fail agensi.gov.my');
+    });
+
+    it("says could-not-test of the implicit MX when the domain's A question times out", async () => {
+      const { findings } = await run({
+        'agensi.gov.my': { a: 'timeout', aaaa: ['2001:db8::25'] },
+        '2001:db8::25': { ptr: ['agensi.gov.my'] },
+      });
+      expect(withVerdict(findings, 'fail')).toEqual([]);
+      expect(verdicts(findings)).toContain('dns.mx_host untested agensi.gov.my');
+      expect(verdicts(findings)).toContain('dns.mx_redundancy untested');
+    });
+
+    it('fails a domain without MX and without an A record even when its AAAA question times out', async () => {
+      const { findings } = await run({ 'agensi.gov.my': { aaaa: 'timeout' } });
+      expectReadable(findings);
+      expect(verdicts(findings)).toEqual(['dns.mx untested', 'dns.mx_ipv4 fail agensi.gov.my']);
+    });
+
+    it('counts the servers of the implicit MX as unknown when one address family times out', async () => {
+      const { findings } = await run({
+        'agensi.gov.my': { a: ['192.0.2.10'], aaaa: 'timeout' },
+        '192.0.2.10': { ptr: ['agensi.gov.my'] },
+      });
+      expect(verdicts(findings)).toContain('dns.mx_redundancy untested');
+      expect(verdicts(findings)).not.toContain('dns.mx_redundancy warn');
+    });
+  });
+
+  describe('NXDOMAIN: the name does not exist, whatever other question timed out (RFC 8020 §2)', () => {
+    it.each([
+      ['MX NXDOMAIN, A and AAAA timed out', { a: 'timeout', aaaa: 'timeout', mx: 'nxdomain' }],
+      ['A and AAAA NXDOMAIN, MX timed out', { a: 'nxdomain', aaaa: 'nxdomain', mx: 'timeout' }],
+      ['A NXDOMAIN, AAAA and MX timed out', { a: 'nxdomain', aaaa: 'timeout', mx: 'servfail' }],
+    ] as const)('fails a domain with %s', async (_what, entry) => {
+      const { findings } = await run({ 'agensi.gov.my': entry });
+      expect(verdicts(findings)).toEqual(['dns.domain fail']);
+    });
+
+    it('fails an MX host whose A is NXDOMAIN while its AAAA times out', async () => {
+      const { findings } = await run({
+        'agensi.gov.my': { mx: [{ exchange: 'mx.hilang.gov.my', priority: 10 }] },
+        'mx.hilang.gov.my': { a: 'nxdomain', aaaa: 'timeout' },
+      });
+      expect(verdicts(findings)).toEqual(['dns.mx pass', 'dns.mx_host fail mx.hilang.gov.my']);
+      expect(findings[1]?.params).toEqual({ host: 'mx.hilang.gov.my', answer: 'NXDOMAIN' });
+    });
+  });
+
+  describe('an MX host that is an alias (RFC 2181 §10.3)', () => {
+    const aliased = (chain: DnsTable) => ({
+      'agensi.gov.my': { mx: [{ exchange: 'mx.agensi.gov.my', priority: 10 }] },
+      '192.0.2.25': { ptr: ['real.cdn.example'] },
+      ...chain,
+    });
+    const target = async (table: DnsTable) =>
+      (await run(table)).findings.find((f) => f.check === 'dns.mx_cname')?.params.target;
+
+    it('names the end of a CNAME chain as the name to put in the MX, not its first link', async () => {
+      const table = aliased({
+        'mx.agensi.gov.my': { cname: ['hop.cdn.example'], a: ['192.0.2.25'] },
+        'hop.cdn.example': { cname: ['real.cdn.example'], a: ['192.0.2.25'] },
+        'real.cdn.example': { a: ['192.0.2.25'] },
+      });
+      expect(await target(table)).toBe('real.cdn.example');
+    });
+
+    it('stops at a CNAME loop and still warns of the alias', async () => {
+      const table = aliased({
+        'mx.agensi.gov.my': { cname: ['x.cdn.example'], a: 'servfail' },
+        'x.cdn.example': { cname: ['y.cdn.example'] },
+        'y.cdn.example': { cname: ['x.cdn.example'] },
+      });
+      expect(await target(table)).toBe('x.cdn.example');
+    });
+  });
+
+  it('examines and announces a host listed at two preferences once, at its best preference', async () => {
+    const announced: MxHost[] = [];
+    const table = {
+      'agensi.gov.my': {
+        mx: [
+          { exchange: 'mx.agensi.gov.my', priority: 20 },
+          { exchange: 'mx.agensi.gov.my', priority: 10 },
+        ],
+      },
+      'mx.agensi.gov.my': { a: ['192.0.2.25'] },
+      '192.0.2.25': { ptr: ['mx.agensi.gov.my'] },
+    };
+    const { findings, mxHosts } = await checkDns(fakeDns(table), 'agensi.gov.my', (h) => announced.push(h));
+    expect(verdicts(findings).filter((v) => v.startsWith('dns.mx_host'))).toEqual([
+      'dns.mx_host pass mx.agensi.gov.my',
+    ]);
+    expect(announced.map((h) => h.priority)).toEqual([10]);
+    expect(mxHosts).toHaveLength(1);
+    // What the domain publishes is still shown as published.
+    expect(findings.find((f) => f.check === 'dns.mx')?.params.count).toBe(2);
   });
 
   it('names the DNS answer when an MX host has no address', async () => {
@@ -269,7 +429,7 @@ describe('checkDns', () => {
       'the A records of a dual-stack MX host',
       'mx1.agensi.gov.my',
       { a: 'timeout', aaaa: ['2001:db8::10'] },
-      ['dns.mx_host pass mx1.agensi.gov.my', 'dns.mx_redundancy untested'],
+      ['dns.mx_host untested mx1.agensi.gov.my', 'dns.mx_redundancy untested'],
     ],
     ['a PTR', '192.0.2.20', { ptr: 'timeout' }, ['dns.ptr untested 192.0.2.20']],
   ] as const)(

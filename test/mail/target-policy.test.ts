@@ -11,6 +11,10 @@ describe('parseDomain', () => {
     ['xn--mnchen-3ya.de', 'xn--mnchen-3ya.de'],
     ['münchen.de', 'xn--mnchen-3ya.de'],
     ['PEJABAT.テスト', 'pejabat.xn--zckzah'],
+    // Ideographic and full-width full stops separate labels (RFC 3490 §3.1, UTS #46).
+    ['agensi\u3002gov\u3002my', 'agensi.gov.my'],
+    ['agensi\uff0egov\uff0emy\uff0e', 'agensi.gov.my'],
+    ['agensi\uff61gov\uff61my', 'agensi.gov.my'],
   ])('accepts %j as %s', (input, domain) => {
     expect(parseDomain(input)).toMatchObject({ ok: true, domain });
   });
@@ -62,6 +66,8 @@ describe('createTargetPolicy', () => {
     'fe80::1',
     'fd12:3456::1',
     '2001:db8::25',
+    '3fff::25',
+    '5f00::25',
     '::ffff:127.0.0.1',
     '::ffff:10.0.0.1',
     'not-an-address',

@@ -40,7 +40,7 @@ const ms = {
     'Domain {domain} tiada rekod MX; pengirim menghantar ke alamat domain itu sendiri ({addresses}) seperti RFC 5321 §5.1.',
   'mailtest.dns.mx.fail':
     'Domain {domain} tiada rekod MX dan tiada alamat A/AAAA: mel kepadanya tidak dapat dihantar.',
-  'mailtest.dns.mx.untested': `Tidak dapat diuji: rekod MX {domain} tidak dijawab ({failure}). ${UNTESTED_MS}`,
+  'mailtest.dns.mx.untested': `Tidak dapat diuji: rekod MX {domain}, atau alamat domain yang digunakan penghantar jika tiada MX, tidak dijawab ({failure}). ${UNTESTED_MS}`,
   'mailtest.dns.mx.fix':
     'Pekeliling 4(f)(v): terbitkan rekod MX yang menunjuk kepada nama hos pelayan mel agensi, cth. `{domain}. IN MX 10 mail.{domain}.`',
 
@@ -62,9 +62,17 @@ const ms = {
   'mailtest.dns.mx_host.pass': 'Hos MX {host} mempunyai alamat: {addresses}.',
   'mailtest.dns.mx_host.fail':
     'Rekod MX menunjuk kepada {host}, tetapi hos itu tiada alamat A/AAAA (jawapan DNS: {answer}; NXDOMAIN bermaksud hos itu tidak wujud).',
-  'mailtest.dns.mx_host.untested': `Tidak dapat diuji: alamat {host} tidak dijawab ({failure}). ${UNTESTED_MS}`,
+  'mailtest.dns.mx_host.untested': `Tidak dapat diuji: rekod A (alamat IPv4) {host} tidak dijawab ({failure}). ${UNTESTED_MS}`,
   'mailtest.dns.mx_host.fix':
     'Pekeliling 4(f)(v): setiap hos MX mesti mempunyai rekod A (dan AAAA jika IPv6). Tambah rekod itu atau betulkan nama hos dalam rekod MX.',
+
+  'mailtest.dns.mx_ipv4.title': 'Hos MX mempunyai rekod A (IPv4)',
+  'mailtest.dns.mx_ipv4.fail':
+    'Hos MX {host} tiada rekod A (jawapan DNS: {answer}), hanya alamat IPv6 jika ada: penghantar yang hanya mempunyai IPv4, yang masih banyak, tidak dapat menghantar mel kepadanya (RFC 3974 §3).',
+  'mailtest.dns.mx_ipv4.warn':
+    'Hos MX {host} tiada rekod A (jawapan DNS: {answer}): penghantar yang hanya mempunyai IPv4 hanya boleh menghantar kepada hos MX lain yang mempunyai rekod A, jadi mereka tiada sandaran jika hos itu gagal (Pekeliling 4(f)(iv), 4(f)(v)).',
+  'mailtest.dns.mx_ipv4.fix':
+    'Pekeliling 4(f)(v) mewajibkan rekod A bagi pelayan mel: tambah rekod A dengan alamat IPv4 awam pelayan itu pada {host}. Alamat IPv6 sahaja tidak dapat dicapai oleh penghantar yang hanya mempunyai IPv4.',
 
   'mailtest.dns.mx_cname.title': 'MX menunjuk kepada alias (CNAME)',
   'mailtest.dns.mx_cname.warn':
@@ -156,7 +164,7 @@ const en: Record<keyof typeof ms, string> = {
     "The domain {domain} has no MX record; senders deliver to the domain's own address ({addresses}) as RFC 5321 §5.1 allows.",
   'mailtest.dns.mx.fail':
     'The domain {domain} has no MX record and no A/AAAA address: mail to it cannot be delivered.',
-  'mailtest.dns.mx.untested': `Could not test: the MX records of {domain} got no answer ({failure}). ${UNTESTED_EN}`,
+  'mailtest.dns.mx.untested': `Could not test: the MX records of {domain}, or the domain addresses senders use when there is none, got no answer ({failure}). ${UNTESTED_EN}`,
   'mailtest.dns.mx.fix':
     "Circular item 4(f)(v): publish an MX record naming the agency mail server's host name, e.g. `{domain}. IN MX 10 mail.{domain}.`",
 
@@ -178,9 +186,17 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dns.mx_host.pass': 'The MX host {host} has addresses: {addresses}.',
   'mailtest.dns.mx_host.fail':
     'The MX record points to {host}, but that host has no A/AAAA address (DNS answer: {answer}; NXDOMAIN means the host does not exist).',
-  'mailtest.dns.mx_host.untested': `Could not test: the addresses of {host} got no answer ({failure}). ${UNTESTED_EN}`,
+  'mailtest.dns.mx_host.untested': `Could not test: the A record (IPv4 address) of {host} got no answer ({failure}). ${UNTESTED_EN}`,
   'mailtest.dns.mx_host.fix':
     'Circular item 4(f)(v): every MX host needs an A record (and AAAA for IPv6). Add it or correct the host name in the MX record.',
+
+  'mailtest.dns.mx_ipv4.title': 'MX host has an A record (IPv4)',
+  'mailtest.dns.mx_ipv4.fail':
+    'The MX host {host} has no A record (DNS answer: {answer}), only IPv6 addresses if any: senders that have IPv4 only, still a large share, cannot deliver mail to it (RFC 3974 §3).',
+  'mailtest.dns.mx_ipv4.warn':
+    'The MX host {host} has no A record (DNS answer: {answer}): senders that have IPv4 only can deliver only to the other MX hosts, which have one, so they have no fallback when those fail (circular items 4(f)(iv), 4(f)(v)).',
+  'mailtest.dns.mx_ipv4.fix':
+    "Circular item 4(f)(v) requires an A record for the mail server: add an A record with the server's public IPv4 address to {host}. IPv6 addresses alone cannot be reached by senders that have IPv4 only.",
 
   'mailtest.dns.mx_cname.title': 'MX points to an alias (CNAME)',
   'mailtest.dns.mx_cname.warn':

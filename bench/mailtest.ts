@@ -20,6 +20,7 @@ import { checkDns, type MxHost } from '../src/mail/dns-checks.ts';
 import { checkDnsbl } from '../src/mail/dnsbl.ts';
 import { type MailtestSettings, runMailtest, sortFindings } from '../src/mail/mailtest.ts';
 import { checkMtaSts } from '../src/mail/mta-sts.ts';
+import { mxTlsFindings, type ProbedAddress } from '../src/mail/mta-sts-mx-tls.ts';
 import { withCache } from '../src/mail/resolver.ts';
 import { probeSmtp } from '../src/mail/smtp-probe.ts';
 import { checkSpf } from '../src/mail/spf.ts';
@@ -126,19 +127,24 @@ async function sequentialRun(): Promise<Run> {
   found.push(...(await checkDmarc(dns, DOMAIN)));
   found.push(...(await checkDkim(dns, DOMAIN, { configured: settings.dkimSelectors, learned: [] })));
   found.push(...(await checkSpf(dns, DOMAIN, mxHosts, { evaluationTimeoutMs: settings.timeoutMs * 2 })));
-  found.push(
-    ...(await checkMtaSts(
-      dns,
-      DOMAIN,
-      mxHosts.map((h) => h.exchange),
-      { ca: [world.ca], timeoutMs: settings.timeoutMs, target, port: world.ports.mtaSts },
-    )),
+  const mtaSts = await checkMtaSts(
+    dns,
+    DOMAIN,
+    mxHosts.map((h) => h.exchange),
+    { ca: [world.ca], timeoutMs: settings.timeoutMs, target, port: world.ports.mtaSts },
   );
+  found.push(...mtaSts);
   const addresses = [...new Set(mxHosts.flatMap((h) => h.addresses))];
   found.push(...(await checkDnsbl(dns, addresses, settings.dnsblZones)));
+  const probed: ProbedAddress[] = [];
   for (const host of mxHosts) {
-    for (const address of host.addresses) found.push(...(await probe(dns, host, address)));
+    for (const address of host.addresses) {
+      const findings = await probe(dns, host, address);
+      found.push(...findings);
+      probed.push({ host: host.exchange, address, findings });
+    }
   }
+  found.push(...mxTlsFindings(mtaSts, probed));
   const wall = performance.now() - started;
   await world.idle();
   return { wall, findings: sortFindings(found) };

@@ -3,26 +3,26 @@ import { organisationalDomain } from '../dmarc.ts';
 import { mailauthResolver } from '../spf-check-host.ts';
 import type { DnsClient } from '../types.ts';
 import type { AuthResults } from './delivery-types.ts';
+import { entryHop } from './entry-hop.ts';
 import { firstHeader, parseHeaderFields, splitHeaderSection } from './header-block.ts';
 import { receivedHops } from './received.ts';
 
 // SPF (RFC 7208), DKIM (RFC 6376) and DMARC (RFC 7489) of a delivered probe, evaluated by mailauth as the
-// recipient's server would have: with the address and HELO name of the client its MX accepted the message
-// from, and the envelope sender the final delivery wrote into Return-Path (RFC 5321 §4.4). The MX's hop is
-// the topmost Received field written for another host: the ones above it (LMTP into the mailbox, content
-// filters on loopback) are within the recipient's own system. Every DNS question goes through our
-// DnsClient (the adapter of spf-check-host.ts), never the system's resolver.
+// recipient's server would have: with the address and HELO name of the client the receiving ADMD accepted
+// the message from (entry-hop.ts), and the envelope sender the final delivery wrote into Return-Path
+// (RFC 5321 §4.4). Every DNS question goes through our DnsClient (the adapter of spf-check-host.ts), never
+// the system's resolver.
 
 export interface AuthenticateReceivedOptions {
   readonly dns: DnsClient;
 }
 
-/** What the recipient's MX saw of the sending client, read from the delivered copy's header. */
+/** What the receiving ADMD saw of the sending client, read from the delivered copy's header. */
 export interface ClientOfCopy {
   readonly ip: string | null;
-  /** The EHLO name, as the `from` clause of the MX's Received field records it. */
+  /** The EHLO name, as the `from` clause of the entry hop's Received field records it. */
   readonly helo: string | null;
-  /** The MX's own name (`by`), which mailauth writes as the authserv-id. */
+  /** The receiving host's own name (`by`), which mailauth writes as the authserv-id. */
   readonly mta: string | null;
   /** The envelope sender: '' for the null sender `<>`, null when there is no Return-Path. */
   readonly sender: string | null;
@@ -31,7 +31,7 @@ export interface ClientOfCopy {
 export function clientOfCopy(raw: Buffer | string): ClientOfCopy {
   const text = typeof raw === 'string' ? raw : raw.toString('latin1');
   const fields = parseHeaderFields(splitHeaderSection(text).header);
-  const hop = receivedHops(fields).find((h) => !h.local && h.fromAddress !== null);
+  const hop = entryHop(receivedHops(fields));
   const returnPath = firstHeader(fields, 'return-path');
   const sender = returnPath === null ? null : (/<([^<>]*)>/.exec(returnPath)?.[1] ?? returnPath).trim();
   return { ip: hop?.fromAddress ?? null, helo: hop?.from ?? null, mta: hop?.by ?? null, sender };

@@ -4,7 +4,14 @@
 
 import { categorize } from './bounce-category.ts';
 import { decodeUtf8Address } from './delivery-status.ts';
-import { parseStatus, replyClassOf, statusClassOf, statusMeaningKey } from './status-code.ts';
+import {
+  pickStatus,
+  recipientGroup,
+  repliesWithStatus,
+  statedStatuses,
+  statusFields,
+} from './stated-status.ts';
+import { replyClassOf, statusClassOf, statusMeaningKey } from './status-code.ts';
 import type { BounceTextAnalysis } from './types.ts';
 
 /** A pasted text longer than this is read only this far. */
@@ -15,10 +22,6 @@ const MAX_TEXT = 256 * 1024;
  */
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const ADDRESS = String.raw`[A-Za-z0-9.!#$%&'*+/=?^_\`{|}~-]{1,64}@${LABEL}(?:\.${LABEL}){1,16}`;
-/** RFC 3463 §2 class.subject.detail, not part of a longer dotted number (an IP address, a version). */
-const STATUS = /(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?![\w-]|\.\d)/g;
-/** RFC 5321 §4.2 reply code followed by an enhanced code (`550 5.1.1`, `550-5.1.1`, `#550 5.1.1`). */
-const REPLY_WITH_STATUS = /(?<![\w.])([245][0-5]\d)(?:-|\s{1,12})#?([245]\.\d{1,3}\.\d{1,3})(?![\w-]|\.\d)/g;
 /** A bare reply code where a server reply is quoted: at a line start or after "said:", ";", a quote. */
 const REPLY_ALONE =
   /(?:^|[:;'"(=]|\b(?:said|returned|reply|replied|response|error|code|kod|ralat)\b:?)[ \t]*#?([245][0-5]\d)(?=[ -][A-Za-z<#[(])/gim;
@@ -58,26 +61,31 @@ export function classifyBounceText(input: string): BounceTextAnalysis {
     .slice(0, MAX_TEXT)
     .replace(/\r\n?/g, '\n')
     .replace(/^[ \t]*(?:>[ \t]?)+/gm, '');
-  const statusField = parseStatus(/^\s*status:\s*([245]\.\d{1,3}\.\d{1,3})\b/im.exec(text)?.[1]);
-  const withReply = [...text.matchAll(REPLY_WITH_STATUS)].map((m) => ({
-    code: Number(m[1]),
-    status: parseStatus(m[2])!,
-    index: m.index,
-  }));
-  // A 2.x.x alone is more often a version number than a success report: it counts beside a reply or a field.
-  const stated = new Set([statusField, ...withReply.map((r) => r.status)]);
-  const statusCodes = unique(
-    [...text.matchAll(STATUS)]
-      .map((m) => parseStatus(m[1]))
-      .filter((c) => !c?.startsWith('2') || stated.has(c)),
-  );
-  const status = statusField ?? pickStatus(withReply.map((r) => r.status)) ?? pickStatus(statusCodes);
+  // RFC 3464 §2.3: a report on several recipients has a group of fields for each, each with its own Action
+  // and Status. The recipient whose delivery went worst decides, read from its own group.
+  const fields = statusFields(text);
+  if (fields.length < 2) return readText(text);
+  const worst = pickStatus(fields.map((f) => f.status));
+  const group = recipientGroup(text, fields.find((f) => f.status === worst)!.index);
+  return { ...readText(group), statusCodes: statedStatuses(text) };
+}
+
+function readText(text: string): BounceTextAnalysis {
+  const withReply = repliesWithStatus(text);
+  const statusCodes = statedStatuses(text);
+  const status =
+    pickStatus(statusFields(text).map((f) => f.status)) ??
+    pickStatus(withReply.map((r) => r.status)) ??
+    pickStatus(statusCodes);
   const reply =
     withReply.find((r) => r.status === status) ??
     withReply[0] ??
-    [...text.matchAll(REPLY_ALONE)].map((m) => ({ code: Number(m[1]), index: m.index + m[0].length - 3 }))[0];
+    [...text.matchAll(REPLY_ALONE)].map((m) => ({
+      code: Number(m[1]),
+      replyIndex: m.index + m[0].length - 3,
+    }))[0];
   const smtpCode = reply?.code ?? null;
-  const diagnostic = diagnosticOf(text, reply?.index ?? null, status);
+  const diagnostic = diagnosticOf(text, reply?.replyIndex ?? null, status);
   const category = categorize(status, [diagnostic, withoutQuotedHeaders(text)].join('\n'));
   return {
     statusCodes,
@@ -89,16 +97,6 @@ export function classifyBounceText(input: string): BounceTextAnalysis {
     category,
     meaningKey: category ? `probe.category.${category}` : statusMeaningKey(status, smtpCode),
   };
-}
-
-/** The specific code over a generic X.0.0 one, the permanent over the temporary, then the first. */
-function pickStatus(codes: readonly string[]): string | null {
-  const rank = (code: string) => (code.endsWith('.0.0') ? 2 : 0) + (code.startsWith('5') ? 0 : 1);
-  return [...codes].sort((a, b) => rank(a) - rank(b))[0] ?? null;
-}
-
-function unique(values: readonly (string | null)[]): string[] {
-  return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
 /**

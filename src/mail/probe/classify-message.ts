@@ -4,8 +4,9 @@
 //    notice, whatever else it carries (Postfix's DSNs also say `Auto-Submitted: auto-replied`). Other report
 //    types (RFC 8098 read receipts, RFC 5965 abuse reports) are not classified: unrelated.
 // 2. Our own `X-Mailops-Probe` header, or the probe's Message-ID, at the top: the probe itself, delivered.
-// 3. A bounce without a delivery-status part: from a mailer daemon or with a null sender, and a bounce-like
-//    Subject or text with an SMTP or RFC 3463 code; its recipients come from the text, with low confidence.
+// 3. A bounce without a delivery-status part: from a mailer daemon or with a null sender that is not a
+//    declared auto-reply, and a bounce-like Subject or text with an SMTP or RFC 3463 code (stated-status.ts);
+//    its recipients come from the text, with low confidence.
 // 4. A message in the probe's thread (In-Reply-To / References, RFC 5322 §3.6.4) or naming its id in the
 //    Subject: an auto-reply when automatic (RFC 3834, auto-reply.ts), else a person's reply; a Subject
 //    that only names the id and is not a reply is the probe with its header stripped by a gateway.
@@ -114,7 +115,11 @@ function looksLikeBounce(view: MessageView): boolean {
   const daemon =
     DAEMON.test(view.from ?? '') ||
     /mail delivery (?:system|subsystem)/i.test(firstHeader(view.fields, 'from') ?? '');
-  const nullSender = /^<\s*>$/.test(firstHeader(view.fields, 'return-path') ?? '');
+  // RFC 3834 §3.3 asks every responder to send from the null reverse-path, as RFC 5321 §4.5.5 asks of
+  // bounces: a null sender that also declares itself a reply (Auto-Submitted, §5; an auto-reply Subject)
+  // is a responder, such as a vacation notice, and a bounce only when its Subject says so and its text
+  // gives a code.
+  const nullSender = /^<\s*>$/.test(firstHeader(view.fields, 'return-path') ?? '') && !declaresReply(view);
   const words = ownWords(view.text);
   const reading = classifyBounceText(words);
   const coded = reading.status !== null || reading.smtpCode !== null;
@@ -122,4 +127,9 @@ function looksLikeBounce(view: MessageView): boolean {
   return (
     ((daemon || nullSender) && (subjectSays || coded || BOUNCE_BODY.test(words))) || (subjectSays && coded)
   );
+}
+
+function declaresReply(view: MessageView): boolean {
+  const { signals } = automationOf(view.fields, view.subject);
+  return signals.includes('auto_submitted') || signals.includes('subject_prefix');
 }

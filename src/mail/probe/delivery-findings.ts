@@ -1,5 +1,5 @@
-import { domainToASCII } from 'node:url';
 import type { Finding } from '../types.ts';
+import { probeRecipient } from './bounce-recipient.ts';
 import { authFindings, quotaFindings, tlsFinding } from './delivery-copy-findings.ts';
 import {
   address,
@@ -171,22 +171,7 @@ function bounceFinding(p: ProbeReport, s: DeliveryFindingSettings, route: Params
 
 /** The DSN recipient that is the probe's, else the first that failed, else the first. */
 function recipientOf(p: ProbeReport): BounceRecipient | null {
-  const recipients = p.reply?.kind === 'bounce' ? p.reply.recipients : [];
-  const to = comparable(p.to);
-  return (
-    recipients.find((r) => [r.finalRecipient, r.originalRecipient].some((a) => a && comparable(a) === to)) ??
-    recipients.find((r) => r.action === 'failed') ??
-    recipients[0] ??
-    null
-  );
-}
-
-/** An address as a DSN may write it: any case, and (RFC 6533 utf-8 type) a domain in U-labels. */
-function comparable(address: string): string {
-  const at = address.lastIndexOf('@');
-  if (at < 0) return address.toLowerCase();
-  const domain = domainToASCII(address.slice(at + 1)) || address.slice(at + 1);
-  return `${address.slice(0, at)}@${domain}`.toLowerCase();
+  return p.reply?.kind === 'bounce' ? probeRecipient(p.reply.recipients, p.to) : null;
 }
 
 function bounceDetails(p: ProbeReport, r: BounceRecipient | null): Params {

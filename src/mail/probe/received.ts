@@ -3,12 +3,17 @@
 // Whether a hop was encrypted is read from what the receiving server wrote, strongest evidence first:
 // - a stated TLS version: Postfix `(using TLSv1.3 with cipher …)`, Microsoft and Google
 //   `(version=TLS1_2, cipher=…)`, sendmail `(version=TLSv1.3 cipher=…)`, Exim `(TLS1.3)`, or the RFC 8314
-//   §7.4 `tls <cipher>` clause;
+//   §7.4 `tls <cipher>` clause. TLS 1.0 is often written without a minor version (OpenSSL's
+//   SSL_get_version() says `TLSv1`, as sendmail 8.15 writes it, Google `TLS1`), and Exim before 4.93 wrote
+//   `(TLSv1:AES256-SHA:256)`, version:cipher:bits; these are versions RFC 8996 deprecates, so they must
+//   not be lost. sendmail 8.14's `version=TLSv1/SSLv3` is the cipher's first protocol
+//   (SSL_CIPHER_get_version), not the session's: TLS stated, the version not;
 // - the `with` keyword of RFC 3848 / RFC 6531 (IANA Mail Transmission Types): a trailing `S` or `SA`
 //   (ESMTPS, ESMTPSA, LMTPS, UTF8SMTPS, Google's SMTPS, HTTPS) means TLS; SMTP, ESMTP, ESMTPA, LMTP, HTTP
 //   and the like mean none;
-// - Exchange writes the TLS version whenever the session had one, so `with Microsoft SMTP Server` without it
-//   is taken as none;
+// - Exchange 2016 and later write the TLS version whenever the session had one; Exchange 2010 and 2013
+//   (id 14.x, 15.0.x) wrote only `(TLS)`, which says TLS without a version. So `with Microsoft SMTP Server`
+//   with neither is taken as none;
 // - anything else (`with mapi`, no `with` at all) is unknown: null.
 
 import { type HeaderField, parseHeaderFields, splitHeaderSection } from './header-block.ts';
@@ -55,7 +60,7 @@ export function parseReceived(value: string): ReceivedHop {
     with: withText,
     tlsVersion: tls.version,
     tlsCipher: tls.cipher,
-    encrypted: encryptedOf(withText, tls.version !== null || tls.cipher !== null),
+    encrypted: encryptedOf(withText, tls.stated),
     local,
     at,
   };
@@ -112,21 +117,35 @@ function addressOf(comments: readonly string[]): string | null {
   return null;
 }
 
+/**
+ * Exim before 4.93, version:cipher:bits: OpenSSL `TLSv1.2:ECDHE-RSA-AES256-GCM-SHA384:256`, GnuTLS
+ * `TLS1.0:RSA_AES_256_CBC_SHA1:256`.
+ */
+const EXIM_OLD_TLS = /^\s*(TLSv?1(?:\.\d)?|SSLv3):([^:\s]+):\d+\s*$/i;
+
 function tlsOf(
   commentList: readonly string[],
   tlsClause: string | null,
-): { version: string | null; cipher: string | null } {
+): { version: string | null; cipher: string | null; stated: boolean } {
   const comments = commentList.join(' ');
+  const exim = commentList.map((c) => EXIM_OLD_TLS.exec(c)).find(Boolean);
   const version =
     /\busing (TLSv?1(?:\.\d)?|SSLv3)\b/i.exec(comments)?.[1] ??
-    /\bversion=(TLSv?1[._]\d|SSLv3)/i.exec(comments)?.[1] ??
+    /\bversion=(TLSv?1(?:[._]\d)?|SSLv3)(?=[\s,;)]|$)/i.exec(comments)?.[1] ??
     commentList.map((c) => /^\s*(TLSv?1\.\d)\s*$/i.exec(c)?.[1]).find(Boolean) ??
+    exim?.[1] ??
     null;
   const cipher =
     /\bwith cipher ([A-Z0-9_-]+)/i.exec(comments)?.[1] ??
     /\bcipher=([A-Z0-9_-]+)/i.exec(comments)?.[1] ??
+    exim?.[2] ??
     tlsClause;
-  return { version: version ? normalizeVersion(version) : null, cipher };
+  const bareTls = commentList.some((c) => /^\s*TLS\s*$/i.test(c));
+  return {
+    version: version ? normalizeVersion(version) : null,
+    cipher,
+    stated: version !== null || cipher !== null || bareTls,
+  };
 }
 
 /** `TLS1_2`, `TLS1.2`, `TLSv1.2` all to `TLSv1.2`. */

@@ -2,15 +2,17 @@ import { authenticateReceived } from './auth-results.ts';
 import { newProbeId } from './compose.ts';
 import type { AuthResults, ProbeKind, ProbeMailbox, ProbeReport } from './delivery-types.ts';
 import { type MailboxWatcher, openMailboxWatcher, type WatchedMessage } from './mailbox-watch.ts';
+import { observe } from './observe.ts';
 import type { ProbeDeps } from './probe-deps.ts';
 import { sendProbe } from './send.ts';
 import type { ProbeOutcome, ProbeRef } from './types.ts';
 
 // One delivery probe (issue 6; circular 4(c), SOP 4.2 step 3): watch the recipient's inbox and the sender's
 // (where bounces, RFC 3464, and auto-replies, RFC 3834, come back) BEFORE sending, submit, then take the
-// first of: the copy in the recipient's inbox, a bounce or reply in the sender's, the deadline. After a
-// delivery the sender's inbox gets `replyGraceMs` more for an auto-reply. Whatever of the probe was read is
-// deleted from both mailboxes, so the probe mailboxes do not fill up. Verdicts are delivery-findings.ts's.
+// first of: the copy in the recipient's inbox, a final bounce or a reply in the sender's, the deadline
+// (observe.ts). After a delivery the sender's inbox gets `replyGraceMs` more for an auto-reply. Whatever of
+// the probe was read is deleted from both mailboxes, so the probe mailboxes do not fill up. Verdicts are
+// delivery-findings.ts's.
 
 export type { ProbeDeps } from './probe-deps.ts';
 
@@ -30,7 +32,6 @@ export interface ProbeInput {
 }
 
 type Reply = NonNullable<ProbeReport['reply']>;
-type Found = { readonly side: 'recipient' | 'sender'; readonly message: WatchedMessage };
 
 const NOT_SENT = { ok: false, failure: 'not_sent', code: null, response: null } as const;
 /** Only something that came back to the sender: a person's reply proves the delivery all the same. */
@@ -42,10 +43,6 @@ const replyOf = (message: WatchedMessage | null): Reply | null => {
     ? outcome
     : null;
 };
-
-const isDelivered = (_raw: Buffer, o: ProbeOutcome) => o.kind === 'delivered';
-const isReply = (_raw: Buffer, o: ProbeOutcome) => o.kind === 'auto_reply' || o.kind === 'reply';
-const isReturn = (raw: Buffer, o: ProbeOutcome) => o.kind === 'bounce' || isReply(raw, o);
 
 export async function runProbe(input: ProbeInput, deps: ProbeDeps): Promise<ProbeReport> {
   const probeId = newProbeId();
@@ -97,7 +94,7 @@ async function probeOnce(probeId: string, input: ProbeInput, deps: ProbeDeps): P
     }
 
     const probe: ProbeRef = { id: probeId, messageId: submission.messageId };
-    const seen = await observe(probe, recipient, sender, input);
+    const seen = await observe(probe, { recipient, sender }, input);
     const cleanedUp = await cleanUp(probe, [recipient, sender]);
     if (!seen.delivered && !seen.returned && input.signal?.aborted) return { ...sent, cleanedUp, ...stopped };
     const lost = [recipient, sender].find((w) => w?.lost);
@@ -148,78 +145,6 @@ const notSent = (probeId: string, input: ProbeInput) =>
   }) as const satisfies Partial<ProbeReport>;
 
 const sizeOf = (input: ProbeInput) => (input.sizeBytes === undefined ? {} : { sizeBytes: input.sizeBytes });
-
-/**
- * The first of the copy in the recipient's inbox and what came back to the sender. After a delivery the
- * sender's inbox gets the grace for an auto-reply; after an auto-reply, the recipient's inbox gets the
- * same grace for the copy (a responder may answer before the copy is stored). A bounce ends the wait.
- */
-async function observe(
-  probe: ProbeRef,
-  recipient: MailboxWatcher | null,
-  sender: MailboxWatcher | null,
-  input: ProbeInput,
-): Promise<{ delivered: WatchedMessage | null; returned: WatchedMessage | null }> {
-  const stopDelivery = new AbortController();
-  const stopReturn = new AbortController();
-  const stopBoth = () => {
-    stopDelivery.abort();
-    stopReturn.abort();
-  };
-  input.signal?.addEventListener('abort', stopBoth, { once: true });
-  if (input.signal?.aborted) stopBoth();
-  try {
-    return await observeUntil(probe, recipient, sender, input, stopDelivery, stopReturn);
-  } finally {
-    input.signal?.removeEventListener('abort', stopBoth);
-  }
-}
-
-async function observeUntil(
-  probe: ProbeRef,
-  recipient: MailboxWatcher | null,
-  sender: MailboxWatcher | null,
-  input: ProbeInput,
-  stopDelivery: AbortController,
-  stopReturn: AbortController,
-): Promise<{ delivered: WatchedMessage | null; returned: WatchedMessage | null }> {
-  const delivery = recipient?.waitFor(probe, input.deadlineMs, isDelivered, stopDelivery.signal) ?? none;
-  const returned = sender?.waitFor(probe, input.deadlineMs, isReturn, stopReturn.signal) ?? none;
-  const first = await firstFound([
-    delivery.then((m): Found | null => m && { side: 'recipient', message: m }),
-    returned.then((m): Found | null => m && { side: 'sender', message: m }),
-  ]);
-  if (!first) return { delivered: null, returned: null };
-  if (first.side === 'recipient') {
-    stopReturn.abort();
-    const reply = await (sender?.waitFor(probe, input.replyGraceMs, isReply, input.signal) ?? none);
-    return { delivered: first.message, returned: reply };
-  }
-  if (first.message.outcome.kind === 'bounce') {
-    stopDelivery.abort();
-    return { delivered: null, returned: first.message };
-  }
-  const graceOver = setTimeout(() => stopDelivery.abort(), input.replyGraceMs);
-  const copy = await delivery;
-  clearTimeout(graceOver);
-  return { delivered: copy, returned: first.message };
-}
-
-const none: Promise<null> = Promise.resolve(null);
-
-/** The first promise to resolve to a value; null once all of them resolved to null. */
-function firstFound<T>(promises: readonly Promise<T | null>[]): Promise<T | null> {
-  return new Promise((resolve) => {
-    let pending = promises.length;
-    for (const promise of promises) {
-      void promise.then((value) => {
-        pending--;
-        if (value !== null) resolve(value);
-        else if (pending === 0) resolve(null);
-      });
-    }
-  });
-}
 
 /** Deletes what was read of the probe; true when every inbox agreed (or had nothing of it). */
 async function cleanUp(probe: ProbeRef, watchers: readonly (MailboxWatcher | null)[]): Promise<boolean> {

@@ -85,6 +85,41 @@ describe('clientOfCopy', () => {
   it('reads the null sender of a bounce or vacation reply as empty', () => {
     expect(clientOfCopy(fixture('sieve-vacation.eml')).sender).toBe('');
   });
+
+  it("takes the client Exchange Online Protection accepted, past Microsoft's own hops above it", () => {
+    expect(clientOfCopy(fixture('m365-outbound-copy.eml'))).toEqual({
+      ip: '203.0.113.25',
+      helo: 'mail.agensi.gov.my',
+      mta: 'SJ5PEPF000001CD.mail.protection.outlook.com',
+      sender: 'ujian.mel@agensi.gov.my',
+    });
+  });
+
+  it("passes over a hop from a private address inside the receiver (RFC 1918) to its Edge server's", () => {
+    expect(clientOfCopy(fixture('exchange-2010-inbound.eml'))).toMatchObject({
+      ip: '209.85.218.41',
+      helo: 'mail-ej1-f41.google.com',
+      mta: 'EDGE01.agensi.gov.my',
+    });
+  });
+
+  it('passes over a unique local IPv6 address (RFC 4193) as a private one', () => {
+    const copy = crlf(`Received: from filter1.isp.test ([fd12:3456:789a::25]) by store1.mailhost.test
+\twith ESMTPS id 1; Wed, 14 Jan 2026 10:00:01 +0800
+Received: from mail.agency.test (mail.agency.test [198.51.100.25])
+\tby mx1.isp.test (Postfix) with ESMTPS id 2; Wed, 14 Jan 2026 10:00:00 +0800
+`);
+    expect(clientOfCopy(copy)).toMatchObject({ ip: '198.51.100.25', mta: 'mx1.isp.test' });
+  });
+
+  it('keeps the topmost hop from another host when every hop stays within one organisation', () => {
+    const copy = crlf(`Received: from mail.agency.test (mail.agency.test [127.0.5.1])
+\tby mail.agency.test (Postfix) with ESMTPS id 4YXbq41Zx2z9sWH; Wed, 14 Jan 2026 10:00:00 +0800
+Received: from [127.0.0.1] (localhost [127.0.0.1])
+\tby mail.agency.test (Postfix) with ESMTPSA id 4YXbq40pV3z9sWF; Wed, 14 Jan 2026 10:00:00 +0800
+`);
+    expect(clientOfCopy(copy)).toMatchObject({ ip: '127.0.5.1', helo: 'mail.agency.test' });
+  });
 });
 
 describe('authenticateReceived', () => {
@@ -162,6 +197,16 @@ describe('authenticateReceived', () => {
         keyBits: 256,
       },
     ]);
+  });
+
+  it("passes SPF and DMARC of a copy stored at Microsoft 365, for the agency's server, not Microsoft's", async () => {
+    const table = fakeDns({
+      'agensi.gov.my': { txt: ['v=spf1 ip4:203.0.113.25 -all'] },
+      '_dmarc.agensi.gov.my': { txt: ['v=DMARC1; p=reject'] },
+    });
+    const result = await authenticateReceived(crlf(fixture('m365-outbound-copy.eml')), { dns: table });
+    expect(result.spf).toEqual({ result: 'pass', domain: 'agensi.gov.my' });
+    expect(result.dmarc).toMatchObject({ result: 'pass', domain: 'agensi.gov.my' });
   });
 
   it('fails SPF from an address the domain does not list, and has no DKIM results without a signature', async () => {

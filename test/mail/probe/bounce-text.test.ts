@@ -47,6 +47,45 @@ describe('classifyBounceText says only what the text states', () => {
     expect(reading.status).toBeNull();
   });
 
+  it('does not take the d.m.yy dates of a pasted out-of-office reply for status codes', () => {
+    const reading = classifyBounceText(`Automatic reply: Permohonan cuti
+Saya bercuti dari 5.1.25 hingga 9.1.25. Untuk urusan segera sila hubungi helpdesk@agensi.gov.my.`);
+    expect(reading).toMatchObject({ statusCodes: [], status: null, statusClass: null, smtpCode: null });
+  });
+
+  it('reads a code without a reply only where the text marks it as one', () => {
+    const marked = [
+      ['Status code: 5.1.1 (mailbox unavailable)', '5.1.1'],
+      ['Error 5.7.1: message refused', '5.7.1'],
+      ['Kod ralat 5.2.2 - peti mel penuh', '5.2.2'],
+      ['<mx.agensi.gov.my #5.1.1>', '5.1.1'],
+      ['Diagnostic-Code: smtp; 5.1.0 - Unknown address error', '5.1.0'],
+      ['status=bounced (dsn=5.4.4, host not found)', '5.4.4'],
+    ] as const;
+    for (const [text, status] of marked) expect(classifyBounceText(text).status, text).toBe(status);
+    expect(classifyBounceText('Mesyuarat ditangguhkan ke 5.1.25, bilik 4.2.1').statusCodes).toEqual([]);
+  });
+
+  it('takes the worst recipient of a pasted DSN whichever group comes first, with its own address and reply', () => {
+    const group = (to: string, action: string, status: string, reply: string) =>
+      `Final-Recipient: rfc822; ${to}\nAction: ${action}\nStatus: ${status}\nDiagnostic-Code: smtp; ${reply}`;
+    const failed = group('siti@jabatan.example', 'failed', '5.2.2', '552 5.2.2 Mailbox full');
+    const delayed = group('ali@jabatan.example', 'delayed', '4.4.1', '421 4.4.1 Connection timed out');
+    for (const groups of [
+      [delayed, failed],
+      [failed, delayed],
+    ])
+      expect(
+        classifyBounceText(`Reporting-MTA: dns; mx.agensi.gov.my\n\n${groups.join('\n\n')}`),
+      ).toMatchObject({
+        status: '5.2.2',
+        statusClass: 'permanent',
+        address: 'siti@jabatan.example',
+        diagnostic: '552 5.2.2 Mailbox full',
+        category: 'mailbox_full',
+      });
+  });
+
   it('prefers the Status field of a pasted DSN, and lists every code it saw', () => {
     const reading = classifyBounceText(
       'Status: 5.2.2\nDiagnostic-Code: smtp; 452 4.2.2 The email account that you tried to reach is over quota',

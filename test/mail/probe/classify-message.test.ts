@@ -145,6 +145,34 @@ describe('automatic replies', () => {
   });
 });
 
+describe('automatic replies sent from the null sender (RFC 3834 §3.3)', () => {
+  it('a vacation reply giving its dates as d.m.yy (4.1.25) is an auto-reply, not a bounce with status 4.1.25', async () => {
+    expect(await classifyAs('auto_reply', fixture('vacation-dmy-dates.eml'))).toMatchObject({
+      probeId: PROBES.postfix.id,
+      matchedBy: 'in_reply_to',
+      from: 'aminah@jabatan.example',
+      autoSubmitted: 'auto-replied',
+      confidence: 'high',
+    });
+  });
+
+  it('a vacation reply that says mail is "not delivered" to others stays an auto-reply: it declares itself one', async () => {
+    const raw = fixture('vacation-dmy-dates.eml').replace(
+      'I am on maternity leave',
+      'Your e-mail will not be delivered to anyone else while I am away. I am on maternity leave',
+    );
+    await classifyAs('auto_reply', raw);
+  });
+
+  it('a null-sender notice that does not declare itself a reply is still read as a bounce from its text', async () => {
+    const raw = fixture('qmail-5.1.1.eml').replace(
+      /^From: .*$/m,
+      'From: Gateway Notifications <notify@mail.example.net>',
+    );
+    expect(await classifyAs('bounce', raw)).toMatchObject({ probeId: PROBES.qmail.id, standard: false });
+  });
+});
+
 describe('other messages', () => {
   it('a person’s message that quotes an SMTP error is unrelated', async () => {
     expect(await classifyProbeMessage(fixture('unrelated.eml'), ALL_PROBES)).toEqual({ kind: 'unrelated' });

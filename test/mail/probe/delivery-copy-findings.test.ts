@@ -7,6 +7,7 @@ import type {
   QuotaReport,
   UntestedReason,
 } from '../../../src/mail/probe/delivery-types.ts';
+import { parseReceivedHeaders } from '../../../src/mail/probe/received.ts';
 import { verdicts } from '../readable.ts';
 import {
   AGENCY,
@@ -24,6 +25,7 @@ import {
   SETTINGS,
   TLS10_HOP,
 } from './delivery-reports.ts';
+import { fixture } from './fixtures.ts';
 
 // What the probe mailboxes and the delivered copies show besides delivery: quota against circular 4(f)(i) and
 // the good practice of warning before full, SPF/DKIM/DMARC of the agency's own mail, TLS on every hop, and
@@ -269,6 +271,21 @@ describe('TLS on every hop (good practice on transport protection)', () => {
   it('says the version was not stated when only the `with` keyword shows TLS', () => {
     const esmtps = { ...OUTBOUND_HOPS[0]!, tlsVersion: null };
     expect(tls([esmtps])[0]!.params.versions).toBe('unstated');
+  });
+
+  it('warns on TLS 1.0 however an older server wrote it: sendmail `version=TLSv1`, Exim `(TLSv1:…:256)`', () => {
+    for (const copy of ['sendmail-tlsv1-copy.eml', 'exim-4.89-tlsv1-copy.eml']) {
+      const found = tls(parseReceivedHeaders(fixture(copy)))[0]!;
+      expect(found, copy).toMatchObject({ verdict: 'warn', params: { count: 1 } });
+      expect(found.params.hops, copy).toMatch(/^mail\.agensi\.gov\.my → mx\.rakan\.example \(\S+ TLSv1\)$/i);
+    }
+  });
+
+  it("passes Exchange 2010's `(TLS)` hops, their version unstated, rather than warning of cleartext", () => {
+    expect(tls(parseReceivedHeaders(fixture('exchange-2010-inbound.eml')))[0]).toMatchObject({
+      verdict: 'pass',
+      params: { count: 2, versions: 'unstated' },
+    });
   });
 });
 

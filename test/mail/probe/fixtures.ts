@@ -21,6 +21,10 @@ export const PROBES = {
   exchange: { id: 'mop-2mr6x4bt8j', messageId: '<1736820000999.1a2b3c@mailops.agency.example>' },
   qmail: { id: 'mop-6ty3n8wc5b', messageId: '<1736820000321.8f7e6d@mailops.agency.test>' },
   outlook: { id: 'mop-4pz7q2mh9v', messageId: '<1736820000555.5d4c3b@mailops.example>' },
+  /** The agency's outbound probe, as Microsoft 365, sendmail and Exim mailboxes store it. */
+  outbound: { id: 'mop-8vn3c5xw2d', messageId: '<1795825860000.6c1d2e@mailops.agensi.gov.my>' },
+  /** The inbound probe from Gmail, as the agency's Exchange 2010 stores it. */
+  inbound: { id: 'mop-3fj7r2kq9n', messageId: '<1795825800000.9a8b7c@mailops.agensi.gov.my>' },
 } satisfies Record<string, ProbeRef>;
 
 export const ALL_PROBES: readonly ProbeRef[] = Object.values(PROBES);

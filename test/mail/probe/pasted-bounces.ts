@@ -344,6 +344,35 @@ Remote Server returned '550 5.4.1 Relay Access Denied'`,
     expected: { status: '5.4.1', smtpCode: 550, category: 'relay_denied' },
   },
   {
+    name: 'a pasted sendmail DSN on two recipients, one still retried and one failed: the failed one (RFC 3464 §2.3)',
+    text: `Reporting-MTA: dns; mail.agensi.gov.my
+Received-From-MTA: DNS; [10.10.2.30]
+Arrival-Date: Tue, 14 Jan 2025 10:00:00 +0800
+
+Final-Recipient: RFC822; ali@jabatan.example
+Action: delayed
+Status: 4.4.1
+Diagnostic-Code: SMTP; 421 4.4.1 Connection timed out
+Last-Attempt-Date: Tue, 14 Jan 2025 14:00:00 +0800
+Will-Retry-Until: Sun, 19 Jan 2025 10:00:00 +0800
+
+Final-Recipient: RFC822; siti@jabatan.example
+Action: failed
+Status: 5.1.1
+Remote-MTA: DNS; mx.jabatan.example
+Diagnostic-Code: SMTP; 550 5.1.1 <siti@jabatan.example>... User unknown
+Last-Attempt-Date: Tue, 14 Jan 2025 10:00:02 +0800`,
+    expected: {
+      statusCodes: ['4.4.1', '5.1.1'],
+      status: '5.1.1',
+      statusClass: 'permanent',
+      smtpCode: 550,
+      address: 'siti@jabatan.example',
+      diagnostic: '550 5.1.1 <siti@jabatan.example>... User unknown',
+      category: 'unknown_mailbox',
+    },
+  },
+  {
     name: 'a 5.7.1 refusal that gives no reason',
     text: "Remote Server returned '550 5.7.1 Message rejected' for pengarah@agensi.example",
     expected: { status: '5.7.1', category: 'policy_refused', meaningKey: 'probe.category.policy_refused' },

@@ -172,3 +172,47 @@ describe('other Received forms', () => {
     expect(parseReceivedHeaders(fixture('postfix-5.1.1.eml'))).toHaveLength(2);
   });
 });
+
+describe('Received fields of older servers, whose TLS must still be read', () => {
+  it("reads sendmail 8.15's version=TLSv1 (OpenSSL SSL_get_version) as TLS 1.0", () => {
+    const [hop] = parseReceivedHeaders(fixture('sendmail-tlsv1-copy.eml'));
+    expect(hop).toMatchObject({
+      by: 'mx.rakan.example',
+      tlsVersion: 'TLSv1',
+      tlsCipher: 'ECDHE-RSA-AES256-SHA',
+      encrypted: true,
+    });
+  });
+
+  it("reads Google's version=TLS1 as TLS 1.0", () => {
+    const hop = parseReceived(
+      'from mail.agensi.gov.my (mail.agensi.gov.my. [203.0.113.25]) by mx.google.com with ESMTPS id d9443c01a7336-2e3 for <m@gmail.com> (version=TLS1 cipher=ECDHE-RSA-AES128-SHA bits=128/128); Sat, 28 Nov 2026 00:31:02 -0800 (PST)',
+    );
+    expect(hop).toMatchObject({ tlsVersion: 'TLSv1', encrypted: true });
+  });
+
+  it("does not take sendmail 8.14's version=TLSv1/SSLv3, the cipher's first protocol, for the session's", () => {
+    const hop = parseReceived(
+      'from mail.agensi.gov.my (mail.agensi.gov.my [203.0.113.25]) by mx.rakan.example (8.14.4/8.14.4) with ESMTP id 4ASGV1qK012345 (version=TLSv1/SSLv3 cipher=DHE-RSA-AES256-SHA bits=256 verify=NOT) for <pegawai@rakan.example>; Sat, 28 Nov 2026 16:31:01 +0800',
+    );
+    expect(hop).toMatchObject({ tlsVersion: null, tlsCipher: 'DHE-RSA-AES256-SHA', encrypted: true });
+  });
+
+  it("reads Exim's version:cipher:bits comment from before 4.93, with OpenSSL and with GnuTLS", () => {
+    const [openssl] = parseReceivedHeaders(fixture('exim-4.89-tlsv1-copy.eml'));
+    const gnutls = parseReceived(
+      'from mail.agensi.gov.my ([203.0.113.25]) by mx.rakan.example with esmtps (TLS1.2:ECDHE_RSA_AES_256_GCM_SHA384:256) (Exim 4.89) (envelope-from <ujian.mel@agensi.gov.my>) id 1kXyZ9-0003aC-De for pegawai@rakan.example; Sat, 28 Nov 2026 16:31:01 +0800',
+    );
+    expect(openssl).toMatchObject({ tlsVersion: 'TLSv1', tlsCipher: 'AES256-SHA', encrypted: true });
+    expect(gnutls).toMatchObject({ tlsVersion: 'TLSv1.2', tlsCipher: 'ECDHE_RSA_AES_256_GCM_SHA384' });
+  });
+
+  it("reads Exchange 2010's `(TLS)` as encrypted without a version, on every hop that says it", () => {
+    const hops = parseReceivedHeaders(fixture('exchange-2010-inbound.eml'));
+    expect(hops.map((h) => [h.with, h.encrypted, h.tlsVersion])).toEqual([
+      ['Microsoft SMTP Server', true, null],
+      ['Microsoft SMTP Server', true, null],
+      ['SMTP', false, null],
+    ]);
+  });
+});

@@ -95,6 +95,12 @@ export interface CardModel {
   readonly lastDecision: { readonly event: MessageRef; readonly actorName: string; readonly at: Date } | null;
   /** Buttons this card offers; a platform shows them only to people allowed to press them. */
   readonly actions: readonly TicketActionType[];
+  /**
+   * Who may press this card's buttons while the ticket stays in its state, including a button whose time has
+   * not come yet (the desk's close before the requester's deadline): Teams gives each of them a view of
+   * their own, drawn when they look at the card, so the button reaches them once it opens.
+   */
+  readonly actors: readonly Audience[];
   readonly timeline: readonly CardTimelineEntry[];
   /** On a complaint the bot investigates (every kind of its cards). */
   readonly investigation?: CardInvestigation;

@@ -1,5 +1,5 @@
-import { actionsInState, nextActor } from '../flows/decide.ts';
-import type { CardKind, MessageRef, TicketActionType, TicketSnapshot } from '../flows/types.ts';
+import { actionsInState, actorsOf, type NextActor, nextActor } from '../flows/decide.ts';
+import type { Audience, CardKind, MessageRef, TicketActionType, TicketSnapshot } from '../flows/types.ts';
 import type { CardField, CardInvestigation, CardModel, CardTimelineEntry } from './card-model.ts';
 
 // Builds the view model of every ticket card from what the database holds (DESIGN.md: cards are rebuilt
@@ -14,7 +14,9 @@ const CARD_BUTTONS: Record<CardKind, readonly TicketActionType[]> = {
   soc: ['start_implementation', 'mark_implemented', 'record_findings', 'mark_resolved', 'escalate_to_vendor'],
   vendor: ['vendor_resolved'],
   confirmation: ['confirm_resolved', 'report_still_failing'],
-  ticket: ['withdraw'],
+  // The desk's copy carries its one step, once the requester's deadline has passed: closing a ticket the
+  // requester never confirmed (SOP 4.1 step 13, 4.2 step 9).
+  ticket: ['withdraw', 'close_unconfirmed'],
 };
 
 /** The card that carries a person's buttons: shown when they open a ticket from App Home. */
@@ -27,6 +29,8 @@ export function cardKindFor(actions: readonly TicketActionType[]): CardKind {
 
 export interface TicketCardSource {
   readonly snapshot: TicketSnapshot;
+  /** When the card is drawn: a button whose time has not come (the desk's close) is left off. */
+  readonly now: Date;
   readonly title: string;
   readonly requesterName: string;
   readonly slaDueAt: Date | null;
@@ -45,13 +49,13 @@ const TIMELINE_LENGTH = 8;
 export function buildCardModel(card: CardKind, source: TicketCardSource): CardModel {
   const { snapshot } = source;
   const next = nextActor(snapshot);
-  const allowed = new Set(actionsInState(snapshot));
+  const allowed = new Set(actionsInState(snapshot, source.now));
   const timeline: CardTimelineEntry[] = source.timeline.slice(-TIMELINE_LENGTH).map((e) => ({
     at: e.at,
     actorName: e.actorName,
     event: { key: `event.${e.type}` },
   }));
-  const nextWho = next === null ? null : 'person' in next ? { person: next.person } : roleAudience(next.role);
+  const nextWho = next === null ? null : audienceOf(next);
   return {
     card,
     ticketId: snapshot.id,
@@ -78,9 +82,14 @@ export function buildCardModel(card: CardKind, source: TicketCardSource): CardMo
         }
       : null,
     actions: CARD_BUTTONS[card].filter((a) => allowed.has(a)),
+    actors: actorsOf(snapshot, CARD_BUTTONS[card]).flatMap((a) => audienceOf(a) ?? []),
     timeline,
     ...(source.investigation ? { investigation: source.investigation } : {}),
   };
+}
+
+function audienceOf(who: NextActor): Audience | null {
+  return 'person' in who ? { person: who.person } : roleAudience(who.role);
 }
 
 /** The requester and the manager are people, never channels; the other roles have a channel each. */

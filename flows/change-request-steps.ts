@@ -1,5 +1,5 @@
 import { message, refuseInput } from './flow-messages.ts';
-import { futureErrors, parseWith } from './form-errors.ts';
+import { beforeApprovalErrors, futureErrors, parseWith, pastErrors } from './form-errors.ts';
 import { declineReasonSchema, sectionBSchema, sectionCSchema, sectionDSchema } from './forms.ts';
 import type { ActionOf, Effects, StepContext } from './machine.ts';
 import { note, requester, role } from './shared-steps.ts';
@@ -19,11 +19,6 @@ function signedBy(payload: unknown, name: string): Record<string, unknown> {
   return typeof given === 'string' && given.trim() !== '' ? record : { ...record, name };
 }
 
-/** Records who signed "Requester Approval" when the form named no chat user. */
-function managerAssignment(ctx: StepContext) {
-  return ctx.ticket.managerId === null ? [{ role: 'manager' as const, person: ctx.actor.id }] : [];
-}
-
 /** Step 3: endorsed, so the desk opens the ticket and asks MAMPU for approval. */
 export function endorse(ctx: StepContext<ActionOf<'endorse'>>): Effects {
   const params = { number: ctx.ticket.number, manager: ctx.actor.name };
@@ -34,7 +29,6 @@ export function endorse(ctx: StepContext<ActionOf<'endorse'>>): Effects {
       { to: role('approver'), message: message('notify.cr.approval_requested_endorsed', params) },
     ],
     post: [{ card: 'approval', to: role('approver') }],
-    assign: managerAssignment(ctx),
   };
 }
 
@@ -48,7 +42,6 @@ export function declineEndorsement(ctx: StepContext<ActionOf<'decline_endorsemen
     data: { reason: reason.data },
     sections: [note('decline_reason', reason.data)],
     notify: [{ to: requester(ctx.ticket), message: message('notify.cr.not_endorsed', params) }],
-    assign: managerAssignment(ctx),
   };
 }
 
@@ -100,6 +93,9 @@ export function reject(ctx: StepContext<ActionOf<'reject'>>): Effects | Refusal 
 export function startImplementation(ctx: StepContext<ActionOf<'start_implementation'>>): Effects | Refusal {
   const b = parseWith(sectionBSchema, signedBy(ctx.action.sectionB, ctx.actor.name), 'sectionB');
   if (!b.ok) return refuseInput(b.errors);
+  // Section B's Duration: a window already over plans nothing, and the requester would be told of it (step 7).
+  const past = pastErrors({ plannedEnd: b.data.plannedEnd }, ctx.now);
+  if (Object.keys(past).length > 0) return refuseInput(past);
   const params = { number: ctx.ticket.number, implementer: b.data.name };
   return {
     event: 'cr.implementation_started',
@@ -114,8 +110,9 @@ export function startImplementation(ctx: StepContext<ActionOf<'start_implementat
 export function markImplemented(ctx: StepContext<ActionOf<'mark_implemented'>>): Effects | Refusal {
   const d = parseWith(sectionDSchema, ctx.action.sectionD, 'sectionD');
   if (!d.ok) return refuseInput(d.errors);
-  const future = futureErrors({ actualStart: d.data.actualStart, actualEnd: d.data.actualEnd }, ctx.now);
-  if (Object.keys(future).length > 0) return refuseInput(future);
+  const actual = { actualStart: d.data.actualStart, actualEnd: d.data.actualEnd };
+  const times = { ...beforeApprovalErrors(actual, ctx.ticket.approvedAt), ...futureErrors(actual, ctx.now) };
+  if (Object.keys(times).length > 0) return refuseInput(times);
   const number = ctx.ticket.number;
   const sections = [{ section: 'D' as const, data: d.data }];
   if (d.data.status === 'successful') {

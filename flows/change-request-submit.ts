@@ -1,5 +1,5 @@
 import { message, refuseInput } from './flow-messages.ts';
-import { parseWith } from './form-errors.ts';
+import { parseWith, pastErrors } from './form-errors.ts';
 import { sectionASchemaFor } from './forms.ts';
 import type { ActionOf, Effects, OpenContext } from './machine.ts';
 import { role } from './shared-steps.ts';
@@ -13,9 +13,10 @@ import type { Audience, Refusal } from './types.ts';
 export function submitChangeRequest({
   action,
   actor,
+  now,
 }: OpenContext<ActionOf<'submit_change_request'>>): Effects | Refusal {
-  const endorsementRequired = action.endorsementRequired;
-  const parsed = parseWith(sectionASchemaFor({ endorsementRequired }), action.form, 'form');
+  const { endorsementRequired, managers } = action;
+  const parsed = parseWith(sectionASchemaFor({ endorsementRequired, managers }), action.form, 'form');
   // Naming oneself as the endorsing manager is the mistake to report, whatever else the manager block
   // lacks: "fill in your designation" would only lead the requester to endorse their own request.
   const namedManager = (action.form as { manager?: { id?: unknown } } | null | undefined)?.manager?.id;
@@ -25,7 +26,9 @@ export function submitChangeRequest({
   }
   if (!parsed.ok) return refuseInput(parsed.errors);
   const a = parsed.data;
-  const managerId = a.manager?.id;
+  // "Request for change date & time": a time already gone cannot be planned for by VAS SOC or MAMPU.
+  const past = pastErrors({ requestedAt: a.requestedAt }, now);
+  if (Object.keys(past).length > 0) return refuseInput(past);
 
   const who = { requester: a.requester.name, unit: a.requester.unit };
   const me: Audience = { person: actor.id };
@@ -34,7 +37,9 @@ export function submitChangeRequest({
     data: { endorsementRequired, requestType: a.requestType },
     sections: [{ section: 'A' as const, data: a }],
   };
-  if (!endorsementRequired || a.manager === undefined) {
+  // With endorsement on, the schema has made sure a configured manager is named.
+  const managerId = endorsementRequired ? a.manager?.id : undefined;
+  if (managerId === undefined || a.manager === undefined) {
     return {
       ...base,
       branch: 'direct',
@@ -51,32 +56,23 @@ export function submitChangeRequest({
       assign: [{ role: 'requester', person: actor.id }],
     } satisfies Effects;
   }
-  const manager = a.manager;
-  // A manager without a chat identity cannot receive the card: the desk forwards it by the form's e-mail.
-  const endorser: Audience = managerId ? { person: managerId } : role('service_desk');
-  const toEndorser = managerId
-    ? message('notify.cr.endorsement_requested', who)
-    : message('notify.cr.endorsement_forward', {
-        requester: who.requester,
-        manager: manager.name,
-        managerEmail: manager.email,
-      });
+  const endorser: Audience = { person: managerId };
   return {
     ...base,
     branch: 'endorsement',
     notify: [
-      { to: me, message: message('notify.cr.submitted_for_endorsement', { manager: manager.name }) },
-      { to: endorser, message: toEndorser },
-      ...(managerId ? [{ to: role('service_desk'), message: message('notify.cr.opened', who) }] : []),
+      { to: me, message: message('notify.cr.submitted_for_endorsement', { manager: a.manager.name }) },
+      { to: endorser, message: message('notify.cr.endorsement_requested', who) },
+      { to: role('service_desk'), message: message('notify.cr.opened', who) },
     ],
     post: [
       { card: 'ticket', to: me },
       { card: 'endorsement', to: endorser },
-      ...(managerId ? [{ card: 'ticket' as const, to: role('service_desk') }] : []),
+      { card: 'ticket', to: role('service_desk') },
     ],
     assign: [
       { role: 'requester', person: actor.id },
-      ...(managerId ? [{ role: 'manager' as const, person: managerId }] : []),
+      { role: 'manager', person: managerId },
     ],
   } satisfies Effects;
 }

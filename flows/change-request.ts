@@ -7,6 +7,7 @@ import {
   startImplementation,
 } from './change-request-steps.ts';
 import { submitChangeRequest } from './change-request-submit.ts';
+import { closeUnconfirmed } from './close-unconfirmed.ts';
 import { type Machine, run, type Transition } from './machine.ts';
 import {
   confirmResolved,
@@ -27,7 +28,8 @@ import {
 
 // SOP 4.1, Carta Alir Penambahan dan Perubahan Polisi (anti-spam / anti-virus policy change request).
 // Step numbers are the SOP's (4.1.1). The desk's own steps (3 open ticket, 5 tell the requester, 6 route,
-// 10 ask for confirmation, 12 report to SOC, 13 close) are done by the bot as part of the step before them.
+// 10 ask for confirmation, 12 report to SOC, 13 close) are done by the bot as part of the step before them;
+// only closing a ticket whose requester never answered step 11 needs a person at the desk.
 
 // biome-ignore format: one row per transition reads as the SOP's table
 export const CHANGE_REQUEST_TABLE: readonly Transition<ChangeRequestState>[] = [
@@ -41,18 +43,19 @@ export const CHANGE_REQUEST_TABLE: readonly Transition<ChangeRequestState>[] = [
   { from: 'awaiting_endorsement', action: 'decline_endorsement', to: 'not_endorsed', step: '4.1/2', role: 'manager', rules: ['not_own_request', 'named_manager'] },
   // Not an SOP step: withdrawn while still at step 2.
   { from: 'awaiting_endorsement', action: 'withdraw', to: 'withdrawn', step: '4.1/2', role: 'requester' },
-  // 4 → 6: MAMPU approves (Section C "Yes"); the desk routes the request to VAS SOC.
-  { from: 'awaiting_approval', action: 'approve', to: 'awaiting_implementation', step: '4.1/6', role: 'approver', rules: ['not_own_request'] },
+  // 4 → 6: MAMPU approves (Section C "Yes"); the desk routes the request to VAS SOC. The manager who
+  // endorsed Section A does not also sign Section C.
+  { from: 'awaiting_approval', action: 'approve', to: 'awaiting_implementation', step: '4.1/6', role: 'approver', rules: ['not_own_request', 'not_endorser'] },
   // 4 → 5: MAMPU rejects (Section C "No", with comments); the desk tells the Pentadbir UC Agensi.
-  { from: 'awaiting_approval', action: 'reject', to: 'rejected', step: '4.1/5', role: 'approver', rules: ['not_own_request'] },
+  { from: 'awaiting_approval', action: 'reject', to: 'rejected', step: '4.1/5', role: 'approver', rules: ['not_own_request', 'not_endorser'] },
   // Not an SOP step: withdrawn before MAMPU's decision at step 4.
   { from: 'awaiting_approval', action: 'withdraw', to: 'withdrawn', step: '4.1/4', role: 'requester' },
-  // 7: VAS SOC implements and records Section B; whoever approved may not be the implementer.
-  { from: 'awaiting_implementation', action: 'start_implementation', to: 'implementing', step: '4.1/7', role: 'soc', rules: ['not_approver'] },
+  // 7: VAS SOC implements and records Section B; neither whoever approved nor the requester implements.
+  { from: 'awaiting_implementation', action: 'start_implementation', to: 'implementing', step: '4.1/7', role: 'soc', rules: ['not_approver', 'not_own_change'] },
   // 8 (done) → 10: Section D "Successful"; status updated, requester asked to test and confirm.
-  { from: 'implementing', action: 'mark_implemented', branch: 'successful', to: 'awaiting_confirmation', step: '4.1/10', role: 'soc', rules: ['not_approver'] },
+  { from: 'implementing', action: 'mark_implemented', branch: 'successful', to: 'awaiting_confirmation', step: '4.1/10', role: 'soc', rules: ['not_approver', 'not_own_change'] },
   // 8 (not done): Section D "Unsuccessful" with its review; SOC escalates to the vendor or retries.
-  { from: 'implementing', action: 'mark_implemented', branch: 'unsuccessful', to: 'implementing', step: '4.1/8', role: 'soc', rules: ['not_approver'] },
+  { from: 'implementing', action: 'mark_implemented', branch: 'unsuccessful', to: 'implementing', step: '4.1/8', role: 'soc', rules: ['not_approver', 'not_own_change'] },
   // 8: not solved, VAS SOC reports to the vendor.
   { from: 'implementing', action: 'escalate_to_vendor', to: 'escalated_to_vendor', step: '4.1/8', role: 'soc' },
   // 9: solved with the vendor's help; back to SOC to finish and record Section D.
@@ -61,6 +64,8 @@ export const CHANGE_REQUEST_TABLE: readonly Transition<ChangeRequestState>[] = [
   { from: 'awaiting_confirmation', action: 'confirm_resolved', to: 'closed', step: '4.1/13', role: 'requester' },
   // 11 not OK → 12 → 7: the desk reports to VAS SOC, which implements again.
   { from: 'awaiting_confirmation', action: 'report_still_failing', to: 'awaiting_implementation', step: '4.1/12', role: 'requester' },
+  // 13 without 11: "Menutup tiket. — 1GovUC SD" once the requester let the deadline to test pass, with why.
+  { from: 'awaiting_confirmation', action: 'close_unconfirmed', to: 'closed', step: '4.1/13', role: 'service_desk', rules: ['confirmation_overdue'] },
 ];
 
 export const changeRequestMachine: Machine<ChangeRequestState, 'submit_change_request'> = {
@@ -79,6 +84,7 @@ export const changeRequestMachine: Machine<ChangeRequestState, 'submit_change_re
     vendor_resolved: vendorResolved('cr'),
     confirm_resolved: confirmResolved('cr'),
     report_still_failing: reportStillFailing('cr'),
+    close_unconfirmed: closeUnconfirmed('cr'),
     // Whoever already holds a card for the request hears that it was taken back.
     withdraw: withdraw('cr', (t) => {
       if (t.state === 'awaiting_approval') return [role('approver')];

@@ -1,5 +1,5 @@
 import { message, refuseInput } from './flow-messages.ts';
-import { type FieldErrors, futureErrors, parseWith } from './form-errors.ts';
+import { type FieldErrors, faultStartErrors, parseWith } from './form-errors.ts';
 import { checkPurposeSchema, checkRunIdSchema, complaintSchema } from './forms.ts';
 import type { ActionOf, Effects, OpenContext, StepContext } from './machine.ts';
 import { requester, role } from './shared-steps.ts';
@@ -35,8 +35,8 @@ export function reportFailedCheck({
   const errors = both(complaint, runId);
   if (errors || !complaint.ok || !runId.ok) return refuseInput(errors ?? {});
   const c = complaint.data;
-  const future = futureErrors({ startedAt: c.startedAt }, now);
-  if (Object.keys(future).length > 0) return refuseInput(future);
+  const started = faultStartErrors(c.startedAt, now);
+  if (Object.keys(started).length > 0) return refuseInput(started);
   return {
     event: 'ad.failed_check_reported',
     data: { domain: c.domain, direction: c.direction, runId: runId.data },

@@ -1,6 +1,7 @@
+import { closeUnconfirmed } from './close-unconfirmed.ts';
 import { openedByBot, recordInvestigation, reportFailedCheck } from './complaint-checks.ts';
 import { message, refuseInput } from './flow-messages.ts';
-import { futureErrors, parseWith } from './form-errors.ts';
+import { faultStartErrors, parseWith } from './form-errors.ts';
 import { complaintSchema, findingsSchema, resolutionNotesSchema } from './forms.ts';
 import {
   type ActionOf,
@@ -33,7 +34,8 @@ import {
 
 // SOP 4.2, Carta Alir Aduan E-mel Tidak Dapat Dihantar Dan Tidak Dapat Diterima. Step numbers are the
 // SOP's (4.2.1). As in 4.1, the desk's steps (2 open ticket, 6 ask for confirmation, 8 report to SOC,
-// 9 close) are done by the bot within the step that triggers them.
+// 9 close) are done by the bot within the step that triggers them, except closing a ticket whose
+// requester never answered step 7.
 
 // biome-ignore format: one row per transition reads as the SOP's table
 export const COMPLAINT_TABLE: readonly Transition<ComplaintState>[] = [
@@ -60,6 +62,8 @@ export const COMPLAINT_TABLE: readonly Transition<ComplaintState>[] = [
   { from: 'awaiting_confirmation', action: 'confirm_resolved', to: 'closed', step: '4.2/9', role: 'requester' },
   // 7 not OK → 8 → 3: the desk reports to VAS SOC, which investigates again.
   { from: 'awaiting_confirmation', action: 'report_still_failing', to: 'investigating', step: '4.2/8', role: 'requester' },
+  // 9 without 7: "Menutup tiket. — 1GovUC SD" once the requester let the deadline to test pass, with why.
+  { from: 'awaiting_confirmation', action: 'close_unconfirmed', to: 'closed', step: '4.2/9', role: 'service_desk', rules: ['confirmation_overdue'] },
   // 6: the bot's re-check after SOC resolved it is what asks the requester to test (complaint-checks.ts).
   { from: 'awaiting_confirmation', action: 'record_investigation', to: 'awaiting_confirmation', step: '4.2/3', role: 'system' },
 ];
@@ -73,8 +77,8 @@ function submitComplaint({
   const parsed = parseWith(complaintSchema, action.complaint, 'complaint');
   if (!parsed.ok) return refuseInput(parsed.errors);
   const c = parsed.data;
-  const future = futureErrors({ startedAt: c.startedAt }, now);
-  if (Object.keys(future).length > 0) return refuseInput(future);
+  const started = faultStartErrors(c.startedAt, now);
+  if (Object.keys(started).length > 0) return refuseInput(started);
   const me = { person: actor.id };
   return {
     event: 'ad.submitted',
@@ -166,6 +170,7 @@ export const complaintMachine: Machine<ComplaintState, 'submit_complaint' | 'rep
     mark_resolved: markResolved,
     confirm_resolved: confirmResolved('ad'),
     report_still_failing: reportStillFailing('ad'),
+    close_unconfirmed: closeUnconfirmed('ad'),
     withdraw: withdraw('ad', (t) => [
       role('soc'),
       ...(t.state === 'escalated_to_vendor' ? [role('vendor')] : []),

@@ -1,7 +1,7 @@
 import { changeRequestMachine, decideChangeRequest } from './change-request.ts';
 import { complaintMachine, decideComplaint } from './complaint.ts';
 import { refuse } from './flow-messages.ts';
-import { actionsAllowedIn, allowedActions, nextActorOf } from './machine.ts';
+import { actionsAllowedIn, actorsOfIn, allowedActions, nextActorOf } from './machine.ts';
 import type { NextActor } from './roles.ts';
 import type { Actor, Outcome, TicketAction, TicketActionType, TicketKind, TicketSnapshot } from './types.ts';
 
@@ -41,19 +41,20 @@ export function decide(
 }
 
 /**
- * The action types this actor may take now, after the state and role checks but before any payload is
- * seen; cards and App Home show only these buttons. With no ticket: the submit commands the actor may use.
+ * The action types this actor may take at `now`, after the state, role and time checks but before any
+ * payload is seen; cards and App Home show only these buttons. With no ticket: the submit commands the
+ * actor may use.
  */
-export function availableActions(ticket: TicketSnapshot | null, actor: Actor): TicketActionType[] {
+export function availableActions(ticket: TicketSnapshot | null, actor: Actor, now: Date): TicketActionType[] {
   if (ticket === null) {
     return [
-      ...allowedActions(changeRequestMachine, null, actor),
-      ...allowedActions(complaintMachine, null, actor),
+      ...allowedActions(changeRequestMachine, null, actor, now),
+      ...allowedActions(complaintMachine, null, actor, now),
     ];
   }
   return ticket.kind === 'change_request'
-    ? allowedActions(changeRequestMachine, ticket, actor)
-    : allowedActions(complaintMachine, ticket, actor);
+    ? allowedActions(changeRequestMachine, ticket, actor, now)
+    : allowedActions(complaintMachine, ticket, actor, now);
 }
 
 /** Who must act next, for "waiting for …" displays; null once the ticket is finished. */
@@ -64,11 +65,21 @@ export function nextActor(ticket: TicketSnapshot): NextActor | null {
 }
 
 /**
- * The action types the SOP allows in the ticket's state, whoever takes them: the buttons a shared card
- * (one message in a channel) carries. Who may press them is checked again when a button is pressed.
+ * The action types the SOP allows in the ticket's state at `now`, whoever takes them: the buttons a shared
+ * card (one message in a channel) carries. Who may press them is checked again when a button is pressed.
  */
-export function actionsInState(ticket: TicketSnapshot): TicketActionType[] {
+export function actionsInState(ticket: TicketSnapshot, now: Date): TicketActionType[] {
   return ticket.kind === 'change_request'
-    ? actionsAllowedIn(changeRequestMachine, ticket)
-    : actionsAllowedIn(complaintMachine, ticket);
+    ? actionsAllowedIn(changeRequestMachine, ticket, now)
+    : actionsAllowedIn(complaintMachine, ticket, now);
+}
+
+/**
+ * Who may take these actions while the ticket stays in its state, now or once their time comes: the people
+ * a shared card gives a view of their own (Teams), so a button that opens later reaches them.
+ */
+export function actorsOf(ticket: TicketSnapshot, actions: readonly TicketActionType[]): NextActor[] {
+  return ticket.kind === 'change_request'
+    ? actorsOfIn(changeRequestMachine, ticket, actions)
+    : actorsOfIn(complaintMachine, ticket, actions);
 }

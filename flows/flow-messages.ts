@@ -17,6 +17,10 @@ const REFUSAL_PARAMS = {
   'refusal.not_named_manager': [],
   'refusal.own_request': [],
   'refusal.approver_cannot_implement': [],
+  'refusal.endorser_cannot_approve': [],
+  'refusal.requester_cannot_implement': [],
+  'refusal.confirmation_not_overdue': ['dueAt'],
+  'refusal.no_confirmation_deadline': [],
   'refusal.not_requester': [],
   'refusal.system_only': [],
   'refusal.illegal_transition': ['state', 'actions'],
@@ -36,11 +40,16 @@ const FORM_ERROR_PARAMS = {
   'form.error.invalid_domain': [],
   'form.error.end_before_start': [],
   'form.error.in_future': [],
+  'form.error.in_past': [],
+  'form.error.time_required': [],
+  'form.error.before_approval': [],
+  'form.error.too_long_ago': [],
   'form.error.comments_required_on_reject': [],
   'form.error.pir_required': [],
   'form.error.other_text_required': [],
   'form.error.manager_required': [],
   'form.error.manager_is_requester': [],
+  'form.error.manager_not_listed': [],
   // The bot's record_investigation, when the run it names cannot be recorded (never a person's form).
   'form.error.unknown_run': [],
   'form.error.run_not_finished': [],
@@ -51,7 +60,6 @@ const FORM_ERROR_PARAMS = {
 const CHANGE_REQUEST_PARAMS = {
   'notify.cr.submitted_for_endorsement': ['manager'],
   'notify.cr.endorsement_requested': ['requester', 'unit'],
-  'notify.cr.endorsement_forward': ['requester', 'manager', 'managerEmail'],
   'notify.cr.submitted': [],
   'notify.cr.opened': ['requester', 'unit'],
   'notify.cr.approval_requested': ['requester', 'unit'],
@@ -70,7 +78,11 @@ const CHANGE_REQUEST_PARAMS = {
   'notify.cr.closed': ['number'],
   'notify.cr.closed_announcement': ['number'],
   'notify.cr.still_failing': ['number', 'details'],
+  'notify.cr.still_failing_desk': ['number', 'details'],
   'notify.cr.withdrawn': ['number'],
+  // Step 13 without step 11: the desk closed it after the requester's deadline (`dueAt`, ISO 8601).
+  'notify.cr.closed_unconfirmed': ['number', 'dueAt', 'note', 'closedBy'],
+  'notify.cr.closed_unconfirmed_announcement': ['number', 'dueAt'],
 } as const;
 
 /** SOP 4.2 notifications. */
@@ -86,7 +98,11 @@ const COMPLAINT_PARAMS = {
   'notify.ad.closed': ['number'],
   'notify.ad.closed_announcement': ['number'],
   'notify.ad.still_failing': ['number', 'details'],
+  'notify.ad.still_failing_desk': ['number', 'details'],
   'notify.ad.withdrawn': ['number'],
+  // Step 9 without step 7, as in 4.1.
+  'notify.ad.closed_unconfirmed': ['number', 'dueAt', 'note', 'closedBy'],
+  'notify.ad.closed_unconfirmed_announcement': ['number', 'dueAt'],
   // Step 3 by the bot: its checks recorded on the ticket (src/investigation), and the re-check of step 6.
   'notify.ad.investigation_recorded': ['number', 'pass', 'warn', 'fail', 'untested'],
   'notify.ad.investigation_failures': ['number', 'fail'],
@@ -95,6 +111,11 @@ const COMPLAINT_PARAMS = {
   'notify.ad.recheck_recorded': ['number', 'fixed', 'stillFailing', 'newProblems'],
   'notify.ad.recheck_failures': ['number', 'stillFailing', 'newProblems'],
   'notify.ad.recheck_confirmation_requested': ['number', 'fixed', 'stillFailing'],
+  // Step 7 answered by the bot's re-check on a complaint it opened itself: nobody tested or confirmed.
+  'notify.ad.closed_by_recheck': ['number'],
+  'notify.ad.closed_by_recheck_announcement': ['number'],
+  'notify.ad.recheck_still_failing': ['number', 'details'],
+  'notify.ad.recheck_still_failing_desk': ['number', 'details'],
   // Steps 1–2 on the service's behalf: the daily checklist found a failing check.
   'notify.ad.check_failed_opened': ['domain'],
   'notify.ad.check_failed_investigation_requested': ['domain'],

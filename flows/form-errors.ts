@@ -74,14 +74,47 @@ export function parseWith<S extends z.ZodType>(
     : { ok: false, errors: fieldErrorsOf(result.error, root) };
 }
 
-/** Clock skew between a person's device and the server: an actual time this far ahead still counts. */
+/**
+ * Clock skew between a person's device and the server, and the minute a date-time picker rounds to: a time
+ * this far on the wrong side of a bound still counts.
+ */
 const SKEW_MS = 5 * 60_000;
+/** How far back a fault may have begun (SOP 4.2 step 1): an earlier date is a mistyped year, not a live fault. */
+const FAULT_AGE_MS = 365 * 24 * 60 * 60_000;
+
+type Dates = Readonly<Record<string, Date>>;
+
+function outside(dates: Dates, fails: (ms: number) => boolean, error: MessageRef): FieldErrors {
+  const out: Record<string, MessageRef> = {};
+  for (const [field, date] of Object.entries(dates)) if (fails(date.getTime())) out[field] = error;
+  return out;
+}
 
 /** Times that record what already happened (Section D actuals, when a fault began) cannot lie ahead. */
-export function futureErrors(dates: Readonly<Record<string, Date>>, now: Date): FieldErrors {
-  const out: Record<string, MessageRef> = {};
-  for (const [field, date] of Object.entries(dates)) {
-    if (date.getTime() > now.getTime() + SKEW_MS) out[field] = message('form.error.in_future');
-  }
-  return out;
+export function futureErrors(dates: Dates, now: Date): FieldErrors {
+  return outside(dates, (ms) => ms > now.getTime() + SKEW_MS, message('form.error.in_future'));
+}
+
+/** Times still to come (Section A's requested change, the end of Section B's planned window) cannot have passed. */
+export function pastErrors(dates: Dates, now: Date): FieldErrors {
+  return outside(dates, (ms) => ms < now.getTime() - SKEW_MS, message('form.error.in_past'));
+}
+
+/**
+ * Section D's actual times cannot come before Section C's approval: VAS SOC implements only once MAMPU has
+ * approved (SOP 4.1.1 steps 4, 6–7). Null: no approval on record, nothing to compare with.
+ */
+export function beforeApprovalErrors(dates: Dates, approvedAt: Date | null): FieldErrors {
+  if (approvedAt === null) return {};
+  return outside(dates, (ms) => ms < approvedAt.getTime() - SKEW_MS, message('form.error.before_approval'));
+}
+
+/** When the mail stopped (SOP 4.2 step 1): not ahead of now, and within the last year. */
+export function faultStartErrors(startedAt: Date, now: Date): FieldErrors {
+  const tooOld = outside(
+    { startedAt },
+    (ms) => ms < now.getTime() - FAULT_AGE_MS,
+    message('form.error.too_long_ago'),
+  );
+  return { ...tooOld, ...futureErrors({ startedAt }, now) };
 }

@@ -94,6 +94,19 @@ export const isoDate = z.preprocess(
     }),
 );
 
+const DATE_ONLY = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
+
+/**
+ * A moment, not a day: the form's "Request for change date & time" (Section A) names when the change is
+ * wanted, and a bare date would be read as midnight UTC, 08:00 in Malaysia, a time nobody chose.
+ */
+export const isoDateTime = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    if (typeof v === 'string' && DATE_ONLY.test(v)) addFieldIssue(ctx, [], 'form.error.time_required');
+  })
+  .pipe(isoDate);
+
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /** A host name as DNS stores it (RFC 1035 §2.3.1 LDH labels, RFC 1123 §2.1): lower-cased, no root dot. */

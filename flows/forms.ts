@@ -5,6 +5,7 @@ import {
   email,
   endAfterStart,
   isoDate,
+  isoDateTime,
   LIMITS,
   optionalEmail,
   optionalPhone,
@@ -48,20 +49,33 @@ const sectionAObject = z.object({
   manager: managerSchema.optional(),
   requestType: z.enum(REQUEST_TYPES),
   requestTypeOther: optionalText(LIMITS.short),
-  requestedAt: isoDate,
+  requestedAt: isoDateTime,
   description: text(LIMITS.long),
   impactIfNotImplemented: text(LIMITS.long),
 });
 
+interface SectionAOptions {
+  readonly endorsementRequired: boolean;
+  /** Who may be named to endorse: the configured managers a chat platform reaches. Absent: nobody. */
+  readonly managers?: readonly string[];
+}
+
 /**
  * Section A: Change Request (to be filled by requester). The manager block is required when the service
  * asks for endorsement; "Others, please specify" needs its text, and the text is dropped for other types.
+ * With endorsement on, the manager named must be one the bot can ask and who alone may press Endorse
+ * (flows/roles.ts): anyone else, or no chat user at all, would leave the request stuck before SOP 4.1.1
+ * step 3. With it off, the block is only what the paper form records: nobody is asked to sign.
  */
-export function sectionASchemaFor(options: { readonly endorsementRequired: boolean }) {
+export function sectionASchemaFor(options: SectionAOptions) {
   return sectionAObject
     .superRefine((a, ctx) => {
       if (options.endorsementRequired && a.manager === undefined) {
         addFieldIssue(ctx, ['manager'], 'form.error.manager_required');
+      }
+      const id = a.manager?.id;
+      if (options.endorsementRequired && a.manager && !(id && options.managers?.includes(id))) {
+        addFieldIssue(ctx, ['manager', 'id'], 'form.error.manager_not_listed');
       }
       if (a.requestType === 'others' && a.requestTypeOther === undefined) {
         addFieldIssue(ctx, ['requestTypeOther'], 'form.error.other_text_required');
@@ -152,3 +166,5 @@ export const findingsSchema = text(LIMITS.bounce);
 export const resolutionNotesSchema = text(LIMITS.long);
 export const stillFailingDetailsSchema = text(LIMITS.long);
 export const withdrawReasonSchema = optionalText(LIMITS.reason);
+/** Why the desk closes a ticket its requester never confirmed ("did not answer by 20 Jun"): on the record. */
+export const closeNoteSchema = text(LIMITS.reason);

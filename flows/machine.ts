@@ -1,5 +1,5 @@
 import { refuse } from './flow-messages.ts';
-import { type ActorRule, authorize, type NextActor, whoActs } from './roles.ts';
+import { type ActorRule, authorize, type NextActor, openNow, whoActs } from './roles.ts';
 import type {
   Actor,
   Audience,
@@ -113,7 +113,7 @@ export function run<S extends TicketState, O extends TicketActionType>(
     const actions = known ? actionsIn(m, from).join(', ') : '';
     return refuse('illegal_transition', { state: ticket?.state ?? 'none', actions });
   }
-  const denied = authorize(first.role, first.rules ?? [], ticket, actor);
+  const denied = authorize(first.role, first.rules ?? [], ticket, actor, now);
   if (denied) return denied;
 
   const effects = ticket === null ? openWith(m, action, actor, now) : stepWith(m, ticket, action, actor, now);
@@ -167,21 +167,45 @@ export function allowedActions<S extends TicketState>(
   m: MachineTable<S>,
   ticket: TicketSnapshot | null,
   actor: Actor,
+  now: Date,
 ): TicketActionType[] {
   const from = stateOf(m, ticket);
   if (ticket !== null && (from === null || m.terminal.includes(from))) return [];
-  const allowed = rowsFrom(m, from).filter((t) => authorize(t.role, t.rules ?? [], ticket, actor) === null);
+  const allowed = rowsFrom(m, from).filter(
+    (t) => authorize(t.role, t.rules ?? [], ticket, actor, now) === null,
+  );
   return [...new Set(allowed.map((t) => t.action))];
 }
 
-/** The action types the table allows in the ticket's state; none once the ticket is finished. */
+/** A ticket's rows people may take in its state; none once the ticket is finished. */
+function openRows<S extends TicketState>(m: MachineTable<S>, ticket: TicketSnapshot) {
+  const from = stateOf(m, ticket);
+  if (from === null || m.terminal.includes(from)) return [];
+  return rowsFrom(m, from).filter((t) => t.role !== 'system');
+}
+
+/**
+ * The action types the table allows in the ticket's state now, whoever takes them; none once the ticket is
+ * finished. A row whose time has not come (the desk's close before the requester's deadline) is left out.
+ */
 export function actionsAllowedIn<S extends TicketState>(
   m: MachineTable<S>,
   ticket: TicketSnapshot,
+  now: Date,
 ): TicketActionType[] {
-  const from = stateOf(m, ticket);
-  if (from === null || m.terminal.includes(from)) return [];
-  return actionsIn(m, from);
+  const open = openRows(m, ticket).filter((t) => openNow(t.rules ?? [], ticket, now));
+  return [...new Set(open.map((t) => t.action))];
+}
+
+/** Who takes these actions in the ticket's state, whenever they may: one entry per role or person. */
+export function actorsOfIn<S extends TicketState>(
+  m: MachineTable<S>,
+  ticket: TicketSnapshot,
+  actions: readonly TicketActionType[],
+): NextActor[] {
+  const rows = openRows(m, ticket).filter((t) => actions.includes(t.action));
+  const actors = rows.map((t) => whoActs(t.role, ticket));
+  return actors.filter((a, i) => actors.findIndex((b) => JSON.stringify(b) === JSON.stringify(a)) === i);
 }
 
 /** Who the SOP expects to act next: the actor of the state's first row; null once the ticket is finished. */

@@ -8,9 +8,9 @@ import {
   type TicketSnapshot,
 } from './types.ts';
 
-// Who may act on a ticket. Each rule is a small pure function: null when the actor may go on, or the
-// Refusal that tells them why not. The transition tables (change-request.ts, complaint.ts) name the role
-// and the rules of every transition; `authorize` applies them in that order.
+// Who may act on a ticket, and from when. Each rule is a small pure function: null when the actor may go
+// on, or the Refusal that tells them why not. The transition tables (change-request.ts, complaint.ts) name
+// the role and the rules of every transition; `authorize` applies them in that order.
 //
 // Admin appears in no rule on purpose: an administrator configures roles and channels but never decides
 // on somebody else's behalf. Letting the person who grants roles also approve or implement would defeat
@@ -51,11 +51,11 @@ export function forbidOwnRequest(ticket: TicketSnapshot, actor: Actor): Refusal 
 }
 
 /**
- * Section A's "Requester Approval (Manager and above)" is signed by the manager the form names. A form that
- * names no chat user leaves it to any holder of the manager role.
+ * Section A's "Requester Approval (Manager and above)" is signed by the one manager the form names, and by
+ * nobody else: with no manager on record (submission refuses that, flows/forms.ts), nobody signs.
  */
 export function requireNamedManager(ticket: TicketSnapshot, actor: Actor): Refusal | null {
-  return ticket.managerId === null || ticket.managerId === actor.id ? null : refuse('not_named_manager');
+  return ticket.managerId !== null && ticket.managerId === actor.id ? null : refuse('not_named_manager');
 }
 
 /** Whoever approved in Section C may not implement (Sections B and D): approver ≠ implementer. */
@@ -65,14 +65,61 @@ export function forbidApproverImplementing(ticket: TicketSnapshot, actor: Actor)
     : null;
 }
 
-const RULES = {
+/**
+ * Whoever endorsed Section A ("Requester Approval") may not also decide Section C: the endorsement and the
+ * approval are two signatures of two organisations (the agency and MAMPU/JDN, SOP 4.1.1 steps 2 and 4).
+ */
+export function forbidEndorserApproving(ticket: TicketSnapshot, actor: Actor): Refusal | null {
+  return ticket.managerId !== null && ticket.managerId === actor.id
+    ? refuse('endorser_cannot_approve')
+    : null;
+}
+
+/**
+ * The Pentadbir UC Agensi who asked for the change may not implement it (Sections B and D): VAS SOC does
+ * (SOP 4.1.1 step 7), and the requester is the one who tests it afterwards (step 11).
+ */
+export function forbidRequesterImplementing(ticket: TicketSnapshot, actor: Actor): Refusal | null {
+  return actor.id === ticket.requesterId ? refuse('requester_cannot_implement') : null;
+}
+
+/**
+ * The desk closes a ticket its requester never confirmed (SOP 4.1.1 step 13, 4.2.1 step 9) only once the
+ * requester's deadline to test has passed: until then the ticket is theirs to confirm or reject. With no
+ * deadline (the state's SLA switched off) none ever passes, so the requester must still answer.
+ */
+export function requireConfirmationOverdue(ticket: TicketSnapshot, now: Date): Refusal | null {
+  if (ticket.slaDueAt === null) return refuse('no_confirmation_deadline');
+  return now.getTime() >= ticket.slaDueAt.getTime()
+    ? null
+    : refuse('confirmation_not_overdue', { dueAt: ticket.slaDueAt.toISOString() });
+}
+
+/** Rules about who acts. */
+const WHO_RULES = {
   not_own_request: forbidOwnRequest,
   named_manager: requireNamedManager,
   not_approver: forbidApproverImplementing,
+  not_endorser: forbidEndorserApproving,
+  not_own_change: forbidRequesterImplementing,
 } as const;
 
+/** Rules about when, whoever acts: a card everyone sees carries the button only once these allow it. */
+const WHEN_RULES = {
+  confirmation_overdue: requireConfirmationOverdue,
+} as const;
+
+type WhenRule = keyof typeof WHEN_RULES;
+
 /** Per-ticket rules a transition adds to its role. */
-export type ActorRule = keyof typeof RULES;
+export type ActorRule = keyof typeof WHO_RULES | WhenRule;
+
+const isWhenRule = (rule: ActorRule): rule is WhenRule => Object.hasOwn(WHEN_RULES, rule);
+
+/** Whether a transition's rules about when let someone take it now, whoever that is. */
+export function openNow(rules: readonly ActorRule[], ticket: TicketSnapshot, now: Date): boolean {
+  return rules.every((rule) => !isWhenRule(rule) || WHEN_RULES[rule](ticket, now) === null);
+}
 
 /**
  * Applies a transition's role and rules. On an existing ticket the role 'requester' means the requester of
@@ -84,6 +131,7 @@ export function authorize(
   rules: readonly ActorRule[],
   ticket: TicketSnapshot | null,
   actor: Actor,
+  now: Date,
 ): Refusal | null {
   if (role === 'system') return requireSystem(actor);
   if (ticket === null) return requireRole(actor, role);
@@ -91,7 +139,7 @@ export function authorize(
   const wrongRole = requireRole(actor, role);
   if (wrongRole) return wrongRole;
   for (const rule of rules) {
-    const refusal = RULES[rule](ticket, actor);
+    const refusal = isWhenRule(rule) ? WHEN_RULES[rule](ticket, now) : WHO_RULES[rule](ticket, actor);
     if (refusal) return refusal;
   }
   return null;

@@ -8,6 +8,7 @@ import {
 } from './forms.ts';
 import type { ActionOf, Effects, StepContext } from './machine.ts';
 import {
+  type Actor,
   type Audience,
   type Refusal,
   type SectionWrite,
@@ -25,6 +26,8 @@ export type Procedure = 'cr' | 'ad';
 export const requester = (t: TicketSnapshot): Audience =>
   t.requesterId === SYSTEM_ACTOR.id ? { role: 'service_desk' } : { person: t.requesterId };
 export const role = (r: 'approver' | 'soc' | 'vendor' | 'service_desk'): Audience => ({ role: r });
+/** Only on a complaint it opened does the bot answer the requester's test (flows/roles.ts, requireRequester). */
+const byTheBot = (actor: Actor) => actor.id === SYSTEM_ACTOR.id;
 
 export function note(kind: string, text: string): SectionWrite {
   return { section: 'note', data: { kind, text } };
@@ -65,34 +68,50 @@ export function vendorResolved(p: Procedure) {
   };
 }
 
-/** The requester's test passed: the desk closes the ticket and the announcements channel hears of it. */
+/**
+ * The requester's test passed: the desk closes the ticket and the announcements channel hears of it. On a
+ * complaint the bot opened for a failed daily check, the test was the bot's own re-check, and the texts
+ * say so: nobody confirmed anything.
+ */
 export function confirmResolved(p: Procedure) {
-  return ({ ticket }: StepContext<ActionOf<'confirm_resolved'>>): Effects => ({
-    event: `${p}.closed`,
-    notify: [
-      { to: role('soc'), message: message(`notify.${p}.closed`, { number: ticket.number }) },
-      {
-        to: { channel: 'announcements' },
-        message: message(`notify.${p}.closed_announcement`, { number: ticket.number }),
-      },
-    ],
-  });
+  return ({ ticket, actor }: StepContext<ActionOf<'confirm_resolved'>>): Effects => {
+    const number = ticket.number;
+    const [closed, announced] = byTheBot(actor)
+      ? (['notify.ad.closed_by_recheck', 'notify.ad.closed_by_recheck_announcement'] as const)
+      : ([`notify.${p}.closed`, `notify.${p}.closed_announcement`] as const);
+    return {
+      event: `${p}.closed`,
+      notify: [
+        { to: role('soc'), message: message(closed, { number }) },
+        { to: { channel: 'announcements' }, message: message(announced, { number }) },
+      ],
+    };
+  };
 }
 
-/** The requester's test failed: the desk reports to VAS SOC what still fails. */
+/**
+ * The requester's test failed: the desk reports to VAS SOC what still fails (SOP 4.1 step 12, 4.2 step 8),
+ * and hears it was done in its name. A complaint goes back to step 3, whose tests the bot runs again as it
+ * does when the complaint is opened; unless the bot itself is reporting, from a re-check that has just run
+ * those very tests.
+ */
 export function reportStillFailing(p: Procedure) {
-  return ({ ticket, action }: StepContext<ActionOf<'report_still_failing'>>): Effects | Refusal => {
+  return ({ ticket, action, actor }: StepContext<ActionOf<'report_still_failing'>>): Effects | Refusal => {
     const details = parseWith(stillFailingDetailsSchema, action.details, 'details');
     if (!details.ok) return refuseInput(details.errors);
+    const params = { number: ticket.number, details: details.data };
+    const bot = byTheBot(actor);
+    const [toSoc, toDesk] = bot
+      ? (['notify.ad.recheck_still_failing', 'notify.ad.recheck_still_failing_desk'] as const)
+      : ([`notify.${p}.still_failing`, `notify.${p}.still_failing_desk`] as const);
     return {
       event: `${p}.reported_still_failing`,
       sections: [note('still_failing', details.data)],
       notify: [
-        {
-          to: role('soc'),
-          message: message(`notify.${p}.still_failing`, { number: ticket.number, details: details.data }),
-        },
+        { to: role('soc'), message: message(toSoc, params) },
+        { to: role('service_desk'), message: message(toDesk, params) },
       ],
+      ...(p === 'ad' && !bot ? { checks: [{ op: 'queue', purpose: 'investigation' }] as const } : {}),
     };
   };
 }

@@ -2,7 +2,8 @@
 // reminded, and who hears when it is overdue. The scheduler only asks "what is owed now?" (STYLE.md 5);
 // every answer comes from here, so a simulated clock tests the whole policy.
 //
-// Timing, for a state entered at T with a wait of W business minutes:
+// Timing, for a state entered at T with a wait of W business minutes (a decision that stays in the state
+// keeps T and the notices already sent; restartsSlaClock):
 //   - due = T + W; the first reminder goes to whoever must act at due, then every `remindEveryMinutes`
 //     until `maxReminders` have gone (the first one counts);
 //   - at due + `escalateAfterMinutes` the first escalation goes to `escalateTo[0]`, then every
@@ -21,6 +22,7 @@ import {
   type Audience,
   type ChangeRequestState,
   type ComplaintState,
+  type Decision,
   type MessageRef,
   SYSTEM_ACTOR,
   type TicketKind,
@@ -158,6 +160,26 @@ export function dueAt(
   return found ? addBusinessMinutes(enteredAt, found.waitMinutes, cal) : null;
 }
 
+/**
+ * Whether a decision starts its state's SLA clock afresh (stateSince, slaDueAt, and the reminders and
+ * escalations counted from zero; src/tickets/advance-ticket.ts). Entering a state does. Staying in it does
+ * not: SOC's findings and the bot's checks (SOP 4.2 step 3), the daily checklist's run on an open complaint,
+ * and an unsuccessful implementation (4.1 step 8) change nothing about who owes what by when. Were it
+ * otherwise, the party being waited on would push its own deadline back by writing a note.
+ *
+ * The unsuccessful implementation keeps SOC's clock on purpose: a change still not working two days
+ * after SOC took it must reach the desk then, however many attempts it took. Step 8's answer to "tidak
+ * selesai" is the vendor, and `escalate_to_vendor` starts the vendor's own clock.
+ *
+ * One same-state decision does restart it: the re-check's record that asks the requester to test (4.2
+ * step 6, posting the confirmation card). The requester's wait starts when they are asked, not when SOC
+ * marked the complaint resolved and the re-check was queued.
+ */
+export function restartsSlaClock(decision: Pick<Decision, 'from' | 'to' | 'cards'>): boolean {
+  if (decision.from !== decision.to) return true;
+  return decision.cards.some((c) => c.op === 'post' && c.card === 'confirmation');
+}
+
 /** The reminders and escalations that should go out at `s.now`; empty when nothing is owed. */
 export function overdueActions(s: SlaSituation, policy: SlaPolicy, cal: BusinessCalendar): SlaAction[] {
   const found = slaRuleFor(s.kind, s.state, policy);
@@ -165,6 +187,7 @@ export function overdueActions(s: SlaSituation, policy: SlaPolicy, cal: Business
   const due = addBusinessMinutes(s.enteredAt, found.waitMinutes, cal);
   const escalateFrom = addBusinessMinutes(due, found.escalateAfterMinutes, cal);
   const hours = toHours(found.waitMinutes);
+  const subject = messageSubject(s);
   const actions: SlaAction[] = [];
 
   const reminder = owed(s, 'remind', due, found.remindEveryMinutes, found.maxReminders, cal);
@@ -174,7 +197,7 @@ export function overdueActions(s: SlaSituation, policy: SlaPolicy, cal: Business
       to: resolve(found.remind, s),
       count: reminder,
       message: {
-        key: `sla.remind.${s.state}`,
+        key: `sla.remind.${subject}`,
         params: { number: s.number, hours, count: reminder, max: found.maxReminders },
       },
     });
@@ -187,10 +210,22 @@ export function overdueActions(s: SlaSituation, policy: SlaPolicy, cal: Business
       level: 'escalate',
       to: resolve(target, s),
       count: escalation,
-      message: { key: `sla.escalate.${s.state}`, params: { number: s.number, hours, overdue } },
+      message: { key: `sla.escalate.${subject}`, params: { number: s.number, hours, overdue } },
     });
   }
   return actions;
+}
+
+/**
+ * What the wait is about, for the message. A complaint the bot opened waits in `awaiting_confirmation` on
+ * the bot's own re-check, which answers SOP 4.2 step 7 for it (src/investigation/record-run.ts): the desk,
+ * which hears in the requester's place, is not asked to test anything but told the re-check has not
+ * finished, which only the administrator can see to.
+ */
+function messageSubject(s: SlaSituation): string {
+  return s.state === 'awaiting_confirmation' && s.requesterId === SYSTEM_ACTOR.id
+    ? 'awaiting_recheck'
+    : s.state;
 }
 
 /** The count the next notice of `level` would carry if one is owed now, else 0. */

@@ -97,8 +97,16 @@ export interface TicketSnapshot {
   readonly managerId: string | null;
   /** Who approved in Section C (change requests), so the implementer can be held to be someone else. */
   readonly approverId: string | null;
+  /** When Section C approved the change (change requests): Section D's actual times cannot be earlier. */
+  readonly approvedAt: Date | null;
   /** Whoever recorded Section B most recently. */
   readonly implementerId: string | null;
+  /**
+   * When the current state's wait runs out (flows/sla.ts over the business calendar): in
+   * `awaiting_confirmation`, the requester's deadline to answer SOP 4.1 step 11 / 4.2 step 7. Null when the
+   * state has no SLA.
+   */
+  readonly slaDueAt: Date | null;
   /**
    * The bot investigates this complaint itself (SOP 4.2 step 3): it has an investigation or checklist run,
    * finished or still under way, or the bot opened it. Marking it resolved then waits for the bot's re-check,
@@ -120,6 +128,10 @@ export const REFUSAL_CODES = [
   'not_named_manager', // the endorsement belongs to the manager the form names
   'own_request', // the requester never approves or endorses their own request
   'approver_cannot_implement', // separation of duties: approver ≠ implementer
+  'endorser_cannot_approve', // separation of duties: Section A's endorsing manager ≠ Section C's approver
+  'requester_cannot_implement', // separation of duties: requester ≠ implementer (Sections B and D)
+  'confirmation_not_overdue', // the desk closes unconfirmed only once the requester's deadline has passed
+  'no_confirmation_deadline', // …and a ticket with no deadline never passes one
   'not_requester', // only the requester confirms, reports failure or withdraws
   'system_only', // a step the bot takes itself (recording its checks); no person takes it
   'illegal_transition', // the action does not apply in this state
@@ -200,7 +212,16 @@ export type Outcome<S extends TicketState = TicketState> = Decision<S> | Refusal
  */
 export type TicketAction =
   // SOP 4.1
-  | { readonly type: 'submit_change_request'; readonly form: unknown; readonly endorsementRequired: boolean }
+  | {
+      readonly type: 'submit_change_request';
+      readonly form: unknown;
+      readonly endorsementRequired: boolean;
+      /**
+       * With endorsement on, the only people Section A may name to endorse: the configured managers a chat
+       * platform reaches (the directory, passed in as the setting above is). Absent: nobody may be named.
+       */
+      readonly managers?: readonly string[];
+    }
   | { readonly type: 'endorse' }
   | { readonly type: 'decline_endorsement'; readonly reason: unknown }
   | { readonly type: 'approve'; readonly sectionC: unknown }
@@ -217,6 +238,7 @@ export type TicketAction =
   | { readonly type: 'confirm_resolved' }
   | { readonly type: 'report_still_failing'; readonly details: unknown }
   | { readonly type: 'withdraw'; readonly reason?: unknown }
+  | { readonly type: 'close_unconfirmed'; readonly note: unknown }
   // Taken by SYSTEM_ACTOR only. The daily checklist depends on these two shapes.
   /**
    * SOP 4.2 step 3, "Memaklumkan 1GovUC SD hasil siasatan": the bot's finished check run goes on the ticket's
@@ -246,6 +268,7 @@ export const TICKET_ACTION_TYPES = [
   'confirm_resolved',
   'report_still_failing',
   'withdraw',
+  'close_unconfirmed',
 ] as const satisfies readonly TicketActionType[];
 
 /** The steps only the bot takes; never accepted from a button. */

@@ -116,7 +116,7 @@ export async function startApp(options: AppOptions) {
   const teamsOn = config.platforms.teams !== null || teamsAnonymous;
   const target = { directory, platforms: activePlatforms(config, teamsAnonymous), logger };
   const playground = workspace
-    ? createPlayground({ workspace, db, directory, logger, host: config.server.host })
+    ? createPlayground({ workspace, db, directory, logger, clock, host: config.server.host })
     : null;
   const platforms = new Map((options.platforms ?? []).map((p) => [p.name, p]));
   const dispatcher = createDispatcher({
@@ -124,7 +124,7 @@ export async function startApp(options: AppOptions) {
     platforms,
     context: {
       renderText: (message, locale) => renderMessage(message, locale === 'en' ? 'en' : 'ms'),
-      buildCard: (ticketId, card) => buildTicketCard(db, directory, ticketId, card),
+      buildCard: (ticketId, card) => buildTicketCard(db, directory, ticketId, card, clock.now()),
       buildReport: (report) => buildChecklistReport(db, report),
     },
     clock,
@@ -186,6 +186,7 @@ export async function startApp(options: AppOptions) {
     directory,
     db,
     logger,
+    clock,
     endorsementRequired: config.endorsement.required,
     mailtest,
   };

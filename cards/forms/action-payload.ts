@@ -23,14 +23,22 @@ export function nestValues(definition: FormDefinition, values: FormValues): Payl
   return out;
 }
 
+/** What the service, not the person filling the form, adds to the action it sends. */
+export interface ActionSettings {
+  readonly endorsementRequired: boolean;
+  /** Whom Section A may name to endorse (flows/types.ts, submit_change_request): the adapter's directory. */
+  readonly managers: readonly string[];
+}
+
 /** Where each form's payload goes in its action (flows/types.ts, TicketAction). */
 export const TO_ACTION: {
-  readonly [K in FormKind]: (payload: Payload, endorsementRequired: boolean) => TicketAction;
+  readonly [K in FormKind]: (payload: Payload, settings: ActionSettings) => TicketAction;
 } = {
-  change_request: (form, endorsementRequired) => ({
+  change_request: (form, { endorsementRequired, managers }) => ({
     type: 'submit_change_request',
     form,
     endorsementRequired,
+    managers,
   }),
   complaint: (complaint) => ({ type: 'submit_complaint', complaint }),
   decline_endorsement: (p) => ({ type: 'decline_endorsement', reason: p.reason }),
@@ -44,4 +52,5 @@ export const TO_ACTION: {
   vendor_resolved: (p) => ({ type: 'vendor_resolved', notes: p.notes }),
   report_still_failing: (p) => ({ type: 'report_still_failing', details: p.details }),
   withdraw: (p) => (p.reason === undefined ? { type: 'withdraw' } : { type: 'withdraw', reason: p.reason }),
+  close_unconfirmed: (p) => ({ type: 'close_unconfirmed', note: p.note }),
 };

@@ -1,5 +1,5 @@
 import type { TicketAction, TicketActionType } from '../../flows/types.ts';
-import { nestValues, TO_ACTION } from './action-payload.ts';
+import { type ActionSettings, nestValues, TO_ACTION } from './action-payload.ts';
 import { changeRequestForm } from './change-request-form.ts';
 import { complaintForm } from './complaint-form.ts';
 import { NOTE_FORMS } from './note-forms.ts';
@@ -51,19 +51,21 @@ export const FORM_FOR_ACTION: Readonly<Partial<Record<TicketActionType, FormKind
   vendor_resolved: 'vendor_resolved',
   report_still_failing: 'report_still_failing',
   withdraw: 'withdraw',
+  close_unconfirmed: 'close_unconfirmed',
 };
 
 /**
  * The action a submitted form asks for (`context.kind` says which form it was). Blank answers are left out
- * and nothing is added: the flows validate the payload and refuse it field by field.
+ * and no answer is invented: the flows validate the payload and refuse it field by field. The service's
+ * settings go with it, since the flows see nothing but the action.
  */
 export function actionFromForm(
   context: FormContext,
   values: FormValues,
-  options: { readonly endorsementRequired: boolean },
+  settings: ActionSettings,
 ): TicketAction {
-  const payload = nestValues(formDefinition(context.kind, options), values);
-  return TO_ACTION[context.kind](payload, options.endorsementRequired);
+  const payload = nestValues(formDefinition(context.kind, settings), values);
+  return TO_ACTION[context.kind](payload, settings);
 }
 
 /**

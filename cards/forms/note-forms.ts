@@ -4,7 +4,7 @@ import type { FormDefinition, FormKind } from './types.ts';
 
 // Actions whose payload is one piece of text (flows/forms.ts, the short schemas at the end). The field id
 // is the name the flows report its errors under (flows/shared-steps.ts and friends: 'reason', 'request',
-// 'notes', 'details').
+// 'notes', 'details', 'note').
 
 type NoteKind = Extract<
   FormKind,
@@ -15,19 +15,21 @@ type NoteKind = Extract<
   | 'mark_resolved'
   | 'report_still_failing'
   | 'withdraw'
+  | 'close_unconfirmed'
 >;
 
 function noteForm(
   kind: NoteKind,
   id: string,
   label: string,
-  options: { required: boolean; max: number; submit?: string },
+  options: { required: boolean; max: number; submit?: string; hint?: string },
 ): FormDefinition {
+  const extra = { max: options.max, ...(options.hint ? { hint: options.hint } : {}) };
   return {
     kind,
     title: `form.title.${kind}`,
     submit: options.submit ?? 'common.submit',
-    fields: [field(id, 'multiline', label, options.required, { max: options.max })],
+    fields: [field(id, 'multiline', label, options.required, extra)],
   };
 }
 
@@ -59,5 +61,12 @@ export const NOTE_FORMS: Readonly<Record<NoteKind, FormDefinition>> = {
     required: false,
     max: LIMITS.reason,
     submit: 'action.withdraw',
+  }),
+  // SOP 4.1.1 step 13, 4.2.1 step 9 without the requester's answer: why, for the requester and the audit.
+  close_unconfirmed: noteForm('close_unconfirmed', 'note', 'field.close_note', {
+    required: true,
+    max: LIMITS.reason,
+    submit: 'action.close_unconfirmed',
+    hint: 'form.hint.close_note',
   }),
 };

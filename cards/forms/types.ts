@@ -18,7 +18,8 @@ export type FormKind =
   | 'escalate_to_vendor'
   | 'vendor_resolved'
   | 'report_still_failing'
-  | 'withdraw';
+  | 'withdraw'
+  | 'close_unconfirmed';
 
 export type FieldKind = 'text' | 'multiline' | 'email' | 'phone' | 'select' | 'datetime' | 'date' | 'person';
 
@@ -43,6 +44,12 @@ export interface FormDefinition {
   readonly submit: string;
   readonly intro?: string;
   readonly fields: readonly FormField[];
+}
+
+/** Someone a person field offers: a person id of the directory and the name shown for it. */
+export interface PersonChoice {
+  readonly id: string;
+  readonly name: string;
 }
 
 /** Answers keyed by field id; dates as ISO 8601 strings with an offset, people as person ids. */

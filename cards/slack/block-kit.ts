@@ -41,10 +41,16 @@ export interface EmailInput {
   initial_value?: string;
   placeholder?: PlainText;
 }
+export interface OptionGroup {
+  label: PlainText;
+  options: SelectOption[];
+}
+/** Exactly one of `options` and `option_groups`. */
 export interface StaticSelect {
   type: 'static_select';
   action_id: string;
-  options: SelectOption[];
+  options?: SelectOption[];
+  option_groups?: OptionGroup[];
   initial_option?: SelectOption;
   placeholder?: PlainText;
 }
@@ -61,19 +67,7 @@ export interface DatePicker {
   initial_date?: string;
   placeholder?: PlainText;
 }
-export interface UsersSelect {
-  type: 'users_select';
-  action_id: string;
-  initial_user?: string;
-  placeholder?: PlainText;
-}
-export type InputElement =
-  | PlainTextInput
-  | EmailInput
-  | StaticSelect
-  | DatetimePicker
-  | DatePicker
-  | UsersSelect;
+export type InputElement = PlainTextInput | EmailInput | StaticSelect | DatetimePicker | DatePicker;
 
 export interface HeaderBlock {
   type: 'header';

@@ -1,4 +1,4 @@
-import type { Block, Button, InputElement, SelectOption, TextObject } from './block-kit.ts';
+import type { Block, Button, InputElement, SelectOption, StaticSelect, TextObject } from './block-kit.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 
 // Limits of single blocks and elements (https://api.slack.com/reference/block-kit/blocks and
@@ -47,6 +47,28 @@ function checkOptions(
     report(`${at}: initial_option is not one of the options`);
 }
 
+/** A static_select has either options or option groups (each 1–100), never both nor neither. */
+function checkStaticSelect(element: StaticSelect, at: string, report: Report) {
+  const groups = element.option_groups;
+  if ((element.options === undefined) === (groups === undefined))
+    report(`${at}: needs exactly one of options and option_groups`);
+  if (groups === undefined) {
+    checkOptions(element.options ?? [], element.initial_option, at, report);
+    return;
+  }
+  if (groups.length === 0 || groups.length > L.optionGroups)
+    report(`${at}: ${groups.length} option groups, allowed 1–${L.optionGroups}`);
+  groups.forEach((g, i) => {
+    checkText(g.label, L.optionGroupLabel, `${at}.option_groups[${i}].label`, report, true);
+    checkOptions(g.options, undefined, `${at}.option_groups[${i}]`, report);
+  });
+  const all = groups.flatMap((g) => g.options);
+  if (new Set(all.map((o) => o.value)).size !== all.length) report(`${at}: duplicate option values`);
+  const initial = element.initial_option;
+  if (initial !== undefined && !all.some((o) => o.value === initial.value))
+    report(`${at}: initial_option is not one of the options`);
+}
+
 function checkInputElement(element: InputElement, at: string, report: Report): void {
   checkId(element.action_id, at, report);
   if ('placeholder' in element)
@@ -61,7 +83,7 @@ function checkInputElement(element: InputElement, at: string, report: Report): v
       break;
     }
     case 'static_select':
-      checkOptions(element.options, element.initial_option, at, report);
+      checkStaticSelect(element, at, report);
       break;
     case 'datetimepicker':
       if (element.initial_date_time !== undefined && !Number.isInteger(element.initial_date_time))

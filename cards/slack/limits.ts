@@ -27,6 +27,9 @@ export const SLACK_LIMITS = {
   /** @slack/types documents 75 for an option's value (the web reference says 150): the stricter one. */
   optionValue: 75,
   options: 100,
+  /** A static_select's option_groups: up to 100 groups, each with a label and 1–100 options. */
+  optionGroups: 100,
+  optionGroupLabel: 75,
   privateMetadata: 3000,
   inputMaxLength: 3000,
   /** chat.postMessage: "limit the number of characters in the text field to 4,000". */

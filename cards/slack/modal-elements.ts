@@ -1,21 +1,20 @@
 import type { Fitter } from '../fit-text.ts';
-import type { FormField } from '../forms/types.ts';
+import type { FormField, PersonChoice } from '../forms/types.ts';
 import type { Texts } from '../texts.ts';
 import type { InputElement, PlainText } from './block-kit.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
+import { personOptions } from './person-select.ts';
 
 // One Block Kit input element per form field kind (api.slack.com/reference/block-kit/block-elements).
 // Every element answers under action_id 'value', so the adapter reads `state.values[fieldId].value`.
 
 export const VALUE_ACTION_ID = 'value';
 
-/** Maps a person id (our directory) to the Slack user id a users_select can show, when known. */
-export type SlackUserOf = (personId: string) => string | undefined;
-
 export interface ElementContext {
   readonly texts: Texts;
   readonly fit: Fitter;
-  readonly slackUserOf: SlackUserOf;
+  /** Whom a person field offers (the endorsing managers); none leaves the field out. */
+  readonly people: readonly PersonChoice[];
 }
 
 function placeholder(key: string, ctx: ElementContext): PlainText {
@@ -41,7 +40,12 @@ function textInput(field: FormField, value: string | undefined, multiline: boole
   };
 }
 
-export function inputElement(field: FormField, value: string | undefined, ctx: ElementContext): InputElement {
+/** Undefined for a person field with nobody to offer, which then has no input block at all. */
+export function inputElement(
+  field: FormField,
+  value: string | undefined,
+  ctx: ElementContext,
+): InputElement | undefined {
   switch (field.kind) {
     case 'text':
     case 'phone':
@@ -88,12 +92,13 @@ export function inputElement(field: FormField, value: string | undefined, ctx: E
       };
     }
     case 'person': {
-      const initial = value ? ctx.slackUserOf(value) : undefined;
+      const choices = personOptions(ctx.people, value, ctx.fit);
+      if (choices === undefined) return undefined;
       return {
-        type: 'users_select',
+        type: 'static_select',
         action_id: VALUE_ACTION_ID,
+        ...choices,
         placeholder: placeholder('form.placeholder.person', ctx),
-        ...(initial ? { initial_user: initial } : {}),
       };
     }
   }

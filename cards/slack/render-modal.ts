@@ -1,11 +1,11 @@
 import { createFitter } from '../fit-text.ts';
 import { fieldIdOfError } from '../forms/definitions.ts';
-import type { FormField, FormView } from '../forms/types.ts';
+import type { FormField, FormView, PersonChoice } from '../forms/types.ts';
 import { FORM_IDS } from '../ids.ts';
 import type { Texts } from '../texts.ts';
 import type { Block, ModalView } from './block-kit.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
-import { type ElementContext, inputElement, type SlackUserOf } from './modal-elements.ts';
+import { type ElementContext, inputElement } from './modal-elements.ts';
 
 // A form as a Slack modal (views.open / views.update). One input block per field, `block_id` = field id
 // and `action_id` = 'value', so a view_submission maps back to FormValues without a lookup table. Field
@@ -26,29 +26,34 @@ function privateMetadata(view: FormView): string {
   return JSON.stringify(rest);
 }
 
-function inputBlock(field: FormField, view: FormView, ctx: ElementContext): Block {
+function inputBlocks(field: FormField, view: FormView, ctx: ElementContext): Block[] {
   const { texts, fit } = ctx;
-  return {
-    type: 'input',
-    block_id: field.id,
-    label: { type: 'plain_text', text: fit.plain(texts.t(field.label), L.inputLabel) },
-    ...(field.hint ? { hint: { type: 'plain_text', text: fit.plain(texts.t(field.hint), L.hint) } } : {}),
-    optional: !field.required,
-    element: inputElement(field, view.values[field.id], ctx),
-  };
+  const element = inputElement(field, view.values[field.id], ctx);
+  if (element === undefined) return [];
+  return [
+    {
+      type: 'input',
+      block_id: field.id,
+      label: { type: 'plain_text', text: fit.plain(texts.t(field.label), L.inputLabel) },
+      ...(field.hint ? { hint: { type: 'plain_text', text: fit.plain(texts.t(field.hint), L.hint) } } : {}),
+      optional: !field.required,
+      element,
+    },
+  ];
 }
 
 /**
- * `slackIdOf` maps a person id in `view.values` (the manager picked earlier) to the Slack user id the
- * users_select shows; on submission the adapter maps the selected Slack user back to a person id.
+ * `people` are the choices of a person field (the endorsing managers) as person ids and names, which the
+ * submission sends back as they are. With nobody to offer the field is left out, as on Teams (Block Kit has
+ * no empty select); endorsement with no manager configured is refused at start-up (src/config/cross-checks.ts).
  */
 export function renderSlackModal(
   view: FormView,
   texts: Texts,
-  options: { readonly slackIdOf?: SlackUserOf } = {},
+  options: { readonly people?: readonly PersonChoice[] } = {},
 ): ModalView {
   const fit = createFitter(texts);
-  const ctx: ElementContext = { texts, fit, slackUserOf: options.slackIdOf ?? (() => undefined) };
+  const ctx: ElementContext = { texts, fit, people: options.people ?? [] };
   const { definition, context } = view;
   const intro: Block[] = [];
   if (context.ticketNumber !== undefined) {
@@ -61,7 +66,9 @@ export function renderSlackModal(
       text: { type: 'mrkdwn', text: fit.md(texts.t(definition.intro), L.sectionText) },
     });
   }
-  const inputs = definition.fields.slice(0, L.viewBlocks - intro.length).map((f) => inputBlock(f, view, ctx));
+  const inputs = definition.fields
+    .flatMap((f) => inputBlocks(f, view, ctx))
+    .slice(0, L.viewBlocks - intro.length);
   return {
     type: 'modal',
     callback_id: callbackId(view),

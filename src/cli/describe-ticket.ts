@@ -18,6 +18,7 @@ const NOTE_KINDS: Readonly<Record<string, CatalogText>> = {
   still_failing: { key: 'cli.note.still_failing' },
   withdraw_reason: { key: 'cli.note.withdraw_reason' },
   decline_reason: { key: 'cli.note.decline_reason' },
+  close_note: { key: 'cli.note.close_note' },
 };
 
 /** Continuation lines of a multi-line answer stay under their label. */

@@ -23,7 +23,7 @@ import { probe } from './catalog/probe.ts';
 import { slack } from './catalog/slack.ts';
 import { teams } from './catalog/teams.ts';
 import { tickets } from './catalog/tickets.ts';
-import { LOCALES, type Locale } from './locale.ts';
+import { formatMyt, LOCALES, type Locale } from './locale.ts';
 
 export { formatMyt, type Locale } from './locale.ts';
 
@@ -112,6 +112,8 @@ const translators = new Map<Locale, Translate>(LOCALES.map((locale) => [locale, 
 // The flows pass codes, not words, in a few parameters (refusal.illegal_transition's {state} and
 // {actions}, refusal.wrong_role's {role}): they are rendered through their own catalog entries here.
 const CODE_PARAMS: Readonly<Record<string, string>> = { state: 'state.', role: 'role.', actions: 'action.' };
+// …and moments as ISO 8601 (refusal.confirmation_not_overdue's {dueAt}): shown in Malaysia time.
+const TIME_PARAMS: readonly string[] = ['dueAt'];
 
 export function renderMessage(ref: MessageRef, locale: Locale): string {
   const t = translators.get(locale)!;
@@ -123,6 +125,12 @@ export function renderMessage(ref: MessageRef, locale: Locale): string {
       .split(', ')
       .map((code) => (hasMessage(prefix + code) ? t(prefix + code) : code))
       .join(', ');
+  }
+  for (const name of TIME_PARAMS) {
+    const value = params[name];
+    if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+      params[name] = formatMyt(new Date(value), locale);
+    }
   }
   return t(ref.key, params);
 }

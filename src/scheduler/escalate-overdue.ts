@@ -5,6 +5,7 @@ import type { Db } from '../db/types.ts';
 import { appendAuditEvent } from '../tickets/audit-chain.ts';
 import { enqueueDecisionMessages, type OutboxTarget } from '../tickets/outbox-writer.ts';
 import type { Clock } from '../time.ts';
+import { findOverdueTickets } from './overdue-tickets.ts';
 
 // The first scheduled task: remind whoever must act on an overdue ticket and escalate when reminding is
 // not enough (SLA policy as data, flows/sla.ts). Cron only triggers it; what is due is decided from the
@@ -20,12 +21,7 @@ export async function escalateOverdue(
   deps: OutboxTarget & { db: Db; clock: Clock; policy: SlaPolicy; calendar: BusinessCalendar },
 ): Promise<EscalationResult> {
   const now = deps.clock.now();
-  const due = await deps.db.ticket.findMany({
-    where: { slaDueAt: { lte: now } },
-    select: { id: true, version: true },
-    orderBy: { slaDueAt: 'asc' },
-    take: 500,
-  });
+  const due = await findOverdueTickets(deps.db, now, deps.policy, 500);
   const result = { checked: due.length, reminded: 0, escalated: 0 };
   for (const { id, version } of due) {
     const sent = await deps.db.$transaction(async (tx) => {
@@ -33,6 +29,8 @@ export async function escalateOverdue(
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM tickets WHERE id = ${id}::uuid AND version = ${version} FOR UPDATE`;
       if (locked.length === 0) return [];
+      // The notices at this version are those of the current state: a decision that stays in the state
+      // carries them to its new version (src/tickets/advance-ticket.ts), one that leaves it does not.
       const ticket = await tx.ticket.findUniqueOrThrow({
         where: { id },
         include: { slaNotices: { where: { version } }, assignments: { where: { role: 'manager' }, take: 1 } },
@@ -55,6 +53,10 @@ export async function escalateOverdue(
         deps.policy,
         deps.calendar,
       );
+      // The requester's deadline passing is what lets the desk close the ticket unconfirmed (SOP 4.1.1 step 13,
+      // 4.2.1 step 9): the first notice past it redraws the cards, so the desk's card shows that button.
+      const deadlinePassed = ticket.state === 'awaiting_confirmation' && ticket.slaNotices.length === 0;
+      let cards: { op: 'refresh'; card: 'all' }[] = deadlinePassed ? [{ op: 'refresh', card: 'all' }] : [];
       for (const action of actions) {
         await tx.slaNotice.upsert({
           where: { ticketId_version_level: { ticketId: id, version, level: action.level } },
@@ -72,18 +74,14 @@ export async function escalateOverdue(
           tx,
           deps,
           ticket,
-          { notify: [{ to: action.to, message: action.message }], cards: [] },
+          { notify: [{ to: action.to, message: action.message }], cards },
           now,
         );
+        cards = [];
       }
-      // Once every reminder and escalation the policy allows has gone out, nothing more is owed in this
-      // state: clearing the due date keeps exhausted tickets from crowding the next query.
-      const rule = slaRuleFor(ticket.kind as TicketKind, ticket.state as TicketState, deps.policy);
-      const count = (level: SlaNoticeLevel) =>
-        actions.find((a) => a.level === level)?.count ??
-        ticket.slaNotices.find((n) => n.level === level)?.count ??
-        0;
-      if (!rule || (count('remind') >= rule.maxReminders && count('escalate') >= rule.maxEscalations)) {
+      // A state whose rule was switched off since the ticket entered it has no deadline any more. An
+      // exhausted rule keeps its due date on the card; findOverdueTickets stops picking it.
+      if (!slaRuleFor(ticket.kind as TicketKind, ticket.state as TicketState, deps.policy)) {
         await tx.ticket.update({ where: { id }, data: { slaDueAt: null } });
       }
       return actions;

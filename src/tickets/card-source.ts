@@ -11,7 +11,7 @@ import { loadSnapshot } from './snapshot.ts';
 
 // Reads one ticket and everything its cards show, and hands it to the pure card builder. Called by the
 // dispatcher at delivery time, so a card always shows the ticket as it is now, not as it was when the
-// message was queued.
+// message was queued; `now` is the clock's reading, which decides the buttons whose time has come.
 
 const opt = (group: string, value: string): MessageRef => ({ key: `option.${group}.${value}` });
 const field = (key: string, value: CardField['value']): CardField => ({
@@ -25,6 +25,7 @@ export async function buildTicketCard(
   directory: Directory,
   ticketId: string,
   card: CardKind,
+  now: Date,
 ): Promise<CardModel> {
   const [snapshot, row] = await Promise.all([
     db.$transaction((tx) => loadSnapshot(tx, ticketId)),
@@ -99,6 +100,7 @@ export async function buildTicketCard(
   const investigation = investigationSection(row.mailtestRuns);
   return buildCardModel(card, {
     snapshot,
+    now,
     title: row.title,
     requesterName: row.requesterName,
     slaDueAt: row.slaDueAt,

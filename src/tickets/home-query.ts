@@ -27,7 +27,7 @@ export async function loadHome(db: Db, actor: Actor, known: boolean, now: Date):
       title: t.title,
       requesterName: t.requesterName,
       slaDueAt: t.slaDueAt,
-      actions: availableActions(snapshot, actor),
+      actions: availableActions(snapshot, actor, now),
     };
     return item;
   });

@@ -23,7 +23,7 @@ const RECORDED_EVENT = 'ad.investigation_recorded';
 
 /** The relations a snapshot needs; include them in any ticket query that must yield snapshots. */
 export const SNAPSHOT_RELATIONS = {
-  sectionC: { select: { approverId: true, approved: true } },
+  sectionC: { select: { approverId: true, approved: true, decidedAt: true } },
   sectionsB: { select: { implementerId: true }, orderBy: { round: 'desc' }, take: 1 },
   assignments: { where: { role: 'manager' }, select: { personId: true }, take: 1 },
   mailtestRuns: {
@@ -41,7 +41,8 @@ interface SnapshotRow {
   state: string;
   version: number;
   requesterId: string;
-  sectionC: { approverId: string; approved: boolean } | null;
+  slaDueAt: Date | null;
+  sectionC: { approverId: string; approved: boolean; decidedAt: Date } | null;
   sectionsB: { implementerId: string }[];
   assignments: { personId: string }[];
   mailtestRuns: RunRow[];
@@ -95,7 +96,9 @@ export function toSnapshot(row: SnapshotRow, extraRun?: RunRow): TicketSnapshot 
     requesterId: row.requesterId,
     managerId: row.assignments[0]?.personId ?? null,
     approverId: row.sectionC?.approved ? row.sectionC.approverId : null,
+    approvedAt: row.sectionC?.approved ? row.sectionC.decidedAt : null,
     implementerId: row.sectionsB[0]?.implementerId ?? null,
+    slaDueAt: row.slaDueAt,
     investigated: row.requesterId === SYSTEM_ACTOR.id || checkRuns.some(isBaseline),
     checkRuns,
   };

@@ -11,8 +11,9 @@ import type {
 import type { Db, Tx } from '../db/types.ts';
 import { writeCheckRuns } from '../investigation/jobs.ts';
 import type { Clock } from '../time.ts';
+import { advanceTicket, type SlaDueAt } from './advance-ticket.ts';
 import { appendAuditEvent } from './audit-chain.ts';
-import { isRetryableConflict, VersionConflict } from './conflicts.ts';
+import { isRetryableConflict } from './conflicts.ts';
 import { type DoneBy, lastDecision } from './last-decision.ts';
 import { nextTicketNumber } from './numbering.ts';
 import { enqueueDecisionMessages, type OutboxTarget } from './outbox-writer.ts';
@@ -31,7 +32,7 @@ export interface TicketServiceOptions extends OutboxTarget {
   readonly db: Db;
   readonly clock: Clock;
   /** When the new state's SLA runs out (flows/sla.ts over the business calendar); null for no SLA. */
-  readonly slaDueAt: (kind: TicketKind, state: string, enteredAt: Date) => Date | null;
+  readonly slaDueAt: SlaDueAt;
   /** Called after every commit that wrote outbox rows, so the dispatcher delivers at once. */
   readonly onCommitted?: () => void;
   /** Called with every action's outcome (metrics). */
@@ -59,8 +60,6 @@ export type ActResult =
   | { readonly status: 'refused'; readonly refusal: Refusal; readonly lastDecision: DoneBy | null }
   | { readonly status: 'already_done'; readonly ticketNumber: string; readonly by: DoneBy }
   | { readonly status: 'not_found' };
-
-const TERMINAL = new Set(['closed', 'rejected', 'not_endorsed', 'withdrawn']);
 
 export function createTicketService(options: TicketServiceOptions) {
   const { db, clock } = options;
@@ -105,7 +104,7 @@ export function createTicketService(options: TicketServiceOptions) {
           return { status: 'refused', refusal: outcome, lastDecision: last } as const;
         }
         const ticket = snapshot
-          ? await advance(tx, snapshot, outcome, now)
+          ? await advanceTicket(tx, snapshot, outcome, now, options.slaDueAt)
           : await open(tx, action, actor, outcome, now);
         await writeDecisionRecords(tx, ticket.id, outcome, actor, now);
         await writeCheckRuns(tx, ticket.id, outcome.checks ?? [], now, options.logger);
@@ -162,24 +161,6 @@ export function createTicketService(options: TicketServiceOptions) {
       select: { id: true, number: true, title: true, version: true },
     });
     return created;
-  }
-
-  async function advance(tx: Tx, snapshot: TicketSnapshot, decision: Decision, now: Date) {
-    const updated = await tx.ticket.updateMany({
-      where: { id: snapshot.id, version: snapshot.version },
-      data: {
-        state: decision.to,
-        version: { increment: 1 },
-        stateSince: now,
-        slaDueAt: options.slaDueAt(snapshot.kind, decision.to, now),
-        closedAt: TERMINAL.has(decision.to) ? now : null,
-      },
-    });
-    if (updated.count === 0) throw new VersionConflict(snapshot.id);
-    return tx.ticket.findUniqueOrThrow({
-      where: { id: snapshot.id },
-      select: { id: true, number: true, title: true, version: true },
-    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCardModel, type TicketCardSource } from '../../cards/ticket-card.ts';
-import { ticket } from '../flows/fixtures.ts';
+import { buildCardModel, cardKindFor, type TicketCardSource } from '../../cards/ticket-card.ts';
+import { DUE, NOW, ticket } from '../flows/fixtures.ts';
 
 // The ticket card's view model: which buttons each card offers in each state, who acts next and by when,
 // and the last decision that replaces the buttons.
@@ -8,8 +8,10 @@ import { ticket } from '../flows/fixtures.ts';
 const source = (
   state: Parameters<typeof ticket>[1],
   kind: 'change_request' | 'complaint' = 'change_request',
+  now = NOW,
 ): TicketCardSource => ({
   snapshot: ticket(kind, state),
+  now,
   title: 'Tambah rakan.edu.my ke senarai putih',
   requesterName: 'Aminah binti Ali',
   slaDueAt: new Date('2025-06-18T02:00:00Z'),
@@ -64,6 +66,29 @@ describe('ticket cards', () => {
       'mark_resolved',
       'escalate_to_vendor',
     ]);
+  });
+
+  it("puts the desk's Close unconfirmed on the ticket card only once the requester's deadline has passed", () => {
+    const before = buildCardModel('ticket', source('awaiting_confirmation', 'change_request', NOW));
+    const after = buildCardModel('ticket', source('awaiting_confirmation', 'complaint', DUE));
+    expect(before.actions).toEqual([]);
+    expect(after.actions).toEqual(['close_unconfirmed']);
+    expect(buildCardModel('confirmation', source('awaiting_confirmation', 'complaint', DUE)).actions).toEqual(
+      ['confirm_resolved', 'report_still_failing'],
+    );
+  });
+
+  it('names the desk among who may press the ticket card, before its button opens, so Teams can give it a view', () => {
+    expect(buildCardModel('ticket', source('awaiting_confirmation')).actors).toEqual([
+      { role: 'service_desk' },
+    ]);
+    expect(buildCardModel('ticket', source('awaiting_approval')).actors).toEqual([{ person: 'u-aminah' }]);
+    expect(buildCardModel('approval', source('awaiting_approval')).actors).toEqual([{ role: 'approver' }]);
+    expect(buildCardModel('ticket', source('closed')).actors).toEqual([]);
+  });
+
+  it("opens the desk's ticket card from App Home when closing is what it may do", () => {
+    expect(cardKindFor(['close_unconfirmed'])).toBe('ticket');
   });
 
   it('keeps the last eight timeline entries', () => {

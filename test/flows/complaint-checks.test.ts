@@ -102,7 +102,7 @@ describe('record_investigation: the bot records its checks on the ticket (step 3
   ])('is refused for %s, and offered to nobody', (_who, actor) => {
     const t = investigated('investigating');
     expect(expectRefusal(decide(t, record('investigation'), actor, NOW)).code).toBe('system_only');
-    expect(availableActions(t, actor)).not.toContain('record_investigation');
+    expect(availableActions(t, actor, NOW)).not.toContain('record_investigation');
   });
 
   it('is never named to a person as an action that applies', () => {

@@ -99,7 +99,10 @@ const CASES: readonly TransitionCase[] = [
     to: 'investigating',
     step: '4.2/8',
     event: 'ad.reported_still_failing',
-    notify: [[role('soc'), 'notify.ad.still_failing']],
+    notify: [
+      [role('soc'), 'notify.ad.still_failing'],
+      [role('service_desk'), 'notify.ad.still_failing_desk'],
+    ],
     sections: ['note'],
   },
   {

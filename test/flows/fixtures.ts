@@ -17,6 +17,12 @@ import {
 // really send (Malay texts, Malaysian numbers); values are written out, never derived from flows/.
 
 export const NOW = new Date('2025-06-16T10:00:00+08:00');
+/** When the fixture tickets' current wait runs out: two days after NOW, so nobody is overdue yet. */
+export const DUE = new Date('2025-06-18T10:00:00+08:00');
+/** When MAMPU approved the fixture change requests (Section C): the morning of NOW. */
+export const APPROVED_AT = new Date('2025-06-16T09:00:00+08:00');
+/** The configured managers a change request may name to endorse (src/platform/endorsing-managers.ts). */
+export const MANAGERS: readonly string[] = ['u-rahman', 'u-lim'];
 
 const person = (id: string, name: string, roles: Actor['roles']): Actor => ({ id, name, roles });
 
@@ -27,6 +33,8 @@ export const otherManager = person('u-lim', 'Lim Wei Ling', ['manager']);
 export const approver = person('u-siti', 'Siti Nurhaliza (JDN)', ['approver']);
 export const soc = person('u-kumar', 'Kumar a/l Rajan', ['soc']);
 export const socWhoApproves = person('u-siti', 'Siti Nurhaliza (JDN)', ['approver', 'soc']);
+/** The manager named on the form who also holds MAMPU's approver role. */
+export const managerWhoApproves = person('u-rahman', 'Rahman bin Yusof', ['manager', 'approver']);
 export const vendor = person('u-vendor', 'Vendor Support', ['vendor']);
 export const desk = person('u-desk', 'Meja Bantuan 1GovUC', ['service_desk']);
 export const admin = person('u-admin', 'Pentadbir Sistem', ['admin']);
@@ -76,9 +84,10 @@ export const sectionB = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+// Done in the minutes before NOW: after the approval, also when a test approves at NOW itself.
 export const sectionD = (overrides: Record<string, unknown> = {}) => ({
-  actualStart: '2025-06-16T08:00:00+08:00',
-  actualEnd: '2025-06-16T08:30:00+08:00',
+  actualStart: '2025-06-16T09:57:00+08:00',
+  actualEnd: '2025-06-16T09:59:00+08:00',
   status: 'successful',
   ...overrides,
 });
@@ -129,7 +138,12 @@ export function investigated(
 
 /** A valid action of every type, as the card or modal would send it. */
 export const VALID: { readonly [T in TicketActionType]: Extract<TicketAction, { type: T }> } = {
-  submit_change_request: { type: 'submit_change_request', form: sectionA(), endorsementRequired: true },
+  submit_change_request: {
+    type: 'submit_change_request',
+    form: sectionA(),
+    endorsementRequired: true,
+    managers: MANAGERS,
+  },
   endorse: { type: 'endorse' },
   decline_endorsement: { type: 'decline_endorsement', reason: 'Sila dapatkan justifikasi daripada unit.' },
   approve: { type: 'approve', sectionC: { comments: 'Diluluskan.' } },
@@ -147,6 +161,10 @@ export const VALID: { readonly [T in TicketActionType]: Extract<TicketAction, { 
     details: 'E-mel dari rakan.edu.my masih masuk ke kuarantin.',
   },
   withdraw: { type: 'withdraw', reason: 'Tidak lagi diperlukan.' },
+  close_unconfirmed: {
+    type: 'close_unconfirmed',
+    note: 'Pemohon tidak menjawab sebelum tarikh akhir walaupun telah diingatkan dua kali.',
+  },
   record_investigation: {
     type: 'record_investigation',
     runId: RUN_IDS.investigation,
@@ -180,6 +198,7 @@ export const ACTOR_FOR: { readonly [T in TicketActionType]: Actor } = {
   confirm_resolved: requester,
   report_still_failing: requester,
   withdraw: requester,
+  close_unconfirmed: desk,
   record_investigation: SYSTEM_ACTOR,
   report_failed_check: SYSTEM_ACTOR,
 };
@@ -198,7 +217,9 @@ export function ticket(
     requesterId: requester.id,
     managerId: kind === 'change_request' ? manager.id : null,
     approverId: kind === 'change_request' ? approver.id : null,
+    approvedAt: kind === 'change_request' ? APPROVED_AT : null,
     implementerId: null,
+    slaDueAt: DUE,
     investigated: false,
     checkRuns: [],
     ...overrides,
@@ -220,9 +241,14 @@ export function expectRefusal(outcome: Outcome): Refusal {
  * What the ticket service does with a decision, reduced to the snapshot: the new state and the per-ticket
  * roles the decision assigns. Used to walk a whole SOP one reloaded snapshot at a time.
  */
-export function applyDecision(kind: TicketKind, before: TicketSnapshot | null, d: Decision): TicketSnapshot {
-  const base =
-    before ?? ticket(kind, d.to, { version: 0, requesterId: '', managerId: null, approverId: null });
+export function applyDecision(
+  kind: TicketKind,
+  before: TicketSnapshot | null,
+  d: Decision,
+  at: Date = NOW,
+): TicketSnapshot {
+  const fresh = { version: 0, requesterId: '', managerId: null, approverId: null, approvedAt: null };
+  const base = before ?? ticket(kind, d.to, fresh);
   const next = { ...base, state: d.to, version: base.version + 1 };
   for (const a of d.assign ?? []) {
     if (a.role === 'requester') next.requesterId = a.person;
@@ -230,5 +256,6 @@ export function applyDecision(kind: TicketKind, before: TicketSnapshot | null, d
     if (a.role === 'approver') next.approverId = a.person;
     if (a.role === 'soc') next.implementerId = a.person;
   }
+  if (d.event.type === 'cr.approved') next.approvedAt = at;
   return next;
 }

@@ -26,6 +26,7 @@ const ACTORS: readonly Actor[] = [
   f.approver,
   f.soc,
   f.socWhoApproves,
+  f.managerWhoApproves,
   f.vendor,
   f.desk,
   f.admin,
@@ -37,6 +38,7 @@ const submit = (form: unknown, endorsementRequired = true): TicketAction => ({
   type: 'submit_change_request',
   form,
   endorsementRequired,
+  managers: f.MANAGERS,
 });
 
 /** Valid actions plus the variants that take other branches or fail one field each. */
@@ -47,6 +49,9 @@ const ACTIONS: readonly TicketAction[] = [
   submit(f.sectionA({ manager: undefined })),
   submit(f.sectionA({ manager: { ...f.sectionA().manager, id: f.requester.id } })),
   submit(f.sectionA({ requestType: 'others' })),
+  submit(f.sectionA({ manager: { ...f.sectionA().manager, id: 'slack:U0NOTCONFIGURED' } })),
+  submit(f.sectionA({ requestedAt: '2025-06-16T09:00:00+08:00' })),
+  submit(f.sectionA({ requestedAt: '2025-06-20' })),
   submit(f.sectionA({ requestType: 'upgrade', description: 'x'.repeat(3001), requestedAt: 'esok' })),
   submit(f.sectionA({ requester: { ...f.sectionA().requester, email: 'aminah', contactNumber: '12' } })),
   submit(f.sectionA({ requester: 7 })),
@@ -57,9 +62,18 @@ const ACTIONS: readonly TicketAction[] = [
   },
   { type: 'mark_implemented', sectionD: f.sectionD({ status: 'unsuccessful' }) },
   { type: 'mark_implemented', sectionD: f.sectionD({ actualEnd: '2025-06-16T23:00:00+08:00' }) },
+  { type: 'mark_implemented', sectionD: f.sectionD({ actualStart: '2025-06-16T08:00:00+08:00' }) },
   { type: 'start_implementation', sectionB: f.sectionB({ plannedEnd: '2025-06-01T00:00:00Z' }) },
+  {
+    type: 'start_implementation',
+    sectionB: f.sectionB({
+      plannedStart: '2025-06-15T22:00:00+08:00',
+      plannedEnd: '2025-06-15T23:00:00+08:00',
+    }),
+  },
   { type: 'submit_complaint', complaint: f.complaintForm({ domain: 'not a domain' }) },
   { type: 'submit_complaint', complaint: f.complaintForm({ startedAt: '2026-01-01' }) },
+  { type: 'submit_complaint', complaint: f.complaintForm({ startedAt: '2024-01-01' }) },
   { type: 'decline_endorsement', reason: '' },
   { type: 'withdraw' },
   { type: 'record_investigation', runId: f.RUN_IDS.recheck, purpose: 'recheck' },
@@ -70,8 +84,11 @@ const ACTIONS: readonly TicketAction[] = [
 
 function tickets(): TicketSnapshot[] {
   const all: TicketSnapshot[] = [];
+  // The desk's close: before the requester's deadline (the fixtures' DUE), after it, and with none set.
+  const deadlines = [{ slaDueAt: new Date('2025-06-13T17:30:00+08:00') }, { slaDueAt: null }];
   for (const state of CHANGE_REQUEST_STATES) {
     all.push(f.ticket('change_request', state), f.ticket('change_request', state, { managerId: null }));
+    all.push(...deadlines.map((d) => f.ticket('change_request', state, d)));
   }
   const compared = { fixed: 1, stillFailing: 1, newProblems: 1, resolved: false };
   for (const state of COMPLAINT_STATES) {
@@ -85,6 +102,7 @@ function tickets(): TicketSnapshot[] {
       f.investigated(state, [f.run('recheck', { recorded: true })]),
       f.investigated(state, [f.run('checklist', { attached: false })]),
       f.ticket('complaint', state, { checkRuns: [f.run('investigation', { status: 'failed' })] }),
+      ...deadlines.map((d) => f.ticket('complaint', state, d)),
     );
   }
   return all;

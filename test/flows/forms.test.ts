@@ -14,6 +14,7 @@ import {
   complaintForm,
   expectDecision,
   expectRefusal,
+  MANAGERS,
   manager,
   NOW,
   requester,
@@ -33,7 +34,9 @@ const submit = (form: unknown, endorsementRequired = true): TicketAction => ({
   type: 'submit_change_request',
   form,
   endorsementRequired,
+  managers: MANAGERS,
 });
+const named = (id: string | undefined) => sectionA({ manager: { ...sectionA().manager, id } });
 const e = (key: string, params?: Record<string, number>) => (params ? { key, params } : { key });
 
 interface Case {
@@ -53,15 +56,25 @@ const CASES: readonly Case[] = [
   { name: 'Section A: "Others" without saying what', ticket: null, actor: requester, action: submit(sectionA({ requestType: 'others', requestTypeOther: '' })), errors: { requestTypeOther: e('form.error.other_text_required') } },
   { name: 'Section A: a bad requester e-mail and a bad manager e-mail', ticket: null, actor: requester, action: submit(sectionA({ requester: { ...sectionA().requester, email: 'aminah@' }, manager: { ...sectionA().manager, email: 'rahman moe.gov.my' } })), errors: { 'requester.email': e('form.error.invalid_email'), 'manager.email': e('form.error.invalid_email') } },
   { name: 'Section A: no manager block when endorsement is required', ticket: null, actor: requester, action: submit(sectionA({ manager: undefined })), errors: { manager: e('form.error.manager_required') } },
+  { name: 'Section A: a manager picked from the whole Slack workspace who is not a configured manager', ticket: null, actor: requester, action: submit(named('slack:U0NOTCONFIGURED')), errors: { 'manager.id': e('form.error.manager_not_listed') } },
+  { name: 'Section A: a configured person who does not hold the manager role', ticket: null, actor: requester, action: submit(named('u-siti')), errors: { 'manager.id': e('form.error.manager_not_listed') } },
+  { name: 'Section A: a manager with no chat identity, whom nobody could ask and nobody may sign for', ticket: null, actor: requester, action: submit(named(undefined)), errors: { 'manager.id': e('form.error.manager_not_listed') } },
+  { name: 'Section A: endorsement asked with no managers passed in names nobody who may endorse', ticket: null, actor: requester, action: { type: 'submit_change_request', form: sectionA(), endorsementRequired: true }, errors: { 'manager.id': e('form.error.manager_not_listed') } },
+  { name: 'Section A: a requested change date & time that has already passed', ticket: null, actor: requester, action: submit(sectionA({ requestedAt: '2025-06-16T09:00:00+08:00' })), errors: { requestedAt: e('form.error.in_past') } },
+  { name: 'Section A: a requested change date with no time', ticket: null, actor: requester, action: submit(sectionA({ requestedAt: '2025-06-20' })), errors: { requestedAt: e('form.error.time_required') } },
   { name: 'Section A: naming oneself as the endorsing manager', ticket: null, actor: requester, action: submit(sectionA({ manager: { ...sectionA().manager, id: requester.id } })), errors: { 'manager.id': e('form.error.manager_is_requester') } },
   { name: 'Section A: naming oneself as manager is the error shown, even with the manager block incomplete', ticket: null, actor: requester, action: submit(sectionA({ manager: { id: requester.id, name: 'Aminah binti Ali' } })), errors: { 'manager.id': e('form.error.manager_is_requester') } },
   { name: 'Section A: a phone number that is not one, and a date that does not exist', ticket: null, actor: requester, action: submit(sectionA({ requester: { ...sectionA().requester, contactNumber: 'call me' }, requestedAt: '2025-02-30T09:00:00+08:00' })), errors: { 'requester.contactNumber': e('form.error.invalid_phone'), requestedAt: e('form.error.invalid_date') } },
   { name: 'Section A: a description over 3000 characters and an unknown request type', ticket: null, actor: requester, action: submit(sectionA({ description: 'x'.repeat(3001), requestType: 'upgrade' })), errors: { description: e('form.error.too_long', { max: 3000 }), requestType: e('form.error.invalid_choice') } },
   { name: 'Section A: a form that is not there at all', ticket: null, actor: requester, action: submit(undefined), errors: { form: e('form.error.required') } },
   { name: 'Section B: planned end before planned start', ticket: cr('awaiting_implementation'), actor: soc, action: { type: 'start_implementation', sectionB: sectionB({ plannedEnd: '2025-06-21T21:00:00+08:00' }) }, errors: { plannedEnd: e('form.error.end_before_start') } },
+  { name: 'Section B: a planned window that is already over', ticket: cr('awaiting_implementation'), actor: soc, action: { type: 'start_implementation', sectionB: sectionB({ plannedStart: '2025-06-15T22:00:00+08:00', plannedEnd: '2025-06-15T23:00:00+08:00' }) }, errors: { plannedEnd: e('form.error.in_past') } },
+  { name: 'Section D: an implementation said to start and end before MAMPU approved (Section C)', ticket: cr('implementing'), actor: soc, action: { type: 'mark_implemented', sectionD: sectionD({ actualStart: '2025-06-16T08:00:00+08:00', actualEnd: '2025-06-16T08:30:00+08:00' }) }, errors: { actualStart: e('form.error.before_approval'), actualEnd: e('form.error.before_approval') } },
+  { name: 'Section D: started before the approval and ends in the future: each time has its own error', ticket: cr('implementing'), actor: soc, action: { type: 'mark_implemented', sectionD: sectionD({ actualStart: '1999-01-01T09:00:00+08:00', actualEnd: '2025-06-16T12:00:00+08:00' }) }, errors: { actualStart: e('form.error.before_approval'), actualEnd: e('form.error.in_future') } },
   { name: 'Section B: missing risk and fallback plan', ticket: cr('awaiting_implementation'), actor: soc, action: { type: 'start_implementation', sectionB: sectionB({ risk: undefined, fallbackPlan: ' ' }) }, errors: { risk: e('form.error.required'), fallbackPlan: e('form.error.required') } },
   { name: 'complaint: a domain that is not a DNS name', ticket: null, actor: requester, action: { type: 'submit_complaint', complaint: complaintForm({ domain: 'moe_gov.my' }) }, errors: { domain: e('form.error.invalid_domain') } },
   { name: 'complaint: a bad example sender (times are checked against the clock once the form parses)', ticket: null, actor: requester, action: { type: 'submit_complaint', complaint: complaintForm({ exampleSender: 'gmail.com', startedAt: '2025-06-17' }) }, errors: { exampleSender: e('form.error.invalid_email') } },
+  { name: 'complaint: mail that stopped more than a year ago', ticket: null, actor: requester, action: { type: 'submit_complaint', complaint: complaintForm({ startedAt: '1970-01-01T00:00:00Z' }) }, errors: { startedAt: e('form.error.too_long_ago') } },
   { name: 'complaint: a fault that starts tomorrow', ticket: null, actor: requester, action: { type: 'submit_complaint', complaint: complaintForm({ startedAt: '2025-06-17' }) }, errors: { startedAt: e('form.error.in_future') } },
   { name: '4.1 step 2: declining without a reason', ticket: cr('awaiting_endorsement'), actor: manager, action: { type: 'decline_endorsement', reason: '' }, errors: { reason: e('form.error.required') } },
   { name: '4.1 step 8: escalating without saying what the vendor should do', ticket: cr('implementing'), actor: soc, action: { type: 'escalate_to_vendor', request: undefined }, errors: { request: e('form.error.required') } },
@@ -82,18 +95,18 @@ describe('per-field form errors', () => {
 
 describe('form schemas', () => {
   it('cleans invisible control characters and broken surrogates that a database cannot store', () => {
-    const a = sectionASchemaFor({ endorsementRequired: true }).parse(
+    const a = sectionASchemaFor({ endorsementRequired: true, managers: MANAGERS }).parse(
       sectionA({ description: 'Tambah\u0000 domain\u0007\tbaru\ud800.\nBaris dua' }),
     );
     expect(a.description).toBe('Tambah domain\tbaru\ufffd.\nBaris dua');
-    const blank = sectionASchemaFor({ endorsementRequired: true }).safeParse(
+    const blank = sectionASchemaFor({ endorsementRequired: true, managers: MANAGERS }).safeParse(
       sectionA({ description: '\u0000\u0001' }),
     );
     expect(blank.success).toBe(false);
   });
 
   it('Section A: trims, parses the requested date and drops the "Others" text for other types', () => {
-    const a = sectionASchemaFor({ endorsementRequired: true }).parse(
+    const a = sectionASchemaFor({ endorsementRequired: true, managers: MANAGERS }).parse(
       sectionA({ description: '  Tambah domain.  ', requestTypeOther: 'ignored' }),
     );
     expect(a.description).toBe('Tambah domain.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../flows/decide.ts';
+import { availableActions, decide } from '../../flows/decide.ts';
 import {
   forbidApproverImplementing,
   forbidOwnRequest,
@@ -99,10 +99,12 @@ describe('role and separation-of-duty refusals', () => {
     expect(decide(cr('awaiting_confirmation'), VALID.confirm_resolved, former, NOW).ok).toBe(true);
   });
 
-  it('with no manager named by id, any manager but the requester may endorse', () => {
-    expect(decide(cr('awaiting_endorsement', { managerId: null }), VALID.endorse, otherManager, NOW).ok).toBe(
-      true,
-    );
+  it('with no manager on record (a request from before submission refused it), no manager may endorse', () => {
+    const unnamed = cr('awaiting_endorsement', { managerId: null });
+    for (const someone of [manager, otherManager]) {
+      expect(expectRefusal(decide(unnamed, VALID.endorse, someone, NOW)).code).toBe('not_named_manager');
+      expect(availableActions(unnamed, someone, NOW)).toEqual([]);
+    }
   });
 });
 
@@ -124,9 +126,12 @@ describe('the rules one by one', () => {
     expect(forbidOwnRequest(t, approver)).toBeNull();
   });
 
-  it('requireNamedManager holds only when the form named a manager', () => {
+  it('requireNamedManager lets only the manager on record sign, and nobody when none is', () => {
+    expect(requireNamedManager(t, manager)).toBeNull();
     expect(requireNamedManager(t, otherManager)).toMatchObject({ code: 'not_named_manager' });
-    expect(requireNamedManager({ ...t, managerId: null }, otherManager)).toBeNull();
+    expect(requireNamedManager({ ...t, managerId: null }, otherManager)).toMatchObject({
+      code: 'not_named_manager',
+    });
   });
 
   it('forbidApproverImplementing holds only once someone has approved', () => {

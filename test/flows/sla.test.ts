@@ -188,6 +188,20 @@ describe('overdueActions', () => {
     expect(overdueActions(situation, DEFAULT_SLA_POLICY, federal)[0]?.to).toEqual({ role: 'service_desk' });
   });
 
+  it('tells the desk that the bot’s own re-check has not finished, never to test, on a complaint the bot opened', () => {
+    const situation: SlaSituation = {
+      ...approval('2026-12-15T10:00:00'),
+      kind: 'complaint',
+      state: 'awaiting_confirmation',
+      requesterId: SYSTEM_ACTOR.id,
+    };
+    const sent = overdueActions(situation, DEFAULT_SLA_POLICY, federal);
+    expect(sent.map((a) => [a.level, a.to, a.message.key])).toEqual([
+      ['remind', { role: 'service_desk' }, 'sla.remind.awaiting_recheck'],
+      ['escalate', { role: 'service_desk' }, 'sla.escalate.awaiting_recheck'],
+    ]);
+  });
+
   it('owes nothing in a terminal state', () => {
     const closed: SlaSituation = { ...approval('2026-12-15T10:00:00'), state: 'closed' };
     expect(overdueActions(closed, DEFAULT_SLA_POLICY, federal)).toEqual([]);

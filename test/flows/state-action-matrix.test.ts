@@ -10,6 +10,9 @@ import {
 } from '../../flows/types.ts';
 import { ACTOR_FOR, expectDecision, expectRefusal, investigated, NOW, ticket, VALID } from './fixtures.ts';
 
+/** The requester's deadline to answer the confirmation request (SOP 4.1 step 11, 4.2 step 7) has passed. */
+const OVERDUE = { slaDueAt: new Date('2025-06-13T17:30:00+08:00') };
+
 // Every state × every action of both procedures. What may happen where is written out here from the SOP
 // flowcharts; everything else must be refused with no decision: `ticket_finished` in a final state,
 // otherwise `illegal_transition` naming the state and the actions people may take in it (the bot's own steps
@@ -29,7 +32,11 @@ const CHANGE_REQUEST: Legal = {
   awaiting_implementation: { start_implementation: 'implementing' },
   implementing: { mark_implemented: 'awaiting_confirmation', escalate_to_vendor: 'escalated_to_vendor' },
   escalated_to_vendor: { vendor_resolved: 'implementing' },
-  awaiting_confirmation: { confirm_resolved: 'closed', report_still_failing: 'awaiting_implementation' },
+  awaiting_confirmation: {
+    confirm_resolved: 'closed',
+    report_still_failing: 'awaiting_implementation',
+    close_unconfirmed: 'closed',
+  },
 };
 const CHANGE_REQUEST_FINAL = ['closed', 'rejected', 'not_endorsed', 'withdrawn'];
 
@@ -49,6 +56,7 @@ const COMPLAINT: Legal = {
   awaiting_confirmation: {
     confirm_resolved: 'closed',
     report_still_failing: 'investigating',
+    close_unconfirmed: 'closed',
     record_investigation: 'awaiting_confirmation',
   },
 };
@@ -69,6 +77,7 @@ function pairs(kind: TicketKind, states: readonly string[], legal: Legal, final:
 /** The bot records a run the ticket has: the fixture complaint with its investigation run. */
 const ticketFor = (kind: TicketKind, state: TicketState, action: TicketActionType) => {
   if (action === 'record_investigation' && kind === 'complaint') return investigated(state);
+  if (action === 'close_unconfirmed') return ticket(kind, state, OVERDUE);
   return ticket(kind, state, state === 'awaiting_approval' ? { approverId: null } : {});
 };
 const isSystemAction = (a: string) => (SYSTEM_ACTION_TYPES as readonly string[]).includes(a);
@@ -79,9 +88,9 @@ const ALL = [
 ];
 
 describe('every state × every action', () => {
-  it('covers 10 change request states and 5 complaint states with all 17 actions', () => {
-    expect(ACTIONS).toHaveLength(17);
-    expect(ALL).toHaveLength((10 + 5) * 17);
+  it('covers 10 change request states and 5 complaint states with all 18 actions', () => {
+    expect(ACTIONS).toHaveLength(18);
+    expect(ALL).toHaveLength((10 + 5) * 18);
   });
 
   it.each(ALL.filter((p) => p.to !== undefined))(

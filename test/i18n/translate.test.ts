@@ -32,4 +32,10 @@ describe('renderMessage', () => {
     expect(renderMessage(ref, 'ms')).toContain('CR-2026-000042');
     expect(renderMessage(ref, 'ms')).toContain('18 jam bekerja');
   });
+
+  it('shows a deadline the flows pass as ISO 8601 in Malaysia time, in the reader language', () => {
+    const ref = { key: 'refusal.confirmation_not_overdue', params: { dueAt: '2025-06-18T02:00:00.000Z' } };
+    expect(renderMessage(ref, 'ms')).toContain('sehingga 18 Jun 2025, 10:00 PG (MYT).');
+    expect(renderMessage(ref, 'en')).toContain('until 18 Jun 2025, 10:00 AM (MYT) to test');
+  });
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mytParts } from '../../cards/teams/form-datetime.ts';
 import { createTranslator } from '../../src/i18n/index.ts';
 import { describeInBrowser, launchChromium } from '../support/browser.ts';
 import { createPgliteDatabase, type TestDatabase } from '../support/databases.ts';
@@ -187,12 +188,14 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
     const implementing = cardAbout(number);
     await click(implementing, t('action.mark_implemented'));
     const sectionD = cardAbout(t('form.title.mark_implemented'));
-    for (const [key, time] of [
-      ['field.actual_start', '09:00'],
-      ['field.actual_end', '09:30'],
+    // Section D's actual times come after MAMPU's approval a moment ago, in Malaysia time.
+    for (const [key, minutes] of [
+      ['field.actual_start', 3],
+      ['field.actual_end', 1],
     ] as const) {
-      await field(sectionD, t(key)).fill(day(-1));
-      await field(sectionD, t('form.label.time_of', { label: t(key) })).fill(time);
+      const at = mytParts(new Date(Date.now() - minutes * 60_000).toISOString())!;
+      await field(sectionD, t(key)).fill(at.date);
+      await field(sectionD, t('form.label.time_of', { label: t(key) })).fill(at.time);
     }
     await field(sectionD, t('field.status')).selectOption({ index: 1 });
     await click(sectionD, t('common.submit'));

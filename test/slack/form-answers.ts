@@ -1,16 +1,22 @@
 import { field, type ViewValues } from '../support/slack/view-state.ts';
+import { PEOPLE } from '../support/slack-world.ts';
 
 // What people type into the bot's modals, as view_submission values (block_id → action_id 'value').
 // Fields the bot pre-filled (Section A's requester block, the description from the command, the
 // signer's name) are left to the modal's own initial values.
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
-/** Section A, with the endorsing manager picked from the workspace. */
+/**
+ * Section A, with the endorsing manager picked from the configured managers the modal lists by person id.
+ * `manager` is the suites' Slack user id (PEOPLE), whose key there is the person id of the configuration.
+ */
 export function sectionA(manager: string): ViewValues {
+  const personId = Object.entries(PEOPLE).find(([, p]) => p.id === manager)?.[0] ?? manager;
   return {
-    'manager.id': { value: field.user(manager) },
+    'manager.id': { value: field.select(personId) },
     requestType: { value: field.select('change') },
     requestedAt: { value: field.dateTime(seconds(Date.now() + 48 * HOUR)) },
     impactIfNotImplemented: {
@@ -33,11 +39,11 @@ export function sectionB(): ViewValues {
   };
 }
 
-/** Section D: done, within the last two hours (times must be in the past). */
+/** Section D: done in the last few minutes, after MAMPU approved moments ago, and already over. */
 export function sectionD(status: 'successful' | 'unsuccessful' = 'successful'): ViewValues {
   return {
-    actualStart: { value: field.dateTime(seconds(Date.now() - 2 * HOUR)) },
-    actualEnd: { value: field.dateTime(seconds(Date.now() - HOUR)) },
+    actualStart: { value: field.dateTime(seconds(Date.now() - 3 * MINUTE)) },
+    actualEnd: { value: field.dateTime(seconds(Date.now() - MINUTE)) },
     status: { value: field.select(status) },
   };
 }

@@ -378,7 +378,8 @@ describeEachDatabase('SOPs 4.1 and 4.2 walked through Slack', (suite) => {
       // The bot's investigation and re-checks (SOP 4.2 step 3) run beside the people's steps, in any order.
       const bot = events.filter((e) => e.type === 'ad.investigation_recorded');
       const purposes = bot.map((e) => (e.data as { purpose?: string }).purpose);
-      expect(purposes).toEqual(['investigation', 'recheck', 'recheck']);
+      // Step 8 → 3 runs the investigation again (SOP 4.2.1 step 8), beside the re-check of each resolution.
+      expect([...purposes].sort()).toEqual(['investigation', 'investigation', 'recheck', 'recheck']);
       expect(events.filter((e) => !bot.includes(e)).map((e) => e.type)).toEqual([
         'ad.submitted',
         'ad.findings_recorded',

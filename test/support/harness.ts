@@ -67,7 +67,7 @@ export function createHarness(
     platforms: new Map([['memory', memory.platform]]),
     context: {
       renderText: (m, locale) => renderMessage(m, locale === 'en' ? 'en' : 'ms'),
-      buildCard: (id, card) => buildTicketCard(db.prisma, directory, id, card),
+      buildCard: (id, card) => buildTicketCard(db.prisma, directory, id, card, clock.now()),
       buildReport: (report) => buildChecklistReport(db.prisma, report),
     },
     clock,

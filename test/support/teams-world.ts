@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { mytParts } from '../../cards/teams/form-datetime.ts';
 import { startApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
@@ -47,6 +48,12 @@ export const SOC_CHANNEL = '19:Soc4Ab7Cd0Ef3Gh6Ij9Kl2Mn5Op8Qr1St@thread.tacv2';
 export const ANNOUNCE_CHANNEL = '19:Ann5Bc8De1Fg4Hi7Jk0Lm3No6Pq9Rs2Tu@thread.tacv2';
 // Section D and a complaint's start record what already happened: their times must be in the past.
 export const TWO_DAYS_AGO = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+/** A day a week ahead, in Malaysia: requested and planned times must not be in the past (form Sections A, B). */
+export const NEXT_WEEK = mytParts(new Date(Date.now() + 7 * 86_400_000).toISOString())!.date;
+/** Date and time boxes for `minutes` ago in Malaysia: Section D's actual times come after MAMPU's approval. */
+export function minutesAgo(minutes: number): { date: string; time: string } {
+  return mytParts(new Date(Date.now() - minutes * 60_000).toISOString())!;
+}
 
 export const AGENCY_YAML = `
 people:
@@ -108,7 +115,7 @@ export function filledForm(card: unknown, typed: Record<string, string> = {}): R
     if (n.isRequired !== true) values[id] = value;
     else if (n.type === 'Input.ChoiceSet')
       values[id] = value || String((n.choices as Json[])[0]?.value ?? '');
-    else if (n.type === 'Input.Date') values[id] = value || '2026-12-07';
+    else if (n.type === 'Input.Date') values[id] = value || NEXT_WEEK;
     else if (n.type === 'Input.Time') values[id] = value || `${String(++hour).padStart(2, '0')}:00`;
     else if (n.type === 'Input.Text') values[id] = value || 'Diuji dan disahkan oleh pasukan.';
   });

@@ -14,10 +14,11 @@ import {
   hafiz,
   inputsOf,
   type Json,
+  minutesAgo,
+  NEXT_WEEK,
   SOC_CHANNEL,
   startTeamsWorld,
   type TeamsWorld,
-  TWO_DAYS_AGO,
   withCard,
 } from '../support/teams-world.ts';
 
@@ -77,7 +78,7 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     for (const field of definition.fields) {
       if (field.kind === 'select') typed[field.id] = field.options![0]!.value;
       if (field.kind === 'datetime')
-        Object.assign(typed, { [field.id]: '2026-12-07', [`${field.id}__time`]: '10:00' });
+        Object.assign(typed, { [field.id]: NEXT_WEEK, [`${field.id}__time`]: '10:00' });
       if (field.kind === 'multiline' && field.id !== 'description')
         typed[field.id] = 'Penghantaran e-mel rakan akan terus disekat.';
     }
@@ -101,7 +102,9 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     expect(adaptiveCardProblems(card)).toEqual([]);
     // The requested time is shown in Malaysia time, as the form asked for it, not as a UTC timestamp.
     expect(JSON.stringify(card)).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
-    expect(JSON.stringify(card)).toContain('7 Dis 2026, 10:00 PG (MYT)');
+    const [year, month, day] = NEXT_WEEK.split('-').map(Number) as [number, number, number];
+    const malayMonth = ['Jan', 'Feb', 'Mac', 'Apr', 'Mei', 'Jun', 'Jul', 'Ogo', 'Sep', 'Okt', 'Nov', 'Dis'];
+    expect(JSON.stringify(card)).toContain(`${day} ${malayMonth[month - 1]} ${year}, 10:00 PG (MYT)`);
     // Everyone sees the status; only Rosli's own view, fetched by Teams through refresh, has the buttons.
     expect(JSON.stringify(card.actions ?? [])).not.toContain(actionIdOf('approve'));
     expect((card.refresh as { userIds: string[] }).userIds).toEqual([rosli.id]);
@@ -189,7 +192,12 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
         from: hafiz,
         card: asFormD,
         verb: 'form:mark_implemented',
-        inputs: filledForm(sectionD, { actualStart: TWO_DAYS_AGO, actualEnd: TWO_DAYS_AGO }),
+        inputs: filledForm(sectionD, {
+          actualStart: minutesAgo(3).date,
+          actualStart__time: minutesAgo(3).time,
+          actualEnd: minutesAgo(1).date,
+          actualEnd__time: minutesAgo(1).time,
+        }),
       }),
     );
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(

@@ -5,7 +5,7 @@ import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { adaptiveCardAction, messageActivity } from '../support/teams/activities.ts';
 import { personalChatOf, TENANT } from '../support/teams/tenant.ts';
-import { cardOf, inputsOf, startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
+import { cardOf, inputsOf, NEXT_WEEK, startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
 
 // SOP 4.1 step 2 in Teams, with endorsement on: the requester picks her manager on the form card, the
 // manager gets the endorsement card in his own chat with the bot, buttons included, and one click sends the
@@ -65,7 +65,7 @@ describeEachDatabase('Teams: endorsement and strangers', (suite) => {
     for (const field of formDefinition('change_request', { endorsementRequired: true }).fields) {
       if (field.kind === 'select') typed[field.id] = field.options![0]!.value;
       if (field.kind === 'datetime')
-        Object.assign(typed, { [field.id]: '2026-12-07', [`${field.id}__time`]: '10:00' });
+        Object.assign(typed, { [field.id]: NEXT_WEEK, [`${field.id}__time`]: '10:00' });
       if (field.kind === 'multiline' && field.id !== 'description')
         typed[field.id] = 'E-mel rakan terus disekat.';
     }

@@ -17,6 +17,7 @@ const ms = {
   'form.title.vendor_resolved': 'Tindakan vendor',
   'form.title.report_still_failing': 'Masih bermasalah',
   'form.title.withdraw': 'Tarik balik tiket',
+  'form.title.close_unconfirmed': 'Tutup tanpa pengesahan',
 
   'form.intro.change_request':
     '*Anti Spam / Anti Virus Change Request Form*, Seksyen A: diisi oleh pemohon (Pentadbir UC Agensi). Selepas dihantar, permohonan disokong oleh pengurus anda (jika dikehendaki) dan dikemukakan kepada MAMPU/JDN untuk kelulusan.',
@@ -35,6 +36,8 @@ const ms = {
   'form.hint.signer': 'Biarkan kosong untuk menandatangani dengan nama anda sendiri.',
   'form.hint.reject_comments': 'Jika tidak diluluskan, sila isi ulasan. Ulasan ini dihantar kepada pemohon.',
   'form.hint.pir': 'Wajib jika pelaksanaan tidak berjaya.',
+  'form.hint.close_note':
+    'Contoh: pemohon tidak menjawab sebelum 20 Jun 2025 walaupun telah diingatkan. Catatan ini dihantar kepada pemohon dan direkodkan dalam jejak audit.',
   'form.placeholder.phone': 'Contoh: 03-8000 8000',
   'form.label.time_of': '{label}: masa (waktu Malaysia)',
   'form.placeholder.select': 'Pilih satu',
@@ -66,6 +69,7 @@ const ms = {
   'field.resolution': 'Cara masalah diselesaikan',
   'field.still_failing': 'Apa yang masih gagal',
   'field.withdraw_reason': 'Sebab tarik balik',
+  'field.close_note': 'Sebab ditutup tanpa pengesahan',
 
   'card.status': 'Status',
   'card.waiting_for': 'Menunggu tindakan {who}',
@@ -102,6 +106,7 @@ const en: Record<keyof typeof ms, string> = {
   'form.title.vendor_resolved': 'Vendor resolution',
   'form.title.report_still_failing': 'Still failing',
   'form.title.withdraw': 'Withdraw ticket',
+  'form.title.close_unconfirmed': 'Close unconfirmed',
 
   'form.intro.change_request':
     '*Anti Spam / Anti Virus Change Request Form*, Section A: to be filled by the requester (agency UC administrator). Once submitted, your manager endorses it (where required) and it goes to MAMPU/JDN for approval.',
@@ -120,6 +125,8 @@ const en: Record<keyof typeof ms, string> = {
   'form.hint.signer': 'Leave blank to sign with your own name.',
   'form.hint.reject_comments': 'If No, please fill in comments. They are sent to the requester.',
   'form.hint.pir': 'Required if the implementation was unsuccessful.',
+  'form.hint.close_note':
+    'For example: the requester did not answer by 20 Jun 2025 despite reminders. This note is sent to the requester and kept in the audit trail.',
   'form.placeholder.phone': 'For example 03-8000 8000',
   'form.label.time_of': '{label}: time (Malaysia time)',
   'form.placeholder.select': 'Choose one',
@@ -151,6 +158,7 @@ const en: Record<keyof typeof ms, string> = {
   'field.resolution': 'How it was resolved',
   'field.still_failing': 'What still fails',
   'field.withdraw_reason': 'Reason for withdrawing',
+  'field.close_note': 'Why it is closed unconfirmed',
 
   'card.status': 'Status',
   'card.waiting_for': 'Waiting for {who}',

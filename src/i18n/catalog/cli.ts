@@ -120,6 +120,7 @@ const ms = {
   'cli.note.still_failing': 'masih gagal',
   'cli.note.withdraw_reason': 'sebab tarik balik',
   'cli.note.decline_reason': 'sebab tidak disokong',
+  'cli.note.close_note': 'sebab ditutup tanpa pengesahan',
 
   'cli.audit.intact': 'Rantaian audit utuh: {count} peristiwa, hash terakhir {head}',
   'cli.audit.broken': 'Rantaian audit ROSAK pada peristiwa #{seq}: {reason}.',
@@ -279,6 +280,7 @@ const en: Record<keyof typeof ms, string> = {
   'cli.note.still_failing': 'still failing',
   'cli.note.withdraw_reason': 'withdrawal reason',
   'cli.note.decline_reason': 'reason not endorsed',
+  'cli.note.close_note': 'why closed unconfirmed',
 
   'cli.audit.intact': 'Audit chain intact: {count} events, head {head}',
   'cli.audit.broken': 'Audit chain BROKEN at event #{seq}: {reason}.',

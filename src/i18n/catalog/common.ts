@@ -28,7 +28,7 @@ const ms = {
   'common.error_reference': 'Ralat berlaku. Rujukan: {ref}. Sila cuba lagi atau hubungi meja bantuan.',
 
   'sla.remind.awaiting_endorsement':
-    'Peringatan {count}/{max}: permohonan {number} menunggu sokongan anda melebihi {hours} jam bekerja. Sila sokong atau tolak permohonan ini.',
+    'Peringatan {count}/{max}: permohonan {number} menunggu sokongan anda melebihi {hours} jam bekerja. Sila sokong atau tidak sokong permohonan ini.',
   'sla.remind.awaiting_approval':
     'Peringatan {count}/{max}: permohonan perubahan {number} menunggu keputusan melebihi {hours} jam bekerja. Sila luluskan atau tolak.',
   'sla.remind.awaiting_implementation':
@@ -39,6 +39,8 @@ const ms = {
     'Peringatan {count}/{max}: tiket {number} berada dengan vendor melebihi {hours} jam bekerja. Sila rekod tindakan yang telah diambil.',
   'sla.remind.awaiting_confirmation':
     'Peringatan {count}/{max}: tiket {number} menunggu pengesahan anda melebihi {hours} jam bekerja. Sila uji dan sahkan sama ada masalah telah selesai.',
+  'sla.remind.awaiting_recheck':
+    'Peringatan {count}/{max}: aduan {number}, yang dibuka oleh mailops, masih menunggu keputusan semakan semula mailops selepas {hours} jam bekerja. Anda tidak perlu menguji apa-apa: aduan ini ditutup atau dikembalikan kepada VAS SOC sebaik sahaja semakan selesai. Sila maklumkan kepada pentadbir sistem mailops kerana semakan automatiknya mungkin telah terhenti.',
   'sla.remind.investigating':
     'Peringatan {count}/{max}: aduan {number} (e-mel tidak dapat dihantar atau diterima) masih disiasat selepas {hours} jam bekerja. Sila rekod hasil siasatan.',
 
@@ -54,6 +56,8 @@ const ms = {
     'Eskalasi: tiket {number} masih dengan vendor dan telah melepasi SLA {hours} jam bekerja sebanyak {overdue} jam. Sila hubungi vendor.',
   'sla.escalate.awaiting_confirmation':
     'Eskalasi: pemohon belum mengesahkan tiket {number}; SLA {hours} jam bekerja telah dilepasi sebanyak {overdue} jam. Sila hubungi pemohon.',
+  'sla.escalate.awaiting_recheck':
+    'Eskalasi: semakan semula mailops bagi aduan {number}, yang dibuka oleh mailops, belum selesai; SLA {hours} jam bekerja telah dilepasi sebanyak {overdue} jam. Sila maklumkan kepada pentadbir sistem mailops kerana semakan automatiknya mungkin telah terhenti.',
   'sla.escalate.investigating':
     'Eskalasi: aduan {number} masih disiasat dan telah melepasi SLA {hours} jam bekerja sebanyak {overdue} jam. Sila hubungi SOC.',
 };
@@ -96,6 +100,8 @@ const en: Record<keyof typeof ms, string> = {
     'Reminder {count}/{max}: ticket {number} has been with the vendor for more than {hours} business hours. Please record what has been done.',
   'sla.remind.awaiting_confirmation':
     'Reminder {count}/{max}: ticket {number} has waited more than {hours} business hours for your confirmation. Please test and confirm whether it is solved.',
+  'sla.remind.awaiting_recheck':
+    'Reminder {count}/{max}: complaint {number}, which mailops opened, has waited more than {hours} business hours for the result of the mailops re-check. You need not test anything: the complaint closes or goes back to VAS SOC as soon as the re-check finishes. Please tell the mailops administrator: its automated checks may have stopped.',
   'sla.remind.investigating':
     'Reminder {count}/{max}: complaint {number} (e-mail cannot be sent or received) is still under investigation after {hours} business hours. Please record the findings.',
 
@@ -111,6 +117,8 @@ const en: Record<keyof typeof ms, string> = {
     'Escalation: ticket {number} is still with the vendor and is {overdue} hours past its {hours} business-hour SLA. Please follow up with the vendor.',
   'sla.escalate.awaiting_confirmation':
     'Escalation: the requester has not confirmed ticket {number}, which is {overdue} hours past its {hours} business-hour SLA. Please follow up with the requester.',
+  'sla.escalate.awaiting_recheck':
+    'Escalation: the mailops re-check of complaint {number}, which mailops opened, has not finished and is {overdue} hours past its {hours} business-hour SLA. Please tell the mailops administrator: its automated checks may have stopped.',
   'sla.escalate.investigating':
     'Escalation: complaint {number} is still under investigation and is {overdue} hours past its {hours} business-hour SLA. Please follow up with SOC.',
 };

@@ -12,6 +12,14 @@ const ms: Record<FlowMessageKey, string> = {
   'refusal.own_request': 'Anda tidak boleh menyokong atau meluluskan permohonan anda sendiri.',
   'refusal.approver_cannot_implement':
     'Anda telah meluluskan permohonan ini, jadi anda tidak boleh melaksanakannya. Pelaksanaan perlu dibuat oleh pegawai VAS SOC yang lain (pengasingan tugas).',
+  'refusal.endorser_cannot_approve':
+    'Anda telah menyokong permohonan ini bagi pihak agensi (Seksyen A), jadi anda tidak boleh meluluskan atau menolaknya (Seksyen C). Keputusan perlu dibuat oleh pegawai MAMPU/JDN yang lain (pengasingan tugas).',
+  'refusal.requester_cannot_implement':
+    'Anda ialah pemohon perubahan ini, jadi anda tidak boleh melaksanakannya atau merekodkan Seksyen B dan D. Pelaksanaan perlu dibuat oleh pegawai VAS SOC yang lain (pengasingan tugas).',
+  'refusal.confirmation_not_overdue':
+    'Pemohon masih mempunyai masa untuk menguji dan mengesahkan tiket ini sehingga {dueAt}. Meja Bantuan 1GovUC hanya boleh menutupnya tanpa pengesahan selepas tarikh akhir itu.',
+  'refusal.no_confirmation_deadline':
+    'Tiket ini tiada tarikh akhir pengesahan (SLA bagi menunggu pengesahan dimatikan), jadi Meja Bantuan 1GovUC tidak boleh menutupnya tanpa pengesahan. Sila hubungi pemohon supaya mengesahkan atau melaporkan hasil ujian.',
   'refusal.not_requester':
     'Hanya pemohon (Pentadbir UC Agensi) yang membuka tiket ini boleh mengambil tindakan ini.',
   'refusal.system_only':
@@ -34,6 +42,11 @@ const ms: Record<FlowMessageKey, string> = {
   'form.error.invalid_domain': 'Nama domain tidak sah (contoh: agensi.gov.my).',
   'form.error.end_before_start': 'Tarikh dan masa tamat mesti selepas tarikh dan masa mula.',
   'form.error.in_future': 'Masa ini belum berlaku: masukkan masa sebenar yang telah berlalu.',
+  'form.error.in_past': 'Masa ini telah berlalu: pilih tarikh dan masa yang akan datang.',
+  'form.error.time_required': 'Nyatakan masa juga, bukan tarikh sahaja (contoh: 2025-06-20T09:00+08:00).',
+  'form.error.before_approval':
+    'Masa ini lebih awal daripada kelulusan permohonan (Seksyen C): perubahan hanya dilaksanakan selepas diluluskan oleh MAMPU/JDN.',
+  'form.error.too_long_ago': 'Tarikh ini lebih daripada setahun yang lalu: sila semak tahun yang dimasukkan.',
   'form.error.comments_required_on_reject': 'Sila nyatakan ulasan apabila permohonan tidak diluluskan.',
   'form.error.pir_required':
     'Sila isi Kajian Semula Pasca Pelaksanaan (Post Implementation Review) kerana pelaksanaan tidak berjaya.',
@@ -42,16 +55,16 @@ const ms: Record<FlowMessageKey, string> = {
     'Maklumat pengurus yang menyokong permohonan (Pengurus dan ke atas) wajib diisi.',
   'form.error.manager_is_requester':
     'Anda tidak boleh menamakan diri sendiri sebagai pengurus yang menyokong permohonan anda.',
+  'form.error.manager_not_listed':
+    'Pilih pengurus yang menyokong daripada senarai: hanya pengurus yang didaftarkan dalam mailops boleh menyokong permohonan. Jika pengurus anda tiada dalam senarai, sila minta pentadbir sistem mailops mendaftarkannya.',
   'form.error.unknown_run': 'Ujian ini bukan milik tiket ini.',
   'form.error.run_not_finished': 'Ujian ini belum selesai.',
   'form.error.run_already_recorded': 'Hasil ujian ini telah pun direkodkan pada tiket.',
 
   'notify.cr.submitted_for_endorsement':
-    'Permohonan perubahan polisi anda telah dihantar kepada {manager} untuk sokongan. Selepas disokong, Meja Bantuan 1GovUC akan membuka tiket dan memohon kelulusan MAMPU/JDN.',
+    'Permohonan perubahan polisi anda telah dihantar kepada {manager} untuk sokongan, dan Meja Bantuan 1GovUC telah membuka tiketnya. Selepas disokong, kelulusan MAMPU/JDN akan dipohon.',
   'notify.cr.endorsement_requested':
     '{requester} ({unit}) memohon sokongan anda bagi permohonan perubahan polisi anti-spam/anti-virus. Sila sokong atau tidak sokong permohonan ini.',
-  'notify.cr.endorsement_forward':
-    'Permohonan perubahan polisi daripada {requester} memerlukan sokongan {manager} ({managerEmail}) yang tiada akaun dalam sistem ini. Sila hubungi pengurus tersebut untuk mendapatkan sokongan.',
   'notify.cr.submitted':
     'Permohonan perubahan polisi anda telah diterima. Meja Bantuan 1GovUC telah membuka tiket dan memohon kelulusan MAMPU/JDN.',
   'notify.cr.opened': 'Tiket permohonan perubahan polisi baharu daripada {requester} ({unit}).',
@@ -86,8 +99,14 @@ const ms: Record<FlowMessageKey, string> = {
     'Permohonan perubahan polisi {number} telah dilaksanakan, disahkan oleh pemohon dan ditutup.',
   'notify.cr.still_failing':
     'Pemohon melaporkan permohonan {number} masih bermasalah selepas pengujian: {details}. Sila laksanakan semula.',
+  'notify.cr.still_failing_desk':
+    'Pemohon melaporkan permohonan {number} masih bermasalah selepas pengujian: {details}. mailops telah melaporkannya kepada VAS SOC bagi pihak Meja Bantuan 1GovUC untuk dilaksanakan semula.',
   'notify.cr.withdrawn':
     'Permohonan {number} telah ditarik balik oleh pemohon. Tiada tindakan lanjut diperlukan.',
+  'notify.cr.closed_unconfirmed':
+    'Meja Bantuan 1GovUC ({closedBy}) telah menutup permohonan {number} tanpa pengesahan anda kerana tiada jawapan diterima sebelum {dueAt}. Catatan: {note}. Jika perubahan masih bermasalah, sila kemukakan permohonan baharu.',
+  'notify.cr.closed_unconfirmed_announcement':
+    'Permohonan perubahan polisi {number} telah ditutup oleh Meja Bantuan 1GovUC tanpa pengesahan pemohon: tiada pengesahan diterima sebelum {dueAt}.',
 
   'notify.ad.submitted':
     'Aduan anda bagi domain {domain} telah diterima. Meja Bantuan 1GovUC telah membuka tiket dan VAS SOC akan menjalankan siasatan.',
@@ -109,7 +128,13 @@ const ms: Record<FlowMessageKey, string> = {
     'Aduan e-mel {number} telah diselesaikan, disahkan oleh pemohon dan ditutup.',
   'notify.ad.still_failing':
     'Pemohon melaporkan aduan {number} masih bermasalah selepas pengujian: {details}. Sila siasat semula.',
+  'notify.ad.still_failing_desk':
+    'Pemohon melaporkan aduan {number} masih bermasalah selepas pengujian: {details}. mailops telah melaporkannya kepada VAS SOC bagi pihak Meja Bantuan 1GovUC untuk siasatan semula, dan sedang mengulang semakan automatiknya.',
   'notify.ad.withdrawn': 'Aduan {number} telah ditarik balik oleh pemohon. Tiada tindakan lanjut diperlukan.',
+  'notify.ad.closed_unconfirmed':
+    'Meja Bantuan 1GovUC ({closedBy}) telah menutup aduan {number} tanpa pengesahan anda kerana tiada jawapan diterima sebelum {dueAt}. Catatan: {note}. Jika e-mel masih tidak dapat dihantar atau diterima, sila buat aduan baharu.',
+  'notify.ad.closed_unconfirmed_announcement':
+    'Aduan e-mel {number} telah ditutup oleh Meja Bantuan 1GovUC tanpa pengesahan pemohon: tiada pengesahan diterima sebelum {dueAt}.',
   'notify.ad.investigation_recorded':
     'mailops telah menjalankan siasatan automatik bagi aduan {number}: {pass} lulus, {warn} amaran, {fail} gagal, {untested} tidak dapat diuji. Hasilnya dipaparkan pada kad tiket.',
   'notify.ad.investigation_failures':
@@ -124,6 +149,14 @@ const ms: Record<FlowMessageKey, string> = {
     'Aduan {number} telah ditandakan selesai, tetapi semakan semula mendapati {stillFailing} semakan masih gagal dan {newProblems} masalah baharu. Sila semak kad tiket.',
   'notify.ad.recheck_confirmation_requested':
     'Masalah bagi aduan {number} telah diselesaikan dan mailops telah mengulang semakan: {fixed} telah dibetulkan, {stillFailing} masih gagal. Sila uji penghantaran dan penerimaan e-mel, kemudian sahkan atau laporkan jika masih bermasalah.',
+  'notify.ad.closed_by_recheck':
+    'Aduan {number} dibuka oleh mailops bagi semakan harian yang gagal. Semakan semula mailops kini lulus, jadi mailops telah menutup tiket ini tanpa pengesahan pemohon.',
+  'notify.ad.closed_by_recheck_announcement':
+    'Aduan e-mel {number} (dibuka oleh mailops bagi semakan harian yang gagal) telah ditutup oleh mailops selepas semakan semulanya lulus.',
+  'notify.ad.recheck_still_failing':
+    'Semakan semula mailops mendapati aduan {number}, yang dibuka oleh mailops, masih bermasalah: {details}. Aduan ini kembali kepada VAS SOC; sila siasat semula.',
+  'notify.ad.recheck_still_failing_desk':
+    'Semakan semula mailops mendapati aduan {number}, yang dibuka oleh mailops, masih bermasalah: {details}. mailops telah melaporkannya kepada VAS SOC bagi pihak Meja Bantuan 1GovUC untuk siasatan semula.',
   'notify.ad.check_failed_opened':
     'Senarai semak harian mendapati semakan yang gagal bagi domain {domain}. mailops telah membuka tiket aduan bagi pihak perkhidmatan.',
   'notify.ad.check_failed_investigation_requested':
@@ -156,6 +189,7 @@ const ms: Record<FlowMessageKey, string> = {
   'action.confirm_resolved': 'Sahkan selesai',
   'action.report_still_failing': 'Laporkan masih bermasalah',
   'action.withdraw': 'Tarik balik',
+  'action.close_unconfirmed': 'Tutup tanpa pengesahan',
   'action.record_investigation': 'Rekod siasatan automatik',
   'action.report_failed_check': 'Laporkan semakan harian yang gagal',
 };
@@ -167,6 +201,14 @@ const en: Record<FlowMessageKey, string> = {
   'refusal.own_request': 'You cannot endorse or approve your own request.',
   'refusal.approver_cannot_implement':
     'You approved this request, so you cannot implement it. Another VAS SOC officer must carry it out (separation of duties).',
+  'refusal.endorser_cannot_approve':
+    'You endorsed this request for the agency (Section A), so you cannot approve or reject it (Section C). Another MAMPU/JDN officer must decide (separation of duties).',
+  'refusal.requester_cannot_implement':
+    'You requested this change, so you cannot implement it or record Sections B and D. Another VAS SOC officer must carry it out (separation of duties).',
+  'refusal.confirmation_not_overdue':
+    'The requester still has until {dueAt} to test and confirm this ticket. The 1GovUC Service Desk can close it without confirmation only after that deadline.',
+  'refusal.no_confirmation_deadline':
+    'This ticket has no confirmation deadline (the SLA for awaiting confirmation is switched off), so the 1GovUC Service Desk cannot close it without confirmation. Please ask the requester to confirm or report the test result.',
   'refusal.not_requester':
     'Only the requester (the agency UC administrator) who raised this ticket can take this action.',
   'refusal.system_only': 'mailops takes this step itself (the automated investigation); no user can take it.',
@@ -188,22 +230,27 @@ const en: Record<FlowMessageKey, string> = {
   'form.error.invalid_domain': 'Not a valid domain name (for example agensi.gov.my).',
   'form.error.end_before_start': 'The end date and time must be after the start.',
   'form.error.in_future': 'This time has not happened yet: enter the actual time, which must be in the past.',
+  'form.error.in_past': 'This time has already passed: choose a date and time still to come.',
+  'form.error.time_required': 'Give the time as well as the date (for example 2025-06-20T09:00+08:00).',
+  'form.error.before_approval':
+    'This time is before the request was approved (Section C): the change is implemented only after MAMPU/JDN approves it.',
+  'form.error.too_long_ago': 'This date is more than a year ago: please check the year you entered.',
   'form.error.comments_required_on_reject': 'Please give comments when the request is not approved.',
   'form.error.pir_required':
     'Please fill in the Post Implementation Review, as the implementation was unsuccessful.',
   'form.error.other_text_required': 'Please specify the type of request when choosing "Others".',
   'form.error.manager_required': 'The details of the endorsing manager (Manager and above) are required.',
   'form.error.manager_is_requester': 'You cannot name yourself as the manager who endorses your own request.',
+  'form.error.manager_not_listed':
+    'Choose the endorsing manager from the list: only managers registered in mailops can endorse a request. If your manager is not listed, please ask the mailops administrator to register them.',
   'form.error.unknown_run': 'This test run does not belong to this ticket.',
   'form.error.run_not_finished': 'This test run has not finished yet.',
   'form.error.run_already_recorded': 'The results of this test run are already recorded on the ticket.',
 
   'notify.cr.submitted_for_endorsement':
-    'Your policy change request has been sent to {manager} for endorsement. Once endorsed, the 1GovUC Service Desk opens a ticket and requests approval from MAMPU/JDN.',
+    'Your policy change request has been sent to {manager} for endorsement, and the 1GovUC Service Desk has opened its ticket. Once it is endorsed, approval is requested from MAMPU/JDN.',
   'notify.cr.endorsement_requested':
     '{requester} ({unit}) asks for your endorsement of an anti-spam/anti-virus policy change request. Please endorse or decline it.',
-  'notify.cr.endorsement_forward':
-    'A policy change request from {requester} needs endorsement by {manager} ({managerEmail}), who has no account in this system. Please contact that manager for the endorsement.',
   'notify.cr.submitted':
     'Your policy change request has been received. The 1GovUC Service Desk has opened a ticket and requested approval from MAMPU/JDN.',
   'notify.cr.opened': 'New policy change request ticket from {requester} ({unit}).',
@@ -237,7 +284,13 @@ const en: Record<FlowMessageKey, string> = {
     'Policy change request {number} has been implemented, confirmed by the requester and closed.',
   'notify.cr.still_failing':
     'The requester reports that request {number} still fails after testing: {details}. Please implement it again.',
+  'notify.cr.still_failing_desk':
+    "The requester reports that request {number} still fails after testing: {details}. mailops has reported it to VAS SOC on the service desk's behalf, to be implemented again.",
   'notify.cr.withdrawn': 'Request {number} was withdrawn by the requester. No further action is needed.',
+  'notify.cr.closed_unconfirmed':
+    'The 1GovUC Service Desk ({closedBy}) closed request {number} without your confirmation, as no answer came by {dueAt}. Note: {note}. If the change still does not work, please submit a new request.',
+  'notify.cr.closed_unconfirmed_announcement':
+    "Policy change request {number} was closed by the 1GovUC Service Desk without the requester's confirmation: none came by {dueAt}.",
 
   'notify.ad.submitted':
     'Your complaint about domain {domain} has been received. The 1GovUC Service Desk has opened a ticket and VAS SOC will investigate.',
@@ -260,7 +313,13 @@ const en: Record<FlowMessageKey, string> = {
     'E-mail complaint {number} has been resolved, confirmed by the requester and closed.',
   'notify.ad.still_failing':
     'The requester reports that complaint {number} still fails after testing: {details}. Please investigate again.',
+  'notify.ad.still_failing_desk':
+    "The requester reports that complaint {number} still fails after testing: {details}. mailops has reported it to VAS SOC on the service desk's behalf for a new investigation, and is running its automated checks again.",
   'notify.ad.withdrawn': 'Complaint {number} was withdrawn by the requester. No further action is needed.',
+  'notify.ad.closed_unconfirmed':
+    'The 1GovUC Service Desk ({closedBy}) closed complaint {number} without your confirmation, as no answer came by {dueAt}. Note: {note}. If mail still cannot be sent or received, please make a new complaint.',
+  'notify.ad.closed_unconfirmed_announcement':
+    "E-mail complaint {number} was closed by the 1GovUC Service Desk without the requester's confirmation: none came by {dueAt}.",
   'notify.ad.investigation_recorded':
     'mailops ran the automated investigation of complaint {number}: {pass} passed, {warn} warnings, {fail} failed, {untested} could not be tested. The results are on the ticket card.',
   'notify.ad.investigation_failures':
@@ -275,6 +334,14 @@ const en: Record<FlowMessageKey, string> = {
     'Complaint {number} was marked resolved, but the re-check found {stillFailing} checks still failing and {newProblems} new problems. Please look at the ticket card.',
   'notify.ad.recheck_confirmation_requested':
     'The problem in complaint {number} has been resolved and mailops checked again: {fixed} fixed, {stillFailing} still failing. Please test sending and receiving e-mail, then confirm or report that it still fails.',
+  'notify.ad.closed_by_recheck':
+    'Complaint {number} was opened by mailops for a failed daily check. The mailops re-check now passes, so mailops has closed the ticket; no requester confirmed it.',
+  'notify.ad.closed_by_recheck_announcement':
+    'E-mail complaint {number} (opened by mailops for a failed daily check) was closed by mailops after its re-check passed.',
+  'notify.ad.recheck_still_failing':
+    'The mailops re-check finds complaint {number}, which mailops opened, still failing: {details}. The complaint is back with VAS SOC; please investigate again.',
+  'notify.ad.recheck_still_failing_desk':
+    "The mailops re-check finds complaint {number}, which mailops opened, still failing: {details}. mailops has reported it to VAS SOC on the service desk's behalf for a new investigation.",
   'notify.ad.check_failed_opened':
     'The daily checklist found a failing check for the domain {domain}. mailops opened a complaint ticket on behalf of the service.',
   'notify.ad.check_failed_investigation_requested':
@@ -307,6 +374,7 @@ const en: Record<FlowMessageKey, string> = {
   'action.confirm_resolved': 'Confirm resolved',
   'action.report_still_failing': 'Report still failing',
   'action.withdraw': 'Withdraw',
+  'action.close_unconfirmed': 'Close unconfirmed',
   'action.record_investigation': 'Record the automated investigation',
   'action.report_failed_check': 'Report a failed daily check',
 };

@@ -6,6 +6,7 @@ import type { Directory } from '../../directory/directory.ts';
 import { type Route, sendJson } from '../../http/server.ts';
 import { createTranslator, type Locale, messagesStartingWith } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
+import type { Clock } from '../../time.ts';
 import type { ActionAnswer, PlaygroundChannelService } from './channel.ts';
 import { ADAPTIVE_CARD, isObject, type Json } from './connector-protocol.ts';
 import type { MessageStore, StoredMessage } from './message-store.ts';
@@ -23,6 +24,7 @@ export interface PageApiDeps {
   readonly store: MessageStore;
   readonly channel: PlaygroundChannelService;
   readonly logger: Logger;
+  readonly clock: Clock;
   readonly events: EventEmitter<{ message: [Json]; ticket: [] }>;
 }
 
@@ -248,9 +250,9 @@ export function pageApiRoutes(deps: PageApiDeps): Route[] {
       method: 'GET',
       path: '/playground/api/tickets',
       handler: json((_req, url) =>
-        ticketTimeline(deps.db, directory, langOf(url.searchParams.get('lang'))).then((tickets) => ({
-          tickets,
-        })),
+        ticketTimeline(deps.db, directory, langOf(url.searchParams.get('lang')), deps.clock.now()).then(
+          (tickets) => ({ tickets }),
+        ),
       ),
     },
     { method: 'GET', path: '/playground/events', handler: events },

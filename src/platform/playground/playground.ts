@@ -7,6 +7,7 @@ import type { Directory } from '../../directory/directory.ts';
 import type { Route } from '../../http/server.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
+import type { Clock } from '../../time.ts';
 import { createChannel } from './channel.ts';
 import { CONNECTOR_PATH, connectorRoutes } from './connector.ts';
 import type { Json } from './connector-protocol.ts';
@@ -57,6 +58,7 @@ export function createPlayground(deps: {
   db: Db;
   directory: Directory;
   logger: Logger;
+  clock: Clock;
   host: string;
 }) {
   let base = '';

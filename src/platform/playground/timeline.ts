@@ -8,7 +8,7 @@ import { actorNameOf, buildTicketCard } from '../../tickets/card-source.ts';
 
 const SHOWN = 50;
 
-export async function ticketTimeline(db: Db, directory: Directory, lang: Locale) {
+export async function ticketTimeline(db: Db, directory: Directory, lang: Locale, now: Date) {
   const t = createTranslator(lang);
   const rows = await db.ticket.findMany({
     orderBy: [{ year: 'desc' }, { seq: 'desc' }],
@@ -24,7 +24,7 @@ export async function ticketTimeline(db: Db, directory: Directory, lang: Locale)
   });
   return Promise.all(
     rows.map(async (row) => {
-      const model = await buildTicketCard(db, directory, row.id, 'ticket');
+      const model = await buildTicketCard(db, directory, row.id, 'ticket', now);
       const next = model.nextActor;
       const who =
         next === null

@@ -4,6 +4,7 @@ import type { Directory } from '../../directory/directory.ts';
 import type { Logger } from '../../log.ts';
 import type { MailtestService } from '../../mail/mailtest-service.ts';
 import type { createTicketService } from '../../tickets/ticket-service.ts';
+import type { Clock } from '../../time.ts';
 import type { AfterAck } from './after-ack.ts';
 import type { SlackIdentity } from './identity.ts';
 import type { ModalOpener } from './modal-opener.ts';
@@ -17,6 +18,8 @@ export interface SlackContext {
   readonly identity: SlackIdentity;
   readonly db: Db;
   readonly logger: Logger;
+  /** When cards are drawn and App Home is read: buttons whose time has come (the desk's close). */
+  readonly clock: Clock;
   readonly endorsementRequired: boolean;
   /** The Web API client for interactive calls (views.open, chat.update, ephemeral replies). */
   readonly client: WebClient;

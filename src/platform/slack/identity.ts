@@ -68,10 +68,6 @@ export function createSlackIdentity(client: WebClient, directory: Directory) {
       if (!cached || cached.until <= Date.now()) void slackLocale(slackId, fallback, false);
       return { slackId, person, actor, locale: cached?.locale ?? fallback };
     },
-    /** The Slack member id of a configured person, for pre-filling user pickers. */
-    slackIdOf(personId: string): string | undefined {
-      return directory.person(personId)?.identities.slack;
-    },
     personOfSlackId(slackId: string): string | undefined {
       return directory.byIdentity('slack', slackId)?.id;
     },

@@ -7,6 +7,7 @@ import { TICKET_ACTION_TYPES, type TicketAction, type TicketActionType } from '.
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
+import { endorsingManagers } from '../endorsing-managers.ts';
 import { prefillFor } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
@@ -96,7 +97,7 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
     };
     await ctx.openModal(
       click.triggerId,
-      renderSlackModal(view, textsFor(click.user.locale), { slackIdOf: ctx.identity.slackIdOf }),
+      renderSlackModal(view, textsFor(click.user.locale), { people: endorsingManagers(ctx.directory) }),
     );
     return;
   }

@@ -4,6 +4,7 @@ import { renderSlackModal } from '../../../cards/slack/render-modal.ts';
 import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
+import { endorsingManagers } from '../endorsing-managers.ts';
 import { prefillFor } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
@@ -35,7 +36,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
           };
           await ctx.openModal(
             command.trigger_id,
-            renderSlackModal(view, textsFor(user.locale), { slackIdOf: ctx.identity.slackIdOf }),
+            renderSlackModal(view, textsFor(user.locale), { people: endorsingManagers(ctx.directory) }),
           );
         }),
       );

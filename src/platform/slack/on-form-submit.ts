@@ -9,6 +9,7 @@ import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
 import type { ActResult } from '../../tickets/ticket-service.ts';
+import { endorsingManagerIds } from '../endorsing-managers.ts';
 import { withManagerDetails } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
 import type { SlackUser } from './identity.ts';
@@ -38,7 +39,10 @@ export function registerFormSubmissions(app: App, ctx: SlackContext): void {
         readFormValues(state.data, ctx.identity.personOfSlackId),
         ctx.directory,
       );
-      const options = { endorsementRequired: ctx.endorsementRequired };
+      const options = {
+        endorsementRequired: ctx.endorsementRequired,
+        managers: endorsingManagerIds(ctx.directory),
+      };
       const action = actionFromForm(context, values, options);
       const swap = context.ticketId && context.card ? processingWhileDeciding(ctx, context.card) : null;
       await swap?.ready;

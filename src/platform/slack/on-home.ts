@@ -19,7 +19,7 @@ export function registerHome(app: App, ctx: SlackContext): void {
     if (event.tab !== 'home') return;
     const user = await ctx.identity.resolve(event.user);
     await withErrorBoundary(ctx, user, {}, async () => {
-      const home = await loadHome(ctx.db, user.actor, user.person !== undefined, new Date());
+      const home = await loadHome(ctx.db, user.actor, user.person !== undefined, ctx.clock.now());
       await ctx.client.views.publish({
         user_id: user.slackId,
         view: renderSlackHome(home, textsFor(user.locale)) as never,
@@ -34,8 +34,9 @@ export function registerHome(app: App, ctx: SlackContext): void {
     await withErrorBoundary(ctx, user, {}, async () => {
       const ticket = await ctx.db.$transaction((tx) => loadSnapshot(tx, ticketId));
       if (!ticket) return;
-      const card = cardKindFor(availableActions(ticket, user.actor));
-      const model = await buildTicketCard(ctx.db, ctx.directory, ticket.id, card);
+      const now = ctx.clock.now();
+      const card = cardKindFor(availableActions(ticket, user.actor, now));
+      const model = await buildTicketCard(ctx.db, ctx.directory, ticket.id, card, now);
       const { text, blocks } = renderSlackCard(model, textsFor(user.locale));
       const posted = await ctx.client.chat.postMessage({ channel: user.slackId, text, blocks } as never);
       // Recorded like any posted card, so later decisions update this copy too.

@@ -36,7 +36,11 @@ const formContext = z.object({
     .optional(),
 });
 
-/** `personOf` turns a picked Slack user into a person id (unknown users stay `slack:<id>`). */
+/**
+ * `personOf` turns a picked Slack user into a person id (unknown users stay `slack:<id>`, which the flows
+ * refuse as a manager). The bot's own modals pick people from a static_select of person ids now; a
+ * users_select still comes from a modal opened before an upgrade.
+ */
 export function readFormValues(
   state: z.infer<typeof viewState>,
   personOf: (slackUserId: string) => string | undefined,

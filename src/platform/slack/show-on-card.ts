@@ -18,7 +18,13 @@ export async function showOnCard(
     where: { platform_channel_messageId: { platform: 'slack', channel, messageId: messageTs } },
   });
   if (!posted) return;
-  const model = await buildTicketCard(ctx.db, ctx.directory, posted.ticketId, posted.card as CardKind);
+  const model = await buildTicketCard(
+    ctx.db,
+    ctx.directory,
+    posted.ticketId,
+    posted.card as CardKind,
+    ctx.clock.now(),
+  );
   const { text, blocks } = renderSlackCard(model, textsFor(posted.locale === 'en' ? 'en' : 'ms'), options);
   try {
     await ctx.client.chat.update({ channel, ts: messageTs, text, blocks } as never);

@@ -29,6 +29,8 @@ import type { MailtestService } from '../../mail/mailtest-service.ts';
 import { buildTicketCard } from '../../tickets/card-source.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
 import type { ActResult, createTicketService } from '../../tickets/ticket-service.ts';
+import type { Clock } from '../../time.ts';
+import { endorsingManagerIds, endorsingManagers } from '../endorsing-managers.ts';
 import { prefillFor, withManagerDetails } from '../form-prefill.ts';
 import type { ChatPlatform, Destination, PostedRef } from '../port.ts';
 import { rememberConversation, TEAMS } from './conversation-refs.ts';
@@ -46,6 +48,8 @@ export interface TeamsContext {
   readonly directory: Directory;
   readonly db: Db;
   readonly logger: Logger;
+  /** When a person's own view of a card is drawn: buttons whose time has come (the desk's close). */
+  readonly clock: Clock;
   readonly endorsementRequired: boolean;
   readonly adapter: CloudAdapter;
   /** /mailtest (issue 5) and where its report cards go; absent where mailtest is not wired (unit tests). */
@@ -154,7 +158,7 @@ function formCard(
   errors: Record<string, string> = {},
 ): AdaptiveCard {
   const definition = formDefinition(context.kind, { endorsementRequired: ctx.endorsementRequired });
-  const people = ctx.directory.withRole('manager').map((p) => ({ id: p.id, name: p.name }));
+  const people = endorsingManagers(ctx.directory);
   return renderTeamsForm({ definition, context, values, errors }, textsFor(user.locale), { people });
 }
 
@@ -220,6 +224,7 @@ async function viewFor(
     ctx.directory,
     ticketId,
     await cardKindOf(ctx, context, ticketId),
+    ctx.clock.now(),
   );
   let mayAct = false;
   for (const type of model.actions) {
@@ -270,7 +275,10 @@ async function onFormSent(
   const known = Object.values(FORM_FOR_ACTION) as string[];
   if (!formContext || formContext.kind !== kind || !known.includes(kind))
     return textAnswer(context, renderMessage({ key: 'slack.form.malformed' }, user.locale));
-  const options = { endorsementRequired: ctx.endorsementRequired };
+  const options = {
+    endorsementRequired: ctx.endorsementRequired,
+    managers: endorsingManagerIds(ctx.directory),
+  };
   const definition = formDefinition(kind, options);
   const values = withManagerDetails(readTeamsForm(definition, data), ctx.directory);
   const action = actionFromForm(formContext, values, options);

@@ -92,18 +92,22 @@ export function createTeamsPlatform(deps: {
     throw new PlatformDeliveryError(`no conversation with ${what}`, { retryable: false });
   }
 
-  /** Who gets a view with buttons: configured people who may act next and have talked to the bot. */
+  /**
+   * Who gets a view with buttons: configured people who have talked to the bot and may act next, or may
+   * press one of the card's buttons in this state, even one not open yet (the desk's close, once the
+   * requester's deadline passes: their view is drawn when they look, so it shows the button then).
+   */
   async function refreshUsers(card: CardModel): Promise<string[]> {
-    const who = card.nextActor?.who;
-    if (!who || card.actions.length === 0) return [];
-    const people =
+    const next = card.nextActor && card.actions.length > 0 ? [card.nextActor.who] : [];
+    const people = [...next, ...card.actors].flatMap((who) =>
       'role' in who
         ? deps.directory.withRole(who.role)
         : 'person' in who
           ? [deps.directory.person(who.person)]
-          : [];
+          : [],
+    );
     const ids = people.map((p) => p?.identities[TEAMS]).filter((id): id is string => typeof id === 'string');
-    return (await teamsUserIds(deps.db, ids)).slice(0, MAX_REFRESH_USERS);
+    return (await teamsUserIds(deps.db, [...new Set(ids)])).slice(0, MAX_REFRESH_USERS);
   }
 
   async function cardActivity(card: CardModel, l: string, conversationId: string) {

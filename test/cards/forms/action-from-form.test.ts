@@ -3,13 +3,13 @@ import { actionFromForm, fieldIdOfError, formDefinition } from '../../../cards/f
 import type { FormKind, FormValues } from '../../../cards/forms/types.ts';
 import { decide } from '../../../flows/decide.ts';
 import type { TicketKind, TicketState } from '../../../flows/types.ts';
-import { ACTOR_FOR, expectDecision, expectRefusal, NOW, ticket } from '../../flows/fixtures.ts';
+import { ACTOR_FOR, expectDecision, expectRefusal, MANAGERS, NOW, ticket } from '../../flows/fixtures.ts';
 import { FILLED } from './filled.ts';
 
 // What a filled-in form becomes: the action the flows decide on. Valid answers are accepted by decide();
 // invalid ones come back as per-field refusals that land on a field the form really has.
 
-const ON = { endorsementRequired: true };
+const ON = { endorsementRequired: true, managers: MANAGERS };
 
 /** The ticket each form is submitted on (null: the form opens the ticket). */
 const ON_TICKET: Record<FormKind, [TicketKind, TicketState] | null> = {
@@ -26,12 +26,17 @@ const ON_TICKET: Record<FormKind, [TicketKind, TicketState] | null> = {
   vendor_resolved: ['change_request', 'escalated_to_vendor'],
   report_still_failing: ['complaint', 'awaiting_confirmation'],
   withdraw: ['change_request', 'awaiting_approval'],
+  close_unconfirmed: ['complaint', 'awaiting_confirmation'],
 };
+
+/** The requester's deadline has passed, so the desk's close applies too; no other step looks at it. */
+const OVERDUE = { slaDueAt: new Date('2025-06-13T17:30:00+08:00') };
 
 function submit(kind: FormKind, values: FormValues, options = ON) {
   const action = actionFromForm({ kind, ticketId: 'tkt-1', version: 3 }, values, options);
   const on = ON_TICKET[kind];
-  return { action, outcome: decide(on ? ticket(...on) : null, action, ACTOR_FOR[action.type], NOW) };
+  const target = on ? ticket(...on, OVERDUE) : null;
+  return { action, outcome: decide(target, action, ACTOR_FOR[action.type], NOW) };
 }
 
 /** The fields a refusal's errors are shown on. */
@@ -55,6 +60,7 @@ describe('actionFromForm', () => {
     expect(action).toEqual({
       type: 'submit_change_request',
       endorsementRequired: true,
+      managers: MANAGERS,
       form: {
         requester: {
           name: 'Aminah binti Ali',
@@ -130,6 +136,28 @@ describe('refusals land on the form field they belong to', () => {
     expect(errorFields('change_request', { ...FILLED.change_request, 'manager.id': 'u-aminah' })).toEqual([
       'manager.id',
     ]);
+  });
+
+  it('a manager picked who is not one of the managers the service passed, on the person picker', () => {
+    const values = { ...FILLED.change_request, 'manager.id': 'slack:U0NOTCONFIGURED' };
+    expect(errorFields('change_request', values)).toEqual(['manager.id']);
+    const noneConfigured = { endorsementRequired: true, managers: [] };
+    expect(errorFields('change_request', FILLED.change_request, noneConfigured)).toEqual(['manager.id']);
+  });
+
+  it('times out of place, each on its own date-time field', () => {
+    const a = { ...FILLED.change_request, requestedAt: '2025-06-16T09:00:00+08:00' };
+    expect(errorFields('change_request', a)).toEqual(['requestedAt']);
+    const b = {
+      ...FILLED.start_implementation,
+      plannedStart: '2025-06-15T22:00:00+08:00',
+      plannedEnd: '2025-06-15T23:00:00+08:00',
+    };
+    expect(errorFields('start_implementation', b)).toEqual(['plannedEnd']);
+    const d = { ...FILLED.mark_implemented, actualStart: '2025-06-16T08:00:00+08:00' };
+    expect(errorFields('mark_implemented', d)).toEqual(['actualStart']);
+    const c = { ...FILLED.complaint, startedAt: '2024-01-01T09:00:00+08:00' };
+    expect(errorFields('complaint', c)).toEqual(['startedAt']);
   });
 
   it.each(Object.keys(FILLED) as FormKind[])('an empty %s form, wherever it is refused', (kind) => {

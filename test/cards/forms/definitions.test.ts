@@ -56,6 +56,7 @@ const FIELDS: Record<FormKind, readonly string[]> = {
   vendor_resolved: ['notes'],
   report_still_failing: ['details'],
   withdraw: ['reason'],
+  close_unconfirmed: ['note'],
 };
 const KINDS = Object.keys(FIELDS) as FormKind[];
 const ON = { endorsementRequired: true };
@@ -83,6 +84,7 @@ describe('form definitions', () => {
     expect(field('approve', 'comments')?.required).toBe(false);
     expect(field('mark_implemented', 'postImplementationReview')?.required).toBe(false);
     expect(field('withdraw', 'reason')?.required).toBe(false);
+    expect(field('close_unconfirmed', 'note')?.required).toBe(true);
   });
 
   it('uses the flows limits as maximum lengths', () => {
@@ -165,6 +167,7 @@ const ACTIONS: readonly TicketActionType[] = [
   'confirm_resolved',
   'report_still_failing',
   'withdraw',
+  'close_unconfirmed',
 ];
 
 describe('FORM_FOR_ACTION', () => {
@@ -182,6 +185,7 @@ describe('FORM_FOR_ACTION', () => {
       'vendor_resolved',
       'report_still_failing',
       'withdraw',
+      'close_unconfirmed',
     ];
     for (const action of sameName) expect(FORM_FOR_ACTION[action]).toBe(action);
     expect(FORM_FOR_ACTION.submit_change_request).toBe('change_request');

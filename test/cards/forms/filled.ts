@@ -46,8 +46,8 @@ export const FILLED: Record<FormKind, FormValues> = {
     fallbackPlan: 'Buang entri senarai putih dan pulihkan konfigurasi sebelumnya.',
   },
   mark_implemented: {
-    actualStart: '2025-06-16T08:00:00+08:00',
-    actualEnd: '2025-06-16T08:30:00+08:00',
+    actualStart: '2025-06-16T09:57:00+08:00',
+    actualEnd: '2025-06-16T09:59:00+08:00',
     status: 'successful',
     postImplementationReview: '',
   },
@@ -57,4 +57,7 @@ export const FILLED: Record<FormKind, FormValues> = {
   vendor_resolved: { notes: 'Tampalan firmware 7.2.1 dipasang.' },
   report_still_failing: { details: 'E-mel dari rakan.edu.my masih masuk ke kuarantin.' },
   withdraw: { reason: '' },
+  close_unconfirmed: {
+    note: 'Pemohon tidak menjawab sebelum 18 Jun 2025 walaupun telah diingatkan dua kali.',
+  },
 };

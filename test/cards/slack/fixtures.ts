@@ -3,6 +3,9 @@ import type { TicketCardSource } from '../../../cards/ticket-card.ts';
 import type { TicketKind, TicketState } from '../../../flows/types.ts';
 import { ticket } from '../../flows/fixtures.ts';
 
+/** The morning after the fixture tickets' deadline (flows/fixtures.ts DUE): every button has opened. */
+const DRAWN_AT = new Date('2025-06-19T09:00:00+08:00');
+
 // Worst-case content for the Block Kit limit tests: every text far longer than Slack takes, with the
 // characters mrkdwn treats specially (a mention, an entity, a link) in user-typed values.
 
@@ -24,6 +27,7 @@ export const LONG_FIELDS: readonly CardField[] = Array.from({ length: 40 }, (_, 
 export function longSource(kind: TicketKind, state: TicketState): TicketCardSource {
   return {
     snapshot: ticket(kind, state),
+    now: DRAWN_AT,
     title: long(400),
     requesterName: long(300, 'Aminah binti Ali '),
     slaDueAt: new Date('2025-06-18T02:00:00Z'),
@@ -46,6 +50,7 @@ export function longSource(kind: TicketKind, state: TicketState): TicketCardSour
 export function plainSource(kind: TicketKind, state: TicketState): TicketCardSource {
   return {
     snapshot: ticket(kind, state),
+    now: DRAWN_AT,
     title: 'Tambah rakan.edu.my ke senarai putih',
     requesterName: 'Aminah binti Ali',
     slaDueAt: new Date('2025-06-18T02:00:00Z'),

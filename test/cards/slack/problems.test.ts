@@ -112,6 +112,45 @@ describe('blockKitProblems', () => {
     ]);
   });
 
+  it('catches a static_select with both options and groups, and groups over their limits', () => {
+    const option = (value: string) => ({ text: { type: 'plain_text' as const, text: value }, value });
+    const select = (element: Record<string, unknown>): ModalView =>
+      modal({
+        blocks: [
+          {
+            type: 'input',
+            block_id: 'manager.id',
+            label: { type: 'plain_text', text: 'Disokong oleh (Pengurus)' },
+            element: { type: 'static_select', action_id: 'value', ...element },
+          },
+        ],
+      });
+    const group = (label: string, values: string[]) => ({
+      label: { type: 'plain_text' as const, text: label },
+      options: values.map(option),
+    });
+    expect(blockKitProblems(select({ options: [option('a')], option_groups: [group('A', ['b'])] }))).toEqual([
+      'blocks[0] input.element: needs exactly one of options and option_groups',
+    ]);
+    const tooMany = Array.from({ length: 101 }, (_, i) => group(`G${i}`, [`v${i}`]));
+    expect(blockKitProblems(select({ option_groups: tooMany }))).toEqual([
+      'blocks[0] input.element: 101 option groups, allowed 1–100',
+    ]);
+    const bad = [
+      group(
+        'x'.repeat(76),
+        Array.from({ length: 101 }, (_, i) => `a${i}`),
+      ),
+      group('B', ['a0']),
+    ];
+    expect(blockKitProblems(select({ option_groups: bad, initial_option: option('zz') }))).toEqual([
+      'blocks[0] input.element.option_groups[0].label: text is 76 characters, over 75',
+      'blocks[0] input.element.option_groups[0]: 101 options, allowed 1–100',
+      'blocks[0] input.element: duplicate option values',
+      'blocks[0] input.element: initial_option is not one of the options',
+    ]);
+  });
+
   it('catches a message whose texts add up past what chat.postMessage takes', () => {
     const blocks = Array.from({ length: 4 }, () => section('x'.repeat(2500)));
     expect(blockKitProblems({ text: 'CR-2025-000042', blocks })).toEqual([

@@ -101,6 +101,15 @@ describe('renderSlackCard', () => {
     for (const b of buttons) expect(JSON.parse(b.value ?? '')).toEqual({ ticketId: 'tkt-1', version: 3 });
   });
 
+  it("gives the desk's ticket card, after the requester's deadline, a Close unconfirmed button opening its form", () => {
+    const model = buildCardModel('ticket', plainSource('complaint', 'awaiting_confirmation'));
+    const buttons = actionsOf(renderSlackCard(model, ms).blocks);
+    expect(buttons.map((b) => [b.action_id, b.text.text, b.style])).toEqual([
+      [actionIdOf('close_unconfirmed'), 'Tutup tanpa pengesahan', undefined],
+    ]);
+    expect(actionsOf(renderSlackCard(model, en).blocks)[0]?.text.text).toBe('Close unconfirmed');
+  });
+
   it('replaces the buttons with "Processing…" right after a click', () => {
     const model = buildCardModel('approval', plainSource('change_request', 'awaiting_approval'));
     const ms1 = renderSlackCard(model, ms, { processing: true });

@@ -27,9 +27,15 @@ const KINDS: readonly FormKind[] = [
   'vendor_resolved',
   'report_still_failing',
   'withdraw',
+  'close_unconfirmed',
 ];
 const ms = textsFor('ms');
 const en = textsFor('en');
+/** The endorsing managers the adapter offers (src/platform/endorsing-managers.ts), as person ids. */
+const people = [
+  { id: 'u-lim', name: 'Lim Wei Ling' },
+  { id: 'u-rahman', name: 'Rahman bin Yusof' },
+];
 
 function view(kind: FormKind, values: FormView['values'] = {}, endorsementRequired = true): FormView {
   return {
@@ -51,17 +57,17 @@ describe('renderSlackModal', () => {
         const fields = formDefinition(kind, { endorsementRequired }).fields;
         const values = Object.fromEntries(fields.map((f) => [f.id, long(12_000)]));
         for (const texts of [ms, en]) {
-          expect(blockKitProblems(renderSlackModal(view(kind, {}, endorsementRequired), texts))).toEqual([]);
-          expect(blockKitProblems(renderSlackModal(view(kind, values, endorsementRequired), texts))).toEqual(
-            [],
-          );
+          const blank = renderSlackModal(view(kind, {}, endorsementRequired), texts, { people });
+          const filled = renderSlackModal(view(kind, values, endorsementRequired), texts, { people });
+          expect(blockKitProblems(blank)).toEqual([]);
+          expect(blockKitProblems(filled)).toEqual([]);
         }
       }
     },
   );
 
   it.each(KINDS)('gives every %s field an input block keyed by its id', (kind) => {
-    const modal = renderSlackModal(view(kind), ms);
+    const modal = renderSlackModal(view(kind), ms, { people });
     const fields = formDefinition(kind, { endorsementRequired: true }).fields;
     expect(inputs(modal).map((b) => [b.block_id, b.element.action_id, b.optional])).toEqual(
       fields.map((f) => [f.id, VALUE_ACTION_ID, !f.required]),
@@ -97,7 +103,7 @@ describe('renderSlackModal', () => {
         description: 'Tambah domain.',
       }),
       ms,
-      { slackIdOf: (person) => (person === 'u-rahman' ? 'U0RAHMAN' : undefined) },
+      { people },
     );
     expect(input(modal, 'requester.email')?.element).toEqual({
       type: 'email_text_input',
@@ -105,8 +111,8 @@ describe('renderSlackModal', () => {
       initial_value: 'aminah@moe.gov.my',
     });
     expect(input(modal, 'manager.id')?.element).toMatchObject({
-      type: 'users_select',
-      initial_user: 'U0RAHMAN',
+      type: 'static_select',
+      initial_option: { value: 'u-rahman', text: { type: 'plain_text', text: 'Rahman bin Yusof' } },
     });
     expect(input(modal, 'requestType')?.element).toMatchObject({
       type: 'static_select',
@@ -134,9 +140,24 @@ describe('renderSlackModal', () => {
     expect(input(modal, 'bounceText')?.element).toMatchObject({ max_length: 3000 });
   });
 
-  it('leaves out a manager the adapter cannot map to a Slack user', () => {
-    const modal = renderSlackModal(view('change_request', { 'manager.id': 'u-nobody' }), ms);
-    expect(input(modal, 'manager.id')?.element).not.toHaveProperty('initial_user');
+  it('offers only the managers the adapter passes, and preselects nobody it does not offer', () => {
+    const modal = renderSlackModal(view('change_request', { 'manager.id': 'u-nobody' }), ms, { people });
+    expect(input(modal, 'manager.id')?.element).toEqual({
+      type: 'static_select',
+      action_id: 'value',
+      options: [
+        { text: { type: 'plain_text', text: 'Lim Wei Ling' }, value: 'u-lim' },
+        { text: { type: 'plain_text', text: 'Rahman bin Yusof' }, value: 'u-rahman' },
+      ],
+      placeholder: { type: 'plain_text', text: 'Pilih pengguna' },
+    });
+  });
+
+  it('leaves the manager out, as Teams does, when there is nobody to offer: Block Kit has no empty select', () => {
+    const modal = renderSlackModal(view('change_request', {}, false), ms);
+    expect(input(modal, 'manager.id')).toBeUndefined();
+    expect(input(modal, 'manager.name')).toBeDefined();
+    expect(blockKitProblems(modal)).toEqual([]);
   });
 });
 

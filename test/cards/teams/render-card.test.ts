@@ -88,6 +88,18 @@ describe('renderTeamsCard', () => {
     ]);
   });
 
+  it("gives the desk's ticket card, after the requester's deadline, a Close unconfirmed Action.Execute", () => {
+    const model = buildCardModel('ticket', plainSource('change_request', 'awaiting_confirmation'));
+    expect(buttonsOf(renderTeamsCard(model, ms))).toEqual([
+      {
+        type: 'Action.Execute',
+        verb: 'mailops.act.close_unconfirmed',
+        title: 'Tutup tanpa pengesahan',
+        data: { ticketId: 'tkt-1', version: 3 },
+      },
+    ]);
+  });
+
   it('says what the ticket is, its state, the requester and who must act by when', () => {
     const card = renderTeamsCard(approval(), ms);
     expect(card.body[0]).toEqual({

@@ -31,6 +31,7 @@ const KINDS: readonly FormKind[] = [
   'vendor_resolved',
   'report_still_failing',
   'withdraw',
+  'close_unconfirmed',
 ];
 const PEOPLE = [
   { id: 'u-rahman', name: 'Rahman bin Yusof' },

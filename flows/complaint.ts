@@ -113,7 +113,9 @@ function recordFindings({ ticket, action }: StepContext<ActionOf<'record_finding
     notify: [
       {
         to: role('service_desk'),
-        message: message('notify.ad.findings_recorded', { number: ticket.number }),
+        // SOP 4.2.1 step 3: "Memaklumkan 1GovUC SD hasil siasatan dan pengujian tersebut": the results
+        // themselves, which the desk passes on to the requester.
+        message: message('notify.ad.findings_recorded', { number: ticket.number, findings: findings.data }),
       },
     ],
   };

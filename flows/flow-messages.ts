@@ -90,7 +90,7 @@ const COMPLAINT_PARAMS = {
   'notify.ad.submitted': ['domain'],
   'notify.ad.opened': ['domain', 'requester'],
   'notify.ad.investigation_requested': ['domain'],
-  'notify.ad.findings_recorded': ['number'],
+  'notify.ad.findings_recorded': ['number', 'findings'],
   'notify.ad.escalated': ['number'],
   'notify.ad.vendor_escalation': ['number', 'request'],
   'notify.ad.vendor_resolved': ['number', 'vendor', 'notes'],

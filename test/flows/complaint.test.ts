@@ -161,4 +161,12 @@ describe('SOP 4.2 complaint transitions', () => {
     });
     expect(d.assign).toEqual([{ role: 'requester', person: requester.id }]);
   });
+
+  it('gives the desk the findings themselves (SOP 4.2.1 step 3: "memaklumkan 1GovUC SD hasil siasatan")', () => {
+    const d = expectDecision(decide(ad('investigating'), VALID.record_findings, soc, NOW));
+    expect(d.notify[0]?.message).toEqual({
+      key: 'notify.ad.findings_recorded',
+      params: { number: 'AD-2025-000042', findings: VALID.record_findings.notes },
+    });
+  });
 });

@@ -114,7 +114,8 @@ const ms: Record<FlowMessageKey, string> = {
     'Tiket aduan e-mel baharu daripada {requester}: e-mel tidak dapat dihantar atau diterima bagi domain {domain}.',
   'notify.ad.investigation_requested':
     'Aduan baharu: e-mel tidak dapat dihantar atau diterima bagi domain {domain}. Sila jalankan siasatan dan rekodkan hasilnya.',
-  'notify.ad.findings_recorded': 'VAS SOC telah merekodkan hasil siasatan dan pengujian bagi aduan {number}.',
+  'notify.ad.findings_recorded':
+    'VAS SOC telah merekodkan hasil siasatan dan pengujian bagi aduan {number}: {findings}',
   'notify.ad.escalated':
     'VAS SOC telah melaporkan aduan {number} kepada vendor untuk penyelesaian. Anda akan dimaklumkan apabila selesai.',
   'notify.ad.vendor_escalation':
@@ -299,7 +300,7 @@ const en: Record<FlowMessageKey, string> = {
   'notify.ad.investigation_requested':
     'New complaint: mail cannot be sent or received for domain {domain}. Please investigate and record the findings.',
   'notify.ad.findings_recorded':
-    'VAS SOC has recorded the investigation and test results for complaint {number}.',
+    'VAS SOC has recorded the investigation and test results for complaint {number}: {findings}',
   'notify.ad.escalated':
     'VAS SOC has reported complaint {number} to the vendor for resolution. You will be told when it is resolved.',
   'notify.ad.vendor_escalation':

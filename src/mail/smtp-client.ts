@@ -82,7 +82,7 @@ export interface CertificateFacts {
   readonly validTo: Date;
   /** Signed by its own key, whatever the chain's verdict (self-signed and given as `ca`, it verifies). */
   readonly selfSigned: boolean;
-  /** `tls.checkServerIdentity` against the server name asked for, undefined when the name matches. */
+  /** Why the name asked for is not the certificate's (a subjectAltName DNS-ID, RFC 8461 §4.2; tls.ts), else undefined. */
   readonly nameError: string | undefined;
 }
 

@@ -45,9 +45,16 @@ export function declineEndorsement(ctx: StepContext<ActionOf<'decline_endorsemen
   };
 }
 
-/** Step 4, Section C: the button pressed is the form's Yes/No. */
+/**
+ * Step 4, Section C: the button pressed is the form's Yes/No. Its "Contact Number" is the approver's own, as
+ * the configuration knows it, unless the approver typed one: Approve is a single click with no form.
+ */
 function sectionC(ctx: StepContext<ActionOf<'approve' | 'reject'>>) {
-  const input = { ...signedBy(ctx.action.sectionC, ctx.actor.name), decision: ctx.action.type };
+  const signed = signedBy(ctx.action.sectionC, ctx.actor.name);
+  const typed = signed.contactNumber;
+  const blank = typed === undefined || (typeof typed === 'string' && typed.trim() === '');
+  const phone = blank ? ctx.actor.phone : typed;
+  const input = { ...signed, ...(phone ? { contactNumber: phone } : {}), decision: ctx.action.type };
   return parseWith(sectionCSchema, input, 'sectionC');
 }
 

@@ -39,6 +39,8 @@ export interface Actor {
   readonly id: string;
   readonly name: string;
   readonly roles: readonly Role[];
+  /** The phone the configuration gives the person: the form's signature blocks ask for a contact number. */
+  readonly phone?: string;
 }
 
 /** The system itself (scheduler, dispatcher): never passes a role check meant for a person. */

@@ -59,7 +59,8 @@ export class Directory {
   /** The actor the flows see. Someone the configuration does not name acts with no roles at all. */
   actor(id: string, fallbackName?: string): Actor {
     const p = this.#people.get(id);
-    return p ? { id: p.id, name: p.name, roles: p.roles } : { id, name: fallbackName ?? id, roles: [] };
+    if (!p) return { id, name: fallbackName ?? id, roles: [] };
+    return { id: p.id, name: p.name, roles: p.roles, ...(p.phone ? { phone: p.phone } : {}) };
   }
 
   /** Finds the person behind a platform user id (a Slack U…, a Teams AAD object id). */

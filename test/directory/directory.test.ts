@@ -26,6 +26,7 @@ const PEOPLE: Person[] = [
     name: 'Kamal bin Osman',
     locale: 'ms',
     roles: ['approver'],
+    phone: '03-8000 8000',
     identities: { slack: 'U0KAMAL' },
   },
   {
@@ -119,6 +120,15 @@ describe('Directory.actor', () => {
       id: 'noraini',
       name: 'Noraini binti Abdullah',
       roles: ['approver', 'admin'],
+    });
+  });
+
+  it('gives a configured person their phone too, for the contact number of the form they sign', () => {
+    expect(directory().actor('kamal')).toEqual({
+      id: 'kamal',
+      name: 'Kamal bin Osman',
+      roles: ['approver'],
+      phone: '03-8000 8000',
     });
   });
 

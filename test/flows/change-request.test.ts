@@ -1,6 +1,18 @@
-import { describe, it } from 'vitest';
-import type { Audience } from '../../flows/types.ts';
-import { approver, manager, requester, sectionA, sectionD, soc, VALID, vendor } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../flows/decide.ts';
+import type { Actor, Audience, TicketAction } from '../../flows/types.ts';
+import {
+  approver,
+  expectDecision,
+  manager,
+  NOW,
+  requester,
+  sectionA,
+  sectionD,
+  soc,
+  VALID,
+  vendor,
+} from './fixtures.ts';
 import { cr, expectTransition, role, type TransitionCase } from './transition-cases.ts';
 
 // Every SOP 4.1 transition, one row each, named by the SOP step it performs. Expected values are written
@@ -265,4 +277,28 @@ describe('SOP 4.1 change request transitions', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) =>
     expectTransition(c, { strictAssign: true }),
   );
+});
+
+describe('Section C "Contact Number"', () => {
+  const withPhone: Actor = { ...approver, phone: '03-8000 8000' };
+  const recorded = (actor: Actor, action: TicketAction) => {
+    const d = expectDecision(decide(cr('awaiting_approval'), action, actor, NOW));
+    return d.sections.find((s) => s.section === 'C')?.data;
+  };
+
+  it("records the approver's phone from the configuration when Approve is a single click", () => {
+    expect(recorded(withPhone, VALID.approve)).toMatchObject({ contactNumber: '03-8000 8000' });
+  });
+
+  it('keeps a number the approver typed on the Reject form', () => {
+    const typed = {
+      ...VALID.reject,
+      sectionC: { comments: 'Belum disahkan.', contactNumber: '019-222 3333' },
+    };
+    expect(recorded(withPhone, typed)).toMatchObject({ contactNumber: '019-222 3333' });
+  });
+
+  it('leaves it out for an approver the configuration gives no phone', () => {
+    expect(recorded(approver, VALID.approve)).not.toHaveProperty('contactNumber');
+  });
 });

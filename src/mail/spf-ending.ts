@@ -29,16 +29,16 @@ type EffectiveAll =
   | { kind: 'none'; where: string }
   | { kind: 'unknown' };
 
-/** The "all" a receiver ends on: the record's own, else that of its redirect target (RFC 7208 §6.1). */
-function effectiveAll(walk: SpfWalk, domain: string, seen: Set<string>): EffectiveAll {
-  const record = walk.records.get(domain);
-  if (!record || seen.has(domain)) return { kind: 'unknown' };
-  const all = record.mechanisms.find((m) => m.name === 'all');
-  if (all) return { kind: 'all', raw: all.raw, qualifier: all.qualifier, where: domain };
-  const redirect = record.modifiers.find((m) => m.name === 'redirect');
-  if (!redirect) return { kind: 'none', where: domain };
-  if (hasMacro(redirect.value)) return { kind: 'unknown' };
-  return effectiveAll(walk, normaliseName(redirect.value), seen.add(domain));
+/**
+ * The "all" a receiver ends on: that of the last record of the redirect chain (RFC 7208 §6.1). A chain that
+ * stops on a redirect (its target unread, built from macros, or a loop) ends where nobody can say.
+ */
+function effectiveAll(chain: readonly Step[]): EffectiveAll {
+  const last = chain.at(-1);
+  if (!last) return { kind: 'unknown' };
+  const all = last.record.mechanisms.find((m) => m.name === 'all');
+  if (all) return { kind: 'all', raw: all.raw, qualifier: all.qualifier, where: last.where };
+  return last.redirect === '' ? { kind: 'none', where: last.where } : { kind: 'unknown' };
 }
 
 // "+all" lets anyone send in the agency's name; "?all" says nothing about strangers; a record without "all"
@@ -54,12 +54,13 @@ export async function endingFindings(
     walking,
     Promise.all(STRANGERS.map((address) => evaluate(dns, input.domain, address, input.timeoutMs))),
   ]);
-  const all = effectiveAll(walk, input.domain, new Set());
+  const chain = evaluatedChain(walk, input.domain);
+  const all = effectiveAll(chain);
   if (all.kind === 'all' && all.qualifier === '+') {
     return [finding('spf.all', 'fail', { all: all.raw, where: all.where })];
   }
   const open = STRANGERS.find((_, n) => results[n] === 'pass');
-  if (open) return [finding('spf.all', 'fail', await letThrough(dns, walk, input, open))];
+  if (open) return [finding('spf.all', 'fail', await letThrough(dns, chain, input, open))];
   if (all.kind === 'unknown') return [];
   if (all.kind === 'none') return [finding('spf.no_all', 'warn', { domain: all.where })];
   const params = { all: all.raw, where: all.where };
@@ -80,11 +81,10 @@ const evaluate = (dns: DnsClient, domain: string, address: string, timeoutMs?: n
  */
 async function letThrough(
   dns: DnsClient,
-  walk: SpfWalk,
+  chain: readonly Step[],
   input: EndingInput,
   address: string,
 ): Promise<{ all: string; where: string }> {
-  const chain = evaluatedChain(walk, input.domain);
   const candidates = chain.flatMap(({ where, record }, depth) =>
     evaluated(record)
       .filter((term) => term.qualifier === '+')
@@ -104,10 +104,14 @@ async function letThrough(
 interface Step {
   readonly where: string;
   readonly record: SpfRecord;
-  /** The redirect= that leads to the next step, as written. */
+  /** The redirect= that leads on from this record, as written; empty when the record has none (§6.1). */
   readonly redirect: string;
 }
 
+/**
+ * The records a receiver evaluates for the domain: its own, then each redirect target in turn (§6.1), as far as
+ * the walk read them. A redirect built from macros, or back to a record already in the chain, ends it.
+ */
 function evaluatedChain(walk: SpfWalk, domain: string): Step[] {
   const chain: Step[] = [];
   for (let where = domain, record = walk.records.get(where); record; record = walk.records.get(where)) {

@@ -2,33 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDns, type MxHost } from '../../src/mail/dns-checks.ts';
 import type { DnsFailure } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
+import { CLEAN, edit, mxList, run } from './dns-checks-bed.ts';
 import { expectReadable, UNANSWERED, verdicts, withVerdict } from './readable.ts';
-
-// A domain that meets every DNS element of Pekeliling 4(f)(iv) and 4(f)(v): two MX hosts on three addresses,
-// each with a PTR whose name leads back to it.
-const CLEAN: DnsTable = {
-  'agensi.gov.my': {
-    a: ['203.0.113.5'],
-    mx: [
-      { exchange: 'mx2.agensi.gov.my', priority: 20 },
-      { exchange: 'mx1.agensi.gov.my', priority: 10 },
-    ],
-  },
-  'mx1.agensi.gov.my': { a: ['192.0.2.10'], aaaa: ['2001:db8::10'] },
-  'mx2.agensi.gov.my': { a: ['192.0.2.20'] },
-  '192.0.2.10': { ptr: ['mx1.agensi.gov.my'] },
-  '192.0.2.20': { ptr: ['mx2.agensi.gov.my'] },
-  '2001:db8::10': { ptr: ['mx1.agensi.gov.my'] },
-};
-
-const run = (table: DnsTable, domain = 'agensi.gov.my') => checkDns(fakeDns(table), domain);
-
-function edit(table: DnsTable, name: string, entry: DnsTable[string] | undefined): DnsTable {
-  const copy: Record<string, DnsTable[string]> = { ...table };
-  if (entry === undefined) delete copy[name];
-  else copy[name] = entry;
-  return copy;
-}
 
 describe('checkDns', () => {
   it('passes a clean domain on every check and hands over the MX hosts in priority order', async () => {
@@ -91,12 +66,7 @@ describe('checkDns', () => {
     [
       'a null MX mixed with a real one',
       {
-        'agensi.gov.my': {
-          mx: [
-            { exchange: '', priority: 0 },
-            { exchange: 'mx.agensi.gov.my', priority: 10 },
-          ],
-        },
+        'agensi.gov.my': { mx: mxList(['', 0], ['mx.agensi.gov.my', 10]) },
         'mx.agensi.gov.my': { a: ['192.0.2.10'] },
         '192.0.2.10': { ptr: ['mx.agensi.gov.my'] },
       },
@@ -112,24 +82,14 @@ describe('checkDns', () => {
     [
       'an MX host that does not exist, and an MX written as an address',
       {
-        'agensi.gov.my': {
-          mx: [
-            { exchange: 'mx.hilang.gov.my', priority: 10 },
-            { exchange: '192.0.2.1', priority: 20 },
-          ],
-        },
+        'agensi.gov.my': { mx: mxList(['mx.hilang.gov.my', 10], ['192.0.2.1', 20]) },
       },
       ['dns.mx pass', 'dns.mx_host fail mx.hilang.gov.my', 'dns.mx_target fail 192.0.2.1'],
     ],
     [
       'an MX host that exists without an address, and one that is an alias',
       {
-        'agensi.gov.my': {
-          mx: [
-            { exchange: 'mx1.agensi.gov.my', priority: 10 },
-            { exchange: 'mx2.agensi.gov.my', priority: 20 },
-          ],
-        },
+        'agensi.gov.my': { mx: mxList(['mx1.agensi.gov.my', 10], ['mx2.agensi.gov.my', 20]) },
         'mx1.agensi.gov.my': { txt: ['hello'] },
         'mx2.agensi.gov.my': { cname: ['real.agensi.gov.my'], a: ['192.0.2.20'] },
         '192.0.2.20': { ptr: ['real.agensi.gov.my'] },
@@ -148,12 +108,7 @@ describe('checkDns', () => {
     [
       'two MX names on one address: one server',
       {
-        'agensi.gov.my': {
-          mx: [
-            { exchange: 'a.agensi.gov.my', priority: 10 },
-            { exchange: 'b.agensi.gov.my', priority: 10 },
-          ],
-        },
+        'agensi.gov.my': { mx: mxList(['a.agensi.gov.my', 10], ['b.agensi.gov.my', 10]) },
         'a.agensi.gov.my': { a: ['192.0.2.10'] },
         'b.agensi.gov.my': { a: ['192.0.2.10'] },
         '192.0.2.10': { ptr: ['a.agensi.gov.my'] },
@@ -187,143 +142,6 @@ describe('checkDns', () => {
     const { findings } = await run(table as DnsTable);
     expectReadable(findings);
     expect(verdicts(findings)).toEqual(expected);
-  });
-
-  it('counts one MX host with an IPv4 and an IPv6 address as one server, not two', async () => {
-    const { findings } = await run({
-      'agensi.gov.my': { mx: [{ exchange: 'mx1.agensi.gov.my', priority: 10 }] },
-      'mx1.agensi.gov.my': CLEAN['mx1.agensi.gov.my']!,
-    });
-    expect(verdicts(findings)).toContain('dns.mx_redundancy warn');
-  });
-
-  describe('MX addresses no sender on the Internet can reach (RFC 6890)', () => {
-    const INTERNAL: DnsTable = {
-      ...CLEAN,
-      'mx2.agensi.gov.my': { a: ['10.20.0.25'] },
-      '10.20.0.25': { ptr: ['mx2.agensi.gov.my'] },
-    };
-    const reachable = (address: string) => !address.startsWith('10.') && !address.startsWith('fd');
-    const check = (table: DnsTable) => checkDns(fakeDns(table), 'agensi.gov.my', () => {}, { reachable });
-
-    it('fails a host with only private addresses, and does not count it as a second server', async () => {
-      const { findings, mxHosts } = await check(INTERNAL);
-      expectReadable(findings);
-      expect(verdicts(findings)).toContain('dns.mx_private fail mx2.agensi.gov.my');
-      expect(verdicts(findings)).toContain('dns.mx_redundancy warn');
-      expect(findings.find((f) => f.check === 'dns.mx_private')?.params).toEqual({
-        host: 'mx2.agensi.gov.my',
-        addresses: '10.20.0.25',
-      });
-      // The SMTP checks still hear of it: the target policy says why they cannot connect.
-      expect(mxHosts.map((h) => h.exchange)).toEqual(['mx1.agensi.gov.my', 'mx2.agensi.gov.my']);
-    });
-
-    it('warns of a host with a private address beside a public one: senders wait for it to time out', async () => {
-      const { findings } = await check({
-        ...CLEAN,
-        'mx1.agensi.gov.my': { a: ['192.0.2.10', '10.20.0.10'] },
-      });
-      expect(verdicts(findings)).toContain('dns.mx_private warn mx1.agensi.gov.my');
-      expect(verdicts(findings)).toContain('dns.mx_redundancy pass');
-    });
-
-    it('asks no reverse lookup of an address no sender reaches: no ISP could add its PTR', async () => {
-      const dns = fakeDns({ ...INTERNAL, 'mx1.agensi.gov.my': { a: ['192.0.2.10', '10.20.0.10'] } });
-      const { findings } = await checkDns(dns, 'agensi.gov.my', () => {}, { reachable });
-      expect(verdicts(findings)).toContain('dns.mx_private warn mx1.agensi.gov.my');
-      expect(verdicts(findings)).toContain('dns.mx_private fail mx2.agensi.gov.my');
-      expect(findings.filter((f) => f.subject?.startsWith('10.'))).toEqual([]);
-      expect(dns.asked.filter((q) => q.startsWith('ptr 10.'))).toEqual([]);
-    });
-
-    it('says nothing of addresses the configuration lets mailops reach (allow_targets)', async () => {
-      const { findings } = await checkDns(fakeDns(INTERNAL), 'agensi.gov.my', () => {}, {
-        reachable: () => true,
-      });
-      expect(findings.filter((f) => f.check === 'dns.mx_private')).toEqual([]);
-    });
-  });
-
-  describe('the A record the circular asks of every mail server (4(f)(v))', () => {
-    const ONE_HOST = { mx: [{ exchange: 'mx.agensi.gov.my', priority: 10 }] };
-
-    it('fails an MX host with AAAA records only: senders with IPv4 only cannot deliver to it', async () => {
-      const { findings, mxHosts } = await run({
-        'agensi.gov.my': ONE_HOST,
-        'mx.agensi.gov.my': { aaaa: ['2001:db8::25'] },
-        '2001:db8::25': { ptr: ['mx.agensi.gov.my'] },
-      });
-      expectReadable(findings);
-      expect(verdicts(findings)).toContain('dns.mx_ipv4 fail mx.agensi.gov.my');
-      expect(findings.filter((f) => f.check === 'dns.mx_host')).toEqual([]);
-      expect(findings.find((f) => f.check === 'dns.mx_ipv4')?.params).toEqual({
-        host: 'mx.agensi.gov.my',
-        answer: 'NODATA',
-      });
-      // The SMTP checks still try the IPv6 address.
-      expect(mxHosts[0]?.addresses).toEqual(['2001:db8::25']);
-    });
-
-    it('only warns of an IPv6-only backup MX when another MX host has an A record: the service still has one', async () => {
-      const { findings } = await run({
-        'agensi.gov.my': {
-          mx: [
-            { exchange: 'mx.agensi.gov.my', priority: 10 },
-            { exchange: 'mx6.agensi.gov.my', priority: 20 },
-          ],
-        },
-        'mx.agensi.gov.my': { a: ['192.0.2.25'] },
-        'mx6.agensi.gov.my': { aaaa: ['2001:db8::25'] },
-      });
-      expectReadable(findings);
-      expect(verdicts(findings)).toContain('dns.mx_ipv4 warn mx6.agensi.gov.my');
-      expect(withVerdict(findings, 'fail').map((f) => f.check)).not.toContain('dns.mx_ipv4');
-    });
-
-    it('fails a host whose A record is absent even when its AAAA question times out', async () => {
-      const { findings } = await run({
-        'agensi.gov.my': ONE_HOST,
-        'mx.agensi.gov.my': { aaaa: 'timeout' },
-      });
-      expect(verdicts(findings)).toEqual([
-        'dns.mx pass',
-        'dns.mx_ipv4 fail mx.agensi.gov.my',
-        'dns.mx_redundancy untested',
-      ]);
-    });
-
-    it('judges the implicit MX of a domain with AAAA records only as it judges a named host', async () => {
-      const { findings } = await run({ 'agensi.gov.my': { aaaa: ['2001:db8::25'] } });
-      expectReadable(findings);
-      expect(verdicts(findings)).toContain('dns.mx warn');
-      expect(verdicts(findings)).toContain('dns.mx_ipv4 fail agensi.gov.my');
-    });
-
-    it("says could-not-test of the implicit MX when the domain's A question times out", async () => {
-      const { findings } = await run({
-        'agensi.gov.my': { a: 'timeout', aaaa: ['2001:db8::25'] },
-        '2001:db8::25': { ptr: ['agensi.gov.my'] },
-      });
-      expect(withVerdict(findings, 'fail')).toEqual([]);
-      expect(verdicts(findings)).toContain('dns.mx_host untested agensi.gov.my');
-      expect(verdicts(findings)).toContain('dns.mx_redundancy untested');
-    });
-
-    it('fails a domain without MX and without an A record even when its AAAA question times out', async () => {
-      const { findings } = await run({ 'agensi.gov.my': { aaaa: 'timeout' } });
-      expectReadable(findings);
-      expect(verdicts(findings)).toEqual(['dns.mx untested', 'dns.mx_ipv4 fail agensi.gov.my']);
-    });
-
-    it('counts the servers of the implicit MX as unknown when one address family times out', async () => {
-      const { findings } = await run({
-        'agensi.gov.my': { a: ['192.0.2.10'], aaaa: 'timeout' },
-        '192.0.2.10': { ptr: ['agensi.gov.my'] },
-      });
-      expect(verdicts(findings)).toContain('dns.mx_redundancy untested');
-      expect(verdicts(findings)).not.toContain('dns.mx_redundancy warn');
-    });
   });
 
   describe('NXDOMAIN: the name does not exist, whatever other question timed out (RFC 8020 §2)', () => {
@@ -377,12 +195,7 @@ describe('checkDns', () => {
   it('examines and announces a host listed at two preferences once, at its best preference', async () => {
     const announced: MxHost[] = [];
     const table = {
-      'agensi.gov.my': {
-        mx: [
-          { exchange: 'mx.agensi.gov.my', priority: 20 },
-          { exchange: 'mx.agensi.gov.my', priority: 10 },
-        ],
-      },
+      'agensi.gov.my': { mx: mxList(['mx.agensi.gov.my', 20], ['mx.agensi.gov.my', 10]) },
       'mx.agensi.gov.my': { a: ['192.0.2.25'] },
       '192.0.2.25': { ptr: ['mx.agensi.gov.my'] },
     };

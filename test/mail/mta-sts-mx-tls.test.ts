@@ -34,6 +34,9 @@ async function session(
 }
 
 const withCertificate = (cert: TestCertificate) => bed.withTls({}, cert);
+/** A server with a valid certificate, but for a name other than the MX host's. */
+const wrongNameServer = () =>
+  withCertificate(bed.pki.issue({ names: ['www.agency.test'], from: daysFromNow(-1), to: daysFromNow(200) }));
 
 function judged(mtaSts: readonly Finding[], probed: readonly ProbedAddress[]): Finding[] {
   const found = mxTlsFindings(mtaSts, probed);
@@ -43,8 +46,7 @@ function judged(mtaSts: readonly Finding[], probed: readonly ProbedAddress[]): F
 
 describe('the MX certificate under an MTA-STS policy', () => {
   it('fails a certificate for another host when the policy is enforced: those senders refuse all its mail', async () => {
-    const wrong = bed.pki.issue({ names: ['www.agency.test'], from: daysFromNow(-1), to: daysFromNow(200) });
-    const found = judged(policy('enforce'), [await session(withCertificate(wrong))]);
+    const found = judged(policy('enforce'), [await session(wrongNameServer())]);
     expect(verdicts(found)).toEqual([`mta_sts.mx_certificate fail ${SUBJECT}`]);
     expect(found[0]?.params).toEqual({ host: HOST, address: '127.0.0.1', problems: 'name_mismatch' });
     expect(describeFinding(found[0]!, 'en').text).toContain('refuse all mail to this address');
@@ -52,8 +54,7 @@ describe('the MX certificate under an MTA-STS policy', () => {
   });
 
   it('only warns of the same certificate in testing mode, where senders deliver and report', async () => {
-    const wrong = bed.pki.issue({ names: ['www.agency.test'], from: daysFromNow(-1), to: daysFromNow(200) });
-    const found = judged(policy('testing'), [await session(withCertificate(wrong))]);
+    const found = judged(policy('testing'), [await session(wrongNameServer())]);
     expect(verdicts(found)).toEqual([`mta_sts.mx_certificate warn ${SUBJECT}`]);
   });
 
@@ -138,8 +139,7 @@ describe('a whole /mailtest run', () => {
   });
 
   it('reports the certificate under the enforced policy once the policy and the session are both in', async () => {
-    const wrong = bed.pki.issue({ names: ['www.agency.test'], from: daysFromNow(-1), to: daysFromNow(200) });
-    const smtp = await bed.fake(withCertificate(wrong));
+    const smtp = await bed.fake(wrongNameServer());
     const dns = fakeDns({
       [DOMAIN]: { mx: [{ exchange: HOST, priority: 10 }] },
       [HOST]: { a: ['127.0.0.1'] },

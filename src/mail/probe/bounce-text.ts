@@ -67,12 +67,12 @@ export function classifyBounceText(input: string): BounceTextAnalysis {
   if (fields.length < 2) return readText(text);
   const worst = pickStatus(fields.map((f) => f.status));
   const group = recipientGroup(text, fields.find((f) => f.status === worst)!.index);
-  return { ...readText(group), statusCodes: statedStatuses(text) };
+  return readText(group, statedStatuses(text));
 }
 
-function readText(text: string): BounceTextAnalysis {
+/** `statusCodes`: every code of the whole report, when `text` is the one recipient group that decides. */
+function readText(text: string, statusCodes = statedStatuses(text)): BounceTextAnalysis {
   const withReply = repliesWithStatus(text);
-  const statusCodes = statedStatuses(text);
   const status =
     pickStatus(statusFields(text).map((f) => f.status)) ??
     pickStatus(withReply.map((r) => r.status)) ??

@@ -33,16 +33,19 @@ INTERNAL.addSubnet('fe80::', 10, 'ipv6');
  * hosts of one organisation), the topmost hop from another host, as the MX's own field is.
  */
 export function entryHop(hops: readonly ReceivedHop[]): ReceivedHop | null {
-  const candidates = hops.filter((h) => !h.local && h.fromAddress !== null);
   const receiver = new Set<string>();
   for (const hop of hops) {
     const by = organisationOf(hop.by);
     if (by) receiver.add(by);
-    if (!candidates.includes(hop) || internalAddress(hop.fromAddress!)) continue;
+    if (!fromAnotherHost(hop) || internalAddress(hop.fromAddress!)) continue;
     const from = organisationOf(hop.from);
     if (from === null || !receiver.has(from)) return hop;
   }
-  return candidates[0] ?? null;
+  return hops.find(fromAnotherHost) ?? null;
+}
+
+function fromAnotherHost(hop: ReceivedHop): boolean {
+  return !hop.local && hop.fromAddress !== null;
 }
 
 function internalAddress(address: string): boolean {

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { BusinessCalendar } from '../../flows/business-hours.ts';
 import {
   type Actor,
   type CheckRunSummary,
@@ -23,6 +24,13 @@ export const DUE = new Date('2025-06-18T10:00:00+08:00');
 export const APPROVED_AT = new Date('2025-06-16T09:00:00+08:00');
 /** The configured managers a change request may name to endorse (src/platform/endorsing-managers.ts). */
 export const MANAGERS: readonly string[] = ['u-rahman', 'u-lim'];
+/** The federal working week, with no holidays: the business hours an SLA's wait is counted in. */
+export const CALENDAR: BusinessCalendar = {
+  timeZone: 'Asia/Kuala_Lumpur',
+  weekend: ['saturday', 'sunday'],
+  workday: { start: '08:30', end: '17:30' },
+  holidays: [],
+};
 
 const person = (id: string, name: string, roles: Actor['roles']): Actor => ({ id, name, roles });
 

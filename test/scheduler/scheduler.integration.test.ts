@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
 import { runOnce } from '../../src/scheduler/coordinator.ts';
-import { escalateOverdue } from '../../src/scheduler/escalate-overdue.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { VALID } from '../flows/fixtures.ts';
 import {
@@ -12,7 +10,7 @@ import {
   postgresTierEnabled,
   useTestDatabase,
 } from '../support/databases.ts';
-import { CALENDAR, createHarness, type Harness } from '../support/harness.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
 const run = promisify(execFile);
 
@@ -22,17 +20,6 @@ describeEachDatabase('scheduler', (suite) => {
   beforeEach(() => {
     h = createHarness(db());
   });
-
-  const escalate = () =>
-    escalateOverdue({
-      db: db().prisma,
-      clock: h.clock,
-      directory: h.directory,
-      platforms: ['memory'],
-      logger: h.logger,
-      policy: DEFAULT_SLA_POLICY,
-      calendar: CALENDAR,
-    });
 
   it('runs one fire of a task once, however often it is triggered', async () => {
     const fireAt = new Date('2026-03-02T01:00:00Z');
@@ -198,26 +185,21 @@ describeEachDatabase('scheduler', (suite) => {
 
   it('reminds the approver when approval is overdue, repeats at the interval, then escalates to the desk', async () => {
     // Monday 16 June 2025, 10:00 MYT: a change request without endorsement waits for MAMPU (2 business days).
-    const opened = await h.tickets.submit(
-      { type: 'submit_change_request', form: VALID.submit_change_request.form, endorsementRequired: false },
-      h.actorFor('submit_change_request'),
-      'sla-cr',
-    );
-    if (opened.status !== 'applied') throw new Error(JSON.stringify(opened));
-    const ticket = await db().prisma.ticket.findUniqueOrThrow({ where: { id: opened.ticket.id } });
+    const opened = await h.openUnendorsed('sla-cr');
+    const ticket = await db().prisma.ticket.findUniqueOrThrow({ where: { id: opened.id } });
     expect(ticket.slaDueAt?.toISOString()).toBe('2025-06-18T02:00:00.000Z');
     await db().prisma.outboxMessage.deleteMany();
 
     h.clock.set('2025-06-18T01:59:00Z');
-    expect(await escalate()).toEqual({ checked: 0, reminded: 0, escalated: 0 });
+    expect(await h.escalate()).toEqual({ checked: 0, reminded: 0, escalated: 0 });
     h.clock.set('2025-06-18T02:01:00Z');
-    expect(await escalate()).toMatchObject({ reminded: 1, escalated: 0 });
-    expect(await escalate()).toMatchObject({ reminded: 0, escalated: 0 });
+    expect(await h.escalate()).toMatchObject({ reminded: 1, escalated: 0 });
+    expect(await h.escalate()).toMatchObject({ reminded: 0, escalated: 0 });
     h.clock.set('2025-06-18T06:01:00Z');
-    expect(await escalate()).toMatchObject({ reminded: 1, escalated: 0 });
+    expect(await h.escalate()).toMatchObject({ reminded: 1, escalated: 0 });
     // One business day after the due time (Thursday 10:00 MYT) the desk hears of it.
     h.clock.set('2025-06-19T02:01:00Z');
-    expect(await escalate()).toMatchObject({ escalated: 1 });
+    expect(await h.escalate()).toMatchObject({ escalated: 1 });
     const notices = await db().prisma.outboxMessage.findMany({
       where: { ticketId: ticket.id },
       orderBy: { seq: 'asc' },
@@ -240,27 +222,17 @@ describeEachDatabase('scheduler', (suite) => {
   });
 
   it('sends nothing for a ticket that was decided after it became overdue', async () => {
-    const opened = await h.tickets.submit(
-      { type: 'submit_change_request', form: VALID.submit_change_request.form, endorsementRequired: false },
-      h.actorFor('submit_change_request'),
-      'sla-decided',
-    );
-    if (opened.status !== 'applied') throw new Error('submit');
+    const opened = await h.openUnendorsed('sla-decided');
     h.clock.set('2025-06-18T03:00:00Z');
-    const rejected = await h.tickets.act(
-      opened.ticket.number,
-      VALID.reject,
-      h.actorFor('reject'),
-      'sla-reject',
-    );
+    const rejected = await h.tickets.act(opened.number, VALID.reject, h.actorFor('reject'), 'sla-reject');
     expect(rejected.status).toBe('applied');
     const before = await db().prisma.auditEvent.count({
-      where: { ticketId: opened.ticket.id, type: { startsWith: 'sla.' } },
+      where: { ticketId: opened.id, type: { startsWith: 'sla.' } },
     });
-    await escalate();
+    await h.escalate();
     expect(
       await db().prisma.auditEvent.count({
-        where: { ticketId: opened.ticket.id, type: { startsWith: 'sla.' } },
+        where: { ticketId: opened.id, type: { startsWith: 'sla.' } },
       }),
     ).toBe(before);
   });

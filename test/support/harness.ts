@@ -1,27 +1,32 @@
-import type { BusinessCalendar } from '../../flows/business-hours.ts';
-import { DEFAULT_SLA_POLICY, dueAt } from '../../flows/sla.ts';
-import type { Actor } from '../../flows/types.ts';
+import { DEFAULT_SLA_POLICY, dueAt, type SlaPolicy } from '../../flows/sla.ts';
+import type { Actor, TicketActionType } from '../../flows/types.ts';
 import { Directory, type Person } from '../../src/directory/directory.ts';
 import { renderMessage } from '../../src/i18n/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { createDispatcher } from '../../src/outbox/dispatcher.ts';
 import { buildChecklistReport } from '../../src/scheduler/checklist-report.ts';
+import { escalateOverdue } from '../../src/scheduler/escalate-overdue.ts';
 import { buildTicketCard } from '../../src/tickets/card-source.ts';
 import { createTicketService, type TicketServiceOptions } from '../../src/tickets/ticket-service.ts';
 import { createFakeClock } from '../../src/time.ts';
-import { ACTOR_FOR, admin, approver, desk, manager, NOW, requester, soc, vendor } from '../flows/fixtures.ts';
+import {
+  ACTOR_FOR,
+  admin,
+  approver,
+  CALENDAR,
+  desk,
+  manager,
+  NOW,
+  requester,
+  soc,
+  VALID,
+  vendor,
+} from '../flows/fixtures.ts';
 import type { TestDatabase } from './databases.ts';
 import { createMemoryPlatform } from './memory-platform.ts';
 
-// The ticket service, dispatcher and an in-memory platform wired as `mailops serve` wires them, on a test
-// database, with a fake clock and the people of the flow fixtures.
-
-export const CALENDAR: BusinessCalendar = {
-  timeZone: 'Asia/Kuala_Lumpur',
-  weekend: ['saturday', 'sunday'],
-  workday: { start: '08:30', end: '17:30' },
-  holidays: [],
-};
+// The ticket service, dispatcher, SLA task and an in-memory platform wired as `mailops serve` wires them, on
+// a test database, with a fake clock and the people of the flow fixtures.
 
 const asPerson = (a: Actor, locale: 'ms' | 'en' = 'ms'): Person => ({
   id: a.id,
@@ -79,7 +84,25 @@ export function createHarness(
     memory.failNext(...Array.from({ length: options.failFirst }, () => ({ kind: 'transient' as const })));
   /** The actor the fixtures name for an action, looked up in the directory like an adapter would. */
   const actorFor = (type: keyof typeof ACTOR_FOR) => directory.actor(ACTOR_FOR[type].id);
-  return { clock, logger, memory, directory, tickets, dispatcher, actorFor };
+  /** One run of the scheduler's SLA task at the clock's time, over the harness's calendar. */
+  const escalate = (policy: SlaPolicy = DEFAULT_SLA_POLICY) =>
+    escalateOverdue({ ...target, db: db.prisma, clock, policy, calendar: CALENDAR });
+  /** A change request submitted where the service asks no endorsement: it waits for MAMPU/JDN at once. */
+  async function openUnendorsed(key: string) {
+    const form = VALID.submit_change_request.form;
+    const action = { type: 'submit_change_request', form, endorsementRequired: false } as const;
+    const opened = await tickets.submit(action, actorFor('submit_change_request'), key);
+    if (opened.status !== 'applied') throw new Error(JSON.stringify(opened));
+    return opened.ticket;
+  }
+  /** Takes each action in turn with the fixtures' values and actor; throws at the first not applied. */
+  async function walk(number: string, types: readonly TicketActionType[]) {
+    for (const type of types) {
+      const result = await tickets.act(number, VALID[type], actorFor(type), `${number}-${type}`);
+      if (result.status !== 'applied') throw new Error(JSON.stringify(result));
+    }
+  }
+  return { clock, logger, memory, directory, tickets, dispatcher, actorFor, escalate, openUnendorsed, walk };
 }
 
 export type Harness = ReturnType<typeof createHarness>;

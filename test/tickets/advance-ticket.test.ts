@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { BusinessCalendar } from '../../flows/business-hours.ts';
 import { decide } from '../../flows/decide.ts';
 import { DEFAULT_SLA_POLICY, dueAt } from '../../flows/sla.ts';
 import {
@@ -13,6 +12,7 @@ import type { Tx } from '../../src/db/types.ts';
 import { advanceTicket } from '../../src/tickets/advance-ticket.ts';
 import { VersionConflict } from '../../src/tickets/conflicts.ts';
 import {
+  CALENDAR,
   expectDecision,
   investigated,
   RUN_IDS,
@@ -27,15 +27,9 @@ import {
 // decision enters a state (flows/sla.ts, restartsSlaClock). The database is a fake holding one ticket row and
 // its SLA notices, answering only the writes advanceTicket makes.
 
-const federal: BusinessCalendar = {
-  timeZone: 'Asia/Kuala_Lumpur',
-  weekend: ['saturday', 'sunday'],
-  workday: { start: '08:30', end: '17:30' },
-  holidays: [],
-};
 const myt = (local: string) => new Date(`${local}+08:00`);
 const slaDueAt = (kind: TicketKind, state: string, at: Date) =>
-  dueAt(kind, state as never, at, DEFAULT_SLA_POLICY, federal);
+  dueAt(kind, state as never, at, DEFAULT_SLA_POLICY, CALENDAR);
 
 interface Row {
   id: string;

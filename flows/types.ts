@@ -165,7 +165,12 @@ export interface NotificationIntent {
 }
 
 /** Cards that show the ticket; `post` creates one for the audience, `refresh` re-renders every posted copy. */
-export type CardKind = 'endorsement' | 'approval' | 'soc' | 'vendor' | 'confirmation' | 'ticket';
+export const CARD_KINDS = ['endorsement', 'approval', 'soc', 'vendor', 'confirmation', 'ticket'] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
+/** For a kind read from outside (a stored row, a card's refresh data). */
+export const isCardKind = (value: unknown): value is CardKind =>
+  typeof value === 'string' && (CARD_KINDS as readonly string[]).includes(value);
 export type CardIntent =
   | { readonly op: 'post'; readonly card: CardKind; readonly to: Audience }
   | { readonly op: 'refresh'; readonly card: CardKind | 'all' };

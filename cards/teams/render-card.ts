@@ -89,8 +89,10 @@ function timelineElements(model: CardModel, texts: Texts, fit: Fitter): CardElem
 }
 
 /** The version lets the adapter recognise a click on a stale card (DESIGN.md, exactly-once state). */
+// The card's kind rides along: Teams may ask for a view, or deliver a press, before mailops has recorded
+// where it posted the card (while the post is still being answered), and the kind decides the buttons.
 function ticketData(model: CardModel) {
-  return { ticketId: model.ticketId, version: model.version };
+  return { ticketId: model.ticketId, version: model.version, card: model.card };
 }
 
 function buttons(model: CardModel, texts: Texts): ExecuteAction[] {

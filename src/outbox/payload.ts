@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARD_KINDS } from '../../flows/types.ts';
 
 // Outbox payloads are JSON in the database; everything read back is validated (STYLE.md 14), so a row
 // written by an older version that no longer parses is parked as `dead` with a reason, not retried forever.
@@ -16,7 +17,7 @@ const destination = z.discriminatedUnion('kind', [
 ]);
 const locale = z.enum(['ms', 'en']);
 
-const cardKind = z.enum(['endorsement', 'approval', 'soc', 'vendor', 'confirmation', 'ticket']);
+const cardKind = z.enum(CARD_KINDS);
 
 export const outboxPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notify'), to: destination, locale, message: messageRef }),

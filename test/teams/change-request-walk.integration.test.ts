@@ -110,6 +110,29 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     expect((card.refresh as { userIds: string[] }).userIds).toEqual([rosli.id]);
   });
 
+  it('gives the approver his view even when Teams asks before mailops has recorded the posted message', async () => {
+    // Teams may refresh a card while mailops's post is still being answered, before the message id is
+    // recorded; the card's own data then says which card it is.
+    const ticket = await db.prisma.ticket.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+    const unrecorded = { ...approvalCardOf(ticket.number), id: '1700000000000' };
+    const own = await invoke(cardRefresh({ serviceUrl: serviceUrl(), from: rosli, card: unrecorded }));
+    expect(own.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(own.value)).toContain(actionIdOf('approve'));
+
+    // A card an older mailops posted names no kind: Rosli then gets the status, never a failure.
+    const card = cardOf(unrecorded)!;
+    const refresh = card.refresh as { action: { data: Json } };
+    const { card: _kind, ...olderData } = refresh.action.data;
+    const older = withCard(unrecorded, {
+      ...card,
+      refresh: { ...refresh, action: { ...refresh.action, data: olderData } },
+    });
+    const status = await invoke(cardRefresh({ serviceUrl: serviceUrl(), from: rosli, card: older }));
+    expect(status.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(status.value)).toContain(ticket.number);
+    expect(JSON.stringify(status.value)).not.toContain(actionIdOf('approve'));
+  });
+
   it('gives the approver his own view with Approve, records one decision, and updates the card in place', async () => {
     const ticket = await db.prisma.ticket.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
     const approval = approvalCardOf(ticket.number);

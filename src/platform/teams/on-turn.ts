@@ -16,6 +16,7 @@ import { TEAMS_VERBS } from '../../../cards/teams/verbs.ts';
 import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import {
   type CardKind,
+  isCardKind,
   TICKET_ACTION_TYPES,
   type TicketAction,
   type TicketActionType,
@@ -186,11 +187,11 @@ async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> 
     if (!ticketId || !/^[0-9a-f-]{36}$/.test(ticketId))
       return await textAnswer(context, renderMessage({ key: 'result.bad_button' }, user.locale));
     if (verb === TEAMS_VERBS.refresh)
-      return await cardAnswer(context, await viewFor(ctx, context, user, ticketId));
+      return await cardAnswer(context, await viewFor(ctx, context, user, ticketId, data.card));
     const type = actionOfId(verb);
     if (!type || !(TICKET_ACTION_TYPES as readonly string[]).includes(type))
       return await textAnswer(context, renderMessage({ key: 'result.bad_button' }, user.locale));
-    return await onButton(ctx, context, user, ticketId, type as TicketActionType);
+    return await onButton(ctx, context, user, ticketId, type as TicketActionType, data.card);
   } catch (error) {
     const reference = crypto.randomUUID().slice(0, 8);
     ctx.logger.error('teams action failed', { reference, verb, error });
@@ -198,8 +199,19 @@ async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> 
   }
 }
 
-/** The card kind posted as the message the action came from (the approval card, the SOC card, …). */
-async function cardKindOf(ctx: TeamsContext, context: TurnContext, ticketId: string): Promise<CardKind> {
+/**
+ * The kind of card the action came from (the approval card, the SOC card, …): the one its refresh names,
+ * else the one recorded for the message (cards posted before the refresh carried it), else the requester's
+ * copy. Teams may ask for a view while the post is still being answered, before the message is recorded.
+ * A kind named falsely only changes which buttons are drawn; every press is checked against the SOP.
+ */
+async function cardKindOf(
+  ctx: TeamsContext,
+  context: TurnContext,
+  ticketId: string,
+  named: unknown,
+): Promise<CardKind> {
+  if (isCardKind(named)) return named;
   const conversationId = (context.activity.conversation?.id ?? '').split(';')[0]!;
   const posted = await ctx.db.postedCard.findFirst({
     where: {
@@ -209,7 +221,7 @@ async function cardKindOf(ctx: TeamsContext, context: TurnContext, ticketId: str
       ticketId,
     },
   });
-  return (posted?.card ?? 'requester') as CardKind;
+  return isCardKind(posted?.card) ? posted.card : 'ticket';
 }
 
 /** This person's own view of a card: the buttons only for someone the SOP lets act now. */
@@ -218,12 +230,13 @@ async function viewFor(
   context: TurnContext,
   user: TeamsUser,
   ticketId: string,
+  named?: unknown,
 ): Promise<AdaptiveCard> {
   const model: CardModel = await buildTicketCard(
     ctx.db,
     ctx.directory,
     ticketId,
-    await cardKindOf(ctx, context, ticketId),
+    await cardKindOf(ctx, context, ticketId, named),
     ctx.clock.now(),
   );
   let mayAct = false;
@@ -242,6 +255,7 @@ async function onButton(
   user: TeamsUser,
   ticketId: string,
   type: TicketActionType,
+  named: unknown,
 ): Promise<void> {
   const refusal = await ctx.tickets.precheck(ticketId, type, user.actor);
   if (refusal) return textAnswer(context, describeResult(refusal, user.locale).text);
@@ -261,7 +275,7 @@ async function onButton(
   }
   const result = await ctx.tickets.act(ticketId, { type } as TicketAction, user.actor);
   if (result.status !== 'applied') return textAnswer(context, describeResult(result, user.locale).text);
-  return cardAnswer(context, await viewFor(ctx, context, user, ticketId));
+  return cardAnswer(context, await viewFor(ctx, context, user, ticketId, named));
 }
 
 async function onFormSent(

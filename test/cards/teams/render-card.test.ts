@@ -59,7 +59,7 @@ describe('renderTeamsCard', () => {
       expect(buttons.map((b) => [b.type, b.verb, b.title])).toEqual(
         model.actions.map((a) => ['Action.Execute', actionIdOf(a), en.t(`action.${a}`)]),
       );
-      for (const b of buttons) expect(b.data).toEqual({ ticketId: 'tkt-1', version: 3 });
+      for (const b of buttons) expect(b.data).toEqual({ ticketId: 'tkt-1', version: 3, card });
     },
   );
 
@@ -70,14 +70,14 @@ describe('renderTeamsCard', () => {
         type: 'Action.Execute',
         verb: 'mailops.act.approve',
         title: 'Luluskan',
-        data: { ticketId: 'tkt-1', version: 3 },
+        data: { ticketId: 'tkt-1', version: 3, card: 'approval' },
         style: 'positive',
       },
       {
         type: 'Action.Execute',
         verb: 'mailops.act.reject',
         title: 'Tolak',
-        data: { ticketId: 'tkt-1', version: 3 },
+        data: { ticketId: 'tkt-1', version: 3, card: 'approval' },
         style: 'destructive',
       },
     ]);
@@ -95,7 +95,7 @@ describe('renderTeamsCard', () => {
         type: 'Action.Execute',
         verb: 'mailops.act.close_unconfirmed',
         title: 'Tutup tanpa pengesahan',
-        data: { ticketId: 'tkt-1', version: 3 },
+        data: { ticketId: 'tkt-1', version: 3, card: 'ticket' },
       },
     ]);
   });
@@ -172,7 +172,11 @@ describe('renderTeamsCard', () => {
   it('asks Teams to refresh the card for the given users, so each sees their own view', () => {
     const card = renderTeamsCard(approval(), ms, { refreshUserIds: ['29:1aad-siti', '29:1aad-kumar'] });
     expect(card.refresh).toEqual({
-      action: { type: 'Action.Execute', verb: 'refresh', data: { ticketId: 'tkt-1', version: 3 } },
+      action: {
+        type: 'Action.Execute',
+        verb: 'refresh',
+        data: { ticketId: 'tkt-1', version: 3, card: 'approval' },
+      },
       userIds: ['29:1aad-siti', '29:1aad-kumar'],
     });
     expect(renderTeamsCard(approval(), ms, { refreshUserIds: USERS_60 }).refresh?.userIds).toHaveLength(60);

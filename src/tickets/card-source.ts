@@ -38,6 +38,7 @@ export async function buildTicketCard(
         sectionsD: { orderBy: { round: 'desc' }, take: 1 },
         complaint: true,
         events: { orderBy: { seq: 'asc' }, select: { type: true, actorId: true, at: true, data: true } },
+        notes: { orderBy: { at: 'asc' }, select: { kind: true, body: true } },
         mailtestRuns: {
           where: { purpose: { in: [...CHECK_PURPOSES] } },
           orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
@@ -75,6 +76,9 @@ export async function buildTicketCard(
       field('urgency', opt('urgency', b.urgency)),
       field('impact', opt('impact', b.impact)),
       field('planned', window(b.plannedStart, b.plannedEnd)),
+      // What will be done and how it is undone: what the approver and the requester weigh (Section B).
+      field('change_activities', b.activities),
+      field('fallback_plan', b.fallbackPlan),
     );
   }
   if (row.sectionC) {
@@ -87,6 +91,7 @@ export async function buildTicketCard(
       field('actual', window(d.actualStart, d.actualEnd)),
       field('status', opt('status', d.successful ? 'successful' : 'unsuccessful')),
     );
+    if (d.postImplementationReview) fields.push(field('pir', d.postImplementationReview));
   }
   const c = row.complaint;
   if (c) {
@@ -96,6 +101,7 @@ export async function buildTicketCard(
     fields.push(field('started_at', { at: c.startedAt }));
     if (c.bounceText) fields.push(field('bounce_text', c.bounceText));
   }
+  fields.push(...latestNotes(row.notes));
   const last = await lastDecision(db, ticketId);
   const investigation = investigationSection(row.mailtestRuns);
   return buildCardModel(card, {
@@ -114,6 +120,31 @@ export async function buildTicketCard(
     nameOf: (id) => (id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : (directory.person(id)?.name ?? null)),
     ...(investigation ? { investigation } : {}),
   });
+}
+
+// What people wrote along the way (flows/shared-steps.ts `note`): SOC's findings and what the vendor is
+// asked to do are what the next person acts on (SOP 4.1 step 8, 4.2 steps 3–4), and a reason is what a
+// closed card owes its readers. The latest of each kind, in the order they were written; earlier ones stay
+// in `mailops ticket`. A kind without a label here is not shown rather than shown as a code.
+const NOTE_FIELDS: ReadonlySet<string> = new Set([
+  'decline_reason',
+  'findings',
+  'vendor_request',
+  'vendor_notes',
+  'resolution',
+  'still_failing',
+  'withdraw_reason',
+  'close_note',
+]);
+
+function latestNotes(notes: readonly { kind: string; body: string }[]): CardField[] {
+  const latest = new Map<string, string>();
+  for (const n of notes) {
+    if (!NOTE_FIELDS.has(n.kind)) continue;
+    latest.delete(n.kind);
+    latest.set(n.kind, n.body);
+  }
+  return [...latest].map(([kind, body]) => field(kind, body));
 }
 
 /** Who did an audited step: the name recorded with it, else the configured person's, else their id. */

@@ -1,0 +1,104 @@
+import { beforeEach, expect, it } from 'vitest';
+import type { CardField } from '../../cards/card-model.ts';
+import { fieldValueText } from '../../cards/field-text.ts';
+import { renderSlackCard } from '../../cards/slack/render-card.ts';
+import { renderTeamsCard } from '../../cards/teams/render-card.ts';
+import type { TicketActionType } from '../../flows/types.ts';
+import { textsFor } from '../../src/i18n/texts.ts';
+import { buildTicketCard } from '../../src/tickets/card-source.ts';
+import { sectionD, VALID } from '../flows/fixtures.ts';
+import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+
+// What a ticket's card shows of what people wrote: Section B's activities and fallback plan, Section D's
+// review, and the latest note of each kind (SOC's findings, what the vendor is asked to do, what still
+// fails, a reason), so whoever acts next, and whoever reads a closed card, needs nothing else.
+
+const en = textsFor('en');
+const shown = (fields: readonly CardField[]) =>
+  fields.map((f) => [en.t(f.label.key, f.label.params), fieldValueText(f.value, en)]);
+
+describeEachDatabase('the ticket card’s fields', (suite) => {
+  const db = useTestDatabase(() => suite.create());
+  let h: Harness;
+  beforeEach(() => {
+    h = createHarness(db());
+  });
+  const card = (number: string, kind: Parameters<typeof buildTicketCard>[3]) =>
+    db()
+      .prisma.ticket.findUniqueOrThrow({ where: { number } })
+      .then((t) => buildTicketCard(db().prisma, h.directory, t.id, kind, h.clock.now()));
+
+  it('shows Section B’s plan and Section D’s review once SOC writes one', async () => {
+    const { number } = await h.openUnendorsed('cr-b-d');
+    await h.walk(number, ['approve', 'start_implementation']);
+    const planned = shown((await card(number, 'soc')).fields);
+    expect(planned).toContainEqual([
+      'Change activities',
+      'Tambah rakan.edu.my ke senarai putih pada gateway anti-spam.',
+    ]);
+    expect(planned).toContainEqual([
+      'Fallback plan',
+      'Buang entri senarai putih dan pulihkan konfigurasi sebelumnya.',
+    ]);
+    expect(planned.map(([label]) => label)).not.toContain('Post Implementation Review');
+
+    const review = 'Senarai putih berfungsi; tiada e-mel sah dikuarantin selepas perubahan.';
+    const done = await h.tickets.act(
+      number,
+      { type: 'mark_implemented', sectionD: sectionD({ postImplementationReview: review }) },
+      h.actorFor('mark_implemented'),
+      `${number}-d`,
+    );
+    expect(done.status, JSON.stringify(done)).toBe('applied');
+    const confirmation = await card(number, 'confirmation');
+    const labels = shown(confirmation.fields).map(([label]) => label);
+    // In the paper form's order: the plan (B) before the approval (C) before what was done (D).
+    expect(labels.indexOf('Fallback plan')).toBeLessThan(labels.indexOf('Approver'));
+    expect(shown(confirmation.fields).at(-1)).toEqual(['Post Implementation Review', review]);
+    // Both platforms draw them within their limits.
+    expect(JSON.stringify(renderSlackCard(confirmation, en).blocks)).toContain('Post Implementation Review');
+    expect(JSON.stringify(renderTeamsCard(confirmation, en))).toContain(review);
+  });
+
+  it('shows the latest of each note, in the order written: findings, the vendor’s request and notes, what still fails', async () => {
+    const opened = await h.tickets.submit(VALID.submit_complaint, h.actorFor('submit_complaint'), 'ad-notes');
+    if (opened.status !== 'applied') throw new Error(JSON.stringify(opened));
+    const { number } = opened.ticket;
+    const steps: TicketActionType[] = ['record_findings', 'escalate_to_vendor', 'vendor_resolved'];
+    await h.walk(number, steps);
+    const vendor = shown((await card(number, 'soc')).fields).slice(-3);
+    expect(vendor).toEqual([
+      ['Investigation and test results', VALID.record_findings.notes],
+      ['What the vendor is asked to do', VALID.escalate_to_vendor.request],
+      ['What was done', VALID.vendor_resolved.notes],
+    ]);
+
+    await h.walk(number, ['mark_resolved', 'report_still_failing']);
+    const again = 'Kuarantin gateway masih menahan e-mel rakan.edu.my; peraturan lama belum dibuang.';
+    const found = await h.tickets.act(
+      number,
+      { type: 'record_findings', notes: again },
+      h.actorFor('record_findings'),
+      `${number}-again`,
+    );
+    expect(found.status, JSON.stringify(found)).toBe('applied');
+    const notes = shown((await card(number, 'soc')).fields).slice(-5);
+    expect(notes).toEqual([
+      ['What the vendor is asked to do', VALID.escalate_to_vendor.request],
+      ['What was done', VALID.vendor_resolved.notes],
+      ['How it was resolved', VALID.mark_resolved.notes],
+      ['What still fails', VALID.report_still_failing.details],
+      ['Investigation and test results', again],
+    ]);
+  });
+
+  it('keeps the reason on a card that closed without its step: a withdrawal', async () => {
+    const { number } = await h.openUnendorsed('cr-withdraw');
+    await h.walk(number, ['withdraw']);
+    expect(shown((await card(number, 'ticket')).fields).at(-1)).toEqual([
+      'Reason for withdrawing',
+      VALID.withdraw.reason,
+    ]);
+  });
+});

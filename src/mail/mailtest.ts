@@ -133,6 +133,14 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
   return sortFindings(found);
 }
 
+/**
+ * One address's SMTP probe is some thirty round trips (EHLO twice, STARTTLS, seven MAIL/RCPT/RSET
+ * transactions, two VRFY): each reply may take the whole timeout, the probe at most this many. Exchange's
+ * default tarpit (5 s on each 5xx) stays well inside it with the 10 s default; a server that drips every
+ * reply just inside the timeout is cut, and what was not reached is could-not-test.
+ */
+const SMTP_BUDGET_WAITS = 6;
+
 /** One MX address over SMTP, if the target policy lets /mailtest connect to it (never a port scanner). */
 async function probe(
   input: MailtestInput,
@@ -167,5 +175,6 @@ async function probe(
       tls: settings.timeoutMs,
       quit: Math.min(5000, settings.timeoutMs),
     },
+    budgetMs: settings.timeoutMs * SMTP_BUDGET_WAITS,
   });
 }

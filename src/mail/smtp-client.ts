@@ -60,7 +60,18 @@ export interface SmtpTarget {
   /** The source address; a test bed uses it to connect from outside Postfix's `mynetworks`. */
   readonly localAddress?: string;
   readonly timeouts?: SmtpTimeouts;
+  /** The whole probe's time over all its sessions (a tarpit answering each line just inside `reply`). */
+  readonly budget?: ProbeBudget;
 }
+
+/** No wait goes past `endsAt` (a `performance.now()` reading); `ms` names the budget in a timeout's detail. */
+export interface ProbeBudget {
+  readonly endsAt: number;
+  readonly ms: number;
+}
+
+/** A budget of `ms` from now. */
+export const probeBudget = (ms: number): ProbeBudget => ({ endsAt: performance.now() + ms, ms });
 
 export interface TlsSession {
   /** As Node names it: `TLSv1.3`, `TLSv1.2`, `TLSv1.1`, `TLSv1`. */
@@ -157,6 +168,7 @@ function failureOf(error: unknown, phase: string): { reason: SmtpFailureReason; 
 export class SmtpClient {
   #socket: Socket | TLSSocket;
   readonly #timeouts: SmtpTimeouts;
+  readonly #budget: ProbeBudget | undefined;
   #pending = '';
   #lines: string[] = [];
   #phase = 'connect';
@@ -168,18 +180,20 @@ export class SmtpClient {
   #closed = false;
   readonly #onData = (chunk: string) => this.#receive(chunk);
 
-  private constructor(socket: Socket, timeouts: SmtpTimeouts) {
+  private constructor(socket: Socket, timeouts: SmtpTimeouts, budget: ProbeBudget | undefined) {
     this.#socket = socket;
     this.#timeouts = timeouts;
+    this.#budget = budget;
     this.#watch(socket);
   }
 
   /** Connects and reads the greeting; on failure the socket is already closed. */
   static async open(target: SmtpTarget): Promise<SmtpResult<{ client: SmtpClient; banner: SmtpReply }>> {
-    const { address, port, localAddress, timeouts = DEFAULT_SMTP_TIMEOUTS } = target;
+    const { address, port, localAddress, timeouts = DEFAULT_SMTP_TIMEOUTS, budget } = target;
     const client = new SmtpClient(
       netConnect({ host: address, port, ...(localAddress && { localAddress }) }),
       timeouts,
+      budget,
     );
     const connected = await client.#connected();
     if (!connected.ok) {
@@ -257,6 +271,7 @@ export class SmtpClient {
           this.#timeouts.quit,
           () => (this.#ended || parseReply(this.#lines) ? true : undefined),
           () => false,
+          false,
         );
     }
     this.#socket.destroy();
@@ -292,8 +307,21 @@ export class SmtpClient {
     this.#wake?.();
   }
 
-  /** Resolves with what `settled()` gives once it gives something, or with `onTimeout()` after `ms`. */
-  #until<T>(ms: number, settled: () => T | undefined, onTimeout: () => T): Promise<T> {
+  /**
+   * Resolves with what `settled()` gives once it gives something, or with `onTimeout(why)` after `ms`, or
+   * sooner when the probe's budget runs out (`why` then names the budget). QUIT is not held to the budget:
+   * its own short wait lets a session end cleanly after the budget cut it.
+   */
+  #until<T>(
+    ms: number,
+    settled: () => T | undefined,
+    onTimeout: (why: string) => T,
+    budgeted = true,
+  ): Promise<T> {
+    const left =
+      budgeted && this.#budget ? this.#budget.endsAt - performance.now() : Number.POSITIVE_INFINITY;
+    const why = left < ms ? `${this.#budget!.ms} ms in all` : `${ms} ms`;
+    const wait = Math.max(0, Math.min(ms, left));
     return new Promise((resolve) => {
       let finished = false;
       const finish = (value: T) => {
@@ -303,7 +331,7 @@ export class SmtpClient {
         this.#wake = undefined;
         resolve(value);
       };
-      const timer = setTimeout(() => finish(onTimeout()), ms);
+      const timer = setTimeout(() => finish(onTimeout(why)), wait);
       this.#wake = () => {
         const value = settled();
         if (value !== undefined) finish(value);
@@ -322,7 +350,7 @@ export class SmtpClient {
     return this.#until<SmtpResult<true>>(
       ms,
       () => (connected ? { ok: true, value: true } : this.#ended),
-      () => ({ ok: false, reason: 'timeout', detail: `connect: ${ms} ms` }),
+      (why) => ({ ok: false, reason: 'timeout', detail: `connect: ${why}` }),
     );
   }
 
@@ -330,8 +358,8 @@ export class SmtpClient {
     return this.#until<SmtpResult<SmtpReply>>(
       ms,
       () => this.#takeReply(),
-      () => {
-        this.#break('timeout', `${ms} ms`);
+      (why) => {
+        this.#break('timeout', why);
         return this.#broken!;
       },
     );
@@ -359,9 +387,9 @@ export class SmtpClient {
     return this.#until<SmtpResult<true>>(
       ms,
       () => (done ? { ok: true, value: true } : this.#ended),
-      () => {
+      (why) => {
         // Half a handshake cannot carry a QUIT: the transport is given up.
-        this.#end({ reason: 'timeout', detail: `TLS: ${ms} ms` });
+        this.#end({ reason: 'timeout', detail: `TLS: ${why}` });
         secure.destroy();
         return this.#ended!;
       },

@@ -9,7 +9,9 @@ import {
   formatReply,
   type Greeting,
   greetingName,
+  type ProbeBudget,
   parseGreeting,
+  probeBudget,
   SmtpClient,
   type SmtpReply,
   type SmtpTimeouts,
@@ -37,6 +39,8 @@ export interface SmtpProbeOptions {
   /** Where to connect from; unset in production. A test bed sets a loopback address outside `mynetworks`. */
   readonly localAddress?: string;
   readonly timeouts?: Partial<SmtpTimeouts>;
+  /** The longest the whole probe of this address may take, over both its sessions; unset, no bound. */
+  readonly budgetMs?: number;
   readonly clock?: Clock;
 }
 
@@ -80,18 +84,25 @@ type FindingSet = ReturnType<typeof findingSet>;
 
 export async function probeSmtp(options: SmtpProbeOptions): Promise<Finding[]> {
   const out = findingSet(`${options.host} (${options.address})`);
-  const why = await runProbe(options, out);
+  const budget = options.budgetMs === undefined ? undefined : probeBudget(options.budgetMs);
+  const why = await runProbe(options, budget, out);
   if (why) out.skip(SMTP_CHECKS, why);
   return out.list();
 }
 
 type Lost = { readonly reason: 'lost'; readonly detail: string };
 
-async function runProbe(options: SmtpProbeOptions, out: FindingSet): Promise<Untested | undefined> {
-  const first = await withSession(options, (client, banner) => firstSession(client, banner, options, out));
+async function runProbe(
+  options: SmtpProbeOptions,
+  budget: ProbeBudget | undefined,
+  out: FindingSet,
+): Promise<Untested | undefined> {
+  const first = await withSession(options, budget, (client, banner) =>
+    firstSession(client, banner, options, out),
+  );
   if (first?.reason !== 'lost') return first;
   // STARTTLS failed mid-handshake: relay and VRFY in a new session in clear, as a sending MTA would retry.
-  return withSession(options, async (client) => {
+  return withSession(options, budget, async (client) => {
     const greeting = await greet(client, options.heloName);
     if (!greeting.ok) return greeting;
     await checkSession(client, options, out);
@@ -102,11 +113,18 @@ async function runProbe(options: SmtpProbeOptions, out: FindingSet): Promise<Unt
 /** Opens a session on port 25 and hands it on after the greeting; QUIT and close follow whatever happens. */
 async function withSession<T>(
   options: SmtpProbeOptions,
+  budget: ProbeBudget | undefined,
   use: (client: SmtpClient, banner: SmtpReply) => Promise<T | Untested | undefined>,
 ): Promise<T | Untested | undefined> {
   const { address, port = 25, localAddress } = options;
   const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
-  const opened = await SmtpClient.open({ address, port, timeouts, ...(localAddress && { localAddress }) });
+  const opened = await SmtpClient.open({
+    address,
+    port,
+    timeouts,
+    ...(localAddress && { localAddress }),
+    ...(budget && { budget }),
+  });
   if (!opened.ok) return opened;
   const { client, banner } = opened.value;
   try {

@@ -151,15 +151,7 @@ describe('a whole /mailtest run', () => {
       domain: DOMAIN,
       dns,
       target: createTargetPolicy(['127.0.0.0/8']),
-      settings: {
-        dnsblZones: [],
-        dkimSelectors: [],
-        heloName: 'probe.mailops.test',
-        relaySender: 'probe@outside.test',
-        relayRecipient: 'relaytest@outside.test',
-        timeoutMs: 2_000,
-        ca: [bed.pki.ca],
-      },
+      settings: bed.mailtestSettings(2_000),
       ports: { smtp: smtp.port, mtaSts: port },
     });
     const transport = verdicts(found).filter((v) => /^mta_sts\.|^smtp\.tls_certificate/.test(v));

@@ -107,10 +107,22 @@ export function useSmtpProbeBed() {
     return Object.fromEntries(findings.map((f) => [f.check, f]));
   }
 
+  /** A whole /mailtest run's settings over this bench: no blocklists, the probe's names, the test PKI. */
+  const mailtestSettings = (timeoutMs: number) => ({
+    dnsblZones: [],
+    dkimSelectors: [],
+    heloName: 'probe.mailops.test',
+    relaySender: 'probe@outside.test',
+    relayRecipient: 'relaytest@outside.test',
+    timeoutMs,
+    ca: [pki.ca],
+  });
+
   return {
     fake,
     withTls,
     probe,
+    mailtestSettings,
     get pki() {
       return pki;
     },

@@ -42,6 +42,26 @@ describe('smtp.connect', () => {
     expect(found['smtp.connect']!.params.detail).toBe('banner: 300 ms');
   });
 
+  it('keeps what it judged and leaves the rest untested (timeout) when a tarpit holds the probe past its budget', async () => {
+    // Each reply well inside its own deadline, yet thirty of them would hold the run for minutes.
+    const tarpit = await fake({ ...withTls(), delayMs: 120 });
+    const found = await probe(tarpit, { budgetMs: 600 });
+    expect(found['smtp.connect']!.verdict).toBe('pass');
+    const cut = Object.values(found).filter((f) => f.verdict === 'untested');
+    expect(cut.map((f) => f.check)).toContain('smtp.vrfy');
+    for (const finding of cut)
+      expect(finding.params).toMatchObject({
+        reason: 'timeout',
+        detail: expect.stringMatching(/: 600 ms in all$/),
+      });
+    expect(tarpit.commands.some((c) => c.startsWith('VRFY'))).toBe(false);
+    expect(tarpit.commands.at(-1)).toBe('QUIT');
+
+    // The same server, given the time, is judged in full: the delay alone is not what cut it.
+    const patient = await probe(await fake({ ...withTls(), delayMs: 120 }));
+    expect(Object.values(patient).filter((f) => f.verdict === 'untested')).toEqual([]);
+  });
+
   it('is untested (refused) when nothing listens on the port', async () => {
     const found = await probe(await freePort());
     expect(found['smtp.connect']).toMatchObject({ verdict: 'untested', params: { reason: 'refused' } });

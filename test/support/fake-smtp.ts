@@ -34,6 +34,8 @@ export interface FakeSmtpOptions {
   readonly tls?: FakeTls;
   /** A reply for this command, or undefined for the default one. */
   readonly reply?: (command: string, context: { readonly tls: boolean }) => FakeReply | undefined;
+  /** Every reply after the banner held back this long, as a tarpit does. */
+  readonly delayMs?: number;
 }
 
 export interface FakeSmtp {
@@ -115,6 +117,13 @@ function serve(socket: Socket, options: FakeSmtpOptions, commands: string[]): vo
 
   const handle = (command: string) => {
     commands.push(command);
+    if (!options.delayMs) return answer(command);
+    setTimeout(() => {
+      if (!socket.destroyed) answer(command);
+    }, options.delayMs);
+  };
+
+  const answer = (command: string) => {
     const verb = command.split(/[ :]/)[0]!.toUpperCase();
     const reply = options.reply?.(command, { tls: secure }) ?? defaultReply(verb, name, options, secure);
     const sent = send(reply);

@@ -29,7 +29,24 @@ export const role = (r: 'approver' | 'soc' | 'vendor' | 'service_desk'): Audienc
 /** Only on a complaint it opened does the bot answer the requester's test (flows/roles.ts, requireRequester). */
 const byTheBot = (actor: Actor) => actor.id === SYSTEM_ACTOR.id;
 
-export function note(kind: string, text: string): SectionWrite {
+/** What people write along the way, kept as ticket notes: one kind per step that asks for words. */
+export const NOTE_KINDS = [
+  'decline_reason',
+  'findings',
+  'vendor_request',
+  'vendor_notes',
+  'resolution',
+  'still_failing',
+  'withdraw_reason',
+  'close_note',
+] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** For a kind read back from a stored note. */
+export const isNoteKind = (value: string): value is NoteKind =>
+  (NOTE_KINDS as readonly string[]).includes(value);
+
+export function note(kind: NoteKind, text: string): SectionWrite {
   return { section: 'note', data: { kind, text } };
 }
 

@@ -1,3 +1,4 @@
+import { isNoteKind, type NoteKind } from '../../flows/shared-steps.ts';
 import { formatMyt } from '../i18n/index.ts';
 import { isCheckPurpose, readSummary } from '../investigation/stored-run.ts';
 import type { TicketDetail } from '../tickets/queries.ts';
@@ -8,9 +9,9 @@ import type { CliText } from './locale.ts';
 // complaint report, notes and the audit timeline, as plain text in the configured language. What people
 // wrote in the form is shown as written.
 
-// The kinds of note the flows write (flows/shared-steps.ts `note(kind, …)`); a kind added there and not
-// here yet is shown as its code rather than hidden.
-const NOTE_KINDS: Readonly<Record<string, CatalogText>> = {
+// The kinds of note the flows write (flows/shared-steps.ts, NOTE_KINDS); a stored kind this version does
+// not know is shown as its code rather than hidden.
+const NOTE_LABELS: Readonly<Record<NoteKind, CatalogText>> = {
   findings: { key: 'cli.note.findings' },
   resolution: { key: 'cli.note.resolution' },
   vendor_request: { key: 'cli.note.vendor_request' },
@@ -121,8 +122,7 @@ export function describeTicket(ticket: TicketDetail, { locale, t }: CliText): st
   }
   if (ticket.notes.length > 0) out.push('', t('cli.ticket.notes'));
   for (const n of ticket.notes) {
-    const known = Object.hasOwn(NOTE_KINDS, n.kind) ? NOTE_KINDS[n.kind] : undefined;
-    const kind = known ? t(known.key) : n.kind;
+    const kind = isNoteKind(n.kind) ? t(NOTE_LABELS[n.kind].key) : n.kind;
     item(t('cli.ticket.note', { kind, at: at(n.at), text: indent(n.body) }));
   }
   if (ticket.mailtestRuns.length > 0) out.push('', t('cli.ticket.checks'));

@@ -1,5 +1,6 @@
 import type { CardField, CardModel } from '../../cards/card-model.ts';
 import { buildCardModel } from '../../cards/ticket-card.ts';
+import { isNoteKind } from '../../flows/shared-steps.ts';
 import { type CardKind, type MessageRef, SYSTEM_ACTOR } from '../../flows/types.ts';
 import type { Db } from '../db/types.ts';
 import type { Directory } from '../directory/directory.ts';
@@ -125,22 +126,11 @@ export async function buildTicketCard(
 // What people wrote along the way (flows/shared-steps.ts `note`): SOC's findings and what the vendor is
 // asked to do are what the next person acts on (SOP 4.1 step 8, 4.2 steps 3–4), and a reason is what a
 // closed card owes its readers. The latest of each kind, in the order they were written; earlier ones stay
-// in `mailops ticket`. A kind without a label here is not shown rather than shown as a code.
-const NOTE_FIELDS: ReadonlySet<string> = new Set([
-  'decline_reason',
-  'findings',
-  'vendor_request',
-  'vendor_notes',
-  'resolution',
-  'still_failing',
-  'withdraw_reason',
-  'close_note',
-]);
-
+// in `mailops ticket`. A kind this version does not know is not shown rather than shown as a code.
 function latestNotes(notes: readonly { kind: string; body: string }[]): CardField[] {
   const latest = new Map<string, string>();
   for (const n of notes) {
-    if (!NOTE_FIELDS.has(n.kind)) continue;
+    if (!isNoteKind(n.kind)) continue;
     latest.delete(n.kind);
     latest.set(n.kind, n.body);
   }

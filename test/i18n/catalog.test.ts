@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NOTE_KINDS } from '../../flows/shared-steps.ts';
 import { SLA_STATES } from '../../flows/sla.ts';
 import { ROLES } from '../../flows/types.ts';
 import {
@@ -16,6 +17,13 @@ describe('the message catalogs', () => {
 
   it.each(CATALOG_MODULES.map((m) => [m.name, m.catalog] as const))('%s has texts', (_name, catalog) => {
     expect(Object.keys(catalog.ms).length).toBeGreaterThan(0);
+  });
+
+  it('label every kind of note, on a card and in the CLI', () => {
+    for (const kind of NOTE_KINDS) {
+      expect(hasMessage(`field.${kind}`), kind).toBe(true);
+      expect(hasMessage(`cli.note.${kind}`), kind).toBe(true);
+    }
   });
 
   it('name every role in both languages', () => {

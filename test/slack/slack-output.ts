@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { Block, HomeView, ModalView, SlackMessage } from '../../cards/slack/block-kit.ts';
 import { blockKitProblems } from '../../cards/slack/problems.ts';
 import type { FakeSlackApi } from '../support/slack/fake-web-api.ts';
+import type { SlackWorld } from '../support/slack-world.ts';
 
 // Reading what the bot showed people: the words of a message or view, its buttons, and a check that every
 // message, modal and Home tab it sent passes our Block Kit limits and the fake Slack's own checks.
@@ -81,4 +82,11 @@ export function expectEverySurfaceValid(api: FakeSlackApi): number {
   }
   expect(problems).toEqual([]);
   return checked;
+}
+
+/** The end of a whole SOP walk: every surface valid (a walk sends more than 50), no warning, nothing left unanswered. */
+export function expectCleanWalk(world: SlackWorld): void {
+  expect(expectEverySurfaceValid(world.api)).toBeGreaterThan(50);
+  expect(world.logged('warn')).toEqual([]);
+  world.api.expectNoUnansweredRequests();
 }

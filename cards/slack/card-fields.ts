@@ -1,4 +1,5 @@
 import type { CardField } from '../card-model.ts';
+import { fairCaps } from '../fair-share.ts';
 import { fieldValueText } from '../field-text.ts';
 import type { Fitter } from '../fit-text.ts';
 import type { Texts } from '../texts.ts';
@@ -7,8 +8,8 @@ import { SLACK_LIMITS as L } from './limits.ts';
 
 // The form's fields on a ticket card, in the paper form's order. Short values share two-column section
 // fields (≤ 10 per section, ≤ 2000 characters each); long or multi-line values get a section of their own
-// (≤ 3000). The card has a block and character budget (limits.ts): the first fields are shown whole, later
-// ones are clipped, and what does not fit at all is counted in a "… more fields" line.
+// (≤ 3000). The card has a block and character budget (limits.ts): when the fields do not all fit whole the
+// long ones share the room (fair-share.ts), and what does not fit at all is counted in a "… more fields" line.
 
 /** Values up to this long, on one line, sit in the two-column grid. */
 const SHORT_VALUE = 120;
@@ -22,6 +23,8 @@ export interface FieldBudget {
 }
 
 export function labelled(fit: Fitter, label: string, value: string, max: number): string {
+  const whole = `*${fit.md(label, LABEL_MAX)}*\n${fit.md(value, max)}`;
+  if (whole.length <= max) return whole;
   const head = `*${fit.md(label, Math.min(LABEL_MAX, Math.floor(max / 2)))}*\n`;
   return head + fit.md(value, max - head.length);
 }
@@ -42,18 +45,22 @@ export function fieldBlocks(
   let grid: Mrkdwn[] = [];
   let chars = budget.chars;
   let shown = 0;
+  const values = fields.map((field) => shownValue(field, texts));
+  const isShort = (value: string) => value.length <= SHORT_VALUE && !value.includes('\n');
+  const labels = fields.map((field) => texts.t(field.label.key, field.label.params));
+  const widest = (value: string) => (isShort(value) ? L.fieldText : L.sectionText);
+  const wants = values.map((value, i) => labelled(fit, labels[i]!, value, widest(value)).length);
+  const caps = fairCaps(wants, chars, MIN_FIELD);
   const flush = () => {
     if (grid.length > 0) blocks.push({ type: 'section', fields: grid });
     grid = [];
   };
-  for (const field of fields) {
-    const value = shownValue(field, texts);
-    const short = value.length <= SHORT_VALUE && !value.includes('\n');
+  for (const [i, value] of values.entries()) {
+    const short = isShort(value);
     const cost = short && grid.length % L.sectionFields !== 0 ? 0 : 1;
     const used = blocks.length + (grid.length > 0 ? 1 : 0);
-    const max = Math.min(short ? L.fieldText : L.sectionText, chars);
-    if (used + cost > budget.blocks || max < MIN_FIELD) break;
-    const text = labelled(fit, texts.t(field.label.key, field.label.params), value, max);
+    if (used + cost > budget.blocks || chars < Math.min(wants[i]!, MIN_FIELD)) break;
+    const text = labelled(fit, labels[i]!, value, Math.min(caps[i]!, chars));
     chars -= text.length;
     shown++;
     if (!short) {

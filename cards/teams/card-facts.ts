@@ -1,4 +1,5 @@
 import type { CardField } from '../card-model.ts';
+import { fairCaps } from '../fair-share.ts';
 import { fieldValueText } from '../field-text.ts';
 import type { Fitter } from '../fit-text.ts';
 import type { Texts } from '../texts.ts';
@@ -7,8 +8,9 @@ import { clipToBytes } from './fit-text.ts';
 import { jsonBytes } from './limits.ts';
 
 // The form's fields on a ticket card, in the paper form's order, as one FactSet. The card has a byte budget
-// (limits.ts): the first fields are shown whole up to VALUE_MAX, a field that would overrun the budget is
-// clipped with the visible truncation note, and what does not fit at all is counted in a "… more fields" line.
+// (limits.ts): fields are shown whole up to VALUE_MAX; when they do not all fit, the long ones share the room
+// (fair-share.ts) and are clipped with the visible truncation note, and what does not fit at all is counted in
+// a "… more fields" line.
 
 /** A long answer (a bounce, a description) shows this much; the full text stays in the ticket. */
 const VALUE_MAX = 2000;
@@ -32,11 +34,15 @@ export function factElements(
 ): CardElement[] {
   const facts: Fact[] = [];
   let left = budget - jsonBytes({ type: 'FactSet', facts: [] });
-  for (const field of fields) {
-    const title = fit.plain(texts.t(field.label.key, field.label.params), LABEL_MAX);
-    const size = (value: string) => jsonBytes({ title, value }) + COMMA;
-    if (left < MIN_FIELD) break;
-    const value = clipToBytes(shownValue(field, texts), VALUE_MAX, left, fit, size);
+  const titles = fields.map((field) => fit.plain(texts.t(field.label.key, field.label.params), LABEL_MAX));
+  const values = fields.map((field) => shownValue(field, texts));
+  const sizer = (title: string) => (value: string) => jsonBytes({ title, value }) + COMMA;
+  const wants = values.map((value, i) => sizer(titles[i]!)(fit.plain(value, VALUE_MAX)));
+  const caps = fairCaps(wants, left, MIN_FIELD);
+  for (const [i, title] of titles.entries()) {
+    const size = sizer(title);
+    if (left < Math.min(wants[i]!, MIN_FIELD)) break;
+    const value = clipToBytes(values[i]!, VALUE_MAX, Math.min(caps[i]!, left), fit, size);
     if (value === null) break;
     facts.push({ title, value });
     left -= size(value);

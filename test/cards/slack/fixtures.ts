@@ -67,3 +67,28 @@ export function plainSource(kind: TicketKind, state: TicketState): TicketCardSou
     nameOf: (id) => (id === 'u-aminah' ? 'Aminah binti Ali' : null),
   };
 }
+
+/**
+ * A whole change request whose requester wrote at the most the form takes (3000 characters, Slack's input
+ * limit) in Section A's description and impact and Section B's activities and fallback plan, beside the
+ * form's short answers: the card an approver must decide from.
+ */
+export const ESSAY_FIELDS: readonly CardField[] = [
+  { label: { key: 'field.request_type' }, value: { key: 'option.request_type.add' } },
+  { label: { key: 'field.domain' }, value: 'rakan.edu.my' },
+  { label: { key: 'field.description' }, value: long(3000) },
+  { label: { key: 'field.impact' }, value: long(3000, 'Pengguna tidak menerima e-mel rakan. ') },
+  { label: { key: 'field.urgency' }, value: 'Tinggi' },
+  { label: { key: 'field.requester_name' }, value: 'Aminah binti Ali' },
+  { label: { key: 'field.requester_email' }, value: 'aminah@agensi.gov.my' },
+  { label: { key: 'field.requester_contact' }, value: '03-8888 0000' },
+  { label: { key: 'field.change_activities' }, value: long(3000, 'Kemas kini senarai putih. ') },
+  { label: { key: 'field.risk' }, value: { key: 'option.risk.high' } },
+  { label: { key: 'field.fallback_plan' }, value: long(3000, 'Buang entri dan muat semula. ') },
+  { label: { key: 'field.planned_start' }, value: '20 Jun 2025, 9:00 PG' },
+  { label: { key: 'field.planned_end' }, value: '20 Jun 2025, 10:00 PG' },
+];
+
+export function essaySource(): TicketCardSource {
+  return { ...plainSource('change_request', 'awaiting_approval'), fields: ESSAY_FIELDS };
+}

@@ -6,7 +6,7 @@ import { renderSlackCard } from '../../../cards/slack/render-card.ts';
 import { buildCardModel } from '../../../cards/ticket-card.ts';
 import { type CardKind, CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../../flows/types.ts';
 import { textsFor } from '../../../src/i18n/texts.ts';
-import { longSource, plainSource } from './fixtures.ts';
+import { ESSAY_FIELDS, essaySource, longSource, plainSource } from './fixtures.ts';
 
 // Ticket cards as Slack messages: every card in every state stays within Block Kit's limits however long
 // the form's answers are, says who acts next and by when, and its buttons identify ticket and version.
@@ -24,6 +24,7 @@ function mrkdwnTexts(node: unknown): string[] {
   const own = o.type === 'mrkdwn' && typeof o.text === 'string' ? [o.text] : [];
   return [...own, ...Object.values(o).flatMap(mrkdwnTexts)];
 }
+const escaped = (text: string) => text.replaceAll('&', '&amp;');
 const actionsOf = (blocks: readonly Block[]) =>
   blocks.filter((b): b is ActionsBlock => b.type === 'actions').flatMap((b) => b.elements);
 
@@ -46,12 +47,33 @@ describe('renderSlackCard', () => {
     },
   );
 
-  it('shows the first fields with a visible truncation note and counts the ones left out', () => {
-    const model = buildCardModel('approval', longSource('change_request', 'awaiting_approval'));
+  it('clips long fields with a visible truncation note and counts the ones left out', () => {
+    const source = longSource('change_request', 'awaiting_approval');
+    const fields = [...source.fields, ...source.fields, ...source.fields];
+    const model = buildCardModel('approval', { ...source, fields });
     const msText = allText(renderSlackCard(model, ms));
     expect(msText).toContain('… (dipendekkan)');
     expect(msText).toMatch(/dan \d+ medan lagi/);
     expect(allText(renderSlackCard(model, en))).toContain('… (truncated)');
+  });
+
+  it('shows every field of a change request written at full length, the long answers sharing the room', () => {
+    for (const texts of [ms, en]) {
+      const message = renderSlackCard(buildCardModel('approval', essaySource()), texts);
+      expect(blockKitProblems(message)).toEqual([]);
+      const text = mrkdwnTexts(message.blocks).join('\n');
+      expect(text).not.toMatch(/dan \d+ medan lagi|and \d+ more fields/);
+      // Section B's plan reaches the approver even though Section A came first at full length.
+      for (const field of ESSAY_FIELDS) expect(text).toContain(`*${escaped(texts.t(field.label.key))}*`);
+      for (const short of ['rakan.edu.my', '03-8888 0000', '20 Jun 2025, 10:00 PG'])
+        expect(text).toContain(short);
+      const essays = mrkdwnTexts(message.blocks).filter((t) => t.includes(texts.t('card.truncated')));
+      expect(essays).toHaveLength(4);
+      // One level for the four: none is starved for another's sake.
+      const lengths = essays.map((t) => t.length);
+      expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThan(60);
+      expect(Math.min(...lengths)).toBeGreaterThan(1500);
+    }
   });
 
   it('says what the ticket is, its state, and who must act by when', () => {

@@ -6,7 +6,7 @@ import { renderTeamsCard } from '../../../cards/teams/render-card.ts';
 import { buildCardModel } from '../../../cards/ticket-card.ts';
 import { type CardKind, CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../../flows/types.ts';
 import { adaptiveCardProblems } from '../../support/adaptive-card-checks.ts';
-import { longSource, plainSource } from '../slack/fixtures.ts';
+import { ESSAY_FIELDS, essaySource, longSource, plainSource } from '../slack/fixtures.ts';
 import { elementsOf, en, ms, textOf } from './fixtures.ts';
 
 // Ticket cards as Adaptive Cards for Teams: every card in every state, in both languages and in every
@@ -206,7 +206,7 @@ describe('renderTeamsCard', () => {
 
   it('measures the limit in UTF-8 bytes and counts the fields left out', () => {
     const wide = (value: string): CardField => ({ label: { key: 'field.description' }, value });
-    const fields = Array.from({ length: 30 }, (_, i) =>
+    const fields = Array.from({ length: 150 }, (_, i) =>
       wide((i % 2 === 0 ? '電子メール' : '😀').repeat(3000)),
     );
     const source = { ...longSource('complaint', 'investigating'), fields };
@@ -216,5 +216,30 @@ describe('renderTeamsCard', () => {
       expect(adaptiveCardProblems(card)).toEqual([]);
     }
     expect(textOf(renderTeamsCard(buildCardModel('soc', source), ms))).toMatch(/dan \d+ medan lagi/);
+  });
+
+  it('shows every field of a change request written at full length, the long answers sharing the room', () => {
+    // Sixteen fields of 3000 characters: whole, they would overrun Teams' payload budget.
+    const fields = [
+      ...ESSAY_FIELDS,
+      ...ESSAY_FIELDS.filter((f) => typeof f.value === 'string' && f.value.length > 2000).flatMap((f) => [
+        f,
+        f,
+        f,
+      ]),
+    ];
+    for (const texts of [ms, en]) {
+      const card = renderTeamsCard(buildCardModel('approval', { ...essaySource(), fields }), texts);
+      expect(adaptiveCardProblems(card)).toEqual([]);
+      expect(textOf(card)).not.toMatch(/dan \d+ medan lagi|and \d+ more fields/);
+      const facts =
+        elementsOf<{ facts: { title: string; value: string }[] }>(card, 'FactSet')[1]?.facts ?? [];
+      expect(facts.map((f) => f.title)).toEqual(fields.map((f) => texts.t(f.label.key)));
+      expect(facts.map((f) => f.value)).toContain('03-8888 0000');
+      const clipped = facts.filter((f) => f.value.endsWith(texts.t('card.truncated')));
+      expect(clipped).toHaveLength(16);
+      const lengths = clipped.map((f) => Buffer.byteLength(f.value));
+      expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThan(80);
+    }
   });
 });

@@ -176,13 +176,13 @@ export const mailtestCommand: CliCommand = {
         leaseMs: RUN_LEASE_MS,
       });
       if (!run.ok) throw new Error('unreachable: the terminal has no rate limit');
-      // Ctrl-C while probes wait for mail (up to delivery.deadline_seconds): they end at once as could not
-      // test, the checks in flight end within their timeouts, and the run is stored `stopped` and printed
-      // rather than left `running` by a killed process.
+      // Ctrl-C while checks wait for a DNS answer or an SMTP reply (up to six timeouts), or probes for mail
+      // (up to delivery.deadline_seconds): they end at once as could not test, and the run is stored
+      // `stopped` and printed rather than left `running` by a killed process.
       const stopping = new AbortController();
       const unsubscribe =
         io.onInterrupt?.(() => {
-          io.err(t('cli.mailtest.stopping', { seconds: Math.ceil(config.mailtest.timeoutMs / 1000) }));
+          io.err(t('cli.mailtest.stopping'));
           stopping.abort();
         }) ?? (() => {});
       const checks = createDomainChecks({

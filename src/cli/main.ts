@@ -60,25 +60,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** What `onFirstInterrupt` listens on: the process, or a test's stand-in. */
+interface SignalSource {
+  on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+  off(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+}
+
+/**
+ * Tells `listener` of the first Ctrl-C (SIGINT) or SIGTERM, then lets go of both, so that a second one gets the
+ * system's default and ends the process at once: the way out when stopping itself hangs. Returns how to let go
+ * sooner (the command finished first).
+ */
+export function onFirstInterrupt(listener: () => void, signals: SignalSource = process): () => void {
+  const stop = () => {
+    signals.off('SIGINT', once);
+    signals.off('SIGTERM', once);
+  };
+  const once = () => {
+    stop();
+    listener();
+  };
+  signals.on('SIGINT', once);
+  signals.on('SIGTERM', once);
+  return stop;
+}
+
 if (import.meta.main) {
   const code = await runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
     isTty: process.stdout.isTTY === true,
-    onInterrupt(listener) {
-      const stop = () => {
-        process.off('SIGINT', once);
-        process.off('SIGTERM', once);
-      };
-      const once = () => {
-        stop();
-        listener();
-      };
-      process.on('SIGINT', once);
-      process.on('SIGTERM', once);
-      return stop;
-    },
+    onInterrupt: (listener) => onFirstInterrupt(listener),
   });
   // `serve` returns only when it has shut down; other commands end the process here. The WebAssembly
   // engines (schema engine, PGlite) leave timers of their own behind, so the process is ended explicitly

@@ -23,7 +23,10 @@ export interface DomainCheckInput {
   readonly delivery: boolean;
   /** Told each time findings arrive. */
   readonly onFindings?: (findings: readonly Finding[]) => void;
-  /** Whoever asked is stopping (the investigation worker, the checklist): probes still waiting end as could-not-test. */
+  /**
+   * Whoever asked is stopping (the investigation worker, the checklist, Ctrl-C): the checks and probes still
+   * waiting end at once as could-not-test (`stopped`).
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -44,8 +47,9 @@ export interface DomainCheckDeps {
   readonly clock: Clock;
 
   /**
-   * Aborted when mailops stops: delivery probes still waiting end at once as could-not-test (`stopped`)
-   * instead of holding the shutdown for up to their deadline. The domain checks end within their timeouts.
+   * Aborted when mailops stops: DNS questions, SMTP sessions, the MTA-STS fetch and delivery probes still
+   * waiting end at once as could-not-test (`stopped`) instead of holding the shutdown for their timeouts (a
+   * probe's deadline is up to an hour).
    */
   readonly stopping?: AbortSignal;
 
@@ -109,6 +113,8 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
       deps.delivery.serviceDomains.some((d) => within(domain, d)),
     async run(input) {
       const dns = dnsClient();
+      const signals = [deps.stopping, input.signal].filter((x): x is AbortSignal => x !== undefined);
+      const signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
       const learned = await deps.db.learnedDkimSelector.findMany({
         where: { domain: input.domain },
         select: { selector: true, lastSeenAt: true },
@@ -137,11 +143,10 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
           tell();
           return probeFindings;
         }
-        const signals = [deps.stopping, input.signal].filter((x): x is AbortSignal => x !== undefined);
         const result = await runDelivery({
           target: where,
           settings: deps.delivery,
-          ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}),
+          ...(signal ? { signal } : {}),
           deps: {
             dns,
             timeoutMs: deps.mailtest.timeoutMs,
@@ -169,6 +174,7 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
           learnedSelectors: learned.map((l) => l.selector),
           ...(signing ? { signingSelector: signing } : {}),
           ...(deps.ports ? { ports: deps.ports } : {}),
+          ...(signal ? { signal } : {}),
           onFindings: (sofar) => {
             domainFindings = sofar;
             tell();

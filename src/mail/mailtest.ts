@@ -4,7 +4,7 @@ import { checkDns, type DnsCheckResult, type MxHost } from './dns-checks.ts';
 import { checkDnsbl } from './dnsbl.ts';
 import { checkMtaSts } from './mta-sts.ts';
 import { mxTlsFindings, type ProbedAddress } from './mta-sts-mx-tls.ts';
-import { withCache } from './resolver.ts';
+import { stoppable, withCache } from './resolver.ts';
 import { probeSmtp } from './smtp-probe.ts';
 import { checkSpf } from './spf.ts';
 import type { TargetPolicy } from './target-policy.ts';
@@ -36,6 +36,12 @@ export interface MailtestInput {
   readonly learnedSelectors?: readonly string[];
   /** Of those, the one the domain signs with now, if known (see SigningSelector). */
   readonly signingSelector?: SigningSelector;
+  /**
+   * mailops is stopping (Ctrl-C in `mailops mailtest`, a shutdown): DNS questions, SMTP sessions and the
+   * MTA-STS fetch still waiting end at once, as could-not-test (`stopped`), instead of waiting out their
+   * timeouts (an SMTP probe's budget is six of them).
+   */
+  readonly signal?: AbortSignal;
   /** Told each time findings arrive, so a card can fill in while the run goes on. */
   readonly onFindings?: (findings: readonly Finding[]) => void;
   /** Only tests change these: SMTP is port 25 and MTA-STS port 443 in production. */
@@ -65,7 +71,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
-  const dns = withCache(input.dns);
+  const dns = withCache(input.signal ? stoppable(input.dns, input.signal) : input.dns);
   const found: Finding[] = [];
   const report = async (work: Promise<readonly Finding[]>) => {
     const findings = await work;
@@ -97,6 +103,7 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
   const mtaSts = checkMtaSts(dns, input.domain, exchanges, {
     ...(settings.ca ? { ca: settings.ca } : {}),
     timeoutMs: settings.timeoutMs,
+    ...(input.signal ? { signal: input.signal } : {}),
     target: input.target,
     ...(input.ports?.mtaSts ? { port: input.ports.mtaSts } : {}),
   });
@@ -176,5 +183,6 @@ async function probe(
       quit: Math.min(5000, settings.timeoutMs),
     },
     budgetMs: settings.timeoutMs * SMTP_BUDGET_WAITS,
+    ...(input.signal ? { signal: input.signal } : {}),
   });
 }

@@ -16,6 +16,8 @@ export interface PolicyRequest {
   /** Extra trusted CA certificates in PEM, added to node's public roots. */
   readonly ca?: readonly string[];
   readonly timeoutMs?: number;
+  /** Aborted when mailops stops: the request ends at once as a `network` response with code `stopped`. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export type PolicyResponse =
@@ -70,12 +72,21 @@ export function fetchPolicy(target: PolicyRequest): Promise<PolicyResponse> {
       () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
       target.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
+    const stop = () => {
+      resolve({ kind: 'network', code: 'stopped' });
+      req.destroy();
+    };
     let socket: TLSSocket | undefined;
     req.on('socket', (s) => {
       socket = s as TLSSocket;
     });
     req.on('error', (error) => resolve(classify(error, socket)));
-    req.on('close', () => clearTimeout(timer));
+    req.on('close', () => {
+      clearTimeout(timer);
+      target.signal?.removeEventListener('abort', stop);
+    });
+    if (target.signal?.aborted) return stop();
+    target.signal?.addEventListener('abort', stop, { once: true });
     req.end();
   });
 }

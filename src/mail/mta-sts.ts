@@ -13,6 +13,8 @@ export interface MtaStsOptions {
   /** Extra trusted CA certificates in PEM (an agency's own CA; the tests' CA). */
   readonly ca?: readonly string[];
   readonly timeoutMs?: number;
+  /** mailops is stopping: the fetch ends at once as could not test (`stopped`). */
+  readonly signal?: AbortSignal;
   /** 443 in production (RFC 8461 §3.3); only tests change it. */
   readonly port?: number;
   /** Which addresses of the policy host may be contacted (issue 5 "Safety"); all when absent. */
@@ -83,6 +85,7 @@ async function policyFindings(
     port: options.port,
     ca: options.ca,
     timeoutMs: options.timeoutMs,
+    signal: options.signal,
   });
   return readResponse(response, host, url, await mxHosts);
 }

@@ -83,6 +83,32 @@ function bounded<T>(answer: Promise<DnsAnswer<T>>, ms: number): Promise<DnsAnswe
 }
 
 /**
+ * The same client, except that once `signal` is aborted (Ctrl-C in `mailops mailtest`, mailops shutting down)
+ * a question waiting for its answer, and every later one, ends at once as `stopped`: could not test, never a
+ * verdict, and nobody waits out the timeout for an answer no one will read.
+ */
+export function stoppable(dns: DnsClient, signal: AbortSignal): DnsClient {
+  const stopped = { ok: false, failure: 'stopped', code: 'ESTOPPED' } as const;
+  const ask = <T>(question: () => Promise<DnsAnswer<T>>): Promise<DnsAnswer<T>> => {
+    if (signal.aborted) return Promise.resolve(stopped);
+    let onAbort = () => {};
+    const cut = new Promise<DnsAnswer<T>>((resolve) => {
+      onAbort = () => resolve(stopped);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    return Promise.race([question(), cut]).finally(() => signal.removeEventListener('abort', onAbort));
+  };
+  return {
+    a: (name) => ask(() => dns.a(name)),
+    aaaa: (name) => ask(() => dns.aaaa(name)),
+    mx: (name) => ask(() => dns.mx(name)),
+    txt: (name) => ask(() => dns.txt(name)),
+    cname: (name) => ask(() => dns.cname(name)),
+    ptr: (address) => ask(() => dns.ptr(address)),
+  };
+}
+
+/**
  * A name as the DNS is asked it: without the trailing dot of the absolute form, lower case (RFC 4343: the
  * DNS compares names case-insensitively), internationalised labels as A-labels (RFC 5890, `bücher` →
  * `xn--bcher-kva`). Underscore labels (`_dmarc`, `_domainkey`) pass unchanged.

@@ -77,7 +77,9 @@ export type FinishedStatus = 'done' | 'failed' | 'stopped';
 
 /** `stopped` when a stop cut any probe short (its finding says so), else `done`. */
 export function finishedStatusOf(findings: readonly Finding[]): 'done' | 'stopped' {
-  return findings.some((f) => f.verdict === 'untested' && f.params.reason === 'stopped') ? 'stopped' : 'done';
+  const stopped = (f: Finding) =>
+    f.verdict === 'untested' && (f.params.reason === 'stopped' || f.params.failure === 'stopped');
+  return findings.some(stopped) ? 'stopped' : 'done';
 }
 
 /**

@@ -5,6 +5,7 @@
 
 import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
+import type { ProbeBudget } from './smtp-budget.ts';
 import { describeTls, trustAnchors } from './tls.ts';
 
 export interface SmtpReply {
@@ -22,7 +23,8 @@ export type SmtpFailureReason =
   | 'unreachable'
   | 'protocol'
   | 'tls'
-  | 'error';
+  | 'error'
+  | 'stopped';
 
 export interface SmtpFailure {
   readonly ok: false;
@@ -63,15 +65,6 @@ export interface SmtpTarget {
   /** The whole probe's time over all its sessions (a tarpit answering each line just inside `reply`). */
   readonly budget?: ProbeBudget;
 }
-
-/** No wait goes past `endsAt` (a `performance.now()` reading); `ms` names the budget in a timeout's detail. */
-export interface ProbeBudget {
-  readonly endsAt: number;
-  readonly ms: number;
-}
-
-/** A budget of `ms` from now. */
-export const probeBudget = (ms: number): ProbeBudget => ({ endsAt: performance.now() + ms, ms });
 
 export interface TlsSession {
   /** As Node names it: `TLSv1.3`, `TLSv1.2`, `TLSv1.1`, `TLSv1`. */
@@ -308,35 +301,41 @@ export class SmtpClient {
   }
 
   /**
-   * Resolves with what `settled()` gives once it gives something, or with `onTimeout(why)` after `ms`, or
-   * sooner when the probe's budget runs out (`why` then names the budget). QUIT is not held to the budget:
-   * its own short wait lets a session end cleanly after the budget cut it.
+   * Resolves with what `settled()` gives once it gives something, or with `onTimeout(why, 'timeout')` after
+   * `ms`, or sooner when the probe's budget runs out (`why` then names the budget), or with
+   * `onTimeout('stopped', 'stopped')` as soon as the budget's signal aborts. QUIT is not held to the budget:
+   * its own short wait lets a session end cleanly after the budget cut it; a stop cuts it too.
    */
   #until<T>(
     ms: number,
     settled: () => T | undefined,
-    onTimeout: (why: string) => T,
+    onTimeout: (why: string, cut: 'timeout' | 'stopped') => T,
     budgeted = true,
   ): Promise<T> {
     const left =
       budgeted && this.#budget ? this.#budget.endsAt - performance.now() : Number.POSITIVE_INFINITY;
     const why = left < ms ? `${this.#budget!.ms} ms in all` : `${ms} ms`;
     const wait = Math.max(0, Math.min(ms, left));
+    const signal = this.#budget?.signal;
     return new Promise((resolve) => {
       let finished = false;
+      const stop = () => finish(onTimeout('stopped', 'stopped'));
       const finish = (value: T) => {
         if (finished) return;
         finished = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', stop);
         this.#wake = undefined;
         resolve(value);
       };
-      const timer = setTimeout(() => finish(onTimeout(why)), wait);
+      const timer = setTimeout(() => finish(onTimeout(why, 'timeout')), wait);
       this.#wake = () => {
         const value = settled();
         if (value !== undefined) finish(value);
       };
       this.#wake();
+      if (signal?.aborted) stop();
+      else signal?.addEventListener('abort', stop, { once: true });
     });
   }
 
@@ -350,7 +349,7 @@ export class SmtpClient {
     return this.#until<SmtpResult<true>>(
       ms,
       () => (connected ? { ok: true, value: true } : this.#ended),
-      (why) => ({ ok: false, reason: 'timeout', detail: `connect: ${why}` }),
+      (why, cut) => ({ ok: false, reason: cut, detail: `connect: ${why}` }),
     );
   }
 
@@ -358,8 +357,8 @@ export class SmtpClient {
     return this.#until<SmtpResult<SmtpReply>>(
       ms,
       () => this.#takeReply(),
-      (why) => {
-        this.#break('timeout', why);
+      (why, cut) => {
+        this.#break(cut, why);
         return this.#broken!;
       },
     );
@@ -387,9 +386,9 @@ export class SmtpClient {
     return this.#until<SmtpResult<true>>(
       ms,
       () => (done ? { ok: true, value: true } : this.#ended),
-      (why) => {
+      (why, cut) => {
         // Half a handshake cannot carry a QUIT: the transport is given up.
-        this.#end({ reason: 'timeout', detail: `TLS: ${why}` });
+        this.#end({ reason: cut, detail: `TLS: ${why}` });
         secure.destroy();
         return this.#ended!;
       },

@@ -4,14 +4,13 @@
 // connection, a 4xx) is `untested`, never `fail`: a wrong verdict is worse than none.
 
 import { type Clock, systemClock } from '../time.ts';
+import { type ProbeBudget, probeBudget } from './smtp-budget.ts';
 import {
   DEFAULT_SMTP_TIMEOUTS,
   formatReply,
   type Greeting,
   greetingName,
-  type ProbeBudget,
   parseGreeting,
-  probeBudget,
   SmtpClient,
   type SmtpReply,
   type SmtpTimeouts,
@@ -41,6 +40,8 @@ export interface SmtpProbeOptions {
   readonly timeouts?: Partial<SmtpTimeouts>;
   /** The longest the whole probe of this address may take, over both its sessions; unset, no bound. */
   readonly budgetMs?: number;
+  /** mailops is stopping (Ctrl-C, a shutdown): the probe ends at once, what it had not judged is `stopped`. */
+  readonly signal?: AbortSignal;
   readonly clock?: Clock;
 }
 
@@ -84,7 +85,11 @@ type FindingSet = ReturnType<typeof findingSet>;
 
 export async function probeSmtp(options: SmtpProbeOptions): Promise<Finding[]> {
   const out = findingSet(`${options.host} (${options.address})`);
-  const budget = options.budgetMs === undefined ? undefined : probeBudget(options.budgetMs);
+  const { budgetMs, signal } = options;
+  const budget =
+    budgetMs === undefined && signal === undefined
+      ? undefined
+      : probeBudget(budgetMs ?? Number.POSITIVE_INFINITY, signal);
   const why = await runProbe(options, budget, out);
   if (why) out.skip(SMTP_CHECKS, why);
   return out.list();

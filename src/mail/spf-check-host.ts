@@ -58,6 +58,7 @@ const NODE_CODES: Record<DnsFailure, string> = {
   timeout: 'ETIMEOUT',
   refused: 'EREFUSED',
   error: 'EBADRESP',
+  stopped: 'ECANCELLED',
 };
 
 type Resolve = (name: string, rrtype: string) => Promise<unknown[]>;

@@ -53,9 +53,10 @@ export interface Finding {
 
 /**
  * How a DNS question ended. `nxdomain` and `nodata` are answers (the name or the type does not exist) and may
- * make a check fail; `servfail`, `timeout`, `refused` and `error` mean the question could not be answered.
+ * make a check fail; `servfail`, `timeout`, `refused` and `error` mean the question could not be answered, and
+ * `stopped` that mailops stopped waiting for it (Ctrl-C, a shutdown: resolver.ts, stoppable).
  */
-export type DnsFailure = 'nxdomain' | 'nodata' | 'servfail' | 'timeout' | 'refused' | 'error';
+export type DnsFailure = 'nxdomain' | 'nodata' | 'servfail' | 'timeout' | 'refused' | 'error' | 'stopped';
 
 export type DnsAnswer<T> =
   | { readonly ok: true; readonly records: readonly T[] }

@@ -93,7 +93,7 @@ const TABLE: DnsTable = {
 
 async function run(
   serve: Handler,
-  options: { port?: number; ca?: string[] | null; timeoutMs?: number } = {},
+  options: { port?: number; ca?: string[] | null; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<Finding[]> {
   handler = serve;
   seen = [];
@@ -102,6 +102,7 @@ async function run(
     port: options.port ?? port,
     ca,
     timeoutMs: options.timeoutMs ?? 2_000,
+    signal: options.signal,
   });
   expectReadable(findings);
   return findings;
@@ -257,6 +258,21 @@ describe('fetching the MTA-STS policy', () => {
       verdict: 'untested',
       params: { reason: 'ETIMEDOUT' },
     });
+  });
+
+  it('ends a fetch still waiting at once when mailops stops, as untested (stopped)', async () => {
+    const silent = await listen(createTcpServer());
+    const stopping = new AbortController();
+    setTimeout(() => stopping.abort(), 100);
+    // A minute's timeout: only the stop can end it within the test's own five seconds.
+    const findings = await run(reply(200, ENFORCE), {
+      port: silent,
+      timeoutMs: 60_000,
+      signal: stopping.signal,
+    });
+    const policy = findings.find((f) => f.check === 'mta_sts.policy')!;
+    expect(policy).toMatchObject({ verdict: 'untested', params: { reason: 'stopped' } });
+    expect(describeFinding(policy, 'en').text).toContain('mailops was stopped before the test finished');
   });
 
   it('reports a refused connection as untested', async () => {

@@ -7,6 +7,7 @@ import {
   createDnsClient,
   normaliseName,
   reverseName,
+  stoppable,
   withCache,
 } from '../../src/mail/resolver.ts';
 import type { DnsClient } from '../../src/mail/types.ts';
@@ -170,6 +171,22 @@ describe('createDnsClient against a DNS server on loopback', () => {
     const started = Date.now();
     expect(await slow.a('senyap.gov.my')).toEqual({ ok: false, failure: 'timeout', code: 'ETIMEOUT' });
     expect(Date.now() - started).toBeLessThan(600);
+  });
+
+  it('ends a question still waiting, and every later one, as stopped once mailops stops', async () => {
+    const port = (server.address() as AddressInfo).port;
+    // A minute's timeout: only the stop can end the question within the test's own five seconds.
+    const patient = createDnsClient({ servers: [`127.0.0.1:${port}`], timeoutMs: 60_000 });
+    const stopping = new AbortController();
+    const dns = stoppable(patient, stopping.signal);
+    const waiting = dns.a('senyap.gov.my');
+    setTimeout(() => stopping.abort(), 50);
+    const stopped = { ok: false, failure: 'stopped', code: 'ESTOPPED' };
+    expect(await waiting).toEqual(stopped);
+    expect(await dns.mx('agensi.gov.my')).toEqual(stopped);
+    // Answers that came before the stop are answers.
+    const fresh = stoppable(patient, new AbortController().signal);
+    expect(await fresh.a('agensi.gov.my')).toEqual({ ok: true, records: ['192.0.2.10', '192.0.2.11'] });
   });
 
   it('joins the strings of each TXT record (RFC 7208 §3.3)', async () => {

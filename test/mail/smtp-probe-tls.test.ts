@@ -62,6 +62,35 @@ describe('smtp.connect', () => {
     expect(Object.values(patient).filter((f) => f.verdict === 'untested')).toEqual([]);
   });
 
+  it('ends at once when mailops stops, keeping what it judged and leaving the rest untested (stopped)', async () => {
+    const stopping = new AbortController();
+    // mailops stops while the server takes its time over EHLO: without the stop this would be a timeout.
+    const server = await fake({
+      ...withTls(),
+      reply: (command) => {
+        if (!command.startsWith('EHLO')) return undefined;
+        stopping.abort();
+        return SILENCE;
+      },
+    });
+    const found = await probe(server, { signal: stopping.signal, budgetMs: 60_000 });
+    expect(found['smtp.connect']!.verdict).toBe('pass');
+    const cut = Object.values(found).filter((f) => f.verdict === 'untested');
+    expect(cut.map((f) => f.check)).toEqual(
+      expect.arrayContaining(['smtp.starttls', 'smtp.relay', 'smtp.vrfy']),
+    );
+    for (const finding of cut)
+      expect(finding.params).toMatchObject({ reason: 'stopped', detail: 'EHLO: stopped' });
+    expect(describeFinding(found['smtp.relay']!, 'en').text).toContain(
+      'mailops was stopped before the test finished',
+    );
+    expect(Object.values(found).filter((f) => f.verdict === 'fail')).toEqual([]);
+
+    // Stopped before it starts, a probe does not wait for a greeting either.
+    const late = await probe(await fake(withTls()), { signal: stopping.signal });
+    expect(late['smtp.connect']).toMatchObject({ verdict: 'untested', params: { reason: 'stopped' } });
+  });
+
   it('is untested (refused) when nothing listens on the port', async () => {
     const found = await probe(await freePort());
     expect(found['smtp.connect']).toMatchObject({ verdict: 'untested', params: { reason: 'refused' } });

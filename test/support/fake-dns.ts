@@ -32,6 +32,7 @@ const CODES: Record<DnsFailure, string> = {
   timeout: 'ETIMEOUT',
   refused: 'EREFUSED',
   error: 'EBADRESP',
+  stopped: 'ESTOPPED',
 };
 
 export function fakeDns(table: DnsTable, options: { delayMs?: number } = {}): FakeDns {

@@ -146,7 +146,7 @@ const ms = {
     '--dns memerlukan alamat IP dengan port pilihan, contohnya 127.0.0.1:5353 (diberi: {value})',
   'cli.mailtest.no_history': 'Tiada ujian lalu untuk {domain}.',
   'cli.mailtest.stopping':
-    'Menghentikan: ujian penghantaran yang menunggu ditamatkan, semakan yang sedang berjalan selesai dalam {seconds} saat. Tekan Ctrl-C sekali lagi untuk keluar serta-merta.',
+    'Menghentikan: semakan dan ujian penghantaran yang masih menunggu ditamatkan sekarang sebagai "tidak dapat diuji", dan laporan setakat ini dicetak. Tekan Ctrl-C sekali lagi untuk keluar serta-merta.',
   'cli.mailtest.started': 'Mula',
   'cli.mailtest.by': 'Oleh',
   'cli.mailtest.via': 'Melalui',
@@ -306,7 +306,7 @@ const en: Record<keyof typeof ms, string> = {
     '--dns needs an IP address with an optional port, e.g. 127.0.0.1:5353 (given: {value})',
   'cli.mailtest.no_history': 'No past runs for {domain}.',
   'cli.mailtest.stopping':
-    'Stopping: probes waiting for mail end now, checks in flight finish within {seconds} s. Press Ctrl-C again to quit at once.',
+    'Stopping: checks and probes still waiting end now as "could not test", and the report so far is printed. Press Ctrl-C again to quit at once.',
   'cli.mailtest.started': 'Started',
   'cli.mailtest.by': 'By',
   'cli.mailtest.via': 'Via',

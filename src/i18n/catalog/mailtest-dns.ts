@@ -21,6 +21,8 @@ const ms = {
 
   'mailtest.dns_failure.error': 'ralat DNS lain',
 
+  'mailtest.dns_failure.stopped': 'mailops dihentikan sebelum jawapan DNS tiba',
+
   'mailtest.dns.domain.title': 'Domain wujud dalam DNS',
   'mailtest.dns.domain.fail':
     'Domain {domain} tidak wujud dalam DNS (NXDOMAIN). Tiada mel boleh dihantar kepadanya.',
@@ -144,6 +146,8 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dns_failure.refused': 'the DNS server refused the query',
 
   'mailtest.dns_failure.error': 'another DNS error',
+
+  'mailtest.dns_failure.stopped': 'mailops was stopped before the DNS answer came',
 
   'mailtest.dns.domain.title': 'Domain exists in DNS',
   'mailtest.dns.domain.fail':

@@ -302,7 +302,8 @@ export async function startApp(options: AppOptions) {
       // A checklist fire under way hands itself back (daily-checklist.ts) before the database closes: the next
       // start, or another replica, runs it whole rather than SOC reading a summary of probes cut short.
       await schedulerStopped;
-      // A /mailtest run in flight ends within its own timeouts; its result is stored before the database closes.
+      // A /mailtest run in flight ends at once (`stopping`: what still waited is could not test); its result
+      // is stored before the database closes.
       await mailtest.idle();
       await abandonedRuns.stop();
       await investigationStopped;

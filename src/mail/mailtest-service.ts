@@ -92,8 +92,8 @@ export function createMailtestService(deps: {
   ) {
     const { domain } = request;
     const startedAt = deps.clock.now();
-    const view = (findings: readonly Finding[], finished: boolean) =>
-      reportView({ domain, findings, finished, requestedBy: requester.name, startedAt, locale });
+    const view = (findings: readonly Finding[], finished: boolean, interrupted = false) =>
+      reportView({ domain, findings, finished, requestedBy: requester.name, startedAt, locale, interrupted });
     const posted = await sink.post(view([], false));
     const card = storableCard(sink.platform, posted, locale);
     if (card)
@@ -114,14 +114,20 @@ export function createMailtestService(deps: {
     let last = 0;
     const flush = async (): Promise<void> => {
       while (sending) await sending;
-      const wait = last + UPDATE_EVERY_MS - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      last = Date.now();
-      sending = sink.update(posted, view(latest, false)).catch((error: unknown) => {
-        deps.logger.warn('mailtest progress update failed', { domain, error });
-      });
-      await sending;
-      sending = null;
+      // Findings that arrive while an update is on its way go out in the next one: the card must not show
+      // "2 checks done" for the minute an MX that never speaks holds the run.
+      let sent: readonly Finding[] | null = null;
+      while (sent !== latest) {
+        const wait = last + UPDATE_EVERY_MS - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        last = Date.now();
+        sent = latest;
+        sending = sink.update(posted, view(sent, false)).catch((error: unknown) => {
+          deps.logger.warn('mailtest progress update failed', { domain, error });
+        });
+        await sending;
+        sending = null;
+      }
     };
     let pending: Promise<void> | null = null;
     try {
@@ -136,14 +142,12 @@ export function createMailtestService(deps: {
         },
       });
       await pending;
-      // A stop that cut probes short leaves a run that did not test them: history says `stopped`.
-      await finishRun(deps.db, runId, {
-        findings: [...findings],
-        status: finishedStatusOf(findings),
-        at: deps.clock.now(),
-      });
+      // A stop that cut checks short leaves a run that did not test them: history says `stopped`, and the
+      // card says the run was cut short and to run it again, as for a run whose process died.
+      const status = finishedStatusOf(findings);
+      await finishRun(deps.db, runId, { findings: [...findings], status, at: deps.clock.now() });
       while (sending) await sending;
-      await sink.update(posted, view(findings, true));
+      await sink.update(posted, status === 'stopped' ? view(findings, false, true) : view(findings, true));
     } catch (error) {
       // Not the requester's fault: the card says so with a reference the operator finds in the log.
       const reference = crypto.randomUUID().slice(0, 8);

@@ -8,6 +8,7 @@ import {
   GOOD_DOMAIN,
   type MailWorld,
   OPENRELAY_DOMAIN,
+  SILENT_DOMAIN,
   startMailWorld,
 } from '../support/mail-world/index.ts';
 import { CHANNELS, PEOPLE, type SlackWorld, startSlackWorld, until } from '../support/slack-world.ts';
@@ -159,6 +160,61 @@ describe('/mailtest in Teams', () => {
     await world.app.mailtest.idle();
     expect(await db.prisma.mailtestRun.count({ where: { requestedBy: 'aminah' } })).toBe(3);
   }, 60_000);
+});
+
+describe('/mailtest while mailops stops', () => {
+  // A minute's timeout against an MX that accepts the connection and never speaks: only the stop can end the
+  // run within the test's own thirty seconds.
+  it('ends a run in flight at once: its card says it was cut short, and the run is stored stopped', async () => {
+    const ownDb = await createPgliteDatabase();
+    const own = await startTeamsWorld(
+      ownDb,
+      `${AGENCY_YAML}
+mailtest:
+  dns_servers: ['127.0.0.1:${mail.dns.port}']
+  timeout_seconds: 60
+  allow_targets: [127.0.0.0/8]
+  dnsbl_zones: [${DNSBL_ZONE}]
+`,
+    );
+    let closed = false;
+    try {
+      await own.greet();
+      const asked = messageActivity({
+        serviceUrl: own.connector.url,
+        from: aminah,
+        text: `mailtest ${SILENT_DOMAIN}`,
+      });
+      expect((await own.bot.send(asked)).status).toBe(200);
+      const chat = personalChatOf(aminah);
+      const report = () =>
+        own.connector.messagesIn(chat).find((m) => JSON.stringify(m.activity).includes(SILENT_DOMAIN));
+      // The blocklist answer comes with the MX address, so the SMTP probe is under way by then.
+      await until(
+        () => JSON.stringify(report()?.versions.at(-1) ?? '').includes('Senarai hitam (DNSBL)'),
+        'the probe',
+      );
+      await own.app.close();
+      closed = true;
+      const run = await ownDb.prisma.mailtestRun.findFirstOrThrow({ where: { domain: SILENT_DOMAIN } });
+      expect(run).toMatchObject({ status: 'stopped', via: 'teams' });
+      const findings = run.findings as { check: string; verdict: string; params: Record<string, unknown> }[];
+      expect(findings.find((f) => f.check === 'smtp.connect')).toMatchObject({
+        verdict: 'untested',
+        params: { reason: 'stopped' },
+      });
+      expect(findings.filter((f) => f.check.startsWith('smtp.') && f.verdict === 'fail')).toEqual([]);
+      const final = cardOf(report()!);
+      expect(adaptiveCardProblems(final)).toEqual([]);
+      expect(JSON.stringify(final)).toContain(
+        `Ujian ${SILENT_DOMAIN} terputus: mailops berhenti sebelum ujian selesai`,
+      );
+    } finally {
+      if (!closed) await own.app.close();
+      await own.connector.close();
+      await ownDb.cleanup();
+    }
+  }, 30_000);
 });
 
 describe('/mailtest in Slack', () => {

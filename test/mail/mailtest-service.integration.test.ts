@@ -146,13 +146,82 @@ describeEachDatabase('mailtest service', (suite) => {
       });
       expect(started.ok).toBe(true);
       await service.idle();
-      expect(views.at(-1)?.finished).toBe(true);
-      return (await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain } })).status;
+      const status = (await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain } })).status;
+      // A run cut short ends its card as one whose process died does: what was found, and run it again.
+      expect(views.at(-1)).toMatchObject(
+        status === 'stopped'
+          ? { finished: false, status: expect.stringContaining(`The test of ${domain} was cut short`) }
+          : { finished: true, status: expect.stringMatching(/^Done: /) },
+      );
+      return status;
     };
     expect(await statusAfter('stopped', 'berhenti.gov.my')).toBe('stopped');
     // Another reason a probe could not be tested is the domain's or the mailbox's, not a stop.
     expect(await statusAfter('imap_timeout', 'lambat.gov.my')).toBe('done');
     expect(await statusAfter(null, 'sihat.gov.my')).toBe('done');
+  });
+
+  it('sends findings that arrived while a card update was on its way, without waiting for more', async () => {
+    const finding = (n: number): Finding => ({
+      check: 'dns.mx',
+      verdict: 'pass',
+      requirement: '4f-i',
+      params: { count: n },
+    });
+    const gate = () => {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      return { open: () => open(), opened };
+    };
+    const [updating, arrived, released] = [gate(), gate(), gate()];
+    // The first findings start an update; the rest arrive while it is on its way; then the run waits (an
+    // MX that never speaks) until released.
+    const checks: DomainChecks = {
+      monitored: () => null,
+      inService: () => true,
+      run: async ({ onFindings }) => {
+        onFindings?.([finding(1)]);
+        await updating.opened;
+        onFindings?.([finding(1), finding(2), finding(3)]);
+        arrived.open();
+        await released.opened;
+        return [finding(1), finding(2), finding(3)];
+      },
+    };
+    const views: MailtestView[] = [];
+    const service = createMailtestService({
+      db: db.prisma,
+      settings: OFFLINE_MAILTEST_SETTINGS,
+      logger: createMemoryLogger(),
+      clock: { now: () => new Date() },
+      checks,
+    });
+    const started = await service.start({
+      text: 'lambat-kemas.gov.my',
+      requester: { id: 'progress', name: 'Zul', via: 'slack' },
+      locale: 'en',
+      sink: {
+        post: async (view) => {
+          views.push(view);
+          return 'card-1';
+        },
+        update: async (_posted, view) => {
+          views.push(view);
+          if (views.length !== 2) return;
+          // The first progress update is on its way while the rest of the findings arrive.
+          updating.open();
+          await arrived.opened;
+        },
+      },
+    });
+    expect(started.ok).toBe(true);
+    await expect.poll(() => views.at(-1)?.status).toBe('Checking… 3 checks done.');
+    expect(views.at(-1)?.finished).toBe(false);
+    released.open();
+    await service.idle();
+    expect(views.at(-1)?.finished).toBe(true);
   });
 
   it('lists a run its process abandoned as interrupted, and one still within any run’s length as running', async () => {

@@ -88,6 +88,16 @@ export const aboutTheMailbox = (reply: SmtpReply) => {
   return /^[245]\.1\.(?!7\b|8\b)\d{1,3}\b/.test(line) && !/sender address rejected/i.test(line);
 };
 
+/**
+ * A refusal of the outside recipient's domain itself, not of relaying: the domain takes no mail (RFC 7505 §4.2:
+ * null MX, `556 5.1.10`) or does not exist (RFC 3463 X.1.2, bad destination system; Postfix's
+ * reject_unknown_recipient_domain, "Domain not found"). A server that checks this before it decides on
+ * relaying has said nothing about relaying, so its refusal cannot pass the test.
+ */
+const aboutTheOutsideDomain = (reply: SmtpReply) =>
+  /^[45]\.1\.(?:2|10)\b/.test(reply.lines[0] ?? '') ||
+  /recipient address rejected: (?:domain not found|.*does not accept mail)/i.test(reply.lines.join(' '));
+
 /** A reply with the addresses in it taken out, so that refusals of different recipients can be compared. */
 const gist = (reply: SmtpReply) =>
   `${reply.code} ${reply.lines.join(' ').replace(/<[^>]*>|\S+@\S+/g, '')}`.replace(/\s+/g, ' ').trim();
@@ -104,8 +114,8 @@ function clientRefused(control: RcptOutcome, forms: readonly RcptOutcome[]): boo
 }
 
 /**
- * 2xx to any form fails naming it; 5xx to every form passes unless postmaster was refused as well; anything
- * else leaves relaying untested.
+ * 2xx to any form fails naming it; 5xx to every form passes unless postmaster was refused as well, or the
+ * outside recipient's domain was refused rather than the relaying; anything else leaves relaying untested.
  */
 function judgeRelay([postmaster, control, ...forms]: readonly RcptOutcome[], stopped?: Untested): Judged {
   const localsProve = control !== undefined && replyClass(control) === 5;
@@ -123,6 +133,13 @@ function judgeRelay([postmaster, control, ...forms]: readonly RcptOutcome[], sto
   if (clientRefused(control!, forms)) {
     const detail = `${control!.form.form}: ${formatReply(control!.reply)}`;
     return { verdict: 'untested', params: { reason: 'rejected', detail } };
+  }
+  const domainRefused = forms.filter(
+    (o) => !o.form.local && replyClass(o) === 5 && aboutTheOutsideDomain(o.reply),
+  );
+  if (domainRefused.length > 0) {
+    const detail = domainRefused.map((o) => `${o.form.form}: ${formatReply(o.reply)}`).join('; ');
+    return { verdict: 'untested', params: { reason: 'recipient_domain', detail } };
   }
   const unsettled = forms.filter((o) => replyClass(o) !== 5);
   if (unsettled.length === 0) {

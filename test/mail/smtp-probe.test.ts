@@ -161,6 +161,30 @@ describe('smtp.relay', () => {
     expect(found['smtp.relay']).toMatchObject({ verdict: 'pass' });
   });
 
+  it.each([
+    [
+      'a null MX (RFC 7505 §4.2)',
+      '556 5.1.10 <relaytest@outside.test>: Recipient address rejected: Domain outside.test does not accept mail (nullMX)',
+    ],
+    [
+      'no such domain (RFC 3463 X.1.2)',
+      '550 5.1.2 <relaytest@outside.test>: Recipient address rejected: Domain not found',
+    ],
+  ])(
+    'is untested, not passed, when the outside recipient is refused for its domain, %s, before relaying is weighed',
+    async (_why, refused) => {
+      // Postfix's reject_unknown_recipient_domain ahead of the relay decision: an open relay would answer so too.
+      const outside = (c: string) => c.startsWith('RCPT') && c.includes('relaytest@outside.test>');
+      const found = await probe(await fake({ reply: (c) => (outside(c) ? refused : undefined) }));
+      expect(found['smtp.relay']).toMatchObject({
+        verdict: 'untested',
+        params: { reason: 'recipient_domain' },
+      });
+      expect(String(found['smtp.relay']!.params.detail)).toContain(`plain: ${refused}`);
+      expect(describeFinding(found['smtp.relay']!, 'en').text).toContain('set mailtest.relay_recipient');
+    },
+  );
+
   it('reports the 421 that closed the session, not the RSET that found it closed', async () => {
     const server = await fake({
       reply: (c) =>

@@ -99,6 +99,8 @@ const ms = {
   'mailtest.smtp.reason.no_starttls': 'tiada sesi STARTTLS',
   'mailtest.smtp.reason.accepts_all_local':
     'pelayan menerima semua penerima tempatan, jadi bentuk alamat domain tempatan tidak membuktikan relay',
+  'mailtest.smtp.reason.recipient_domain':
+    'pelayan menolak domain penerima luar itu sendiri (tiada perkhidmatan mel atau tidak wujud) sebelum menimbang relay; tetapkan mailtest.relay_recipient kepada peti mel di domain yang menerima mel (tiada mesej dihantar kepadanya)',
   'mailtest.smtp.target.title': 'Alamat pelayan mel yang boleh diuji',
   'mailtest.smtp.target.untested':
     'Tidak diuji: {address} ialah alamat persendirian atau terpelihara, dan mailops tidak menyambung ke alamat sedemikian kecuali yang disenaraikan. Ini bukan keputusan gagal.',
@@ -200,6 +202,8 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.smtp.reason.no_starttls': 'no STARTTLS session',
   'mailtest.smtp.reason.accepts_all_local':
     'the server accepts any local recipient, so local-domain forms prove no relaying',
+  'mailtest.smtp.reason.recipient_domain':
+    'the server refused the outside recipient’s domain itself (no mail service, or no such domain) before weighing relaying; set mailtest.relay_recipient to a mailbox at a domain that receives mail (nothing is ever sent to it)',
   'mailtest.smtp.target.title': 'Mail server address that may be tested',
   'mailtest.smtp.target.untested':
     'Not tested: {address} is a private or reserved address, and mailops connects to such addresses only when they are listed. This is not a fail.',

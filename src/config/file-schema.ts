@@ -134,8 +134,14 @@ const MAILTEST_DEFAULTS = {
   dkim_selectors: [] as string[],
   helo_name: 'mailtest.mailops.invalid',
   relay_sender: 'postmaster@example.com',
-  relay_recipient: 'relay-test@example.net',
 };
+
+/**
+ * The relay test's outside recipient when none is configured and no monitored domain has an outside probe
+ * mailbox (load-config.ts): a reserved name (RFC 2606) that takes no mail (null MX), so an MX that checks
+ * recipient domains before relaying makes the test "could not test" (src/mail/smtp-relay.ts).
+ */
+export const FALLBACK_RELAY_RECIPIENT = 'relay-test@example.net';
 
 /**
  * catch_up_minutes: a daily checklist fire no replica saw through (circular 4(c) is a daily check) runs up to
@@ -165,7 +171,8 @@ const mailtestSchema = z.strictObject({
     .default(MAILTEST_DEFAULTS.dkim_selectors),
   helo_name: hostName.default(MAILTEST_DEFAULTS.helo_name),
   relay_sender: mailbox.default(MAILTEST_DEFAULTS.relay_sender),
-  relay_recipient: mailbox.default(MAILTEST_DEFAULTS.relay_recipient),
+  // Unset: the first monitored domain's outside probe mailbox, else FALLBACK_RELAY_RECIPIENT (load-config.ts).
+  relay_recipient: mailbox.optional(),
   /** PEM file of extra certificate authorities trusted for STARTTLS and MTA-STS (an agency's own CA). */
   extra_ca_file: text.optional(),
 });

@@ -4,7 +4,7 @@ import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
 import { crossCheck } from './cross-checks.ts';
 import { assembleDelivery } from './delivery-settings.ts';
 import { defaultContext, type EnvContext, type EnvSettings, parseEnv } from './env.ts';
-import { type ConfigFile, configFileSchema } from './file-schema.ts';
+import { type ConfigFile, configFileSchema, FALLBACK_RELAY_RECIPIENT } from './file-schema.ts';
 import { formatIssues } from './problems.ts';
 import { readYamlFile } from './read-yaml.ts';
 import { applySlaOverrides } from './sla-overrides.ts';
@@ -125,7 +125,11 @@ function assemble(
       dkimSelectors: file.mailtest.dkim_selectors,
       heloName: file.mailtest.helo_name,
       relaySender: file.mailtest.relay_sender,
-      relayRecipient: file.mailtest.relay_recipient,
+      // A mailbox at a provider that receives mail, which the monitored domains' probes already use: an MX
+      // that refuses a recipient domain taking no mail before it weighs relaying leaves the test untested.
+      // Nothing is ever sent to it: the relay test stops at RCPT TO.
+      relayRecipient:
+        file.mailtest.relay_recipient ?? delivery.domains[0]?.outside.address ?? FALLBACK_RELAY_RECIPIENT,
       // Relative to the configuration file, as an operator reading the file expects.
       extraCaFile: file.mailtest.extra_ca_file
         ? resolve(dirname(source.path), file.mailtest.extra_ca_file)

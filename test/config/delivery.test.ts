@@ -68,6 +68,23 @@ describe('delivery configuration', () => {
     }
   });
 
+  it('tests relaying towards the first outside probe mailbox unless a relay recipient is configured', () => {
+    const env = { AGENCY_PROBE_PW: 'a', OUTSIDE_PROBE_PW: 'b' };
+    const recipient = (yaml: string) => {
+      const result = load(yaml, env);
+      if (!result.ok) throw new Error(result.problems.join('\n'));
+      return result.config.mailtest.relayRecipient;
+    };
+    // A mailbox at a provider that receives mail: a recipient domain check before relaying cannot stop the test.
+    expect(recipient(withDelivery('password_env: AGENCY_PROBE_PW'))).toBe('mailops.probe@gmail.example');
+    expect(recipient(MINIMAL_YAML)).toBe('relay-test@example.net');
+    const configured = `${withDelivery('password_env: AGENCY_PROBE_PW')}
+mailtest:
+  relay_recipient: relay-check@outside.example
+`;
+    expect(recipient(configured)).toBe('relay-check@outside.example');
+  });
+
   it('reads a password file relative to the configuration file, first line only', () => {
     const path = writeConfig(withDelivery('password_file: agency-probe.secret'));
     const secretFile = join(dirname(path), 'agency-probe.secret');

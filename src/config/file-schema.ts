@@ -133,14 +133,15 @@ const MAILTEST_DEFAULTS = {
   dnsbl_zones: ['zen.spamhaus.org', 'bl.spamcop.net', 'b.barracudacentral.org'],
   dkim_selectors: [] as string[],
   helo_name: 'mailtest.mailops.invalid',
-  relay_sender: 'postmaster@example.com',
 };
 
 /**
- * The relay test's outside recipient when none is configured and no monitored domain has an outside probe
- * mailbox (load-config.ts): a reserved name (RFC 2606) that takes no mail (null MX), so an MX that checks
- * recipient domains before relaying makes the test "could not test" (src/mail/smtp-relay.ts).
+ * The relay test's outside sender and recipient when none is configured and no monitored domain has an
+ * outside probe mailbox (load-config.ts): reserved names (RFC 2606) that take no mail (null MX), so an MX
+ * that checks sender or recipient domains before relaying makes the test "could not test"
+ * (src/mail/smtp-relay.ts).
  */
+export const FALLBACK_RELAY_SENDER = 'postmaster@example.com';
 export const FALLBACK_RELAY_RECIPIENT = 'relay-test@example.net';
 
 /**
@@ -170,8 +171,8 @@ const mailtestSchema = z.strictObject({
     .array(z.string({ error: 'must be text' }).regex(/^[a-z0-9._-]{1,63}$/i, 'must be a DKIM selector'))
     .default(MAILTEST_DEFAULTS.dkim_selectors),
   helo_name: hostName.default(MAILTEST_DEFAULTS.helo_name),
-  relay_sender: mailbox.default(MAILTEST_DEFAULTS.relay_sender),
-  // Unset: the first monitored domain's outside probe mailbox, else FALLBACK_RELAY_RECIPIENT (load-config.ts).
+  // Unset: the first monitored domain's outside probe mailbox, else the FALLBACK_ ones (load-config.ts).
+  relay_sender: mailbox.optional(),
   relay_recipient: mailbox.optional(),
   /** PEM file of extra certificate authorities trusted for STARTTLS and MTA-STS (an agency's own CA). */
   extra_ca_file: text.optional(),

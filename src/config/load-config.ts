@@ -4,7 +4,12 @@ import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
 import { crossCheck } from './cross-checks.ts';
 import { assembleDelivery } from './delivery-settings.ts';
 import { defaultContext, type EnvContext, type EnvSettings, parseEnv } from './env.ts';
-import { type ConfigFile, configFileSchema, FALLBACK_RELAY_RECIPIENT } from './file-schema.ts';
+import {
+  type ConfigFile,
+  configFileSchema,
+  FALLBACK_RELAY_RECIPIENT,
+  FALLBACK_RELAY_SENDER,
+} from './file-schema.ts';
 import { formatIssues } from './problems.ts';
 import { readYamlFile } from './read-yaml.ts';
 import { applySlaOverrides } from './sla-overrides.ts';
@@ -76,6 +81,7 @@ function assemble(
   source: Config['source'],
   delivery: Config['delivery'],
 ): Config {
+  const outsideProbe = delivery.domains[0]?.outside.address;
   const local = Object.fromEntries(
     (['approvals', 'soc', 'vendor', 'announcements', 'service_desk'] as const).map((p) => [p, p]),
   );
@@ -124,12 +130,12 @@ function assemble(
       dnsblZones: file.mailtest.dnsbl_zones,
       dkimSelectors: file.mailtest.dkim_selectors,
       heloName: file.mailtest.helo_name,
-      relaySender: file.mailtest.relay_sender,
-      // A mailbox at a provider that receives mail, which the monitored domains' probes already use: an MX
-      // that refuses a recipient domain taking no mail before it weighs relaying leaves the test untested.
-      // Nothing is ever sent to it: the relay test stops at RCPT TO.
-      relayRecipient:
-        file.mailtest.relay_recipient ?? delivery.domains[0]?.outside.address ?? FALLBACK_RELAY_RECIPIENT,
+      // A mailbox at a provider that sends and receives mail, which the monitored domains' probes already
+      // use: an MX that refuses a sender or recipient domain taking no mail (Postfix's
+      // reject_unknown_sender_domain, reject_unknown_recipient_domain) before it weighs relaying leaves the
+      // test untested. Nothing is ever sent: the relay test stops at RCPT TO.
+      relaySender: file.mailtest.relay_sender ?? outsideProbe ?? FALLBACK_RELAY_SENDER,
+      relayRecipient: file.mailtest.relay_recipient ?? outsideProbe ?? FALLBACK_RELAY_RECIPIENT,
       // Relative to the configuration file, as an operator reading the file expects.
       extraCaFile: file.mailtest.extra_ca_file
         ? resolve(dirname(source.path), file.mailtest.extra_ca_file)

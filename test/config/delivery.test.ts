@@ -68,21 +68,22 @@ describe('delivery configuration', () => {
     }
   });
 
-  it('tests relaying towards the first outside probe mailbox unless a relay recipient is configured', () => {
+  it('tests relaying from and to the first outside probe mailbox unless relay addresses are configured', () => {
     const env = { AGENCY_PROBE_PW: 'a', OUTSIDE_PROBE_PW: 'b' };
-    const recipient = (yaml: string) => {
+    const relay = (yaml: string) => {
       const result = load(yaml, env);
       if (!result.ok) throw new Error(result.problems.join('\n'));
-      return result.config.mailtest.relayRecipient;
+      return [result.config.mailtest.relaySender, result.config.mailtest.relayRecipient];
     };
-    // A mailbox at a provider that receives mail: a recipient domain check before relaying cannot stop the test.
-    expect(recipient(withDelivery('password_env: AGENCY_PROBE_PW'))).toBe('mailops.probe@gmail.example');
-    expect(recipient(MINIMAL_YAML)).toBe('relay-test@example.net');
+    // A mailbox at a provider that takes mail: a domain check before relaying cannot stop the test.
+    const probe = 'mailops.probe@gmail.example';
+    expect(relay(withDelivery('password_env: AGENCY_PROBE_PW'))).toEqual([probe, probe]);
+    expect(relay(MINIMAL_YAML)).toEqual(['postmaster@example.com', 'relay-test@example.net']);
     const configured = `${withDelivery('password_env: AGENCY_PROBE_PW')}
 mailtest:
   relay_recipient: relay-check@outside.example
 `;
-    expect(recipient(configured)).toBe('relay-check@outside.example');
+    expect(relay(configured)).toEqual([probe, 'relay-check@outside.example']);
   });
 
   it('reads a password file relative to the configuration file, first line only', () => {

@@ -17,7 +17,7 @@ import {
   type TlsSession,
 } from './smtp-client.ts';
 import { aboutTheMailbox, checkRelay, probedDomain, unknownLocal } from './smtp-relay.ts';
-import { type Params, replyUntested, type Step, type Untested } from './smtp-step.ts';
+import { type Params, refusalUntested, replyUntested, type Step, type Untested } from './smtp-step.ts';
 import type { Finding, Requirement, Verdict } from './types.ts';
 
 export interface SmtpProbeOptions {
@@ -162,10 +162,11 @@ async function greet(client: SmtpClient, name: string): Promise<Step<Greeting>> 
   const ehlo = await client.command(`EHLO ${name}`);
   if (!ehlo.ok) return ehlo;
   if (ehlo.value.code === 250) return { ok: true, value: parseGreeting(ehlo.value) };
-  if (ehlo.value.code !== 500 && ehlo.value.code !== 502) return { ok: false, ...replyUntested(ehlo.value) };
+  if (ehlo.value.code !== 500 && ehlo.value.code !== 502)
+    return { ok: false, ...refusalUntested(ehlo.value) };
   const helo = await client.command(`HELO ${name}`);
   if (!helo.ok) return helo;
-  if (helo.value.code !== 250) return { ok: false, ...replyUntested(helo.value) };
+  if (helo.value.code !== 250) return { ok: false, ...refusalUntested(helo.value) };
   return { ok: true, value: { reply: helo.value, name: greetingName(helo.value), extensions: new Map() } };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { formatReply, type SmtpClient, type SmtpReply } from './smtp-client.ts';
 import type { SmtpProbeOptions } from './smtp-probe.ts';
-import { type Params, replyUntested, type Step, type Untested } from './smtp-step.ts';
+import { type Params, refusalUntested, replyUntested, type Step, type Untested } from './smtp-step.ts';
 import type { Verdict } from './types.ts';
 
 // The relay test of the SMTP probe (circular 4(f)(vi)): an outside sender to an outside recipient, plainly and
@@ -38,7 +38,7 @@ export type Judged = { readonly verdict: Verdict; readonly params: Params };
 async function tryRecipient(client: SmtpClient, sender: string, form: RelayForm): Promise<Step<RcptOutcome>> {
   const mail = await client.command(`MAIL FROM:<${sender}>`);
   if (!mail.ok) return mail;
-  if (mail.value.code !== 250) return { ok: false, ...replyUntested(mail.value) };
+  if (mail.value.code !== 250) return { ok: false, ...refusalUntested(mail.value) };
   const rcpt = await client.command(`RCPT TO:<${form.recipient}>`);
   if (!rcpt.ok) return rcpt;
   // RFC 5321 §3.8: a 421 closes the session, so its own reply is why the test stopped, not the RSET after it.
@@ -128,11 +128,11 @@ function judgeRelay([postmaster, control, ...forms]: readonly RcptOutcome[], sto
   if (stopped) return { verdict: 'untested', params: { reason: stopped.reason, detail: stopped.detail } };
   if (replyClass(postmaster!) === 5 && !aboutTheMailbox(postmaster!.reply)) {
     const detail = `postmaster: ${formatReply(postmaster!.reply)}`;
-    return { verdict: 'untested', params: { reason: 'rejected', detail } };
+    return { verdict: 'untested', params: { reason: refusalUntested(postmaster!.reply).reason, detail } };
   }
   if (clientRefused(control!, forms)) {
     const detail = `${control!.form.form}: ${formatReply(control!.reply)}`;
-    return { verdict: 'untested', params: { reason: 'rejected', detail } };
+    return { verdict: 'untested', params: { reason: refusalUntested(control!.reply).reason, detail } };
   }
   const domainRefused = forms.filter(
     (o) => !o.form.local && replyClass(o) === 5 && aboutTheOutsideDomain(o.reply),
@@ -147,11 +147,15 @@ function judgeRelay([postmaster, control, ...forms]: readonly RcptOutcome[], sto
     return { verdict: 'pass', params: { tried, reply: formatReply(forms[0]!.reply) } };
   }
   const shown = localsProve ? unsettled : [control!, ...unsettled];
-  const reason = shown.some((o) => replyClass(o) === 4)
-    ? 'temporary'
-    : replyClass(control!) === 2
-      ? 'accepts_all_local'
-      : 'protocol';
+  // A 4xx for the probe's EHLO name or sender (Postfix's unknown_hostname_reject_code is 450) is not greylisting.
+  const probeRefused = shown.map((o) => refusalUntested(o.reply).reason).find((r) => r.endsWith('_rejected'));
+  const reason =
+    probeRefused ??
+    (shown.some((o) => replyClass(o) === 4)
+      ? 'temporary'
+      : replyClass(control!) === 2
+        ? 'accepts_all_local'
+        : 'protocol');
   const detail = shown.map((o) => `${o.form.form}: ${formatReply(o.reply)}`).join('; ');
   return { verdict: 'untested', params: { reason, detail } };
 }

@@ -137,12 +137,34 @@ describe('smtp.relay', () => {
     ['5.1.8', '550 5.1.8 <probe@outside.test>: Sender address rejected: Domain not found'],
     ['5.1.7', '550 5.1.7 <probe@outside.test>: Sender address rejected: undeliverable address'],
   ])(
-    'is untested (rejected) when every RCPT gets %s, a status about the sender, not the mailbox (RFC 3463)',
+    'is untested (sender refused) when every RCPT gets %s, a status about the sender, not the mailbox (RFC 3463)',
     async (_status, refused) => {
       const found = await probe(await fake({ reply: (c) => (c.startsWith('RCPT') ? refused : undefined) }));
-      expect(found['smtp.relay']).toMatchObject({ verdict: 'untested', params: { reason: 'rejected' } });
+      expect(found['smtp.relay']).toMatchObject({
+        verdict: 'untested',
+        params: { reason: 'sender_rejected' },
+      });
+      expect(describeFinding(found['smtp.relay']!, 'en').text).toContain('set mailtest.relay_sender');
     },
   );
+
+  it('is untested (EHLO name refused), not greylisted, when a hardened Postfix refuses the EHLO name at RCPT', async () => {
+    // reject_unknown_helo_hostname answers 450 (unknown_hostname_reject_code) at RCPT under smtpd_delay_reject.
+    const refused = '450 4.7.1 <probe.mailops.test>: Helo command rejected: Host not found';
+    const found = await probe(await fake({ reply: (c) => (c.startsWith('RCPT') ? refused : undefined) }));
+    expect(found['smtp.relay']).toMatchObject({ verdict: 'untested', params: { reason: 'helo_rejected' } });
+    expect(describeFinding(found['smtp.relay']!, 'en').text).toContain('set mailtest.helo_name');
+    // Refused at EHLO itself (smtpd_delay_reject = no), every check says so.
+    const atEhlo = await probe(
+      await fake({
+        reply: (c) =>
+          c.startsWith('EHLO')
+            ? '550 5.7.1 <probe.mailops.test>: Helo command rejected: Host not found'
+            : undefined,
+      }),
+    );
+    expect(atEhlo['smtp.size']).toMatchObject({ verdict: 'untested', params: { reason: 'helo_rejected' } });
+  });
 
   it('is untested (rejected) when only postmaster is let through a blocklist (RFC 5321 §4.5.1) and every other recipient gets the same client refusal', async () => {
     const blocked = '554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org';

@@ -99,6 +99,10 @@ const ms = {
   'mailtest.smtp.reason.no_starttls': 'tiada sesi STARTTLS',
   'mailtest.smtp.reason.accepts_all_local':
     'pelayan menerima semua penerima tempatan, jadi bentuk alamat domain tempatan tidak membuktikan relay',
+  'mailtest.smtp.reason.helo_rejected':
+    'pelayan menolak nama yang diberi mailops dalam EHLO; tetapkan mailtest.helo_name kepada nama DNS hos mailops (yang mempunyai rekod A)',
+  'mailtest.smtp.reason.sender_rejected':
+    'pelayan menolak penghantar ujian mailops; tetapkan mailtest.relay_sender kepada alamat di domain yang menghantar dan menerima mel',
   'mailtest.smtp.reason.recipient_domain':
     'pelayan menolak domain penerima luar itu sendiri (tiada perkhidmatan mel atau tidak wujud) sebelum menimbang relay; tetapkan mailtest.relay_recipient kepada peti mel di domain yang menerima mel (tiada mesej dihantar kepadanya)',
   'mailtest.smtp.target.title': 'Alamat pelayan mel yang boleh diuji',
@@ -202,6 +206,10 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.smtp.reason.no_starttls': 'no STARTTLS session',
   'mailtest.smtp.reason.accepts_all_local':
     'the server accepts any local recipient, so local-domain forms prove no relaying',
+  'mailtest.smtp.reason.helo_rejected':
+    'the server refused the name mailops gives in EHLO; set mailtest.helo_name to the DNS name of the mailops host (one with an A record)',
+  'mailtest.smtp.reason.sender_rejected':
+    'the server refused mailops’ test sender; set mailtest.relay_sender to an address at a domain that sends and receives mail',
   'mailtest.smtp.reason.recipient_domain':
     'the server refused the outside recipient’s domain itself (no mail service, or no such domain) before weighing relaying; set mailtest.relay_recipient to a mailbox at a domain that receives mail (nothing is ever sent to it)',
   'mailtest.smtp.target.title': 'Mail server address that may be tested',

@@ -133,16 +133,21 @@ const MAILTEST_DEFAULTS = {
   dnsbl_zones: ['zen.spamhaus.org', 'bl.spamcop.net', 'b.barracudacentral.org'],
   dkim_selectors: [] as string[],
   helo_name: 'mailtest.mailops.invalid',
+  /**
+   * A reserved name (RFC 2606) no MX anywhere takes as its own, so a 250 for it is relaying, never local
+   * delivery; a real provider's mailbox would be local to that provider's MX hosts (and to every domain they
+   * host), and an accepted RCPT there a false "open relay". It takes no mail (null MX), so an MX that checks
+   * recipient domains before relaying makes the test "could not test" (src/mail/smtp-relay.ts).
+   */
+  relay_recipient: 'relay-test@example.net',
 };
 
 /**
- * The relay test's outside sender and recipient when none is configured and no monitored domain has an
- * outside probe mailbox (load-config.ts): reserved names (RFC 2606) that take no mail (null MX), so an MX
- * that checks sender or recipient domains before relaying makes the test "could not test"
- * (src/mail/smtp-relay.ts).
+ * The relay test's outside sender when none is configured and no monitored domain has an outside probe
+ * mailbox (load-config.ts): a reserved name (RFC 2606) that sends no mail (null MX), so an MX that checks
+ * sender domains before relaying makes the test "could not test".
  */
 export const FALLBACK_RELAY_SENDER = 'postmaster@example.com';
-export const FALLBACK_RELAY_RECIPIENT = 'relay-test@example.net';
 
 /**
  * catch_up_minutes: a daily checklist fire no replica saw through (circular 4(c) is a daily check) runs up to
@@ -171,9 +176,9 @@ const mailtestSchema = z.strictObject({
     .array(z.string({ error: 'must be text' }).regex(/^[a-z0-9._-]{1,63}$/i, 'must be a DKIM selector'))
     .default(MAILTEST_DEFAULTS.dkim_selectors),
   helo_name: hostName.default(MAILTEST_DEFAULTS.helo_name),
-  // Unset: the first monitored domain's outside probe mailbox, else the FALLBACK_ ones (load-config.ts).
+  // Unset: the first monitored domain's outside probe mailbox, else FALLBACK_RELAY_SENDER (load-config.ts).
   relay_sender: mailbox.optional(),
-  relay_recipient: mailbox.optional(),
+  relay_recipient: mailbox.default(MAILTEST_DEFAULTS.relay_recipient),
   /** PEM file of extra certificate authorities trusted for STARTTLS and MTA-STS (an agency's own CA). */
   extra_ca_file: text.optional(),
 });

@@ -4,12 +4,7 @@ import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
 import { crossCheck } from './cross-checks.ts';
 import { assembleDelivery } from './delivery-settings.ts';
 import { defaultContext, type EnvContext, type EnvSettings, parseEnv } from './env.ts';
-import {
-  type ConfigFile,
-  configFileSchema,
-  FALLBACK_RELAY_RECIPIENT,
-  FALLBACK_RELAY_SENDER,
-} from './file-schema.ts';
+import { type ConfigFile, configFileSchema, FALLBACK_RELAY_SENDER } from './file-schema.ts';
 import { formatIssues } from './problems.ts';
 import { readYamlFile } from './read-yaml.ts';
 import { applySlaOverrides } from './sla-overrides.ts';
@@ -130,12 +125,12 @@ function assemble(
       dnsblZones: file.mailtest.dnsbl_zones,
       dkimSelectors: file.mailtest.dkim_selectors,
       heloName: file.mailtest.helo_name,
-      // A mailbox at a provider that sends and receives mail, which the monitored domains' probes already
-      // use: an MX that refuses a sender or recipient domain taking no mail (Postfix's
-      // reject_unknown_sender_domain, reject_unknown_recipient_domain) before it weighs relaying leaves the
-      // test untested. Nothing is ever sent: the relay test stops at RCPT TO.
+      // A sender at a provider that sends mail, which the monitored domains' probes already use: an MX that
+      // refuses a sender domain taking no mail (Postfix's reject_unknown_sender_domain) before it weighs
+      // relaying leaves the test untested. The recipient stays a reserved name (file-schema.ts): a real
+      // mailbox would be local to its provider's MX hosts, and its acceptance a false "open relay".
       relaySender: file.mailtest.relay_sender ?? outsideProbe ?? FALLBACK_RELAY_SENDER,
-      relayRecipient: file.mailtest.relay_recipient ?? outsideProbe ?? FALLBACK_RELAY_RECIPIENT,
+      relayRecipient: file.mailtest.relay_recipient,
       // Relative to the configuration file, as an operator reading the file expects.
       extraCaFile: file.mailtest.extra_ca_file
         ? resolve(dirname(source.path), file.mailtest.extra_ca_file)

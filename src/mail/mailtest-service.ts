@@ -128,6 +128,8 @@ export function createMailtestService(deps: {
         await sending;
         sending = null;
       }
+      // In the same turn as the last look at `latest`: findings from here on start a flush of their own.
+      pending = null;
     };
     let pending: Promise<void> | null = null;
     try {
@@ -136,9 +138,7 @@ export function createMailtestService(deps: {
         delivery: request.delivery,
         onFindings: (sofar) => {
           latest = sofar;
-          pending ??= flush().finally(() => {
-            pending = null;
-          });
+          pending ??= flush();
         },
       });
       await pending;
@@ -153,6 +153,8 @@ export function createMailtestService(deps: {
       const reference = crypto.randomUUID().slice(0, 8);
       deps.logger.error('mailtest run failed', { reference, domain, error });
       await finishRun(deps.db, runId, { findings: latest, status: 'failed', at: deps.clock.now() });
+      // A progress update still waiting for its turn must not land after, and over, the "failed" card.
+      await pending;
       while (sending) await sending;
       await sink.update(
         posted,

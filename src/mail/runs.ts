@@ -77,8 +77,8 @@ export type FinishedStatus = 'done' | 'failed' | 'stopped';
 
 /** `stopped` when a stop cut any probe short (its finding says so), else `done`. */
 export function finishedStatusOf(findings: readonly Finding[]): 'done' | 'stopped' {
-  const stopped = (f: Finding) =>
-    f.verdict === 'untested' && (f.params.reason === 'stopped' || f.params.failure === 'stopped');
+  // The code is named `reason` (SMTP, delivery), `failure` (a DNS question) or `answer` (a blocklist).
+  const stopped = (f: Finding) => f.verdict === 'untested' && Object.values(f.params).includes('stopped');
   return findings.some(stopped) ? 'stopped' : 'done';
 }
 

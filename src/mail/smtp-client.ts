@@ -333,9 +333,10 @@ export class SmtpClient {
         const value = settled();
         if (value !== undefined) finish(value);
       };
+      // Listening before the first look, so a wait settled by a reply already read removes it again.
+      signal?.addEventListener('abort', stop, { once: true });
       this.#wake();
       if (signal?.aborted) stop();
-      else signal?.addEventListener('abort', stop, { once: true });
     });
   }
 

@@ -52,6 +52,8 @@ async function tryRecipient(client: SmtpClient, sender: string, form: RelayForm)
 export const probedDomain = (options: SmtpProbeOptions) =>
   options.domain ?? (options.host.split('.').slice(1).join('.') || options.host);
 
+const within = (name: string, parent: string) => name === parent || name.endsWith(`.${parent}`);
+
 /** A mailbox of the agency's domain that cannot exist: the control of the relay and VRFY tests. */
 export const unknownLocal = (domain: string) => `mailops-probe-${randomBytes(6).toString('hex')}@${domain}`;
 
@@ -61,6 +63,16 @@ export async function checkRelay(
   unknown: string,
 ): Promise<Judged> {
   const domain = probedDomain(options);
+  // An outside recipient that is not outside: its acceptance would be local delivery, not relaying (a
+  // relay_recipient at the very domain under test, such as a provider's own mailbox when that provider is
+  // tested).
+  const recipientDomain = options.outsideRecipient.slice(options.outsideRecipient.lastIndexOf('@') + 1);
+  if (within(recipientDomain.toLowerCase(), domain.toLowerCase())) {
+    return {
+      verdict: 'untested',
+      params: { reason: 'recipient_local', detail: `RCPT TO:<${options.outsideRecipient}>` },
+    };
+  }
   // RFC 5321 §4.5.1: every MX accepts its domain's postmaster. Refused too, the outsider itself is refused
   // (a blocklisted client or sender, answered at RCPT by Postfix's default smtpd_delay_reject), so the
   // refusals below say nothing about relaying (circular 4(f)(vi)).
@@ -96,7 +108,9 @@ export const aboutTheMailbox = (reply: SmtpReply) => {
  */
 const aboutTheOutsideDomain = (reply: SmtpReply) =>
   /^[45]\.1\.(?:2|10)\b/.test(reply.lines[0] ?? '') ||
-  /recipient address rejected: (?:domain not found|.*does not accept mail)/i.test(reply.lines.join(' '));
+  /recipient address rejected: (?:domain not found|domain \S+ does not accept mail)/i.test(
+    reply.lines.join(' '),
+  );
 
 /** A reply with the addresses in it taken out, so that refusals of different recipients can be compared. */
 const gist = (reply: SmtpReply) =>

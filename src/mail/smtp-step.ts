@@ -12,6 +12,7 @@ export type UntestedReason =
   | 'no_starttls'
   | 'accepts_all_local'
   | 'recipient_domain'
+  | 'recipient_local'
   | 'helo_rejected'
   | 'sender_rejected';
 

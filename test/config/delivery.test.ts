@@ -68,22 +68,24 @@ describe('delivery configuration', () => {
     }
   });
 
-  it('tests relaying from and to the first outside probe mailbox unless relay addresses are configured', () => {
+  it('tests relaying from the first outside probe mailbox, to a reserved name, unless configured otherwise', () => {
     const env = { AGENCY_PROBE_PW: 'a', OUTSIDE_PROBE_PW: 'b' };
     const relay = (yaml: string) => {
       const result = load(yaml, env);
       if (!result.ok) throw new Error(result.problems.join('\n'));
       return [result.config.mailtest.relaySender, result.config.mailtest.relayRecipient];
     };
-    // A mailbox at a provider that takes mail: a domain check before relaying cannot stop the test.
+    // A sender at a provider that sends mail: a sender domain check before relaying cannot stop the test. The
+    // recipient stays a name no MX takes as its own: a provider's mailbox would be local to its MX hosts.
     const probe = 'mailops.probe@gmail.example';
-    expect(relay(withDelivery('password_env: AGENCY_PROBE_PW'))).toEqual([probe, probe]);
+    expect(relay(withDelivery('password_env: AGENCY_PROBE_PW'))).toEqual([probe, 'relay-test@example.net']);
     expect(relay(MINIMAL_YAML)).toEqual(['postmaster@example.com', 'relay-test@example.net']);
     const configured = `${withDelivery('password_env: AGENCY_PROBE_PW')}
 mailtest:
+  relay_sender: relay-check@outside.example
   relay_recipient: relay-check@outside.example
 `;
-    expect(relay(configured)).toEqual([probe, 'relay-check@outside.example']);
+    expect(relay(configured)).toEqual(['relay-check@outside.example', 'relay-check@outside.example']);
   });
 
   it('reads a password file relative to the configuration file, first line only', () => {

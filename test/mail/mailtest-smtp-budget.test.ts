@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { runMailtest } from '../../src/mail/mailtest.ts';
 import { finishedStatusOf } from '../../src/mail/runs.ts';
 import { createTargetPolicy } from '../../src/mail/target-policy.ts';
+import type { Finding } from '../../src/mail/types.ts';
 import { fakeDns } from '../support/fake-dns.ts';
 import { SILENCE } from '../support/fake-smtp.ts';
 import { DOMAIN, HOST, useSmtpProbeBed } from './smtp-probe-bed.ts';
@@ -73,4 +74,19 @@ it('ends a whole run at once when mailops stops: what was judged stays, the rest
     'dmarc.record',
   ]);
   expect(finishedStatusOf(found)).toBe('stopped');
+});
+
+it('stores a run stopped when a stop left any check untested, whatever its code is named', () => {
+  const untested = (params: Record<string, string>): Finding => ({
+    check: 'dnsbl.listing',
+    verdict: 'untested',
+    requirement: 'gp-spoofing',
+    params,
+  });
+  for (const params of [{ reason: 'stopped' }, { failure: 'stopped' }, { answer: 'stopped' }] as Record<
+    string,
+    string
+  >[])
+    expect(finishedStatusOf([untested(params)])).toBe('stopped');
+  expect(finishedStatusOf([untested({ answer: 'timeout' })])).toBe('done');
 });

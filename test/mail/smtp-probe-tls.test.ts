@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +90,17 @@ describe('smtp.connect', () => {
     // Stopped before it starts, a probe does not wait for a greeting either.
     const late = await probe(await fake(withTls()), { signal: stopping.signal });
     expect(late['smtp.connect']).toMatchObject({ verdict: 'untested', params: { reason: 'stopped' } });
+  });
+
+  it('leaves no listener on the stop signal, even when a reply had already been read as a wait began', async () => {
+    const stopping = new AbortController();
+    // Two replies to RSET: the second is already read when the next MAIL FROM starts waiting.
+    const server = await fake({
+      ...withTls(),
+      reply: (c) => (c === 'RSET' ? ['250 2.0.0 Ok', '250 2.0.0 Ok'] : undefined),
+    });
+    await probe(server, { signal: stopping.signal });
+    expect(getEventListeners(stopping.signal, 'abort')).toEqual([]);
   });
 
   it('is untested (refused) when nothing listens on the port', async () => {

@@ -207,6 +207,17 @@ describe('smtp.relay', () => {
     },
   );
 
+  it('is untested (recipient local), not failed, when the relay recipient is in the domain under test', async () => {
+    // A provider's own mailbox as relay_recipient while that provider is tested: its 250 is local delivery.
+    const found = await probe(
+      await fake({ reply: (c) => (c.startsWith('RCPT') ? '250 2.1.5 Ok' : undefined) }),
+      {
+        outsideRecipient: 'probe@mail.agency.test',
+      },
+    );
+    expect(found['smtp.relay']).toMatchObject({ verdict: 'untested', params: { reason: 'recipient_local' } });
+  });
+
   it('reports the 421 that closed the session, not the RSET that found it closed', async () => {
     const server = await fake({
       reply: (c) =>

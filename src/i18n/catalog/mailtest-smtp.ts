@@ -104,7 +104,9 @@ const ms = {
   'mailtest.smtp.reason.sender_rejected':
     'pelayan menolak penghantar ujian mailops; tetapkan mailtest.relay_sender kepada alamat di domain yang menghantar dan menerima mel',
   'mailtest.smtp.reason.recipient_domain':
-    'pelayan menolak domain penerima luar itu sendiri (tiada perkhidmatan mel atau tidak wujud) sebelum menimbang relay; tetapkan mailtest.relay_recipient kepada peti mel di domain yang menerima mel (tiada mesej dihantar kepadanya)',
+    'pelayan menolak domain penerima luar itu sendiri (tiada perkhidmatan mel atau tidak wujud) sebelum menimbang relay; tetapkan mailtest.relay_recipient kepada peti mel di domain yang menerima mel tetapi tidak dikendalikan oleh pelayan yang diuji (tiada mesej dihantar kepadanya)',
+  'mailtest.smtp.reason.recipient_local':
+    'penerima ujian relay (mailtest.relay_recipient) berada dalam domain yang diuji, jadi penerimaannya ialah penghantaran tempatan, bukan relay',
   'mailtest.smtp.target.title': 'Alamat pelayan mel yang boleh diuji',
   'mailtest.smtp.target.untested':
     'Tidak diuji: {address} ialah alamat persendirian atau terpelihara, dan mailops tidak menyambung ke alamat sedemikian kecuali yang disenaraikan. Ini bukan keputusan gagal.',
@@ -211,7 +213,9 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.smtp.reason.sender_rejected':
     'the server refused mailops’ test sender; set mailtest.relay_sender to an address at a domain that sends and receives mail',
   'mailtest.smtp.reason.recipient_domain':
-    'the server refused the outside recipient’s domain itself (no mail service, or no such domain) before weighing relaying; set mailtest.relay_recipient to a mailbox at a domain that receives mail (nothing is ever sent to it)',
+    'the server refused the outside recipient’s domain itself (no mail service, or no such domain) before weighing relaying; set mailtest.relay_recipient to a mailbox at a domain that receives mail but is not handled by the server under test (nothing is ever sent to it)',
+  'mailtest.smtp.reason.recipient_local':
+    'the relay test’s recipient (mailtest.relay_recipient) is in the domain under test, so accepting it is local delivery, not relaying',
   'mailtest.smtp.target.title': 'Mail server address that may be tested',
   'mailtest.smtp.target.untested':
     'Not tested: {address} is a private or reserved address, and mailops connects to such addresses only when they are listed. This is not a fail.',

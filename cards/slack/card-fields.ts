@@ -34,6 +34,31 @@ function shownValue(field: CardField, texts: Texts): string {
   return raw.trim() === '' ? texts.t('common.none') : raw;
 }
 
+/**
+ * How many of the first fields Block Kit's block limit lets in, whatever their length: the ones after are left
+ * out anyway, so they get no share of the characters (fair-share.ts). The same layout as fieldBlocks: short
+ * values fill grids of ten, long ones a section each.
+ */
+function withinBlocks(shorts: readonly boolean[], limit: number): number {
+  let sealed = 0;
+  let grid = 0;
+  for (const [i, short] of shorts.entries()) {
+    const cost = short && grid % L.sectionFields !== 0 ? 0 : 1;
+    if (sealed + (grid > 0 ? 1 : 0) + cost > limit) return i;
+    if (!short) {
+      sealed += (grid > 0 ? 1 : 0) + 1;
+      grid = 0;
+      continue;
+    }
+    if (grid === L.sectionFields) {
+      sealed += 1;
+      grid = 0;
+    }
+    grid += 1;
+  }
+  return shorts.length;
+}
+
 /** The field blocks, and how many fields did not fit. */
 export function fieldBlocks(
   fields: readonly CardField[],
@@ -50,7 +75,8 @@ export function fieldBlocks(
   const labels = fields.map((field) => texts.t(field.label.key, field.label.params));
   const widest = (value: string) => (isShort(value) ? L.fieldText : L.sectionText);
   const wants = values.map((value, i) => labelled(fit, labels[i]!, value, widest(value)).length);
-  const caps = fairCaps(wants, chars, MIN_FIELD);
+  const fitting = withinBlocks(values.map(isShort), budget.blocks);
+  const caps = fairCaps(wants.slice(0, fitting), chars, MIN_FIELD);
   const flush = () => {
     if (grid.length > 0) blocks.push({ type: 'section', fields: grid });
     grid = [];
@@ -60,7 +86,7 @@ export function fieldBlocks(
     const cost = short && grid.length % L.sectionFields !== 0 ? 0 : 1;
     const used = blocks.length + (grid.length > 0 ? 1 : 0);
     if (used + cost > budget.blocks || chars < Math.min(wants[i]!, MIN_FIELD)) break;
-    const text = labelled(fit, labels[i]!, value, Math.min(caps[i]!, chars));
+    const text = labelled(fit, labels[i]!, value, Math.min(caps[i] ?? chars, chars));
     chars -= text.length;
     shown++;
     if (!short) {

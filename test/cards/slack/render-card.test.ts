@@ -76,6 +76,18 @@ describe('renderSlackCard', () => {
     }
   });
 
+  it('shares the room only among the fields the block limit lets in', () => {
+    // Sixty long answers: Block Kit's 50 blocks leave some out, and those must not take a share of the room.
+    const fields = Array.from({ length: 60 }, () => ESSAY_FIELDS[2]!);
+    const message = renderSlackCard(buildCardModel('approval', { ...essaySource(), fields }), ms);
+    expect(blockKitProblems(message)).toEqual([]);
+    const essays = mrkdwnTexts(message.blocks).filter((t) => t.startsWith('*Keterangan perubahan*'));
+    expect(essays.length).toBeLessThan(60);
+    expect(allText(message)).toMatch(/dan \d+ medan lagi/);
+    const used = essays.reduce((sum, t) => sum + t.length, 0);
+    expect(used).toBeGreaterThan(0.85 * 9000);
+  });
+
   it('says what the ticket is, its state, and who must act by when', () => {
     const message = renderSlackCard(
       buildCardModel('approval', plainSource('change_request', 'awaiting_approval')),

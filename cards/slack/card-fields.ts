@@ -35,9 +35,9 @@ function shownValue(field: CardField, texts: Texts): string {
 }
 
 /**
- * How many of the first fields Block Kit's block limit lets in, whatever their length: the ones after are left
- * out anyway, so they get no share of the characters (fair-share.ts). The same layout as fieldBlocks: short
- * values fill grids of ten, long ones a section each.
+ * How many of the first fields Block Kit's block limit lets in, whatever their length: fieldBlocks lays out no
+ * more, and only these share the characters (fair-share.ts). Short values fill grids of ten, long ones a
+ * section each.
  */
 function withinBlocks(shorts: readonly boolean[], limit: number): number {
   let sealed = 0;
@@ -82,11 +82,9 @@ export function fieldBlocks(
     grid = [];
   };
   for (const [i, value] of values.entries()) {
+    if (i >= fitting || chars < Math.min(wants[i]!, MIN_FIELD)) break;
     const short = isShort(value);
-    const cost = short && grid.length % L.sectionFields !== 0 ? 0 : 1;
-    const used = blocks.length + (grid.length > 0 ? 1 : 0);
-    if (used + cost > budget.blocks || chars < Math.min(wants[i]!, MIN_FIELD)) break;
-    const text = labelled(fit, labels[i]!, value, Math.min(caps[i] ?? chars, chars));
+    const text = labelled(fit, labels[i]!, value, Math.min(caps[i]!, chars));
     chars -= text.length;
     shown++;
     if (!short) {

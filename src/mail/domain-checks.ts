@@ -9,7 +9,7 @@ import { runMailtest } from './mailtest.ts';
 import { runDelivery } from './probe/delivery.ts';
 import { deliveryFindings } from './probe/delivery-findings.ts';
 import type { DeliverySettings, LearnedSelector, MonitoredDomain } from './probe/delivery-types.ts';
-import { createDnsClient } from './resolver.ts';
+import { createDnsClient, withinDomain } from './resolver.ts';
 import { createTargetPolicy } from './target-policy.ts';
 import type { DnsClient, Finding } from './types.ts';
 
@@ -57,8 +57,6 @@ export interface DomainCheckDeps {
   readonly dns?: DnsClient;
   readonly ports?: { smtp?: number; mtaSts?: number };
 }
-
-const within = (domain: string, parent: string) => domain === parent || domain.endsWith(`.${parent}`);
 
 /** mailtest.extra_ca_file, read once at start so a wrong path stops the start-up rather than a run. */
 function readCa(file: string | null): readonly string[] | undefined {
@@ -109,8 +107,8 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
   return {
     monitored,
     inService: (domain) =>
-      deps.delivery.domains.some((d) => within(domain, d.domain)) ||
-      deps.delivery.serviceDomains.some((d) => within(domain, d)),
+      deps.delivery.domains.some((d) => withinDomain(domain, d.domain)) ||
+      deps.delivery.serviceDomains.some((d) => withinDomain(domain, d)),
     async run(input) {
       const dns = dnsClient();
       const signals = [deps.stopping, input.signal].filter((x): x is AbortSignal => x !== undefined);

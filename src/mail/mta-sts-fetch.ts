@@ -17,7 +17,7 @@ export interface PolicyRequest {
   readonly ca?: readonly string[];
   readonly timeoutMs?: number;
   /** Aborted when mailops stops: the request ends at once as a `network` response with code `stopped`. */
-  readonly signal?: AbortSignal | undefined;
+  readonly signal?: AbortSignal;
 }
 
 export type PolicyResponse =

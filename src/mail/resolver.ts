@@ -108,6 +108,9 @@ export function stoppable(dns: DnsClient, signal: AbortSignal): DnsClient {
   };
 }
 
+/** Whether `name` is `parent` or a name under it (both already in one case: normaliseName). */
+export const withinDomain = (name: string, parent: string) => name === parent || name.endsWith(`.${parent}`);
+
 /**
  * A name as the DNS is asked it: without the trailing dot of the absolute form, lower case (RFC 4343: the
  * DNS compares names case-insensitively), internationalised labels as A-labels (RFC 5890, `bücher` →

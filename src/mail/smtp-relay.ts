@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { withinDomain } from './resolver.ts';
 import { formatReply, type SmtpClient, type SmtpReply } from './smtp-client.ts';
 import type { SmtpProbeOptions } from './smtp-probe.ts';
-import { type Params, refusalUntested, replyUntested, type Step, type Untested } from './smtp-step.ts';
+import {
+  type Params,
+  probeRefusal,
+  refusalUntested,
+  replyUntested,
+  type Step,
+  type Untested,
+} from './smtp-step.ts';
 import type { Verdict } from './types.ts';
 
 // The relay test of the SMTP probe (circular 4(f)(vi)): an outside sender to an outside recipient, plainly and
@@ -52,8 +60,6 @@ async function tryRecipient(client: SmtpClient, sender: string, form: RelayForm)
 export const probedDomain = (options: SmtpProbeOptions) =>
   options.domain ?? (options.host.split('.').slice(1).join('.') || options.host);
 
-const within = (name: string, parent: string) => name === parent || name.endsWith(`.${parent}`);
-
 /** A mailbox of the agency's domain that cannot exist: the control of the relay and VRFY tests. */
 export const unknownLocal = (domain: string) => `mailops-probe-${randomBytes(6).toString('hex')}@${domain}`;
 
@@ -67,7 +73,7 @@ export async function checkRelay(
   // relay_recipient at the very domain under test, such as a provider's own mailbox when that provider is
   // tested).
   const recipientDomain = options.outsideRecipient.slice(options.outsideRecipient.lastIndexOf('@') + 1);
-  if (within(recipientDomain.toLowerCase(), domain.toLowerCase())) {
+  if (withinDomain(recipientDomain.toLowerCase(), domain.toLowerCase())) {
     return {
       verdict: 'untested',
       params: { reason: 'recipient_local', detail: `RCPT TO:<${options.outsideRecipient}>` },
@@ -142,11 +148,11 @@ function judgeRelay([postmaster, control, ...forms]: readonly RcptOutcome[], sto
   if (stopped) return { verdict: 'untested', params: { reason: stopped.reason, detail: stopped.detail } };
   if (replyClass(postmaster!) === 5 && !aboutTheMailbox(postmaster!.reply)) {
     const detail = `postmaster: ${formatReply(postmaster!.reply)}`;
-    return { verdict: 'untested', params: { reason: refusalUntested(postmaster!.reply).reason, detail } };
+    return { verdict: 'untested', params: { reason: probeRefusal(postmaster!.reply) ?? 'rejected', detail } };
   }
   if (clientRefused(control!, forms)) {
     const detail = `${control!.form.form}: ${formatReply(control!.reply)}`;
-    return { verdict: 'untested', params: { reason: refusalUntested(control!.reply).reason, detail } };
+    return { verdict: 'untested', params: { reason: probeRefusal(control!.reply) ?? 'rejected', detail } };
   }
   const domainRefused = forms.filter(
     (o) => !o.form.local && replyClass(o) === 5 && aboutTheOutsideDomain(o.reply),
@@ -162,7 +168,7 @@ function judgeRelay([postmaster, control, ...forms]: readonly RcptOutcome[], sto
   }
   const shown = localsProve ? unsettled : [control!, ...unsettled];
   // A 4xx for the probe's EHLO name or sender (Postfix's unknown_hostname_reject_code is 450) is not greylisting.
-  const probeRefused = shown.map((o) => refusalUntested(o.reply).reason).find((r) => r.endsWith('_rejected'));
+  const probeRefused = shown.map((o) => probeRefusal(o.reply)).find((r) => r !== null);
   const reason =
     probeRefused ??
     (shown.some((o) => replyClass(o) === 4)

@@ -36,7 +36,7 @@ export function replyUntested(reply: SmtpReply): Untested {
  * smtpd_delay_reject) or its test sender (RFC 3463 X.1.7 and X.1.8, RFC 7505's X.7.27 null-MX sender,
  * "Sender address rejected").
  */
-function probeRefusal(reply: SmtpReply): 'helo_rejected' | 'sender_rejected' | null {
+export function probeRefusal(reply: SmtpReply): 'helo_rejected' | 'sender_rejected' | null {
   if (reply.code < 400) return null;
   const text = reply.lines.join(' ');
   if (/helo command rejected/i.test(text)) return 'helo_rejected';

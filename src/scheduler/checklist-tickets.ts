@@ -5,6 +5,7 @@ import { createTranslator, type Locale } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { checklistTime } from '../mail/checklist-view.ts';
 import { describeFinding } from '../mail/describe.ts';
+import { withinDomain } from '../mail/resolver.ts';
 import type { Finding } from '../mail/types.ts';
 import type { ActResult, createTicketService } from '../tickets/ticket-service.ts';
 
@@ -37,7 +38,7 @@ export const checklistTicketKey = (fireAt: Date, domain: string) =>
 function directionOf(domain: string, failed: readonly Finding[]): 'cannot_send' | 'cannot_receive' | 'both' {
   const agency = (address: unknown) => {
     const host = typeof address === 'string' ? (address.split('@').at(-1) ?? '').toLowerCase() : '';
-    return host === domain || host.endsWith(`.${domain}`);
+    return withinDomain(host, domain);
   };
   const probes = failed.filter((f) => f.check.startsWith('delivery.'));
   const receive = probes.some((f) => f.check.startsWith('delivery.size_') || agency(f.params.to));

@@ -1,3 +1,4 @@
+import { withinDomain } from '../resolver.ts';
 import type { Finding } from '../types.ts';
 import { probeRecipient } from './bounce-recipient.ts';
 import { authFindings, quotaFindings, tlsFinding } from './delivery-copy-findings.ts';
@@ -52,7 +53,7 @@ function agencyMailboxes(domain: string, probes: readonly ProbeReport[]) {
   const zone = domain.toLowerCase();
   return (mailbox: string) => {
     const host = mailbox.toLowerCase().split('@').at(-1) ?? '';
-    return own.has(mailbox.toLowerCase()) || host === zone || host.endsWith(`.${zone}`);
+    return own.has(mailbox.toLowerCase()) || withinDomain(host, zone);
   };
 }
 

@@ -73,19 +73,36 @@ export function createDispatcher(options: DispatcherOptions) {
       return { messageId: posted.messageId, card: { card: payload.card, locale: payload.locale, ...posted } };
     }
     if (!row.ticketId) throw new PlatformDeliveryError('card without ticket', { retryable: false });
+    return { messageId: null, card: null, refused: await refresh(row.ticketId, payload.card, platform) };
+  }
+
+  // Every copy of the ticket's card is redrawn. A copy the platform refuses for good (its message deleted,
+  // its channel archived, its reader gone) must not freeze the others on a stale "who acts next", so each
+  // copy is tried and the refusals are returned to be recorded. A transient failure retries the whole row
+  // after the rest are done (an update only redraws the latest state, so repeating one is harmless); a rate
+  // limit stops at once, as the platform asks.
+  async function refresh(ticketId: string, card: CardKind | 'all', platform: ChatPlatform) {
     const posted = await db.postedCard.findMany({
-      where: {
-        ticketId: row.ticketId,
-        platform: platform.name,
-        ...(payload.card === 'all' ? {} : { card: payload.card }),
-      },
+      where: { ticketId, platform: platform.name, ...(card === 'all' ? {} : { card }) },
       orderBy: { createdAt: 'asc' },
     });
+    const refused: string[] = [];
+    let transient: unknown;
     for (const ref of posted) {
-      const model = await options.context.buildCard(row.ticketId, ref.card as CardKind);
-      await platform.updateCard({ channel: ref.channel, messageId: ref.messageId }, model, ref.locale);
+      try {
+        const model = await options.context.buildCard(ticketId, ref.card as CardKind);
+        await platform.updateCard({ channel: ref.channel, messageId: ref.messageId }, model, ref.locale);
+      } catch (error) {
+        if (!(error instanceof PlatformDeliveryError)) transient ??= error;
+        else if (error.retryAfterMs !== undefined) throw error;
+        else if (error.retryable) transient ??= error;
+        else refused.push(`${ref.channel}/${ref.messageId}: ${error.message}`);
+      }
     }
-    return { messageId: null, card: null };
+    if (transient !== undefined) throw transient;
+    if (refused.length > 0 && refused.length === posted.length)
+      throw new PlatformDeliveryError(refused.join('; '), { retryable: false });
+    return refused;
   }
 
   // A platform without report cards gets the same words as a text message rather than nothing: the summary
@@ -116,6 +133,9 @@ export function createDispatcher(options: DispatcherOptions) {
     }
     try {
       const delivered = await deliver(row, parsed.data, platform);
+      const refused = 'refused' in delivered ? delivered.refused : undefined;
+      const partly = refused?.length ? refused : null;
+      const reference = partly ? randomUUID().slice(0, 8) : null;
       await db.$transaction([
         db.outboxMessage.update({
           where: { id: row.id },
@@ -124,6 +144,7 @@ export function createDispatcher(options: DispatcherOptions) {
             sentAt: clock.now(),
             platformMessageId: delivered.messageId,
             lockedUntil: null,
+            ...(partly ? { lastError: `[${reference}] not updated: ${partly.join('; ')}` } : {}),
           },
         }),
         ...(delivered.card && row.ticketId
@@ -141,6 +162,13 @@ export function createDispatcher(options: DispatcherOptions) {
             ]
           : []),
       ]);
+      if (partly)
+        logger.warn('outbox refresh left cards the platform refused', {
+          reference,
+          outboxId: row.id,
+          platform: row.platform,
+          refused: partly,
+        });
       result.sent += 1;
       options.onDelivered?.(row.platform, parsed.data.kind);
     } catch (error) {

@@ -2,6 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { VALID } from '../flows/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import type { Failure } from '../support/memory-platform.ts';
 
 // The outbox dispatcher against real databases and an in-memory platform that fails on demand:
 // delivered once, in order, with backoff and Retry-After honoured, and posted cards updated in place.
@@ -113,6 +114,85 @@ describeEachDatabase('outbox dispatcher', (suite) => {
       nowPosted.map((p) => p.messageId).sort(),
     );
     expect(updates.every((u) => u.op === 'update' && u.card.state === 'awaiting_confirmation')).toBe(true);
+  });
+
+  async function resolvedWithOldestCard(failing: Failure) {
+    const ticket = await submit();
+    await h.dispatcher.drainOnce();
+    const posted = await db().prisma.postedCard.findMany({
+      where: { ticketId: ticket.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(posted.length).toBeGreaterThan(1);
+    await db().prisma.outboxMessage.deleteMany();
+    h.memory.breakCard(posted[0]!.messageId, failing);
+    const next = await h.tickets.act(
+      ticket.number,
+      VALID.mark_resolved,
+      h.actorFor('mark_resolved'),
+      crypto.randomUUID(),
+    );
+    expect(next.status).toBe('applied');
+    h.memory.deliveries.length = 0;
+    const updated = () =>
+      h.memory.deliveries.flatMap((d) => (d.op === 'update' ? [d.ref.messageId] : [])).sort();
+    const refresh = () =>
+      db().prisma.outboxMessage.findFirstOrThrow({
+        where: { kind: 'card.refresh' },
+        orderBy: { createdAt: 'desc' },
+      });
+    return { posted, updated, refresh };
+  }
+
+  it('redraws every other copy of a card when one is gone for good, and records which one', async () => {
+    const { posted, updated, refresh } = await resolvedWithOldestCard({ kind: 'permanent' });
+    expect(await h.dispatcher.drainOnce()).toMatchObject({ retried: 0, dead: 0 });
+    expect(updated()).toEqual(
+      posted
+        .slice(1)
+        .map((p) => p.messageId)
+        .sort(),
+    );
+    const row = await refresh();
+    expect(row.status).toBe('sent');
+    expect(row.lastError).toMatch(
+      new RegExp(
+        `^\\[[0-9a-f]{8}\\] not updated: ${posted[0]!.channel}/${posted[0]!.messageId}: channel_not_found$`,
+      ),
+    );
+    expect(h.logger.lines.some((l) => l.includes('outbox refresh left cards the platform refused'))).toBe(
+      true,
+    );
+  });
+
+  it('parks a refresh only when no copy of the card can be updated', async () => {
+    const { posted, refresh } = await resolvedWithOldestCard({ kind: 'permanent' });
+    for (const p of posted) h.memory.breakCard(p.messageId, { kind: 'permanent' });
+    expect(await h.dispatcher.drainOnce()).toMatchObject({ dead: 1 });
+    expect((await refresh()).status).toBe('dead');
+  });
+
+  it('redraws the other copies before retrying one that failed for a while', async () => {
+    const { posted, updated, refresh } = await resolvedWithOldestCard({ kind: 'transient' });
+    expect(await h.dispatcher.drainOnce()).toMatchObject({ retried: 1, dead: 0 });
+    expect(updated()).toEqual(
+      posted
+        .slice(1)
+        .map((p) => p.messageId)
+        .sort(),
+    );
+    h.memory.breakCard(posted[0]!.messageId, undefined);
+    h.memory.deliveries.length = 0;
+    h.clock.advance(60_000);
+    expect(await h.dispatcher.drainOnce()).toMatchObject({ sent: 1, retried: 0, dead: 0 });
+    expect(updated()).toEqual(posted.map((p) => p.messageId).sort());
+    expect((await refresh()).status).toBe('sent');
+  });
+
+  it('stops a refresh at the first rate limit, as the platform asks', async () => {
+    const { updated } = await resolvedWithOldestCard({ kind: 'rate_limited', retryAfterMs: 30_000 });
+    expect(await h.dispatcher.drainOnce()).toMatchObject({ retried: 1 });
+    expect(updated()).toEqual([]);
   });
 
   it('never lets two dispatchers deliver the same row', async () => {

@@ -41,12 +41,13 @@ export function createMemoryPlatform(name = 'memory', options: { reports?: boole
   const deliveries: Delivery[] = [];
   const attempts: { op: string; at: number }[] = [];
   const failures: Failure[] = [];
+  // Cards that fail every update, as one whose message was deleted or whose channel was archived does.
+  const brokenCards = new Map<string, Failure>();
   // Message ids unique across instances, as a platform's are: posted-card references are unique per channel.
   const nextId = () => `${name}-${crypto.randomUUID().slice(0, 8)}`;
 
-  function maybeFail(op: string) {
+  function maybeFail(op: string, failure = failures.shift()) {
     attempts.push({ op, at: Date.now() });
-    const failure = failures.shift();
     if (!failure) return;
     if (failure.kind === 'transient')
       throw new PlatformDeliveryError('500 internal_error', { retryable: true });
@@ -78,7 +79,7 @@ export function createMemoryPlatform(name = 'memory', options: { reports?: boole
       return { channel: channelOf(to), messageId: id };
     },
     async updateCard(ref: PostedRef, card: CardModel, locale: string) {
-      maybeFail('update');
+      maybeFail('update', brokenCards.get(ref.messageId) ?? failures.shift());
       deliveries.push({ op: 'update', ref, card, locale });
     },
     ...(options.reports
@@ -104,6 +105,11 @@ export function createMemoryPlatform(name = 'memory', options: { reports?: boole
     /** The next calls fail in this order, then calls succeed again. */
     failNext(...next: Failure[]) {
       failures.push(...next);
+    },
+    /** Every update of this posted card fails this way until `failing` is undefined. */
+    breakCard(messageId: string, failing: Failure | undefined) {
+      if (failing) brokenCards.set(messageId, failing);
+      else brokenCards.delete(messageId);
     },
   };
 }

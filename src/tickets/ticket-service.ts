@@ -1,3 +1,4 @@
+import type { FormContext } from '../../cards/forms/types.ts';
 import { decide, kindOpenedBy } from '../../flows/decide.ts';
 import type {
   Actor,
@@ -228,7 +229,22 @@ export function createTicketService(options: TicketServiceOptions) {
 function defaultKey(snapshot: TicketSnapshot, action: TicketAction): string {
   // A check run is recorded once however many replicas or retries finish it (flows/types.ts).
   if (action.type === 'record_investigation') return `investigation:${action.runId}`;
-  return `${snapshot.id}:${action.type}:v${snapshot.version}`;
+  return actionKey(snapshot.id, action.type, snapshot.version);
+}
+
+function actionKey(ticketId: string, type: TicketActionType, version: number): string {
+  return `${ticketId}:${type}:v${version}`;
+}
+
+/**
+ * The key of an action taken from a form on a ticket: the version the form was opened on, not the one its
+ * submit finds, so a form sent twice is one decision on every platform. A step that leaves the ticket where
+ * it was (findings recorded, an unsuccessful implementation) would otherwise be recorded twice.
+ */
+export function formActionKey(form: FormContext, type: TicketActionType): string | undefined {
+  return form.ticketId && form.version !== undefined
+    ? actionKey(form.ticketId, type, form.version)
+    : undefined;
 }
 
 function runIdOf(action: TicketAction): string | undefined {

@@ -51,6 +51,27 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
   const invoke = (activity: object) => world.invoke(activity);
   const ownView = (from: typeof hafiz, stored: StoredActivity) => world.ownView(from, stored);
   const cardIn = (conversation: string, number: string) => world.cardIn(conversation, number);
+  // Aminah files a complaint from the form /mailcomplaint sends her; the newest complaint is hers.
+  async function fileComplaint(domain: string, exampleSender: string, exampleRecipient: string) {
+    await bot.send(
+      messageActivity({ serviceUrl: serviceUrl(), from: aminah, text: `mailcomplaint ${domain}` }),
+    );
+    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
+    const inputs = filledForm(cardOf(form), { exampleSender, exampleRecipient, startedAt: TWO_DAYS_AGO });
+    await invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from: aminah,
+        card: form,
+        verb: 'form:complaint',
+        inputs,
+      }),
+    );
+    return db.prisma.ticket.findFirstOrThrow({
+      where: { kind: 'complaint' },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
 
   it('walks a complaint (SOP 4.2): form, SOC resolves, a failed retest goes back to SOC, then it closes', async () => {
     const said = messageActivity({
@@ -153,27 +174,8 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
   });
 
   it('escalates a complaint to the vendor channel; the vendor, in English, hands it back to SOC', async () => {
-    await bot.send(
-      messageActivity({ serviceUrl: serviceUrl(), from: aminah, text: 'mailcomplaint rakan.gov.my' }),
-    );
-    const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
-    const inputs = filledForm(cardOf(form), {
-      exampleSender: '',
-      exampleRecipient: '',
-      startedAt: TWO_DAYS_AGO,
-    });
-    await invoke(
-      adaptiveCardAction({
-        serviceUrl: serviceUrl(),
-        from: aminah,
-        card: form,
-        verb: 'form:complaint',
-        inputs,
-      }),
-    );
-    const ticket = await db.prisma.ticket.findFirstOrThrow({
-      where: { kind: 'complaint', state: 'investigating' },
-    });
+    const ticket = await fileComplaint('rakan.gov.my', '', '');
+    expect(ticket.state).toBe('investigating');
     await settle();
     const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
     const ask = (
@@ -226,6 +228,38 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
       'investigating',
     );
+  });
+
+  it('records one set of findings for a findings form sent twice, as Slack does', async () => {
+    const ticket = await fileComplaint('agensi.gov.my', 'pegawai@agensi.gov.my', 'rakan@rakan.com.my');
+    await settle();
+    const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
+    const findings = (
+      await invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: hafiz,
+          card: soc,
+          verb: actionIdOf('record_findings'),
+        }),
+      )
+    ).value as Json;
+    const send = () =>
+      invoke(
+        adaptiveCardAction({
+          serviceUrl: serviceUrl(),
+          from: hafiz,
+          card: withCard(soc, findings),
+          verb: 'form:record_findings',
+          inputs: filledForm(findings),
+        }),
+      );
+    // Submit pressed twice, or the invoke re-sent: the ticket stays in `investigating` either way, so only
+    // the form's own version tells the second from a new set of findings.
+    await send();
+    await send();
+    const events = await db.prisma.auditEvent.findMany({ where: { ticketId: ticket.id } });
+    expect(events.filter((e) => e.type.endsWith('findings_recorded'))).toHaveLength(1);
   });
 
   it('delivers every notice exactly once through a 429 with Retry-After, a 500 and a reset connection', async () => {

@@ -8,7 +8,7 @@ import type { TicketAction } from '../../../flows/types.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
-import type { ActResult } from '../../tickets/ticket-service.ts';
+import { type ActResult, formActionKey } from '../../tickets/ticket-service.ts';
 import { endorsingManagerIds } from '../endorsing-managers.ts';
 import { withManagerDetails } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
@@ -82,9 +82,7 @@ function decide(
   // Opening a ticket is keyed by the modal (a double submit is one ticket); an action on a ticket by the
   // ticket version the form was opened on, the same key a button click carries.
   if (!context.ticketId) return ctx.tickets.submit(action, user.actor, `slack:view:${viewId}`);
-  const key =
-    context.version === undefined ? undefined : `${context.ticketId}:${action.type}:v${context.version}`;
-  return ctx.tickets.act(context.ticketId, action, user.actor, key);
+  return ctx.tickets.act(context.ticketId, action, user.actor, formActionKey(context, action.type));
 }
 
 async function answer(

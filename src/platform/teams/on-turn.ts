@@ -29,7 +29,7 @@ import type { Logger } from '../../log.ts';
 import type { MailtestService } from '../../mail/mailtest-service.ts';
 import { buildTicketCard } from '../../tickets/card-source.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
-import type { ActResult, createTicketService } from '../../tickets/ticket-service.ts';
+import { type ActResult, type createTicketService, formActionKey } from '../../tickets/ticket-service.ts';
 import type { Clock } from '../../time.ts';
 import { endorsingManagerIds, endorsingManagers } from '../endorsing-managers.ts';
 import { prefillFor, withManagerDetails } from '../form-prefill.ts';
@@ -297,7 +297,7 @@ async function onFormSent(
   const values = withManagerDetails(readTeamsForm(definition, data), ctx.directory);
   const action = actionFromForm(formContext, values, options);
   const result: ActResult = formContext.ticketId
-    ? await ctx.tickets.act(formContext.ticketId, action, user.actor)
+    ? await ctx.tickets.act(formContext.ticketId, action, user.actor, formActionKey(formContext, action.type))
     : // Opening a ticket is keyed by the card it was sent from: a double submit is one ticket.
       await ctx.tickets.submit(
         action,

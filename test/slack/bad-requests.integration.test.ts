@@ -8,7 +8,7 @@ import { blockActions, viewSubmission } from '../support/slack/interaction-paylo
 import { slashCommand } from '../support/slack/slash-command.ts';
 import { CHANNELS, PEOPLE, type SlackWorld, startSlackWorld, until } from '../support/slack-world.ts';
 import { note } from './form-answers.ts';
-import { expectEverySurfaceValid, wordsOf } from './slack-output.ts';
+import { buttonsOf, expectEverySurfaceValid, wordsOf } from './slack-output.ts';
 import { awaitingApproval } from './sop-steps.ts';
 
 // Requests that must not get in: forged, replayed, cut short, or carrying form context and button values
@@ -178,6 +178,28 @@ describeEachDatabase('Slack bad requests', (suite) => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('puts the buttons back and gives a reference when the database fails under a click', async () => {
+    const before = await footprint();
+    // The failed submission above puts the card's buttons back after its answer.
+    await expect
+      .poll(() => buttonsOf(world.cardWith(CHANNELS.approvals, 'reject', number).blocks))
+      .toContain(actionIdOf('approve'));
+    const card = world.cardWith(CHANNELS.approvals, 'approve', number);
+    const seen = world.ephemeralsFor(zulkifli).length;
+    await db.prisma.$executeRawUnsafe('ALTER TABLE handled_actions RENAME TO handled_actions_away');
+    try {
+      await world.click(zulkifli, card, 'approve');
+      const [reply] = await world.repliesTo(zulkifli, seen);
+      expect(reply!.text).toMatch(/rujukan \w{8}/);
+    } finally {
+      await db.prisma.$executeRawUnsafe('ALTER TABLE handled_actions_away RENAME TO handled_actions');
+    }
+    const drawn = world.api.message(card.channel, card.ts)!;
+    expect(drawn.versions.some((v) => wordsOf(v.blocks).includes('Sedang diproses…'))).toBe(true);
+    expect(buttonsOf(drawn.blocks)).toContain(actionIdOf('approve'));
+    expect(await footprint()).toEqual(before);
+  });
+
   it('keeps serving: the next genuine command opens its modal and the form still decides', async () => {
     const opened = world.modals().length;
     expect(await world.command(aminah, '/changerequest', 'Selepas serangan')).toMatchObject({ status: 200 });
@@ -187,6 +209,8 @@ describeEachDatabase('Slack bad requests', (suite) => {
     expect((await world.ticket(number)).state).toBe('rejected');
     await world.settle();
     expect(expectEverySurfaceValid(world.api)).toBeGreaterThan(10);
-    expect(world.logged('error').filter((l) => !l.includes('slack form submission failed'))).toEqual([]);
+    expect(world.logged('error').filter((l) => !/slack (form submission|request) failed/.test(l))).toEqual(
+      [],
+    );
   });
 });

@@ -101,17 +101,23 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
     );
     return;
   }
-  if (click.channel && click.messageTs)
-    await showOnCard(ctx, click.channel, click.messageTs, { processing: true });
-  const result = await ctx.tickets.act(
-    click.ticketId,
-    { type: click.type } as TicketAction,
-    click.user.actor,
-  );
+  const onCard = click.channel && click.messageTs ? { channel: click.channel, ts: click.messageTs } : null;
+  if (onCard) await showOnCard(ctx, onCard.channel, onCard.ts, { processing: true });
+  let result: Awaited<ReturnType<SlackContext['tickets']['act']>>;
+  try {
+    result = await ctx.tickets.act(click.ticketId, { type: click.type } as TicketAction, click.user.actor);
+  } catch (error) {
+    // The decision's transaction rolled back, so nothing changed: the buttons come back before the error
+    // boundary gives the reference, or the card would say "Processing…" with no way to act from it.
+    if (onCard)
+      await showOnCard(ctx, onCard.channel, onCard.ts, { processing: false }).catch((redraw: unknown) =>
+        ctx.logger.warn('could not redraw the card', { ...onCard, error: redraw }),
+      );
+    throw error;
+  }
   if (result.status === 'applied') return;
   // Nothing changed: put the buttons back and say why, to this person only.
-  if (click.channel && click.messageTs)
-    await showOnCard(ctx, click.channel, click.messageTs, { processing: false });
+  if (onCard) await showOnCard(ctx, onCard.channel, onCard.ts, { processing: false });
   await tell(ctx, click, describeResult(result, click.user.locale).text);
 }
 

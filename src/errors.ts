@@ -36,11 +36,17 @@ export function isMailopsError(error: unknown): error is MailopsError {
   return error instanceof MailopsError;
 }
 
-/** Removes the password from a connection string so it can appear in a message or a log line. */
+// libpq, and node-postgres after it, also take the password (and a client key's passphrase) from the query
+// string: `?password=…`, `?sslpassword=…`.
+const SECRET_PARAMETER = /pass|secret|token/i;
+
+/** Removes every password from a connection string so it can appear in a message or a log line. */
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    for (const name of [...parsed.searchParams.keys()])
+      if (SECRET_PARAMETER.test(name)) parsed.searchParams.set(name, '***');
     return parsed.toString();
   } catch {
     return '(unparseable connection string)';

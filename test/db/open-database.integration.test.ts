@@ -43,6 +43,17 @@ describe('openDatabase given a DATABASE_URL', () => {
     expect(error.cause).toBeUndefined();
   });
 
+  it('hides a password given in the query string as well', async () => {
+    const port = await closedPort();
+    const error = await openFailure(
+      `postgresql://mailops@127.0.0.1:${port}/mailops?password=s3cret-pw&sslpassword=s3cret-pw&sslmode=disable`,
+    );
+    expect(error.message).toContain(
+      `postgresql://mailops@127.0.0.1:${port}/mailops?password=***&sslpassword=***&sslmode=disable`,
+    );
+    expect(error.message).not.toContain('s3cret-pw');
+  });
+
   it('reports DB_UNREACHABLE when the server never answers', async () => {
     const silent = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

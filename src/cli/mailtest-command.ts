@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { isDnsServer } from '../config/addresses.ts';
 import type { Config } from '../config/index.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
@@ -19,7 +20,6 @@ import { cliText } from './locale.ts';
 // (coloured on a terminal) or as JSON for scripts, stored like every run; `--history <domain>` lists past
 // runs. The operator's terminal is not rate-limited: the limit protects chat from being used as a scanner.
 
-const DNS_SERVER = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]|[0-9a-f:]+)(:\d{1,5})?$/i;
 const COLOUR: Readonly<Record<Verdict, string>> = {
   pass: '\u001b[32m',
   warn: '\u001b[33m',
@@ -41,7 +41,7 @@ function domainOf(raw: string | undefined, t: Translate): string {
 
 function dnsServers(value: unknown, config: Config, t: Translate): readonly string[] {
   if (typeof value !== 'string') return config.mailtest.dnsServers;
-  if (!DNS_SERVER.test(value))
+  if (!isDnsServer(value))
     throw new MailopsError(ERROR_CODES.CLI_USAGE, t('cli.mailtest.bad_dns', { value }));
   return [value];
 }
@@ -155,6 +155,11 @@ export const mailtestCommand: CliCommand = {
     const early = cliText(io.env).t;
     if (typeof args.values.history === 'string') return history(domainOf(args.values.history, early), io);
     const domain = domainOf(args.positionals[0], early);
+    if (args.positionals.length > 1)
+      throw new MailopsError(
+        ERROR_CODES.CLI_USAGE,
+        early('cli.mailtest.extra_words', { words: args.positionals.slice(1).join(' ') }),
+      );
     const { config, text } = configOrThrow(io);
     const { locale, t } = text;
     const servers = dnsServers(args.values.dns, config, t);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WEEKDAYS } from '../../flows/business-hours.ts';
 import { ROLES } from '../../flows/types.ts';
 import { LOCALES } from '../i18n/locale.ts';
+import { isAddressBlock, isDnsServer } from './addresses.ts';
 import { DELIVERY_DEFAULTS, deliverySchema } from './delivery-schema.ts';
 import { slaOverridesSchema } from './sla-overrides.ts';
 import { CHANNEL_PURPOSES } from './types.ts';
@@ -111,13 +112,13 @@ const cronSchema = z.string({ error: 'must be text' }).superRefine((expression, 
 
 const hostPort = z
   .string({ error: 'must be text' })
-  .regex(
-    /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]|[0-9a-f:]+)(:\d{1,5})?$/i,
-    'must be an IP address, optionally with :PORT (e.g. 10.0.0.53 or 127.0.0.1:5353)',
+  .refine(
+    isDnsServer,
+    'must be an IP address, optionally with a port 1–65535 (e.g. 10.0.0.53, 127.0.0.1:5353 or [::1]:5353)',
   );
 const cidr = z
   .string({ error: 'must be text' })
-  .regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)\/\d{1,3}$/i, 'must be an address block such as 10.1.0.0/16');
+  .refine(isAddressBlock, 'must be an address block such as 10.1.0.0/16 (prefix up to /32, /128 for IPv6)');
 const hostName = z
   .string({ error: 'must be text' })
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a host name');

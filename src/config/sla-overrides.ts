@@ -9,12 +9,21 @@ import type { TicketKind } from '../../flows/types.ts';
 
 const DURATION = /^(?:(\d+)h)?\s*(?:(\d+)m)?$/;
 
+// About a year of working days. A longer wait is a typing slip (40000h for 40h), and the business calendar
+// gives up on a deadline it cannot place within ten years, which would fail every decision entering the state.
+const MAX_HOURS = 2000;
+
 function minutes(min: number) {
   const shape = 'must be business time such as 4h, 30m or 1h30m (not days)';
   return z.union([z.number(), z.string()], { error: shape }).transform((value, ctx) => {
     const parsed = typeof value === 'number' ? value : parseDuration(value);
     if (parsed === null || !Number.isInteger(parsed)) ctx.addIssue({ code: 'custom', message: shape });
     else if (parsed < min) ctx.addIssue({ code: 'custom', message: `must be at least ${min} minute` });
+    else if (parsed > MAX_HOURS * 60)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at most ${MAX_HOURS}h (about a year of working days)`,
+      });
     else return parsed;
     return z.NEVER;
   });

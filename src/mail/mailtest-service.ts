@@ -181,15 +181,21 @@ export function createMailtestService(deps: {
       sink: ReportSink;
     }): Promise<MailtestStart> {
       const t = createTranslator(input.locale);
+      // A phone keyboard turns "--" into a dash ("—delivery"): read it as the option it was typed as.
       const words = input.text
         .trim()
         .split(/\s+/)
-        .filter((w) => w !== '');
+        .filter((w) => w !== '')
+        .map((w) => w.replace(/^[\u2012-\u2015\u2212]+(?=\p{L})/u, '--'));
       const flags = words.filter((w) => w.startsWith('-'));
       const unknown = flags.find((f) => f !== '--delivery');
       if (unknown) return { ok: false, message: t('mailtest.input.unknown_option', { option: unknown }) };
       const delivery = flags.includes('--delivery');
-      const parsed = parseDomain(words.find((w) => !w.startsWith('-')) ?? '');
+      const [named, ...extra] = words.filter((w) => !w.startsWith('-'));
+      // "/mailtest a.gov.my delivery" or two domains: testing only the first would answer another question.
+      if (extra.length > 0)
+        return { ok: false, message: t('mailtest.input.extra_words', { words: extra.join(' ') }) };
+      const parsed = parseDomain(named ?? '');
       if (!parsed.ok)
         return { ok: false, message: t(`mailtest.input.${parsed.reason}`, { input: parsed.input }) };
       // Probes send real mail from the configured mailboxes: only for a domain that has them.

@@ -45,11 +45,12 @@ describe('SLA overrides', () => {
     expect(DEFAULT_SLA_POLICY.complaint.awaiting_confirmation).toBeDefined();
   });
 
-  it('refuse days, zero intervals, terminal states and unknown fields, with paths', () => {
+  it('refuse days, zero intervals, slips past a year, terminal states and unknown fields, with paths', () => {
     const problems = problemsOf(
       load(`${MINIMAL_YAML}sla:
   change_request:
     awaiting_approval: { wait: 2d, remind_every: 0, max_reminder: 2 }
+    awaiting_implementation: { wait: 40000h, escalate_after: 2000h }
     closed: { wait: 1h }
 `),
     );
@@ -57,6 +58,7 @@ describe('SLA overrides', () => {
       'sla.change_request.awaiting_approval.max_reminder: unknown key (did you mean "max_reminders"?)',
       'sla.change_request.awaiting_approval.remind_every: must be at least 1 minute',
       'sla.change_request.awaiting_approval.wait: must be business time such as 4h, 30m or 1h30m (not days)',
+      'sla.change_request.awaiting_implementation.wait: must be at most 2000h (about a year of working days)',
       'sla.change_request.closed: unknown key',
     ]);
   });

@@ -98,7 +98,7 @@ describeEachDatabase('mailtest service', (suite) => {
     expect(views.filter((v) => v.domain === 'c.gov.my')).toEqual([]);
   });
 
-  it('refuses an unknown option and --delivery for a domain without probe mailboxes, storing nothing', async () => {
+  it('refuses an unknown option, stray words and --delivery for a domain without probe mailboxes, storing nothing', async () => {
     const service = brokenService();
     const before = await db.prisma.mailtestRun.count();
     const { sink } = recordingSink();
@@ -113,6 +113,21 @@ describeEachDatabase('mailtest service', (suite) => {
       message: expect.stringMatching(
         /^Ujian penghantaran \(--delivery\) memerlukan peti mel ujian, tetapi agensi\.gov\.my tiada/,
       ),
+    });
+    // Testing only the first of two words would answer a question nobody asked.
+    expect(await ask('agensi.gov.my delivery', 'en')).toEqual({
+      ok: false,
+      message:
+        '/mailtest tests one domain at a time; "delivery" was not understood. Use: /mailtest <domain> [--delivery]',
+    });
+    expect(await ask('a.gov.my b.gov.my', 'ms')).toEqual({
+      ok: false,
+      message: expect.stringContaining('"b.gov.my" tidak difahami'),
+    });
+    // A phone keyboard's "—delivery" is the option: here refused only because the domain has no probes.
+    expect(await ask('agensi.gov.my —delivery', 'en')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Delivery tests \(--delivery\) need probe mailboxes/),
     });
     expect(await db.prisma.mailtestRun.count()).toBe(before);
   });

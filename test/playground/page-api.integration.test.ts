@@ -190,7 +190,15 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     expect(elsewhere.body.error?.message).toContain('Abd Rahman bin Ismail');
     const empty = await world.page.send('aminah', chatOf('aminah'), '   ', 'ms');
     expect(empty.status).toBe(400);
-    expect(empty.body.error?.message).not.toBe('');
+    expect(empty.body.error?.message).toBe('Taip mesej atau arahan dahulu.');
+    const long = await world.page.send(
+      'aminah',
+      chatOf('aminah'),
+      `/changerequest ${'x'.repeat(4001)}`,
+      'en',
+    );
+    expect(long.status).toBe(400);
+    expect(long.body.error?.message).toBe('The message is too long: 4000 characters at most.');
     const lost = await world.page.action('aminah', chatOf('aminah'), '42', 'refresh', {}, 'en');
     expect(lost.status).toBe(404);
     const garbage = await fetch(`${world.base}/playground/api/send`, { method: 'POST', body: '{nope' });

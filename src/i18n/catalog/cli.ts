@@ -135,13 +135,15 @@ const ms = {
   'cli.serve.listening': 'mailops {version} sedang berjalan di {url} (pangkalan data: {database})',
   'cli.summary.mailtest':
     'Diagnosis domain e-mel mengikut Pekeliling 4(f): DNS, SPF, DMARC, DKIM, MTA-STS, SMTP dan senarai hitam; --history menyenaraikan ujian lalu.',
-  'cli.args.mailtest': '<domain> [--delivery] [--json] [--dns HOST:PORT] | --history <domain>',
+  'cli.args.mailtest': '<domain> [--delivery] [--json] [--dns IP[:PORT]] | --history <domain>',
   'cli.mailtest.heading': 'Ujian e-mel {domain} · {at}',
   'cli.mailtest.counts': '{pass} lulus · {warn} amaran · {fail} gagal · {untested} tidak dapat diuji',
   'cli.mailtest.requirements': 'Keperluan:',
   'cli.mailtest.fixes': 'Cara membetulkan:',
   'cli.mailtest.needs_domain':
     'Nyatakan domain: mailops mailtest <domain> atau mailops mailtest --history <domain>',
+  'cli.mailtest.extra_words':
+    'mailops mailtest menguji satu domain pada satu masa; "{words}" tidak difahami. Gunakan: mailops mailtest <domain> [--delivery] [--json] [--dns IP[:PORT]]',
   'cli.mailtest.bad_dns':
     '--dns memerlukan alamat IP dengan port pilihan, contohnya 127.0.0.1:5353 (diberi: {value})',
   'cli.mailtest.no_history': 'Tiada ujian lalu untuk {domain}.',
@@ -295,13 +297,15 @@ const en: Record<keyof typeof ms, string> = {
   'cli.serve.listening': 'mailops {version} is listening on {url} (database: {database})',
   'cli.summary.mailtest':
     'Diagnose a mail domain against circular item 4(f): DNS, SPF, DMARC, DKIM, MTA-STS, SMTP and blocklists; --history lists past runs.',
-  'cli.args.mailtest': '<domain> [--delivery] [--json] [--dns HOST:PORT] | --history <domain>',
+  'cli.args.mailtest': '<domain> [--delivery] [--json] [--dns IP[:PORT]] | --history <domain>',
   'cli.mailtest.heading': 'Mail test of {domain} · {at}',
   'cli.mailtest.counts': '{pass} passed · {warn} warnings · {fail} failed · {untested} could not test',
   'cli.mailtest.requirements': 'Requirements:',
   'cli.mailtest.fixes': 'How to fix:',
   'cli.mailtest.needs_domain':
     'Name a domain: mailops mailtest <domain> or mailops mailtest --history <domain>',
+  'cli.mailtest.extra_words':
+    'mailops mailtest tests one domain at a time; "{words}" was not understood. Use: mailops mailtest <domain> [--delivery] [--json] [--dns IP[:PORT]]',
   'cli.mailtest.bad_dns':
     '--dns needs an IP address with an optional port, e.g. 127.0.0.1:5353 (given: {value})',
   'cli.mailtest.no_history': 'No past runs for {domain}.',

@@ -49,6 +49,8 @@ const ms = {
   'mailtest.input.too_long': 'Nama domain "{input}" terlalu panjang (had 253 aksara).',
   'mailtest.input.unknown_option':
     'Pilihan "{option}" tidak dikenali. Gunakan: /mailtest <domain> [--delivery]',
+  'mailtest.input.extra_words':
+    '/mailtest menguji satu domain pada satu masa; "{words}" tidak difahami. Gunakan: /mailtest <domain> [--delivery]',
   'mailtest.input.not_monitored':
     'Ujian penghantaran (--delivery) memerlukan peti mel ujian, tetapi {domain} tiada dalam delivery.domains konfigurasi. Jalankan /mailtest {domain} tanpa --delivery, atau minta pentadbir menambahnya.',
   'mailtest.input.ip_literal':
@@ -105,6 +107,8 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.input.empty': 'Name the mail domain to test, for example: /mailtest agensi.gov.my',
   'mailtest.input.too_long': 'The domain name "{input}" is too long (253 characters at most).',
   'mailtest.input.unknown_option': 'Unknown option "{option}". Use: /mailtest <domain> [--delivery]',
+  'mailtest.input.extra_words':
+    '/mailtest tests one domain at a time; "{words}" was not understood. Use: /mailtest <domain> [--delivery]',
   'mailtest.input.not_monitored':
     'Delivery tests (--delivery) need probe mailboxes, but {domain} is not under delivery.domains in the configuration. Run /mailtest {domain} without --delivery, or ask an administrator to add it.',
   'mailtest.input.ip_literal':

@@ -13,6 +13,7 @@ const ms = {
   'playground.error.unknown_person': 'Tiada orang bernama {person} dalam konfigurasi.',
   'playground.error.unknown_conversation': 'Tiada perbualan {conversation} dalam taman permainan ini.',
   'playground.error.empty_text': 'Taip mesej atau arahan dahulu.',
+  'playground.error.long_text': 'Mesej terlalu panjang: paling banyak {max} aksara.',
   'playground.error.not_member': '{person} tidak boleh melihat perbualan ini.',
   'playground.error.bot_failed':
     'Bot tidak menjawab kerana ralat dalaman. Rujukan: {reference}. Butirannya ada dalam log pelayan.',
@@ -79,6 +80,7 @@ const en: Record<keyof typeof ms, string> = {
   'playground.error.unknown_person': 'No person called {person} in the configuration.',
   'playground.error.unknown_conversation': 'No conversation {conversation} in this playground.',
   'playground.error.empty_text': 'Type a message or a command first.',
+  'playground.error.long_text': 'The message is too long: {max} characters at most.',
   'playground.error.not_member': '{person} cannot see this conversation.',
   'playground.error.bot_failed':
     'The bot did not answer because of an internal error. Reference: {reference}. The details are in the server log.',

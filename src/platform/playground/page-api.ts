@@ -177,8 +177,9 @@ export function pageApiRoutes(deps: PageApiDeps): Route[] {
     const person = personOf(body.as, lang);
     const conversation = conversationFor(body.conversation, person, lang);
     const text = typeof body.text === 'string' ? body.text.trim() : '';
-    if (text === '' || text.length > MAX_TEXT)
-      throw new Refusal(400, createTranslator(lang)('playground.error.empty_text', { max: MAX_TEXT }));
+    if (text === '') throw new Refusal(400, createTranslator(lang)('playground.error.empty_text'));
+    if (text.length > MAX_TEXT)
+      throw new Refusal(400, createTranslator(lang)('playground.error.long_text', { max: MAX_TEXT }));
     const answer = await channel.say(person, conversation.split(';')[0]!, text, lang);
     if (answer.status >= 300) return failed(lang, `bot answered HTTP ${answer.status}`);
     return { ok: true };

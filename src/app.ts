@@ -255,7 +255,12 @@ export async function startApp(options: AppOptions) {
     ...(playground?.routes ?? []),
     ...(options.routes ?? []),
   ];
-  const server = await listen(createHttpServer(routes, logger), config.server.port, config.server.host);
+  const server = await listen(createHttpServer(routes, logger), config.server.port, config.server.host).catch(
+    async (error: unknown) => {
+      if (!options.database) await database.close();
+      throw error;
+    },
+  );
   try {
     // Before the outbox runs: the bot needs the playground's conversations to post anything.
     await playground?.start(server.port, config.runtime.defaultLocale);

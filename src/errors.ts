@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   SCHEDULER_TASK_FAILED: 'MO-SCH-001',
   SLACK_AUTH_FAILED: 'MO-SLK-001',
   CLI_USAGE: 'MO-CLI-001',
+  SERVER_LISTEN_FAILED: 'MO-HTTP-001',
   INTERNAL: 'MO-INT-001',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

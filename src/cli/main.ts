@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ERROR_CODES, isMailopsError } from '../errors.ts';
 import type { Translate } from '../i18n/index.ts';
+import { createLogger } from '../log.ts';
 import { type CliCommand, type CliIo, COMMANDS } from './commands.ts';
 import { cliText } from './locale.ts';
 import { parseArguments } from './parse-arguments.ts';
@@ -55,6 +56,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const reference = randomUUID().slice(0, 8);
       const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       io.err(t('cli.error.unexpected', { reference, message }));
+      // The reference is what an operator hands on: the log line under it carries the whole error.
+      createLogger({ level: 'error', write: io.err }).error('mailops command failed', {
+        reference,
+        command: found.command.name,
+        error,
+      });
     }
     return 1;
   }

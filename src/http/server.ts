@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ERROR_CODES, MailopsError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 
 // The HTTP entry point: /healthz and /metrics now; the Slack and Teams adapters register their routes here
@@ -54,9 +55,10 @@ export function listen(
   host: string,
 ): Promise<{ port: number; close(): Promise<void> }> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (error: NodeJS.ErrnoException) => reject(listenFailure(error, host, port));
+    server.once('error', refused);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       const address = server.address();
       const bound = typeof address === 'object' && address ? address.port : port;
       resolve({
@@ -69,4 +71,23 @@ export function listen(
       });
     });
   });
+}
+
+// What an operator can do about each way the port is refused, instead of node's bare "listen EADDRINUSE".
+const LISTEN_HINTS: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'another program (or another mailops) listens there: stop it, or set PORT to a free port',
+  EACCES: 'ports below 1024 need privileges: set PORT to 1024 or above, or let a reverse proxy listen',
+  EADDRNOTAVAIL: 'HOST is not an address of this machine: set HOST to one of its addresses, or 0.0.0.0',
+};
+
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const hint = error.code ? LISTEN_HINTS[error.code] : undefined;
+  if (!hint) return error;
+  return new MailopsError(
+    ERROR_CODES.SERVER_LISTEN_FAILED,
+    `Cannot listen on ${host}:${port} (${error.code}).`,
+    {
+      hint,
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/databases.ts';
 import { freePort } from '../support/free-port.ts';
@@ -72,6 +73,30 @@ describe('mailops serve on the embedded database (PGlite)', () => {
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
+  }, 60_000);
+
+  it('refuses a port another program holds, saying what to set, and leaves the data folder free', async () => {
+    const dataDir = tempDir('serve');
+    folders.push(dataDir);
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const server = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(port), MAILOPS_DEFAULT_LOCALE: 'en' });
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(`Cannot listen on 127.0.0.1:${port} (EADDRINUSE). [MO-HTTP-001]`);
+      expect(server.output()).toContain('set PORT to a free port');
+      expect(server.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      holder.close();
+    }
+    // The embedded database was let go: the next start on the same folder is served.
+    const next = await freePort();
+    const again = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(next) });
+    await waitHealthy(next, again.exited);
+    await printed(again, `sedang berjalan di http://127.0.0.1:${next}`);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
   }, 60_000);
 
   it('says where it listens in English with MAILOPS_DEFAULT_LOCALE=en', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { runCli } from '../../src/cli/main.ts';
 
@@ -260,5 +260,49 @@ describe('mailops checklist run', () => {
     expect(result.err).toBe(
       'Tiada domain dipantau: tambah domain di bawah delivery.domains dalam fail konfigurasi.',
     );
+  });
+});
+
+describe('mailops mailtest', () => {
+  it('refuses a second domain or a stray word instead of testing only the first, with exit 2', async () => {
+    const two = await cli(['mailtest', 'a.gov.my', 'b.gov.my', '--json'], EN);
+    expect(two).toMatchObject({ code: 2, out: '' });
+    expect(two.err).toContain('mailops mailtest tests one domain at a time; "b.gov.my" was not understood.');
+    const stray = await cli(['mailtest', 'a.gov.my', 'delivery']);
+    expect(stray.code).toBe(2);
+    expect(stray.err).toContain('"delivery" tidak difahami');
+  });
+
+  it('refuses a --dns value the resolver could not take, with exit 2 and no stack', async () => {
+    for (const value of ['999.1.1.1', '127.0.0.1:99999', '127.0.0.1:0', 'ns1.agensi.gov.my']) {
+      const result = await cli(['mailtest', 'agensi.gov.my', '--dns', value], EN);
+      expect(result, value).toMatchObject({ code: 2, out: '' });
+      expect(result.err).toContain(
+        `--dns needs an IP address with an optional port, e.g. 127.0.0.1:5353 (given: ${value})`,
+      );
+    }
+  });
+});
+
+describe('a failure mailops did not expect', () => {
+  it('prints a reference and logs the whole error under the same reference, for the operator to look up', async () => {
+    const command = COMMANDS.find((c) => c.name === 'tickets')!;
+    const spy = vi.spyOn(command, 'run').mockRejectedValue(new TypeError('boom\nsecond line'));
+    try {
+      const result = await cli(['tickets'], EN);
+      expect(result.code).toBe(1);
+      const [printed, logged] = result.err.split('\n');
+      const reference = /^mailops: unexpected failure \(reference (\w{8})\): boom$/.exec(printed ?? '')?.[1];
+      expect(reference).toBeDefined();
+      expect(JSON.parse(logged ?? '')).toMatchObject({
+        level: 'error',
+        msg: 'mailops command failed',
+        reference,
+        command: 'tickets',
+        error: { name: 'TypeError', message: 'boom\nsecond line' },
+      });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

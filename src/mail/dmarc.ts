@@ -59,6 +59,7 @@ export async function checkDmarc(dns: DnsClient, domain: string): Promise<Findin
   return [
     finding('dmarc.record', 'pass', { name: found.name }),
     policy(found),
+    ...invalidNp(found),
     ...testing(found),
     ...subdomainPolicy(found),
     ...percentage(found.tags),
@@ -124,6 +125,7 @@ function walkedPolicy(domain: string, found: Extract<Discovery, { kind: 'one' }>
   return [
     finding('dmarc.record', 'warn', { domain, name: found.name }),
     applied,
+    ...invalidNp(found),
     ...testing(found),
     ...percentage(found.tags),
   ];
@@ -163,14 +165,13 @@ const STRENGTH: ReadonlyMap<string, number> = new Map([
 
 // A domain without its own record is governed by the organisational domain's sp= (else p=), §6.3 sp.
 function policy(found: Extract<Discovery, { kind: 'one' }>): Finding {
-  const [p, sp, np] = ['p', 'sp', 'np'].map((tag) => found.tags.get(tag)?.toLowerCase());
-  // §6.6.3 step 6 and RFC 9989: without a valid p=, or with an invalid sp= or np=, the record acts as p=none
-  // when rua= has a valid URI, and no DMARC processing is applied at all otherwise.
+  const [p, sp] = ['p', 'sp'].map((tag) => found.tags.get(tag)?.toLowerCase());
+  // §6.6.3 step 6: without a valid p=, or with an invalid sp=, the record acts as p=none when rua= has a
+  // valid URI, and no DMARC processing is applied at all otherwise. (np= is invalidNp's: only RFC 9989 has it.)
   const invalid = (
     [
       ['p', p ?? ''],
       ['sp', sp],
-      ['np', np],
     ] as const
   ).find(([, value]) => value !== undefined && !STRENGTH.has(value));
   if (invalid !== undefined) {
@@ -178,9 +179,7 @@ function policy(found: Extract<Discovery, { kind: 'one' }>): Finding {
     const rua = reportUris(found.tags, 'rua').some((uri) => URI.test(uri));
     if (tag === 'p' && !rua)
       return finding('dmarc.policy', 'fail', { name: found.name, tag, value: value ?? '' });
-    // np= exists only in RFC 9989; receivers still on RFC 7489 ignore it as an unknown tag (§6.3).
-    const rule = tag === 'np' ? 'RFC 9989 §4.10.1' : 'RFC 7489 §6.6.3';
-    const params = { name: found.name, tag, value: value ?? '', rule };
+    const params = { name: found.name, tag, value: value ?? '', rule: 'RFC 7489 §6.6.3' };
     return finding('dmarc.invalid_tag', rua ? 'warn' : 'fail', params);
   }
   // §6.3 sp: a subdomain without its own record is governed by sp=, so the text names the tag that applies.
@@ -193,6 +192,15 @@ function policy(found: Extract<Discovery, { kind: 'one' }>): Finding {
   const params = { name: found.name, tag, policy: stepDown ? `${applied}; ${stepDown}` : applied };
   const weakest = applied === 'none' || (stepDown !== undefined && applied === 'quarantine');
   return finding('dmarc.policy', weakest ? 'warn' : 'pass', params);
+}
+
+// An invalid np= splits receivers: those on RFC 9989 drop the record to p=none, or to no DMARC without rua=
+// (§4.10.1), while those still on RFC 7489 ignore the unknown tag and apply p= (§6.3). So the policy is
+// judged on p= as before, and this warns that part of the world does not apply it.
+function invalidNp(found: Extract<Discovery, { kind: 'one' }>): Finding[] {
+  const np = found.tags.get('np');
+  if (np === undefined || STRENGTH.has(np.toLowerCase())) return [];
+  return [finding('dmarc.invalid_np', 'warn', { name: found.name, value: np })];
 }
 
 const pctZero = (tags: Tags) => (tags.get('pct') === '0' ? 'pct=0' : undefined);

@@ -38,6 +38,7 @@ const CHECKS = {
   'dmarc.multiple': ['gp-spoofing', ['fail']],
   'dmarc.policy': ['gp-spoofing', ['pass', 'warn', 'fail']],
   'dmarc.invalid_tag': ['gp-spoofing', ['warn', 'fail']],
+  'dmarc.invalid_np': ['gp-spoofing', ['warn']],
   'dmarc.testing': ['gp-spoofing', ['warn']],
   'dmarc.subdomain_policy': ['gp-spoofing', ['warn']],
   'dmarc.pct': ['gp-spoofing', ['warn', 'fail']],

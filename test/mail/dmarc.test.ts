@@ -80,9 +80,9 @@ describe('checkDmarc', () => {
       ['dmarc.record pass', 'dmarc.invalid_tag warn', 'dmarc.rua pass'],
     ],
     [
-      'an invalid np= without rua as no policy (DMARCbis §4.10.1)',
+      'an invalid np= as p= for RFC 7489 receivers and a warning for those on RFC 9989 (§4.10.1)',
       record('v=DMARC1; p=reject; np=rejct'),
-      ['dmarc.record pass', 'dmarc.invalid_tag fail', 'dmarc.rua warn'],
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.invalid_np warn', 'dmarc.rua warn'],
     ],
     [
       'a version value not in capitals as a record receivers discard',
@@ -188,10 +188,14 @@ describe('checkDmarc', () => {
     expect(describeFinding(rua, 'en').text).toContain('rua=dmarc@agensi.gov.my has no `mailto:` URI');
   });
 
-  it('cites RFC 9989 for an invalid np=, a tag RFC 7489 does not have', async () => {
-    const findings = await run(record('v=DMARC1; p=reject; np=rejct'));
-    expect(findings[1]?.params).toMatchObject({ tag: 'np', rule: 'RFC 9989 §4.10.1' });
-    expect(describeFinding(findings[1]!, 'ms').text).toContain('(RFC 9989 §4.10.1)');
+  it('says which receivers an invalid np= defeats, citing RFC 9989, a tag RFC 7489 does not have', async () => {
+    const findings = await run(record('v=DMARC1; p=quarantine; np=rejct; rua=mailto:d@agensi.gov.my'));
+    expect(findings.find((f) => f.check === 'dmarc.policy')).toMatchObject({ verdict: 'pass' });
+    const np = findings.find((f) => f.check === 'dmarc.invalid_np')!;
+    expect(np.params).toEqual({ name: '_dmarc.agensi.gov.my', value: 'rejct' });
+    const { text } = describeFinding(np, 'en');
+    expect(text).toContain('receivers still on RFC 7489 ignore np= and apply p= (RFC 9989 §4.10.1)');
+    expect(describeFinding(np, 'ms').text).toContain('(RFC 9989 §4.10.1)');
   });
 
   it('names the tag and the value a receiver cannot read', async () => {

@@ -35,13 +35,19 @@ const ms = {
   'mailtest.dmarc.policy.fix':
     'Selepas laporan rua menunjukkan semua mel sah lulus SPF/DKIM, tukar {tag}= di {name} kepada `quarantine` dan kemudian `reject`, tanpa `t=y` atau `pct=0` (RFC 7489 §6.3, §6.6.4).',
 
-  'mailtest.dmarc.invalid_tag.title': 'Nilai dasar DMARC (p=, sp=, np=)',
+  'mailtest.dmarc.invalid_tag.title': 'Nilai dasar DMARC (p=, sp=)',
   'mailtest.dmarc.invalid_tag.warn':
     'Tag {tag}= rekod DMARC di {name} tiada atau tidak sah ("{value}"): kerana rua= ditetapkan, penerima menganggap rekod ini p=none, jadi mel palsu atas nama agensi tetap diterima ({rule}).',
   'mailtest.dmarc.invalid_tag.fail':
     'Tag {tag}= rekod DMARC di {name} tidak sah ("{value}") dan tiada rua= yang sah: penerima tidak menggunakan DMARC langsung ({rule}).',
   'mailtest.dmarc.invalid_tag.fix':
-    'Tetapkan p= (dan sp=, np= jika digunakan) kepada none, quarantine atau reject sahaja, kemudian naikkan ke `p=reject` (RFC 7489 §6.3).',
+    'Tetapkan p= (dan sp= jika digunakan) kepada none, quarantine atau reject sahaja, kemudian naikkan ke `p=reject` (RFC 7489 §6.3).',
+
+  'mailtest.dmarc.invalid_np.title': 'Dasar DMARC bagi nama yang tidak wujud (np=)',
+  'mailtest.dmarc.invalid_np.warn':
+    'Tag np= rekod DMARC di {name} tidak sah ("{value}"): penerima yang mengikut RFC 9989 menganggap rekod ini p=none (atau tidak menggunakan DMARC langsung tanpa rua=), jadi mereka menerima mel palsu atas nama agensi; penerima yang masih mengikut RFC 7489 mengabaikan np= dan menggunakan p= (RFC 9989 §4.10.1).',
+  'mailtest.dmarc.invalid_np.fix':
+    'Tetapkan np= kepada none, quarantine atau reject sahaja (sebaik-baiknya `reject`), atau buang tag itu supaya sp= atau p= digunakan (RFC 9989 §4.7).',
 
   'mailtest.dmarc.testing.title': 'Mod ujian DMARC (t=y)',
   'mailtest.dmarc.testing.warn':
@@ -172,13 +178,19 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dmarc.policy.fix':
     'Once the rua reports show all legitimate mail passing SPF/DKIM, set {tag}= at {name} to `quarantine` and then `reject`, without `t=y` or `pct=0` (RFC 7489 §6.3, §6.6.4).',
 
-  'mailtest.dmarc.invalid_tag.title': 'DMARC policy values (p=, sp=, np=)',
+  'mailtest.dmarc.invalid_tag.title': 'DMARC policy values (p=, sp=)',
   'mailtest.dmarc.invalid_tag.warn':
     'The {tag}= tag of the DMARC record at {name} is missing or invalid ("{value}"): as rua= is set, receivers treat the record as p=none, so forged mail in the agency\'s name is still delivered ({rule}).',
   'mailtest.dmarc.invalid_tag.fail':
     'The {tag}= tag of the DMARC record at {name} is invalid ("{value}") and no valid rua= is set: receivers apply no DMARC at all ({rule}).',
   'mailtest.dmarc.invalid_tag.fix':
-    'Set p= (and sp=, np= where used) to none, quarantine or reject only, then raise it to `p=reject` (RFC 7489 §6.3).',
+    'Set p= (and sp= where used) to none, quarantine or reject only, then raise it to `p=reject` (RFC 7489 §6.3).',
+
+  'mailtest.dmarc.invalid_np.title': 'DMARC policy for names that do not exist (np=)',
+  'mailtest.dmarc.invalid_np.warn':
+    'The np= tag of the DMARC record at {name} is invalid ("{value}"): receivers that follow RFC 9989 treat the record as p=none (or apply no DMARC at all without rua=), so they deliver forged mail in the agency\'s name; receivers still on RFC 7489 ignore np= and apply p= (RFC 9989 §4.10.1).',
+  'mailtest.dmarc.invalid_np.fix':
+    'Set np= to none, quarantine or reject only (preferably `reject`), or remove the tag so that sp= or p= applies (RFC 9989 §4.7).',
 
   'mailtest.dmarc.testing.title': 'DMARC test mode (t=y)',
   'mailtest.dmarc.testing.warn':

@@ -13,12 +13,14 @@ export interface DescribedFinding {
   readonly fix: string;
 }
 
+const SIZE_CODES = ['absent', 'no_number', 'unlimited'];
+
 const CODE_PARAMS: Readonly<Record<string, (value: string) => string[]>> = {
   failure: (v) => [`mailtest.dns_failure.${v}`],
   reason: (v) => [`mailtest.smtp.reason.${v}`],
   problems: (v) => v.split(/,\s*/).map((p) => `mailtest.smtp.tls_certificate.problem.${p}`),
-  // Only the SIZE extension's codes; a declared number is shown as it is.
-  declared: (v) => (CODE.test(v) ? [`mailtest.smtp.size.declared.${v}`] : []),
+  // Only the SIZE extension's codes; a declared number, or whatever else the server wrote, is shown as it is.
+  declared: (v) => (SIZE_CODES.includes(v) ? [`mailtest.smtp.size.declared.${v}`] : []),
   // A blocklist's answer: why the list cannot be trusted, a DNS failure, or the codes it gave (as they are).
   answer: (v) =>
     !CODE.test(v)

@@ -300,9 +300,10 @@ const MIB = 1_048_576;
 function checkSize(out: FindingSet, greeting: Greeting): void {
   const size = greeting.extensions.get('SIZE');
   const bytes = size && /^\d+$/.test(size) ? Number(size) : undefined;
-  // `absent` and `unlimited` are codes the report names in words (src/mail/describe.ts).
+  // `absent`, `no_number` and `unlimited` are codes the report names in words (src/mail/describe.ts). RFC 1870
+  // §4 lets the number be left out: SIZE is then announced, but says nothing about the limit.
   if (bytes === undefined) {
-    out.add('smtp.size', 'warn', { declared: size || 'absent' });
+    out.add('smtp.size', 'warn', { declared: size === undefined ? 'absent' : size || 'no_number' });
     return;
   }
   if (bytes === 0) {

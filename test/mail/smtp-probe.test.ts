@@ -28,9 +28,10 @@ describe('smtp.size', () => {
     ['SIZE 20971520', 'fail', '20971520 (20 MB)'],
     ['SIZE 0', 'fail', 'unlimited'],
     ['SIZE 5242880', 'warn', '5242880 (5 MB)'],
-    ['SIZE', 'warn', 'absent'],
+    ['SIZE', 'warn', 'no_number'],
     [undefined, 'warn', 'absent'],
     ['SIZE 10MB', 'warn', '10MB'],
+    ['SIZE big', 'warn', 'big'],
   ] as const)('EHLO %s gives %s', async (size, verdict, declared) => {
     const found = await probe(await fake({ extensions: ['PIPELINING', ...(size ? [size] : [])] }));
     expect(found['smtp.size']).toMatchObject({ verdict, requirement: '4f-iii', params: { declared } });
@@ -49,6 +50,12 @@ describe('smtp.size', () => {
       'SIZE dalam jawapan EHLO: 0 (tiada had langsung). Pelayan menerima mesej yang lebih besar',
     ],
     [undefined, 'en', 'SIZE in the EHLO reply: not announced. The limit is unknown'],
+    [
+      'SIZE',
+      'en',
+      'SIZE in the EHLO reply: announced without a number, so the limit is not stated. The limit',
+    ],
+    ['SIZE big', 'ms', 'SIZE dalam jawapan EHLO: big. Had'],
     ['SIZE 52428800', 'en', 'SIZE in the EHLO reply: 52428800 (50 MB). The server accepts messages larger'],
   ] as const)('says in words what EHLO %s declared (%s)', async (size, locale, text) => {
     const found = await probe(await fake({ extensions: size ? [size] : [] }));

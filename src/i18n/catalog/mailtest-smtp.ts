@@ -62,6 +62,7 @@ const ms = {
   'mailtest.smtp.size.fail':
     'SIZE dalam jawapan EHLO: {declared}. Pelayan menerima mesej yang lebih besar daripada had 10 MB yang ditetapkan Pekeliling 4(f)(iii).',
   'mailtest.smtp.size.declared.absent': 'tidak diisytiharkan',
+  'mailtest.smtp.size.declared.no_number': 'diisytiharkan tanpa nombor, jadi hadnya tidak dinyatakan',
   'mailtest.smtp.size.declared.unlimited': '0 (tiada had langsung)',
   'mailtest.smtp.size.untested': 'Tidak dapat diuji: {reason} ({detail}). Ini bukan keputusan gagal.',
   'mailtest.smtp.size.fix':
@@ -171,6 +172,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.smtp.size.fail':
     'SIZE in the EHLO reply: {declared}. The server accepts messages larger than the 10 MB limit circular item 4(f)(iii) sets.',
   'mailtest.smtp.size.declared.absent': 'not announced',
+  'mailtest.smtp.size.declared.no_number': 'announced without a number, so the limit is not stated',
   'mailtest.smtp.size.declared.unlimited': '0 (no limit at all)',
   'mailtest.smtp.size.untested': 'Could not test: {reason} ({detail}). This is not a fail.',
   'mailtest.smtp.size.fix':

@@ -17,6 +17,8 @@ const SIZE_CODES = ['absent', 'no_number', 'unlimited'];
 
 const CODE_PARAMS: Readonly<Record<string, (value: string) => string[]>> = {
   failure: (v) => [`mailtest.dns_failure.${v}`],
+  // Which senders an SPF count is for (src/mail/spf-walk.ts).
+  family: (v) => [`mailtest.spf_family.${v}`],
   reason: (v) => [`mailtest.smtp.reason.${v}`],
   problems: (v) => v.split(/,\s*/).map((p) => `mailtest.smtp.tls_certificate.problem.${p}`),
   // Only the SIZE extension's codes; a declared number, or whatever else the server wrote, is shown as it is.

@@ -41,6 +41,14 @@ export async function fetchSpf(dns: DnsClient, domain: string): Promise<SpfFetch
 
 type NoAnswer = { readonly where: string; readonly failure: DnsFailure };
 
+/**
+ * A receiver evaluates "a" with the lookup type of its client's address (§5.3), and every empty answer counts
+ * as void (§4.6.4), so the void count of a record can differ between mail sent over IPv4 and over IPv6.
+ */
+export const FAMILIES = ['ipv4', 'ipv6'] as const;
+export type Family = (typeof FAMILIES)[number];
+type PerFamily<T> = Readonly<Record<Family, T>>;
+
 export interface SpfWalk {
   /** DNS-querying terms counted: a, mx, ptr, exists, include, redirect (§4.6.4). */
   readonly count: number;
@@ -48,15 +56,17 @@ export interface SpfWalk {
   readonly over: string | null;
   /** The first mx term (as `over` names it) whose domain has more than MX_LIMIT MX hosts, and how many. */
   readonly mxOver: { readonly term: string; readonly hosts: number } | null;
-  /** Names whose query was void: NXDOMAIN or an empty answer (§4.6.4). */
-  readonly voids: readonly string[];
+  /** Names whose query was void (NXDOMAIN or an empty answer, §4.6.4), for a client of each family. */
+  readonly voids: PerFamily<readonly string[]>;
   /**
    * The first include or redirect whose record got no answer: its terms, and so its lookups, are unknown.
    * An a, mx or exists term that got no answer still counts its one lookup (§4.6.4), so it is not here.
    */
   readonly unfollowed: NoAnswer | null;
   /** The first a, mx or exists question that got no answer: whether it was void is unknown (§4.6.4). */
-  readonly unprobed: NoAnswer | null;
+  readonly unprobed: PerFamily<NoAnswer | null>;
+  /** Whether any record reached authorises IPv6 addresses (an ip6 term): the domain sends over IPv6. */
+  readonly ip6: boolean;
   /** include and redirect terms whose target has no single SPF record (permerror, §5.2 and §6.1). */
   readonly broken: readonly { readonly term: string; readonly where: string }[];
   /** include and redirect terms with macros: their trees depend on the sender and could not be walked. */
@@ -69,9 +79,9 @@ interface State {
   count: number;
   over: string | null;
   mxOver: SpfWalk['mxOver'];
-  voids: string[];
+  voids: Record<Family, string[]>;
   unfollowed: NoAnswer | null;
-  unprobed: NoAnswer | null;
+  unprobed: Record<Family, NoAnswer | null>;
   broken: { term: string; where: string }[];
   unknown: string[];
   records: Map<string, SpfRecord>;
@@ -82,16 +92,17 @@ export async function walkSpf(dns: DnsClient, domain: string, record: SpfRecord)
     count: 0,
     over: null,
     mxOver: null,
-    voids: [],
+    voids: { ipv4: [], ipv6: [] },
     unfollowed: null,
-    unprobed: null,
+    unprobed: { ipv4: null, ipv6: null },
     broken: [],
     unknown: [],
     records: new Map(),
   };
   state.records.set(domain, record);
   await visit(dns, state, domain, record, null);
-  return state;
+  const ip6 = [...state.records.values()].some((r) => evaluated(r).some((m) => m.name === 'ip6'));
+  return { ...state, ip6 };
 }
 
 // A DNS query made by each term, asked for all terms of a record at once; the counting below is in order.
@@ -123,8 +134,9 @@ export function evaluated(record: SpfRecord): readonly Mechanism[] {
 
 type Probe = {
   readonly name: string;
-  readonly void: boolean;
-  readonly failure: DnsFailure | null;
+  /** Per family: the answer was void, or the question got no answer (and whether it was void is unknown). */
+  readonly void: PerFamily<boolean>;
+  readonly failure: PerFamily<DnsFailure | null>;
   /** The MX records of an "mx" term's domain; 0 for other terms. */
   readonly hosts: number;
 };
@@ -197,18 +209,24 @@ function prefetch(
   return { fetches, probes, children };
 }
 
-// "a" is void only when neither A nor AAAA has records: a receiver asks the type of its client's address,
-// and a host with only one of the two is not a misconfiguration (mailauth's dual-stack rule, the lenient
-// reading). "mx" and "exists" ask one type each (§5.4, §5.7). "ptr" depends on the client and is not probed.
+// "a" asks A for an IPv4 client and AAAA for an IPv6 one (§5.3), so a host with only one of the two is a
+// void lookup for the other family's clients, as strict receivers count it (and as the check_host evaluation
+// here does). "mx" and "exists" ask one question for both (§5.4, §5.7). "ptr" depends on the client and is
+// not probed.
 async function voidProbe(dns: DnsClient, term: Mechanism, name: string): Promise<Probe> {
-  const answers: DnsAnswer<unknown>[] =
+  const [ipv4, ipv6]: DnsAnswer<unknown>[] =
     term.name === 'a'
       ? await Promise.all([dns.a(name), dns.aaaa(name)])
-      : [term.name === 'mx' ? await dns.mx(name) : await dns.a(name)];
-  const failure = answers.find(isUnanswered)?.failure ?? null;
-  const empty = answers.every((answer) => !answer.ok);
-  const hosts = term.name === 'mx' ? recordsOf(answers[0]!).length : 0;
-  return { name, void: empty && failure === null, failure: empty ? failure : null, hosts };
+      : Array(2).fill(term.name === 'mx' ? await dns.mx(name) : await dns.a(name));
+  const hosts = term.name === 'mx' ? recordsOf(ipv4!).length : 0;
+  const voidOf = (answer: DnsAnswer<unknown>) => !answer.ok && !isUnanswered(answer);
+  const failureOf = (answer: DnsAnswer<unknown>) => (isUnanswered(answer) ? answer.failure : null);
+  return {
+    name,
+    void: { ipv4: voidOf(ipv4!), ipv6: voidOf(ipv6!) },
+    failure: { ipv4: failureOf(ipv4!), ipv6: failureOf(ipv6!) },
+    hosts,
+  };
 }
 
 /** `label`: the term of the domain's own record this probe is under, as `over` names it. */
@@ -216,9 +234,11 @@ async function probe(state: State, domain: string, label: string, pending: Promi
   if (!pending) return;
   const result = await pending;
   if (result.hosts > MX_LIMIT) state.mxOver ??= { term: label, hosts: result.hosts };
-  if (result.void) state.voids.push(result.name);
-  else if (result.failure)
-    state.unprobed ??= { where: `${result.name} (${domain})`, failure: result.failure };
+  for (const family of FAMILIES) {
+    const failure = result.failure[family];
+    if (result.void[family]) state.voids[family].push(result.name);
+    else if (failure) state.unprobed[family] ??= { where: `${result.name} (${domain})`, failure };
+  }
 }
 
 interface Step {
@@ -240,7 +260,8 @@ async function follow(dns: DnsClient, state: State, step: Step, prefetched: Pref
   const name = normaliseName(step.target);
   if (fetched.kind === 'unanswered') state.unfollowed ??= { where: name, failure: fetched.failure };
   else if (fetched.kind === 'none' || fetched.kind === 'many') {
-    if (fetched.kind === 'none' && fetched.void) state.voids.push(name);
+    if (fetched.kind === 'none' && fetched.void)
+      for (const family of FAMILIES) state.voids[family].push(name);
     state.broken.push({ term: step.term, where: step.domain });
   } else {
     if (!state.records.has(name)) state.records.set(name, fetched.record);

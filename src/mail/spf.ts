@@ -1,9 +1,11 @@
+import { isIP } from 'node:net';
 import type { MxHost } from './dns-checks.ts';
 import { finding } from './dns-finding.ts';
 import { canonicalAddress, normaliseName, withCache } from './resolver.ts';
 import { checkHost, type SpfResult } from './spf-check-host.ts';
 import { endingFindings } from './spf-ending.ts';
 import {
+  FAMILIES,
   fetchSpf,
   LOOKUP_LIMIT,
   MX_LIMIT,
@@ -37,10 +39,14 @@ export async function checkSpf(
   if (root.kind !== 'one') return [recordProblem(name, root)];
   const walking = walkSpf(cached, name, root.record);
   const ending = { domain: name, text: root.text, timeoutMs: options.evaluationTimeoutMs };
-  const [walk, authorised, endings] = await Promise.all([
+  const hosts = Promise.resolve(mxHosts);
+  const [walk, authorised, endings, sendsOverIpv6] = await Promise.all([
     walking,
-    Promise.resolve(mxHosts).then((hosts) => authoriseMx(cached, name, hosts, options)),
+    hosts.then((found) => authoriseMx(cached, name, found, options)),
     endingFindings(cached, ending, walking),
+    Promise.all([walking, hosts]).then(
+      ([w, found]) => w.ip6 || found.some((host) => host.addresses.some((a) => isIP(a) === 6)),
+    ),
   ]);
   return [
     finding('spf.record', 'pass', { domain: name, record: root.text }),
@@ -48,7 +54,7 @@ export async function checkSpf(
     ...walk.broken.map(({ term, where }) => finding('spf.include', 'fail', { term, where }, where)),
     lookups(walk),
     ...mxLimit(walk),
-    voids(walk),
+    voids(walk, sendsOverIpv6),
     ...endings,
     ...ptrFindings(walk),
     ...authorised,
@@ -106,12 +112,19 @@ function mxLimit(walk: SpfWalk): Finding[] {
   return [finding('spf.mx_hosts', 'fail', params)];
 }
 
-function voids(walk: SpfWalk): Finding {
-  const count = walk.voids.length;
+// Counted per family of the client's address (spf-walk.ts), IPv6 only for a domain that sends over it: one
+// with an ip6 term in its tree or an IPv6 address on an MX host (the check_host evaluation below tests those).
+// Otherwise no receiver evaluates the record for an IPv6 client, and its IPv6 count cannot fail anything.
+function voids(walk: SpfWalk, sendsOverIpv6: boolean): Finding {
+  const families = FAMILIES.filter((f) => f === 'ipv4' || sendsOverIpv6);
+  const worst = families.reduce((a, b) => (walk.voids[b].length > walk.voids[a].length ? b : a));
+  const names = walk.voids[worst];
+  const count = names.length;
   if (count > VOID_LIMIT) {
-    return finding('spf.void_lookups', 'fail', { count, limit: VOID_LIMIT, names: walk.voids.join(', ') });
+    const family = FAMILIES.every((f) => walk.voids[f].join() === names.join()) ? 'all' : worst;
+    return finding('spf.void_lookups', 'fail', { count, limit: VOID_LIMIT, names: names.join(', '), family });
   }
-  const unanswered = walk.unfollowed ?? walk.unprobed;
+  const unanswered = walk.unfollowed ?? families.map((f) => walk.unprobed[f]).find((u) => u !== null);
   if (unanswered) {
     return finding('spf.void_lookups', 'untested', {
       count,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeFinding } from '../../src/mail/describe.ts';
 import type { MxHost } from '../../src/mail/dns-checks.ts';
 import { checkSpf } from '../../src/mail/spf.ts';
 import type { DnsFailure } from '../../src/mail/types.ts';
@@ -153,13 +154,56 @@ describe('checkSpf', () => {
     });
   });
 
-  it('does not count a host with only an IPv6 address as void', async () => {
+  it('counts a host with only an IPv6 address as void for mail sent over IPv4, as strict receivers do', async () => {
     const findings = await run(
       withRecord('v=spf1 a:v6.example a:hilang1.example a:hilang2.example mx -all', {
         'v6.example': { aaaa: ['2001:db8::1'] },
       }),
     );
-    expect(one(findings, 'spf.void_lookups')).toMatchObject({ verdict: 'pass', params: { count: 2 } });
+    const found = one(findings, 'spf.void_lookups')!;
+    expect(found).toMatchObject({
+      verdict: 'fail',
+      params: { count: 3, names: 'v6.example, hilang1.example, hilang2.example', family: 'ipv4' },
+    });
+    expect(describeFinding(found, 'en').text).toContain('This count is for mail sent over IPv4');
+  });
+
+  // Three hosts with only IPv4 addresses are three void AAAA lookups for an IPv6 client (RFC 7208 §5.3, §4.6.4).
+  const IPV4_HOSTS = 'v=spf1 a:out1.agensi.gov.my a:out2.agensi.gov.my a:out3.agensi.gov.my mx -all';
+  const ipv4Hosts = {
+    'out1.agensi.gov.my': { a: ['192.0.2.21'] },
+    'out2.agensi.gov.my': { a: ['192.0.2.22'] },
+    'out3.agensi.gov.my': { a: ['192.0.2.23'] },
+  };
+
+  it('fails the void count for IPv6 senders when an MX host has an IPv6 address, as check_host does for it', async () => {
+    const dual: MxHost[] = [{ ...MX[0]!, addresses: ['192.0.2.10', '2001:db8::10'] }];
+    const findings = await run(withRecord(IPV4_HOSTS, ipv4Hosts), dual);
+    expect(one(findings, 'spf.void_lookups')).toMatchObject({
+      verdict: 'fail',
+      params: { count: 3, family: 'ipv6' },
+    });
+    expect(verdicts(findings).filter((v) => v.startsWith('spf.mx_authorised'))).toEqual([
+      'spf.mx_authorised pass 192.0.2.10',
+      'spf.mx_authorised fail 2001:db8::10',
+    ]);
+    const permerror = findings.find((f) => f.params.address === '2001:db8::10')!;
+    expect(describeFinding(permerror, 'en').text).not.toContain('every sender');
+  });
+
+  it('does not judge IPv6 voids for a domain that sends nothing over IPv6', async () => {
+    const findings = await run(withRecord(IPV4_HOSTS, ipv4Hosts));
+    expect(one(findings, 'spf.void_lookups')).toMatchObject({ verdict: 'pass', params: { count: 0 } });
+    expect(withVerdict(findings, 'fail')).toEqual([]);
+  });
+
+  it('names no family when every sender meets the same void lookups', async () => {
+    const findings = await run(
+      withRecord('v=spf1 mx:hilang1.example exists:hilang2.example include:hilang3.example -all'),
+    );
+    const found = one(findings, 'spf.void_lookups')!;
+    expect(found.params.family).toBe('all');
+    expect(describeFinding(found, 'ms').text).toContain('Setiap penerima mengiranya');
   });
 
   it('ignores the terms after "all", which no receiver evaluates (RFC 7208 §5.1)', async () => {

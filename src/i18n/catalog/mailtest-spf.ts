@@ -53,10 +53,15 @@ const ms = {
   'mailtest.spf.void_lookups.title': 'Carian DNS kosong (void) SPF',
   'mailtest.spf.void_lookups.pass': 'SPF mempunyai {count} carian kosong (had {limit}).',
   'mailtest.spf.void_lookups.fail':
-    'SPF mempunyai {count} carian yang tiada jawapan (NXDOMAIN atau kosong), melebihi had {limit} (RFC 7208 §4.6.4): {names}.',
+    'SPF mempunyai {count} carian yang tiada jawapan (NXDOMAIN atau kosong), melebihi had {limit} (RFC 7208 §4.6.4): {names}. {family}',
   'mailtest.spf.void_lookups.untested': `Tidak dapat mengira carian kosong: {where} tidak dijawab ({reason}); {count} dikira setakat ini. ${UNTESTED_MS}`,
   'mailtest.spf.void_lookups.fix':
-    'Buang terma yang menunjuk kepada nama yang tidak wujud atau tiada rekod (RFC 7208 §4.6.4).',
+    'Buang terma yang menunjuk kepada nama yang tidak wujud atau tiada rekod, atau beri setiap hos dalam terma `a:` alamat IPv4 dan IPv6 (RFC 7208 §4.6.4, §5.3).',
+  'mailtest.spf_family.all': 'Setiap penerima mengiranya, sama ada mel dihantar melalui IPv4 atau IPv6.',
+  'mailtest.spf_family.ipv4':
+    'Kiraan ini bagi mel yang dihantar melalui IPv4: terma `a` meminta rekod A, dan hos yang hanya mempunyai alamat IPv6 tidak menemui apa-apa (RFC 7208 §5.3).',
+  'mailtest.spf_family.ipv6':
+    'Kiraan ini bagi mel yang dihantar melalui IPv6: terma `a` meminta rekod AAAA, dan hos yang hanya mempunyai alamat IPv4 tidak menemui apa-apa (RFC 7208 §5.3).',
 
   'mailtest.spf.all.title': 'Penamat SPF (all)',
   'mailtest.spf.all.pass':
@@ -86,7 +91,7 @@ const ms = {
   'mailtest.spf.mx_authorised.warn':
     'Alamat {address} ({host}) tidak dibenarkan oleh SPF (hasil: {result}). Tiada masalah jika pelayan ini hanya menerima mel; jika ia juga menghantar (laporan tidak dapat dihantar, balasan automatik), mel itu gagal SPF.',
   'mailtest.spf.mx_authorised.fail':
-    'Penilaian SPF untuk {address} ({host}) memberi {result}: rekod SPF rosak bagi semua pengirim domain ini.',
+    'Penilaian SPF untuk {address} ({host}) memberi {result}: penerima menolak atau mengabaikan SPF bagi mel daripada alamat ini, jadi rekod SPF tidak melindungi mel yang dihantar dari situ.',
   'mailtest.spf.mx_authorised.untested': `Tidak dapat diuji: penilaian SPF untuk {address} ({host}) memberi {result} (masalah DNS sementara). ${UNTESTED_MS}`,
   'mailtest.spf.mx_authorised.fix':
     'Jika pelayan MX juga menghantar mel, tambah alamatnya ke rekod SPF (cth. mekanisme `mx` atau `ip4:`), Pekeliling 4(f)(v) dan RFC 7208 §5.',
@@ -142,10 +147,15 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.spf.void_lookups.title': 'SPF void DNS lookups',
   'mailtest.spf.void_lookups.pass': 'SPF has {count} void lookups (limit {limit}).',
   'mailtest.spf.void_lookups.fail':
-    'SPF has {count} lookups that find nothing (NXDOMAIN or empty), over the limit of {limit} (RFC 7208 §4.6.4): {names}.',
+    'SPF has {count} lookups that find nothing (NXDOMAIN or empty), over the limit of {limit} (RFC 7208 §4.6.4): {names}. {family}',
   'mailtest.spf.void_lookups.untested': `Could not count void lookups: {where} got no answer ({reason}); {count} counted so far. ${UNTESTED_EN}`,
   'mailtest.spf.void_lookups.fix':
-    'Remove the terms that name domains that do not exist or have no records (RFC 7208 §4.6.4).',
+    'Remove the terms that name domains that do not exist or have no records, or give each host of an `a:` term both IPv4 and IPv6 addresses (RFC 7208 §4.6.4, §5.3).',
+  'mailtest.spf_family.all': 'Every receiver counts them, whether the mail comes over IPv4 or IPv6.',
+  'mailtest.spf_family.ipv4':
+    'This count is for mail sent over IPv4: an `a` term then asks for A records, and a host with only IPv6 addresses finds nothing (RFC 7208 §5.3).',
+  'mailtest.spf_family.ipv6':
+    'This count is for mail sent over IPv6: an `a` term then asks for AAAA records, and a host with only IPv4 addresses finds nothing (RFC 7208 §5.3).',
 
   'mailtest.spf.all.title': 'SPF ending (all)',
   'mailtest.spf.all.pass':
@@ -176,7 +186,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.spf.mx_authorised.warn':
     'The address {address} ({host}) is not authorised by SPF (result: {result}). Fine if this server only receives mail; if it also sends (non-delivery reports, automatic replies), that mail fails SPF.',
   'mailtest.spf.mx_authorised.fail':
-    'SPF evaluation for {address} ({host}) gives {result}: the SPF record is broken for every sender of this domain.',
+    'SPF evaluation for {address} ({host}) gives {result}: receivers reject or ignore SPF for mail from this address, so the record does not protect mail sent from there.',
   'mailtest.spf.mx_authorised.untested': `Could not test: SPF evaluation for {address} ({host}) gave {result} (a temporary DNS problem). ${UNTESTED_EN}`,
   'mailtest.spf.mx_authorised.fix':
     'If the MX servers also send mail, add their addresses to the SPF record (e.g. the `mx` mechanism or `ip4:`), circular item 4(f)(v) and RFC 7208 §5.',

@@ -25,7 +25,9 @@ import { buildChecklistReport } from './scheduler/checklist-report.ts';
 import { checklistTasks } from './scheduler/daily-checklist.ts';
 import { escalateOverdue } from './scheduler/escalate-overdue.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
+import type { SlaDueAt } from './tickets/advance-ticket.ts';
 import { buildTicketCard } from './tickets/card-source.ts';
+import { realignDeadlines } from './tickets/realign-deadlines.ts';
 import { createTicketService } from './tickets/ticket-service.ts';
 import { type Clock, systemClock } from './time.ts';
 
@@ -102,13 +104,17 @@ export async function startApp(options: AppOptions) {
       dataDir: config.dataDir,
       logger,
     }));
+  // A start that fails lets go of the embedded database it opened, so the next start on the folder can open it.
+  const closeAndThrow = async (error: unknown): Promise<never> => {
+    if (!options.database) await database.close();
+    throw error;
+  };
   try {
     await applyMigrations(database, { logger });
     const roles = await syncConfigRoles(database.prisma, config.people, clock.now());
     if (roles.granted.length + roles.revoked.length > 0) logger.info('role assignments changed', roles);
   } catch (error) {
-    if (!options.database) await database.close();
-    throw error;
+    await closeAndThrow(error);
   }
   const db = database.prisma;
   const metrics = createMetrics();
@@ -150,11 +156,13 @@ export async function startApp(options: AppOptions) {
   });
   // SOP 4.2 step 3 done by the bot: check runs queued by decisions, worked by any replica (src/investigation).
   let investigation: ReturnType<typeof createInvestigationWorker> | null = null;
+  const slaDueAt: SlaDueAt = (kind, state, enteredAt) =>
+    dueAt(kind, state as never, enteredAt, config.sla, config.calendar);
   const tickets = createTicketService({
     ...target,
     db,
     clock,
-    slaDueAt: (kind, state, enteredAt) => dueAt(kind, state as never, enteredAt, config.sla, config.calendar),
+    slaDueAt,
     onCommitted: () => {
       dispatcher.wake();
       playground?.ticketsChanged();
@@ -255,19 +263,16 @@ export async function startApp(options: AppOptions) {
     ...(playground?.routes ?? []),
     ...(options.routes ?? []),
   ];
+  await realignDeadlines({ ...target, db, clock, slaDueAt }).catch(closeAndThrow);
   const server = await listen(createHttpServer(routes, logger), config.server.port, config.server.host).catch(
-    async (error: unknown) => {
-      if (!options.database) await database.close();
-      throw error;
-    },
+    closeAndThrow,
   );
   try {
     // Before the outbox runs: the bot needs the playground's conversations to post anything.
     await playground?.start(server.port, config.runtime.defaultLocale);
   } catch (error) {
     await server.close();
-    if (!options.database) await database.close();
-    throw error;
+    await closeAndThrow(error);
   }
   await slack?.start();
   dispatcher.start();

@@ -276,10 +276,18 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     );
   });
 
-  it('keeps every conversation across a restart, and the bot still updates the cards it posted before', async () => {
+  it('keeps every conversation across a restart, realigns a stale deadline, and the bot still updates the cards it posted before', async () => {
     const before = (await world.page.messages(SOC, 'hafiz')).body.messages;
+    // A deadline written under another configuration (a holiday since removed, say) is worked out again at start.
+    const { slaDueAt } = await db.prisma.ticket.findUniqueOrThrow({ where: { number } });
+    expect(slaDueAt).not.toBeNull();
+    await db.prisma.ticket.update({
+      where: { number },
+      data: { slaDueAt: new Date('2020-01-01T00:00:00Z') },
+    });
     await world.close();
     world = await startPlaygroundWorld(db);
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { number } })).slaDueAt).toEqual(slaDueAt);
     const after = (await world.page.messages(SOC, 'hafiz')).body.messages;
     // The outbox may have delivered more since; nothing from before is lost or changed place.
     expect(after.map((m) => m.id).slice(0, before.length)).toEqual(before.map((m) => m.id));

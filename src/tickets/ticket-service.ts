@@ -239,11 +239,17 @@ function actionKey(ticketId: string, type: TicketActionType, version: number): s
 /**
  * The key of an action taken from a form on a ticket: the version the form was opened on, not the one its
  * submit finds, so a form sent twice is one decision on every platform. A step that leaves the ticket where
- * it was (findings recorded, an unsuccessful implementation) would otherwise be recorded twice.
+ * it was (findings recorded, an unsuccessful implementation) would otherwise be recorded twice. The sender is
+ * part of it: a form carries its writer's words, and a second SOC engineer's findings written on the same
+ * version are theirs, not a repeat (a second decision that the state no longer allows is refused anyway).
  */
-export function formActionKey(form: FormContext, type: TicketActionType): string | undefined {
+export function formActionKey(
+  form: FormContext,
+  type: TicketActionType,
+  actorId: string,
+): string | undefined {
   return form.ticketId && form.version !== undefined
-    ? actionKey(form.ticketId, type, form.version)
+    ? `${actionKey(form.ticketId, type, form.version)}:${actorId}`
     : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/tickets/audit-chain.ts';
+import { formActionKey } from '../../src/tickets/ticket-service.ts';
 import { VALID } from '../flows/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -120,6 +121,32 @@ describeEachDatabase('ticket service', (suite) => {
     // Approve wins → reject no longer applies; reject wins → the ticket is finished.
     expect(['illegal_transition', 'ticket_finished'], JSON.stringify(loser)).toContain(loser.refusal.code);
     expect(['Siti Nurhaliza (JDN)', 'Rosli (JDN)']).toContain(loser.lastDecision?.actorName);
+  });
+
+  it('keys a form by its version and its sender: one record for a form sent twice, one each for two engineers', async () => {
+    const opened = await h.tickets.submit(
+      VALID.submit_complaint,
+      h.actorFor('submit_complaint'),
+      `submit-${crypto.randomUUID()}`,
+    );
+    if (opened.status !== 'applied') throw new Error(JSON.stringify(opened));
+    const { id, version } = await db().prisma.ticket.findUniqueOrThrow({ where: { id: opened.ticket.id } });
+    const form = { kind: 'record_findings', ticketId: id, version } as const;
+    const hafiz = h.actorFor('record_findings');
+    const other = { id: 'u-salmah', name: 'Salmah (SOC)', roles: ['soc'] } as const;
+    const send = (actor: typeof hafiz, notes: string) =>
+      h.tickets.act(
+        id,
+        { ...VALID.record_findings, notes },
+        actor,
+        formActionKey(form, 'record_findings', actor.id),
+      );
+    expect((await send(hafiz, 'MX menolak: 550 5.1.1.')).status).toBe('applied');
+    expect((await send(hafiz, 'MX menolak: 550 5.1.1.')).status).toBe('already_done');
+    // A colleague's findings, written on the same card before the first were recorded, are kept as well.
+    expect((await send(other, 'DNS MX menunjuk ke hos lama.')).status).toBe('applied');
+    const events = await db().prisma.auditEvent.findMany({ where: { ticketId: id } });
+    expect(events.filter((e) => e.type.endsWith('findings_recorded'))).toHaveLength(2);
   });
 
   it('refuses an illegal or unauthorised action and changes nothing', async () => {

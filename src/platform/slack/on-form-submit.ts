@@ -82,7 +82,12 @@ function decide(
   // Opening a ticket is keyed by the modal (a double submit is one ticket); an action on a ticket by the
   // ticket version the form was opened on, the same key a button click carries.
   if (!context.ticketId) return ctx.tickets.submit(action, user.actor, `slack:view:${viewId}`);
-  return ctx.tickets.act(context.ticketId, action, user.actor, formActionKey(context, action.type));
+  return ctx.tickets.act(
+    context.ticketId,
+    action,
+    user.actor,
+    formActionKey(context, action.type, user.actor.id),
+  );
 }
 
 async function answer(

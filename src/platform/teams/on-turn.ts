@@ -297,7 +297,12 @@ async function onFormSent(
   const values = withManagerDetails(readTeamsForm(definition, data), ctx.directory);
   const action = actionFromForm(formContext, values, options);
   const result: ActResult = formContext.ticketId
-    ? await ctx.tickets.act(formContext.ticketId, action, user.actor, formActionKey(formContext, action.type))
+    ? await ctx.tickets.act(
+        formContext.ticketId,
+        action,
+        user.actor,
+        formActionKey(formContext, action.type, user.actor.id),
+      )
     : // Opening a ticket is keyed by the card it was sent from: a double submit is one ticket.
       await ctx.tickets.submit(
         action,

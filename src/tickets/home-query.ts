@@ -7,16 +7,35 @@ import { SNAPSHOT_RELATIONS, toSnapshot } from './snapshot.ts';
 // App Home's read model for one person: their open tickets, the tickets waiting for an action they may
 // take now (the same rule the buttons follow), and recent closures they were part of.
 
-const OPEN_LIMIT = 300;
 const RECENT_DAYS = 14;
 
-export async function loadHome(db: Db, actor: Actor, known: boolean, now: Date): Promise<HomeModel> {
-  const open = await db.ticket.findMany({
-    where: { closedAt: null },
-    orderBy: [{ slaDueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
-    take: OPEN_LIMIT,
-    include: SNAPSHOT_RELATIONS,
-  });
+// Every open ticket is read, a page at a time: a cap would silently leave whatever comes after it (the oldest
+// waits, those with no deadline) out of "waiting for me", and the count of "and N more" would be wrong.
+const PAGE = 200;
+
+async function openTickets(db: Db, page: number) {
+  const open = [];
+  for (let skip = 0; ; skip += page) {
+    const batch = await db.ticket.findMany({
+      where: { closedAt: null },
+      orderBy: [{ slaDueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
+      skip,
+      take: page,
+      include: SNAPSHOT_RELATIONS,
+    });
+    open.push(...batch);
+    if (batch.length < page) return open;
+  }
+}
+
+export async function loadHome(
+  db: Db,
+  actor: Actor,
+  known: boolean,
+  now: Date,
+  options: { page?: number } = {},
+): Promise<HomeModel> {
+  const open = await openTickets(db, options.page ?? PAGE);
   const rows = open.map((t) => {
     const snapshot = toSnapshot(t);
     const item: HomeTicket = {
@@ -42,7 +61,7 @@ export async function loadHome(db: Db, actor: Actor, known: boolean, now: Date):
   return {
     personName: known ? actor.name : null,
     known,
-    myOpen: rows.filter((r) => open.find((t) => t.id === r.ticketId)?.requesterId === actor.id),
+    myOpen: rows.filter((_, i) => open[i]!.requesterId === actor.id),
     // Withdrawing is not work waiting for anyone: it is the requester's choice, not a step of the SOP.
     waitingForMe: rows.filter((r) => r.actions.some((a) => a !== 'withdraw')),
     recentlyClosed: closed.map((t) => ({

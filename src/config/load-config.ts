@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
@@ -54,6 +55,8 @@ export function loadConfig(
     problems.push(...delivery.problems);
     warnings.push(...delivery.warnings);
   }
+  if (file?.mailtest.extra_ca_file)
+    problems.push(...caFileProblems(resolve(dirname(path), file.mailtest.extra_ca_file)));
   if (!settings || !file || !delivery?.settings || problems.length > 0) return { ok: false, problems };
 
   const demo = !configured;
@@ -138,4 +141,17 @@ function assemble(
     },
     delivery,
   };
+}
+
+// Read now, so `mailops config check` names it with every other problem rather than the first /mailtest.
+function caFileProblems(file: string): string[] {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    return [`mailtest.extra_ca_file: ${file} cannot be read`];
+  }
+  return pem.includes('-----BEGIN CERTIFICATE-----')
+    ? []
+    : [`mailtest.extra_ca_file: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`];
 }

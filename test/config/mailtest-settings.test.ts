@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAddressBlock, isDnsServer } from '../../src/config/addresses.ts';
-import { load, MINIMAL_YAML, problemsOf } from './fixture.ts';
+import { load, loadEnv, MINIMAL_YAML, problemsOf } from './fixture.ts';
 
 describe('addresses in the configuration', () => {
   it('take a resolver in every form node reads, and nothing node would throw on', () => {
@@ -43,6 +46,32 @@ describe('addresses in the configuration', () => {
     expect([...problems].sort()).toEqual([
       'mailtest.allow_targets[0]: must be an address block such as 10.1.0.0/16 (prefix up to /32, /128 for IPv6)',
       'mailtest.dns_servers[0]: must be an IP address, optionally with a port 1–65535 (e.g. 10.0.0.53, 127.0.0.1:5353 or [::1]:5353)',
+    ]);
+  });
+});
+
+describe('mailtest.extra_ca_file', () => {
+  it('is read with the rest of the file, relative to it, so config check names a missing or wrong one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailops-ca-'));
+    writeFileSync(
+      join(dir, 'agency-ca.pem'),
+      '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    );
+    writeFileSync(join(dir, 'notes.txt'), 'not a certificate');
+    const withCa = (file: string) => `${MINIMAL_YAML}mailtest:\n  extra_ca_file: ${file}\n`;
+    const config = join(dir, 'mailops.yaml');
+    const loadIn = (file: string) => {
+      writeFileSync(config, withCa(file));
+      return loadEnv({ MAILOPS_CONFIG: config });
+    };
+    const good = loadIn('agency-ca.pem');
+    expect(problemsOf(good)).toEqual([]);
+    expect(good.ok && good.config.mailtest.extraCaFile).toBe(join(dir, 'agency-ca.pem'));
+    expect(problemsOf(loadIn('missing.pem'))).toEqual([
+      `mailtest.extra_ca_file: ${join(dir, 'missing.pem')} cannot be read`,
+    ]);
+    expect(problemsOf(loadIn('notes.txt'))).toEqual([
+      `mailtest.extra_ca_file: ${join(dir, 'notes.txt')} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
     ]);
   });
 });

@@ -87,7 +87,19 @@ export async function checkDkim(
   const perSelector = looked.flatMap((l) =>
     l.selector === signing?.selector ? signingFindings(l, signing.seenOn) : selectorFindings(l),
   );
-  return [summary(perSelector, tried.length, signing?.selector), ...perSelector];
+  return [summary(perSelector, tried.length, signing?.selector), ...perSelector, ...rsaMissing(perSelector)];
+}
+
+// RFC 8463 keys are sound, but verifiers that predate it (still common among large receivers) see an Ed25519
+// signature as no signature, and their DMARC then rests on SPF alone; RFC 8463 expects signers to add an RSA
+// signature beside it. Only said when no RSA key was found at any selector tried.
+function rsaMissing(perSelector: readonly Finding[]): Finding[] {
+  const keys = perSelector.filter((f) => f.check === 'dkim.key');
+  const ed25519 = keys.filter((f) => f.params.type === 'ed25519');
+  if (ed25519.length === 0 || ed25519.length < keys.length) return [];
+  return [
+    finding('dkim.rsa_missing', 'warn', { names: ed25519.map((f) => String(f.params.name)).join(', ') }),
+  ];
 }
 
 const cleanSelector = (selector: string) => selector.trim().toLowerCase();

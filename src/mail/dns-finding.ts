@@ -54,6 +54,7 @@ const CHECKS = {
   'dkim.key_form': ['4f-v', ['fail']],
   'dkim.key': ['4f-v', ['pass', 'warn', 'fail']],
   'dkim.testing': ['4f-v', ['warn']],
+  'dkim.rsa_missing': ['4f-v', ['warn']],
 
   'mta_sts.record': ['gp-transport', ['pass', 'warn', 'fail', 'untested']],
   'mta_sts.version': ['gp-transport', ['fail']],

@@ -28,6 +28,19 @@ async function run(table: DnsTable, selectors = {}) {
 }
 
 describe('checkDkim', () => {
+  it('asks for an RSA key beside Ed25519 only when no selector tried has one', async () => {
+    const ed = `v=DKIM1; k=ed25519; p=${ed25519Key()}`;
+    const alone = await run(at('ed', [ed]), { configured: ['ed'] });
+    expect(alone.find((f) => f.check === 'dkim.rsa_missing')?.params).toEqual({
+      names: 'ed._domainkey.agensi.gov.my',
+    });
+    const dual = await run(
+      { ...at('ed', [ed]), ...at('selector1', [`v=DKIM1; p=${RSA_2048}`]) },
+      { configured: ['ed'] },
+    );
+    expect(dual.map((f) => f.check)).not.toContain('dkim.rsa_missing');
+  });
+
   it('passes a 2048-bit RSA key at a common selector', async () => {
     const findings = await run(at('selector1', [`v=DKIM1; k=rsa; p=${RSA_2048}`]));
     expect(verdicts(findings)).toEqual(['dkim.selectors pass', 'dkim.key pass selector1']);
@@ -68,9 +81,9 @@ describe('checkDkim', () => {
       ['dkim.selectors warn', 'dkim.key fail mel'],
     ],
     [
-      'an Ed25519 key (RFC 8463)',
+      'an Ed25519 key alone (RFC 8463), which receivers without Ed25519 cannot verify',
       `v=DKIM1; k=ed25519; p=${ed25519Key()}`,
-      ['dkim.selectors pass', 'dkim.key pass mel'],
+      ['dkim.selectors pass', 'dkim.key pass mel', 'dkim.rsa_missing warn'],
     ],
     [
       'an Ed25519 key published as SubjectPublicKeyInfo (RFC 8463 §4.2 wants the bare key)',

@@ -139,6 +139,12 @@ const ms = {
   'mailtest.dkim.key.fix':
     'Jana kunci RSA 2048 bit (atau Ed25519) dengan pemilih baharu, terbitkannya, kemudian tukar pelayan mel kepadanya.',
 
+  'mailtest.dkim.rsa_missing.title': 'Kunci DKIM RSA di samping Ed25519',
+  'mailtest.dkim.rsa_missing.warn':
+    'Hanya kunci Ed25519 ditemui ({names}); tiada kunci RSA pada pemilih yang dicuba. Penerima yang belum menyokong Ed25519 (RFC 8463) menganggap mel tidak ditandatangani, jadi DMARC mereka bergantung pada SPF sahaja.',
+  'mailtest.dkim.rsa_missing.fix':
+    'Tandatangani juga dengan kunci RSA 2048 bit di bawah pemilih lain, supaya setiap penerima dapat mengesahkan sekurang-kurangnya satu tandatangan (RFC 8463, RFC 8301).',
+
   'mailtest.dkim.testing.title': 'Kunci DKIM dalam mod ujian',
   'mailtest.dkim.testing.warn':
     'Rekod {name} mempunyai `t=y` (mod ujian): penerima melayan mel seolah-olah tidak ditandatangani.',
@@ -279,6 +285,12 @@ const en: Record<keyof typeof ms, string> = {
     'The {type} key at {name} has only {bits} bits, under the 1024 minimum (RFC 8301 §3.2); receivers reject it.',
   'mailtest.dkim.key.fix':
     'Generate a 2048-bit RSA (or Ed25519) key under a new selector, publish it, then switch the mail server to it.',
+
+  'mailtest.dkim.rsa_missing.title': 'An RSA DKIM key beside Ed25519',
+  'mailtest.dkim.rsa_missing.warn':
+    'Only Ed25519 keys were found ({names}); no RSA key at the selectors tried. Receivers that do not yet support Ed25519 (RFC 8463) treat the mail as unsigned, so their DMARC rests on SPF alone.',
+  'mailtest.dkim.rsa_missing.fix':
+    'Sign with a 2048-bit RSA key under another selector as well, so every receiver can verify at least one signature (RFC 8463, RFC 8301).',
 
   'mailtest.dkim.testing.title': 'DKIM key in testing mode',
   'mailtest.dkim.testing.warn':

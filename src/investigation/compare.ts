@@ -1,9 +1,11 @@
 import type { CheckComparison, CheckVerdict } from '../../flows/types.ts';
+import { DELIVERY_OUTCOME_CHECKS } from '../mail/probe/delivery-finding.ts';
 import type { Finding } from '../mail/types.ts';
 
 // The before/after of a complaint (SOP 4.2 steps 3 and 6): the checks of the investigation run again once
 // SOC marks it resolved, compared check by check. A check is the same check when its id and its subject
-// (the MX host, the address, the domain) are the same.
+// (the MX host, the address, the domain) are the same; a delivery probe's outcome is one check whichever way
+// it ended.
 
 export type Change = 'fixed' | 'still_failing' | 'not_retested' | 'new_problem';
 
@@ -22,7 +24,8 @@ export interface CheckChange {
 export const EVIDENCE_CHECKS: ReadonlySet<string> = new Set(['investigation.bounce_text']);
 
 const needsAttention = (v: CheckVerdict) => v === 'fail' || v === 'warn';
-const keyOf = (f: Finding) => `${f.check}\u0000${f.subject ?? ''}`;
+const keyOf = (f: Finding) =>
+  `${DELIVERY_OUTCOME_CHECKS.has(f.check) ? 'delivery.outcome' : f.check}\u0000${f.subject ?? ''}`;
 /** Still failing first, then what the re-check could not test, new problems, and what was fixed. */
 const ORDER: Readonly<Record<Change, number>> = {
   still_failing: 0,

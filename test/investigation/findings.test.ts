@@ -95,6 +95,27 @@ describe('comparing a re-check with the investigation', () => {
     expect(comparison.resolved).toBe(false);
   });
 
+  it('reads a probe that found no answer before and was delivered after as fixed, whatever its check id', () => {
+    const route = 'inbound rakan.example.net → agensi.gov.my';
+    const probe = (check: string, verdict: Finding['verdict']): Finding => ({
+      check,
+      verdict,
+      requirement: '4c',
+      params: {},
+      subject: route,
+    });
+    const fixed = compareRuns([probe('delivery.no_answer', 'fail')], [probe('delivery.inbound', 'pass')]);
+    expect(fixed.changes.map((c) => [c.finding.check, c.change])).toEqual([['delivery.inbound', 'fixed']]);
+    expect(fixed.comparison).toEqual({ fixed: 1, stillFailing: 0, newProblems: 0, resolved: true });
+    const worse = compareRuns([probe('delivery.inbound', 'pass')], [probe('delivery.bounce', 'fail')]);
+    expect(worse.changes.map((c) => [c.change, c.before, c.after])).toEqual([
+      ['new_problem', 'pass', 'fail'],
+    ]);
+    const still = compareRuns([probe('delivery.no_answer', 'fail')], [probe('delivery.bounce', 'fail')]);
+    expect(still.comparison.resolved).toBe(false);
+    expect(still.changes.map((c) => c.change)).toEqual(['still_failing']);
+  });
+
   it('leaves the pasted bounce out: it is evidence, not a check that runs again', () => {
     const { changes } = compareRuns([bounceFinding(PASTED_BOUNCE)], []);
     expect(changes).toEqual([]);

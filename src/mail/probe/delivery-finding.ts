@@ -26,6 +26,20 @@ const CHECKS = {
 } as const satisfies Record<string, readonly [Requirement, readonly Verdict[]]>;
 
 export type DeliveryCheck = keyof typeof CHECKS;
+
+/**
+ * The outcome of one probe, which is a different check id for each way it can end: a probe that found no
+ * answer before the fix and was delivered after it is the same check, fixed (src/investigation/compare.ts).
+ */
+export const DELIVERY_OUTCOME_CHECKS: ReadonlySet<string> = new Set<DeliveryCheck>([
+  'delivery.inbound',
+  'delivery.outbound',
+  'delivery.auto_reply',
+  'delivery.bounce',
+  'delivery.delayed',
+  'delivery.no_answer',
+  'delivery.refused',
+]);
 export type Params = Record<string, string | number>;
 
 /** Every delivery check with its requirement and the verdicts it can give (for the catalog tests). */

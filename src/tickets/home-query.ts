@@ -9,33 +9,15 @@ import { SNAPSHOT_RELATIONS, toSnapshot } from './snapshot.ts';
 
 const RECENT_DAYS = 14;
 
-// Every open ticket is read, a page at a time: a cap would silently leave whatever comes after it (the oldest
-// waits, those with no deadline) out of "waiting for me", and the count of "and N more" would be wrong.
-const PAGE = 200;
-
-async function openTickets(db: Db, page: number) {
-  const open = [];
-  for (let skip = 0; ; skip += page) {
-    const batch = await db.ticket.findMany({
-      where: { closedAt: null },
-      orderBy: [{ slaDueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
-      skip,
-      take: page,
-      include: SNAPSHOT_RELATIONS,
-    });
-    open.push(...batch);
-    if (batch.length < page) return open;
-  }
-}
-
-export async function loadHome(
-  db: Db,
-  actor: Actor,
-  known: boolean,
-  now: Date,
-  options: { page?: number } = {},
-): Promise<HomeModel> {
-  const open = await openTickets(db, options.page ?? PAGE);
+export async function loadHome(db: Db, actor: Actor, known: boolean, now: Date): Promise<HomeModel> {
+  // Every open ticket, in one read: a cap would silently leave whatever comes after it (the oldest waits,
+  // those with no deadline) out of "waiting for me" and make "and N more" wrong, and pages read one after
+  // another would skip or repeat a ticket whose deadline moved in between.
+  const open = await db.ticket.findMany({
+    where: { closedAt: null },
+    orderBy: [{ slaDueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
+    include: SNAPSHOT_RELATIONS,
+  });
   const rows = open.map((t) => {
     const snapshot = toSnapshot(t);
     const item: HomeTicket = {

@@ -10,7 +10,8 @@ import { enqueueDecisionMessages, type OutboxTarget } from './outbox-writer.ts';
 // wait changed, a rule switched on or off) and the card would show one "by when" while the reminders follow
 // another, and the desk's "close unconfirmed" (SOP 4.1.1 step 13, 4.2.1 step 9) would open on the old date.
 // So at start every open ticket's deadline is worked out again, and every card whose deadline moved is
-// redrawn. Only the deadline moves: no decision, no version, so no idempotency key or notice count changes.
+// redrawn and its reminders start over. Only the deadline moves: no decision, no version, so no idempotency key
+// changes.
 // Several replicas starting together compute the same dates; the update is conditional, so a date moved
 // once is redrawn once.
 
@@ -37,7 +38,6 @@ export async function realignDeadlines(deps: RealignDeps): Promise<number> {
         title: true,
         kind: true,
         state: true,
-        version: true,
         stateSince: true,
         slaDueAt: true,
       },
@@ -46,12 +46,28 @@ export async function realignDeadlines(deps: RealignDeps): Promise<number> {
       const due = deps.slaDueAt(ticket.kind as TicketKind, ticket.state, ticket.stateSince);
       if ((due?.getTime() ?? null) === (ticket.slaDueAt?.getTime() ?? null)) continue;
       const changed = await deps.db.$transaction(async (tx) => {
-        // Untouched since it was read: a decision in between wrote its own deadline with this same policy.
+        // The deadline depends on the state and when it was entered, nothing else: a decision that stayed in
+        // the state (findings, a check) leaves it to move here; one that entered a state wrote its own with
+        // this same policy, and then this matches nothing.
         const updated = await tx.ticket.updateMany({
-          where: { id: ticket.id, version: ticket.version, slaDueAt: ticket.slaDueAt },
+          where: {
+            id: ticket.id,
+            state: ticket.state,
+            stateSince: ticket.stateSince,
+            slaDueAt: ticket.slaDueAt,
+          },
           data: { slaDueAt: due },
         });
         if (updated.count === 0) return false;
+        // The reminders start over from the new deadline. Those sent were owed under the old one; kept, they
+        // would use up the count before the new deadline passes, and the first notice past it, which redraws
+        // the desk's card with "close unconfirmed" (escalate-overdue.ts), would never come. They are the
+        // notices at the ticket's version now, which a same-state decision carries forward (advance-ticket.ts).
+        const { version } = await tx.ticket.findUniqueOrThrow({
+          where: { id: ticket.id },
+          select: { version: true },
+        });
+        await tx.slaNotice.deleteMany({ where: { ticketId: ticket.id, version } });
         await enqueueDecisionMessages(
           tx,
           deps,

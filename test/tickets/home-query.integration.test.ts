@@ -13,19 +13,17 @@ describeEachDatabase('App Home read model', (suite) => {
     h = createHarness(db());
   });
 
-  it('lists every open ticket across pages, for the requester and for the approver who must act', async () => {
+  it('lists every open ticket, once, for the requester and for the approver who must act', async () => {
     const opened = [];
     for (let i = 0; i < 5; i++) opened.push((await h.openUnendorsed(crypto.randomUUID())).number);
     const open = await db().prisma.ticket.count({ where: { closedAt: null } });
     const requester = h.actorFor('submit_change_request');
     const approver = h.actorFor('approve');
-    const mine = await loadHome(db().prisma, requester, true, h.clock.now(), { page: 2 });
-    const waiting = await loadHome(db().prisma, approver, true, h.clock.now(), { page: 2 });
-    const whole = await loadHome(db().prisma, approver, true, h.clock.now(), { page: open + 1 });
+    const mine = await loadHome(db().prisma, requester, true, h.clock.now());
+    const waiting = await loadHome(db().prisma, approver, true, h.clock.now());
+    expect(open).toBeGreaterThanOrEqual(opened.length);
     expect(mine.myOpen.map((t) => t.number)).toEqual(expect.arrayContaining(opened));
     expect(waiting.waitingForMe.map((t) => t.number)).toEqual(expect.arrayContaining(opened));
-    // Paging changes nothing: the same tickets in the same order as one read of them all.
-    expect(waiting.waitingForMe.map((t) => t.number)).toEqual(whole.waitingForMe.map((t) => t.number));
     expect(new Set(waiting.waitingForMe.map((t) => t.ticketId)).size).toBe(waiting.waitingForMe.length);
   });
 });

@@ -73,6 +73,34 @@ describeEachDatabase('realigning deadlines at start', (suite) => {
     expect((await h.escalate()).reminded).toBe(1);
   });
 
+  it("starts the reminders over from a moved deadline, so the desk's card offers to close once it passes", async () => {
+    const { number, id } = await awaitingApproval();
+    await h.walk(number, ['approve', 'start_implementation', 'mark_implemented']);
+    const first = (await ticket(id)).slaDueAt!;
+    // Every notice the old deadline owed, sent.
+    for (let day = 1; day <= 10; day++) {
+      h.clock.set(new Date(first.getTime() + day * 86_400_000).toISOString());
+      await h.escalate();
+    }
+    const sent = () => db().prisma.slaNotice.count({ where: { ticketId: id } });
+    expect(await sent()).toBeGreaterThan(0);
+    // The requester is given 30 business days instead of 3; mailops restarts.
+    const { awaiting_confirmation: rule, ...rest } = DEFAULT_SLA_POLICY.change_request;
+    const longer: SlaPolicy = {
+      ...DEFAULT_SLA_POLICY,
+      change_request: { ...rest, awaiting_confirmation: { ...rule!, waitMinutes: 30 * 9 * 60 } },
+    };
+    expect(await realign(longer)).toBe(1);
+    expect(await sent()).toBe(0);
+    const moved = (await ticket(id)).slaDueAt!;
+    expect(moved.getTime()).toBeGreaterThan(h.clock.now().getTime());
+    const redraws = () => db().prisma.outboxMessage.count({ where: { ticketId: id, kind: 'card.refresh' } });
+    const before = await redraws();
+    h.clock.set(new Date(moved.getTime() + 60_000).toISOString());
+    expect((await h.escalate(longer)).reminded).toBe(1);
+    expect(await redraws()).toBe(before + 1);
+  });
+
   it('follows a changed wait, and leaves closed tickets and unchanged ones as they are', async () => {
     const opened = await awaitingApproval();
     const closed = await awaitingApproval();

@@ -67,10 +67,19 @@ export function codeParamKeys(finding: Finding): Record<string, string[]> {
   return keys;
 }
 
+/**
+ * Values a check's text has come to show since runs were first stored: a run kept from before reads as the
+ * check then judged it. (SPF void lookups were one count for every sender until they were counted per family.)
+ */
+const STORED_BEFORE: Readonly<Record<string, Record<string, string>>> = {
+  'spf.void_lookups': { family: 'all' },
+};
+
 export function describeFinding(finding: Finding, locale: Locale): DescribedFinding {
   const t = createTranslator(locale);
-  const params: Record<string, string | number> = { ...finding.params };
-  for (const [name, keys] of Object.entries(codeParamKeys(finding))) {
+  const read = { ...finding, params: { ...STORED_BEFORE[finding.check], ...finding.params } };
+  const params: Record<string, string | number> = { ...read.params };
+  for (const [name, keys] of Object.entries(codeParamKeys(read))) {
     if (keys.every(hasMessage)) params[name] = keys.map((k) => t(k)).join(', ');
   }
   const base = `mailtest.${finding.check}`;

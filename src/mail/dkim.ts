@@ -92,11 +92,13 @@ export async function checkDkim(
 
 // RFC 8463 keys are sound, but verifiers that predate it (still common among large receivers) see an Ed25519
 // signature as no signature, and their DMARC then rests on SPF alone; RFC 8463 expects signers to add an RSA
-// signature beside it. Only said when no RSA key was found at any selector tried.
+// signature beside it. Only said when every selector tried answered and none has an RSA key.
 function rsaMissing(perSelector: readonly Finding[]): Finding[] {
   const keys = perSelector.filter((f) => f.check === 'dkim.key');
   const ed25519 = keys.filter((f) => f.params.type === 'ed25519');
-  if (ed25519.length === 0 || ed25519.length < keys.length) return [];
+  // A selector that got no answer may hold the RSA key: then nothing can be said.
+  const unasked = perSelector.some((f) => f.check === 'dkim.lookup');
+  if (ed25519.length === 0 || ed25519.length < keys.length || unasked) return [];
   return [
     finding('dkim.rsa_missing', 'warn', { names: ed25519.map((f) => String(f.params.name)).join(', ') }),
   ];

@@ -65,7 +65,10 @@ export interface SpfWalk {
   readonly unfollowed: NoAnswer | null;
   /** The first a, mx or exists question that got no answer: whether it was void is unknown (§4.6.4). */
   readonly unprobed: PerFamily<NoAnswer | null>;
-  /** Whether any record reached authorises IPv6 addresses (an ip6 term): the domain sends over IPv6. */
+  /**
+   * Whether the tree authorises IPv6 senders: an ip6 term, or an "a" term whose host has IPv6 addresses. Then
+   * the domain sends over IPv6, and receivers evaluate the record for IPv6 clients.
+   */
   readonly ip6: boolean;
   /** include and redirect terms whose target has no single SPF record (permerror, §5.2 and §6.1). */
   readonly broken: readonly { readonly term: string; readonly where: string }[];
@@ -82,6 +85,7 @@ interface State {
   voids: Record<Family, string[]>;
   unfollowed: NoAnswer | null;
   unprobed: Record<Family, NoAnswer | null>;
+  aaaa: boolean;
   broken: { term: string; where: string }[];
   unknown: string[];
   records: Map<string, SpfRecord>;
@@ -95,13 +99,15 @@ export async function walkSpf(dns: DnsClient, domain: string, record: SpfRecord)
     voids: { ipv4: [], ipv6: [] },
     unfollowed: null,
     unprobed: { ipv4: null, ipv6: null },
+    aaaa: false,
     broken: [],
     unknown: [],
     records: new Map(),
   };
   state.records.set(domain, record);
   await visit(dns, state, domain, record, null);
-  const ip6 = [...state.records.values()].some((r) => evaluated(r).some((m) => m.name === 'ip6'));
+  const ip6 =
+    state.aaaa || [...state.records.values()].some((r) => evaluated(r).some((m) => m.name === 'ip6'));
   return { ...state, ip6 };
 }
 
@@ -137,6 +143,8 @@ type Probe = {
   /** Per family: the answer was void, or the question got no answer (and whether it was void is unknown). */
   readonly void: PerFamily<boolean>;
   readonly failure: PerFamily<DnsFailure | null>;
+  /** An "a" term's host has IPv6 addresses. */
+  readonly aaaa: boolean;
   /** The MX records of an "mx" term's domain; 0 for other terms. */
   readonly hosts: number;
 };
@@ -225,6 +233,7 @@ async function voidProbe(dns: DnsClient, term: Mechanism, name: string): Promise
     name,
     void: { ipv4: voidOf(ipv4!), ipv6: voidOf(ipv6!) },
     failure: { ipv4: failureOf(ipv4!), ipv6: failureOf(ipv6!) },
+    aaaa: term.name === 'a' && ipv6!.ok,
     hosts,
   };
 }
@@ -234,6 +243,7 @@ async function probe(state: State, domain: string, label: string, pending: Promi
   if (!pending) return;
   const result = await pending;
   if (result.hosts > MX_LIMIT) state.mxOver ??= { term: label, hosts: result.hosts };
+  if (result.aaaa) state.aaaa = true;
   for (const family of FAMILIES) {
     const failure = result.failure[family];
     if (result.void[family]) state.voids[family].push(result.name);

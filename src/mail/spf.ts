@@ -113,7 +113,8 @@ function mxLimit(walk: SpfWalk): Finding[] {
 }
 
 // Counted per family of the client's address (spf-walk.ts), IPv6 only for a domain that sends over it: one
-// with an ip6 term in its tree or an IPv6 address on an MX host (the check_host evaluation below tests those).
+// whose tree authorises IPv6 senders (an ip6 term, an "a" host with IPv6 addresses) or with an IPv6 address on
+// an MX host (the check_host evaluation below tests those).
 // Otherwise no receiver evaluates the record for an IPv6 client, and its IPv6 count cannot fail anything.
 function voids(walk: SpfWalk, sendsOverIpv6: boolean): Finding {
   const families = FAMILIES.filter((f) => f === 'ipv4' || sendsOverIpv6);
@@ -169,7 +170,8 @@ async function authoriseMx(
 
 // An MX that only receives needs no SPF authorisation, so "not authorised" is a warn: it matters when the same
 // server also sends (non-delivery reports, out-of-office replies, an on-premises Exchange). A permerror breaks
-// SPF for every sender of the domain: a fail. A temperror is a DNS problem during evaluation: untested.
+// SPF for mail from that address (for every sender, or for one address family when only its void count is
+// over): a fail. A temperror is a DNS problem during evaluation: untested.
 function authorisation(address: string, host: string, result: SpfResult): Finding {
   const params = { address, host, result };
   if (result === 'pass') return finding('spf.mx_authorised', 'pass', params, address);

@@ -39,6 +39,11 @@ describe('checkDkim', () => {
       { configured: ['ed'] },
     );
     expect(dual.map((f) => f.check)).not.toContain('dkim.rsa_missing');
+    const unanswered = await run(
+      { ...at('ed', [ed]), ...at('selector1', 'timeout') },
+      { configured: ['ed'] },
+    );
+    expect(unanswered.map((f) => f.check)).not.toContain('dkim.rsa_missing');
   });
 
   it('passes a 2048-bit RSA key at a common selector', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeFinding } from '../../src/mail/describe.ts';
 import type { MxHost } from '../../src/mail/dns-checks.ts';
 import { checkSpf } from '../../src/mail/spf.ts';
-import type { DnsFailure } from '../../src/mail/types.ts';
+import type { DnsFailure, Finding } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
 import { UNANSWERED, verdicts, withVerdict } from './readable.ts';
 import { CLEAN, MX, one, run, withRecord } from './spf-bed.ts';
@@ -191,10 +191,35 @@ describe('checkSpf', () => {
     expect(describeFinding(permerror, 'en').text).not.toContain('every sender');
   });
 
+  it('judges IPv6 voids when an "a" host of the record sends over IPv6, though no MX does', async () => {
+    const findings = await run(
+      withRecord(`${IPV4_HOSTS.replace(' mx -all', '')} a:out.agensi.gov.my -all`, {
+        ...ipv4Hosts,
+        'out.agensi.gov.my': { a: ['192.0.2.30'], aaaa: ['2001:db8::30'] },
+      }),
+    );
+    expect(one(findings, 'spf.void_lookups')).toMatchObject({
+      verdict: 'fail',
+      params: { count: 3, family: 'ipv6' },
+    });
+  });
+
   it('does not judge IPv6 voids for a domain that sends nothing over IPv6', async () => {
     const findings = await run(withRecord(IPV4_HOSTS, ipv4Hosts));
     expect(one(findings, 'spf.void_lookups')).toMatchObject({ verdict: 'pass', params: { count: 0 } });
     expect(withVerdict(findings, 'fail')).toEqual([]);
+  });
+
+  it('words a void-lookup failure stored before the count was per family', () => {
+    const stored: Finding = {
+      check: 'spf.void_lookups',
+      verdict: 'fail',
+      requirement: '4f-v',
+      params: { count: 3, limit: 2, names: 'a, b, c' },
+    };
+    const { text } = describeFinding(stored, 'en');
+    expect(text).not.toContain('{');
+    expect(text).toContain('Every receiver counts them');
   });
 
   it('names no family when every sender meets the same void lookups', async () => {

@@ -80,7 +80,7 @@ function decide(
   viewId: string,
 ) {
   // Opening a ticket is keyed by the modal (a double submit is one ticket); an action on a ticket by the
-  // ticket version the form was opened on, the same key a button click carries.
+  // ticket version the form was opened on and its sender (formActionKey).
   if (!context.ticketId) return ctx.tickets.submit(action, user.actor, `slack:view:${viewId}`);
   return ctx.tickets.act(
     context.ticketId,

@@ -202,8 +202,7 @@ export async function startApp(options: AppOptions) {
   try {
     slack = config.platforms.slack ? await createSlackAdapter(config.platforms.slack, adapterDeps) : null;
   } catch (error) {
-    if (!options.database) await database.close();
-    throw error;
+    await closeAndThrow(error);
   }
   if (slack) platforms.set(slack.platform.name, slack.platform);
   const teams = teamsOn ? createTeamsAdapter(config.platforms.teams, adapterDeps) : null;

@@ -153,13 +153,15 @@ export const mailtestCommand: CliCommand = {
   },
   async run(args, io) {
     const early = cliText(io.env).t;
-    if (typeof args.values.history === 'string') return history(domainOf(args.values.history, early), io);
-    const domain = domainOf(args.positionals[0], early);
-    if (args.positionals.length > 1)
+    // One domain: "--history a b" or "a --history b" would otherwise answer for one and drop the other.
+    const words = typeof args.values.history === 'string' ? args.positionals : args.positionals.slice(1);
+    if (words.length > 0)
       throw new MailopsError(
         ERROR_CODES.CLI_USAGE,
-        early('cli.mailtest.extra_words', { words: args.positionals.slice(1).join(' ') }),
+        early('cli.mailtest.extra_words', { words: words.join(' ') }),
       );
+    if (typeof args.values.history === 'string') return history(domainOf(args.values.history, early), io);
+    const domain = domainOf(args.positionals[0], early);
     const { config, text } = configOrThrow(io);
     const { locale, t } = text;
     const servers = dnsServers(args.values.dns, config, t);

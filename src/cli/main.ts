@@ -8,7 +8,7 @@ import { parseArguments } from './parse-arguments.ts';
 
 // The operator CLI `mailops` (README, "The CLI"). Every failure ends in one line that says what went wrong
 // and what to do, with a non-zero exit code, never a stack trace; a failure that is not the operator's
-// fault also carries a reference id. Every line comes from the catalogs (src/i18n/catalog/cli.ts) in the
+// fault also carries a reference id, and a JSON log line under it names the error in full. Every line comes from the catalogs (src/i18n/catalog/cli.ts) in the
 // configured language; a MailopsError's own message and hint are printed as they were thrown.
 
 const usageOf = (command: CliCommand, t: Translate) =>
@@ -56,7 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const reference = randomUUID().slice(0, 8);
       const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       io.err(t('cli.error.unexpected', { reference, message }));
-      // The reference is what an operator hands on: the log line under it carries the whole error.
+      // The reference is what an operator hands on: the log line under it has the error's name and whole message
+      // (log.ts keeps stacks out of logs).
       createLogger({ level: 'error', write: io.err }).error('mailops command failed', {
         reference,
         command: found.command.name,

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,8 +56,9 @@ export function loadConfig(
     problems.push(...delivery.problems);
     warnings.push(...delivery.warnings);
   }
-  if (file?.mailtest.extra_ca_file)
-    problems.push(...caFileProblems(resolve(dirname(path), file.mailtest.extra_ca_file)));
+  // Relative to the configuration file, as an operator reading the file expects.
+  const caFile = file?.mailtest.extra_ca_file ? resolve(dirname(path), file.mailtest.extra_ca_file) : null;
+  if (caFile) problems.push(...caFileProblems(caFile));
   if (!settings || !file || !delivery?.settings || problems.length > 0) return { ok: false, problems };
 
   const demo = !configured;
@@ -64,7 +66,7 @@ export function loadConfig(
     warnings.unshift(
       `MAILOPS_CONFIG is not set: using the demo configuration ${path}; set it before real use`,
     );
-  return { ok: true, config: assemble(settings, file, { path, demo }, delivery.settings), warnings };
+  return { ok: true, config: assemble(settings, file, { path, demo }, delivery.settings, caFile), warnings };
 }
 
 /** MAILOPS_CONFIG as given, even when another variable failed and no settings were built. */
@@ -78,6 +80,7 @@ function assemble(
   file: ConfigFile,
   source: Config['source'],
   delivery: Config['delivery'],
+  extraCaFile: string | null,
 ): Config {
   const outsideProbe = delivery.domains[0]?.outside.address;
   const local = Object.fromEntries(
@@ -134,16 +137,15 @@ function assemble(
       // mailbox would be local to its provider's MX hosts, and its acceptance a false "open relay".
       relaySender: file.mailtest.relay_sender ?? outsideProbe ?? FALLBACK_RELAY_SENDER,
       relayRecipient: file.mailtest.relay_recipient,
-      // Relative to the configuration file, as an operator reading the file expects.
-      extraCaFile: file.mailtest.extra_ca_file
-        ? resolve(dirname(source.path), file.mailtest.extra_ca_file)
-        : null,
+      extraCaFile,
     },
     delivery,
   };
 }
 
 // Read now, so `mailops config check` names it with every other problem rather than the first /mailtest.
+// Every certificate is parsed: TLS would drop one it cannot read without a word, and the agency's CA would
+// silently not be trusted.
 function caFileProblems(file: string): string[] {
   let pem: string;
   try {
@@ -151,7 +153,15 @@ function caFileProblems(file: string): string[] {
   } catch {
     return [`mailtest.extra_ca_file: ${file} cannot be read`];
   }
-  return pem.includes('-----BEGIN CERTIFICATE-----')
-    ? []
-    : [`mailtest.extra_ca_file: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`];
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0)
+    return [`mailtest.extra_ca_file: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`];
+  return blocks.flatMap((block, i) => {
+    try {
+      new X509Certificate(block);
+      return [];
+    } catch {
+      return [`mailtest.extra_ca_file: certificate ${i + 1} in ${file} cannot be read`];
+    }
+  });
 }

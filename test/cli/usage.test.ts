@@ -268,6 +268,14 @@ describe('mailops mailtest', () => {
     const two = await cli(['mailtest', 'a.gov.my', 'b.gov.my', '--json'], EN);
     expect(two).toMatchObject({ code: 2, out: '' });
     expect(two.err).toContain('mailops mailtest tests one domain at a time; "b.gov.my" was not understood.');
+    for (const args of [
+      ['mailtest', '--history', 'a.gov.my', 'b.gov.my'],
+      ['mailtest', 'a.gov.my', '--history', 'b.gov.my'],
+    ]) {
+      const history = await cli(args, EN);
+      expect(history, args.join(' ')).toMatchObject({ code: 2, out: '' });
+      expect(history.err).toMatch(/"(a|b)\.gov\.my" was not understood/);
+    }
     const stray = await cli(['mailtest', 'a.gov.my', 'delivery']);
     expect(stray.code).toBe(2);
     expect(stray.err).toContain('"delivery" tidak difahami');
@@ -285,7 +293,7 @@ describe('mailops mailtest', () => {
 });
 
 describe('a failure mailops did not expect', () => {
-  it('prints a reference and logs the whole error under the same reference, for the operator to look up', async () => {
+  it('prints a reference and logs the error under the same reference, for the operator to look up', async () => {
     const command = COMMANDS.find((c) => c.name === 'tickets')!;
     const spy = vi.spyOn(command, 'run').mockRejectedValue(new TypeError('boom\nsecond line'));
     try {

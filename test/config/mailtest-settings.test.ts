@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { isAddressBlock, isDnsServer } from '../../src/config/addresses.ts';
 import { load, loadEnv, MINIMAL_YAML, problemsOf } from './fixture.ts';
@@ -53,10 +54,10 @@ describe('addresses in the configuration', () => {
 describe('mailtest.extra_ca_file', () => {
   it('is read with the rest of the file, relative to it, so config check names a missing or wrong one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailops-ca-'));
-    writeFileSync(
-      join(dir, 'agency-ca.pem'),
-      '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
-    );
+    // Two real certificates (any will do: the bundle node trusts), then one whose body is not a certificate.
+    writeFileSync(join(dir, 'agency-ca.pem'), `${rootCertificates[0]}\n${rootCertificates[1]}\n`);
+    const unreadable = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    writeFileSync(join(dir, 'broken.pem'), `${rootCertificates[0]}\n${unreadable}`);
     writeFileSync(join(dir, 'notes.txt'), 'not a certificate');
     const withCa = (file: string) => `${MINIMAL_YAML}mailtest:\n  extra_ca_file: ${file}\n`;
     const config = join(dir, 'mailops.yaml');
@@ -69,6 +70,9 @@ describe('mailtest.extra_ca_file', () => {
     expect(good.ok && good.config.mailtest.extraCaFile).toBe(join(dir, 'agency-ca.pem'));
     expect(problemsOf(loadIn('missing.pem'))).toEqual([
       `mailtest.extra_ca_file: ${join(dir, 'missing.pem')} cannot be read`,
+    ]);
+    expect(problemsOf(loadIn('broken.pem'))).toEqual([
+      `mailtest.extra_ca_file: certificate 2 in ${join(dir, 'broken.pem')} cannot be read`,
     ]);
     expect(problemsOf(loadIn('notes.txt'))).toEqual([
       `mailtest.extra_ca_file: ${join(dir, 'notes.txt')} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,

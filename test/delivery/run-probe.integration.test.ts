@@ -173,13 +173,18 @@ describe('runProbe', () => {
     }
   }
 
-  it('reports no answer at the deadline when the MX of unreachable.test accepts the connection and stays silent', async () => {
+  it('is could not test at the deadline when nothing came back from a recipient it cannot watch', async () => {
     await withTarpit(async (sockets) => {
       const started = Date.now();
       const report = await probe(agency, sendOnly(`someone@${world.domains.unreachable}`, outside), {
         deadlineMs: 1_500,
       });
-      expect(report.result, JSON.stringify(report)).toBe('no_answer');
+      // The MX of unreachable.test accepts the connection and stays silent; with no IMAP on the recipient,
+      // silence cannot tell a stuck probe from a delivered one.
+      expect(report, JSON.stringify(report)).toMatchObject({
+        result: 'untested',
+        untestedReason: 'imap_unwatched',
+      });
       expect(report.submission.ok).toBe(true);
       expect(Date.now() - started).toBeLessThan(1_500 + 3_000);
       expect(sockets.size).toBe(1);
@@ -302,4 +307,22 @@ describe('runProbe', () => {
       expect(everything).not.toContain(form);
     }
   }, 60_000);
+
+  // Last in the file: the held probe stays in agency.test's queue until the world is torn down.
+  it('reports no answer at the deadline when agency.test holds the probe back from a watched inbox', async () => {
+    // Queued as a busy or greylisting server would, not bounced at once (the world's queue lifetime is 0).
+    const held = { defer_transports: 'lmtp', maximal_queue_lifetime: '1d', bounce_queue_lifetime: '1d' };
+    await world.postconf('agency', held);
+    try {
+      const report = await probe(outside, agency, { deadlineMs: 1_500 });
+      expect(report.result, JSON.stringify(report)).toBe('no_answer');
+      expect(report.submission.ok).toBe(true);
+    } finally {
+      await world.postconf('agency', {
+        defer_transports: '',
+        maximal_queue_lifetime: '0',
+        bounce_queue_lifetime: '0',
+      });
+    }
+  });
 });

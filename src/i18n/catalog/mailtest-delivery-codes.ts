@@ -22,6 +22,8 @@ const ms = {
   'mailtest.delivery.reason.imap_connection': 'tidak dapat menyambung ke pelayan IMAP peti mel penerima',
   'mailtest.delivery.reason.imap_error': 'ralat IMAP semasa membaca peti masuk',
   'mailtest.delivery.reason.imap_lost': 'sambungan IMAP terputus semasa menunggu ujian',
+  'mailtest.delivery.reason.imap_unwatched':
+    'peti mel penerima tiada IMAP dalam konfigurasi dan tiada balasan kembali, jadi tidak dapat dipastikan sama ada ujian tiba',
   'mailtest.delivery.reason.stopped':
     'mailops dihentikan (dimulakan semula atau dinaik taraf) sebelum ujian selesai; jalankan ujian sekali lagi',
   'mailtest.delivery.reason.other': 'sebab lain (lihat log mailops)',
@@ -132,6 +134,8 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.delivery.reason.imap_connection': "could not connect to the receiving mailbox's IMAP server",
   'mailtest.delivery.reason.imap_error': 'an IMAP error while reading the inbox',
   'mailtest.delivery.reason.imap_lost': 'the IMAP connection dropped while waiting for the probe',
+  'mailtest.delivery.reason.imap_unwatched':
+    'the receiving mailbox has no IMAP in the configuration and nothing came back, so whether the probe arrived cannot be known',
   'mailtest.delivery.reason.stopped':
     'mailops was stopped (a restart or an upgrade) before the probe finished; run the test again',
   'mailtest.delivery.reason.other': 'another reason (see the mailops log)',

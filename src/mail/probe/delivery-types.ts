@@ -95,18 +95,19 @@ export type ImapFailure = (typeof IMAP_FAILURES)[number];
 /**
  * Why a probe could not be tested, each with a text under `mailtest.delivery.reason.*`: its submission
  * could not be made (a refusal is a result, not a reason), or a mailbox it watches could not be read, or
- * the watch was lost before anything came, or mailops was stopping (`stopped`).
+ * the watch was lost before anything came, or the recipient has no IMAP and nothing came back to say what
+ * became of the probe (`imap_unwatched`), or mailops was stopping (`stopped`).
  */
 export type UntestedReason =
   | `submission_${Exclude<SubmissionFailure, 'refused' | 'not_sent'>}`
-  | `imap_${ImapFailure | 'lost'}`
+  | `imap_${ImapFailure | 'lost' | 'unwatched'}`
   | 'stopped';
 
 export const UNTESTED_REASONS: readonly UntestedReason[] = [
   ...SUBMISSION_FAILURES.flatMap((f) =>
     f === 'refused' || f === 'not_sent' ? [] : [`submission_${f}` as const],
   ),
-  ...[...IMAP_FAILURES, 'lost' as const].map((f) => `imap_${f}` as const),
+  ...[...IMAP_FAILURES, 'lost' as const, 'unwatched' as const].map((f) => `imap_${f}` as const),
   'stopped',
 ];
 

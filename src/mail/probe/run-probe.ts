@@ -102,6 +102,10 @@ async function probeOnce(probeId: string, input: ProbeInput, deps: ProbeDeps): P
       return { ...sent, cleanedUp, result: 'untested', untestedReason: 'imap_lost' };
     }
     const reply = replyOf(seen.returned);
+    // A recipient without IMAP is known to have the probe only from its replies: silence there says nothing
+    // about delivery, so it is not "no answer" (a fail) but a probe nobody could watch.
+    if (!seen.delivered && !reply && !recipient)
+      return { ...sent, cleanedUp, result: 'untested', untestedReason: 'imap_unwatched' };
     if (!seen.delivered) {
       const result = reply ? RESULT_OF_REPLY[reply.kind] : 'no_answer';
       return { ...sent, cleanedUp, result, reply };

@@ -47,7 +47,13 @@ export async function sweepLeftovers(
 ): Promise<SweepResult> {
   await client.mailboxOpen('INBOX');
   // RFC 5032 OLDER when the server has WITHIN (imapflow uses it); otherwise BEFORE, a whole day earlier.
-  const found = await client.search({ before: options.olderThan }, { uid: true });
+  // Only mail that names mailops or a probe id (RFC 9051 SEARCH TEXT, a substring of header or body): a
+  // mailbox on a staff list holds far more than a sweep reads, and the same oldest people's mail looked at
+  // every time would keep the probes' leftovers out of reach for good.
+  const found = await client.search(
+    { before: options.olderThan, or: [{ text: 'mailops' }, { text: 'mop-' }] },
+    { uid: true },
+  );
   const candidates = (found || []).sort((a, b) => a - b).slice(0, SWEEP_LIMIT);
   if (candidates.length === 0) return { examined: 0, removed: 0 };
   const probeMail: number[] = [];

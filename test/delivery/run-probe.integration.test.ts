@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/config/secret.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import type { ProbeMailbox, ProbeReport } from '../../src/mail/probe/delivery-types.ts';
+import { connectImap } from '../../src/mail/probe/imap-connect.ts';
 import { openMailboxWatcher } from '../../src/mail/probe/mailbox-watch.ts';
 import { readQuota } from '../../src/mail/probe/quota.ts';
 import { type ProbeDeps, runProbe } from '../../src/mail/probe/run-probe.ts';
@@ -265,6 +266,37 @@ describe('runProbe', () => {
       expect(await watcher.related({ id })).toEqual([]);
       expect(await leftovers(world, world.mailboxes.agencyProbe, id)).toEqual([]);
     } finally {
+      await watcher.close();
+    }
+  });
+
+  it('takes a last look at the deadline, so a copy the server has not announced yet still counts', async () => {
+    const opened = await openMailboxWatcher(agency, deps);
+    if (!opened.ok) throw new Error(opened.detail);
+    const watcher = opened.watcher;
+    const writer = await connectImap(agency, deps);
+    if (!writer.ok) throw new Error(writer.detail);
+    try {
+      const id = 'mop-lastlook01';
+      const raw = [
+        `From: ${outside.address}`,
+        `To: ${agency.address}`,
+        `Subject: mailops probe ${id}`,
+        `X-Mailops-Probe: ${id}`,
+        `Message-ID: <${Date.now()}.0123456789ab@mailops.outside.test>`,
+        '',
+        'This is a delivery test message from mailops.',
+        '',
+      ].join('\r\n');
+      const waiting = watcher.waitFor({ id }, 1_000, (_raw, o) => o.kind === 'delivered');
+      // Saved 250 ms before the deadline: Dovecot tells an idling client 500 ms after a save, too late.
+      await new Promise((resolve) => setTimeout(resolve, 750));
+      await writer.client.append('INBOX', Buffer.from(raw));
+      const found = await waiting;
+      expect(found?.outcome).toMatchObject({ kind: 'delivered', probeId: id });
+      expect(await watcher.remove([found!.uid])).toBe(true);
+    } finally {
+      await writer.client.logout();
       await watcher.close();
     }
   });

@@ -13,6 +13,8 @@ import type { ProbeOutcome, ProbeRef } from './types.ts';
 // classify-message.ts's, for the probes each waitFor() names. The time to inbox measured so includes how long
 // the server waits before telling an idling client: Dovecot gathers changes for 500 ms first
 // (lib-storage/mailbox-watch.c, NOTIFY_DELAY_MSECS), which the test world shows as ~0.5 s over the LMTP save.
+// Two exceptions ask instead of waiting to be told: a server without IDLE is asked every few seconds while a
+// probe waits, and at the deadline the watcher looks once more before it answers "nothing came".
 
 export interface WatchedMessage {
   readonly uid: number;
@@ -70,6 +72,9 @@ export async function openMailboxWatcher(mailbox: ProbeMailbox, deps: ConnectDep
   return { ok: true, watcher: new InboxWatcher(client, mailbox.address, lastUid, deps) };
 }
 
+/** How often a mailbox whose server has no IDLE is asked for new mail while a probe waits. */
+const NO_IDLE_POLL_MS = 3_000;
+
 class InboxWatcher implements MailboxWatcher {
   lost: string | null = null;
   readonly mailbox: string;
@@ -102,6 +107,20 @@ class InboxWatcher implements MailboxWatcher {
       if (!this.#closing) this.lost = client.byeReason ?? 'connection closed';
       this.#notify();
     });
+  }
+
+  /**
+   * Asks the server for what it has not announced: a FETCH alone does not make Dovecot look at its mailbox
+   * again, a NOOP does (RFC 9051 §6.1.2), and the EXISTS it answers brings the new mail in through #pull.
+   */
+  async #look(): Promise<void> {
+    if (this.lost || this.#closing) return;
+    try {
+      await this.#client.noop();
+    } catch {
+      // A NOOP that fails leaves the connection to the 'close' handler; the fetch below still tries.
+    }
+    await this.#pull();
   }
 
   /** Fetches what arrived after the last UID seen; runs one at a time, queued again by a later EXISTS. */
@@ -169,22 +188,32 @@ class InboxWatcher implements MailboxWatcher {
       let done = false;
       let running = false;
       let again = false;
+      let loop: Promise<void> = Promise.resolve();
       const finish = (found: WatchedMessage | null) => {
         if (done) return;
         done = true;
         clearTimeout(timer);
+        clearInterval(poll);
         this.#listeners.delete(check);
         signal?.removeEventListener('abort', abort);
         resolve(found);
       };
       const abort = () => finish(null);
+      // One last look before giving up: mail the server has not announced yet (Dovecot tells an idling client
+      // 0.5 s after the save; a server without IDLE is only asked every few seconds) must not turn a probe
+      // that arrived in time into "no answer". A stop (`signal`) gives up at once instead.
+      const lastLook = async () => {
+        await this.#look();
+        await loop;
+        finish(null);
+      };
       const check = () => {
         if (running) {
           again = true;
           return;
         }
         running = true;
-        void (async () => {
+        loop = (async () => {
           do {
             again = false;
             while (!done && next < this.#arrivals.length) {
@@ -198,7 +227,12 @@ class InboxWatcher implements MailboxWatcher {
           if (this.lost || this.#closing) finish(null);
         })();
       };
-      const timer = setTimeout(abort, Math.max(0, deadlineMs));
+      const timer = setTimeout(() => void lastLook(), Math.max(0, deadlineMs));
+      // RFC 2177 IDLE is an extension: without it imapflow only sends NOOP every two minutes, so the watcher
+      // asks for new mail itself while a probe waits.
+      const poll = this.#client.capabilities.has('IDLE')
+        ? undefined
+        : setInterval(() => void this.#look(), NO_IDLE_POLL_MS);
       if (signal?.aborted) return finish(null);
       signal?.addEventListener('abort', abort, { once: true });
       this.#listeners.add(check);

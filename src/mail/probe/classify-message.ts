@@ -40,7 +40,9 @@ export async function classifyProbeMessage(
 }
 
 export function classifyView(view: MessageView, probes: readonly ProbeRef[]): ProbeOutcome {
-  if (view.mimeType === 'multipart/report') {
+  // A gateway that adds a banner wraps the report in multipart/mixed; its delivery-status part (RFC 3464 §2)
+  // still says what became of the probe, whoever the wrapper claims to be from.
+  if (view.mimeType === 'multipart/report' || view.deliveryStatus.length > 0) {
     return view.reportType === 'delivery-status' || view.deliveryStatus.length > 0
       ? bounceOutcome(view, probes)
       : UNRELATED;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pendingNotice } from '../../../src/mail/probe/bounce-recipient.ts';
 import { classifyProbeMessage } from '../../../src/mail/probe/classify-message.ts';
 import { ALL_PROBES, at, classifyAs, crlf, fixture, PROBES } from './fixtures.ts';
 
@@ -183,6 +184,18 @@ describe('other messages', () => {
       .replace('report-type=delivery-status', 'report-type=disposition-notification')
       .replace('Content-Type: message/delivery-status', 'Content-Type: message/disposition-notification');
     expect(await classifyProbeMessage(raw, ALL_PROBES)).toEqual({ kind: 'unrelated' });
+  });
+
+  it('reads a delay report a gateway wrapped in multipart/mixed with a banner, from any sender', async () => {
+    const raw = fixture('postfix-4.4.1-delayed.eml');
+    const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+    const type = /^Content-Type:[^\n]*(?:\n[ \t][^\n]*)*/m.exec(head)![0];
+    const outer = head
+      .replace(type, 'Content-Type: multipart/mixed; boundary="OUTER"')
+      .replace(/^From: .*$/m, 'From: gateway@agency.test');
+    const wrapped = `${outer}\n\n--OUTER\nContent-Type: text/plain\n\n[LUARAN] Banner gateway.\n\n--OUTER\n${type}\n\n${rest.join('\n\n')}\n--OUTER--\n`;
+    const outcome = await classifyAs('bounce', wrapped, [PROBES.unreachable]);
+    expect(pendingNotice(outcome, 'someone@unreachable.test')).toBe(true);
   });
 
   it('picks, among several probes, the one the message answers', async () => {

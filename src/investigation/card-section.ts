@@ -59,10 +59,14 @@ function changesOf(baseline: ReadRun, recheck: ReadRun): CardCheckChange[] {
   }));
 }
 
-/** The run a re-check was compared with when it was stored; else the last investigation before it. */
+/**
+ * The run a re-check was compared with when it was stored; else the last investigation before it that
+ * finished its checks, as run-checks.ts chooses: a given-up investigation's partial findings never stand for
+ * "before" on the card when the decision did not use them.
+ */
 function baselineOf(runs: readonly ReadRun[], recheck: ReadRun): ReadRun | undefined {
   const named = readSummary(recheck.summary).compared?.baselineRunId;
-  const finished = runs.filter((r) => r.status !== 'pending' && BASELINE_PURPOSES.includes(r.purpose));
+  const finished = runs.filter((r) => r.status === 'done' && BASELINE_PURPOSES.includes(r.purpose));
   return (
     finished.find((r) => r.id === named) ?? finished.filter((r) => r.startedAt <= recheck.startedAt).at(-1)
   );

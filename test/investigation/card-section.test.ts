@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { investigationSection } from '../../src/investigation/card-section.ts';
-import { investigationRun, recheckRun, storedRun, worstCaseRuns } from './runs.ts';
+import { compareRuns } from '../../src/investigation/compare.ts';
+import { summaryJson } from '../../src/investigation/stored-run.ts';
+import { investigationRun, RECHECK_FINDINGS, recheckRun, storedRun, worstCaseRuns } from './runs.ts';
 
 // The investigation section of a complaint's cards, from its stored runs: what is under way, the latest
 // results and what needs attention with the fix, the pasted bounce, and the before/after of a re-check.
@@ -52,6 +54,18 @@ describe('the investigation section of a complaint card', () => {
       ['SPF limit of 10 DNS lookups', '', 'fail', 'pass', 'fixed'],
     ]);
     expect(section?.bounce).not.toBeNull();
+  });
+
+  it('compares a re-check with no investigation whose checks were given up, as its decision did', () => {
+    const givenUp = { ...investigationRun(), status: 'failed' };
+    const { comparison } = compareRuns([], RECHECK_FINDINGS);
+    const recheck = {
+      ...recheckRun(),
+      summary: summaryJson(RECHECK_FINDINGS, { baselineRunId: '', ...comparison }),
+    };
+    const section = investigationSection([givenUp, recheck]);
+    expect(section?.latest?.purpose).toBe('recheck');
+    expect(section?.latest?.changes).toBeNull();
   });
 
   it('shows a re-check under way above the results it will replace', () => {

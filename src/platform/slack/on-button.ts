@@ -12,7 +12,7 @@ import { prefillFor } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
 import type { SlackUser } from './identity.ts';
-import { showOnCard } from './show-on-card.ts';
+import { processingWhileDeciding } from './show-on-card.ts';
 
 // A button on a ticket card (block_actions). Acknowledged at once; then either the action's form opens
 // (a reject comment, Section B, Section D, notes) — only for someone the SOP lets act now, so nobody fills
@@ -101,23 +101,23 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
     );
     return;
   }
-  const onCard = click.channel && click.messageTs ? { channel: click.channel, ts: click.messageTs } : null;
-  if (onCard) await showOnCard(ctx, onCard.channel, onCard.ts, { processing: true });
+  const swap =
+    click.channel && click.messageTs
+      ? processingWhileDeciding(ctx, { channel: click.channel, messageId: click.messageTs })
+      : null;
+  await swap?.ready;
   let result: Awaited<ReturnType<SlackContext['tickets']['act']>>;
   try {
     result = await ctx.tickets.act(click.ticketId, { type: click.type } as TicketAction, click.user.actor);
   } catch (error) {
     // The decision's transaction rolled back, so nothing changed: the buttons come back before the error
     // boundary gives the reference, or the card would say "Processing…" with no way to act from it.
-    if (onCard)
-      await showOnCard(ctx, onCard.channel, onCard.ts, { processing: false }).catch((redraw: unknown) =>
-        ctx.logger.warn('could not redraw the card', { ...onCard, error: redraw }),
-      );
+    await swap?.finish(false);
     throw error;
   }
+  // Nothing changed: the buttons come back, and this person alone is told why.
+  await swap?.finish(result.status === 'applied');
   if (result.status === 'applied') return;
-  // Nothing changed: put the buttons back and say why, to this person only.
-  if (onCard) await showOnCard(ctx, onCard.channel, onCard.ts, { processing: false });
   await tell(ctx, click, describeResult(result, click.user.locale).text);
 }
 

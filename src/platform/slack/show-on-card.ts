@@ -35,12 +35,12 @@ export async function showOnCard(
 }
 
 // A form's decision must be answered within Slack's 3 s for view_submission, so the swap gets at most this
-// long before the decision goes ahead without it.
+// long before the decision goes ahead without it (a click, acknowledged already, is held to the same).
 const SWAP_WAIT_MS = 1000;
 
 /**
- * "Processing…" on the card a form came from, for the time its decision takes (the reject comment,
- * Section B, Section D). `ready` settles when the swap is drawn or has had its time; `finish` puts the
+ * "Processing…" on the card a click or a form came from, for the time its decision takes (a click's own,
+ * or the reject comment's, Section B's, Section D's). `ready` settles when the swap is drawn or has had its time; `finish` puts the
  * buttons back when nothing changed and, when the swap was drawn late, draws the card again from the
  * database, so a slow "Processing…" never lands on top of the decision's own refresh.
  */

@@ -10,9 +10,8 @@ import { enqueueDecisionMessages, type OutboxTarget } from './outbox-writer.ts';
 // wait changed, a rule switched on or off) and the card would show one "by when" while the reminders follow
 // another, and the desk's "close unconfirmed" (SOP 4.1.1 step 13, 4.2.1 step 9) would open on the old date.
 // So at start every open ticket's deadline is worked out again, and every card whose deadline moved is
-// redrawn and its reminders start over. Only the deadline moves: no decision, no version, so no idempotency key
-// changes.
-// Several replicas starting together compute the same dates; the update is conditional, so a date moved
+// redrawn (its reminders start over when the new deadline is still ahead). No decision is made and no
+// version moves, so no idempotency key changes. Several replicas starting together compute the same dates; the update is conditional, so a date moved
 // once is redrawn once.
 
 const PAGE = 500;
@@ -59,15 +58,18 @@ export async function realignDeadlines(deps: RealignDeps): Promise<number> {
           data: { slaDueAt: due },
         });
         if (updated.count === 0) return false;
-        // The reminders start over from the new deadline. Those sent were owed under the old one; kept, they
-        // would use up the count before the new deadline passes, and the first notice past it, which redraws
-        // the desk's card with "close unconfirmed" (escalate-overdue.ts), would never come. They are the
-        // notices at the ticket's version now, which a same-state decision carries forward (advance-ticket.ts).
-        const { version } = await tx.ticket.findUniqueOrThrow({
-          where: { id: ticket.id },
-          select: { version: true },
-        });
-        await tx.slaNotice.deleteMany({ where: { ticketId: ticket.id, version } });
+        // A deadline moved into the future starts its reminders over: those sent were owed under the old one,
+        // and kept they would use up the count before the new deadline passes, so the first notice past it,
+        // which redraws the desk's card with "close unconfirmed" (escalate-overdue.ts), would never come. One
+        // still past keeps them: the reminders already sent are not sent again. They are the notices at the
+        // ticket's version now, which a same-state decision carries forward (advance-ticket.ts).
+        if (due && due.getTime() > now.getTime()) {
+          const { version } = await tx.ticket.findUniqueOrThrow({
+            where: { id: ticket.id },
+            select: { version: true },
+          });
+          await tx.slaNotice.deleteMany({ where: { ticketId: ticket.id, version } });
+        }
         await enqueueDecisionMessages(
           tx,
           deps,

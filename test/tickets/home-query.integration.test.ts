@@ -21,7 +21,10 @@ describeEachDatabase('App Home read model', (suite) => {
     const approver = h.actorFor('approve');
     const mine = await loadHome(db().prisma, requester, true, h.clock.now());
     const waiting = await loadHome(db().prisma, approver, true, h.clock.now());
-    expect(open).toBeGreaterThanOrEqual(opened.length);
+    // Soonest deadline first, as the buttons' urgency reads.
+    const due = waiting.waitingForMe.map((t) => t.slaDueAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    expect(waiting.waitingForMe.length).toBeLessThanOrEqual(open);
     expect(mine.myOpen.map((t) => t.number)).toEqual(expect.arrayContaining(opened));
     expect(waiting.waitingForMe.map((t) => t.number)).toEqual(expect.arrayContaining(opened));
     expect(new Set(waiting.waitingForMe.map((t) => t.ticketId)).size).toBe(waiting.waitingForMe.length);

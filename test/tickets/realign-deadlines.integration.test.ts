@@ -101,6 +101,20 @@ describeEachDatabase('realigning deadlines at start', (suite) => {
     expect(await redraws()).toBe(before + 1);
   });
 
+  it('keeps the reminders sent when the moved deadline is still past, so none is sent twice', async () => {
+    const { id } = await awaitingApproval();
+    h.clock.set('2025-06-30T02:00:00Z');
+    await h.escalate();
+    await h.escalate();
+    const sent = () => db().prisma.slaNotice.findMany({ where: { ticketId: id }, orderBy: { level: 'asc' } });
+    const before = (await sent()).map((n) => [n.level, n.count]);
+    expect(before.length).toBeGreaterThan(0);
+    const holiday = { ...CALENDAR, holidays: [{ date: '2025-06-17', name: 'Cuti peristiwa' }] };
+    expect(await realign(DEFAULT_SLA_POLICY, holiday)).toBe(1);
+    expect((await sent()).map((n) => [n.level, n.count])).toEqual(before);
+    expect((await h.escalate()).reminded + (await h.escalate()).escalated).toBe(0);
+  });
+
   it('follows a changed wait, and leaves closed tickets and unchanged ones as they are', async () => {
     const opened = await awaitingApproval();
     const closed = await awaitingApproval();

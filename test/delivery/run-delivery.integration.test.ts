@@ -238,8 +238,14 @@ describe('runDelivery', () => {
       await imap.mailboxOpen('INBOX');
       // More of a staff list's mail than one sweep reads, all older than the leftovers: they are still found.
       for (let i = 0; i < 210; i++) {
+        // Addressed also to a list whose name holds "mailops", as a probe mailbox's own address may.
         const notice = message(
-          { From: 'senarai@agency.test', To: target.outside.address, Subject: `Notis ${i}` },
+          {
+            From: 'senarai@agency.test',
+            To: target.outside.address,
+            Cc: 'ujian.mailops@agency.test',
+            Subject: `Notis ${i}`,
+          },
           'Makluman.',
         );
         await imap.append('INBOX', Buffer.from(notice), [], hoursAgo(48));

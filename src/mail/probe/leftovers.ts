@@ -47,11 +47,20 @@ export async function sweepLeftovers(
 ): Promise<SweepResult> {
   await client.mailboxOpen('INBOX');
   // RFC 5032 OLDER when the server has WITHIN (imapflow uses it); otherwise BEFORE, a whole day earlier.
-  // Only mail that names mailops or a probe id (RFC 9051 SEARCH TEXT, a substring of header or body): a
-  // mailbox on a staff list holds far more than a sweep reads, and the same oldest people's mail looked at
-  // every time would keep the probes' leftovers out of reach for good.
+  // Only mail that names a probe (RFC 9051 SEARCH, substrings): its id anywhere (the probe's Subject and
+  // header, a bounce's returned headers, a reply's quoted subject), or its Message-ID in a reply's thread
+  // headers. A mailbox on a staff list holds far more than a sweep reads, and the same oldest people's mail
+  // looked at every time would keep the leftovers out of reach for good. Not "mailops" alone: the probe
+  // mailbox's own address may hold it (ujian.mailops@…), and then every message would match.
   const found = await client.search(
-    { before: options.olderThan, or: [{ text: 'mailops' }, { text: 'mop-' }] },
+    {
+      before: options.olderThan,
+      or: [
+        { text: 'mop-' },
+        { header: { 'in-reply-to': '@mailops.' } },
+        { header: { references: '@mailops.' } },
+      ],
+    },
     { uid: true },
   );
   const candidates = (found || []).sort((a, b) => a - b).slice(0, SWEEP_LIMIT);

@@ -203,8 +203,14 @@ class InboxWatcher implements MailboxWatcher {
       // 0.5 s after the save; a server without IDLE is only asked every few seconds) must not turn a probe
       // that arrived in time into "no answer". A stop (`signal`) gives up at once instead.
       const lastLook = async () => {
-        await this.#look();
-        await loop;
+        // Bounded like any IMAP question: a connection that died without a word would otherwise hold the
+        // probe, and the checklist or investigation running it, until the socket's idle timeout.
+        let bound: NodeJS.Timeout | undefined;
+        const late = new Promise<void>((resolve) => {
+          bound = setTimeout(resolve, this.#deps.timeoutMs);
+        });
+        await Promise.race([this.#look().then(() => loop), late]);
+        clearTimeout(bound);
         finish(null);
       };
       const check = () => {

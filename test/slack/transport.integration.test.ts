@@ -118,6 +118,19 @@ describeEachDatabase('Slack over HTTP when the Web API fails', (suite) => {
     expect(approvalCards).toHaveLength(1);
   });
 
+  /** Waits for every redraw, the slow one too, and for the card to show the decision. */
+  async function afterSlowRedraw(card: { channel: string; ts: string }, decided: RegExp) {
+    await world.settle();
+    await until(
+      async () => world.api.callsTo('chat.update').every((c) => c.outcome === 'answered'),
+      'the slow redraw to land',
+      5000,
+    );
+    await expect
+      .poll(() => wordsOf(world.api.message(card.channel, card.ts)!.blocks), { timeout: 5000 })
+      .toMatch(decided);
+  }
+
   it('rejects through the form while Slack is slow to redraw; the late "Processing…" does not stay', async () => {
     const ticket = await awaitingApproval(world, 'Slack lambat melukis semula kad');
     await world.settle();
@@ -130,19 +143,22 @@ describeEachDatabase('Slack over HTTP when the Web API fails', (suite) => {
     const answer = await world.submit(PEOPLE.zulkifli, form, note('comments', 'Tidak sesuai sekarang.'));
     expect(answer).toMatchObject({ status: 200, body: '' });
     await stateBecomes(world, ticket, 'rejected');
-    await world.settle();
-    await until(
-      async () => world.api.callsTo('chat.update').every((c) => c.outcome === 'answered'),
-      'the slow redraw to land',
-      5000,
-    );
-    await expect
-      .poll(() => wordsOf(world.api.message(card.channel, card.ts)!.blocks), { timeout: 5000 })
-      .toMatch(/Tidak diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)/);
+    await afterSlowRedraw(card, /Tidak diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)/);
     const versions = world.api.message(card.channel, card.ts)!.versions.map((v) => wordsOf(v.blocks));
     // Final, then the late "Processing…", then final again.
     expect(versions.slice(-3).map((v) => v.includes('Sedang diproses…'))).toEqual([false, true, false]);
     expect(buttonsOf(world.api.message(card.channel, card.ts)!.blocks)).toEqual([]);
+  });
+
+  it('approves on a click while Slack is slow to redraw; the late "Processing…" does not stay', async () => {
+    const ticket = await awaitingApproval(world, 'Slack lambat semasa klik Lulus');
+    await world.settle();
+    const card = world.cardWith(CHANNELS.approvals, 'approve', ticket);
+    world.api.failNext('chat.update', { kind: 'slow', delayMs: 1500 });
+    await world.click(PEOPLE.zulkifli, card, 'approve');
+    await stateBecomes(world, ticket, 'awaiting_implementation');
+    await afterSlowRedraw(card, /Diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)/);
+    expect(wordsOf(world.api.message(card.channel, card.ts)!.blocks)).not.toContain('Sedang diproses…');
   });
 
   it('tells the requester, with a reference, when the modal cannot be opened, and writes nothing', async () => {

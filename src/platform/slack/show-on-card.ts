@@ -40,21 +40,26 @@ const SWAP_WAIT_MS = 1000;
 
 /**
  * "Processing…" on the card a click or a form came from, for the time its decision takes (a click's own,
- * or the reject comment's, Section B's, Section D's). `ready` settles when the swap is drawn or has had its time; `finish` puts the
- * buttons back when nothing changed and, when the swap was drawn late, draws the card again from the
- * database, so a slow "Processing…" never lands on top of the decision's own refresh.
+ * or the reject comment's, Section B's, Section D's). `ready` settles when the swap is drawn or has had its
+ * time; `finish` puts the buttons back when nothing changed and, when the decision went ahead before the swap
+ * was drawn, draws the card again from the database once the swap has landed, so a slow "Processing…" never
+ * stays on top of the decision's own refresh, however late it lands.
  */
 export function processingWhileDeciding(ctx: SlackContext, card: { channel: string; messageId: string }) {
   let settled = false;
+  let late = false;
   const drawn = showOnCard(ctx, card.channel, card.messageId, { processing: true })
     .catch((error: unknown) => ctx.logger.warn('could not redraw the card', { ...card, error }))
     .finally(() => {
       settled = true;
     });
   return {
-    ready: Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, SWAP_WAIT_MS).unref())]),
+    ready: Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, SWAP_WAIT_MS).unref())]).then(
+      () => {
+        late = !settled;
+      },
+    ),
     async finish(applied: boolean) {
-      const late = !settled;
       await drawn;
       if (applied && !late) return;
       await showOnCard(ctx, card.channel, card.messageId, { processing: false }).catch((error: unknown) =>

@@ -20,6 +20,11 @@ const field = (key: string, value: CardField['value']): CardField => ({
   value,
 });
 const window = (from: Date, to: Date) => ({ from, to });
+/** "Name (designation, company)": the parts the form asked for, those given. */
+const withParts = (name: string, ...parts: (string | null)[]) => {
+  const given = parts.filter((p): p is string => !!p && p.trim() !== '');
+  return given.length > 0 ? `${name} (${given.join(', ')})` : name;
+};
 
 export async function buildTicketCard(
   db: Db,
@@ -60,18 +65,26 @@ export async function buildTicketCard(
   const fields: CardField[] = [];
   const a = row.sectionA;
   if (a) {
+    // Section A whole: the approver decides from the card and may need to call the requester or the
+    // endorsing manager (whose designation shows the "Manager and above" the form asks for).
     fields.push(
       field('requester_unit', a.requesterUnit),
+      field('requester_contact', a.requesterPhone),
+      field('requester_email', a.requesterEmail),
       field('request_type', a.requestTypeOther ?? opt('request_type', a.requestType)),
       field('requested_for', { at: a.requestedFor }),
       field('description', a.description),
       field('impact_if_not', a.impactIfNotImplemented),
     );
-    if (a.managerName) fields.push(field('manager', a.managerName));
+    if (a.managerName)
+      fields.push(field('manager', withParts(a.managerName, a.managerDesignation, a.managerCompany)));
+    if (a.managerPhone) fields.push(field('manager_contact', a.managerPhone));
+    if (a.managerEmail) fields.push(field('manager_email', a.managerEmail));
   }
   const b = row.sectionsB[0];
   if (b) {
     fields.push(
+      field('implementer_name', withParts(b.implementerName, b.designation)),
       field('change_type', opt('change_type', b.changeType)),
       field('risk', opt('risk', b.risk)),
       field('urgency', opt('urgency', b.urgency)),
@@ -83,7 +96,7 @@ export async function buildTicketCard(
     );
   }
   if (row.sectionC) {
-    fields.push(field('approver', row.sectionC.approverName));
+    fields.push(field('approver', withParts(row.sectionC.approverName, row.sectionC.approverPhone)));
     if (row.sectionC.comments) fields.push(field('approver_comments', row.sectionC.comments));
   }
   const d = row.sectionsD[0];
@@ -100,6 +113,8 @@ export async function buildTicketCard(
     if (c.exampleSender) fields.push(field('example_sender', c.exampleSender));
     if (c.exampleRecipient) fields.push(field('example_recipient', c.exampleRecipient));
     fields.push(field('started_at', { at: c.startedAt }));
+    // The requester's own words, before the bounce text they pasted as evidence.
+    if (c.description) fields.push(field('complaint_description', c.description));
     if (c.bounceText) fields.push(field('bounce_text', c.bounceText));
   }
   fields.push(...latestNotes(row.notes));

@@ -6,7 +6,7 @@ import { renderTeamsCard } from '../../cards/teams/render-card.ts';
 import type { TicketActionType } from '../../flows/types.ts';
 import { textsFor } from '../../src/i18n/texts.ts';
 import { buildTicketCard } from '../../src/tickets/card-source.ts';
-import { sectionD, VALID } from '../flows/fixtures.ts';
+import { complaintForm, sectionA, sectionB, sectionD, VALID } from '../flows/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
@@ -91,6 +91,40 @@ describeEachDatabase('the ticket card’s fields', (suite) => {
       ['What still fails', VALID.report_still_failing.details],
       ['Investigation and test results', again],
     ]);
+  });
+
+  it('gives the approver Section A whole: who to call, and the endorsing manager with designation and agency', async () => {
+    const { number } = await h.openUnendorsed('cr-section-a');
+    const fields = shown((await card(number, 'approval')).fields);
+    const a = sectionA();
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        ['Requester contact number', a.requester.contactNumber],
+        ['Requester e-mail', a.requester.email],
+      ]),
+    );
+    const labels = fields.map(([label]) => label);
+    expect(labels.indexOf('Requester e-mail')).toBeLessThan(labels.indexOf('Change description'));
+  });
+
+  it('names the implementer in Section B and shows the complainant’s own description before the bounce', async () => {
+    const { number } = await h.openUnendorsed('cr-implementer');
+    await h.walk(number, ['approve', 'start_implementation']);
+    expect(shown((await card(number, 'soc')).fields)).toContainEqual([
+      'Implementer name',
+      `${h.actorFor('start_implementation').name} (${sectionB().designation})`,
+    ]);
+    const said = 'Semua e-mel dari gmail.com ke moe.gov.my melantun sejak pagi tadi.';
+    const opened = await h.tickets.submit(
+      { type: 'submit_complaint', complaint: complaintForm({ description: said }) },
+      h.actorFor('submit_complaint'),
+      'ad-description',
+    );
+    if (opened.status !== 'applied') throw new Error(JSON.stringify(opened));
+    const complaint = shown((await card(opened.ticket.number, 'soc')).fields);
+    const labels = complaint.map(([label]) => label);
+    expect(complaint).toContainEqual(['Description of the problem', said]);
+    expect(labels.indexOf('Description of the problem')).toBeLessThan(labels.indexOf('Bounce message'));
   });
 
   it('keeps the reason on a card that closed without its step: a withdrawal', async () => {

@@ -37,10 +37,17 @@ export interface Fitter {
   md(text: string, max: number): string;
 }
 
-export function createFitter(texts: Texts): Fitter {
+// Teams renders markdown in TextBlocks and fact values, so typed "[Lulus segera](https://…)" would be a link
+// whose text hides where it goes. A zero-width space between "]" and "(" keeps the words as typed and the
+// address in view, and is no longer a link (the CommonMark inline link needs them adjacent).
+const MARKDOWN_LINK = /\](?=\()/g;
+
+/** `inertLinks`: for Adaptive Cards, whose text is markdown. */
+export function createFitter(texts: Texts, options: { readonly inertLinks?: boolean } = {}): Fitter {
   const note = (max: number) => (max >= NOTE_FROM ? texts.t('card.truncated') : '…');
   return {
-    plain(text, max) {
+    plain(typed, max) {
+      const text = options.inertLinks ? typed.replace(MARKDOWN_LINK, ']\u200b') : typed;
       if (text.length <= max) return text;
       const end = note(max);
       return take(text, max - end.length) + end;

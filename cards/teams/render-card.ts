@@ -130,7 +130,7 @@ export function renderTeamsCard(
   options: TeamsCardOptions = {},
 ): AdaptiveCard {
   const refresh = refreshOf(model, options.refreshUserIds);
-  const fit = createFitter(texts);
+  const fit = createFitter(texts, { inertLinks: true });
   const state = texts.t(`state.${model.state}`);
   const title = fit.plain(model.title.trim(), TITLE_MAX);
   const heading = title === '' ? model.ticketNumber : `${model.ticketNumber} · ${title}`;

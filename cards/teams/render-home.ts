@@ -69,7 +69,7 @@ function list(
 }
 
 export function renderTeamsHome(home: HomeModel, texts: Texts): AdaptiveCard {
-  const fit = createFitter(texts);
+  const fit = createFitter(texts, { inertLinks: true });
   const title = textBlock(texts.t('home.title'), { style: 'heading', size: 'large', weight: 'bolder' });
   if (!home.known) return adaptiveCard([title, textBlock(texts.t('home.unknown_person'))]);
   const empty = home.myOpen.length + home.waitingForMe.length + home.recentlyClosed.length === 0;

@@ -92,7 +92,7 @@ const BUDGETS: readonly Budget[] = [
 ];
 
 export function renderTeamsMailtest(view: MailtestView, texts: Texts): AdaptiveCard {
-  const fit = createFitter(texts);
+  const fit = createFitter(texts, { inertLinks: true });
   const options = { fallbackText: `${view.title}: ${view.status}` };
   let card = adaptiveCard([]);
   for (const budget of BUDGETS) {

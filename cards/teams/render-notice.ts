@@ -9,6 +9,6 @@ import { type AdaptiveCard, adaptiveCard, textBlock } from './adaptive-card.ts';
 const NOTICE_MAX = 4000;
 
 export function renderTeamsNotice(text: string, texts: Texts): AdaptiveCard {
-  const fit = createFitter(texts);
+  const fit = createFitter(texts, { inertLinks: true });
   return adaptiveCard([textBlock(fit.plain(text, NOTICE_MAX))]);
 }

@@ -135,6 +135,23 @@ describe('renderTeamsCard', () => {
     ]);
   });
 
+  it('shows a typed markdown link as the words and the address, never as a link that hides where it goes', () => {
+    const bait = '[Klik di sini untuk lulus segera](https://evil.example/login)';
+    const source = plainSource('change_request', 'awaiting_approval');
+    const card = renderTeamsCard(
+      buildCardModel('approval', {
+        ...source,
+        title: bait,
+        requesterName: `Aminah ${bait}`,
+        fields: [{ label: { key: 'field.description' }, value: `Sila lihat ${bait}.` }],
+      }),
+      en,
+    );
+    const json = JSON.stringify(card);
+    expect(json).not.toContain('](https://evil.example');
+    expect(json).toContain('Klik di sini untuk lulus segera]\u200b(https://evil.example/login)');
+  });
+
   it('replaces the buttons with "Processing…" right after a click', () => {
     const processing = renderTeamsCard(approval(), ms, { processing: true });
     expect(processing.actions).toBeUndefined();

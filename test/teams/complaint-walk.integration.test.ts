@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formDefinition } from '../../cards/forms/definitions.ts';
 import { actionIdOf } from '../../cards/ids.ts';
+import type { TicketActionType } from '../../flows/types.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { until } from '../support/slack-world.ts';
@@ -51,6 +52,25 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
   const invoke = (activity: object) => world.invoke(activity);
   const ownView = (from: typeof hafiz, stored: StoredActivity) => world.ownView(from, stored);
   const cardIn = (conversation: string, number: string) => world.cardIn(conversation, number);
+  type Person = Parameters<typeof adaptiveCardAction>[0]['from'];
+  /** A button pressed on a card: its answer is the form the action asks for, or the card as it now stands. */
+  const press = async (from: Person, card: StoredActivity, action: TicketActionType) =>
+    (await invoke(adaptiveCardAction({ serviceUrl: serviceUrl(), from, card, verb: actionIdOf(action) })))
+      .value as Json;
+  /** Sends the form a button opened inside `card`, filled as a person would. */
+  const send = (from: Person, card: StoredActivity, form: Json, action: TicketActionType) =>
+    invoke(
+      adaptiveCardAction({
+        serviceUrl: serviceUrl(),
+        from,
+        card: withCard(card, form),
+        verb: `form:${action}`,
+        inputs: filledForm(form),
+      }),
+    );
+  /** Sends a form the bot posted as a message of its own (what /mailcomplaint and /changerequest answer). */
+  const sendPosted = (form: StoredActivity, verb: string, inputs: Record<string, string>) =>
+    invoke(adaptiveCardAction({ serviceUrl: serviceUrl(), from: aminah, card: form, verb, inputs }));
   // Aminah files a complaint from the form /mailcomplaint sends her; the newest complaint is hers.
   async function fileComplaint(domain: string, exampleSender: string, exampleRecipient: string) {
     await bot.send(
@@ -58,15 +78,7 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     );
     const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
     const inputs = filledForm(cardOf(form), { exampleSender, exampleRecipient, startedAt: TWO_DAYS_AGO });
-    await invoke(
-      adaptiveCardAction({
-        serviceUrl: serviceUrl(),
-        from: aminah,
-        card: form,
-        verb: 'form:complaint',
-        inputs,
-      }),
-    );
+    await sendPosted(form, 'form:complaint', inputs);
     return db.prisma.ticket.findFirstOrThrow({
       where: { kind: 'complaint' },
       orderBy: { createdAt: 'desc' },
@@ -90,15 +102,7 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     });
     for (const [id, value] of Object.entries(inputs))
       if (value === 'Diuji dan disahkan oleh pasukan.') inputs[id] = '';
-    const opened = await invoke(
-      adaptiveCardAction({
-        serviceUrl: serviceUrl(),
-        from: aminah,
-        card: form,
-        verb: 'form:complaint',
-        inputs,
-      }),
-    );
+    const opened = await sendPosted(form, 'form:complaint', inputs);
     expect(JSON.stringify(opened.value)).toMatch(/AD-\d{4}-\d{6}/);
     const ticket = await db.prisma.ticket.findFirstOrThrow({ where: { kind: 'complaint' } });
     expect(ticket.state).toBe('investigating');
@@ -106,27 +110,9 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     const resolve = async () => {
       await settle();
       const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
-      const notes = (
-        await invoke(
-          adaptiveCardAction({
-            serviceUrl: serviceUrl(),
-            from: hafiz,
-            card: soc,
-            verb: actionIdOf('mark_resolved'),
-          }),
-        )
-      ).value as Json;
+      const notes = await press(hafiz, soc, 'mark_resolved');
       expect(adaptiveCardProblems(notes)).toEqual([]);
-      const asForm: StoredActivity = withCard(soc, notes as Json);
-      await invoke(
-        adaptiveCardAction({
-          serviceUrl: serviceUrl(),
-          from: hafiz,
-          card: asForm,
-          verb: 'form:mark_resolved',
-          inputs: filledForm(notes),
-        }),
-      );
+      await send(hafiz, soc, notes, 'mark_resolved');
       expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
         'awaiting_confirmation',
       );
@@ -136,40 +122,15 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
 
     // Still failing: the requester says what failed, and the ticket goes back to SOC (steps 7 → 8 → 3).
     const first = await resolve();
-    const failing = (
-      await invoke(
-        adaptiveCardAction({
-          serviceUrl: serviceUrl(),
-          from: aminah,
-          card: first,
-          verb: actionIdOf('report_still_failing'),
-        }),
-      )
-    ).value as Json;
+    const failing = await press(aminah, first, 'report_still_failing');
     expect(adaptiveCardProblems(failing)).toEqual([]);
-    const asForm: StoredActivity = withCard(first, failing as Json);
-    await invoke(
-      adaptiveCardAction({
-        serviceUrl: serviceUrl(),
-        from: aminah,
-        card: asForm,
-        verb: 'form:report_still_failing',
-        inputs: filledForm(failing, {}),
-      }),
-    );
+    await send(aminah, first, failing, 'report_still_failing');
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
       'investigating',
     );
 
     const second = await resolve();
-    await invoke(
-      adaptiveCardAction({
-        serviceUrl: serviceUrl(),
-        from: aminah,
-        card: second,
-        verb: actionIdOf('confirm_resolved'),
-      }),
-    );
+    await press(aminah, second, 'confirm_resolved');
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe('closed');
   });
 
@@ -178,25 +139,8 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     expect(ticket.state).toBe('investigating');
     await settle();
     const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
-    const ask = (
-      await invoke(
-        adaptiveCardAction({
-          serviceUrl: serviceUrl(),
-          from: hafiz,
-          card: soc,
-          verb: actionIdOf('escalate_to_vendor'),
-        }),
-      )
-    ).value as Json;
-    await invoke(
-      adaptiveCardAction({
-        serviceUrl: serviceUrl(),
-        from: hafiz,
-        card: withCard(soc, ask),
-        verb: 'form:escalate_to_vendor',
-        inputs: filledForm(ask),
-      }),
-    );
+    const ask = await press(hafiz, soc, 'escalate_to_vendor');
+    await send(hafiz, soc, ask, 'escalate_to_vendor');
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
       'escalated_to_vendor',
     );
@@ -204,27 +148,10 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     const vendorCard = cardIn(VENDOR_CHANNEL, ticket.number);
     expect(adaptiveCardProblems(cardOf(vendorCard))).toEqual([]);
     const own = await ownView(azlan, vendorCard);
-    const notes = (
-      await invoke(
-        adaptiveCardAction({
-          serviceUrl: serviceUrl(),
-          from: azlan,
-          card: own,
-          verb: actionIdOf('vendor_resolved'),
-        }),
-      )
-    ).value as Json;
+    const notes = await press(azlan, own, 'vendor_resolved');
     // Azlan's configuration says English.
     expect(JSON.stringify(notes)).not.toContain('Hantar');
-    await invoke(
-      adaptiveCardAction({
-        serviceUrl: serviceUrl(),
-        from: azlan,
-        card: withCard(own, notes),
-        verb: 'form:vendor_resolved',
-        inputs: filledForm(notes),
-      }),
-    );
+    await send(azlan, own, notes, 'vendor_resolved');
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
       'investigating',
     );
@@ -234,30 +161,11 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     const ticket = await fileComplaint('agensi.gov.my', 'pegawai@agensi.gov.my', 'rakan@rakan.com.my');
     await settle();
     const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
-    const findings = (
-      await invoke(
-        adaptiveCardAction({
-          serviceUrl: serviceUrl(),
-          from: hafiz,
-          card: soc,
-          verb: actionIdOf('record_findings'),
-        }),
-      )
-    ).value as Json;
-    const send = () =>
-      invoke(
-        adaptiveCardAction({
-          serviceUrl: serviceUrl(),
-          from: hafiz,
-          card: withCard(soc, findings),
-          verb: 'form:record_findings',
-          inputs: filledForm(findings),
-        }),
-      );
+    const findings = await press(hafiz, soc, 'record_findings');
     // Submit pressed twice, or the invoke re-sent: the ticket stays in `investigating` either way, so only
     // the form's own version tells the second from a new set of findings.
-    await send();
-    await send();
+    await send(hafiz, soc, findings, 'record_findings');
+    await send(hafiz, soc, findings, 'record_findings');
     const events = await db.prisma.auditEvent.findMany({ where: { ticketId: ticket.id } });
     expect(events.filter((e) => e.type.endsWith('findings_recorded'))).toHaveLength(1);
   });
@@ -280,15 +188,7 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     connector.failNext('sendToConversation', { kind: 'server_error', status: 500 });
     connector.failNext('sendToConversation', { kind: 'connection_reset' });
     const before = connector.callsTo('sendToConversation').length;
-    await invoke(
-      adaptiveCardAction({
-        serviceUrl: serviceUrl(),
-        from: aminah,
-        card: form,
-        verb: 'form:change_request',
-        inputs: filledForm(cardOf(form), typed),
-      }),
-    );
+    await sendPosted(form, 'form:change_request', filledForm(cardOf(form), typed));
     const ticket = await db.prisma.ticket.findFirstOrThrow({
       where: { title: { contains: 'Ujian penghantaran semula' } },
     });

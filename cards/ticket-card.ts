@@ -14,9 +14,10 @@ const CARD_BUTTONS: Record<CardKind, readonly TicketActionType[]> = {
   soc: ['start_implementation', 'mark_implemented', 'record_findings', 'mark_resolved', 'escalate_to_vendor'],
   vendor: ['vendor_resolved'],
   confirmation: ['confirm_resolved', 'report_still_failing'],
+  ticket: ['withdraw'],
   // The desk's copy carries its one step, once the requester's deadline has passed: closing a ticket the
   // requester never confirmed (SOP 4.1 step 13, 4.2 step 9).
-  ticket: ['withdraw', 'close_unconfirmed'],
+  desk: ['close_unconfirmed'],
 };
 
 /** The card that carries a person's buttons: shown when they open a ticket from App Home. */

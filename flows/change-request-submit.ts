@@ -50,7 +50,7 @@ export function submitChangeRequest({
       ],
       post: [
         { card: 'ticket', to: me },
-        { card: 'ticket', to: role('service_desk') },
+        { card: 'desk', to: role('service_desk') },
         { card: 'approval', to: role('approver') },
       ],
       assign: [{ role: 'requester', person: actor.id }],
@@ -68,7 +68,7 @@ export function submitChangeRequest({
     post: [
       { card: 'ticket', to: me },
       { card: 'endorsement', to: endorser },
-      { card: 'ticket', to: role('service_desk') },
+      { card: 'desk', to: role('service_desk') },
     ],
     assign: [
       { role: 'requester', person: actor.id },

@@ -49,7 +49,7 @@ export function reportFailedCheck({
       },
     ],
     post: [
-      { card: 'ticket', to: role('service_desk') },
+      { card: 'desk', to: role('service_desk') },
       { card: 'soc', to: role('soc') },
     ],
     // The checklist's run already holds step 3's findings: it becomes the ticket's investigation, and the

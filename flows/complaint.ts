@@ -94,7 +94,7 @@ function submitComplaint({
     ],
     post: [
       { card: 'ticket', to: me },
-      { card: 'ticket', to: role('service_desk') },
+      { card: 'desk', to: role('service_desk') },
       { card: 'soc', to: role('soc') },
     ],
     assign: [{ role: 'requester', person: actor.id }],

@@ -164,8 +164,19 @@ export interface NotificationIntent {
   readonly message: MessageRef;
 }
 
-/** Cards that show the ticket; `post` creates one for the audience, `refresh` re-renders every posted copy. */
-export const CARD_KINDS = ['endorsement', 'approval', 'soc', 'vendor', 'confirmation', 'ticket'] as const;
+/**
+ * Cards that show the ticket; `post` creates one for the audience, `refresh` re-renders every posted copy.
+ * `ticket` is the requester's own copy, `desk` the service desk's: apart so neither shows the other's button.
+ */
+export const CARD_KINDS = [
+  'endorsement',
+  'approval',
+  'soc',
+  'vendor',
+  'confirmation',
+  'ticket',
+  'desk',
+] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
 /** For a kind read from outside (a stored row, a card's refresh data). */

@@ -68,9 +68,9 @@ describe('ticket cards', () => {
     ]);
   });
 
-  it("puts the desk's Close unconfirmed on the ticket card only once the requester's deadline has passed", () => {
-    const before = buildCardModel('ticket', source('awaiting_confirmation', 'change_request', NOW));
-    const after = buildCardModel('ticket', source('awaiting_confirmation', 'complaint', DUE));
+  it("puts the desk's Close unconfirmed on the desk's card only once the requester's deadline has passed", () => {
+    const before = buildCardModel('desk', source('awaiting_confirmation', 'change_request', NOW));
+    const after = buildCardModel('desk', source('awaiting_confirmation', 'complaint', DUE));
     expect(before.actions).toEqual([]);
     expect(after.actions).toEqual(['close_unconfirmed']);
     expect(buildCardModel('confirmation', source('awaiting_confirmation', 'complaint', DUE)).actions).toEqual(
@@ -78,17 +78,29 @@ describe('ticket cards', () => {
     );
   });
 
-  it('names the desk among who may press the ticket card, before its button opens, so Teams can give it a view', () => {
-    expect(buildCardModel('ticket', source('awaiting_confirmation')).actors).toEqual([
+  it("keeps each button on its own audience's copy: withdraw on the requester's, close on the desk's", () => {
+    const past = source('awaiting_confirmation', 'complaint', DUE);
+    expect(buildCardModel('ticket', past).actions).toEqual([]);
+    expect(buildCardModel('desk', past).actions).toEqual(['close_unconfirmed']);
+    expect(buildCardModel('ticket', source('awaiting_approval')).actions).toEqual(['withdraw']);
+    expect(buildCardModel('desk', source('awaiting_approval')).actions).toEqual([]);
+  });
+
+  it("names the desk among who may press the desk's card, before its button opens, so Teams can give it a view", () => {
+    expect(buildCardModel('desk', source('awaiting_confirmation')).actors).toEqual([
       { role: 'service_desk' },
     ]);
+    expect(buildCardModel('ticket', source('awaiting_confirmation')).actors).toEqual([]);
     expect(buildCardModel('ticket', source('awaiting_approval')).actors).toEqual([{ person: 'u-aminah' }]);
+    expect(buildCardModel('desk', source('awaiting_approval')).actors).toEqual([]);
     expect(buildCardModel('approval', source('awaiting_approval')).actors).toEqual([{ role: 'approver' }]);
     expect(buildCardModel('ticket', source('closed')).actors).toEqual([]);
   });
 
-  it("opens the desk's ticket card from App Home when closing is what it may do", () => {
-    expect(cardKindFor(['close_unconfirmed'])).toBe('ticket');
+  it("opens the desk's card from App Home when closing is what it may do, the requester's for withdrawing", () => {
+    expect(cardKindFor(['close_unconfirmed'])).toBe('desk');
+    expect(cardKindFor(['withdraw'])).toBe('ticket');
+    expect(cardKindFor([])).toBe('ticket');
   });
 
   it('keeps the last eight timeline entries', () => {

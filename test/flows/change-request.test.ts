@@ -37,7 +37,7 @@ const CASES: readonly TransitionCase[] = [
     posts: [
       ['ticket', REQ],
       ['endorsement', MGR],
-      ['ticket', role('service_desk')],
+      ['desk', role('service_desk')],
     ],
     sections: ['A'],
     assign: [
@@ -64,7 +64,7 @@ const CASES: readonly TransitionCase[] = [
     ],
     posts: [
       ['ticket', REQ],
-      ['ticket', role('service_desk')],
+      ['desk', role('service_desk')],
       ['approval', role('approver')],
     ],
     sections: ['A'],
@@ -89,7 +89,7 @@ const CASES: readonly TransitionCase[] = [
     ],
     posts: [
       ['ticket', REQ],
-      ['ticket', role('service_desk')],
+      ['desk', role('service_desk')],
       ['approval', role('approver')],
     ],
     sections: ['A'],

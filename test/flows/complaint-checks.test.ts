@@ -61,7 +61,7 @@ describe('the bot opening a complaint for a failed daily check (steps 1–2)', (
         [SOC, 'notify.ad.check_failed_investigation_requested'],
       ],
       posts: [
-        ['ticket', DESK],
+        ['desk', DESK],
         ['soc', SOC],
       ],
       sections: ['complaint'],

@@ -23,7 +23,7 @@ const CASES: readonly TransitionCase[] = [
     ],
     posts: [
       ['ticket', REQ],
-      ['ticket', role('service_desk')],
+      ['desk', role('service_desk')],
       ['soc', role('soc')],
     ],
     sections: ['complaint'],

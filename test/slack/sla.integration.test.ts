@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { actionIdOf } from '../../cards/ids.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { CHANNELS, dmOf, PEOPLE, type SlackWorld, startSlackWorld } from '../support/slack-world.ts';
-import { awaitingApproval, requestChange } from './sop-steps.ts';
+import { note } from './form-answers.ts';
+import { buttonsOf } from './slack-output.ts';
+import { actWithForm, awaitingApproval, complain, requestChange, stateOf } from './sop-steps.ts';
 
 // SLA reminders and escalations (flows/sla.ts, scheduled by the foundation) as people see them in
 // Slack: the reminder reaches whoever must act now (the approvals channel, the manager's DM), the
@@ -67,5 +70,47 @@ describeEachDatabase('Slack: SLA reminders and escalations', (suite) => {
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(/^Peringatan 1\/3/);
     expect(mentioning(CHANNELS.approvals, number)).toEqual([]);
+  });
+
+  // SOP 4.2.1 step 9: the desk closes a complaint its requester never confirmed, from its own copy of the
+  // card; the requester's copy never offers the desk's step, and the desk's never offers the withdrawal.
+  it("puts Close unconfirmed on the desk's card once the requester's deadline passes, never on the requester's", async () => {
+    const number = await complain(world, 'agensi.gov.my');
+    const buttonsIn = (channel: string) =>
+      world
+        .messagesIn(channel)
+        .filter((m) => (m.text ?? '').includes(number))
+        .flatMap((m) => buttonsOf(m.blocks));
+    expect(buttonsIn(dmOf(PEOPLE.aminah))).toContain(actionIdOf('withdraw'));
+    expect(buttonsIn(CHANNELS.service_desk)).toEqual([]);
+
+    await actWithForm(
+      world,
+      PEOPLE.hafiz,
+      CHANNELS.soc,
+      number,
+      'mark_resolved',
+      note('notes', 'SPF dibetulkan.'),
+    );
+    expect(await stateOf(world, number)).toBe('awaiting_confirmation');
+    expect(buttonsIn(CHANNELS.service_desk)).toEqual([]);
+    await waited(number, 30);
+    await world.app.scheduler.fireNow('escalate-overdue', later(1000));
+    await world.settle();
+    expect(buttonsIn(CHANNELS.service_desk)).toEqual([actionIdOf('close_unconfirmed')]);
+    expect(buttonsIn(dmOf(PEOPLE.aminah))).not.toContain(actionIdOf('close_unconfirmed'));
+    expect(buttonsIn(dmOf(PEOPLE.aminah))).not.toContain(actionIdOf('withdraw'));
+
+    const why = 'Pemohon tidak menjawab walaupun telah diingatkan.';
+    await actWithForm(
+      world,
+      PEOPLE.farah,
+      CHANNELS.service_desk,
+      number,
+      'close_unconfirmed',
+      note('note', why),
+    );
+    expect(await stateOf(world, number)).toBe('closed');
+    expect(buttonsIn(CHANNELS.service_desk)).toEqual([]);
   });
 });

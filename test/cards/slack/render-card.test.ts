@@ -4,14 +4,13 @@ import type { ActionsBlock, Block, SlackMessage } from '../../../cards/slack/blo
 import { blockKitProblems } from '../../../cards/slack/problems.ts';
 import { renderSlackCard } from '../../../cards/slack/render-card.ts';
 import { buildCardModel } from '../../../cards/ticket-card.ts';
-import { type CardKind, CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../../flows/types.ts';
+import { CARD_KINDS, CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../../flows/types.ts';
 import { textsFor } from '../../../src/i18n/texts.ts';
 import { ESSAY_FIELDS, essaySource, longSource, plainSource } from './fixtures.ts';
 
 // Ticket cards as Slack messages: every card in every state stays within Block Kit's limits however long
 // the form's answers are, says who acts next and by when, and its buttons identify ticket and version.
 
-const CARDS: readonly CardKind[] = ['endorsement', 'approval', 'soc', 'vendor', 'confirmation', 'ticket'];
 const ms = textsFor('ms');
 const en = textsFor('en');
 
@@ -29,7 +28,7 @@ const actionsOf = (blocks: readonly Block[]) =>
   blocks.filter((b): b is ActionsBlock => b.type === 'actions').flatMap((b) => b.elements);
 
 describe('renderSlackCard', () => {
-  const cases = CARDS.flatMap((card) => [
+  const cases = CARD_KINDS.flatMap((card) => [
     ...CHANGE_REQUEST_STATES.map((state) => [card, 'change_request', state] as const),
     ...COMPLAINT_STATES.map((state) => [card, 'complaint', state] as const),
   ]);
@@ -135,8 +134,8 @@ describe('renderSlackCard', () => {
     for (const b of buttons) expect(JSON.parse(b.value ?? '')).toEqual({ ticketId: 'tkt-1', version: 3 });
   });
 
-  it("gives the desk's ticket card, after the requester's deadline, a Close unconfirmed button opening its form", () => {
-    const model = buildCardModel('ticket', plainSource('complaint', 'awaiting_confirmation'));
+  it("gives the desk's card, after the requester's deadline, a Close unconfirmed button opening its form", () => {
+    const model = buildCardModel('desk', plainSource('complaint', 'awaiting_confirmation'));
     const buttons = actionsOf(renderSlackCard(model, ms).blocks);
     expect(buttons.map((b) => [b.action_id, b.text.text, b.style])).toEqual([
       [actionIdOf('close_unconfirmed'), 'Tutup tanpa pengesahan', undefined],

@@ -4,7 +4,7 @@ import { actionIdOf } from '../../../cards/ids.ts';
 import type { ExecuteAction } from '../../../cards/teams/adaptive-card.ts';
 import { renderTeamsCard } from '../../../cards/teams/render-card.ts';
 import { buildCardModel } from '../../../cards/ticket-card.ts';
-import { type CardKind, CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../../flows/types.ts';
+import { CARD_KINDS, CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../../flows/types.ts';
 import { adaptiveCardProblems } from '../../support/adaptive-card-checks.ts';
 import { ESSAY_FIELDS, essaySource, longSource, plainSource } from '../slack/fixtures.ts';
 import { elementsOf, en, ms, textOf } from './fixtures.ts';
@@ -14,7 +14,6 @@ import { elementsOf, en, ms, textOf } from './fixtures.ts';
 // however long the form's answers are; it says who acts next and by when, and its Action.Execute buttons
 // identify the action, the ticket and its version.
 
-const CARDS: readonly CardKind[] = ['endorsement', 'approval', 'soc', 'vendor', 'confirmation', 'ticket'];
 const USERS_60 = Array.from({ length: 60 }, (_, i) => `29:1aad-user-${i}`);
 const VARIANTS = [
   {},
@@ -30,7 +29,7 @@ const buttonsOf = (card: { actions?: unknown[] }) => (card.actions ?? []) as Exe
 const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
 describe('renderTeamsCard', () => {
-  const cases = CARDS.flatMap((card) => [
+  const cases = CARD_KINDS.flatMap((card) => [
     ...CHANGE_REQUEST_STATES.map((state) => [card, 'change_request', state] as const),
     ...COMPLAINT_STATES.map((state) => [card, 'complaint', state] as const),
   ]);
@@ -88,14 +87,14 @@ describe('renderTeamsCard', () => {
     ]);
   });
 
-  it("gives the desk's ticket card, after the requester's deadline, a Close unconfirmed Action.Execute", () => {
-    const model = buildCardModel('ticket', plainSource('change_request', 'awaiting_confirmation'));
+  it("gives the desk's card, after the requester's deadline, a Close unconfirmed Action.Execute", () => {
+    const model = buildCardModel('desk', plainSource('change_request', 'awaiting_confirmation'));
     expect(buttonsOf(renderTeamsCard(model, ms))).toEqual([
       {
         type: 'Action.Execute',
         verb: 'mailops.act.close_unconfirmed',
         title: 'Tutup tanpa pengesahan',
-        data: { ticketId: 'tkt-1', version: 3, card: 'ticket' },
+        data: { ticketId: 'tkt-1', version: 3, card: 'desk' },
       },
     ]);
   });

@@ -239,14 +239,14 @@ async function viewFor(
     await cardKindOf(ctx, context, ticketId, named),
     ctx.clock.now(),
   );
-  let mayAct = false;
-  for (const type of model.actions) {
-    if ((await ctx.tickets.precheck(ticketId, type, user.actor)) === null) {
-      mayAct = true;
-      break;
-    }
-  }
-  return renderTeamsCard(model, textsFor(user.locale), { showActions: mayAct });
+  // Only the buttons this person may press: one who holds two roles (an approver who is also SOC) must not
+  // see the other role's buttons on this card as if they were theirs.
+  const mine: TicketActionType[] = [];
+  for (const type of model.actions)
+    if ((await ctx.tickets.precheck(ticketId, type, user.actor)) === null) mine.push(type);
+  return renderTeamsCard({ ...model, actions: mine }, textsFor(user.locale), {
+    showActions: mine.length > 0,
+  });
 }
 
 async function onButton(

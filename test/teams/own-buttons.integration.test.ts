@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { actionIdOf } from '../../cards/ids.ts';
+import type { Actor } from '../../flows/types.ts';
+import { sectionA, sectionB, VALID } from '../flows/fixtures.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { TENANT } from '../support/teams/tenant.ts';
+import {
+  ANNOUNCE_CHANNEL,
+  azlan,
+  hafiz,
+  SOC_CHANNEL,
+  startTeamsWorld,
+  type TeamsWorld,
+  VENDOR_CHANNEL,
+} from '../support/teams-world.ts';
+
+// A person's own view of a card (Teams' refresh) carries the buttons that person may press, not every
+// button of the card as soon as one of them is theirs. Rosli approves for MAMPU/JDN and also sits in VAS
+// SOC: once he has approved a change he may still escalate it to the vendor, but never implement it
+// (approver ≠ implementer, flows/roles.ts), so his view of the SOC card must not offer "Mark implemented".
+
+const { aminah, rosli } = TENANT.users;
+const YAML = `
+people:
+  - { id: aminah, name: Aminah binti Ali, email: aminah@agensi.gov.my, phone: 03-8888 1234, unit: BPM, roles: [requester], teams: ${aminah.aadObjectId} }
+  - { id: rosli, name: Rosli bin Ahmad, email: rosli@jdn.gov.my, roles: [approver, soc], teams: ${rosli.aadObjectId} }
+  - { id: hafiz, name: Muhammad Hafiz, email: hafiz@soc.example, roles: [soc], teams: ${hafiz.aadObjectId} }
+  - { id: azlan, name: Azlan bin Omar, email: azlan@vendor.example, roles: [vendor], teams: ${azlan.aadObjectId} }
+channels:
+  teams: { approvals: '${TENANT.channels.approvals}', soc: '${SOC_CHANNEL}', vendor: '${VENDOR_CHANNEL}', announcements: '${ANNOUNCE_CHANNEL}' }
+endorsement:
+  required: false
+`;
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+const actor = (id: string, name: string, roles: Actor['roles']): Actor => ({ id, name, roles });
+
+describeEachDatabase('Teams: the buttons of a person who holds two roles', (suite) => {
+  let db: TestDatabase;
+  let world: TeamsWorld;
+  beforeAll(async () => {
+    db = await suite.create();
+    world = await startTeamsWorld(db, YAML);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await db?.cleanup();
+  });
+
+  it('shows the approver who is also SOC only the SOC steps he may take on a change he approved', async () => {
+    await world.greet();
+    const { tickets } = world.app;
+    const opened = await tickets.submit(
+      {
+        ...VALID.submit_change_request,
+        form: sectionA({ requestedAt: new Date(Date.now() + WEEK_MS).toISOString() }),
+        endorsementRequired: false,
+      },
+      actor('aminah', 'Aminah binti Ali', ['requester']),
+      'own-buttons-submit',
+    );
+    if (opened.status !== 'applied') throw new Error(`not opened: ${JSON.stringify(opened)}`);
+    const id = opened.ticket.id;
+    const rosliActor = actor('rosli', 'Rosli bin Ahmad', ['approver', 'soc']);
+    expect((await tickets.act(id, VALID.approve, rosliActor)).status).toBe('applied');
+    const hafizActor = actor('hafiz', 'Muhammad Hafiz', ['soc']);
+    const planned = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+    const start = {
+      ...VALID.start_implementation,
+      sectionB: sectionB({ plannedStart: planned(8), plannedEnd: planned(9) }),
+    };
+    expect((await tickets.act(id, start, hafizActor)).status).toBe('applied');
+    await world.settle();
+
+    const card = world.cardIn(SOC_CHANNEL, opened.ticket.number);
+    const buttons = async (who: typeof hafiz) => {
+      const view = JSON.stringify((await world.ownView(who, card)).activity);
+      return (['mark_implemented', 'escalate_to_vendor'] as const).filter((a) =>
+        view.includes(actionIdOf(a)),
+      );
+    };
+    expect(await buttons(hafiz)).toEqual(['mark_implemented', 'escalate_to_vendor']);
+    expect(await buttons(rosli)).toEqual(['escalate_to_vendor']);
+  });
+});

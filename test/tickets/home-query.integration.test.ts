@@ -29,4 +29,32 @@ describeEachDatabase('App Home read model', (suite) => {
     expect(waiting.waitingForMe.map((t) => t.number)).toEqual(expect.arrayContaining(opened));
     expect(new Set(waiting.waitingForMe.map((t) => t.ticketId)).size).toBe(waiting.waitingForMe.length);
   });
+
+  // The read was once capped at 300 rows: the tickets past the cap (the latest deadlines, and those with none)
+  // vanished from "waiting for me".
+  it('lists a waiting ticket that sorts after three hundred others', async () => {
+    const first = await h.openUnendorsed(crypto.randomUUID());
+    const ticket = await db().prisma.ticket.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { sectionA: true },
+    });
+    const { id: _id, number: _number, seq: _seq, sectionA, ...rest } = ticket;
+    const soon = new Date(h.clock.now().getTime() + 3_600_000);
+    const copies = Array.from({ length: 320 }, (_, i) => ({
+      ...rest,
+      id: crypto.randomUUID(),
+      number: `CR-${rest.year}-${String(900_000 + i)}`,
+      seq: 900_000 + i,
+      slaDueAt: soon,
+    }));
+    await db().prisma.ticket.createMany({ data: copies });
+    await db().prisma.changeRequestSectionA.createMany({
+      data: copies.map((c) => ({ ...sectionA!, ticketId: c.id })),
+    });
+    // The first ticket waits the longest of all: no deadline, so it sorts last.
+    await db().prisma.ticket.update({ where: { id: first.id }, data: { slaDueAt: null } });
+    const waiting = await loadHome(db().prisma, h.actorFor('approve'), true, h.clock.now());
+    expect(waiting.waitingForMe.length).toBeGreaterThan(320);
+    expect(waiting.waitingForMe.at(-1)?.number).toBe(first.number);
+  });
 });

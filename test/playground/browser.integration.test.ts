@@ -182,6 +182,21 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
       'Tambah rakan.com.my ke senarai putih gerbang anti-spam.',
     );
     await field(sectionB, t('field.fallback_plan')).fill('Buang entri daripada senarai.');
+    // A colleague writes in the channel while Hafiz fills the form: the page redraws the conversation, and
+    // must keep the form he is typing into (the stored card comes back with its keys in another order).
+    const socId = await page
+      .locator('[data-testid="conversation"][data-purpose="soc"]')
+      .getAttribute('data-conversation');
+    expect((await world.page.send('syafiqah', socId!, 'help', 'en')).status).toBe(200);
+    await page
+      .getByTestId('message')
+      .filter({ hasText: /I understand these commands/ })
+      .last()
+      .waitFor();
+    await page.waitForTimeout(300);
+    expect(await field(sectionB, t('field.fallback_plan')).inputValue()).toBe(
+      'Buang entri daripada senarai.',
+    );
     await screenshot('soc-fills-section-b');
     await click(sectionB, t('action.start_implementation'));
 

@@ -264,6 +264,23 @@
 
   // ---------------------------------------------------------------- small DOM helpers
 
+  /**
+   * A message's identity for redrawing: the same content whatever order its keys come in. The server stores
+   * cards as PostgreSQL jsonb, which reorders keys, so a card answered to an action and the same card listed
+   * later must compare equal, or the redraw would wipe what the person is typing into its form.
+   */
+  function signatureOf(value) {
+    return JSON.stringify(value, (_key, v) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, v[k]]),
+          )
+        : v,
+    );
+  }
+
   function h(tag, attrs = {}, ...children) {
     const el = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs)) {
@@ -589,7 +606,7 @@
         const entry = state.rendered.get(messageId);
         if (entry) {
           entry.data = { ...entry.data, card: result.card };
-          entry.sig = JSON.stringify(entry.data);
+          entry.sig = signatureOf(entry.data);
         }
         renderCard(host, result.card, messageId);
       }
@@ -723,7 +740,7 @@
           lastDay = day;
         }
       }
-      const sig = JSON.stringify(m);
+      const sig = signatureOf(m);
       const before = state.rendered.get(m.id);
       let entry = before;
       const stale = (state.actedAt.get(m.id) ?? 0) > began;

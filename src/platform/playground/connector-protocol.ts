@@ -37,7 +37,8 @@ export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 // a: personal chat; 19:…@thread.tacv2 (or the older @thread.skype) team channel, with ;messageid=<root> for a
 // thread in it; 19:…@thread.v2 group chat; 19:…@unq.gbl.spaces a newer personal chat.
-const CONVERSATION_ID = /^(a:[\w-]+|19:[\w-]+@(thread\.(tacv2|skype|v2)|unq\.gbl\.spaces))(;messageid=\d+)?$/;
+const CONVERSATION_ID =
+  /^(a:[\w.-]+|19:[\w-]+@(thread\.(tacv2|skype|v2)|unq\.gbl\.spaces))(;messageid=\d+)?$/;
 const CHANNEL_ID = /^19:[\w-]+@thread\.(tacv2|skype)$/;
 
 export const isConversationId = (id: string) => CONVERSATION_ID.test(id);

@@ -201,6 +201,13 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     expect(long.body.error?.message).toBe('The message is too long: 4000 characters at most.');
     const lost = await world.page.action('aminah', chatOf('aminah'), '42', 'refresh', {}, 'en');
     expect(lost.status).toBe(404);
+    expect(lost.body.error?.message).toBe(
+      'That message is not in this conversation. Reload the page and try again.',
+    );
+    const lostMs = await world.page.action('aminah', chatOf('aminah'), '42', 'refresh', {}, 'ms');
+    expect(lostMs.body.error?.message).toBe(
+      'Mesej itu tiada dalam perbualan ini. Muat semula halaman dan cuba lagi.',
+    );
     const garbage = await fetch(`${world.base}/playground/api/send`, { method: 'POST', body: '{nope' });
     expect(garbage.status).toBe(400);
     expect(await db.prisma.playgroundMessage.count()).toBe(count);

@@ -12,6 +12,8 @@ const ms = {
   'playground.chat.bot': 'Sembang dengan mailops',
   'playground.error.unknown_person': 'Tiada orang bernama {person} dalam konfigurasi.',
   'playground.error.unknown_conversation': 'Tiada perbualan {conversation} dalam taman permainan ini.',
+  'playground.error.unknown_message':
+    'Mesej itu tiada dalam perbualan ini. Muat semula halaman dan cuba lagi.',
   'playground.error.empty_text': 'Taip mesej atau arahan dahulu.',
   'playground.error.long_text': 'Mesej terlalu panjang: paling banyak {max} aksara.',
   'playground.error.not_member': '{person} tidak boleh melihat perbualan ini.',
@@ -79,6 +81,8 @@ const en: Record<keyof typeof ms, string> = {
   'playground.chat.bot': 'Chat with mailops',
   'playground.error.unknown_person': 'No person called {person} in the configuration.',
   'playground.error.unknown_conversation': 'No conversation {conversation} in this playground.',
+  'playground.error.unknown_message':
+    'That message is not in this conversation. Reload the page and try again.',
   'playground.error.empty_text': 'Type a message or a command first.',
   'playground.error.long_text': 'The message is too long: {max} characters at most.',
   'playground.error.not_member': '{person} cannot see this conversation.',

@@ -192,7 +192,7 @@ export function pageApiRoutes(deps: PageApiDeps): Route[] {
     const conversation = conversationFor(body.conversation, person, lang);
     const message = await store.find(conversation, typeof body.messageId === 'string' ? body.messageId : '');
     const t = createTranslator(lang);
-    if (!message) throw new Refusal(404, t('playground.error.unknown_conversation', { conversation }));
+    if (!message) throw new Refusal(404, t('playground.error.unknown_message'));
     const verb = typeof body.verb === 'string' ? body.verb : '';
     const answer: ActionAnswer = await channel.act(
       person,

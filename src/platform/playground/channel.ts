@@ -23,7 +23,14 @@ const MENTION = `<at>${PLAYGROUND_BOT.name}</at>`;
 export type ActionAnswer =
   | { readonly kind: 'card'; readonly card: Json }
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'failed'; readonly status: number };
+  | { readonly kind: 'failed'; readonly status: number; readonly why: string };
+
+/** The bot's HTTP answer, or the gateway status Teams would see when none came, and why for the log. */
+interface BotReply {
+  readonly status: number;
+  readonly body: unknown;
+  readonly why?: string;
+}
 
 export interface ChannelOptions {
   readonly workspace: Workspace;
@@ -31,9 +38,13 @@ export interface ChannelOptions {
   /** The bot's endpoint and the connector's address, known once the server listens. */
   readonly botUrl: () => string;
   readonly serviceUrl: () => string;
+  /** How long a person waits for the bot; tests shorten Teams' 15 s. */
+  readonly botTimeoutMs?: number;
 }
 
 const locale = (lang: string) => (lang === 'en' ? 'en-US' : 'ms-MY');
+const installRefused = (place: string, answer: BotReply) =>
+  new Error(`the bot refused the install in ${place}: ${answer.why ?? `HTTP ${answer.status}`}`);
 
 export function createChannel(options: ChannelOptions) {
   const { workspace, store } = options;
@@ -80,28 +91,50 @@ export function createChannel(options: ChannelOptions) {
     };
   }
 
-  async function deliver(activity: object): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(options.botUrl(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-      signal: AbortSignal.timeout(BOT_TIMEOUT_MS),
-    });
-    const text = await res.text();
+  // A bot that is slow or down is an outcome the person is told about (a 502 with a reference in the page
+  // API), not an exception: thrown, it would surface as the server's bare 500.
+  async function deliver(activity: object): Promise<BotReply> {
+    const timeoutMs = options.botTimeoutMs ?? BOT_TIMEOUT_MS;
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetch(options.botUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError')
+        return { status: 504, body: undefined, why: `no answer within ${timeoutMs} ms` };
+      const cause = (error as Error & { cause?: Error }).cause;
+      return {
+        status: 502,
+        body: undefined,
+        why: `unreachable: ${cause?.message ?? (error as Error).message}`,
+      };
+    }
     let body: unknown = text;
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {}
-    return { status: res.status, body };
+    return { status, body };
   }
 
   /** Reads an invoke response: `{ statusCode, type, value }` with a card or a message for the person. */
-  function answerOf(response: { status: number; body: unknown }): ActionAnswer {
+  function answerOf(response: BotReply): ActionAnswer {
     const body = response.body;
-    if (response.status !== 200 || !isObject(body)) return { kind: 'failed', status: response.status };
+    const failed = {
+      kind: 'failed',
+      status: response.status,
+      why: response.why ?? `bot answered HTTP ${response.status}`,
+    } as const;
+    if (response.status !== 200 || !isObject(body)) return failed;
     if (body.type === ADAPTIVE_CARD && isObject(body.value)) return { kind: 'card', card: body.value };
     if (typeof body.value === 'string') return { kind: 'text', text: body.value };
-    return { kind: 'failed', status: response.status };
+    return failed;
   }
 
   return {
@@ -172,7 +205,7 @@ export function createChannel(options: ChannelOptions) {
           ...envelope(person, person.chat, `f:${randomUUID()}`, lang),
           ...added,
         });
-        if (answer.status >= 300) throw new Error(`the bot refused the install in ${person.chat}`);
+        if (answer.status >= 300) throw installRefused(person.chat, answer);
       }
       for (const channel of workspace.channels) {
         const base = envelope(installer, channel.id, `f:${randomUUID()}`, lang);
@@ -181,7 +214,7 @@ export function createChannel(options: ChannelOptions) {
           ...added,
           channelData: { ...base.channelData, eventType: 'channelCreated' },
         });
-        if (answer.status >= 300) throw new Error(`the bot refused the install in ${channel.id}`);
+        if (answer.status >= 300) throw installRefused(channel.id, answer);
       }
     },
   };

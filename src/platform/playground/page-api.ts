@@ -113,6 +113,12 @@ export function pageApiRoutes(deps: PageApiDeps): Route[] {
       const stored = await store.viewOf(message.id, person.teamsId);
       if (stored) return { card: stored, personal: shared };
       if (answer.kind === 'card') return { card: answer.card, personal: shared };
+      // A refresh that fails leaves the card as everyone else sees it; the operator learns why from the log.
+      if (answer.kind === 'failed')
+        deps.logger.warn('playground: the bot did not refresh a card', {
+          messageId: message.id,
+          why: answer.why,
+        });
     }
     return { card: posted };
   }
@@ -181,7 +187,7 @@ export function pageApiRoutes(deps: PageApiDeps): Route[] {
     if (text.length > MAX_TEXT)
       throw new Refusal(400, createTranslator(lang)('playground.error.long_text', { max: MAX_TEXT }));
     const answer = await channel.say(person, conversation.split(';')[0]!, text, lang);
-    if (answer.status >= 300) return failed(lang, `bot answered HTTP ${answer.status}`);
+    if (answer.status >= 300) return failed(lang, answer.why ?? `bot answered HTTP ${answer.status}`);
     return { ok: true };
   }
 
@@ -202,7 +208,7 @@ export function pageApiRoutes(deps: PageApiDeps): Route[] {
     );
     if (answer.kind === 'card') return { card: answer.card };
     if (answer.kind === 'text') return { text: answer.text };
-    return failed(lang, `bot answered HTTP ${answer.status}`);
+    return failed(lang, answer.why);
   }
 
   function failed(lang: Locale, why: string): never {

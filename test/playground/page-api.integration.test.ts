@@ -208,7 +208,11 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     expect(lostMs.body.error?.message).toBe(
       'Mesej itu tiada dalam perbualan ini. Muat semula halaman dan cuba lagi.',
     );
-    const garbage = await fetch(`${world.base}/playground/api/send`, { method: 'POST', body: '{nope' });
+    const garbage = await fetch(`${world.base}/playground/api/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{nope',
+    });
     expect(garbage.status).toBe(400);
     expect(await db.prisma.playgroundMessage.count()).toBe(count);
   });

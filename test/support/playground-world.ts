@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { startApp } from '../../src/app.ts';
 import { loadConfig, SAMPLE_CONFIG_PATH } from '../../src/config/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
@@ -96,6 +97,39 @@ export async function startPlaygroundWorld(db: TestDatabase, port?: number) {
     );
 
   return { app, base, page, seen, settle, logger, close: () => app.close() };
+}
+
+export interface RawAnswer {
+  status: number;
+  body: Json;
+}
+
+/**
+ * A request with the headers a browser or an attacker chooses (fetch will not set Host): what another site's
+ * page, or a DNS-rebound name, sends to the playground.
+ */
+export function rawRequest(
+  base: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: { headers?: Record<string, string>; body?: string } = {},
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method, headers: options.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const type = res.headers['content-type'] ?? '';
+        resolve({
+          status: res.statusCode ?? 0,
+          body: type.includes('json') ? (JSON.parse(text) as Json) : {},
+        });
+      });
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
 }
 
 export type PlaygroundWorld = Awaited<ReturnType<typeof startPlaygroundWorld>>;

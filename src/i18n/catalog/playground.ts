@@ -14,6 +14,11 @@ const ms = {
   'playground.error.unknown_conversation': 'Tiada perbualan {conversation} dalam taman permainan ini.',
   'playground.error.unknown_message':
     'Mesej itu tiada dalam perbualan ini. Muat semula halaman dan cuba lagi.',
+  'playground.error.foreign_host':
+    'Taman permainan ini tidak menjawab di {host}. Bukanya di alamat yang dicetak oleh npm start.',
+  'playground.error.foreign_site':
+    'Permintaan dari laman lain ditolak: hanya halaman taman permainan ini sendiri boleh menggunakannya.',
+  'playground.error.not_json': 'Hantar badan JSON (content-type: application/json).',
   'playground.error.empty_text': 'Taip mesej atau arahan dahulu.',
   'playground.error.long_text': 'Mesej terlalu panjang: paling banyak {max} aksara.',
   'playground.error.not_member': '{person} tidak boleh melihat perbualan ini.',
@@ -83,6 +88,11 @@ const en: Record<keyof typeof ms, string> = {
   'playground.error.unknown_conversation': 'No conversation {conversation} in this playground.',
   'playground.error.unknown_message':
     'That message is not in this conversation. Reload the page and try again.',
+  'playground.error.foreign_host':
+    'The playground does not answer at {host}. Open it at the address npm start printed.',
+  'playground.error.foreign_site':
+    "Requests from another site are refused: only the playground's own page may use it.",
+  'playground.error.not_json': 'Send a JSON body (content-type: application/json).',
   'playground.error.empty_text': 'Type a message or a command first.',
   'playground.error.long_text': 'The message is too long: {max} characters at most.',
   'playground.error.not_member': '{person} cannot see this conversation.',

@@ -13,13 +13,15 @@ import { CONNECTOR_PATH, connectorRoutes } from './connector.ts';
 import type { Json } from './connector-protocol.ts';
 import { createMessageStore } from './message-store.ts';
 import { pageApiRoutes } from './page-api.ts';
+import { createRequestGuard } from './request-guard.ts';
 import type { Workspace } from './workspace.ts';
 
 // The local playground (DESIGN.md, "Local playground"): with no Slack or Teams credentials, `npm start`
 // serves a page that plays a Teams workspace. It is a small Bot Framework channel emulator on mailops' own
 // server: the page's people write and click, the playground posts the activities Teams would to the bot's
 // /api/messages, and the bot answers through the playground's connector (connector.ts). The bot runs its
-// real Teams code path; nothing reaches Microsoft or Slack.
+// real Teams code path; nothing reaches Microsoft or Slack. Having no sign-in, it answers only its own page
+// at its own address (request-guard.ts).
 
 const WEB = new URL('./web/', import.meta.url);
 const ADAPTIVE_CARDS = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
@@ -60,8 +62,12 @@ export function createPlayground(deps: {
   logger: Logger;
   clock: Clock;
   host: string;
+  /** Names the operator serves the playground under besides its own addresses (request-guard.ts). */
+  names?: readonly string[];
 }) {
   let base = '';
+  const serviceUrl = () => `${base}${CONNECTOR_PATH}`;
+  const guard = createRequestGuard({ listenHost: deps.host, names: deps.names ?? [], logger: deps.logger });
   const store = createMessageStore(deps.db);
   const events = new EventEmitter<{ message: [Json]; ticket: [] }>();
   events.setMaxListeners(0);
@@ -70,15 +76,17 @@ export function createPlayground(deps: {
     workspace: deps.workspace,
     store,
     botUrl: () => `${base}/api/messages`,
-    serviceUrl: () => `${base}${CONNECTOR_PATH}`,
+    serviceUrl,
   });
   const routes: Route[] = [
-    staticRoute('/', new URL('index.html', WEB), 'text/html; charset=utf-8'),
-    staticRoute('/playground/app.js', new URL('app.js', WEB), 'text/javascript; charset=utf-8'),
-    staticRoute('/playground/app.css', new URL('app.css', WEB), 'text/css; charset=utf-8'),
-    staticRoute('/playground/adaptivecards.js', ADAPTIVE_CARDS, 'text/javascript; charset=utf-8'),
-    ...connectorRoutes(deps.workspace, store),
-    ...pageApiRoutes({ ...deps, store, channel, events }),
+    ...[
+      staticRoute('/', new URL('index.html', WEB), 'text/html; charset=utf-8'),
+      staticRoute('/playground/app.js', new URL('app.js', WEB), 'text/javascript; charset=utf-8'),
+      staticRoute('/playground/app.css', new URL('app.css', WEB), 'text/css; charset=utf-8'),
+      staticRoute('/playground/adaptivecards.js', ADAPTIVE_CARDS, 'text/javascript; charset=utf-8'),
+    ].map(guard.page),
+    ...connectorRoutes(deps.workspace, store).map(guard.api),
+    ...pageApiRoutes({ ...deps, store, channel, events }).map(guard.api),
   ];
   return {
     routes,

@@ -205,7 +205,9 @@ export async function startApp(options: AppOptions) {
     await closeAndThrow(error);
   }
   if (slack) platforms.set(slack.platform.name, slack.platform);
-  const teams = teamsOn ? createTeamsAdapter(config.platforms.teams, adapterDeps) : null;
+  const teams = teamsOn
+    ? createTeamsAdapter(config.platforms.teams, adapterDeps, playground?.trustedChannel)
+    : null;
   if (teams) platforms.set(teams.platform.name, teams.platform);
   // A /mailtest card whose process died (this one before a crash, or another replica) ends saying so.
   const abandonedRuns = createAbandonedRunSweeper({

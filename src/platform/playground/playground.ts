@@ -90,6 +90,8 @@ export function createPlayground(deps: {
   ];
   return {
     routes,
+    /** For the Teams adapter: the only connector the bot answers, and who may post activities to it. */
+    trustedChannel: { serviceUrl, admits: guard.admits },
     /** Once the server listens: the bot is added to every person's chat and every channel. */
     async start(port: number, lang: Locale): Promise<void> {
       base = loopbackBase(deps.host, port);

@@ -135,7 +135,7 @@ export async function startApp(options: AppOptions) {
     },
     clock,
     logger,
-    maxAttempts: config.outbox.maxAttempts,
+    retryWindowMs: config.outbox.retryHours * 3_600_000,
     backoff: { baseDelayMs: config.outbox.baseDelayMs, maxDelayMs: 10 * 60_000 },
     onDelivered: (platform, kind) => metrics.deliveries.inc({ platform, kind, result: 'sent' }),
     onFailed: (platform, kind, final) =>

@@ -4,6 +4,7 @@ import { checklistHistoryCommand, checklistRunCommand } from './checklist-comman
 import { configCheckCommand } from './config-command.ts';
 import { dbDiffCommand, dbMigrateCommand } from './db-commands.ts';
 import { mailtestCommand } from './mailtest-command.ts';
+import { outboxCommand, outboxRetryCommand } from './outbox-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { ticketCommand, ticketsCommand } from './ticket-commands.ts';
 
@@ -56,4 +57,7 @@ export const COMMANDS: readonly CliCommand[] = [
   checklistRunCommand,
   checklistHistoryCommand,
   auditVerifyCommand,
+  // Before `outbox`: a command is matched by its first words, so the longer name must be tried first.
+  outboxRetryCommand,
+  outboxCommand,
 ];

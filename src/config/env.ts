@@ -19,7 +19,7 @@ export interface EnvSettings {
   readonly nodeEnv: string | null;
   readonly production: boolean;
   readonly defaultLocale: Locale;
-  readonly outboxMaxAttempts: number;
+  readonly outboxRetryHours: number;
   readonly outboxBaseDelayMs: number;
   readonly scheduler: boolean;
   readonly instanceId: string;
@@ -56,7 +56,7 @@ const SCHEMAS = {
   MAILOPS_LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error']),
   NODE_ENV: z.string().optional(),
   MAILOPS_DEFAULT_LOCALE: oneOf(LOCALES),
-  MAILOPS_OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 100),
+  MAILOPS_OUTBOX_RETRY_HOURS: wholeNumber(1, 720),
   MAILOPS_OUTBOX_BASE_DELAY_MS: wholeNumber(1, 3_600_000),
   MAILOPS_SCHEDULER: oneOf(['on', 'off']),
   MAILOPS_INSTANCE_ID: pattern(/^[A-Za-z0-9._-]{1,128}$/, 'must be 1–128 of A-Z a-z 0-9 . _ -'),
@@ -137,7 +137,7 @@ export function parseEnv(
       nodeEnv: v.NODE_ENV ?? null,
       production,
       defaultLocale: v.MAILOPS_DEFAULT_LOCALE,
-      outboxMaxAttempts: v.MAILOPS_OUTBOX_MAX_ATTEMPTS,
+      outboxRetryHours: v.MAILOPS_OUTBOX_RETRY_HOURS,
       outboxBaseDelayMs: v.MAILOPS_OUTBOX_BASE_DELAY_MS,
       scheduler: v.MAILOPS_SCHEDULER === 'on',
       instanceId: v.MAILOPS_INSTANCE_ID,

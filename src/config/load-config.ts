@@ -97,7 +97,7 @@ function assemble(
     },
     dataDir: env.dataDir,
     database: env.databaseUrl ? { kind: 'postgres', url: env.databaseUrl } : { kind: 'pglite' },
-    outbox: { maxAttempts: env.outboxMaxAttempts, baseDelayMs: env.outboxBaseDelayMs },
+    outbox: { retryHours: env.outboxRetryHours, baseDelayMs: env.outboxBaseDelayMs },
     scheduler: {
       enabled: env.scheduler,
       escalationCron: file.scheduler.escalation_cron,

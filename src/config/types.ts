@@ -76,7 +76,8 @@ export interface Config {
   /** Absolute path; holds the embedded PGlite database and its lock. */
   readonly dataDir: string;
   readonly database: { readonly kind: 'pglite' } | { readonly kind: 'postgres'; readonly url: Secret };
-  readonly outbox: { readonly maxAttempts: number; readonly baseDelayMs: number };
+  /** How long a message the platform keeps failing on is retried, and the first retry's delay. */
+  readonly outbox: { readonly retryHours: number; readonly baseDelayMs: number };
   readonly scheduler: {
     readonly enabled: boolean;
     readonly escalationCron: string;

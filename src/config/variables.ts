@@ -51,9 +51,10 @@ const VARIABLES = [
     meaning: 'Language (ms or en) for channels and for people whose locale is not known.',
   },
   {
-    name: 'MAILOPS_OUTBOX_MAX_ATTEMPTS',
-    default: '12',
-    meaning: 'Delivery attempts per chat message before the outbox gives up and reports it.',
+    name: 'MAILOPS_OUTBOX_RETRY_HOURS',
+    default: '72',
+    meaning:
+      'Hours a chat message is retried while the platform fails (an outage) before the outbox gives up and reports it.',
   },
   {
     name: 'MAILOPS_OUTBOX_BASE_DELAY_MS',

@@ -11,8 +11,10 @@ export interface ClaimedMessage {
   readonly ticketId: string | null;
   readonly platform: string;
   readonly payload: unknown;
-  /** Including this attempt. */
+  /** Including this attempt: also the claim's fencing token (lease.ts). */
   readonly attempts: number;
+  /** When the decision wrote it: how long its delivery has been failing is counted from here. */
+  readonly createdAt: Date;
 }
 
 export async function claimDue(
@@ -51,6 +53,7 @@ export async function claimDue(
       platform: row.platform,
       payload: row.payload,
       attempts: row.attempts,
+      createdAt: row.createdAt,
     }));
   });
 }

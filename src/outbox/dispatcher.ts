@@ -9,13 +9,20 @@ import { type ChatPlatform, PlatformDeliveryError } from '../platform/port.ts';
 import type { Clock } from '../time.ts';
 import { type BackoffPolicy, nextDelayMs } from './backoff.ts';
 import { type ClaimedMessage, claimDue } from './claim.ts';
+import { fenceOf, holdLease, persistently } from './lease.ts';
 import { type OutboxPayload, outboxPayload, type ReportPost } from './payload.ts';
 
 // Delivers outbox rows through the chat-platform port (DESIGN.md, "Durable, exactly-once state").
 // Rows are claimed with a lease under FOR UPDATE SKIP LOCKED, so several dispatchers (replicas) never
-// hold the same row; a row is marked sent in the same statement batch that records the posted card.
-// The one window that remains is a crash between the platform's "ok" and our commit: then the lease
-// expires and the message is sent again. Platforms offer no idempotency key to close it.
+// hold the same row; the lease is renewed while a delivery runs and every write about it is fenced by the
+// claim (lease.ts). A row is marked sent in the same statement batch that records the posted card, and that
+// write is retried through a database blip rather than taken for a failed delivery. The one window that
+// remains is a crash (or a database down for longer than the lease) between the platform's "ok" and our
+// commit: then the lease expires and the message is sent again. Platforms offer no idempotency key to close it.
+//
+// A platform that keeps failing (an outage) is retried for `retryWindowMs` from when the message was written,
+// however many attempts that takes, so an outage of hours loses nothing; a refusal for good (a channel that
+// does not exist) parks the message at once. Parked messages go out again with `mailops outbox retry`.
 
 export interface DeliveryContext {
   renderText(message: MessageRef, locale: string): string;
@@ -33,12 +40,25 @@ export interface DispatcherOptions {
   readonly context: DeliveryContext;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly maxAttempts: number;
+  /** How long after a message was written its retryable failures are still retried. */
+  readonly retryWindowMs: number;
   readonly backoff: BackoffPolicy;
   readonly leaseMs?: number;
   readonly batchSize?: number;
   readonly onDelivered?: (platform: string, kind: string) => void;
   readonly onFailed?: (platform: string, kind: string, final: boolean) => void;
+}
+
+/** What the platform took: the message's id, the card to record, and the card copies it refused for good. */
+interface Delivered {
+  readonly messageId: string | null;
+  readonly card: {
+    readonly card: CardKind;
+    readonly locale: string;
+    readonly channel: string;
+    readonly messageId: string;
+  } | null;
+  readonly refused?: readonly string[];
 }
 
 export interface DrainResult {
@@ -52,7 +72,11 @@ export function createDispatcher(options: DispatcherOptions) {
   const batchSize = options.batchSize ?? 20;
   const { db, clock, logger } = options;
 
-  async function deliver(row: ClaimedMessage, payload: OutboxPayload, platform: ChatPlatform) {
+  async function deliver(
+    row: ClaimedMessage,
+    payload: OutboxPayload,
+    platform: ChatPlatform,
+  ): Promise<Delivered> {
     const ticket = row.ticketId
       ? await db.ticket.findUnique({ where: { id: row.ticketId }, select: { number: true } })
       : null;
@@ -126,19 +150,41 @@ export function createDispatcher(options: DispatcherOptions) {
       const why = platform
         ? `payload does not parse: ${parsed.error?.message}`
         : `no platform "${row.platform}"`;
-      await db.outboxMessage.update({ where: { id: row.id }, data: { status: 'dead', lastError: why } });
+      await db.outboxMessage.updateMany({ where: fenceOf(row), data: { status: 'dead', lastError: why } });
       logger.error('outbox message cannot be delivered', { outboxId: row.id, why });
       result.dead += 1;
       return;
     }
+    const lease = holdLease(db, row, { leaseMs, clock, logger });
     try {
-      const delivered = await deliver(row, parsed.data, platform);
-      const refused = 'refused' in delivered ? delivered.refused : undefined;
-      const partly = refused?.length ? refused : null;
-      const reference = partly ? randomUUID().slice(0, 8) : null;
-      await db.$transaction([
-        db.outboxMessage.update({
-          where: { id: row.id },
+      let delivered: Delivered;
+      try {
+        delivered = await deliver(row, parsed.data, platform);
+      } catch (error) {
+        await recordFailure(row, parsed.data.kind, error, result);
+        return;
+      }
+      await recordDelivery(row, parsed.data.kind, platform.name, delivered, result);
+    } finally {
+      lease.stop();
+    }
+  }
+
+  /** What the platform said yes to, written down: the row sent, the card posted (so later decisions update it). */
+  async function recordDelivery(
+    row: ClaimedMessage,
+    kind: string,
+    platformName: string,
+    delivered: Delivered,
+    result: DrainResult,
+  ) {
+    const partly = delivered.refused?.length ? delivered.refused : null;
+    const reference = partly ? randomUUID().slice(0, 8) : null;
+    const card = delivered.card;
+    const write = () =>
+      db.$transaction([
+        db.outboxMessage.updateMany({
+          where: fenceOf(row),
           data: {
             status: 'sent',
             sentAt: clock.now(),
@@ -147,44 +193,76 @@ export function createDispatcher(options: DispatcherOptions) {
             ...(partly ? { lastError: `[${reference}] not updated: ${partly.join('; ')}` } : {}),
           },
         }),
-        ...(delivered.card && row.ticketId
+        // Recorded even when the row was taken over meanwhile: the message is in the channel either way, and
+        // a copy nobody recorded would keep stale buttons for ever. Upserted, so a retried write is harmless.
+        ...(card && row.ticketId
           ? [
-              db.postedCard.create({
-                data: {
-                  ticketId: row.ticketId,
-                  card: delivered.card.card,
-                  platform: platform.name,
-                  channel: delivered.card.channel,
-                  messageId: delivered.card.messageId,
-                  locale: delivered.card.locale,
+              db.postedCard.upsert({
+                where: {
+                  platform_channel_messageId: {
+                    platform: platformName,
+                    channel: card.channel,
+                    messageId: card.messageId,
+                  },
                 },
+                create: {
+                  ticketId: row.ticketId,
+                  card: card.card,
+                  platform: platformName,
+                  channel: card.channel,
+                  messageId: card.messageId,
+                  locale: card.locale,
+                },
+                update: {},
               }),
             ]
           : []),
       ]);
-      if (partly)
-        logger.warn('outbox refresh left cards the platform refused', {
-          reference,
+    let marked: Awaited<ReturnType<typeof write>>;
+    try {
+      marked = await persistently(write, leaseMs / 2);
+    } catch (error) {
+      const failed = randomUUID().slice(0, 8);
+      logger.error('outbox message delivered but not recorded; it will be sent again when its lease ends', {
+        reference: failed,
+        outboxId: row.id,
+        platform: row.platform,
+        error,
+      });
+      result.retried += 1;
+      return;
+    }
+    if (marked[0].count === 0) {
+      const now = await db.outboxMessage.findUnique({ where: { id: row.id } });
+      // A write that committed before its connection dropped is found again by the retry: that is ours.
+      if (now?.status !== 'sent' || now.platformMessageId !== delivered.messageId)
+        logger.warn('outbox message delivered after its lease passed; another replica had taken it over', {
           outboxId: row.id,
           platform: row.platform,
-          refused: partly,
+          attempt: row.attempts,
         });
-      result.sent += 1;
-      options.onDelivered?.(row.platform, parsed.data.kind);
-    } catch (error) {
-      await recordFailure(row, parsed.data.kind, error, result);
     }
+    if (partly)
+      logger.warn('outbox refresh left cards the platform refused', {
+        reference,
+        outboxId: row.id,
+        platform: row.platform,
+        refused: partly,
+      });
+    result.sent += 1;
+    options.onDelivered?.(row.platform, kind);
   }
 
   async function recordFailure(row: ClaimedMessage, kind: string, error: unknown, result: DrainResult) {
     const retryable = error instanceof PlatformDeliveryError ? error.retryable : true;
     const retryAfterMs = error instanceof PlatformDeliveryError ? error.retryAfterMs : undefined;
     const message = error instanceof Error ? error.message : String(error);
-    const final = !retryable || row.attempts >= options.maxAttempts;
+    const failingFor = clock.now().getTime() - row.createdAt.getTime();
+    const final = !retryable || failingFor >= options.retryWindowMs;
     const reference = randomUUID().slice(0, 8);
     const delay = nextDelayMs(row.attempts, options.backoff, retryAfterMs);
-    await db.outboxMessage.update({
-      where: { id: row.id },
+    const recorded = await db.outboxMessage.updateMany({
+      where: fenceOf(row),
       data: final
         ? { status: 'dead', lastError: `[${reference}] ${message}`, lockedUntil: null }
         : {
@@ -193,6 +271,17 @@ export function createDispatcher(options: DispatcherOptions) {
             lockedUntil: null,
           },
     });
+    if (recorded.count === 0) {
+      // Another replica claimed the row after this attempt's lease ran out: what happens to it is theirs.
+      logger.warn('outbox delivery failed after its lease passed; left to the replica that took it over', {
+        reference,
+        outboxId: row.id,
+        platform: row.platform,
+        attempt: row.attempts,
+        error: message,
+      });
+      return;
+    }
     (final ? logger.error : logger.warn)('outbox delivery failed', {
       reference,
       outboxId: row.id,
@@ -207,6 +296,8 @@ export function createDispatcher(options: DispatcherOptions) {
     options.onFailed?.(row.platform, kind, final);
   }
 
+  let stopping = false;
+
   /** Delivers everything that is due now, batch after batch, and says what happened. */
   async function drainOnce(): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retried: 0, dead: 0 };
@@ -218,7 +309,14 @@ export function createDispatcher(options: DispatcherOptions) {
         platforms: [...options.platforms.keys()],
       });
       if (rows.length === 0) return result;
-      await Promise.all(rows.map((row) => handle(row, result)));
+      // Settled, not all: one delivery whose bookkeeping threw must not let stop() close the database under
+      // the others still in flight.
+      const handled = await Promise.allSettled(rows.map((row) => handle(row, result)));
+      const failed = handled.find((h) => h.status === 'rejected');
+      if (failed) throw failed.reason;
+      // A stop lets the batch in hand finish but claims no more: a long backlog must not outlast the grace
+      // period a service manager gives before it kills the process mid-delivery.
+      if (stopping) return result;
     }
   }
 
@@ -254,6 +352,7 @@ export function createDispatcher(options: DispatcherOptions) {
     wake: tick,
     async stop() {
       stopped = true;
+      stopping = true;
       if (timer) clearInterval(timer);
       await running;
     },

@@ -102,6 +102,7 @@ export async function enqueueChecklistSummary(
           locale: r.locale,
         } satisfies ReportPost,
         nextAttemptAt: now,
+        createdAt: now,
       }));
     });
     if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows });

@@ -41,9 +41,12 @@ export async function enqueueDecisionMessages(
     }
     for (const c of decision.cards) rows.push(...cardRows(target, platform, ticket, c));
   }
-  // Due from the clock's "now", not the database's: time is a port (STYLE.md 5).
+  // Due, and written, at the clock's "now", not the database's: time is a port (STYLE.md 5), and the outbox
+  // counts how long a delivery has been failing from when it was written.
   if (rows.length > 0)
-    await tx.outboxMessage.createMany({ data: rows.map((r) => ({ ...r, nextAttemptAt: now })) });
+    await tx.outboxMessage.createMany({
+      data: rows.map((r) => ({ ...r, nextAttemptAt: now, createdAt: now })),
+    });
   return rows.length;
 }
 

@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { createInvestigationWorker } from '../../src/investigation/worker.ts';
 import { createMemoryLogger } from '../../src/log.ts';
@@ -8,24 +7,11 @@ import { VALID } from '../flows/fixtures.ts';
 import { AFTER_PARTLY, BEFORE, fakeChecks } from '../investigation/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
 import { createHarness } from '../support/harness.ts';
+import { cli, EN } from './run-cli.ts';
 
 // The operator CLI as an operator runs it: exit codes, one-line errors without stack traces or secrets,
 // and reports read from a real database, in Malay by default and in English with MAILOPS_DEFAULT_LOCALE=en
 // (the expected words are written out here, not read from the catalog).
-
-const EN = { MAILOPS_DEFAULT_LOCALE: 'en' };
-
-async function cli(args: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: { MAILOPS_LOG_LEVEL: 'error', ...env },
-    isTty: false,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 it('lists every problem of an invalid configuration file and exits non-zero', async () => {
   const path = writeConfig(`

@@ -40,6 +40,8 @@ describe('mailops usage', () => {
       'checklist run',
       'checklist history',
       'audit verify',
+      'outbox',
+      'outbox retry',
     ];
     expect(COMMANDS.map((c) => c.name).sort()).toEqual([...expected].sort());
     for (const env of [{}, EN]) {

@@ -18,7 +18,7 @@ describe('environment variables', () => {
       logLevel: 'info',
       defaultLocale: 'ms',
     });
-    expect(config.outbox).toEqual({ maxAttempts: 12, baseDelayMs: 1000 });
+    expect(config.outbox).toEqual({ retryHours: 72, baseDelayMs: 1000 });
     expect(config.scheduler).toEqual({ enabled: true, escalationCron: '*/5 * * * *', catchUpMinutes: 240 });
     expect(config.platforms).toEqual({ slack: null, teams: null });
   });
@@ -31,7 +31,7 @@ describe('environment variables', () => {
       DATABASE_URL: 'postgresql://mailops:pw@db.internal:5432/mailops',
       MAILOPS_LOG_LEVEL: 'debug',
       MAILOPS_DEFAULT_LOCALE: 'en',
-      MAILOPS_OUTBOX_MAX_ATTEMPTS: '5',
+      MAILOPS_OUTBOX_RETRY_HOURS: '5',
       MAILOPS_OUTBOX_BASE_DELAY_MS: '250',
       MAILOPS_SCHEDULER: 'off',
       MAILOPS_INSTANCE_ID: 'replica-2',
@@ -43,7 +43,7 @@ describe('environment variables', () => {
     expect(config.database.kind).toBe('postgres');
     expect(config.runtime.logLevel).toBe('debug');
     expect(config.runtime.instanceId).toBe('replica-2');
-    expect(config.outbox).toEqual({ maxAttempts: 5, baseDelayMs: 250 });
+    expect(config.outbox).toEqual({ retryHours: 5, baseDelayMs: 250 });
     expect(config.scheduler.enabled).toBe(false);
     // People without a locale take the default one.
     expect(config.people.every((p) => p.locale === 'en')).toBe(true);
@@ -56,7 +56,7 @@ describe('environment variables', () => {
         HOST: 'not a host',
         MAILOPS_LOG_LEVEL: 'verbose',
         MAILOPS_DEFAULT_LOCALE: 'fr',
-        MAILOPS_OUTBOX_MAX_ATTEMPTS: 'many',
+        MAILOPS_OUTBOX_RETRY_HOURS: 'many',
         MAILOPS_SCHEDULER: 'yes',
         MAILOPS_INSTANCE_ID: 'a b',
       }),
@@ -66,7 +66,7 @@ describe('environment variables', () => {
       'env HOST: must be an IP address or a host name',
       'env MAILOPS_LOG_LEVEL: must be one of debug, info, warn, error',
       'env MAILOPS_DEFAULT_LOCALE: must be one of ms, en',
-      'env MAILOPS_OUTBOX_MAX_ATTEMPTS: must be 1–100',
+      'env MAILOPS_OUTBOX_RETRY_HOURS: must be 1–720',
       'env MAILOPS_SCHEDULER: must be one of on, off',
       'env MAILOPS_INSTANCE_ID: must be 1–128 of A-Z a-z 0-9 . _ -',
     ]);

@@ -15,15 +15,7 @@ describeEachDatabase('outbox dispatcher', (suite) => {
     h = createHarness(db());
   });
 
-  async function submit() {
-    const result = await h.tickets.submit(
-      VALID.submit_complaint,
-      h.actorFor('submit_complaint'),
-      crypto.randomUUID(),
-    );
-    if (result.status !== 'applied') throw new Error(JSON.stringify(result));
-    return result.ticket;
-  }
+  const submit = () => h.openComplaint();
 
   const pending = () => db().prisma.outboxMessage.count({ where: { status: 'pending' } });
 

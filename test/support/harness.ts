@@ -3,7 +3,7 @@ import type { Actor, TicketActionType } from '../../flows/types.ts';
 import { Directory, type Person } from '../../src/directory/directory.ts';
 import { renderMessage } from '../../src/i18n/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
-import { createDispatcher } from '../../src/outbox/dispatcher.ts';
+import { createDispatcher, type DispatcherOptions } from '../../src/outbox/dispatcher.ts';
 import { buildChecklistReport } from '../../src/scheduler/checklist-report.ts';
 import { escalateOverdue } from '../../src/scheduler/escalate-overdue.ts';
 import { buildTicketCard } from '../../src/tickets/card-source.ts';
@@ -67,19 +67,23 @@ export function createHarness(
     slaDueAt: (kind, state, at) => dueAt(kind, state as never, at, DEFAULT_SLA_POLICY, CALENDAR),
     ...(options.onDecided ? { onDecided: options.onDecided } : {}),
   });
-  const dispatcher = createDispatcher({
-    db: db.prisma,
-    platforms: new Map([['memory', memory.platform]]),
-    context: {
-      renderText: (m, locale) => renderMessage(m, locale === 'en' ? 'en' : 'ms'),
-      buildCard: (id, card) => buildTicketCard(db.prisma, directory, id, card, clock.now()),
-      buildReport: (report) => buildChecklistReport(db.prisma, report),
-    },
-    clock,
-    logger,
-    maxAttempts: 5,
-    backoff: { baseDelayMs: 1000, maxDelayMs: 60_000 },
-  });
+  /** A dispatcher as mailops runs one; a test makes a second (another replica) with what it changes. */
+  const makeDispatcher = (overrides: Partial<DispatcherOptions> = {}) =>
+    createDispatcher({
+      db: db.prisma,
+      platforms: new Map([['memory', memory.platform]]),
+      context: {
+        renderText: (m, locale) => renderMessage(m, locale === 'en' ? 'en' : 'ms'),
+        buildCard: (id, card) => buildTicketCard(db.prisma, directory, id, card, clock.now()),
+        buildReport: (report) => buildChecklistReport(db.prisma, report),
+      },
+      clock,
+      logger,
+      retryWindowMs: 3_600_000,
+      backoff: { baseDelayMs: 1000, maxDelayMs: 60_000 },
+      ...overrides,
+    });
+  const dispatcher = makeDispatcher();
   if (options.failFirst)
     memory.failNext(...Array.from({ length: options.failFirst }, () => ({ kind: 'transient' as const })));
   /** The actor the fixtures name for an action, looked up in the directory like an adapter would. */
@@ -95,6 +99,12 @@ export function createHarness(
     if (opened.status !== 'applied') throw new Error(JSON.stringify(opened));
     return opened.ticket;
   }
+  /** A complaint reported by the fixtures' requester: it goes to SOC at once. */
+  async function openComplaint(key: string = crypto.randomUUID()) {
+    const opened = await tickets.submit(VALID.submit_complaint, actorFor('submit_complaint'), key);
+    if (opened.status !== 'applied') throw new Error(JSON.stringify(opened));
+    return opened.ticket;
+  }
   /** Takes each action in turn with the fixtures' values and actor; throws at the first not applied. */
   async function walk(number: string, types: readonly TicketActionType[]) {
     for (const type of types) {
@@ -102,7 +112,20 @@ export function createHarness(
       if (result.status !== 'applied') throw new Error(JSON.stringify(result));
     }
   }
-  return { clock, logger, memory, directory, tickets, dispatcher, actorFor, escalate, openUnendorsed, walk };
+  return {
+    clock,
+    logger,
+    memory,
+    directory,
+    tickets,
+    dispatcher,
+    makeDispatcher,
+    actorFor,
+    escalate,
+    openUnendorsed,
+    openComplaint,
+    walk,
+  };
 }
 
 export type Harness = ReturnType<typeof createHarness>;

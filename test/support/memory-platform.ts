@@ -43,6 +43,14 @@ export function createMemoryPlatform(name = 'memory', options: { reports?: boole
   const failures: Failure[] = [];
   // Cards that fail every update, as one whose message was deleted or whose channel was archived does.
   const brokenCards = new Map<string, Failure>();
+  // Calls held until the test lets them go on, as a platform that stalls (a slow API, a paused network) does.
+  const holds: { reached: () => void; released: Promise<void> }[] = [];
+  async function held() {
+    const hold = holds.shift();
+    if (!hold) return;
+    hold.reached();
+    await hold.released;
+  }
   // Message ids unique across instances, as a platform's are: posted-card references are unique per channel.
   const nextId = () => `${name}-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -67,18 +75,21 @@ export function createMemoryPlatform(name = 'memory', options: { reports?: boole
   const platform: ChatPlatform = {
     name,
     async sendText(to: Destination, message: TextMessage, locale: string) {
+      await held();
       maybeFail('text');
       const id = nextId();
       deliveries.push({ op: 'text', to, text: message.text, locale, id });
       return { channel: channelOf(to), messageId: id };
     },
     async postCard(to: Destination, card: CardModel, locale: string) {
+      await held();
       maybeFail('post');
       const id = nextId();
       deliveries.push({ op: 'post', to, card, locale, id });
       return { channel: channelOf(to), messageId: id };
     },
     async updateCard(ref: PostedRef, card: CardModel, locale: string) {
+      await held();
       maybeFail('update', brokenCards.get(ref.messageId) ?? failures.shift());
       deliveries.push({ op: 'update', ref, card, locale });
     },
@@ -105,6 +116,19 @@ export function createMemoryPlatform(name = 'memory', options: { reports?: boole
     /** The next calls fail in this order, then calls succeed again. */
     failNext(...next: Failure[]) {
       failures.push(...next);
+    },
+    /** The next call stalls until `release()`; `reached` resolves once it is stalling. */
+    holdNext() {
+      let release = () => {};
+      let reached = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const isReached = new Promise<void>((resolve) => {
+        reached = resolve;
+      });
+      holds.push({ reached, released });
+      return { reached: isReached, release };
     },
     /** Every update of this posted card fails this way until `failing` is undefined. */
     breakCard(messageId: string, failing: Failure | undefined) {

@@ -167,6 +167,23 @@ const ms = {
   'cli.mailtest.finding': 'Dapatan',
   'cli.serve.playground':
     'Tiada kelayakan Slack atau Teams: buka taman permainan tempatan di {url} untuk mencuba mailops dalam pelayar.',
+  'cli.summary.outbox': 'mesej sembang dalam baris gilir, dan yang tidak dapat dihantar',
+  'cli.summary.outbox_retry': 'hantar semula mesej yang tidak dapat dihantar (semua, atau id yang dinamakan)',
+  'cli.args.outbox_retry': '[id…]',
+  'cli.outbox.unexpected':
+    'mailops outbox: perkataan "{words}" tidak dijangka; untuk menghantar semula: mailops outbox retry',
+  'cli.outbox.empty': 'Baris gilir mesej kosong.',
+  'cli.outbox.status': 'Status',
+  'cli.outbox.platform': 'Platform',
+  'cli.outbox.count': 'Bilangan',
+  'cli.outbox.kind': 'Jenis',
+  'cli.outbox.written': 'Ditulis',
+  'cli.outbox.error': 'Ralat terakhir',
+  'cli.outbox.parked': 'Tidak dapat dihantar ({shown} terbaharu daripada {total}):',
+  'cli.outbox.retry_hint':
+    'Betulkan puncanya (saluran, kebenaran aplikasi), kemudian: mailops outbox retry [id…]',
+  'cli.outbox.bad_id': 'bukan id mesej (UUID seperti yang disenaraikan oleh mailops outbox): {ids}',
+  'cli.outbox.requeued': '{count} mesej dimasukkan semula ke baris gilir; mailops serve akan menghantarnya.',
 } as const;
 
 const en: Record<keyof typeof ms, string> = {
@@ -328,6 +345,21 @@ const en: Record<keyof typeof ms, string> = {
   'cli.mailtest.finding': 'Finding',
   'cli.serve.playground':
     'No Slack or Teams credentials: open the local playground at {url} to try mailops in a browser.',
+  'cli.summary.outbox': 'chat messages queued, and those that could not be delivered',
+  'cli.summary.outbox_retry': 'send undelivered messages again (all, or the ids named)',
+  'cli.args.outbox_retry': '[id…]',
+  'cli.outbox.unexpected': 'mailops outbox: unexpected "{words}"; to send again: mailops outbox retry',
+  'cli.outbox.empty': 'The message queue is empty.',
+  'cli.outbox.status': 'Status',
+  'cli.outbox.platform': 'Platform',
+  'cli.outbox.count': 'Count',
+  'cli.outbox.kind': 'Kind',
+  'cli.outbox.written': 'Written',
+  'cli.outbox.error': 'Last error',
+  'cli.outbox.parked': 'Not delivered ({shown} newest of {total}):',
+  'cli.outbox.retry_hint': 'Fix the cause (channel, app permissions), then: mailops outbox retry [id…]',
+  'cli.outbox.bad_id': 'not a message id (a UUID as mailops outbox lists them): {ids}',
+  'cli.outbox.requeued': '{count} messages queued again; mailops serve will deliver them.',
 };
 
 export const cli = { ms, en };

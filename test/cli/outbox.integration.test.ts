@@ -1,0 +1,63 @@
+import { expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.ts';
+import { createMemoryLogger } from '../../src/log.ts';
+import { VALID } from '../flows/fixtures.ts';
+import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
+import { createHarness } from '../support/harness.ts';
+import { cli, EN } from './run-cli.ts';
+
+// `mailops outbox` and `mailops outbox retry`: what the outbox could not deliver, and sending it again once
+// the operator has fixed the cause (a channel the app was not in, an outage longer than the retry window).
+
+describeEachDatabase('mailops outbox', (suite) => {
+  const db = useTestDatabase(() => suite.create());
+  const env = (): Record<string, string> =>
+    suite.kind === 'postgres' ? { DATABASE_URL: db().location } : { MAILOPS_DATA_DIR: db().location };
+
+  it('lists what could not be delivered and queues it again, all or by id', async () => {
+    const h = createHarness(db());
+    const opened = await h.tickets.submit(VALID.submit_complaint, h.actorFor('submit_complaint'), 'ob-1');
+    if (opened.status !== 'applied') throw new Error('submit');
+    h.memory.failNext({ kind: 'permanent' });
+    await h.dispatcher.drainOnce();
+    const dead = await db().prisma.outboxMessage.findFirstOrThrow({ where: { status: 'dead' } });
+    // PGlite serves one process: the harness's connection must be closed before the CLI opens the folder.
+    if (suite.kind === 'pglite') await db().close();
+
+    const ms = await cli(['outbox'], env());
+    expect(ms.code).toBe(0);
+    expect(ms.out).toMatch(/^Status\s+Platform\s+Bilangan$/m);
+    expect(ms.out).toMatch(/^dead\s+memory\s+1$/m);
+    expect(ms.out).toContain('Tidak dapat dihantar (1 terbaharu daripada 1):');
+    expect(ms.out).toMatch(
+      new RegExp(`^${dead.id}\\s+memory\\s+\\S+\\s+${opened.ticket.number}\\s+.*channel_not_found`, 'm'),
+    );
+    expect(ms.out).toContain('mailops outbox retry [id…]');
+    const en = await cli(['outbox'], { ...env(), ...EN });
+    expect(en.out).toContain('Not delivered (1 newest of 1):');
+
+    expect(await cli(['outbox', 'resend'], env())).toMatchObject({ code: 2 });
+    const badId = await cli(['outbox', 'retry', 'abc'], { ...env(), ...EN });
+    expect(badId).toMatchObject({ code: 2 });
+    expect(badId.err).toContain('not a message id (a UUID as mailops outbox lists them): abc');
+
+    const other = crypto.randomUUID();
+    expect((await cli(['outbox', 'retry', other], env())).out).toContain('0 mesej dimasukkan semula');
+    const retried = await cli(['outbox', 'retry', dead.id.toUpperCase()], { ...env(), ...EN });
+    expect(retried).toMatchObject({
+      code: 0,
+      out: '1 messages queued again; mailops serve will deliver them.',
+    });
+    expect((await cli(['outbox', 'retry'], env())).out).toContain('0 mesej');
+
+    const handle =
+      suite.kind === 'pglite'
+        ? await openDatabase({ dataDir: db().location, logger: createMemoryLogger() })
+        : db();
+    const again = await handle.prisma.outboxMessage.findUniqueOrThrow({ where: { id: dead.id } });
+    expect(again.status).toBe('pending');
+    // Its retry window starts again: the outage or mistake that parked it is over, by the operator's word.
+    expect(again.createdAt.getTime()).toBeGreaterThan(dead.createdAt.getTime());
+    if (suite.kind === 'pglite') await handle.close();
+  });
+});

@@ -4,8 +4,9 @@ import { CHECKLIST_TASK } from './daily-checklist.ts';
 // The record of the daily checklist's fires (circular 4(h): the checklist is kept every day), read from the
 // coordinator's table for `mailops checklist history`: when each fire was due and really ran, on which
 // replica and at which attempt, and what it found — so an operator can show that no day was skipped, and see
-// a fire a crashed replica left behind (coordinator.ts) before a replica takes it over. /metrics reads the
-// same table, so monitoring can alert on a day without a checklist.
+// a fire a crashed replica left behind (coordinator.ts), whether a replica takes it over later or it can no
+// longer be caught up (abandon-fires.ts). /metrics reads the same table, so monitoring can alert on a day
+// without a checklist.
 
 export type FireState = 'ok' | 'failed' | 'running' | 'interrupted';
 
@@ -37,8 +38,10 @@ const scheduleOf = (task: string) => task.slice(CHECKLIST_TASK.length + 1);
 
 /**
  * For /metrics: when the latest fire of each checklist schedule that finished ok was due (`manual` for
- * `mailops checklist run`), and how many fires of any task a replica left unfinished (lease ended). Rows
- * from before leases are left out: an alert on them could never clear.
+ * `mailops checklist run`), and how many fires of any task a replica left unfinished (lease ended) that a
+ * replica may still take over: those nobody can are closed `abandoned` by a running scheduler
+ * (abandon-fires.ts), so the count falls back once each is taken over or closed. Rows from before leases
+ * are left out: an alert on them could never clear.
  */
 export async function schedulerHealth(
   db: Db,
@@ -58,7 +61,10 @@ export async function schedulerHealth(
   };
 }
 
-/** The latest `limit` fires, newest first. A run whose lease ended (or, from before leases, never had one) is interrupted. */
+/**
+ * The latest `limit` fires, newest first. A run whose lease ended (or, from before leases, never had one) is
+ * interrupted, and so is one closed because it could no longer be caught up.
+ */
 export async function checklistHistory(db: Db, limit: number): Promise<ChecklistFire[]> {
   const rows = await db.$queryRaw<
     {
@@ -74,7 +80,8 @@ export async function checklistHistory(db: Db, limit: number): Promise<Checklist
     }[]
   >`
     SELECT task, fire_at, started_at, finished_at, owner, attempts, status, result,
-           (status = 'running' AND (lease_until IS NULL OR lease_until < now())) AS interrupted
+           (status = 'abandoned' OR (status = 'running' AND (lease_until IS NULL OR lease_until < now())))
+             AS interrupted
     FROM scheduler_runs
     WHERE task LIKE ${`${CHECKLIST_TASK}@%`}
     ORDER BY fire_at DESC, started_at DESC

@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import type { Db } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import { type Clock, systemClock } from '../time.ts';
+import { abandonLostFires } from './abandon-fires.ts';
 import { runOnce } from './coordinator.ts';
 
 // node-cron in Malaysia time (DESIGN.md: the SOP's working day is Asia/Kuala_Lumpur); each fire goes
@@ -13,7 +14,8 @@ import { runOnce } from './coordinator.ts';
 // time is recent enough: at start, and by a sweep every minute while mailops runs. The circular's daily
 // check (4(c), 4(h)) must not be skipped for a day because of a restart or a crash. The fire keeps its
 // scheduled name, so a replica that did run it, or another one catching up at the same moment, leaves the
-// coordinator's INSERT the only judge again.
+// coordinator's INSERT the only judge again. A fire that can no longer be caught up is closed instead
+// (abandon-fires.ts), by the same start and sweep.
 
 export interface ScheduledTaskSpec {
   readonly name: string;
@@ -89,7 +91,7 @@ export function createScheduler(options: {
   timezone?: string;
   /** "Now" for catching up missed fires. */
   clock?: Clock;
-  /** How often a running scheduler looks for fires to catch up (tests shorten it). */
+  /** How often a running scheduler looks for fires to catch up or to close (tests shorten it). */
   sweepMs?: number;
   onRun?: (task: string, status: string) => void;
 }) {
@@ -123,14 +125,10 @@ export function createScheduler(options: {
   }
 
   /** Work in the background that stop() waits for; its error is logged, never thrown into node-cron. */
-  function track<T>(
-    task: ScheduledTaskSpec,
-    failure: string,
-    work: () => Promise<T>,
-  ): Promise<T | undefined> {
+  function track<T>(context: object, failure: string, work: () => Promise<T>): Promise<T | undefined> {
     const tracked = work()
       .catch((error: unknown) => {
-        options.logger.error(failure, { task: task.name, error });
+        options.logger.error(failure, { ...context, error });
         return undefined;
       })
       .finally(() => running.delete(tracked));
@@ -139,7 +137,7 @@ export function createScheduler(options: {
   }
 
   const launch = (task: ScheduledTaskSpec, at: Date) =>
-    track(task, 'scheduled task could not be coordinated', () => fire(task, at));
+    track({ task: task.name }, 'scheduled task could not be coordinated', () => fire(task, at));
 
   /**
    * The latest fire of `task` up to `before` if nobody holds or finished it: never taken while the task had
@@ -180,19 +178,48 @@ export function createScheduler(options: {
     return true;
   }
 
+  /** Closes the fires nobody can take over any more (abandon-fires.ts), saying which. */
+  const closeLostFires = () =>
+    track({}, 'scheduled fires no replica can take over could not be closed', async () => {
+      for (const lost of await abandonLostFires(options.db, options.tasks, clock.now()))
+        options.logger.warn(
+          'scheduled fire abandoned: its replica stopped in it, and it can no longer be caught up',
+          {
+            task: lost.task,
+            fireAt: lost.fireAt.toISOString(),
+            owner: lost.owner,
+            attempt: lost.attempts,
+          },
+        );
+    });
+
+  /** Starts the missed fire of each task that catches up, if there is one; how many it started. */
+  async function catchUpAll(
+    scheduled: readonly (readonly [ScheduledTaskSpec, CronHandle])[],
+    before?: Date,
+  ): Promise<number> {
+    const found = await Promise.all(
+      scheduled
+        .filter(([task]) => task.catchUpMs)
+        .map(([task, handle]) =>
+          track({ task: task.name }, 'a missed scheduled fire could not be looked for', () =>
+            catchUp(task, handle, before),
+          ),
+        ),
+    );
+    return found.filter((started) => started === true).length;
+  }
+
   /**
-   * While running: fires whose replica died, and fires node-cron skipped. It looks only at fires older than
-   * node-cron's own tolerance, so it never races a fire that is simply under way.
+   * While running: fires whose replica died, fires node-cron skipped, and fires nobody can take over any
+   * more. It catches up only fires older than node-cron's own tolerance, so it never races a fire that is
+   * simply under way.
    */
   let sweeping: Promise<unknown> | null = null;
   function sweep(scheduled: readonly (readonly [ScheduledTaskSpec, CronHandle])[]) {
     if (sweeping || handles.length === 0) return;
     const before = new Date(clock.now().getTime() - LATE_FIRE_TOLERANCE_MS - 5_000);
-    sweeping = Promise.all(
-      scheduled.map(([task, handle]) =>
-        track(task, 'a missed scheduled fire could not be looked for', () => catchUp(task, handle, before)),
-      ),
-    ).finally(() => {
+    sweeping = Promise.all([closeLostFires(), catchUpAll(scheduled, before)]).finally(() => {
       sweeping = null;
     });
   }
@@ -220,15 +247,12 @@ export function createScheduler(options: {
         handles.push(handle);
         return [task, handle] as const;
       });
-      const catching = scheduled.filter(([task]) => task.catchUpMs);
-      if (catching.length > 0) {
-        sweeper = setInterval(() => sweep(catching), options.sweepMs ?? 60_000);
+      if (scheduled.length > 0) {
+        sweeper = setInterval(() => sweep(scheduled), options.sweepMs ?? 60_000);
         sweeper.unref();
       }
-      const lookups = catching.map(([task, handle]) =>
-        track(task, 'a missed scheduled fire could not be looked for', () => catchUp(task, handle)),
-      );
-      return (await Promise.all(lookups)).filter((found) => found === true).length;
+      const [, found] = await Promise.all([closeLostFires(), catchUpAll(scheduled)]);
+      return found;
     },
     /**
      * No more fires; waits for those under way, so a run is never cut off by the database closing under it

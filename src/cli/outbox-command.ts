@@ -54,10 +54,17 @@ export const outboxRetryCommand: CliCommand = {
     }
     const { config, text } = configOrThrow(io);
     const ids = args.positionals.length > 0 ? args.positionals.map((id) => id.toLowerCase()) : undefined;
-    const count = await withDatabase(config, cliLogger(config), (db) =>
+    const outcome = await withDatabase(config, cliLogger(config), (db) =>
       retryParked(db.prisma, new Date(), ids),
     );
-    io.out(text.t('cli.outbox.requeued', { count }));
-    return 0;
+    if (outcome.ok) {
+      io.out(text.t('cli.outbox.requeued', { count: outcome.requeued }));
+      return 0;
+    }
+    for (const id of outcome.unknown) io.err(text.t('cli.outbox.unknown_id', { id }));
+    for (const m of outcome.notParked)
+      io.err(text.t('cli.outbox.not_parked', { id: m.id, status: m.status }));
+    io.err(text.t('cli.outbox.none_requeued'));
+    return 1;
   },
 };

@@ -47,14 +47,32 @@ export async function outboxOverview(db: Db, limit = 20): Promise<OutboxOverview
   };
 }
 
+export type RetryOutcome =
+  | { readonly ok: true; readonly requeued: number }
+  /** Some ids named are not parked messages: nothing is queued, so a mistyped id is never taken for done. */
+  | {
+      readonly ok: false;
+      readonly unknown: readonly string[];
+      readonly notParked: readonly { id: string; status: string }[];
+    };
+
 /**
  * Queues parked messages again (all of them, or those named), due now. Their retry window starts again from
  * now: the outage or mistake that parked them is over, by the operator's word.
  */
-export async function retryParked(db: Db, now: Date, ids?: readonly string[]): Promise<number> {
+export async function retryParked(db: Db, now: Date, ids?: readonly string[]): Promise<RetryOutcome> {
+  if (ids) {
+    const found = await db.outboxMessage.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true, status: true },
+    });
+    const unknown = ids.filter((id) => !found.some((f) => f.id === id));
+    const notParked = found.filter((f) => f.status !== 'dead');
+    if (unknown.length > 0 || notParked.length > 0) return { ok: false, unknown, notParked };
+  }
   const requeued = await db.outboxMessage.updateMany({
     where: { status: 'dead', ...(ids ? { id: { in: [...ids] } } : {}) },
     data: { status: 'pending', nextAttemptAt: now, createdAt: now, lockedUntil: null },
   });
-  return requeued.count;
+  return { ok: true, requeued: requeued.count };
 }

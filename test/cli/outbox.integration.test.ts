@@ -14,6 +14,9 @@ describeEachDatabase('mailops outbox', (suite) => {
   const env = (): Record<string, string> =>
     suite.kind === 'postgres' ? { DATABASE_URL: db().location } : { MAILOPS_DATA_DIR: db().location };
 
+  const handleOf = async () =>
+    suite.kind === 'pglite' ? openDatabase({ dataDir: db().location, logger: createMemoryLogger() }) : db();
+
   it('lists what could not be delivered and queues it again, all or by id', async () => {
     const h = createHarness(db());
     const opened = await h.tickets.submit(VALID.submit_complaint, h.actorFor('submit_complaint'), 'ob-1');
@@ -41,8 +44,18 @@ describeEachDatabase('mailops outbox', (suite) => {
     expect(badId).toMatchObject({ code: 2 });
     expect(badId.err).toContain('not a message id (a UUID as mailops outbox lists them): abc');
 
+    // A mistyped id, or one of a message already sent, queues nothing and says so: never a quiet "0 queued".
     const other = crypto.randomUUID();
-    expect((await cli(['outbox', 'retry', other], env())).out).toContain('0 mesej dimasukkan semula');
+    const sent = await handleOf().then(async (handle) => {
+      const row = await handle.prisma.outboxMessage.findFirstOrThrow({ where: { status: 'sent' } });
+      if (suite.kind === 'pglite') await handle.close();
+      return row.id;
+    });
+    const unknown = await cli(['outbox', 'retry', other, sent, dead.id], env());
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain(`tiada mesej dengan id ${other}`);
+    expect(unknown.err).toContain(`mesej ${sent} bukan mesej yang tidak dapat dihantar (status sent)`);
+    expect(unknown.err).toContain('Tiada mesej dimasukkan semula ke baris gilir');
     const retried = await cli(['outbox', 'retry', dead.id.toUpperCase()], { ...env(), ...EN });
     expect(retried).toMatchObject({
       code: 0,
@@ -50,10 +63,7 @@ describeEachDatabase('mailops outbox', (suite) => {
     });
     expect((await cli(['outbox', 'retry'], env())).out).toContain('0 mesej');
 
-    const handle =
-      suite.kind === 'pglite'
-        ? await openDatabase({ dataDir: db().location, logger: createMemoryLogger() })
-        : db();
+    const handle = await handleOf();
     const again = await handle.prisma.outboxMessage.findUniqueOrThrow({ where: { id: dead.id } });
     expect(again.status).toBe('pending');
     // Its retry window starts again: the outage or mistake that parked it is over, by the operator's word.

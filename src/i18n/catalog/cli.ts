@@ -184,6 +184,10 @@ const ms = {
     'Betulkan puncanya (saluran, kebenaran aplikasi), kemudian: mailops outbox retry [id…]',
   'cli.outbox.bad_id': 'bukan id mesej (UUID seperti yang disenaraikan oleh mailops outbox): {ids}',
   'cli.outbox.requeued': '{count} mesej dimasukkan semula ke baris gilir; mailops serve akan menghantarnya.',
+  'cli.outbox.unknown_id': 'mailops outbox retry: tiada mesej dengan id {id}',
+  'cli.outbox.not_parked':
+    'mailops outbox retry: mesej {id} bukan mesej yang tidak dapat dihantar (status {status})',
+  'cli.outbox.none_requeued': 'Tiada mesej dimasukkan semula ke baris gilir; semak id dengan mailops outbox.',
 } as const;
 
 const en: Record<keyof typeof ms, string> = {
@@ -360,6 +364,9 @@ const en: Record<keyof typeof ms, string> = {
   'cli.outbox.retry_hint': 'Fix the cause (channel, app permissions), then: mailops outbox retry [id…]',
   'cli.outbox.bad_id': 'not a message id (a UUID as mailops outbox lists them): {ids}',
   'cli.outbox.requeued': '{count} messages queued again; mailops serve will deliver them.',
+  'cli.outbox.unknown_id': 'mailops outbox retry: no message has the id {id}',
+  'cli.outbox.not_parked': 'mailops outbox retry: message {id} is not an undelivered one (status {status})',
+  'cli.outbox.none_requeued': 'No message was queued again; check the ids with mailops outbox.',
 };
 
 export const cli = { ms, en };

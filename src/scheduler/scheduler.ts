@@ -3,7 +3,7 @@ import type { Db } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import { type Clock, systemClock } from '../time.ts';
 import { abandonLostFires } from './abandon-fires.ts';
-import { runOnce } from './coordinator.ts';
+import { type RunStatus, runOnce } from './coordinator.ts';
 
 // node-cron in Malaysia time (DESIGN.md: the SOP's working day is Asia/Kuala_Lumpur); each fire goes
 // through the database coordinator so several replicas run it once. Cron is only a trigger: the tasks
@@ -20,8 +20,14 @@ import { runOnce } from './coordinator.ts';
 export interface ScheduledTaskSpec {
   readonly name: string;
   readonly expression: string;
-  /** `attempt` above 1: a replica died in this fire earlier (coordinator.ts). */
-  readonly run: (fireAt: Date, context: { readonly attempt: number }) => Promise<unknown>;
+  /**
+   * `attempt` above 1: a replica died in this fire earlier. `signal` aborts when the fire may have gone to
+   * another replica (coordinator.ts): stop as for a stop of mailops, or the fire's work is done twice.
+   */
+  readonly run: (
+    fireAt: Date,
+    context: { readonly attempt: number; readonly signal: AbortSignal },
+  ) => Promise<unknown>;
   /**
    * At start, the latest fire at most this long ago runs if nobody ran it, provided the task ran before
    * (a new install or a new schedule has missed nothing). Absent or 0: missed fires are left alone.
@@ -82,6 +88,16 @@ export function latestFire(
   return null;
 }
 
+/** How each way a fire this replica ran ended is logged. */
+const OUTCOME_LOG = {
+  ok: ['debug', 'scheduled task ran'],
+  handed_back: ['info', 'scheduled task ran'],
+  failed: ['error', 'scheduled task ran'],
+  // Another replica ran it as well: DESIGN.md's exactly-once was at risk, the operator should know why.
+  lost: ['warn', 'scheduled fire went to another replica while this one ran it; its run is not counted'],
+  unrecorded: ['warn', 'scheduled task ran but its end could not be stored; the fire is left to a takeover'],
+} as const satisfies Record<RunStatus, readonly [keyof Logger, string]>;
+
 export function createScheduler(options: {
   db: Db;
   owner: string;
@@ -93,6 +109,8 @@ export function createScheduler(options: {
   clock?: Clock;
   /** How often a running scheduler looks for fires to catch up or to close (tests shorten it). */
   sweepMs?: number;
+  /** The lease a replica holds on a fire it runs (coordinator.ts; tests shorten it). */
+  leaseMs?: number;
   onRun?: (task: string, status: string) => void;
 }) {
   const port = options.cron ?? nodeCronPort;
@@ -103,8 +121,13 @@ export function createScheduler(options: {
   /** One fire of one task; the fire time is truncated to the second so every replica names it alike. */
   async function fire(task: ScheduledTaskSpec, scheduledAt: Date) {
     const fireAt = new Date(Math.floor(scheduledAt.getTime() / 1000) * 1000);
-    const outcome = await runOnce(options.db, task.name, fireAt, options.owner, (attempt) =>
-      task.run(fireAt, { attempt }),
+    const outcome = await runOnce(
+      options.db,
+      task.name,
+      fireAt,
+      options.owner,
+      (attempt, signal) => task.run(fireAt, { attempt, signal }),
+      options.leaseMs ? { leaseMs: options.leaseMs } : {},
     );
     if (outcome.ran) {
       if (outcome.attempt > 1)
@@ -114,12 +137,12 @@ export function createScheduler(options: {
           attempt: outcome.attempt,
         });
       options.onRun?.(task.name, outcome.status);
-      const log = {
-        ok: options.logger.debug,
-        handed_back: options.logger.info,
-        failed: options.logger.error,
-      }[outcome.status];
-      log('scheduled task ran', { task: task.name, fireAt: fireAt.toISOString(), status: outcome.status });
+      const [level, message] = OUTCOME_LOG[outcome.status];
+      options.logger[level](message, {
+        task: task.name,
+        fireAt: fireAt.toISOString(),
+        status: outcome.status,
+      });
     }
     return outcome;
   }

@@ -21,6 +21,11 @@ import type { ScheduledTaskSpec } from './scheduler.ts';
 // `scheduler.catch_up_minutes` late (scheduler.ts), so a restart never costs the circular's daily check; its
 // summary says when it really ran, as a late check tells the state of the mail service at that time, not at
 // the schedule's. Older misses are left to the next fire, or to `mailops checklist run` by hand.
+//
+// A fire whose lease this replica loses (coordinator.ts: it stalled, or lost the database, and another replica
+// took the fire over) stops as it does for a stop of mailops: its probes end, it opens no complaint and sends
+// no summary, so the agency is not mailed twice for one fire nor SOC told twice (DESIGN.md: each fire runs
+// exactly once). Its hand-back is fenced by its attempt, so it changes nothing of the other replica's fire.
 
 export interface ChecklistDeps {
   readonly db: Db;
@@ -85,7 +90,8 @@ export function checklistTasks(
       name,
       expression,
       ...(options.catchUpMs ? { catchUpMs: options.catchUpMs } : {}),
-      run: (fireAt: Date, { attempt }) => runChecklist(deps, { name, fireAt, domains, attempt }),
+      run: (fireAt: Date, { attempt, signal }) =>
+        runChecklist(deps, { name, fireAt, domains, attempt, lease: signal }),
     };
   });
 }
@@ -105,15 +111,17 @@ export async function runChecklistNow(
   const domains = options.domains ?? deps.settings.domains.map((d) => d.domain);
   const fireAt = new Date(Math.floor(deps.clock.now().getTime() / 1000) * 1000);
   const box: { result?: ChecklistResult; failure?: { error: unknown } } = {};
-  await runOnce(deps.db, MANUAL_TASK, fireAt, options.owner, async () => {
+  const outcome = await runOnce(deps.db, MANUAL_TASK, fireAt, options.owner, async (_attempt, lease) => {
     try {
-      box.result = await runChecklist(deps, { name: MANUAL_TASK, fireAt, domains });
+      box.result = await runChecklist(deps, { name: MANUAL_TASK, fireAt, domains, lease });
       return box.result;
     } catch (error) {
       box.failure = { error };
       throw error;
     }
   });
+  // Another process took the fire over while this one ran it: its run, not this one, is the fire's.
+  if (outcome.ran && outcome.status === 'lost') return null;
   if (box.failure) throw box.failure.error;
   return box.result ? { at: fireAt, result: box.result } : null;
 }
@@ -127,9 +135,10 @@ interface DomainRun {
 
 async function runChecklist(
   deps: ChecklistDeps,
-  fire: { name: string; fireAt: Date; domains: readonly string[]; attempt?: number },
+  fire: { name: string; fireAt: Date; domains: readonly string[]; attempt?: number; lease: AbortSignal },
 ): Promise<ChecklistResult> {
   const startedAt = deps.clock.now();
+  const stop = deps.stopping ? AbortSignal.any([deps.stopping, fire.lease]) : fire.lease;
   const late = startedAt.getTime() - fire.fireAt.getTime() > LATE_MS;
   if ((fire.attempt ?? 1) > 1) {
     // A replica died in this fire (the coordinator gave it to this one): its domain runs will never finish,
@@ -144,9 +153,9 @@ async function runChecklist(
       data: { status: 'failed', finishedAt: startedAt },
     });
   }
-  const runs = await inPool(fire.domains, deps.concurrency ?? 3, (domain) => checkDomain(deps, domain));
+  const runs = await inPool(fire.domains, deps.concurrency ?? 3, (domain) => checkDomain(deps, domain, stop));
   // Probes cut by a stop say nothing of the agency's mail: no complaint, no summary; the fire runs again.
-  if (deps.stopping?.aborted) throw new FireHandedBack();
+  if (stop.aborted) throw new FireHandedBack();
   let ticketsOpened = 0;
   let ticketsUpdated = 0;
   for (const run of runs) {
@@ -172,6 +181,9 @@ async function runChecklist(
     }
   }
   const runIds = runs.map((r) => r.id);
+  // One summary is queued per fire: a run that lost its fire must not queue it in place of its successor's
+  // (complaints are keyed by fire and domain, so the successor's land in the same tickets).
+  if (fire.lease.aborted) throw new FireHandedBack();
   if (runIds.length > 0) {
     const fireKey = `${fire.name}@${fire.fireAt.toISOString()}`;
     const queued = await enqueueChecklistSummary(
@@ -198,7 +210,7 @@ async function runChecklist(
 }
 
 /** One domain's run, stored as it ends; an internal error is "could not run" with a reference in the log. */
-async function checkDomain(deps: ChecklistDeps, domain: string): Promise<DomainRun> {
+async function checkDomain(deps: ChecklistDeps, domain: string, stop: AbortSignal): Promise<DomainRun> {
   const startedAt = deps.clock.now();
   const { id } = await deps.db.mailtestRun.create({
     data: {
@@ -218,15 +230,15 @@ async function checkDomain(deps: ChecklistDeps, domain: string): Promise<DomainR
     const findings = await deps.checks.run({
       domain,
       delivery: true,
-      // The fire hands itself back when this ends its probes (runChecklist), whoever else ends them too.
-      ...(deps.stopping ? { signal: deps.stopping } : {}),
+      // The fire stops when this ends its probes (runChecklist), whoever else ends them too.
+      signal: stop,
       onFindings: (sofar) => {
         latest = sofar;
       },
     });
-    // Probes cut by a stop are no result: the fire is handed back and runs this domain again, so history
-    // must not show this run as a finished check of the agency's mail.
-    const status = deps.stopping?.aborted ? 'stopped' : 'done';
+    // Probes cut by a stop are no result: the fire is handed back (or is another replica's) and runs this
+    // domain again, so history must not show this run as a finished check of the agency's mail.
+    const status = stop.aborted ? 'stopped' : 'done';
     await finishRun(deps.db, id, { findings, status, at: deps.clock.now() });
     return { id, domain, startedAt, findings };
   } catch (error) {

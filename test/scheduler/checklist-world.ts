@@ -31,7 +31,7 @@ export function useChecklistWorld(db: () => TestDatabase) {
     checks: DomainChecks,
     domains: readonly MonitoredDomain[],
     harness = h,
-    options: { catchUpMs?: number; sweepMs?: number; stopping?: AbortSignal } = {},
+    options: { catchUpMs?: number; sweepMs?: number; leaseMs?: number; stopping?: AbortSignal } = {},
   ) {
     const target = { directory: harness.directory, platforms: ['memory'], logger: harness.logger };
     return createScheduler({
@@ -40,6 +40,7 @@ export function useChecklistWorld(db: () => TestDatabase) {
       logger: harness.logger,
       clock: harness.clock,
       ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       tasks: checklistTasks(
         {
           db: db().prisma,

@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { MailtestView } from '../../cards/mailtest-view.ts';
+import type { DomainChecks } from '../../src/mail/domain-checks.ts';
 import { runChecklistNow } from '../../src/scheduler/daily-checklist.ts';
 import { complaintForm } from '../flows/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
@@ -100,6 +101,39 @@ describeEachDatabase('daily checklist', (suite) => {
     expect(await db().prisma.mailtestRun.count({ where: { domain: 'gagal2.gov.my' } })).toBe(1);
     expect(await db().prisma.complaintDetails.count({ where: { domain: 'gagal2.gov.my' } })).toBe(1);
     expect(await db().prisma.outboxMessage.count({ where: { kind: 'report.post' } })).toBe(1);
+  });
+
+  it('stops its probes when another replica takes its fire over, as a stop does: no complaint, no summary, nothing handed back', async () => {
+    const { checks: real, calls } = fakeChecks({ 'gagal13.gov.my': failingInbound('gagal13.gov.my') });
+    const fire = () => db().prisma.schedulerRun.findFirstOrThrow({ where: { task: TASK, fireAt: at } });
+    const checks: DomainChecks = {
+      ...real,
+      run: async (input) => {
+        // replica-a stalls past its lease while it probes, and replica-b's INSERT takes the fire over.
+        await db().prisma.$executeRaw`
+          UPDATE scheduler_runs SET owner = 'replica-b', attempts = attempts + 1, lease_until = now() + interval '1 hour'
+          WHERE task = ${TASK} AND fire_at = ${at}`;
+        const { signal } = input;
+        if (signal && !signal.aborted)
+          await new Promise((resolve) => signal.addEventListener('abort', resolve));
+        return real.run(input);
+      },
+    };
+    const outcome = await replica('replica-a', checks, [monitored('gagal13.gov.my')], h, {
+      leaseMs: 300,
+    }).fireNow(TASK, at);
+
+    expect(outcome).toEqual({ ran: true, status: 'lost', attempt: 1 });
+    expect(calls).toHaveLength(1);
+    expect(h.logger.lines.join('\n')).toContain(
+      'scheduled fire went to another replica while this one ran it',
+    );
+    // The fire is replica-b's, its lease untouched: replica-a handed nothing back.
+    expect(await fire()).toMatchObject({ owner: 'replica-b', attempts: 2, status: 'running' });
+    expect((await fire()).leaseUntil!.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+    expect(await db().prisma.complaintDetails.count({ where: { domain: 'gagal13.gov.my' } })).toBe(0);
+    expect(await db().prisma.outboxMessage.count({ where: { kind: 'report.post' } })).toBe(0);
+    expect(await runOf('gagal13.gov.my')).toMatchObject({ status: 'stopped' });
   });
 
   it('records the run in the complaint already open for the domain instead of opening another', async () => {

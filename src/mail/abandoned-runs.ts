@@ -10,10 +10,12 @@ import type { Finding } from './types.ts';
 // A /mailtest run lives in the process that started it: that process fills its card in and stores its
 // end. When the process dies (killed, crashed, the server lost power) the run would stay `running` and its card
 // would say "Checking…" forever, with nobody told to run it again. The living process renews the run's lease
-// (keepRunAlive: chat and terminal runs); every serving process sweeps for runs whose lease lapsed, stores them
-// `interrupted` and ends their card with what was found and a request to run the test again. The sweep is one
-// UPDATE … RETURNING, so of several replicas exactly one ends each card; a card the platform would not take
-// (Slack or Teams down) is tried again on later sweeps.
+// (keepRunAlive: chat and terminal runs, and the daily checklist's runs of each domain); every serving process
+// sweeps for runs whose lease lapsed, stores them `interrupted` and ends their card, if they have one, with what
+// was found and a request to run the test again. The sweep is one UPDATE … RETURNING, so of several replicas
+// exactly one ends each card; a card the platform would not take (Slack or Teams down) is tried again on later
+// sweeps. A checklist run has no card: its fire is run again by a takeover (scheduler.ts), and the sweep only
+// keeps its history from showing it `running` for good.
 
 /** How long a run's lease holds: four missed renewals, so a slow database or a busy moment is not a death. */
 export const RUN_LEASE_MS = 2 * 60_000;
@@ -78,7 +80,7 @@ export async function sweepAbandonedRuns(deps: SweepDeps): Promise<number> {
         finished_at = COALESCE(finished_at, ${now}::timestamptz),
         lease_until = CASE WHEN card IS NULL THEN NULL ELSE ${retryAt}::timestamptz END,
         attempts = attempts + 1
-    WHERE purpose = 'request'
+    WHERE purpose IN ('request', 'checklist')
       AND lease_until < ${now}
       AND (status = 'running' OR (status = 'interrupted' AND card IS NOT NULL))
     RETURNING id, domain, requested_by_name AS "requestedByName", started_at AS "startedAt", findings, card,

@@ -1,5 +1,6 @@
 import type { Db } from '../db/types.ts';
 import type { Logger } from '../log.ts';
+import { keepRunAlive, RUN_LEASE_MS } from '../mail/abandoned-runs.ts';
 import type { DomainChecks } from '../mail/domain-checks.ts';
 import type { DeliverySettings, MonitoredDomain } from '../mail/probe/delivery-types.ts';
 import { finishRun } from '../mail/runs.ts';
@@ -209,7 +210,11 @@ async function runChecklist(
   };
 }
 
-/** One domain's run, stored as it ends; an internal error is "could not run" with a reference in the log. */
+/**
+ * One domain's run, stored as it ends; an internal error is "could not run" with a reference in the log.
+ * Its lease is renewed while this process lives, so a run whose process died ends `interrupted`
+ * (abandoned-runs.ts) rather than `running` in the domain's history for good.
+ */
 async function checkDomain(deps: ChecklistDeps, domain: string, stop: AbortSignal): Promise<DomainRun> {
   const startedAt = deps.clock.now();
   const { id } = await deps.db.mailtestRun.create({
@@ -222,10 +227,18 @@ async function checkDomain(deps: ChecklistDeps, domain: string, stop: AbortSigna
       delivery: true,
       startedAt,
       status: 'running',
+      leaseUntil: new Date(startedAt.getTime() + RUN_LEASE_MS),
     },
     select: { id: true },
   });
   let latest: readonly Finding[] = [];
+  const alive = keepRunAlive({
+    db: deps.db,
+    runId: id,
+    clock: deps.clock,
+    logger: deps.logger,
+    findings: () => latest,
+  });
   try {
     const findings = await deps.checks.run({
       domain,
@@ -236,12 +249,14 @@ async function checkDomain(deps: ChecklistDeps, domain: string, stop: AbortSigna
         latest = sofar;
       },
     });
+    alive();
     // Probes cut by a stop are no result: the fire is handed back (or is another replica's) and runs this
     // domain again, so history must not show this run as a finished check of the agency's mail.
     const status = stop.aborted ? 'stopped' : 'done';
     await finishRun(deps.db, id, { findings, status, at: deps.clock.now() });
     return { id, domain, startedAt, findings };
   } catch (error) {
+    alive();
     deps.logger.error('checklist could not run a domain', {
       reference: runReference(id),
       domain,

@@ -11,7 +11,8 @@ import { createMemoryPlatform } from '../support/memory-platform.ts';
 
 // A chat /mailtest run whose process died (killed, crashed, power lost) must not leave its card saying
 // "Checking…" forever: the living process renews the run's lease, and any serving process ends the card of a
-// run whose lease lapsed, once, saying it was cut short and to run it again. The rows below are what a dead
+// run whose lease lapsed, once, saying it was cut short and to run it again; the daily checklist's runs, which
+// have no card, are stored interrupted alike rather than left running. The rows below are what a dead
 // process leaves behind; the service test shows a living one leaves its lease fresh and lets go at its end.
 
 const T0 = new Date('2026-11-29T02:00:00Z');
@@ -75,7 +76,6 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
     await left({ domain: 'mati.gov.my', leaseUntil: minutes(-1), card: card('m-1') });
     await left({ domain: 'hidup.gov.my', leaseUntil: minutes(1), card: card('m-2') });
     await left({ domain: 'terminal.gov.my' });
-    await left({ domain: 'harian.gov.my', leaseUntil: minutes(-1), purpose: 'checklist' });
     await left({ domain: 'tanpakad.gov.my', leaseUntil: minutes(-1) });
     await left({ domain: 'siap.gov.my', leaseUntil: minutes(-1), status: 'done', card: card('m-3') });
 
@@ -92,8 +92,7 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
     expect(JSON.stringify(view.sections)).toContain('PASS');
     expect(await status('mati.gov.my')).toBe('interrupted');
     expect(await status('tanpakad.gov.my')).toBe('interrupted');
-    for (const domain of ['hidup.gov.my', 'terminal.gov.my', 'harian.gov.my'])
-      expect(await status(domain)).toBe('running');
+    for (const domain of ['hidup.gov.my', 'terminal.gov.my']) expect(await status(domain)).toBe('running');
     expect(await status('siap.gov.my')).toBe('done');
     const ended = await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain: 'mati.gov.my' } });
     expect(ended).toMatchObject({ leaseUntil: null, finishedAt: T0 });
@@ -102,6 +101,32 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
     // Only the run that was alive at T0 and stopped renewing since: the ended ones are not touched again.
     expect(updates(memory).map((u) => u.ref.messageId)).toEqual(['m-1', 'm-2']);
     expect(found).toBe(3);
+  });
+
+  it("stores a daily checklist run whose process died interrupted too, though it has no card; a complaint's job is left to its worker", async () => {
+    const memory = createMemoryPlatform('memory', { reports: true });
+    await left({ domain: 'harian.gov.my', leaseUntil: minutes(-1), purpose: 'checklist' });
+    await left({ domain: 'harianhidup.gov.my', leaseUntil: minutes(1), purpose: 'checklist' });
+    // An investigation's lapsed lease hands its job to another worker (src/investigation), not to this sweep.
+    await left({ domain: 'siasat.gov.my', leaseUntil: minutes(-1), purpose: 'investigation' });
+    const logger = createMemoryLogger();
+
+    expect(await sweep(memory, T0, logger)).toBe(1);
+    expect(found).toBe(1);
+    expect(
+      await db.prisma.mailtestRun.findFirstOrThrow({ where: { domain: 'harian.gov.my' } }),
+    ).toMatchObject({
+      status: 'interrupted',
+      leaseUntil: null,
+      finishedAt: T0,
+    });
+    expect(logger.lines.join('\n')).toContain(
+      'mailtest run interrupted: its process stopped before it finished',
+    );
+    expect(updates(memory)).toEqual([]);
+    expect(await status('harianhidup.gov.my')).toBe('running');
+    expect(await status('siasat.gov.my')).toBe('running');
+    expect(await sweep(memory, minutes(1))).toBe(0);
   });
 
   it('says so in the language of the person who asked', async () => {

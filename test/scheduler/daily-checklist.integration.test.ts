@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { MailtestView } from '../../cards/mailtest-view.ts';
+import { RUN_LEASE_MS } from '../../src/mail/abandoned-runs.ts';
 import type { DomainChecks } from '../../src/mail/domain-checks.ts';
 import { runChecklistNow } from '../../src/scheduler/daily-checklist.ts';
 import { complaintForm } from '../flows/fixtures.ts';
@@ -106,9 +107,11 @@ describeEachDatabase('daily checklist', (suite) => {
   it('stops its probes when another replica takes its fire over, as a stop does: no complaint, no summary, nothing handed back', async () => {
     const { checks: real, calls } = fakeChecks({ 'gagal13.gov.my': failingInbound('gagal13.gov.my') });
     const fire = () => db().prisma.schedulerRun.findFirstOrThrow({ where: { task: TASK, fireAt: at } });
+    let probing: { leaseUntil: Date | null } | undefined;
     const checks: DomainChecks = {
       ...real,
       run: async (input) => {
+        probing = await db().prisma.mailtestRun.findFirstOrThrow({ where: { domain: 'gagal13.gov.my' } });
         // replica-a stalls past its lease while it probes, and replica-b's INSERT takes the fire over.
         await db().prisma.$executeRaw`
           UPDATE scheduler_runs SET owner = 'replica-b', attempts = attempts + 1, lease_until = now() + interval '1 hour'
@@ -133,7 +136,9 @@ describeEachDatabase('daily checklist', (suite) => {
     expect((await fire()).leaseUntil!.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
     expect(await db().prisma.complaintDetails.count({ where: { domain: 'gagal13.gov.my' } })).toBe(0);
     expect(await db().prisma.outboxMessage.count({ where: { kind: 'report.post' } })).toBe(0);
-    expect(await runOf('gagal13.gov.my')).toMatchObject({ status: 'stopped' });
+    // Its domain run held a lease while it probed, so a run whose replica died is found (abandoned-runs.ts).
+    expect(probing?.leaseUntil?.getTime()).toBe(at.getTime() + RUN_LEASE_MS);
+    expect(await runOf('gagal13.gov.my')).toMatchObject({ status: 'stopped', leaseUntil: null });
   });
 
   it('records the run in the complaint already open for the domain instead of opening another', async () => {

@@ -3,7 +3,6 @@ import { renderTextMailtest } from '../../cards/text/render-mailtest.ts';
 import { dueAt } from '../../flows/sla.ts';
 import { activePlatforms, servesPlayground, withChat } from '../app.ts';
 import type { Config } from '../config/index.ts';
-import { applyMigrations } from '../db/migrate.ts';
 import { directoryFromConfig } from '../directory/from-config.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { formatMyt, type Locale, type Translate } from '../i18n/index.ts';
@@ -17,7 +16,7 @@ import type { OutboxTarget } from '../tickets/outbox-writer.ts';
 import { createTicketService } from '../tickets/ticket-service.ts';
 import { systemClock } from '../time.ts';
 import type { CliArgs, CliCommand } from './commands.ts';
-import { cliLogger, configOrThrow, table, withDatabase } from './context.ts';
+import { cliLogger, configOrThrow, table, withMigratedDatabase } from './context.ts';
 import { cliText } from './locale.ts';
 
 // `mailops checklist run [--domain d]`: the daily e-mail checklist (circular 4(c), 4(h)) now, for one or all
@@ -72,8 +71,7 @@ export const checklistRunCommand: CliCommand = {
       return 1;
     }
     const logger = cliLogger(config);
-    return withDatabase(config, logger, async (db) => {
-      await applyMigrations(db, { logger });
+    return withMigratedDatabase(config, logger, async (db) => {
       const target = outboxTarget(config, logger);
       const deps = {
         db: db.prisma,
@@ -166,8 +164,7 @@ export const checklistHistoryCommand: CliCommand = {
     const { config, text } = configOrThrow(io);
     const { locale, t } = text;
     const logger = cliLogger(config);
-    const fires = await withDatabase(config, logger, async (db) => {
-      await applyMigrations(db, { logger });
+    const fires = await withMigratedDatabase(config, logger, async (db) => {
       return checklistHistory(db.prisma, limit);
     });
     if (fires.length === 0) {

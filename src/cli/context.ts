@@ -1,5 +1,7 @@
 import { type Config, loadConfig } from '../config/index.ts';
 import { type Database, openDatabase } from '../db/database.ts';
+import { applyMigrations } from '../db/migrate.ts';
+import { type MigrationStatus, migrationStatus } from '../db/migration-status.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import type { CliIo } from './commands.ts';
@@ -34,7 +36,34 @@ export function cliLogger(config: Config): Logger {
   return createLogger({ level: config.runtime.logLevel === 'debug' ? 'debug' : 'warn' });
 }
 
-export async function withDatabase<T>(
+/**
+ * The configured database for a command that only reads: it must not change the schema behind a running
+ * `mailops serve`, so a database missing a committed migration is refused with what to run instead.
+ */
+export function withDatabase<T>(
+  config: Config,
+  logger: Logger,
+  fn: (db: Database) => Promise<T>,
+): Promise<T> {
+  return withOpenDatabase(config, logger, async (db) => {
+    refuseUnmigrated(await migrationStatus(db.prisma), config);
+    return fn(db);
+  });
+}
+
+/**
+ * The configured database brought up to date first, for the commands that may run before any `mailops serve`
+ * (`db migrate`, a mailtest or checklist run); `applied` names the migrations applied now.
+ */
+export function withMigratedDatabase<T>(
+  config: Config,
+  logger: Logger,
+  fn: (db: Database, applied: string[]) => Promise<T>,
+): Promise<T> {
+  return withOpenDatabase(config, logger, async (db) => fn(db, await applyMigrations(db, { logger })));
+}
+
+async function withOpenDatabase<T>(
   config: Config,
   logger: Logger,
   fn: (db: Database) => Promise<T>,
@@ -49,6 +78,16 @@ export async function withDatabase<T>(
   } finally {
     await database.close();
   }
+}
+
+function refuseUnmigrated(status: MigrationStatus, config: Config): void {
+  if (status.state === 'current') return;
+  const { t } = cliText({}, config);
+  const message =
+    status.state === 'never'
+      ? t('cli.db.not_migrated')
+      : t('cli.db.behind', { count: status.pending.length, names: status.pending.join(', ') });
+  throw new MailopsError(ERROR_CODES.DB_NOT_MIGRATED, message, { hint: t('cli.db.migrate_hint') });
 }
 
 /** A plain text table: columns padded to their widest cell. */

@@ -1,8 +1,8 @@
-import { applyMigrations, diffMigration } from '../db/migrate.ts';
+import { diffMigration } from '../db/migrate.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import type { CliCommand } from './commands.ts';
-import { cliLogger, configOrThrow, withDatabase } from './context.ts';
+import { cliLogger, configOrThrow, withMigratedDatabase } from './context.ts';
 import { cliText } from './locale.ts';
 
 export const dbMigrateCommand: CliCommand = {
@@ -11,7 +11,7 @@ export const dbMigrateCommand: CliCommand = {
   async run(_args, io) {
     const { config, text } = configOrThrow(io);
     const logger = cliLogger(config);
-    const applied = await withDatabase(config, logger, (db) => applyMigrations(db, { logger }));
+    const applied = await withMigratedDatabase(config, logger, async (_db, names) => names);
     io.out(
       applied.length === 0
         ? text.t('cli.db.up_to_date')

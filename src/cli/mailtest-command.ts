@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
 import { isDnsServer } from '../config/addresses.ts';
 import type { Config } from '../config/index.ts';
-import { applyMigrations } from '../db/migrate.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { formatMyt, hasMessage, type Locale, type Translate } from '../i18n/index.ts';
 import { keepRunAlive, RUN_LEASE_MS } from '../mail/abandoned-runs.ts';
@@ -13,7 +12,7 @@ import { parseDomain } from '../mail/target-policy.ts';
 import type { Finding, Verdict } from '../mail/types.ts';
 import { systemClock } from '../time.ts';
 import type { CliCommand, CliIo } from './commands.ts';
-import { cliLogger, configOrThrow, table, withDatabase } from './context.ts';
+import { cliLogger, configOrThrow, table, withDatabase, withMigratedDatabase } from './context.ts';
 import { cliText } from './locale.ts';
 
 // `mailops mailtest <domain>` (issue 5): the same diagnosis as /mailtest in chat, in a terminal as a table
@@ -170,9 +169,8 @@ export const mailtestCommand: CliCommand = {
       throw new MailopsError(ERROR_CODES.CLI_USAGE, t('mailtest.input.not_monitored', { domain }));
     const user = userInfo().username;
     const logger = cliLogger(config);
-    return withDatabase(config, logger, async (db) => {
-      // The terminal may run before any `mailops serve` on this data folder: the runs table must exist.
-      await applyMigrations(db, { logger });
+    // The terminal may run before any `mailops serve` on this data folder: the runs table must exist.
+    return withMigratedDatabase(config, logger, async (db) => {
       const startedAt = new Date();
       const run = await startRun(db.prisma, {
         domain,

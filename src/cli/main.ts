@@ -27,6 +27,13 @@ function match(argv: readonly string[]): { command: CliCommand; rest: string[] }
   return null;
 }
 
+/** What an unexpected error says, in one line: Prisma's messages start with a blank line. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = text.split('\n').find((l) => l.trim() !== '');
+  return line?.trim() ?? (error instanceof Error ? error.name : '');
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   // Commands that load the configuration speak its default language; this is the same one (locale.ts).
   const { t } = cliText(io.env);
@@ -54,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (error.code === ERROR_CODES.CLI_USAGE) return 2;
     } else {
       const reference = randomUUID().slice(0, 8);
-      const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      const message = firstLine(error);
       io.err(t('cli.error.unexpected', { reference, message }));
       // The reference is what an operator hands on: the log line under it has the error's name and whole message
       // (log.ts keeps stacks out of logs).

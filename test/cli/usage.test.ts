@@ -315,4 +315,21 @@ describe('a failure mailops did not expect', () => {
       spy.mockRestore();
     }
   });
+
+  it('prints the first line that says something when the message starts with blank lines', async () => {
+    const command = COMMANDS.find((c) => c.name === 'tickets')!;
+    // The shape of a Prisma client error: a newline first, then the call, then the reason.
+    const prisma = new Error(
+      '\n  \nInvalid `prisma.ticket.findMany()` invocation:\n\n\nThe table does not exist',
+    );
+    const spy = vi.spyOn(command, 'run').mockRejectedValue(prisma);
+    try {
+      const printed = (await cli(['tickets'], EN)).err.split('\n')[0];
+      expect(printed).toMatch(
+        /^mailops: unexpected failure \(reference \w{8}\): Invalid `prisma\.ticket\.findMany\(\)` invocation:$/,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

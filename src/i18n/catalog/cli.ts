@@ -58,6 +58,9 @@ const ms = {
   'cli.db.diff_needs_name': 'db diff memerlukan nama migrasi, cth. `mailops db diff add sla notices`',
   'cli.db.diff_written': 'Migrasi ditulis: {path}',
   'cli.db.diff_unchanged': 'Skema dan migrasi sudah sepadan: tiada migrasi ditulis.',
+  'cli.db.not_migrated': 'pangkalan data belum pernah dimigrasikan: jadual mailops belum wujud',
+  'cli.db.behind': 'pangkalan data ketinggalan: {count} migrasi belum dijalankan ({names})',
+  'cli.db.migrate_hint': 'jalankan `mailops db migrate` (mailops serve juga memigrasikannya apabila bermula)',
 
   'cli.tickets.unknown_state': 'status "{value}" tidak dikenali; pilih salah satu: {valid}',
   'cli.tickets.unknown_kind': 'jenis "{value}" tidak dikenali; pilih salah satu: {valid}',
@@ -241,6 +244,9 @@ const en: Record<keyof typeof ms, string> = {
   'cli.db.diff_needs_name': 'db diff needs a name, e.g. `mailops db diff add sla notices`',
   'cli.db.diff_written': 'Wrote {path}',
   'cli.db.diff_unchanged': 'The schema and the migrations already match: no migration written.',
+  'cli.db.not_migrated': 'the database has never been migrated: the mailops tables do not exist yet',
+  'cli.db.behind': 'the database is behind: {count} migration(s) not applied ({names})',
+  'cli.db.migrate_hint': 'run `mailops db migrate` (mailops serve also migrates it when it starts)',
 
   'cli.tickets.unknown_state': 'unknown state "{value}"; one of: {valid}',
   'cli.tickets.unknown_kind': 'unknown kind "{value}"; one of: {valid}',

@@ -151,6 +151,29 @@ scheduler: { escalation_cron: '61 * * * *', catch_up_minutes: 2000 }
     expect(problem).toMatch(/YAML syntax error at line \d+, column 1: Map keys must be unique/);
   });
 
+  it('reports an alias naming no anchor, and aliases that would expand without bound, as file problems', () => {
+    const unresolved = writeConfig(`${MINIMAL_YAML}endorsement: *nope\n`);
+    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: unresolved }, { now: NOW }))).toEqual([
+      `config file ${unresolved}: YAML alias *nope at line 13, column 14 names no anchor (&nope must come before it)`,
+    ]);
+    const levels = Array.from({ length: 6 }, (_, i) =>
+      i === 0
+        ? 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'
+        : `a${i}: &a${i} [${`*a${i - 1}, `.repeat(9)}*a${i - 1}]`,
+    );
+    const bomb = writeConfig(`${levels.join('\n')}\npeople: *a5\n`);
+    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: bomb }, { now: NOW }))).toEqual([
+      `config file ${bomb}: YAML aliases expand too much (past the limit of 100); write the values out`,
+    ]);
+  });
+
+  it('reads an alias of an anchor set before it', () => {
+    const result = load(
+      MINIMAL_YAML.replace('roles: [soc]', 'roles: &soc [soc]').replace('roles: [vendor]', 'roles: *soc'),
+    );
+    expect(result.ok && result.config.people.find((p) => p.id === 'azlan')?.roles).toEqual(['soc']);
+  });
+
   it('names a missing file and an empty one', () => {
     expect(problemsOf(loadConfig({ MAILOPS_CONFIG: '/nonexistent/mailops.yaml' }, { now: NOW }))).toEqual([
       'config file /nonexistent/mailops.yaml: file not found',

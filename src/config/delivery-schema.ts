@@ -17,9 +17,9 @@ const endpointSchema = (defaultPort: number) =>
     host: text,
     port: z
       .number({ error: 'must be a port number' })
-      .int('must be a whole number')
-      .min(1)
-      .max(65535)
+      .int('must be a whole port number')
+      .min(1, 'must be a port number 1–65535')
+      .max(65535, 'must be a port number 1–65535')
       .default(defaultPort),
     // STARTTLS on the submission (587, RFC 6409) and IMAP (143) ports; `tls` for 465 / 993 (RFC 8314).
     security: z
@@ -78,23 +78,30 @@ export const deliverySchema = z.strictObject({
   deadline_seconds: z
     .number({ error: 'must be a number of seconds' })
     .int('must be a whole number of seconds')
-    .min(5)
-    .max(3600)
+    .min(5, 'must be 5–3600 seconds')
+    .max(3600, 'must be 5–3600 seconds')
     .default(DELIVERY_DEFAULTS.deadline_seconds),
   reply_grace_seconds: z
     .number({ error: 'must be a number of seconds' })
     .int('must be a whole number of seconds')
-    .min(0)
-    .max(600)
+    .min(0, 'must be 0–600 seconds')
+    .max(600, 'must be 0–600 seconds')
     .default(DELIVERY_DEFAULTS.reply_grace_seconds),
   size_probes: z.boolean({ error: 'must be true or false' }).default(DELIVERY_DEFAULTS.size_probes),
   minimum_mailbox_mb: z
     .number({ error: 'must be a number of megabytes' })
-    .int('must be a whole number')
-    .min(1)
+    .int('must be a whole number of megabytes')
+    .min(1, 'must be at least 1 megabyte')
     .default(DELIVERY_DEFAULTS.minimum_mailbox_mb),
   quota_warning_percent: z
-    .array(z.number({ error: 'must be a percentage' }).int('must be a whole number').min(1).max(100))
+    .array(
+      z
+        .number({ error: 'must be a percentage' })
+        .int('must be a whole percentage')
+        .min(1, 'must be a percentage 1–100')
+        .max(100, 'must be a percentage 1–100'),
+      { error: 'must be a list of percentages such as [80, 90, 95]' },
+    )
     .refine((levels) => levels.every((l, i) => i === 0 || l > levels[i - 1]!), 'must be in ascending order')
     .default(DELIVERY_DEFAULTS.quota_warning_percent),
   service_domains: z.array(domainName).default(DELIVERY_DEFAULTS.service_domains),

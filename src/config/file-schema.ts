@@ -162,14 +162,14 @@ const mailtestSchema = z.strictObject({
   timeout_seconds: z
     .number({ error: 'must be a number of seconds' })
     .int('must be a whole number of seconds')
-    .min(1)
-    .max(60)
+    .min(1, 'must be 1–60 seconds')
+    .max(60, 'must be 1–60 seconds')
     .default(MAILTEST_DEFAULTS.timeout_seconds),
   runs_per_minute: z
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1)
-    .max(60)
+    .number({ error: 'must be a number of runs' })
+    .int('must be a whole number of runs')
+    .min(1, 'must be 1–60 runs a minute')
+    .max(60, 'must be 1–60 runs a minute')
     .default(MAILTEST_DEFAULTS.runs_per_minute),
   allow_targets: z.array(cidr).default(MAILTEST_DEFAULTS.allow_targets),
   dnsbl_zones: z.array(hostName).default(MAILTEST_DEFAULTS.dnsbl_zones),

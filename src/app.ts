@@ -16,6 +16,7 @@ import { createDomainChecks } from './mail/domain-checks.ts';
 import { createMailtestService } from './mail/mailtest-service.ts';
 import type { DnsClient } from './mail/types.ts';
 import { createDispatcher } from './outbox/dispatcher.ts';
+import { createInflight } from './platform/inflight.ts';
 import { createPlayground } from './platform/playground/playground.ts';
 import { playgroundWorkspace, withPlaygroundIdentities } from './platform/playground/workspace.ts';
 import type { ChatPlatform } from './platform/port.ts';
@@ -89,6 +90,9 @@ function refuseInProduction(config: Config, options: AppOptions): void {
       hint: 'set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID',
     });
 }
+
+/** How long a stop waits for a person's action under way: well above a decision's usual second or two. */
+const INFLIGHT_GRACE_MS = 15_000;
 
 export async function startApp(options: AppOptions) {
   const { logger } = options;
@@ -188,6 +192,8 @@ export async function startApp(options: AppOptions) {
     delivery: config.delivery,
     checks,
   });
+  // Clicks, forms and turns under way, which a stop lets finish (src/platform/inflight.ts).
+  const inflight = createInflight();
   // What every chat adapter works with: the procedures, who is who, where tickets are read, and /mailtest.
   const adapterDeps = {
     tickets,
@@ -200,7 +206,9 @@ export async function startApp(options: AppOptions) {
   };
   let slack: Awaited<ReturnType<typeof createSlackAdapter>> | null = null;
   try {
-    slack = config.platforms.slack ? await createSlackAdapter(config.platforms.slack, adapterDeps) : null;
+    slack = config.platforms.slack
+      ? await createSlackAdapter(config.platforms.slack, adapterDeps, inflight)
+      : null;
   } catch (error) {
     await closeAndThrow(error);
   }
@@ -265,9 +273,11 @@ export async function startApp(options: AppOptions) {
     ...(options.routes ?? []),
   ];
   await realignDeadlines({ ...target, db, clock, slaDueAt }).catch(closeAndThrow);
-  const server = await listen(createHttpServer(routes, logger), config.server.port, config.server.host).catch(
-    closeAndThrow,
-  );
+  const server = await listen(
+    createHttpServer(routes, logger, inflight),
+    config.server.port,
+    config.server.host,
+  ).catch(closeAndThrow);
   try {
     // Before the outbox runs: the bot needs the playground's conversations to post anything.
     await playground?.start(server.port, config.runtime.defaultLocale);
@@ -309,7 +319,11 @@ export async function startApp(options: AppOptions) {
       const investigationStopped = investigation?.stop();
       stopping.abort();
       await slack?.stop();
-      await server.close();
+      // A person's click or form under way is decided before the dispatcher and the database stop.
+      await server.close(async () => {
+        const unfinished = await inflight.idle(INFLIGHT_GRACE_MS);
+        if (unfinished > 0) logger.warn('stopped with chat actions still running', { unfinished });
+      });
       // A checklist fire under way hands itself back (daily-checklist.ts) before the database closes: the next
       // start, or another replica, runs it whole rather than SOC reading a summary of probes cut short.
       await schedulerStopped;

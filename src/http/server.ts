@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import type { Inflight } from '../platform/inflight.ts';
 
 // The HTTP entry point: /healthz and /metrics now; the Slack and Teams adapters register their routes here
 // (one registration point per platform, STYLE.md 7). One error boundary: a fault becomes a 500 with a
@@ -20,7 +21,11 @@ export interface Route {
 const matches = (route: Route, path: string) =>
   route.prefix ? path.startsWith(route.path) : route.path === path;
 
-export function createHttpServer(routes: readonly Route[], logger: Logger): Server {
+/**
+ * `inflight` counts the requests that act (POST, PUT, DELETE), so a stop waits for them; reads, and the
+ * playground's event stream that stays open, are not waited for.
+ */
+export function createHttpServer(routes: readonly Route[], logger: Logger, inflight?: Inflight): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const route = routes.find((r) => matches(r, path ?? '/') && r.method === req.method);
@@ -29,7 +34,7 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Serv
       sendJson(res, allowed ? 405 : 404, { error: allowed ? 'method not allowed' : 'not found' });
       return;
     }
-    Promise.resolve()
+    const handled = Promise.resolve()
       .then(() => route.handler(req, res))
       .catch((error: unknown) => {
         const reference = randomUUID().slice(0, 8);
@@ -37,6 +42,7 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Serv
         if (!res.headersSent) sendJson(res, 500, { error: 'internal error', reference });
         else res.end();
       });
+    if (req.method !== 'GET') inflight?.track(handled);
   });
 }
 
@@ -53,7 +59,7 @@ export function listen(
   server: Server,
   port: number,
   host: string,
-): Promise<{ port: number; close(): Promise<void> }> {
+): Promise<{ port: number; close(drain?: () => Promise<unknown>): Promise<void> }> {
   return new Promise((resolve, reject) => {
     const refused = (error: NodeJS.ErrnoException) => reject(listenFailure(error, host, port));
     server.once('error', refused);
@@ -63,11 +69,15 @@ export function listen(
       const bound = typeof address === 'object' && address ? address.port : port;
       resolve({
         port: bound,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+        // No new connection is taken from the first moment; `drain` (the requests under way) runs before the
+        // connections still open, the playground's event streams among them, are cut.
+        async close(drain) {
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          server.closeIdleConnections();
+          await drain?.();
+          server.closeAllConnections();
+          await closed;
+        },
       });
     });
   });

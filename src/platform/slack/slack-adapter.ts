@@ -4,8 +4,9 @@ import type { SlackCredentials } from '../../config/types.ts';
 import { ERROR_CODES, MailopsError } from '../../errors.ts';
 import type { Route } from '../../http/server.ts';
 import type { Logger } from '../../log.ts';
+import { createInflight, type Inflight } from '../inflight.ts';
 import type { ChatPlatform } from '../port.ts';
-import { createAfterAck } from './after-ack.ts';
+import { type AfterAck, createAfterAck } from './after-ack.ts';
 import type { SlackContext } from './context.ts';
 import { createSlackIdentity } from './identity.ts';
 import { createModalOpener } from './modal-opener.ts';
@@ -43,6 +44,19 @@ function boltLogger(logger: Logger) {
   };
 }
 
+/** A command's follow-up counts as work under way from when it is queued, not only once it starts. */
+function trackedAfterAck(afterAck: AfterAck, inflight: Inflight): AfterAck {
+  return (task) => {
+    let finished = () => {};
+    inflight.track(
+      new Promise<void>((resolve) => {
+        finished = resolve;
+      }),
+    );
+    afterAck(() => task().finally(finished));
+  };
+}
+
 function authFailure(variable: string, method: string, error: unknown, apiUrl: string): MailopsError {
   const reason =
     (error as { data?: { error?: string }; message?: string }).data?.error ?? (error as Error).message;
@@ -58,6 +72,7 @@ function authFailure(variable: string, method: string, error: unknown, apiUrl: s
 export async function createSlackAdapter(
   credentials: SlackCredentials,
   deps: Omit<SlackContext, 'client' | 'identity' | 'openModal' | 'afterAck'>,
+  inflight: Inflight = createInflight(),
 ): Promise<SlackAdapter> {
   const logger = boltLogger(deps.logger);
   const clientOptions = {
@@ -108,10 +123,15 @@ export async function createSlackAdapter(
       token: credentials.botToken.reveal(),
       timeoutMs: 10_000,
     }),
-    afterAck: createAfterAck({ budgetMs: 2 }),
+    afterAck: trackedAfterAck(createAfterAck({ budgetMs: 2 }), inflight),
     identity: createSlackIdentity(app.client, deps.directory),
   };
   const platform = createSlackPlatform(app.client);
+  // Every event's handling, acknowledged or not, counts as work under way until its listener returns (Bolt
+  // resolves next() then), whether it came over HTTP or Socket Mode.
+  app.use(async ({ next }) => {
+    await inflight.track(next());
+  });
   registerCommands(app, ctx);
   if (deps.mailtest)
     registerMailtest(app, ctx, {

@@ -1,31 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ERROR_CODES, isMailopsError } from '../errors.ts';
-import type { Translate } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
-import { type CliCommand, type CliIo, COMMANDS } from './commands.ts';
+import type { CliIo } from './commands.ts';
 import { cliText } from './locale.ts';
 import { parseArguments } from './parse-arguments.ts';
+import { commandHelp, helpFor, matchCommand, usage, usageOf } from './usage.ts';
 
 // The operator CLI `mailops` (README, "The CLI"). Every failure ends in one line that says what went wrong
 // and what to do, with a non-zero exit code, never a stack trace; a failure that is not the operator's
 // fault also carries a reference id, and a JSON log line under it names the error in full. Every line comes from the catalogs (src/i18n/catalog/cli.ts) in the
 // configured language; a MailopsError's own message and hint are printed as they were thrown.
 
-const usageOf = (command: CliCommand, t: Translate) =>
-  command.args ? `${command.name} ${t(command.args.key)}` : command.name;
-
-function usage(t: Translate): string {
-  const lines = COMMANDS.map((c) => `  mailops ${usageOf(c, t).padEnd(40)} ${t(c.summary.key)}`);
-  return [t('cli.usage.heading'), ...lines, '', t('cli.usage.footer')].join('\n');
-}
-
-function match(argv: readonly string[]): { command: CliCommand; rest: string[] } | null {
-  for (const command of COMMANDS) {
-    const words = command.name.split(' ');
-    if (words.every((w, i) => argv[i] === w)) return { command, rest: argv.slice(words.length) };
-  }
-  return null;
-}
+/** Asks for help instead of running anything, wherever it is typed (a command's options: parse-arguments.ts). */
+const HELP = new Set(['--help', '-h']);
 
 /** What an unexpected error says, in one line: Prisma's messages start with a blank line. */
 function firstLine(error: unknown): string {
@@ -37,17 +24,32 @@ function firstLine(error: unknown): string {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   // Commands that load the configuration speak its default language; this is the same one (locale.ts).
   const { t } = cliText(io.env);
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+  if (argv.length === 0) {
     io.out(usage(t));
-    return argv.length === 0 ? 2 : 0;
+    return 2;
   }
-  const found = match(argv);
+  const found = matchCommand(argv);
+  // `mailops help`, `mailops -h`, `mailops help db`, `mailops db --help`: the usage of the words typed, exit 0.
+  if (argv[0] === 'help' || (!found && argv.some((a) => HELP.has(a)))) {
+    const words = (argv[0] === 'help' ? argv.slice(1) : argv).filter((a) => !HELP.has(a));
+    const help = helpFor(words, t);
+    if (help === null) {
+      io.err(`${t('cli.unknown_command', { command: words.join(' ') })}\n\n${usage(t)}`);
+      return 2;
+    }
+    io.out(help);
+    return 0;
+  }
   if (!found) {
     io.err(`${t('cli.unknown_command', { command: argv.join(' ') })}\n\n${usage(t)}`);
     return 2;
   }
   const parsed = parseArguments(found.command, found.rest, t);
-  if (!parsed.ok) {
+  if (parsed.kind === 'help') {
+    io.out(commandHelp(found.command, t));
+    return 0;
+  }
+  if (parsed.kind === 'refused') {
     io.err(`${parsed.problem}\n${t('cli.usage.line', { usage: usageOf(found.command, t) })}`);
     return 2;
   }

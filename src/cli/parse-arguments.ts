@@ -4,25 +4,27 @@ import type { CliArgs, CliCommand } from './commands.ts';
 
 // A command's options and positionals, with the same rules as parseArgs' strict mode (unknown option,
 // missing or ambiguous value, a value given to a flag), but refusals worded from the catalog: Node's own
-// messages are English only.
+// messages are English only. `--help` or `-h` among the options asks for the command's usage instead.
 
-export function parseArguments(
-  command: CliCommand,
-  args: readonly string[],
-  t: Translate,
-): { ok: true; args: CliArgs } | { ok: false; problem: string } {
+export type ParsedArguments =
+  | { readonly kind: 'args'; readonly args: CliArgs }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'refused'; readonly problem: string };
+
+export function parseArguments(command: CliCommand, args: readonly string[], t: Translate): ParsedArguments {
   const options = command.options ?? {};
   const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: false, tokens: true });
-  for (const token of parsed.tokens) {
-    if (token.kind !== 'option') continue;
+  const given = parsed.tokens.filter((token) => token.kind === 'option');
+  if (given.some((token) => token.rawName === '--help' || token.rawName === '-h')) return { kind: 'help' };
+  for (const token of given) {
     const params = { command: command.name, option: token.rawName };
     const type = Object.hasOwn(options, token.name) ? options[token.name]?.type : undefined;
-    if (!type) return { ok: false, problem: t('cli.args.unknown_option', params) };
+    if (!type) return { kind: 'refused', problem: t('cli.args.unknown_option', params) };
     // Without `=`, a string option takes the next word; one starting with a dash is another option.
     const missing = token.value === undefined || (!token.inlineValue && token.value.startsWith('-'));
-    if (type === 'string' && missing) return { ok: false, problem: t('cli.args.needs_value', params) };
+    if (type === 'string' && missing) return { kind: 'refused', problem: t('cli.args.needs_value', params) };
     if (type === 'boolean' && token.value !== undefined)
-      return { ok: false, problem: t('cli.args.takes_no_value', params) };
+      return { kind: 'refused', problem: t('cli.args.takes_no_value', params) };
   }
-  return { ok: true, args: { values: parsed.values, positionals: parsed.positionals } };
+  return { kind: 'args', args: { values: parsed.values, positionals: parsed.positionals } };
 }

@@ -24,13 +24,6 @@ import { cliText } from './locale.ts';
 // summary queued for SOC. The terminal has no chat platform: the outbox rows wait for `mailops serve`.
 // `mailops checklist history [--limit N]`: the fires so far, so an operator can show no day was skipped.
 
-/** Checked before the configuration is loaded, so worded in MAILOPS_DEFAULT_LOCALE's language (locale.ts). */
-function refuseExtraWords(args: CliArgs, t: Translate): void {
-  const extra = args.positionals[0];
-  if (extra !== undefined)
-    throw new MailopsError(ERROR_CODES.CLI_USAGE, t('cli.checklist.unexpected', { value: extra }));
-}
-
 function chosenDomains(args: CliArgs, config: Config, t: Translate): string[] {
   const monitored = config.delivery.domains.map((d) => d.domain);
   const wanted = args.values.domain;
@@ -61,8 +54,8 @@ export const checklistRunCommand: CliCommand = {
   args: { key: 'cli.args.checklist_run' },
   summary: { key: 'cli.summary.checklist_run' },
   options: { domain: { type: 'string' } },
+  unexpectedWords: { key: 'cli.checklist.unexpected' },
   async run(args, io) {
-    refuseExtraWords(args, cliText(io.env).t);
     const { config, text } = configOrThrow(io);
     const { locale, t } = text;
     const domains = chosenDomains(args, config, t);
@@ -152,15 +145,9 @@ export const checklistHistoryCommand: CliCommand = {
   args: { key: 'cli.args.checklist_history' },
   summary: { key: 'cli.summary.checklist_history' },
   options: { limit: { type: 'string' } },
+  unexpectedWords: { key: 'cli.checklist.history_unexpected' },
   async run(args, io) {
-    const words = cliText(io.env).t;
-    const extra = args.positionals[0];
-    if (extra !== undefined)
-      throw new MailopsError(
-        ERROR_CODES.CLI_USAGE,
-        words('cli.checklist.history_unexpected', { value: extra }),
-      );
-    const limit = limitOf(args.values.limit, words);
+    const limit = limitOf(args.values.limit, cliText(io.env).t);
     const { config, text } = configOrThrow(io);
     const { locale, t } = text;
     const logger = cliLogger(config);

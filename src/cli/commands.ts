@@ -43,6 +43,10 @@ export interface CliCommand {
   readonly args?: CatalogText;
   readonly summary: CatalogText;
   readonly options?: NonNullable<ParseArgsConfig['options']>;
+  /** Reads words after its name (`ticket <number>`); a word given to a command without is refused. */
+  readonly takesWords?: true;
+  /** That refusal, when the generic one would not say enough; `{words}` is what was typed. */
+  readonly unexpectedWords?: CatalogText;
   run(args: CliArgs, io: CliIo): Promise<number>;
 }
 

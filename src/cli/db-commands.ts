@@ -26,6 +26,7 @@ export const dbMigrateCommand: CliCommand = {
 export const dbDiffCommand: CliCommand = {
   name: 'db diff',
   args: { key: 'cli.args.db_diff' },
+  takesWords: true,
   summary: { key: 'cli.summary.db_diff' },
   async run(args, io) {
     const { t } = cliText(io.env);

@@ -143,6 +143,7 @@ async function history(domain: string, io: CliIo): Promise<number> {
 export const mailtestCommand: CliCommand = {
   name: 'mailtest',
   args: { key: 'cli.args.mailtest' },
+  takesWords: true,
   summary: { key: 'cli.summary.mailtest' },
   options: {
     json: { type: 'boolean' },

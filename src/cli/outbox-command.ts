@@ -10,11 +10,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const outboxCommand: CliCommand = {
   name: 'outbox',
   summary: { key: 'cli.summary.outbox' },
-  async run(args, io) {
-    if (args.positionals.length > 0) {
-      const message = cliText(io.env).t('cli.outbox.unexpected', { words: args.positionals.join(' ') });
-      throw new MailopsError(ERROR_CODES.CLI_USAGE, message);
-    }
+  unexpectedWords: { key: 'cli.outbox.unexpected' },
+  async run(_args, io) {
     const { config, text } = configOrThrow(io);
     const { t, locale } = text;
     const overview = await withDatabase(config, cliLogger(config), (db) => outboxOverview(db.prisma));
@@ -45,6 +42,7 @@ export const outboxCommand: CliCommand = {
 export const outboxRetryCommand: CliCommand = {
   name: 'outbox retry',
   args: { key: 'cli.args.outbox_retry' },
+  takesWords: true,
   summary: { key: 'cli.summary.outbox_retry' },
   async run(args, io) {
     const bad = args.positionals.filter((id) => !UUID.test(id));

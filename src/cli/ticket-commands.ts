@@ -37,6 +37,7 @@ function filterOf(
 export const ticketsCommand: CliCommand = {
   name: 'tickets',
   args: { key: 'cli.args.tickets' },
+  unexpectedWords: { key: 'cli.tickets.unexpected' },
   summary: { key: 'cli.summary.tickets' },
   options: { state: { type: 'string' }, kind: { type: 'string' } },
   async run(args, io) {
@@ -76,6 +77,7 @@ export const ticketsCommand: CliCommand = {
 export const ticketCommand: CliCommand = {
   name: 'ticket',
   args: { key: 'cli.args.ticket' },
+  takesWords: true,
   summary: { key: 'cli.summary.ticket' },
   async run(args, io) {
     const number = args.positionals[0];

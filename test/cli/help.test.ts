@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { cli, EN } from './run-cli.ts';
 
-// Help at every level (`mailops -h`, `mailops db --help`, `mailops tickets -h`, `mailops help ticket`), before
-// any configuration or database is read. The expected words
+// Help at every level (`mailops -h`, `mailops db --help`, `mailops tickets -h`, `mailops help ticket`) and the
+// refusal of words a command does not take, before any configuration or database is read. The expected words
 // are written out here, not read from the catalog.
 
 describe('mailops help', () => {
@@ -65,5 +65,42 @@ describe('mailops help', () => {
     const result = await cli(['frobnicate', '--help'], EN);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/^mailops: unknown command "frobnicate"\n\nUsage:/);
+  });
+});
+
+describe('a command that takes no words', () => {
+  it('refuses one, naming it, with its usage and exit 2, instead of ignoring it', async () => {
+    for (const [args, expected] of [
+      [['audit', 'verify', 'now'], 'mailops audit verify takes no words; "now" was not expected'],
+      [['db', 'migrate', 'all'], 'mailops db migrate takes no words; "all" was not expected'],
+      [
+        ['config', 'check', 'prod', 'file'],
+        'mailops config check takes no words; "prod file" was not expected',
+      ],
+      [['serve', '8080'], 'mailops serve takes no words; "8080" was not expected'],
+    ] as const) {
+      const result = await cli([...args], EN);
+      expect(result, args.join(' ')).toMatchObject({ code: 2, out: '' });
+      expect(result.err.split('\n')[0]).toBe(expected);
+    }
+    const ms = await cli(['serve', '8080'], {});
+    expect(ms.err).toBe(
+      'mailops serve tidak menerima perkataan; "8080" tidak dijangka\npenggunaan: mailops serve',
+    );
+  });
+
+  it('points `tickets <number>` at `ticket`', async () => {
+    expect(await cli(['tickets', 'CR-2026-000001'], EN)).toEqual({
+      code: 2,
+      out: '',
+      err:
+        'mailops tickets takes no words; "CR-2026-000001" was not expected. For one ticket: mailops ticket <number>\n' +
+        'usage: mailops tickets [--state STATE] [--kind cr|ad]',
+    });
+  });
+
+  it('is every command but those whose usage names words', async () => {
+    const takingWords = COMMANDS.filter((c) => c.takesWords).map((c) => c.name);
+    expect(takingWords.sort()).toEqual(['db diff', 'mailtest', 'outbox retry', 'ticket']);
   });
 });

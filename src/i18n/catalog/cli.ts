@@ -15,6 +15,7 @@ const ms = {
   'cli.args.unknown_option': 'mailops {command}: pilihan {option} tidak dikenali',
   'cli.args.needs_value': 'mailops {command}: pilihan {option} memerlukan nilai, cth. {option}=NILAI',
   'cli.args.takes_no_value': 'mailops {command}: pilihan {option} tidak menerima nilai',
+  'cli.args.unexpected_words': 'mailops {command} tidak menerima perkataan; "{words}" tidak dijangka',
 
   'cli.summary.serve': 'jalankan bot: migrasi, HTTP (/healthz, /metrics), penghantar mesej, penjadual',
   'cli.summary.db_migrate': 'jalankan migrasi yang telah dikomit pada pangkalan data yang dikonfigurasikan',
@@ -64,6 +65,8 @@ const ms = {
 
   'cli.tickets.unknown_state': 'status "{value}" tidak dikenali; pilih salah satu: {valid}',
   'cli.tickets.unknown_kind': 'jenis "{value}" tidak dikenali; pilih salah satu: {valid}',
+  'cli.tickets.unexpected':
+    'mailops tickets tidak menerima perkataan; "{words}" tidak dijangka. Untuk satu tiket: mailops ticket <nombor>',
   'cli.tickets.none': 'Tiada tiket.',
   'cli.tickets.number': 'Tiket',
   'cli.tickets.state': 'Status',
@@ -205,6 +208,7 @@ const en: Record<keyof typeof ms, string> = {
   'cli.args.unknown_option': 'mailops {command}: unknown option {option}',
   'cli.args.needs_value': 'mailops {command}: option {option} needs a value, e.g. {option}=VALUE',
   'cli.args.takes_no_value': 'mailops {command}: option {option} does not take a value',
+  'cli.args.unexpected_words': 'mailops {command} takes no words; "{words}" was not expected',
 
   'cli.summary.serve': 'run the bot: migrations, HTTP (/healthz, /metrics), dispatcher, scheduler',
   'cli.summary.db_migrate': 'apply the committed migrations to the configured database',
@@ -250,6 +254,8 @@ const en: Record<keyof typeof ms, string> = {
 
   'cli.tickets.unknown_state': 'unknown state "{value}"; one of: {valid}',
   'cli.tickets.unknown_kind': 'unknown kind "{value}"; one of: {valid}',
+  'cli.tickets.unexpected':
+    'mailops tickets takes no words; "{words}" was not expected. For one ticket: mailops ticket <number>',
   'cli.tickets.none': 'No tickets.',
   'cli.tickets.number': 'Ticket',
   'cli.tickets.state': 'State',

@@ -18,7 +18,7 @@ export const serveCommand: CliCommand = {
     const { config, warnings, text } = configOrThrow(io);
     const logger = createLogger({ level: config.runtime.logLevel });
     for (const warning of warnings) logger.warn(warning);
-    // In production startApp refuses the playground, so a deployment missing its credentials stops.
+    // In production, a configuration without chat credentials is refused above (config/env.ts): no playground.
     const app = await startApp({ config, logger, version: VERSION, playground: servesPlayground(config) });
     const url = `http://${config.server.host}:${app.port}`;
     io.out(text.t('cli.serve.listening', { version: VERSION, url, database: app.database.kind }));

@@ -119,9 +119,7 @@ export function parseEnv(
   }
   const v = parsed as Parsed;
   const production = v.NODE_ENV === 'production';
-  if (production && !raw.MAILOPS_CONFIG) {
-    problems.push('env MAILOPS_CONFIG: required when NODE_ENV=production (the bundled sample is demo data)');
-  }
+  if (production) problems.push(...productionProblems(raw));
   problems.push(...credentialProblems(raw));
   if (problems.length > 0) return { settings: null, problems };
 
@@ -161,6 +159,26 @@ export function parseEnv(
   };
 }
 
+/**
+ * What production needs that a trial does not: the agency's own file (the bundled sample is demo data, and
+ * load-config.ts refuses it named explicitly too) and a chat platform, since the local playground would let
+ * anyone who reaches the port act as anyone.
+ */
+function productionProblems(raw: Record<VariableName, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (!raw.MAILOPS_CONFIG)
+    problems.push('env MAILOPS_CONFIG: required when NODE_ENV=production (the bundled sample is demo data)');
+  if (!raw.SLACK_BOT_TOKEN && !TEAMS_VARIABLES.some((name) => raw[name]))
+    problems.push(
+      'env SLACK_BOT_TOKEN, TEAMS_CLIENT_ID: NODE_ENV=production needs Slack (SLACK_BOT_TOKEN, …) or Teams ' +
+        '(TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID) credentials: the local playground is refused ' +
+        'in production',
+    );
+  return problems;
+}
+
+const TEAMS_VARIABLES = ['TEAMS_CLIENT_ID', 'TEAMS_CLIENT_SECRET', 'TEAMS_TENANT_ID'] as const;
+
 /** Credentials that only work together; names which are missing, never what the others contain. */
 function credentialProblems(raw: Record<VariableName, string | undefined>): string[] {
   const problems: string[] = [];
@@ -172,9 +190,8 @@ function credentialProblems(raw: Record<VariableName, string | undefined>): stri
   for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const) {
     if (raw[name] && !raw.SLACK_BOT_TOKEN) problems.push(`env ${name}: is set but SLACK_BOT_TOKEN is not`);
   }
-  const teams = ['TEAMS_CLIENT_ID', 'TEAMS_CLIENT_SECRET', 'TEAMS_TENANT_ID'] as const;
-  const missing = teams.filter((name) => !raw[name]);
-  if (missing.length > 0 && missing.length < teams.length) {
+  const missing = TEAMS_VARIABLES.filter((name) => !raw[name]);
+  if (missing.length > 0 && missing.length < TEAMS_VARIABLES.length) {
     problems.push(`env ${missing.join(', ')}: must be set together with the other TEAMS_ variables`);
   }
   return problems;

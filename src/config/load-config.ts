@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
@@ -34,6 +34,10 @@ export function loadConfig(
   // the environment failed, so the operator sees everything in one run.
   if (!configured && production) return { ok: false, problems };
   const path = configured ?? SAMPLE_CONFIG_PATH;
+  if (production && samePath(path, SAMPLE_CONFIG_PATH))
+    problems.push(
+      `env MAILOPS_CONFIG: ${path} is the bundled demo configuration; NODE_ENV=production needs the agency's own file`,
+    );
 
   const yaml = readYamlFile(path);
   let file: ConfigFile | null = null;
@@ -67,6 +71,14 @@ export function loadConfig(
       `MAILOPS_CONFIG is not set: using the demo configuration ${path}; set it before real use`,
     );
   return { ok: true, config: assemble(settings, file, { path, demo }, delivery.settings, caFile), warnings };
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
 }
 
 /** MAILOPS_CONFIG as given, even when another variable failed and no settings were built. */

@@ -184,6 +184,17 @@ describe('mailops config check', () => {
   });
 });
 
+describe('mailops config check in production', () => {
+  it('lists the demo file and the missing chat credentials that serve would refuse, exit 1', async () => {
+    const sample = new URL('../../config/mailops.sample.yaml', import.meta.url).pathname;
+    const result = await cli(['config', 'check'], { ...EN, NODE_ENV: 'production', MAILOPS_CONFIG: sample });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^The configuration is invalid: 2 problem\(s\)\.$/m);
+    expect(result.err).toContain('is the bundled demo configuration; NODE_ENV=production needs');
+    expect(result.err).toContain('credentials: the local playground is refused in production');
+  });
+});
+
 describe('a command that needs the configuration', () => {
   it('stops at an invalid one with exit 1, the code and what to do next', async () => {
     const ms = await cli(['tickets'], { PORT: '70000' });

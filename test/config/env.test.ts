@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfigVariables } from '../../src/config/index.ts';
+import { describeConfigVariables, SAMPLE_CONFIG_PATH } from '../../src/config/index.ts';
 import { load, loadEnv, MINIMAL_YAML, problemsOf } from './fixture.ts';
+
+const PLAYGROUND_REFUSED =
+  'env SLACK_BOT_TOKEN, TEAMS_CLIENT_ID: NODE_ENV=production needs Slack (SLACK_BOT_TOKEN, …) or Teams ' +
+  '(TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID) credentials: the local playground is refused in production';
+const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_APP_TOKEN: 'xapp-1-abc' };
+const TEAMS = {
+  TEAMS_CLIENT_ID: '6f1c1f44-32a4-4c3c-9a55-1d1f1f1f1f1f',
+  TEAMS_CLIENT_SECRET: 'not-used',
+  TEAMS_TENANT_ID: '7a2d2f55-43b5-4d4d-8b66-2e2e2e2e2e2e',
+};
 
 describe('environment variables', () => {
   it('take documented defaults when unset or empty', () => {
@@ -78,9 +88,26 @@ describe('environment variables', () => {
     expect(problems).toContain('people: must name at least one person');
   });
 
-  it('require a configuration file in production', () => {
+  it('require a configuration file and chat credentials in production, listed together', () => {
     expect(problemsOf(loadEnv({ NODE_ENV: 'production' }))).toEqual([
       'env MAILOPS_CONFIG: required when NODE_ENV=production (the bundled sample is demo data)',
+      PLAYGROUND_REFUSED,
+    ]);
+  });
+
+  it('refuse the playground in production: no Slack or Teams credentials is a problem of the configuration', () => {
+    expect(problemsOf(load(MINIMAL_YAML, { NODE_ENV: 'production' }))).toEqual([PLAYGROUND_REFUSED]);
+    expect(load(MINIMAL_YAML, { NODE_ENV: 'production', ...SLACK }).ok).toBe(true);
+    expect(load(MINIMAL_YAML, { NODE_ENV: 'production', ...TEAMS }).ok).toBe(true);
+    expect(load(MINIMAL_YAML, { NODE_ENV: 'staging' }).ok).toBe(true);
+  });
+
+  it('refuse the bundled demo configuration named explicitly in production', () => {
+    const problems = problemsOf(
+      loadEnv({ NODE_ENV: 'production', MAILOPS_CONFIG: SAMPLE_CONFIG_PATH, ...SLACK }),
+    );
+    expect(problems).toEqual([
+      `env MAILOPS_CONFIG: ${SAMPLE_CONFIG_PATH} is the bundled demo configuration; NODE_ENV=production needs the agency's own file`,
     ]);
   });
 

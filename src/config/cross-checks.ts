@@ -119,11 +119,7 @@ function holidayWarning(root: Record<string, unknown>, now: Date): string[] {
     : [`calendar.holidays: no holiday in ${year}; keep the list current from the federal gazette`];
 }
 
-export function crossCheck(
-  data: unknown,
-  credentials: { readonly slack: boolean; readonly teams: boolean },
-  now: Date,
-): CrossCheckResult {
+export function crossCheck(data: unknown, now: Date): CrossCheckResult {
   const root = isRecord(data) ? data : {};
   const people = loosePeople(root);
   const problems: string[] = [];
@@ -136,14 +132,6 @@ export function crossCheck(
     // A shared mailbox for two people is unusual but not wrong; notifications go to chat identities.
     warnings.push(...duplicates(people, 'email', 'e-mail'));
     warnings.push(...rolesWarnings(people));
-  }
-  const channels = isRecord(root.channels) ? root.channels : {};
-  for (const platform of ['slack', 'teams'] as const) {
-    if (credentials[platform] && !isRecord(channels[platform])) {
-      warnings.push(
-        `channels.${platform}: ${platform} credentials are set but no ${platform} channels are configured`,
-      );
-    }
   }
   warnings.push(...holidayWarning(root, now));
   return { problems, warnings };

@@ -8,6 +8,7 @@ import { assembleDelivery } from './delivery-settings.ts';
 import { defaultContext, type EnvContext, type EnvSettings, parseEnv } from './env.ts';
 import { type ConfigFile, configFileSchema, FALLBACK_RELAY_SENDER } from './file-schema.ts';
 import { formatIssues } from './problems.ts';
+import { reachabilityWarnings } from './reachability.ts';
 import { readYamlFile } from './read-yaml.ts';
 import { applySlaOverrides } from './sla-overrides.ts';
 import type { Config, LoadConfigResult } from './types.ts';
@@ -47,11 +48,7 @@ export function loadConfig(
     const parsed = configFileSchema.safeParse(yaml.data, { reportInput: true });
     if (parsed.success) file = parsed.data;
     else problems.push(...formatIssues(parsed.error.issues, configFileSchema));
-    const checks = crossCheck(
-      yaml.data,
-      { slack: !!settings?.slack, teams: !!settings?.teams },
-      options.now ?? new Date(),
-    );
+    const checks = crossCheck(yaml.data, options.now ?? new Date());
     problems.push(...checks.problems);
     warnings.push(...checks.warnings);
   }
@@ -70,7 +67,8 @@ export function loadConfig(
     warnings.unshift(
       `MAILOPS_CONFIG is not set: using the demo configuration ${path}; set it before real use`,
     );
-  return { ok: true, config: assemble(settings, file, { path, demo }, delivery.settings, caFile), warnings };
+  const config = assemble(settings, file, { path, demo }, delivery.settings, caFile);
+  return { ok: true, config, warnings: [...warnings, ...reachabilityWarnings(config)] };
 }
 
 function samePath(a: string, b: string): boolean {

@@ -28,7 +28,10 @@ export interface Person {
   readonly teams?: string;
 }
 
-/** A purpose without a channel is delivered to each holder of the role directly (src/directory). */
+/**
+ * A purpose without a channel is delivered to each holder of its role with an id on the platform; announcements
+ * only ever go to their channel (src/directory/directory.ts, checked by reachability.ts).
+ */
 export type ChannelMap = Readonly<Partial<Record<ChannelPurpose, string>>>;
 
 export interface SlackCredentials {

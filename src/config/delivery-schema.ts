@@ -29,7 +29,7 @@ const endpointSchema = (defaultPort: number) =>
     servername: text.optional(),
   });
 
-const mailboxSchema = z
+export const mailboxSchema = z
   .strictObject({
     address: z.email({ error: 'must be an e-mail address' }),
     username: text.optional(),

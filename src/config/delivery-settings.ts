@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DeliverySettings, MailEndpoint, ProbeMailbox } from '../mail/probe/delivery-types.ts';
-import type { DeliveryFile, MailboxFile } from './delivery-schema.ts';
+import { type DeliveryFile, type MailboxFile, mailboxSchema } from './delivery-schema.ts';
 import { Secret } from './secret.ts';
 
 // Turns the `delivery:` section into the probes' settings, reading each probe mailbox's password from the
@@ -54,6 +54,32 @@ function password(
     out.problems.push(`${at}.password_file: ${file} cannot be read`);
     return null;
   }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * For a file that did not parse as a whole: the password of every probe mailbox whose own entry is valid is
+ * still looked up, so an unset variable or a missing file is listed with the file's other problems rather than
+ * on the next run.
+ */
+export function mailboxPasswordProblems(
+  data: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+  configPath: string,
+): string[] {
+  const out = { problems: [] as string[], warnings: [] as string[] };
+  const delivery = isRecord(data) && isRecord(data.delivery) ? data.delivery : {};
+  const domains = Array.isArray(delivery.domains) ? delivery.domains : [];
+  domains.forEach((domain: unknown, i) => {
+    for (const side of ['agency', 'outside'] as const) {
+      const mailbox = mailboxSchema.safeParse(isRecord(domain) ? domain[side] : undefined);
+      if (mailbox.success)
+        password(mailbox.data, `delivery.domains[${i}].${side}`, env, dirname(configPath), out);
+    }
+  });
+  return out.problems;
 }
 
 export function assembleDelivery(

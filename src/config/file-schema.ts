@@ -58,9 +58,8 @@ const channelsSchema = z.strictObject({
   local: channelMap(/^[a-z0-9][a-z0-9_-]*$/, 'approvals').optional(),
 });
 
-const clock = z
-  .string({ error: 'must be text' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+const clock = z.string({ error: 'must be text' }).regex(CLOCK, 'must be HH:MM (24-hour)');
 
 function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
@@ -88,7 +87,11 @@ const calendarSchema = z.strictObject({
     .default(['saturday', 'sunday']),
   workday: z
     .strictObject({ start: clock, end: clock })
-    .refine((w) => w.start < w.end, { message: 'start must be before end', path: ['end'] })
+    // Compared as text, so only once both are HH:MM: "8:30" is its own problem, not also an end before it.
+    .refine((w) => !CLOCK.test(w.start) || !CLOCK.test(w.end) || w.start < w.end, {
+      message: 'start must be before end',
+      path: ['end'],
+    })
     .default({ start: '08:30', end: '17:30' }),
   holidays: z
     .array(

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
 import { crossCheck } from './cross-checks.ts';
-import { assembleDelivery } from './delivery-settings.ts';
+import { assembleDelivery, mailboxPasswordProblems } from './delivery-settings.ts';
 import { defaultContext, type EnvContext, type EnvSettings, parseEnv } from './env.ts';
 import { type ConfigFile, configFileSchema, FALLBACK_RELAY_SENDER } from './file-schema.ts';
 import { formatIssues } from './problems.ts';
@@ -56,9 +56,11 @@ export function loadConfig(
   if (delivery) {
     problems.push(...delivery.problems);
     warnings.push(...delivery.warnings);
-  }
+  } else if (yaml.ok) problems.push(...mailboxPasswordProblems(yaml.data, env, path));
   // Relative to the configuration file, as an operator reading the file expects.
-  const caFile = file?.mailtest.extra_ca_file ? resolve(dirname(path), file.mailtest.extra_ca_file) : null;
+  // Read even when the rest of the file failed, so its problem comes in the same run.
+  const caName = file ? file.mailtest.extra_ca_file : yaml.ok ? looseCaFile(yaml.data) : undefined;
+  const caFile = caName ? resolve(dirname(path), caName) : null;
   if (caFile) problems.push(...caFileProblems(caFile));
   if (!settings || !file || !delivery?.settings || problems.length > 0) return { ok: false, problems };
 
@@ -151,6 +153,13 @@ function assemble(
     },
     delivery,
   };
+}
+
+/** `mailtest.extra_ca_file` as written, when it is text at all. */
+function looseCaFile(data: unknown): string | undefined {
+  const mailtest = (data as { mailtest?: { extra_ca_file?: unknown } }).mailtest;
+  const name = typeof mailtest === 'object' && mailtest !== null ? mailtest.extra_ca_file : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
 }
 
 // Read now, so `mailops config check` names it with every other problem rather than the first /mailtest.

@@ -96,7 +96,15 @@ describeEachDatabase('Teams without credentials', (suite) => {
   it('is refused in production, naming the variables to set', async () => {
     const db = await suite.create();
     try {
-      const production = config({ NODE_ENV: 'production', PORT: String(await freePort()) });
+      // A production configuration is valid only with chat credentials (src/config/env.ts); the anonymous
+      // Teams of the playground is still refused when it is asked for.
+      const production = config({
+        NODE_ENV: 'production',
+        PORT: String(await freePort()),
+        TEAMS_CLIENT_ID: CLIENT_ID,
+        TEAMS_CLIENT_SECRET: 'not-used-by-these-tests',
+        TEAMS_TENANT_ID: TENANT.tenantId,
+      });
       const error = await startApp({
         config: production,
         logger: createMemoryLogger(),

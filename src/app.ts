@@ -124,7 +124,15 @@ export async function startApp(options: AppOptions) {
   const teamsOn = config.platforms.teams !== null || teamsAnonymous;
   const target = { directory, platforms: activePlatforms(config, teamsAnonymous), logger };
   const playground = workspace
-    ? createPlayground({ workspace, db, directory, logger, clock, host: config.server.host })
+    ? createPlayground({
+        workspace,
+        db,
+        directory,
+        logger,
+        clock,
+        host: config.server.host,
+        names: config.server.playgroundHosts,
+      })
     : null;
   const platforms = new Map((options.platforms ?? []).map((p) => [p.name, p]));
   const dispatcher = createDispatcher({

@@ -12,6 +12,8 @@ import { defaultOf, readVariables, type VariableName } from './variables.ts';
 export interface EnvSettings {
   readonly port: number;
   readonly host: string;
+  /** Names the playground answers at besides its own addresses (a DNS-rebinding guard, request-guard.ts). */
+  readonly playgroundHosts: readonly string[];
   readonly dataDir: string;
   readonly databaseUrl: Secret | null;
   readonly configPath: string | null;
@@ -47,6 +49,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SCHEMAS = {
   PORT: wholeNumber(1, 65535),
   HOST: pattern(/^[A-Za-z0-9.:_[\]-]+$/, 'must be an IP address or a host name'),
+  MAILOPS_PLAYGROUND_HOSTS: pattern(
+    /^\s*[A-Za-z0-9.[\]:-]+(\s*,\s*[A-Za-z0-9.[\]:-]+)*\s*$/,
+    'must be host names separated by commas, e.g. mailops-test.agensi.gov.my,mailops-test:3978',
+  ).optional(),
   MAILOPS_DATA_DIR: z.string(),
   DATABASE_URL: z
     .string()
@@ -128,6 +134,10 @@ export function parseEnv(
     settings: {
       port: v.PORT,
       host: v.HOST,
+      playgroundHosts: (v.MAILOPS_PLAYGROUND_HOSTS ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter((name) => name !== ''),
       dataDir: resolve(ctx.cwd, v.MAILOPS_DATA_DIR),
       databaseUrl: v.DATABASE_URL ? new Secret(v.DATABASE_URL) : null,
       configPath: v.MAILOPS_CONFIG ? resolve(ctx.cwd, v.MAILOPS_CONFIG) : null,

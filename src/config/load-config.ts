@@ -99,7 +99,7 @@ function assemble(
     (['approvals', 'soc', 'vendor', 'announcements', 'service_desk'] as const).map((p) => [p, p]),
   );
   return {
-    server: { host: env.host, port: env.port },
+    server: { host: env.host, port: env.port, playgroundHosts: env.playgroundHosts },
     runtime: {
       nodeEnv: env.nodeEnv,
       production: env.production,

@@ -68,7 +68,12 @@ export interface MailtestSettings {
 }
 
 export interface Config {
-  readonly server: { readonly host: string; readonly port: number };
+  readonly server: {
+    readonly host: string;
+    readonly port: number;
+    /** Names the local playground also answers at (MAILOPS_PLAYGROUND_HOSTS). */
+    readonly playgroundHosts: readonly string[];
+  };
   readonly runtime: {
     readonly nodeEnv: string | null;
     readonly production: boolean;

@@ -16,6 +16,12 @@ const VARIABLES = [
     meaning: 'Address the HTTP server listens on; loopback by default, 0.0.0.0 behind a reverse proxy.',
   },
   {
+    name: 'MAILOPS_PLAYGROUND_HOSTS',
+    default: null,
+    meaning:
+      "Comma-separated host names (name or name:port) the local playground also answers at, e.g. a test server's name; it always answers at its loopback and listen addresses.",
+  },
+  {
     name: 'MAILOPS_DATA_DIR',
     default: './data',
     meaning: 'Folder of the embedded PGlite database and its lock.',

@@ -18,7 +18,7 @@ describe('environment variables', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { config } = result;
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 3978 });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 3978, playgroundHosts: [] });
     expect(config.dataDir).toBe('/srv/mailops/data');
     expect(config.database).toEqual({ kind: 'pglite' });
     expect(config.runtime).toEqual({
@@ -37,6 +37,7 @@ describe('environment variables', () => {
     const result = load(MINIMAL_YAML, {
       PORT: '8080',
       HOST: '0.0.0.0',
+      MAILOPS_PLAYGROUND_HOSTS: 'Mailops-Test.agensi.example, mailops-test:3978',
       MAILOPS_DATA_DIR: '/var/lib/mailops',
       DATABASE_URL: 'postgresql://mailops:pw@db.internal:5432/mailops',
       MAILOPS_LOG_LEVEL: 'debug',
@@ -48,7 +49,11 @@ describe('environment variables', () => {
     });
     if (!result.ok) throw new Error(result.problems.join('\n'));
     const { config } = result;
-    expect(config.server).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(config.server).toEqual({
+      host: '0.0.0.0',
+      port: 8080,
+      playgroundHosts: ['mailops-test.agensi.example', 'mailops-test:3978'],
+    });
     expect(config.dataDir).toBe('/var/lib/mailops');
     expect(config.database.kind).toBe('postgres');
     expect(config.runtime.logLevel).toBe('debug');
@@ -64,6 +69,7 @@ describe('environment variables', () => {
       load(MINIMAL_YAML, {
         PORT: '70000',
         HOST: 'not a host',
+        MAILOPS_PLAYGROUND_HOSTS: 'mailops-test, https://mailops-test/',
         MAILOPS_LOG_LEVEL: 'verbose',
         MAILOPS_DEFAULT_LOCALE: 'fr',
         MAILOPS_OUTBOX_RETRY_HOURS: 'many',
@@ -74,6 +80,7 @@ describe('environment variables', () => {
     expect(problems).toEqual([
       'env PORT: must be 1–65535',
       'env HOST: must be an IP address or a host name',
+      'env MAILOPS_PLAYGROUND_HOSTS: must be host names separated by commas, e.g. mailops-test.agensi.gov.my,mailops-test:3978',
       'env MAILOPS_LOG_LEVEL: must be one of debug, info, warn, error',
       'env MAILOPS_DEFAULT_LOCALE: must be one of ms, en',
       'env MAILOPS_OUTBOX_RETRY_HOURS: must be 1–720',

@@ -125,3 +125,41 @@ describe('Playground: requests from other sites and other names', () => {
     }
   });
 });
+
+describe('Playground: names the operator lists', () => {
+  let db: TestDatabase;
+  let world: PlaygroundWorld;
+
+  beforeAll(async () => {
+    db = await createPgliteDatabase();
+    world = await startPlaygroundWorld(db, undefined, {
+      MAILOPS_PLAYGROUND_HOSTS: ' Mailops-Test.Agensi.Example , playground.example:8443',
+    });
+  });
+  afterAll(async () => {
+    await world?.close();
+    await db?.cleanup();
+  });
+
+  // A test server reached by its name (HOST=0.0.0.0 and a DNS name, or a reverse proxy's name): answered
+  // at the names MAILOPS_PLAYGROUND_HOSTS lists, at any port when the name has none, and nowhere else.
+  it('answers at a listed name, and still refuses every other', async () => {
+    const port = new URL(world.base).port;
+    const at = async (host: string) =>
+      (await rawRequest(world.base, 'GET', '/playground/api/setup?lang=en', { headers: { host } })).status;
+    expect(await at(`mailops-test.agensi.example:${port}`)).toBe(200);
+    expect(await at('mailops-test.agensi.example')).toBe(200);
+    expect(await at('playground.example:8443')).toBe(200);
+    expect(await at('playground.example:9000')).toBe(403);
+    expect(await at(`other.agensi.example:${port}`)).toBe(403);
+    const sent = await rawRequest(world.base, 'POST', '/playground/api/send', {
+      headers: {
+        host: `mailops-test.agensi.example:${port}`,
+        origin: `http://mailops-test.agensi.example:${port}`,
+        'content-type': 'application/json',
+      },
+      body: say('help'),
+    });
+    expect(sent.status).toBe(200);
+  });
+});

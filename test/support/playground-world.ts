@@ -29,13 +29,19 @@ export interface PageAnswer<T> {
   body: T & { error?: { message: string } };
 }
 
-export async function startPlaygroundWorld(db: TestDatabase, port?: number) {
+/** `env`: more of the environment mailops starts with (MAILOPS_PLAYGROUND_HOSTS, …). */
+export async function startPlaygroundWorld(
+  db: TestDatabase,
+  port?: number,
+  env: Readonly<Record<string, string>> = {},
+) {
   const bound = port ?? (await freePort());
   const loaded = loadConfig({
     MAILOPS_CONFIG: SAMPLE_CONFIG_PATH,
     PORT: String(bound),
     MAILOPS_SCHEDULER: 'off',
     MAILOPS_OUTBOX_BASE_DELAY_MS: '20',
+    ...env,
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const logger = createMemoryLogger();

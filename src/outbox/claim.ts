@@ -13,8 +13,8 @@ export interface ClaimedMessage {
   readonly payload: unknown;
   /** Including this attempt: also the claim's fencing token (lease.ts). */
   readonly attempts: number;
-  /** When the decision wrote it: how long its delivery has been failing is counted from here. */
-  readonly createdAt: Date;
+  /** When its deliveries began failing; null while none has. The retry window counts from here. */
+  readonly failingSince: Date | null;
 }
 
 export async function claimDue(
@@ -53,7 +53,7 @@ export async function claimDue(
       platform: row.platform,
       payload: row.payload,
       attempts: row.attempts,
-      createdAt: row.createdAt,
+      failingSince: row.failingSince,
     }));
   });
 }

@@ -20,9 +20,10 @@ import { type OutboxPayload, outboxPayload, type ReportPost } from './payload.ts
 // remains is a crash (or a database down for longer than the lease) between the platform's "ok" and our
 // commit: then the lease expires and the message is sent again. Platforms offer no idempotency key to close it.
 //
-// A platform that keeps failing (an outage) is retried for `retryWindowMs` from when the message was written,
-// however many attempts that takes, so an outage of hours loses nothing; a refusal for good (a channel that
-// does not exist) parks the message at once. Parked messages go out again with `mailops outbox retry`.
+// A platform that keeps failing (an outage) is retried for `retryWindowMs` from the message's first failure,
+// however many attempts that takes, so an outage of hours loses nothing, and a rate limit is never the end of
+// it; a refusal for good (a channel that does not exist) parks the message at once. Parked messages go out
+// again with `mailops outbox retry`.
 
 export interface DeliveryContext {
   renderText(message: MessageRef, locale: string): string;
@@ -40,7 +41,7 @@ export interface DispatcherOptions {
   readonly context: DeliveryContext;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** How long after a message was written its retryable failures are still retried. */
+  /** How long after its first failure a message's retryable failures are still retried. */
   readonly retryWindowMs: number;
   readonly backoff: BackoffPolicy;
   readonly leaseMs?: number;
@@ -220,7 +221,8 @@ export function createDispatcher(options: DispatcherOptions) {
       ]);
     let marked: Awaited<ReturnType<typeof write>>;
     try {
-      marked = await persistently(write, leaseMs / 2);
+      // Bounded well inside the lease, and short enough not to hold up a stop for long.
+      marked = await persistently(write, Math.min(leaseMs / 2, 15_000));
     } catch (error) {
       const failed = randomUUID().slice(0, 8);
       logger.error('outbox message delivered but not recorded; it will be sent again when its lease ends', {
@@ -257,8 +259,11 @@ export function createDispatcher(options: DispatcherOptions) {
     const retryable = error instanceof PlatformDeliveryError ? error.retryable : true;
     const retryAfterMs = error instanceof PlatformDeliveryError ? error.retryAfterMs : undefined;
     const message = error instanceof Error ? error.message : String(error);
-    const failingFor = clock.now().getTime() - row.createdAt.getTime();
-    const final = !retryable || failingFor >= options.retryWindowMs;
+    const failingSince = row.failingSince ?? clock.now();
+    const failingFor = clock.now().getTime() - failingSince.getTime();
+    // A 429 says when to come back: the platform is up and will take the message then.
+    const rateLimited = retryAfterMs !== undefined;
+    const final = !retryable || (!rateLimited && failingFor >= options.retryWindowMs);
     const reference = randomUUID().slice(0, 8);
     const delay = nextDelayMs(row.attempts, options.backoff, retryAfterMs);
     const recorded = await db.outboxMessage.updateMany({
@@ -267,6 +272,7 @@ export function createDispatcher(options: DispatcherOptions) {
         ? { status: 'dead', lastError: `[${reference}] ${message}`, lockedUntil: null }
         : {
             lastError: `[${reference}] ${message}`,
+            failingSince,
             nextAttemptAt: new Date(clock.now().getTime() + delay),
             lockedUntil: null,
           },

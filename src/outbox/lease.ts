@@ -31,7 +31,9 @@ export function holdLease(
     () => {
       db.outboxMessage
         .updateMany({
-          where: fenceOf(row),
+          // Not once the delivery is written down (the lease released): a renewal landing after that would
+          // hold the row past the retry its failure asked for.
+          where: { ...fenceOf(row), lockedUntil: { not: null } },
           data: { lockedUntil: new Date(options.clock.now().getTime() + options.leaseMs) },
         })
         .then((renewed) => {

@@ -57,8 +57,8 @@ export type RetryOutcome =
     };
 
 /**
- * Queues parked messages again (all of them, or those named), due now. Their retry window starts again from
- * now: the outage or mistake that parked them is over, by the operator's word.
+ * Queues parked messages again (all of them, or those named), due now. Their retry window starts again at
+ * their next failure: the outage or mistake that parked them is over, by the operator's word.
  */
 export async function retryParked(db: Db, now: Date, ids?: readonly string[]): Promise<RetryOutcome> {
   if (ids) {
@@ -72,7 +72,7 @@ export async function retryParked(db: Db, now: Date, ids?: readonly string[]): P
   }
   const requeued = await db.outboxMessage.updateMany({
     where: { status: 'dead', ...(ids ? { id: { in: [...ids] } } : {}) },
-    data: { status: 'pending', nextAttemptAt: now, createdAt: now, lockedUntil: null },
+    data: { status: 'pending', nextAttemptAt: now, failingSince: null, lockedUntil: null },
   });
   return { ok: true, requeued: requeued.count };
 }

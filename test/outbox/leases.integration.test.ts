@@ -56,9 +56,15 @@ describeEachDatabase('outbox leases and outages', (suite) => {
     const hold = h.memory.holdNext();
     const draining = slow.drainOnce();
     await hold.reached;
+    const held = await db().prisma.outboxMessage.findFirstOrThrow({ where: { lockedUntil: { not: null } } });
     h.clock.advance(1_000);
     // Past the first lease by the clock: only a renewal (every lease/3) keeps it.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await expect
+      .poll(async () => {
+        const now = await db().prisma.outboxMessage.findUniqueOrThrow({ where: { id: held.id } });
+        return (now.lockedUntil?.getTime() ?? 0) > h.clock.now().getTime();
+      })
+      .toBe(true);
     const other = createMemoryPlatform('memory');
     const replicaB = h.makeDispatcher({
       platforms: new Map([['memory', other.platform]]),
@@ -72,32 +78,72 @@ describeEachDatabase('outbox leases and outages', (suite) => {
     expect(all).toHaveLength(rows.filter((r) => r.kind !== 'card.refresh').length);
   });
 
-  it('does not send a message again when writing down its delivery first meets a dropped connection', async () => {
-    await submit();
-    let dropNext = true;
+  /**
+   * The database as a dispatcher sees it when the connection drops once as a delivery is written down:
+   * before the write (`before`), or after it committed, its reply lost on the way (`after`).
+   */
+  function droppingOnce(when: 'before' | 'after') {
+    const state = { dropped: false };
     const prisma = db().prisma;
+    const dropped = () => new Error('terminating connection due to administrator command');
     const flaky = new Proxy(prisma, {
       get(target, property) {
         if (property === '$transaction')
-          return (work: unknown, ...rest: unknown[]) => {
-            if (Array.isArray(work) && dropNext) {
-              dropNext = false;
-              return Promise.reject(new Error('terminating connection due to administrator command'));
-            }
-            return (target.$transaction as (...args: unknown[]) => unknown)(work, ...rest);
+          return async (work: unknown, ...rest: unknown[]) => {
+            const real = () =>
+              (target.$transaction as (...args: unknown[]) => Promise<unknown>)(work, ...rest);
+            if (!Array.isArray(work) || state.dropped) return real();
+            state.dropped = true;
+            if (when === 'before') throw dropped();
+            await real();
+            throw dropped();
           };
         const value = Reflect.get(target, property);
         return typeof value === 'function' ? value.bind(target) : value;
       },
     }) as Db;
-    const dispatcher = h.makeDispatcher({ db: flaky });
-    const rows = await prisma.outboxMessage.count();
-    expect((await dispatcher.drainOnce()).sent).toBe(rows);
-    expect(dropNext).toBe(false);
-    h.clock.advance(10 * MINUTE);
-    expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 0, dead: 0 });
-    const written = await prisma.outboxMessage.findMany();
-    expect(sends(h.memory.deliveries)).toHaveLength(written.filter((r) => r.kind !== 'card.refresh').length);
+    return { flaky, state };
+  }
+
+  for (const when of ['before', 'after'] as const)
+    it(`does not send a message again when the connection drops ${when} its delivery is written down`, async () => {
+      await submit();
+      const { flaky, state } = droppingOnce(when);
+      const dispatcher = h.makeDispatcher({ db: flaky });
+      const prisma = db().prisma;
+      const rows = await prisma.outboxMessage.count();
+      expect((await dispatcher.drainOnce()).sent).toBe(rows);
+      expect(state.dropped).toBe(true);
+      h.clock.advance(10 * MINUTE);
+      expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 0, dead: 0 });
+      const written = await prisma.outboxMessage.findMany();
+      expect(sends(h.memory.deliveries)).toHaveLength(
+        written.filter((r) => r.kind !== 'card.refresh').length,
+      );
+      // The write found again after a lost reply is this dispatcher's own, not a takeover.
+      expect(h.logger.lines.some((l) => l.includes('another replica had taken it over'))).toBe(false);
+    });
+
+  it('counts the retry window from the first failure, so a message that waited still gets all of it', async () => {
+    await submit();
+    // mailops was down for longer than the window before the message could first be tried.
+    h.clock.advance(2 * 60 * MINUTE);
+    h.memory.failNext({ kind: 'transient' }, { kind: 'rate_limited', retryAfterMs: 30_000 });
+    await h.dispatcher.drainOnce();
+    expect(await count('dead')).toBe(0);
+    const failing = await db().prisma.outboxMessage.findFirstOrThrow({
+      where: { failingSince: { not: null } },
+    });
+    expect(failing.failingSince).toEqual(h.clock.now());
+    // Past the window from its first failure, a rate limit still only says when to come back.
+    h.clock.advance(61 * MINUTE);
+    h.memory.failNext({ kind: 'rate_limited', retryAfterMs: 1_000 });
+    await h.dispatcher.drainOnce();
+    expect(await count('dead')).toBe(0);
+    h.clock.advance(MINUTE);
+    h.memory.failNext({ kind: 'transient' });
+    await h.dispatcher.drainOnce();
+    expect(await count('dead')).toBe(1);
   });
 
   it('keeps retrying through an outage of most of the retry window, however many attempts it takes', async () => {
@@ -112,10 +158,13 @@ describeEachDatabase('outbox leases and outages', (suite) => {
     // A message waits for the one before it to the same place, so the first of each takes every attempt.
     const tried = await db().prisma.outboxMessage.aggregate({ _max: { attempts: true } });
     expect(tried._max.attempts).toBeGreaterThanOrEqual(10);
-    // The harness retries for an hour: past it, the messages are parked and reported.
+    // The harness retries for an hour from each message's first failure: past it, the messages are parked
+    // and reported, each once its own hour is over (those behind it to the same place began failing later).
     h.clock.advance(10 * MINUTE);
-    for (let round = 0; round < total && (await count('pending')) > 0; round++)
+    for (let round = 0; round < 2 * total && (await count('pending')) > 0; round++) {
       await h.dispatcher.drainOnce();
+      h.clock.advance(61 * MINUTE);
+    }
     // A refresh with no card posted has nothing to redraw; every other message is parked.
     const refreshes = await db().prisma.outboxMessage.count({ where: { kind: 'card.refresh' } });
     expect(await count('pending')).toBe(0);

@@ -324,12 +324,14 @@ export async function startApp(options: AppOptions) {
       const schedulerStopped = scheduler.stop();
       const investigationStopped = investigation?.stop();
       stopping.abort();
-      await slack?.stop();
-      // A person's click or form under way is decided before the dispatcher and the database stop.
+      // A person's click or form under way is decided, and answered over the connection it came by (Socket
+      // Mode's among them), before the dispatcher and the database stop.
+      slack?.pause();
       await server.close(async () => {
         const unfinished = await inflight.idle(INFLIGHT_GRACE_MS);
         if (unfinished > 0) logger.warn('stopped with chat actions still running', { unfinished });
       });
+      await slack?.stop();
       // A checklist fire under way hands itself back (daily-checklist.ts) before the database closes: the next
       // start, or another replica, runs it whole rather than SOC reading a summary of probes cut short.
       await schedulerStopped;

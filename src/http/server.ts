@@ -73,6 +73,11 @@ export function listen(
         // connections still open, the playground's event streams among them, are cut.
         async close(drain) {
           const closed = new Promise<void>((done) => server.close(() => done()));
+          // A connection kept alive may still bring a request while the others drain: it is answered, and
+          // told to close, so no more arrive on it.
+          server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+            if (!res.headersSent) res.setHeader('connection', 'close');
+          });
           server.closeIdleConnections();
           await drain?.();
           server.closeAllConnections();

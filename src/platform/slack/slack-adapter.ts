@@ -28,6 +28,12 @@ export interface SlackAdapter {
   readonly routes: readonly Route[];
   readonly mode: 'http' | 'socket';
   start(): Promise<void>;
+  /**
+   * Takes no new event from here on (Socket Mode: left unacknowledged, so Slack delivers it again to a
+   * replica that is up or after the restart); what is under way goes on. HTTP mode needs nothing: the
+   * server stops taking connections.
+   */
+  pause(): void;
   stop(): Promise<void>;
 }
 
@@ -129,7 +135,9 @@ export async function createSlackAdapter(
   const platform = createSlackPlatform(app.client);
   // Every event's handling, acknowledged or not, counts as work under way until its listener returns (Bolt
   // resolves next() then), whether it came over HTTP or Socket Mode.
+  let paused = false;
   app.use(async ({ next }) => {
+    if (paused && socket) return;
     await inflight.track(next());
   });
   registerCommands(app, ctx);
@@ -162,6 +170,9 @@ export async function createSlackAdapter(
         ],
     async start() {
       if (socket) await app.start();
+    },
+    pause() {
+      paused = true;
     },
     async stop() {
       if (socket) await app.stop();

@@ -11,6 +11,13 @@ const TEAMS = {
   TEAMS_TENANT_ID: '7a2d2f55-43b5-4d4d-8b66-2e2e2e2e2e2e',
 };
 
+/** Teams channels for every purpose, so that on Teams only the endorsing manager can be missing. */
+const BOTH = `channels:
+  slack: { announcements: C0ANN }
+  teams:
+${['approvals', 'soc', 'vendor', 'service_desk', 'announcements'].map((p) => `    ${p}: '19:${p}@thread.tacv2'`).join('\n')}
+`;
+
 const file = (slackIds: boolean, extra: string) => {
   const id = (slack: string) => (slackIds ? `, slack: ${slack}` : '');
   return `people:
@@ -40,7 +47,7 @@ describe('who the SOP reaches on each platform', () => {
       'channels.slack.soc: SOC cards (SOP 4.1 step 7, 4.2 step 3) reach nobody on Slack: no soc channel, and nobody with the soc role has a Slack id (people[].slack)',
       'channels.slack.vendor: vendor escalations reach nobody on Slack: no vendor channel, and nobody with the vendor role has a Slack id (people[].slack)',
       'channels.slack.service_desk: service desk cards and SLA escalations reach nobody on Slack: no service_desk channel, and nobody with the service_desk role has a Slack id (people[].slack)',
-      'people: no manager has a Slack id (people[].slack), so requests made on Slack cannot be endorsed (endorsement.required)',
+      'people: no manager has a Slack id (people[].slack), so no change request can be endorsed (endorsement.required)',
     ]);
   });
 
@@ -73,6 +80,17 @@ describe('who the SOP reaches on each platform', () => {
       'channels.teams.approvals: approval cards (SOP 4.1 step 4) reach nobody on Teams: no approvals channel, and nobody with the approver role has a Teams id (people[].teams)',
     );
     expect(warnings.join('\n')).not.toContain('Slack');
+  });
+
+  it('asks for no Teams manager when a Slack-only one is reached: the endorsement card goes out on every platform', () => {
+    expect(warningsOf(file(true, BOTH), { ...SLACK, ...TEAMS })).toEqual([]);
+  });
+
+  it('warns once, naming both platforms, when neither Slack nor Teams reaches a manager', () => {
+    const yaml = file(true, BOTH).replace(', slack: U0RAHMAN', '');
+    expect(warningsOf(yaml, { ...SLACK, ...TEAMS })).toEqual([
+      'people: no manager has a Slack or Teams id (people[].slack, people[].teams), so no change request can be endorsed (endorsement.required)',
+    ]);
   });
 
   it('finds nothing missing in the playground, where everyone has an id and every purpose a channel', () => {

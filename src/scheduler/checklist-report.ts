@@ -6,6 +6,7 @@ import type { Finding } from '../mail/types.ts';
 import type { ReportPost } from '../outbox/payload.ts';
 import type { OutboxTarget } from '../tickets/outbox-writer.ts';
 import { checklistTicketKey } from './checklist-tickets.ts';
+import { type FireFence, holdFire } from './coordinator.ts';
 
 // The daily checklist's summary through the outbox (circular 4(c), 4(h)): queued once per fire for SOC, and
 // built from the stored runs when it is delivered, so it shows the complaint numbers as they are then and
@@ -69,15 +70,19 @@ export async function buildChecklistReport(db: Db, report: ReportPost): Promise<
 
 /**
  * Queues the summary for the SOC role on every platform (its channel, or each SOC person when no channel is
- * configured: src/directory). Under a lock on the fire, a summary already queued for it is not queued again.
+ * configured: src/directory). Under a lock on the fire, a summary already queued for it is not queued again;
+ * so that a replica that lost the fire cannot queue it in place of its successor's, nothing is queued (and
+ * FireLost thrown) unless `fence` still holds the fire.
  */
 export async function enqueueChecklistSummary(
   db: Db,
   target: OutboxTarget,
   summary: { fire: string; at: Date; ranAt?: Date; retried?: boolean; runIds: readonly string[] },
   now: Date,
+  fence: FireFence,
 ): Promise<number> {
   return db.$transaction(async (tx) => {
+    await holdFire(tx, fence);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`report:${summary.fire}`}))`;
     const queued = await tx.outboxMessage.count({
       where: { kind: 'report.post', payload: { path: ['fire'], equals: summary.fire } },

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../flows/form-fields.ts';
 import { type ComplaintState, SYSTEM_ACTOR } from '../../flows/types.ts';
-import type { Db } from '../db/types.ts';
+import type { Db, Tx } from '../db/types.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { checklistTime } from '../mail/checklist-view.ts';
@@ -8,10 +8,13 @@ import { describeFinding } from '../mail/describe.ts';
 import { withinDomain } from '../mail/resolver.ts';
 import type { Finding } from '../mail/types.ts';
 import type { ActResult, createTicketService } from '../tickets/ticket-service.ts';
+import { type FireFence, holdFire } from './coordinator.ts';
 
 // A failing domain of the daily checklist becomes an SOP 4.2 complaint, reported by the service itself
 // (step 1 on the agency's behalf, step 2 opens the ticket): or, while one is still open for the domain, the
 // run is recorded in it (step 3, the investigation). The flow's own notifications ping SOC and the desk.
+// Each of these writes is made only while the fire is still this replica's (holdFire): one that lost it
+// without knowing yet would otherwise open a complaint its successor's probes may not bear out.
 
 export type TicketActs = Pick<ReturnType<typeof createTicketService>, 'act'>;
 
@@ -61,11 +64,18 @@ function describe(domain: string, failed: readonly Finding[], at: Date, locale: 
   return text.length <= LIMITS.long ? text : `${text.slice(0, LIMITS.long - 1)}…`;
 }
 
+type ReportDeps = { db: Db; tickets: TicketActs; logger: Logger; locale: Locale; fence: FireFence };
+
+/**
+ * Opens the complaint, or records the run in the one open; the run is attached to it either way. Throws
+ * FireLost, having written nothing, once the fire is another replica's.
+ */
 export async function reportFailedDomain(
-  deps: { db: Db; tickets: TicketActs; logger: Logger; locale: Locale },
+  deps: ReportDeps,
   run: { id: string; domain: string; startedAt: Date; findings: readonly Finding[]; fireAt: Date },
 ): Promise<ReportedTicket | null> {
   const key = checklistTicketKey(run.fireAt, run.domain);
+  const fenced = { guard: (tx: Tx) => holdFire(tx, deps.fence) };
   const open = await deps.db.ticket.findFirst({
     where: { kind: 'complaint', state: { in: [...OPEN] }, complaint: { domain: run.domain } },
     orderBy: { createdAt: 'asc' },
@@ -77,8 +87,9 @@ export async function reportFailedDomain(
       { type: 'record_investigation', runId: run.id, purpose: 'checklist' },
       SYSTEM_ACTOR,
       key,
+      fenced,
     );
-    const ticket = await settled(deps, added, run.domain);
+    const ticket = await settled(deps, added, run);
     // Refused: the complaint moved on (closed, withdrawn) since it was found, so a new one is opened.
     if (ticket) return ticket;
   }
@@ -94,28 +105,36 @@ export async function reportFailedDomain(
     { type: 'report_failed_check', complaint, runId: run.id },
     SYSTEM_ACTOR,
     key,
+    fenced,
   );
-  return settled(deps, opened, run.domain);
+  return settled(deps, opened, run);
 }
 
 async function settled(
-  deps: { db: Db; logger: Logger },
+  deps: ReportDeps,
   result: ActResult,
-  domain: string,
+  run: { id: string; domain: string },
 ): Promise<ReportedTicket | null> {
+  // The decision attached the run in its own transaction (flows/complaint-checks.ts).
   if (result.status === 'applied') {
     const { id, number } = result.ticket;
     return { id, number, opened: result.decision.from === null };
   }
   if (result.status === 'already_done') {
-    const ticket = await deps.db.ticket.findUniqueOrThrow({
-      where: { number: result.ticketNumber },
-      select: { id: true, number: true },
+    // An earlier attempt at this fire decided: this attempt's run belongs to the same complaint.
+    const ticket = await deps.db.$transaction(async (tx) => {
+      await holdFire(tx, deps.fence);
+      const found = await tx.ticket.findUniqueOrThrow({
+        where: { number: result.ticketNumber },
+        select: { id: true, number: true },
+      });
+      await tx.mailtestRun.update({ where: { id: run.id }, data: { ticketId: found.id } });
+      return found;
     });
     return { ...ticket, opened: result.by.action === 'report_failed_check' };
   }
   deps.logger.warn('checklist could not report a failing domain', {
-    domain,
+    domain: run.domain,
     status: result.status,
     ...(result.status === 'refused' ? { refusal: result.refusal.code, reason: result.refusal.reason } : {}),
   });

@@ -1,4 +1,4 @@
-import type { Db } from '../db/types.ts';
+import type { Db, Tx } from '../db/types.ts';
 import { type Clock, systemClock } from '../time.ts';
 
 // Database-backed run coordination (DESIGN.md, "Scale"): every replica's cron fires, but only the one
@@ -12,7 +12,9 @@ import { type Clock, systemClock } from '../time.ts';
 // that was only slow (an event loop stalled, the database out of reach) past its lease writes nothing over
 // its successor's run. That alone would still let both run the task to the end — the daily checklist would
 // mail each agency twice — while DESIGN.md asks each fire to run exactly once; so the holder stops its task
-// as soon as it learns, or can no longer rule out, that the fire has gone to another replica.
+// as soon as it learns, or can no longer rule out, that the fire has gone to another replica. It learns at
+// a renewal, up to a third of a lease late: a replica resuming from a pause in that gap must decide nothing,
+// so the task's own writes are fenced by the attempt too (holdFire).
 
 export type RunStatus = 'ok' | 'failed' | 'handed_back' | 'lost' | 'unrecorded';
 
@@ -39,6 +41,36 @@ export class FireHandedBack extends Error {
     super('the fire was cut short by a stop and handed back');
     this.name = 'FireHandedBack';
   }
+}
+
+/**
+ * Thrown by a fenced write (holdFire) that found the fire no longer held at its attempt: taken over, or
+ * closed as abandoned, before a renewal could tell the task. The write is rolled back; the run ends `lost`.
+ */
+export class FireLost extends Error {
+  constructor() {
+    super('the fire went to another replica before this write of its run');
+    this.name = 'FireLost';
+  }
+}
+
+/** The fire a task runs and the attempt this replica holds it at: what the task's writes are fenced by. */
+export interface FireFence {
+  readonly id: string;
+  readonly attempt: number;
+}
+
+/**
+ * Called first in the transaction of a write the task makes for its fire. The row lock makes a takeover
+ * (an UPDATE of that row) wait until the write commits, so the successor finds it (complaints and summaries
+ * are keyed by fire); a fire already taken over throws FireLost, which rolls the write back.
+ */
+export async function holdFire(tx: Tx, fence: FireFence): Promise<void> {
+  const held = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM scheduler_runs
+    WHERE id = ${fence.id}::uuid AND attempts = ${fence.attempt} AND status = 'running'
+    FOR SHARE`;
+  if (held.length === 0) throw new FireLost();
 }
 
 /** Long enough for a busy event loop between renewals; short enough to take a dead run over within minutes. */
@@ -70,9 +102,10 @@ export async function runOnce(
   /**
    * Told which attempt it is (above 1, an earlier replica died in this fire and may have left work) and a
    * signal aborted when the fire may have gone to another replica: the task must then stop as it would
-   * for a stop of mailops, for whatever it still does happens twice.
+   * for a stop of mailops, for whatever it still does happens twice. The signal can be late: the task's
+   * own writes are made under holdFire with the fence.
    */
-  fn: (attempt: number, lease: AbortSignal) => Promise<unknown>,
+  fn: (attempt: number, lease: AbortSignal, fence: FireFence) => Promise<unknown>,
   options: RunOptions = {},
 ): Promise<RunOutcome> {
   const leaseMs = options.leaseMs ?? RUN_LEASE_MS;
@@ -90,7 +123,7 @@ export async function runOnce(
   if (!run) return { ran: false };
   const held: HeldRun = { id: run.id, attempts: run.attempts, status: 'running' };
   const lease = holdLease(db, held, { leaseMs, clock, securedAt: asked });
-  const ended = await endOf(() => fn(held.attempts, lease.signal));
+  const ended = await endOf(() => fn(held.attempts, lease.signal, { id: held.id, attempt: held.attempts }));
   lease.release();
   const retryMs = options.storeRetryMs ?? STORE_RETRY_MS;
   // Both writes are fenced by the attempt: a run that lost its fire stores nothing, hands nothing back.

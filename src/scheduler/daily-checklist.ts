@@ -9,7 +9,7 @@ import type { OutboxTarget } from '../tickets/outbox-writer.ts';
 import type { Clock } from '../time.ts';
 import { enqueueChecklistSummary, runReference } from './checklist-report.ts';
 import { reportFailedDomain, type TicketActs } from './checklist-tickets.ts';
-import { FireHandedBack, runOnce } from './coordinator.ts';
+import { type FireFence, FireHandedBack, FireLost, holdFire, runOnce } from './coordinator.ts';
 import type { ScheduledTaskSpec } from './scheduler.ts';
 
 // The daily e-mail checklist (circular 4(h)), whose item 4(c) is a scheduled delivery test from outside mail
@@ -26,7 +26,9 @@ import type { ScheduledTaskSpec } from './scheduler.ts';
 // A fire whose lease this replica loses (coordinator.ts: it stalled, or lost the database, and another replica
 // took the fire over) stops as it does for a stop of mailops: its probes end, it opens no complaint and sends
 // no summary, so the agency is not mailed twice for one fire nor SOC told twice (DESIGN.md: each fire runs
-// exactly once). Its hand-back is fenced by its attempt, so it changes nothing of the other replica's fire.
+// exactly once). It may learn of the takeover up to a third of a lease late (a paused VM resuming after its
+// probes), so every write it makes for the fire, not only its hand-back, is fenced by its attempt: made in a
+// transaction that finds the fire still held (holdFire), or not at all.
 
 export interface ChecklistDeps {
   readonly db: Db;
@@ -91,8 +93,8 @@ export function checklistTasks(
       name,
       expression,
       ...(options.catchUpMs ? { catchUpMs: options.catchUpMs } : {}),
-      run: (fireAt: Date, { attempt, signal }) =>
-        runChecklist(deps, { name, fireAt, domains, attempt, lease: signal }),
+      run: (fireAt: Date, { attempt, signal, fence }) =>
+        runChecklist(deps, { name, fireAt, domains, attempt, lease: signal, fence }),
     };
   });
 }
@@ -112,15 +114,21 @@ export async function runChecklistNow(
   const domains = options.domains ?? deps.settings.domains.map((d) => d.domain);
   const fireAt = new Date(Math.floor(deps.clock.now().getTime() / 1000) * 1000);
   const box: { result?: ChecklistResult; failure?: { error: unknown } } = {};
-  const outcome = await runOnce(deps.db, MANUAL_TASK, fireAt, options.owner, async (_attempt, lease) => {
-    try {
-      box.result = await runChecklist(deps, { name: MANUAL_TASK, fireAt, domains, lease });
-      return box.result;
-    } catch (error) {
-      box.failure = { error };
-      throw error;
-    }
-  });
+  const outcome = await runOnce(
+    deps.db,
+    MANUAL_TASK,
+    fireAt,
+    options.owner,
+    async (_attempt, lease, fence) => {
+      try {
+        box.result = await runChecklist(deps, { name: MANUAL_TASK, fireAt, domains, lease, fence });
+        return box.result;
+      } catch (error) {
+        box.failure = { error };
+        throw error;
+      }
+    },
+  );
   // Another process took the fire over while this one ran it: its run, not this one, is the fire's.
   if (outcome.ran && outcome.status === 'lost') return null;
   if (box.failure) throw box.failure.error;
@@ -134,24 +142,50 @@ interface DomainRun {
   readonly findings: readonly Finding[] | null;
 }
 
-async function runChecklist(
-  deps: ChecklistDeps,
-  fire: { name: string; fireAt: Date; domains: readonly string[]; attempt?: number; lease: AbortSignal },
-): Promise<ChecklistResult> {
+interface Fire {
+  readonly name: string;
+  readonly fireAt: Date;
+  readonly domains: readonly string[];
+  readonly attempt?: number;
+  readonly lease: AbortSignal;
+  readonly fence: FireFence;
+}
+
+async function runChecklist(deps: ChecklistDeps, fire: Fire): Promise<ChecklistResult> {
+  try {
+    return await checkAndReport(deps, fire);
+  } catch (error) {
+    if (error instanceof FireLost)
+      deps.logger.warn(
+        'checklist fire went to another replica before this one had reported it: the rest is left to that one',
+        {
+          task: fire.name,
+          fireAt: fire.fireAt.toISOString(),
+          attempt: fire.fence.attempt,
+        },
+      );
+    throw error;
+  }
+}
+
+async function checkAndReport(deps: ChecklistDeps, fire: Fire): Promise<ChecklistResult> {
   const startedAt = deps.clock.now();
   const stop = deps.stopping ? AbortSignal.any([deps.stopping, fire.lease]) : fire.lease;
   const late = startedAt.getTime() - fire.fireAt.getTime() > LATE_MS;
   if ((fire.attempt ?? 1) > 1) {
     // A replica died in this fire (the coordinator gave it to this one): its domain runs will never finish,
     // so they end as failed rather than stay "running" in every list. This attempt runs every domain again.
-    await deps.db.mailtestRun.updateMany({
-      where: {
-        purpose: 'checklist',
-        status: 'running',
-        domain: { in: [...fire.domains] },
-        startedAt: { gte: fire.fireAt, lt: startedAt },
-      },
-      data: { status: 'failed', finishedAt: startedAt },
+    await deps.db.$transaction(async (tx) => {
+      await holdFire(tx, fire.fence);
+      await tx.mailtestRun.updateMany({
+        where: {
+          purpose: 'checklist',
+          status: 'running',
+          domain: { in: [...fire.domains] },
+          startedAt: { gte: fire.fireAt, lt: startedAt },
+        },
+        data: { status: 'failed', finishedAt: startedAt },
+      });
     });
   }
   const runs = await inPool(fire.domains, deps.concurrency ?? 3, (domain) => checkDomain(deps, domain, stop));
@@ -164,14 +198,14 @@ async function runChecklist(
     if (!findings?.some((f) => f.verdict === 'fail')) continue;
     try {
       const ticket = await reportFailedDomain(
-        { ...deps, locale: deps.target.directory.defaultLocale },
+        { ...deps, locale: deps.target.directory.defaultLocale, fence: fire.fence },
         { ...run, findings, fireAt: fire.fireAt },
       );
       if (!ticket) continue;
-      await deps.db.mailtestRun.update({ where: { id: run.id }, data: { ticketId: ticket.id } });
       if (ticket.opened) ticketsOpened += 1;
       else ticketsUpdated += 1;
     } catch (error) {
+      if (error instanceof FireLost) throw error;
       // One domain's complaint failing to open must not cost SOC the summary of all the others.
       deps.logger.error('checklist could not open or update a complaint', {
         reference: runReference(run.id),
@@ -183,7 +217,8 @@ async function runChecklist(
   }
   const runIds = runs.map((r) => r.id);
   // One summary is queued per fire: a run that lost its fire must not queue it in place of its successor's
-  // (complaints are keyed by fire and domain, so the successor's land in the same tickets).
+  // (complaints are keyed by fire and domain, so the successor's land in the same tickets). The lease tells
+  // of a loss it has noticed; the fence in enqueueChecklistSummary, of one it has not yet.
   if (fire.lease.aborted) throw new FireHandedBack();
   if (runIds.length > 0) {
     const fireKey = `${fire.name}@${fire.fireAt.toISOString()}`;
@@ -197,6 +232,7 @@ async function runChecklist(
         runIds,
       },
       deps.clock.now(),
+      fire.fence,
     );
     if (queued > 0) deps.onQueued?.();
   }

@@ -3,7 +3,7 @@ import type { Db } from '../db/types.ts';
 import type { Logger } from '../log.ts';
 import { type Clock, systemClock } from '../time.ts';
 import { abandonLostFires } from './abandon-fires.ts';
-import { type RunStatus, runOnce } from './coordinator.ts';
+import { type FireFence, type RunStatus, runOnce } from './coordinator.ts';
 
 // node-cron in Malaysia time (DESIGN.md: the SOP's working day is Asia/Kuala_Lumpur); each fire goes
 // through the database coordinator so several replicas run it once. Cron is only a trigger: the tasks
@@ -23,10 +23,11 @@ export interface ScheduledTaskSpec {
   /**
    * `attempt` above 1: a replica died in this fire earlier. `signal` aborts when the fire may have gone to
    * another replica (coordinator.ts): stop as for a stop of mailops, or the fire's work is done twice.
+   * `fence` is for holdFire in each write the fire's work makes, as the signal may come too late.
    */
   readonly run: (
     fireAt: Date,
-    context: { readonly attempt: number; readonly signal: AbortSignal },
+    context: { readonly attempt: number; readonly signal: AbortSignal; readonly fence: FireFence },
   ) => Promise<unknown>;
   /**
    * At start, the latest fire at most this long ago runs if nobody ran it, provided the task ran before
@@ -126,7 +127,7 @@ export function createScheduler(options: {
       task.name,
       fireAt,
       options.owner,
-      (attempt, signal) => task.run(fireAt, { attempt, signal }),
+      (attempt, signal, fence) => task.run(fireAt, { attempt, signal, fence }),
       options.leaseMs ? { leaseMs: options.leaseMs } : {},
     );
     if (outcome.ran) {

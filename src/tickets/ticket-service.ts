@@ -62,6 +62,15 @@ export type ActResult =
   | { readonly status: 'already_done'; readonly ticketNumber: string; readonly by: DoneBy }
   | { readonly status: 'not_found' };
 
+export interface ActOptions {
+  /**
+   * Run first in the decision's transaction, for a caller whose right to decide can be taken from it
+   * meanwhile (a scheduler fire another replica took over: holdFire, src/scheduler/coordinator.ts). What it
+   * throws rolls the decision back and reaches the caller.
+   */
+  readonly guard?: (tx: Tx) => Promise<void>;
+}
+
 export function createTicketService(options: TicketServiceOptions) {
   const { db, clock } = options;
   const maxRetries = options.maxRetries ?? 8;
@@ -80,9 +89,11 @@ export function createTicketService(options: TicketServiceOptions) {
     action: TicketAction,
     actor: Actor,
     givenKey: string | undefined,
+    guard: ActOptions['guard'],
   ): Promise<ActResult> {
     return db.$transaction(
       async (tx) => {
+        await guard?.(tx);
         const now = clock.now();
         let snapshot: TicketSnapshot | null = null;
         if (ticketRef !== null) {
@@ -174,10 +185,11 @@ export function createTicketService(options: TicketServiceOptions) {
     action: TicketAction,
     actor: Actor,
     key?: string,
+    { guard }: ActOptions = {},
   ): Promise<ActResult> {
     for (let attemptNo = 0; ; attemptNo++) {
       try {
-        const result = await attempt(ticketRef, action, actor, key);
+        const result = await attempt(ticketRef, action, actor, key, guard);
         if (result.status === 'applied') {
           options.onCommitted?.();
           options.onDecided?.(result, actor);

@@ -1,5 +1,12 @@
 import { expect, it } from 'vitest';
-import { FireHandedBack, runOnce } from '../../src/scheduler/coordinator.ts';
+import {
+  type FireFence,
+  FireHandedBack,
+  FireLost,
+  holdFire,
+  type RunOutcome,
+  runOnce,
+} from '../../src/scheduler/coordinator.ts';
 import { createFakeClock } from '../../src/time.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
 import { type Failure, flakyDb } from './flaky-db.ts';
@@ -51,6 +58,37 @@ describeEachDatabase('scheduler coordinator', (suite) => {
       attempts: 2,
       result: { by: 'replica-2' },
     });
+  });
+
+  it("makes a takeover wait for a write fenced by the fire's attempt, and refuses that write once it is taken", async () => {
+    const fireAt = new Date('2026-03-09T23:30:00Z');
+    const seen: { fence?: FireFence } = {};
+    let resume!: () => void;
+    const paused = new Promise<void>((resolve) => {
+      resume = resolve;
+    });
+    // replica-1 is paused with its lease run out, and no renewal has told it so.
+    const first = runOnce(db().prisma, 'fenced', fireAt, 'replica-1', async (_attempt, _signal, fence) => {
+      seen.fence = fence;
+      await paused;
+    });
+    await expect.poll(() => seen.fence).toBeDefined();
+    await db().prisma
+      .$executeRaw`UPDATE scheduler_runs SET lease_until = now() - interval '1 second' WHERE task = 'fenced'`;
+    let takeover: Promise<RunOutcome> | undefined;
+    await db().prisma.$transaction(async (tx) => {
+      await holdFire(tx, seen.fence!);
+      takeover = runOnce(db().prisma, 'fenced', fireAt, 'replica-2', async () => ({ by: 'replica-2' }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Not before this write commits: replica-2 then finds whatever it wrote.
+      expect(await tx.schedulerRun.findFirstOrThrow({ where: { task: 'fenced' } })).toMatchObject({
+        attempts: 1,
+      });
+    });
+    expect(await takeover).toEqual({ ran: true, status: 'ok', attempt: 2 });
+    await expect(db().prisma.$transaction((tx) => holdFire(tx, seen.fence!))).rejects.toThrow(FireLost);
+    resume();
+    expect(await first).toEqual({ ran: true, status: 'lost', attempt: 1 });
   });
 
   it('stops a run whose renewals failed until its lease would end, as timed by its own clock, and leaves the fire to a takeover', async () => {

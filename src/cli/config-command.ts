@@ -15,7 +15,8 @@ export const configCheckCommand: CliCommand = {
   options: { variables: { type: 'boolean' } },
   async run(args, io) {
     if (args.values.variables) return printVariables(io);
-    const result = loadConfig(io.env);
+    // What serve would refuse too (chat credentials in production), so a deployment is checked before it starts.
+    const result = loadConfig(io.env, { serving: true });
     if (!result.ok) {
       // The heading is ours; the problem lines are loadConfig's, left as written: they carry the paths
       // (`people[0].email`, `env PORT`) an operator looks for in the file and the environment.

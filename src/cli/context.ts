@@ -1,4 +1,4 @@
-import { type Config, loadConfig } from '../config/index.ts';
+import { type Config, type LoadConfigOptions, loadConfig } from '../config/index.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { type MigrationStatus, migrationStatus } from '../db/migration-status.ts';
@@ -10,13 +10,19 @@ import { type CliText, cliText } from './locale.ts';
 // What most commands need first: the validated configuration (every problem listed, then exit 1) and,
 // for commands that read tickets, the database.
 
-/** The configuration, its warnings and the texts in its language (config.runtime.defaultLocale). */
-export function configOrThrow(io: CliIo): {
+/**
+ * The configuration, its warnings and the texts in its language (config.runtime.defaultLocale). `serving` adds
+ * what only `mailops serve` needs (loadConfig's option): the other commands run without the chat secrets.
+ */
+export function configOrThrow(
+  io: CliIo,
+  options: Pick<LoadConfigOptions, 'serving'> = {},
+): {
   config: Config;
   warnings: readonly string[];
   text: CliText;
 } {
-  const result = loadConfig(io.env);
+  const result = loadConfig(io.env, options);
   if (!result.ok) {
     // No configuration, so no configured language: cliText falls back to MAILOPS_DEFAULT_LOCALE or Malay.
     // The problem lines are loadConfig's own, as it wrote them: they name variables and file paths.

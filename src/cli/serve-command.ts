@@ -15,10 +15,10 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: { key: 'cli.summary.serve' },
   async run(_args, io) {
-    const { config, warnings, text } = configOrThrow(io);
+    // In production, a configuration without chat credentials (no playground) or with the demo file is refused.
+    const { config, warnings, text } = configOrThrow(io, { serving: true });
     const logger = createLogger({ level: config.runtime.logLevel });
     for (const warning of warnings) logger.warn(warning);
-    // In production, a configuration without chat credentials is refused above (config/env.ts): no playground.
     const app = await startApp({ config, logger, version: VERSION, playground: servesPlayground(config) });
     const url = `http://${config.server.host}:${app.port}`;
     io.out(text.t('cli.serve.listening', { version: VERSION, url, database: app.database.kind }));

@@ -170,21 +170,29 @@ export function parseEnv(
 }
 
 /**
- * What production needs that a trial does not: the agency's own file (the bundled sample is demo data, and
- * load-config.ts refuses it named explicitly too) and a chat platform, since the local playground would let
- * anyone who reaches the port act as anyone.
+ * What every command needs in production: the agency's own file, since the bundled sample is demo data. What
+ * only `mailops serve` needs as well is servingProblems'.
  */
 function productionProblems(raw: Record<VariableName, string | undefined>): string[] {
-  const problems: string[] = [];
-  if (!raw.MAILOPS_CONFIG)
-    problems.push('env MAILOPS_CONFIG: required when NODE_ENV=production (the bundled sample is demo data)');
-  if (!raw.SLACK_BOT_TOKEN && !TEAMS_VARIABLES.some((name) => raw[name]))
-    problems.push(
-      'env SLACK_BOT_TOKEN, TEAMS_CLIENT_ID: NODE_ENV=production needs Slack (SLACK_BOT_TOKEN, …) or Teams ' +
-        '(TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID) credentials: the local playground is refused ' +
-        'in production',
-    );
-  return problems;
+  return raw.MAILOPS_CONFIG
+    ? []
+    : ['env MAILOPS_CONFIG: required when NODE_ENV=production (the bundled sample is demo data)'];
+}
+
+/**
+ * What `mailops serve` needs in production that the other commands do not (load-config.ts adds that the file
+ * is not the bundled demo): a chat platform, since the local playground would let anyone who reaches the port
+ * act as anyone. A migration job, `audit verify` or `tickets` has no chat to serve and runs without the secrets.
+ */
+export function servingProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const raw = readVariables(env);
+  if (raw.NODE_ENV !== 'production' || raw.SLACK_BOT_TOKEN || TEAMS_VARIABLES.some((name) => raw[name]))
+    return [];
+  return [
+    'env SLACK_BOT_TOKEN, TEAMS_CLIENT_ID: NODE_ENV=production needs Slack (SLACK_BOT_TOKEN, …) or Teams ' +
+      '(TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID) credentials: the local playground is refused ' +
+      'in production',
+  ];
 }
 
 const TEAMS_VARIABLES = ['TEAMS_CLIENT_ID', 'TEAMS_CLIENT_SECRET', 'TEAMS_TENANT_ID'] as const;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
 import { crossCheck } from './cross-checks.ts';
 import { assembleDelivery, mailboxPasswordProblems } from './delivery-settings.ts';
-import { defaultContext, type EnvContext, type EnvSettings, parseEnv } from './env.ts';
+import { defaultContext, type EnvContext, type EnvSettings, parseEnv, servingProblems } from './env.ts';
 import { type ConfigFile, configFileSchema, FALLBACK_RELAY_SENDER } from './file-schema.ts';
 import { formatIssues } from './problems.ts';
 import { reachabilityWarnings } from './reachability.ts';
@@ -21,6 +21,11 @@ export const SAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../config/mailops.sa
 export interface LoadConfigOptions extends Partial<EnvContext> {
   /** Only for the "no holiday this year" warning; tests pin it. */
   readonly now?: Date;
+  /**
+   * Also what serving chat needs in production: Slack or Teams credentials and not the bundled demo file. For
+   * `mailops serve`, and `config check`, which lists what serve would refuse; the other commands run without.
+   */
+  readonly serving?: boolean;
 }
 
 export function loadConfig(
@@ -30,12 +35,13 @@ export function loadConfig(
   const ctx = { ...defaultContext(), ...options };
   const { settings, problems } = parseEnv(env, ctx);
   const production = env.NODE_ENV?.trim() === 'production';
+  if (options.serving) problems.push(...servingProblems(env));
   const configured = settings?.configPath ?? configuredPath(env, ctx.cwd);
   // Without a file in production there is nothing more to check; otherwise the file is checked even when
   // the environment failed, so the operator sees everything in one run.
   if (!configured && production) return { ok: false, problems };
   const path = configured ?? SAMPLE_CONFIG_PATH;
-  if (production && samePath(path, SAMPLE_CONFIG_PATH))
+  if (options.serving && production && samePath(path, SAMPLE_CONFIG_PATH))
     problems.push(
       `env MAILOPS_CONFIG: ${path} is the bundled demo configuration; NODE_ENV=production needs the agency's own file`,
     );

@@ -49,7 +49,7 @@ const VARIABLES = [
     name: 'NODE_ENV',
     default: null,
     meaning:
-      '"production" makes MAILOPS_CONFIG mandatory, refuses the demo configuration, and needs Slack or Teams credentials (no playground).',
+      '"production" makes MAILOPS_CONFIG mandatory; mailops serve then also refuses the demo configuration and needs Slack or Teams credentials (no playground).',
   },
   {
     name: 'MAILOPS_DEFAULT_LOCALE',

@@ -6,6 +6,8 @@ const PLAYGROUND_REFUSED =
   'env SLACK_BOT_TOKEN, TEAMS_CLIENT_ID: NODE_ENV=production needs Slack (SLACK_BOT_TOKEN, …) or Teams ' +
   '(TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID) credentials: the local playground is refused in production';
 const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_APP_TOKEN: 'xapp-1-abc' };
+/** What `mailops serve` and `config check` ask of loadConfig. */
+const SERVING = { serving: true };
 const TEAMS = {
   TEAMS_CLIENT_ID: '6f1c1f44-32a4-4c3c-9a55-1d1f1f1f1f1f',
   TEAMS_CLIENT_SECRET: 'not-used',
@@ -95,26 +97,34 @@ describe('environment variables', () => {
     expect(problems).toContain('people: must name at least one person');
   });
 
-  it('require a configuration file and chat credentials in production, listed together', () => {
-    expect(problemsOf(loadEnv({ NODE_ENV: 'production' }))).toEqual([
+  it('require a configuration file and, to serve, chat credentials in production, listed together', () => {
+    expect(problemsOf(loadEnv({ NODE_ENV: 'production' }, SERVING))).toEqual([
       'env MAILOPS_CONFIG: required when NODE_ENV=production (the bundled sample is demo data)',
       PLAYGROUND_REFUSED,
     ]);
   });
 
-  it('refuse the playground in production: no Slack or Teams credentials is a problem of the configuration', () => {
-    expect(problemsOf(load(MINIMAL_YAML, { NODE_ENV: 'production' }))).toEqual([PLAYGROUND_REFUSED]);
-    expect(load(MINIMAL_YAML, { NODE_ENV: 'production', ...SLACK }).ok).toBe(true);
-    expect(load(MINIMAL_YAML, { NODE_ENV: 'production', ...TEAMS }).ok).toBe(true);
-    expect(load(MINIMAL_YAML, { NODE_ENV: 'staging' }).ok).toBe(true);
+  it('refuse the playground when serving in production: no Slack or Teams credentials is a problem of the configuration', () => {
+    expect(problemsOf(load(MINIMAL_YAML, { NODE_ENV: 'production' }, SERVING))).toEqual([PLAYGROUND_REFUSED]);
+    expect(load(MINIMAL_YAML, { NODE_ENV: 'production', ...SLACK }, SERVING).ok).toBe(true);
+    expect(load(MINIMAL_YAML, { NODE_ENV: 'production', ...TEAMS }, SERVING).ok).toBe(true);
+    expect(load(MINIMAL_YAML, { NODE_ENV: 'staging' }, SERVING).ok).toBe(true);
   });
 
-  it('refuse the bundled demo configuration named explicitly in production', () => {
+  it('refuse the bundled demo configuration named explicitly when serving in production', () => {
     const problems = problemsOf(
-      loadEnv({ NODE_ENV: 'production', MAILOPS_CONFIG: SAMPLE_CONFIG_PATH, ...SLACK }),
+      loadEnv({ NODE_ENV: 'production', MAILOPS_CONFIG: SAMPLE_CONFIG_PATH, ...SLACK }, SERVING),
     );
     expect(problems).toEqual([
       `env MAILOPS_CONFIG: ${SAMPLE_CONFIG_PATH} is the bundled demo configuration; NODE_ENV=production needs the agency's own file`,
+    ]);
+  });
+
+  it('ask nothing of chat in production for the commands that do not serve it (a migration job, audit verify)', () => {
+    expect(load(MINIMAL_YAML, { NODE_ENV: 'production' }).ok).toBe(true);
+    expect(loadEnv({ NODE_ENV: 'production', MAILOPS_CONFIG: SAMPLE_CONFIG_PATH }).ok).toBe(true);
+    expect(problemsOf(loadEnv({ NODE_ENV: 'production' }))).toEqual([
+      'env MAILOPS_CONFIG: required when NODE_ENV=production (the bundled sample is demo data)',
     ]);
   });
 

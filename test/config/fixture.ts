@@ -28,14 +28,18 @@ export function writeConfig(yaml: string, name = 'mailops.yaml'): string {
   return path;
 }
 
-export function load(yaml: string, env: Record<string, string> = {}): LoadConfigResult {
-  return loadConfig({ MAILOPS_CONFIG: writeConfig(yaml), ...env }, CONTEXT);
+export function load(
+  yaml: string,
+  env: Record<string, string> = {},
+  options: LoadConfigOptions = {},
+): LoadConfigResult {
+  return loadConfig({ MAILOPS_CONFIG: writeConfig(yaml), ...env }, { ...CONTEXT, ...options });
 }
 
 export function problemsOf(result: LoadConfigResult): readonly string[] {
   return result.ok ? [] : result.problems;
 }
 
-export function loadEnv(env: Record<string, string>): LoadConfigResult {
-  return loadConfig(env, CONTEXT);
+export function loadEnv(env: Record<string, string>, options: LoadConfigOptions = {}): LoadConfigResult {
+  return loadConfig(env, { ...CONTEXT, ...options });
 }

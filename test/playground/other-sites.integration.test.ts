@@ -104,16 +104,43 @@ describe('Playground: requests from other sites and other names', () => {
     }
   });
 
+  it('answers its page opened through a tunnel (ssh -L 39793:127.0.0.1:<port>): its Host and Origin at another port', async () => {
+    const host = `localhost:${Number(new URL(world.base).port) + 1}`;
+    const headers = { host, origin: `http://${host}`, 'sec-fetch-site': 'same-origin' };
+    const setup = await rawRequest(world.base, 'GET', '/playground/api/setup?lang=en', { headers });
+    expect(setup.status).toBe(200);
+    const sent = await rawRequest(world.base, 'POST', '/playground/api/send', {
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: say('help'),
+    });
+    expect(sent).toEqual({ status: 200, body: { ok: true } });
+    const elsewhere = await rawRequest(world.base, 'POST', '/playground/api/send', {
+      headers: {
+        ...headers,
+        origin: `http://localhost:${new URL(world.base).port}`,
+        'content-type': 'application/json',
+      },
+      body: say('help'),
+    });
+    expect(elsewhere.status).toBe(403);
+  });
+
   it('answers nothing at a name that is not its own, as a DNS-rebound page would use', async () => {
     const port = new URL(world.base).port;
-    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${Number(port) + 1}`]) {
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1.nip.io:${port}`]) {
       const setup = await rawRequest(world.base, 'GET', '/playground/api/setup?lang=en', {
         headers: { host },
       });
       expect(setup.status, host).toBe(403);
       expect(setup.body).toMatchObject({
         error: {
-          message: `The playground does not answer at ${host}. Open it at the address npm start printed.`,
+          message: `The playground does not answer at ${host}. Open it at the address npm start printed, or list that name in MAILOPS_PLAYGROUND_HOSTS.`,
+        },
+      });
+      const ms = await rawRequest(world.base, 'GET', '/playground/api/setup', { headers: { host } });
+      expect(ms.body).toMatchObject({
+        error: {
+          message: `Taman permainan ini tidak menjawab di ${host}. Bukanya di alamat yang dicetak oleh npm start, atau senaraikan nama itu dalam MAILOPS_PLAYGROUND_HOSTS.`,
         },
       });
       expect((await rawRequest(world.base, 'GET', '/', { headers: { host } })).status, host).toBe(403);

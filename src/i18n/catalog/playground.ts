@@ -15,7 +15,7 @@ const ms = {
   'playground.error.unknown_message':
     'Mesej itu tiada dalam perbualan ini. Muat semula halaman dan cuba lagi.',
   'playground.error.foreign_host':
-    'Taman permainan ini tidak menjawab di {host}. Bukanya di alamat yang dicetak oleh npm start.',
+    'Taman permainan ini tidak menjawab di {host}. Bukanya di alamat yang dicetak oleh npm start, atau senaraikan nama itu dalam MAILOPS_PLAYGROUND_HOSTS.',
   'playground.error.foreign_site':
     'Permintaan dari laman lain ditolak: hanya halaman taman permainan ini sendiri boleh menggunakannya.',
   'playground.error.not_json': 'Hantar badan JSON (content-type: application/json).',
@@ -89,7 +89,7 @@ const en: Record<keyof typeof ms, string> = {
   'playground.error.unknown_message':
     'That message is not in this conversation. Reload the page and try again.',
   'playground.error.foreign_host':
-    'The playground does not answer at {host}. Open it at the address npm start printed.',
+    'The playground does not answer at {host}. Open it at the address npm start printed, or list that name in MAILOPS_PLAYGROUND_HOSTS.',
   'playground.error.foreign_site':
     "Requests from another site are refused: only the playground's own page may use it.",
   'playground.error.not_json': 'Send a JSON body (content-type: application/json).',

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isIPv6 } from 'node:net';
+import { isIP, isIPv6 } from 'node:net';
 import { type Route, sendJson } from '../../http/server.ts';
 import { createTranslator } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
@@ -12,12 +12,16 @@ import type { Logger } from '../../log.ts';
 //   which another origin cannot send without the preflight this server never grants; and a request whose
 //   browser names another site (Origin, or Sec-Fetch-Site: cross-site, https://www.w3.org/TR/fetch-metadata/);
 // - DNS rebinding: a name the attacker controls, re-resolved to 127.0.0.1, makes their page same-origin with
-//   the playground; only the Host header still carries their name. So the playground answers only at the
-//   address it listens on, a loopback name with its port, or a name the operator lists.
+//   the playground; only the Host header still carries their name. So the playground answers only at a Host
+//   no rebinding can produce, a loopback name or an IP literal (at any port: an SSH tunnel or a port forward
+//   changes it), or at a name the operator chose (HOST, MAILOPS_PLAYGROUND_HOSTS);
+// - another origin at an accepted Host (http://localhost:5173, another local app's page): an Origin must name
+//   the request's Host and port (https://html.spec.whatwg.org/multipage/browsers.html#same-origin); its scheme
+//   only gives a port left out, as a proxy may end TLS in front of the playground.
 // The bot's own calls (the Agents SDK's connector client, the playground's activities to /api/messages) go
 // to the loopback address with JSON and no Origin, and pass.
 
-const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+const LOOPBACK_NAMES = new Set(['localhost']);
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -29,14 +33,16 @@ const REFUSALS = {
   json: { status: 415, key: 'playground.error.not_json' },
 } as const;
 
-/** An address as a Host header writes it: IPv6 in brackets, an IPv4 peer of a dual-stack socket plain. */
-const asHostName = (address: string) => {
-  const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-  return isIPv6(plain) ? `[${plain}]` : plain.toLowerCase();
-};
+/** A Host header (RFC 9110 §7.2) as its name, lower case with IPv6 in brackets, and its port; null if malformed. */
+function splitHost(host: string): { name: string; port: string } | null {
+  const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(host);
+  return m ? { name: m[1]!.toLowerCase(), port: m[2] ?? '' } : null;
+}
+
+const isIpLiteral = (name: string) => (name.startsWith('[') ? isIPv6(name.slice(1, -1)) : isIP(name) === 4);
 
 export interface RequestGuardOptions {
-  /** HOST: a specific address or name is one of the playground's own. */
+  /** HOST: a specific name is one of the playground's own. */
   readonly listenHost: string;
   /** Names the operator serves the playground under (a reverse proxy's), `name` or `name:port`. */
   readonly names?: readonly string[];
@@ -53,35 +59,41 @@ export interface RequestGuard {
 }
 
 export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
-  const listened = WILDCARDS.has(options.listenHost) ? [] : [asHostName(options.listenHost)];
-  const listed = (options.names ?? []).map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
+  const listen = options.listenHost.trim().toLowerCase();
+  const chosen = [
+    ...(WILDCARDS.has(listen) ? [] : [listen]),
+    ...(options.names ?? []).map((n) => n.trim().toLowerCase()),
+  ].filter((n) => n !== '');
 
-  /** Loopback names, the listen address and the address this connection reached, at the port it reached. */
-  function isOwn(host: string, req: IncomingMessage): boolean {
-    const port = req.socket.localPort;
-    const local = req.socket.localAddress ? [asHostName(req.socket.localAddress)] : [];
-    const own = [...LOOPBACK, ...listened, ...local].flatMap((n) =>
-      port === 80 ? [n, `${n}:80`] : [`${n}:${port}`],
-    );
-    if (own.includes(host)) return true;
-    return listed.some((n) => host === n || (!/:\d+$/.test(n) && host.startsWith(`${n}:`)));
+  /** A loopback name or an IP literal at any port, or a chosen name (at its port, when it names one). */
+  function isOwn(host: string): boolean {
+    const parts = splitHost(host);
+    if (!parts) return false;
+    if (LOOPBACK_NAMES.has(parts.name) || isIpLiteral(parts.name)) return true;
+    return chosen.some((n) => host === n || (!/:\d+$/.test(n) && parts.name === n));
   }
 
-  function originIsOwn(origin: string, req: IncomingMessage): boolean {
+  /** The Origin's host and port are the Host's, a missing port being its scheme's default. */
+  function sameOrigin(origin: string, host: string): boolean {
+    let url: URL;
     try {
-      const url = new URL(origin);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && isOwn(url.host, req);
+      url = new URL(origin);
     } catch {
       return false;
     }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+    const parts = splitHost(host);
+    const fallback = url.protocol === 'https:' ? '443' : '80';
+    return parts?.name === url.hostname && (parts.port || fallback) === (url.port || fallback);
   }
 
   function reasonOf(req: IncomingMessage, checks: 'page' | 'api'): Reason | undefined {
-    if (!isOwn((req.headers.host ?? '').toLowerCase(), req)) return 'host';
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!isOwn(host)) return 'host';
     if (checks === 'page') return undefined;
     const origin = req.headers.origin;
     if (req.headers['sec-fetch-site'] === 'cross-site') return 'site';
-    if (origin !== undefined && !originIsOwn(origin, req)) return 'site';
+    if (origin !== undefined && !sameOrigin(origin, host)) return 'site';
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (WITH_BODY.has(req.method ?? '') && type !== 'application/json') return 'json';
     return undefined;

@@ -15,9 +15,16 @@ export function usage(t: Translate): string {
   return [t('cli.usage.heading'), ...COMMANDS.map((c) => line(c, t)), '', t('cli.usage.footer')].join('\n');
 }
 
-/** One command's usage line and what it does. */
+/**
+ * One command's usage line and what it does, then the commands its name starts (`outbox` → `outbox retry`),
+ * which an operator asking about it would otherwise not learn of.
+ */
 export function commandHelp(command: CliCommand, t: Translate): string {
-  return `${t('cli.usage.line', { usage: usageOf(command, t) })}\n  ${t(command.summary.key)}`;
+  const help = `${t('cli.usage.line', { usage: usageOf(command, t) })}\n  ${t(command.summary.key)}`;
+  const longer = COMMANDS.filter((c) => c.name.startsWith(`${command.name} `));
+  return longer.length > 0
+    ? [help, '', t('cli.usage.related'), ...longer.map((c) => line(c, t))].join('\n')
+    : help;
 }
 
 /** The command whose name is `argv`'s first words, and the words after it. */

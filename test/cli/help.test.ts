@@ -61,6 +61,26 @@ describe('mailops help', () => {
     );
   });
 
+  it("lists, under a command's own help, the commands whose names start with it", async () => {
+    for (const args of [
+      ['outbox', '--help'],
+      ['help', 'outbox'],
+    ]) {
+      const result = await cli(args, EN);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.out.split('\n'), args.join(' ')).toEqual([
+        'usage: mailops outbox',
+        '  chat messages queued, and those that could not be delivered',
+        '',
+        'Related commands:',
+        expect.stringMatching(/^ {2}mailops outbox retry \[id…\]\s+send undelivered messages again/),
+      ]);
+    }
+    expect((await cli(['outbox', '-h'], {})).out).toMatch(
+      /\n\nArahan berkaitan:\n {2}mailops outbox retry \[id…\]\s+hantar semula/,
+    );
+  });
+
   it('refuses help for a command that does not exist, naming it, exit 2', async () => {
     const result = await cli(['frobnicate', '--help'], EN);
     expect(result.code).toBe(2);

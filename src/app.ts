@@ -28,6 +28,7 @@ import { escalateOverdue } from './scheduler/escalate-overdue.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import type { SlaDueAt } from './tickets/advance-ticket.ts';
 import { buildTicketCard } from './tickets/card-source.ts';
+import { realignCardKinds } from './tickets/realign-card-kinds.ts';
 import { realignDeadlines } from './tickets/realign-deadlines.ts';
 import { createTicketService } from './tickets/ticket-service.ts';
 import { type Clock, systemClock } from './time.ts';
@@ -279,6 +280,7 @@ export async function startApp(options: AppOptions) {
     ...(options.routes ?? []),
   ];
   await realignDeadlines({ ...target, db, clock, slaDueAt }).catch(closeAndThrow);
+  await realignCardKinds({ ...target, db, clock, directory }).catch(closeAndThrow);
   const server = await listen(
     createHttpServer(routes, logger, inflight),
     config.server.port,

@@ -120,6 +120,8 @@ export function createHarness(
     tickets,
     dispatcher,
     makeDispatcher,
+    /** Where decisions' messages go: what the outbox writer and the start-up steps take. */
+    target,
     actorFor,
     escalate,
     openUnendorsed,

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionIdOf } from '../../cards/ids.ts';
 import type { Actor } from '../../flows/types.ts';
-import { sectionA, sectionB, VALID } from '../flows/fixtures.ts';
+import { complaintForm, sectionA, sectionB, VALID } from '../flows/fixtures.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { TENANT } from '../support/teams/tenant.ts';
 import {
   ANNOUNCE_CHANNEL,
   azlan,
+  cardOf,
   hafiz,
+  type Json,
   SOC_CHANNEL,
   startTeamsWorld,
   type TeamsWorld,
   VENDOR_CHANNEL,
+  withCard,
 } from '../support/teams-world.ts';
 
 // A person's own view of a card (Teams' refresh) carries the buttons that person may press, not every
@@ -23,11 +26,11 @@ const { aminah, rosli } = TENANT.users;
 const YAML = `
 people:
   - { id: aminah, name: Aminah binti Ali, email: aminah@agensi.gov.my, phone: 03-8888 1234, unit: BPM, roles: [requester], teams: ${aminah.aadObjectId} }
-  - { id: rosli, name: Rosli bin Ahmad, email: rosli@jdn.gov.my, roles: [approver, soc], teams: ${rosli.aadObjectId} }
+  - { id: rosli, name: Rosli bin Ahmad, email: rosli@jdn.gov.my, roles: [approver, soc, service_desk], teams: ${rosli.aadObjectId} }
   - { id: hafiz, name: Muhammad Hafiz, email: hafiz@soc.example, roles: [soc], teams: ${hafiz.aadObjectId} }
   - { id: azlan, name: Azlan bin Omar, email: azlan@vendor.example, roles: [vendor], teams: ${azlan.aadObjectId} }
 channels:
-  teams: { approvals: '${TENANT.channels.approvals}', soc: '${SOC_CHANNEL}', vendor: '${VENDOR_CHANNEL}', announcements: '${ANNOUNCE_CHANNEL}' }
+  teams: { approvals: '${TENANT.channels.approvals}', service_desk: '${TENANT.channels.approvals}', soc: '${SOC_CHANNEL}', vendor: '${VENDOR_CHANNEL}', announcements: '${ANNOUNCE_CHANNEL}' }
 endorsement:
   required: false
 `;
@@ -82,5 +85,31 @@ describeEachDatabase('Teams: the buttons of a person who holds two roles', (suit
     };
     expect(await buttons(hafiz)).toEqual(['mark_implemented', 'escalate_to_vendor']);
     expect(await buttons(rosli)).toEqual(['escalate_to_vendor']);
+  });
+
+  // Cards posted before the desk's copy had a kind of its own name the requester's kind in their buttons and
+  // refresh; the kind recorded for the message (migrated at the upgrade) decides, so the desk keeps its close.
+  it("gives the desk its Close unconfirmed on a desk card that still names the requester's kind", async () => {
+    const { tickets } = world.app;
+    const startedAt = new Date(Date.now() - DAY_MS).toISOString();
+    const opened = await tickets.submit(
+      { ...VALID.submit_complaint, complaint: complaintForm({ startedAt }) },
+      actor('aminah', 'Aminah binti Ali', ['requester']),
+      'own-buttons-complaint',
+    );
+    if (opened.status !== 'applied') throw new Error(JSON.stringify(opened));
+    const id = opened.ticket.id;
+    expect(
+      (await tickets.act(id, VALID.mark_resolved, actor('hafiz', 'Muhammad Hafiz', ['soc']))).status,
+    ).toBe('applied');
+    await world.settle();
+    await db.prisma.ticket.update({ where: { id }, data: { slaDueAt: new Date(Date.now() - DAY_MS) } });
+    const desk = world.cardIn(TENANT.channels.approvals, opened.ticket.number);
+    const card = cardOf(desk)!;
+    const asBefore = JSON.parse(JSON.stringify(card).replaceAll('"card":"desk"', '"card":"ticket"')) as Json;
+    expect(JSON.stringify(asBefore)).not.toContain('"card":"desk"');
+    const view = JSON.stringify((await world.ownView(rosli, withCard(desk, asBefore))).activity);
+    expect(view).toContain(actionIdOf('close_unconfirmed'));
+    expect(view).not.toContain(actionIdOf('withdraw'));
   });
 });

@@ -200,10 +200,11 @@ async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> 
 }
 
 /**
- * The kind of card the action came from (the approval card, the SOC card, …): the one its refresh names,
- * else the one recorded for the message (cards posted before the refresh carried it), else the requester's
- * copy. Teams may ask for a view while the post is still being answered, before the message is recorded.
- * A kind named falsely only changes which buttons are drawn; every press is checked against the SOP.
+ * The kind of card the action came from (the approval card, the SOC card, …): the one recorded for the message,
+ * else the one its refresh names (Teams may ask for a view while the post is still being answered, before the
+ * message is recorded), else the requester's copy. The record comes first: a card posted before its kind was
+ * split (the desk's copy, once the requester's `ticket`) names the old kind until it is redrawn. A kind named
+ * falsely only changes which buttons are drawn; every press is checked against the SOP.
  */
 async function cardKindOf(
   ctx: TeamsContext,
@@ -211,7 +212,6 @@ async function cardKindOf(
   ticketId: string,
   named: unknown,
 ): Promise<CardKind> {
-  if (isCardKind(named)) return named;
   const conversationId = (context.activity.conversation?.id ?? '').split(';')[0]!;
   const posted = await ctx.db.postedCard.findFirst({
     where: {
@@ -221,7 +221,8 @@ async function cardKindOf(
       ticketId,
     },
   });
-  return isCardKind(posted?.card) ? posted.card : 'ticket';
+  if (isCardKind(posted?.card)) return posted.card;
+  return isCardKind(named) ? named : 'ticket';
 }
 
 /** This person's own view of a card: the buttons only for someone the SOP lets act now. */

@@ -12,6 +12,7 @@ import { reachabilityWarnings } from './reachability.ts';
 import { readYamlFile } from './read-yaml.ts';
 import { applySlaOverrides } from './sla-overrides.ts';
 import type { Config, LoadConfigResult } from './types.ts';
+import { removedVariableWarnings } from './variables.ts';
 
 // The only reader of process.env in the product (STYLE.md 13). Called once at start-up and by
 // `mailops config check`; every problem of the environment and the file is listed at once.
@@ -48,7 +49,7 @@ export function loadConfig(
 
   const yaml = readYamlFile(path);
   let file: ConfigFile | null = null;
-  const warnings: string[] = [];
+  const warnings = removedVariableWarnings(env);
   if (!yaml.ok) problems.push(...yaml.problems);
   else {
     const parsed = configFileSchema.safeParse(yaml.data, { reportInput: true });

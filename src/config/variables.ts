@@ -117,6 +117,26 @@ const VARIABLES = [
 
 export type VariableName = (typeof VARIABLES)[number]['name'];
 
+/**
+ * Variables mailops read once and reads no more, with what took their place. A deployment still setting one
+ * would otherwise have it ignored without a word, so loading the configuration warns (config check, serve).
+ */
+const REMOVED: readonly { name: string; replacement: VariableName; why: string }[] = [
+  {
+    name: 'MAILOPS_OUTBOX_MAX_ATTEMPTS',
+    replacement: 'MAILOPS_OUTBOX_RETRY_HOURS',
+    why: 'the outbox retries a failing message for a number of hours, not of attempts',
+  },
+];
+
+export function removedVariableWarnings(env: Readonly<Record<string, string | undefined>>): string[] {
+  return REMOVED.filter((v) => env[v.name]?.trim()).map(
+    (v) =>
+      `env ${v.name}: is no longer read, so its value is ignored (${v.why}); set ${v.replacement} ` +
+      `instead (default ${defaultOf(v.replacement)}) and remove ${v.name}`,
+  );
+}
+
 export function describeConfigVariables(): readonly ConfigVariable[] {
   return VARIABLES.map((v) => ({ ...v, secret: 'secret' in v && v.secret }));
 }

@@ -128,6 +128,19 @@ describe('environment variables', () => {
     ]);
   });
 
+  it('warn about a variable mailops no longer reads, naming what replaced it, rather than ignore it', () => {
+    const result = load(MINIMAL_YAML, { MAILOPS_OUTBOX_MAX_ATTEMPTS: '10' });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.warnings).toContain(
+      'env MAILOPS_OUTBOX_MAX_ATTEMPTS: is no longer read, so its value is ignored (the outbox retries a failing ' +
+        'message for a number of hours, not of attempts); set MAILOPS_OUTBOX_RETRY_HOURS instead (default 72) ' +
+        'and remove MAILOPS_OUTBOX_MAX_ATTEMPTS',
+    );
+    const unset = load(MINIMAL_YAML, { MAILOPS_OUTBOX_MAX_ATTEMPTS: ' ' });
+    if (!unset.ok) throw new Error(unset.problems.join('\n'));
+    expect(unset.warnings.join('\n')).not.toContain('MAILOPS_OUTBOX_MAX_ATTEMPTS');
+  });
+
   it('need Slack credentials that work together', () => {
     expect(problemsOf(load(MINIMAL_YAML, { SLACK_BOT_TOKEN: 'xoxb-1-2-abc' }))).toEqual([
       'env SLACK_BOT_TOKEN: needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)',

@@ -18,6 +18,8 @@ import { runChecks } from './run-checks.ts';
 //     again (at most `maxAttempts` times; then the run is recorded as failed, so the requester is still
 //     asked to confirm), and a late write of the first claim is fenced off by the attempt count;
 //   - a crash between storing and recording leaves a finished run whose lease ends: it is only recorded;
+//   - a record that keeps failing (not the database being down: then nothing is claimed) is given up after
+//     `maxRecordClaims` claims, with a reference in the log, so the ticket's later re-checks are not held back;
 //   - two replicas never hold one job, and recording it twice finds the key: `already_done`.
 // `src/app.ts` starts and stops it like the outbox dispatcher; wake it when a decision queued checks.
 
@@ -31,6 +33,11 @@ export interface InvestigationWorkerOptions {
   readonly leaseMs?: number;
   /** Runs of the checks before the run is stored as failed (a crash of the checks, or of the replica). */
   readonly maxAttempts?: number;
+  /**
+   * Claims of a run after which a record on its ticket that keeps failing is given up (a lease apart each, so
+   * about three hours by default): a run never recorded would hold back the ticket's later re-checks for good.
+   */
+  readonly maxRecordClaims?: number;
   /** After the checks themselves failed, how long before they are tried again. */
   readonly retryDelayMs?: number;
   /** Jobs one replica works on at once (the delivery probes wait minutes for mail). */
@@ -73,6 +80,22 @@ export function createInvestigationWorker(options: InvestigationWorkerOptions) {
   };
   const recordDeps: RecordDeps = { db, tickets: options.tickets, logger, locale: options.locale ?? 'ms' };
   const inFlight = new Set<Promise<void>>();
+  const maxRecordClaims = options.maxRecordClaims ?? 20;
+
+  /** Releases a run whose record keeps failing, so the ticket's later checks can run; SOC still has the ticket. */
+  async function giveUpRecording(job: ClaimedJob, error: unknown): Promise<void> {
+    await db.mailtestRun.updateMany({
+      where: { id: job.id, attempts: job.attempts },
+      data: { leaseUntil: null },
+    });
+    logger.error('investigation could not be recorded on its ticket and is given up', {
+      reference: randomUUID().slice(0, 8),
+      runId: job.id,
+      ticketId: job.ticketId,
+      claims: job.attempts,
+      error,
+    });
+  }
 
   async function work(job: ClaimedJob, result: WorkResult): Promise<void> {
     try {
@@ -84,7 +107,14 @@ export function createInvestigationWorker(options: InvestigationWorkerOptions) {
         }
         result.checked += 1;
       }
-      await recordRun(recordDeps, job.id);
+      try {
+        await recordRun(recordDeps, job.id);
+      } catch (error) {
+        if (job.attempts < maxRecordClaims) throw error;
+        await giveUpRecording(job, error);
+        result.lost += 1;
+        return;
+      }
       // Released only once recorded: until then a lease that runs out hands the job to another replica.
       await db.mailtestRun.updateMany({
         where: { id: job.id, attempts: job.attempts },

@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../flows/types.ts';
+import { createInvestigationWorker } from '../../src/investigation/worker.ts';
 import { verifyAuditChain } from '../../src/tickets/audit-chain.ts';
 import { complaintForm } from '../flows/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
@@ -207,5 +208,34 @@ describeEachDatabase('complaint investigation worker', (suite) => {
     expect(notes.some((n) => JSON.stringify(n.payload).includes('notify.ad.investigation_not_run'))).toBe(
       true,
     );
+  });
+
+  it('gives up a record that keeps failing after its claims run out, so the ticket is not held back for good', async () => {
+    const w = investigationWorld(db(), () => BEFORE);
+    const ticket = await w.openComplaint();
+    const broken = createInvestigationWorker({
+      db: db().prisma,
+      tickets: {
+        act: async () => {
+          throw new Error('record_investigation exploded');
+        },
+      },
+      checks: w.fake.checks,
+      clock: w.h.clock,
+      logger: w.h.logger,
+      leaseMs: LEASE_MS,
+      maxRecordClaims: 3,
+    });
+    for (let claim = 1; claim <= 3; claim++) {
+      expect(await broken.runOnce()).toMatchObject({ claimed: 1, recorded: 0, lost: 1 });
+      const [run] = await w.runsOf(ticket.id);
+      expect(run).toMatchObject({ status: 'done', attempts: claim });
+      // Held until its lease ends and it is tried again; released once given up.
+      expect(run?.leaseUntil === null).toBe(claim === 3);
+      w.h.clock.advance(LEASE_MS + 1);
+    }
+    expect(await broken.runOnce()).toMatchObject({ claimed: 0 });
+    expect(w.fake.calls).toHaveLength(1);
+    expect(w.h.logger.lines.some((l) => l.includes('is given up'))).toBe(true);
   });
 });

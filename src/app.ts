@@ -121,9 +121,10 @@ export async function startApp(options: AppOptions) {
   }
   const db = database.prisma;
   const metrics = createMetrics();
-  const directory = directoryFromConfig(config);
+  const platformsOn = activePlatforms(config, teamsAnonymous);
+  const directory = directoryFromConfig(config, platformsOn);
   const teamsOn = config.platforms.teams !== null || teamsAnonymous;
-  const target = { directory, platforms: activePlatforms(config, teamsAnonymous), logger };
+  const target = { directory, platforms: platformsOn, logger };
   const playground = workspace
     ? createPlayground({
         workspace,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Directory, type Person } from '../../src/directory/directory.ts';
+import { directoryFromConfig } from '../../src/directory/from-config.ts';
 import { endorsingManagerIds, endorsingManagers } from '../../src/platform/endorsing-managers.ts';
+import { load, MINIMAL_YAML } from '../config/fixture.ts';
 
 // Whom Section A may name to endorse, on every platform: configured managers a chat platform reaches.
 
@@ -41,5 +43,23 @@ describe('endorsingManagers', () => {
   it('leaves out a manager no platform can reach: the endorsement card could not be sent to them', () => {
     expect(endorsingManagerIds(directory)).not.toContain('zul');
     expect(endorsingManagerIds(directory)).not.toContain('aminah');
+  });
+
+  it('leaves out a manager reachable only on a platform mailops does not run on', () => {
+    const rahman =
+      '  - { id: rahman, name: Abd Rahman bin Ismail, email: rahman@agensi.example, roles: [manager] }';
+    const loaded = load(
+      MINIMAL_YAML.replace(
+        rahman,
+        [
+          rahman.replace('roles: [manager]', 'roles: [manager], teams: 0d1f6b1e-3c53-4a8e-9f0e-5a2b7c9d1e20'),
+          '  - { id: lim, name: Lim Wei Ling, email: lim@agensi.example, roles: [manager], slack: U0LIM }',
+        ].join('\n'),
+      ),
+    );
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    expect(endorsingManagerIds(directoryFromConfig(loaded.config))).toEqual(['rahman', 'lim']);
+    expect(endorsingManagerIds(directoryFromConfig(loaded.config, ['slack']))).toEqual(['lim']);
+    expect(endorsingManagerIds(directoryFromConfig(loaded.config, ['teams']))).toEqual(['rahman']);
   });
 });

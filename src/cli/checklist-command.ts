@@ -16,7 +16,7 @@ import type { OutboxTarget } from '../tickets/outbox-writer.ts';
 import { createTicketService } from '../tickets/ticket-service.ts';
 import { systemClock } from '../time.ts';
 import type { CliArgs, CliCommand } from './commands.ts';
-import { cliLogger, configOrThrow, table, withMigratedDatabase } from './context.ts';
+import { cliLogger, configOrThrow, table, withDatabase, withMigratedDatabase } from './context.ts';
 import { cliText } from './locale.ts';
 
 // `mailops checklist run [--domain d]`: the daily e-mail checklist (circular 4(c), 4(h)) now, for one or all
@@ -151,9 +151,8 @@ export const checklistHistoryCommand: CliCommand = {
     const { config, text } = configOrThrow(io);
     const { locale, t } = text;
     const logger = cliLogger(config);
-    const fires = await withMigratedDatabase(config, logger, async (db) => {
-      return checklistHistory(db.prisma, limit);
-    });
+    // Only reads: it must not migrate the schema under a mailops serve still running the older version.
+    const fires = await withDatabase(config, logger, (db) => checklistHistory(db.prisma, limit));
     if (fires.length === 0) {
       io.out(t('cli.checklist.no_history'));
       return 0;

@@ -13,6 +13,7 @@ const READERS = [
   ['audit', 'verify'],
   ['outbox'],
   ['mailtest', '--history', 'agensi.gov.my'],
+  ['checklist', 'history'],
 ];
 
 describeEachDatabase('the CLI on a database not migrated', (suite) => {

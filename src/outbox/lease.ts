@@ -12,8 +12,6 @@ import type { ClaimedMessage } from './claim.ts';
 export const fenceOf = (row: ClaimedMessage) => ({ id: row.id, attempts: row.attempts, status: 'pending' });
 
 export interface HeldLease {
-  /** Whether a renewal found the row claimed by someone else (or no longer pending). */
-  readonly lost: () => boolean;
   stop(): void;
 }
 
@@ -26,7 +24,6 @@ export function holdLease(
   row: ClaimedMessage,
   options: { leaseMs: number; clock: Clock; logger: Logger },
 ): HeldLease {
-  let lost = false;
   const timer = setInterval(
     () => {
       db.outboxMessage
@@ -36,9 +33,6 @@ export function holdLease(
           where: { ...fenceOf(row), lockedUntil: { not: null } },
           data: { lockedUntil: new Date(options.clock.now().getTime() + options.leaseMs) },
         })
-        .then((renewed) => {
-          if (renewed.count === 0) lost = true;
-        })
         .catch((error: unknown) =>
           options.logger.warn('outbox lease not renewed', { outboxId: row.id, error }),
         );
@@ -46,7 +40,7 @@ export function holdLease(
     Math.max(1, Math.floor(options.leaseMs / 3)),
   );
   timer.unref();
-  return { lost: () => lost, stop: () => clearInterval(timer) };
+  return { stop: () => clearInterval(timer) };
 }
 
 /**

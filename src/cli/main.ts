@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ERROR_CODES, isMailopsError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import type { CliIo } from './commands.ts';
+import { onFirstInterrupt } from './interrupt.ts';
 import { cliText } from './locale.ts';
 import { parseArguments } from './parse-arguments.ts';
 import { commandHelp, helpFor, matchCommand, usage, usageOf } from './usage.ts';
@@ -75,31 +76,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return 1;
   }
-}
-
-/** What `onFirstInterrupt` listens on: the process, or a test's stand-in. */
-interface SignalSource {
-  on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
-  off(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
-}
-
-/**
- * Tells `listener` of the first Ctrl-C (SIGINT) or SIGTERM, then lets go of both, so that a second one gets the
- * system's default and ends the process at once: the way out when stopping itself hangs. Returns how to let go
- * sooner (the command finished first).
- */
-export function onFirstInterrupt(listener: () => void, signals: SignalSource = process): () => void {
-  const stop = () => {
-    signals.off('SIGINT', once);
-    signals.off('SIGTERM', once);
-  };
-  const once = () => {
-    stop();
-    listener();
-  };
-  signals.on('SIGINT', once);
-  signals.on('SIGTERM', once);
-  return stop;
 }
 
 if (import.meta.main) {

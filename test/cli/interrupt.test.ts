@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { onFirstInterrupt } from '../../src/cli/main.ts';
+import { onFirstInterrupt } from '../../src/cli/interrupt.ts';
 
 // The first Ctrl-C (or SIGTERM) is mailops' to handle; the second must be the system's, so that a stop which
 // hangs can still be ended from the keyboard. An EventEmitter stands in for the process: with no listener

@@ -27,7 +27,11 @@ function serve(env: Record<string, string>) {
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // An exit by signal (a crash, or a SIGTERM the process did not handle) is reported with its signal and
+  // what the process printed, so a failure says why rather than "null".
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? `${signal}\n${output}`)),
+  );
   return { child, exited, output: () => output };
 }
 
@@ -97,6 +101,23 @@ describe('mailops serve on the embedded database (PGlite)', () => {
     await printed(again, `sedang berjalan di http://127.0.0.1:${next}`);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
+  }, 60_000);
+
+  it('stops in order on a SIGTERM that comes while it starts, and the next start on the folder serves', async () => {
+    const dataDir = tempDir('serve');
+    folders.push(dataDir);
+    const starting = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    // The demo-configuration warning is printed before the embedded database opens and the schema migrates
+    // on this fresh folder (seconds): the signal lands in the middle of the start.
+    await printed(starting, 'MAILOPS_CONFIG is not set');
+    starting.child.kill('SIGTERM');
+    expect(await starting.exited).toBe(0);
+    const port = await freePort();
+    const next = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(port) });
+    expect(await (await waitHealthy(port, next.exited)).json()).toMatchObject({ status: 'ok' });
+    await printed(next, `sedang berjalan di http://127.0.0.1:${port}`);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
   }, 60_000);
 
   it('says where it listens in English with MAILOPS_DEFAULT_LOCALE=en', async () => {

@@ -74,6 +74,7 @@ const CHECKS = {
   'tls_rpt.version': ['gp-transport', ['fail']],
 
   'dnsbl.listing': ['gp-transport', ['pass', 'fail', 'untested']],
+  'dnsbl.policy_listing': ['gp-transport', ['warn', 'fail']],
 } as const satisfies Record<string, readonly [Requirement, readonly Verdict[]]>;
 
 export type DnsCheck = keyof typeof CHECKS;

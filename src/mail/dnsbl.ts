@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { finding, recordsOf } from './dns-finding.ts';
-import { reverseName } from './resolver.ts';
+import { reverseName, sameAddress } from './resolver.ts';
 import type { DnsClient, Finding } from './types.ts';
 
 // Whether the MX addresses are on a DNS blocklist (RFC 5782): a listed server's mail is refused or marked as
@@ -115,6 +115,8 @@ async function lookup(
     return untested(refusal ?? codes.join(', '));
   }
   if (list === 'lists_everything') return untested(list);
+  if (isSpamhaus(zone) && listed.every((code) => PBL_CODES.has(code)))
+    return finding('dnsbl.policy_listing', 'warn', { address, zone, code: listed.join(', ') }, subject);
   const reason = recordsOf(await dns.txt(name))
     .join(' ')
     .trim();
@@ -123,5 +125,34 @@ async function lookup(
     'fail',
     { address, zone, code: listed.join(', '), reason: reason || '-' },
     subject,
+  );
+}
+
+/**
+ * Spamhaus's Policy Block List (PBL): 127.0.0.10 (entered by the ISP) and 127.0.0.11 (by Spamhaus) in ZEN and
+ * the pbl zone, also through the Data Query Service's `<key>.zen.dq.spamhaus.net`. It lists address ranges whose
+ * owner declares they should not hand mail straight to receivers, not spam seen from them. Other lists give
+ * these codes other meanings, so they are read this way only for Spamhaus's zones.
+ */
+const PBL_CODES: ReadonlySet<string> = new Set(['127.0.0.10', '127.0.0.11']);
+const isSpamhaus = (zone: string) =>
+  /(?:^|\.)(?:zen|pbl)\.spamhaus\.org$|(?:^|\.)(?:zen|pbl)\.dq\.spamhaus\.net$/i.test(zone);
+
+/**
+ * A PBL listing stops only the mail the address sends: receivers using ZEN refuse it, while mail it receives
+ * is untouched. So a receive-only MX on the PBL is a warn (the agency's outbound mail goes out elsewhere),
+ * and the same listing is a fail once the domain's SPF authorises that address to send (spf.mx_authorised
+ * pass): then mail the agency sends from it is refused by every receiver that uses the list. Judged when the
+ * run has both findings in hand.
+ */
+export function judgePolicyListings(findings: readonly Finding[]): Finding[] {
+  const senders = findings
+    .filter((f) => f.check === 'spf.mx_authorised' && f.verdict === 'pass')
+    .map((f) => f.subject ?? '');
+  const sends = (address: string) => senders.some((sender) => sender !== '' && sameAddress(sender, address));
+  return findings.map((f) =>
+    f.check === 'dnsbl.policy_listing' && f.verdict === 'warn' && sends(String(f.params.address))
+      ? { ...f, verdict: 'fail' }
+      : f,
   );
 }

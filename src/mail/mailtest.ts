@@ -1,7 +1,7 @@
 import { checkDkim, type SigningSelector } from './dkim.ts';
 import { checkDmarc } from './dmarc.ts';
 import { checkDns, type DnsCheckResult, type MxHost } from './dns-checks.ts';
-import { checkDnsbl } from './dnsbl.ts';
+import { checkDnsbl, judgePolicyListings } from './dnsbl.ts';
 import { checkMtaSts } from './mta-sts.ts';
 import { mxTlsFindings, type ProbedAddress } from './mta-sts-mx-tls.ts';
 import { stoppable, withCache } from './resolver.ts';
@@ -137,7 +137,8 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
   await report(
     Promise.all([mtaSts, Promise.all(probed)]).then(([policy, sessions]) => mxTlsFindings(policy, sessions)),
   );
-  return sortFindings(found);
+  // A policy listing (dnsbl.ts) is judged by whether SPF lets the address send: the card shows the final word.
+  return sortFindings(judgePolicyListings(found));
 }
 
 /**

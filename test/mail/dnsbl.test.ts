@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeFinding } from '../../src/mail/describe.ts';
-import { checkDnsbl, DEFAULT_DNSBL_ZONES } from '../../src/mail/dnsbl.ts';
+import { checkDnsbl, DEFAULT_DNSBL_ZONES, judgePolicyListings } from '../../src/mail/dnsbl.ts';
+import { runMailtest } from '../../src/mail/mailtest.ts';
+import { createTargetPolicy } from '../../src/mail/target-policy.ts';
 import type { DnsFailure } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
 import { expectReadable, UNANSWERED, verdicts } from './readable.ts';
@@ -140,5 +142,104 @@ describe('checkDnsbl', () => {
   it.each(UNANSWERED)('reports a lookup that got %s as untested', async (failure) => {
     const findings = await run({ '10.2.0.192.senarai.example': { a: failure as DnsFailure } });
     expect(verdicts(findings)).toEqual(['dnsbl.listing untested 192.0.2.10']);
+  });
+
+  describe("Spamhaus's Policy Block List (127.0.0.10, 127.0.0.11)", () => {
+    const at = (zone: string, codes: string[]) => ({
+      [`2.0.0.127.${zone}`]: { a: ['127.0.0.2'] },
+      [`10.2.0.192.${zone}`]: { a: codes },
+    });
+
+    it.each([
+      ['zen.spamhaus.org', '127.0.0.10'],
+      ['pbl.spamhaus.org', '127.0.0.11'],
+      ['k3yk3yk3y.zen.dq.spamhaus.net', '127.0.0.11'],
+    ])(
+      'is a warn at %s (%s): it says the range should not send, not that it sent spam',
+      async (zone, code) => {
+        const findings = await run(at(zone, [code]), ['192.0.2.10'], [zone]);
+        expect(verdicts(findings)).toEqual(['dnsbl.policy_listing warn 192.0.2.10']);
+        expect(findings[0]?.params).toEqual({ address: '192.0.2.10', zone, code });
+        expect(describeFinding(findings[0]!, 'en').text).toMatch(/Fine if this server only receives mail/);
+      },
+    );
+
+    it('is a listing like any other when Spamhaus also lists the address for spam (SBL beside PBL)', async () => {
+      const findings = await run(
+        at('zen.spamhaus.org', ['127.0.0.2', '127.0.0.10']),
+        ['192.0.2.10'],
+        ['zen.spamhaus.org'],
+      );
+      expect(verdicts(findings)).toEqual(['dnsbl.listing fail 192.0.2.10']);
+    });
+
+    it('is a listing like any other at a list whose 127.0.0.10 means something else', async () => {
+      const findings = await run(
+        at('dnsbl.contoh.example', ['127.0.0.10']),
+        ['192.0.2.10'],
+        ['dnsbl.contoh.example'],
+      );
+      expect(verdicts(findings)).toEqual(['dnsbl.listing fail 192.0.2.10']);
+    });
+
+    it.each([
+      ['v=spf1 ip4:192.0.2.10 -all', 'fail'],
+      ['v=spf1 ip4:198.51.100.25 -all', 'warn'],
+    ])('is judged by the whole /mailtest run against the SPF record %s: %s', async (record, verdict) => {
+      const domain = 'agensi.example';
+      const findings = await runMailtest({
+        domain,
+        dns: fakeDns({
+          [domain]: { mx: [{ exchange: `mx.${domain}`, priority: 10 }], txt: [record] },
+          [`mx.${domain}`]: { a: ['192.0.2.10'] },
+          ...at('zen.spamhaus.org', ['127.0.0.11']),
+        }),
+        // A documentation address: no SMTP session is attempted, the DNS side is what is judged here.
+        target: createTargetPolicy([]),
+        settings: {
+          dnsblZones: ['zen.spamhaus.org'],
+          dkimSelectors: [],
+          heloName: 'probe.mailops.test',
+          relaySender: 'probe@outside.test',
+          relayRecipient: 'relaytest@outside.test',
+          timeoutMs: 1000,
+        },
+      });
+      expect(findings.find((f) => f.check === 'dnsbl.policy_listing')?.verdict).toBe(verdict);
+    });
+
+    const listed = (address: string) =>
+      ({
+        check: 'dnsbl.policy_listing',
+        verdict: 'warn',
+        requirement: 'gp-transport',
+        subject: address,
+        params: { address, zone: 'zen.spamhaus.org', code: '127.0.0.11' },
+      }) as const;
+    const spf = (address: string, verdict: 'pass' | 'warn') =>
+      ({
+        check: 'spf.mx_authorised',
+        verdict,
+        requirement: '4f-v',
+        subject: address,
+        params: { address, host: 'mx.agensi.gov.my', result: verdict === 'pass' ? 'pass' : 'fail' },
+      }) as const;
+
+    it('fails an address the domain’s SPF lets send, however its IPv6 form is written', () => {
+      const judged = judgePolicyListings([
+        listed('2001:db8::25'),
+        spf('2001:0db8:0:0:0:0:0:25', 'pass'),
+        listed('192.0.2.10'),
+        spf('192.0.2.10', 'warn'),
+        listed('192.0.2.11'),
+        spf('192.0.2.12', 'pass'),
+      ]);
+      expect(verdicts(judged.filter((f) => f.check.startsWith('dnsbl.')))).toEqual([
+        'dnsbl.policy_listing fail 2001:db8::25',
+        'dnsbl.policy_listing warn 192.0.2.10',
+        'dnsbl.policy_listing warn 192.0.2.11',
+      ]);
+      expect(describeFinding(judged[0]!, 'ms').text).toMatch(/SPF domain membenarkannya menghantar mel/);
+    });
   });
 });

@@ -118,6 +118,13 @@ const ms = {
   'mailtest.dnsbl.listing.fail': 'Alamat {address} disenaraikan dalam {zone} (kod {code}). Sebab: {reason}',
   'mailtest.dnsbl.listing.untested':
     'Tidak dapat diuji: senarai {zone} tidak memberi jawapan yang boleh dibaca untuk {address} ({answer}). Ini bukan keputusan gagal.',
+  'mailtest.dnsbl.policy_listing.title': 'Senarai Sekatan Polisi Spamhaus (PBL)',
+  'mailtest.dnsbl.policy_listing.warn':
+    'Alamat {address} berada dalam PBL melalui {zone} (kod {code}): pemilik julat alamat ini mengisytiharkan ia tidak sepatutnya menghantar mel terus kepada penerima. Ini bukan tanda spam. Tiada masalah jika pelayan ini hanya menerima mel; jika ia juga menghantar, penerima yang menggunakan {zone} menolak mel itu.',
+  'mailtest.dnsbl.policy_listing.fail':
+    'Alamat {address} berada dalam PBL melalui {zone} (kod {code}) dan SPF domain membenarkannya menghantar mel: penerima yang menggunakan {zone} menolak mel agensi yang dihantar dari alamat ini.',
+  'mailtest.dnsbl.policy_listing.fix':
+    'Pelayan yang menghantar mel memerlukan alamat statik di luar PBL. Kod 127.0.0.10: minta ISP mengeluarkan julat itu daripada PBL. Kod 127.0.0.11: mohon pengecualian bagi alamat statik milik agensi melalui Pusat Penyahsenaraian Spamhaus. Atau hantar mel keluar melalui pelayan geganti ISP atau penyedia, dan keluarkan alamat ini daripada rekod SPF jika ia hanya menerima mel.',
   'mailtest.dnsbl_problem.lists_everything':
     'senarai itu turut menyenaraikan 127.0.0.1, yang tidak boleh disenaraikan oleh mana-mana senarai (RFC 5782 §5): ia menyenaraikan setiap alamat, jadi jawapannya tidak bermakna',
   'mailtest.dnsbl_problem.no_test_entry':
@@ -244,6 +251,13 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dnsbl.listing.fail': 'The address {address} is listed on {zone} (code {code}). Reason: {reason}',
   'mailtest.dnsbl.listing.untested':
     'Could not test: the {zone} list gave no usable answer for {address} ({answer}). This is not a fail.',
+  'mailtest.dnsbl.policy_listing.title': "Spamhaus's Policy Block List (PBL)",
+  'mailtest.dnsbl.policy_listing.warn':
+    'The address {address} is on the PBL through {zone} (code {code}): the owner of its range declares it should not hand mail straight to receivers. This is not a sign of spam. Fine if this server only receives mail; if it also sends, receivers that use {zone} refuse that mail.',
+  'mailtest.dnsbl.policy_listing.fail':
+    "The address {address} is on the PBL through {zone} (code {code}) and the domain's SPF authorises it to send: receivers that use {zone} refuse the agency's mail sent from this address.",
+  'mailtest.dnsbl.policy_listing.fix':
+    "A server that sends mail needs a static address outside the PBL. Code 127.0.0.10: ask the ISP to take the range out of the PBL. Code 127.0.0.11: ask for an exception for an agency-owned static address at Spamhaus's Blocklist Removal Center. Or send outbound mail through the ISP's or provider's relay, and take this address out of the SPF record if it only receives mail.",
   'mailtest.dnsbl_problem.lists_everything':
     'the list also lists 127.0.0.1, which no list may list (RFC 5782 §5): it lists every address, so its answer means nothing',
   'mailtest.dnsbl_problem.no_test_entry':

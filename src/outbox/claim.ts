@@ -17,15 +17,25 @@ export interface ClaimedMessage {
   readonly failingSince: Date | null;
 }
 
+/** Claims in a row that ended with no outcome before the message is parked (see claimDue). */
+export const MAX_LAPSES = 5;
+
 export async function claimDue(
   db: Db,
-  options: { now: Date; leaseMs: number; limit: number; platforms: readonly string[] },
+  options: {
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    platforms: readonly string[];
+    /** Told of each row parked for its lapses, to be logged where an operator looks. */
+    onParked?: (row: { id: string; platform: string; attempts: number }) => void;
+  },
 ): Promise<ClaimedMessage[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
   // Only rows this process has an adapter for: a replica without Teams credentials leaves Teams rows to one
   // that has them, and rows for a platform not yet wired wait instead of failing.
   if (options.platforms.length === 0) return [];
-  return db.$transaction(async (tx) => {
+  const { claimed, parked } = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT o.id FROM outbox_messages o
       WHERE o.status = 'pending'
@@ -40,20 +50,45 @@ export async function claimDue(
       ORDER BY o.seq
       LIMIT ${options.limit}
       FOR UPDATE OF o SKIP LOCKED`;
-    if (rows.length === 0) return [];
+    if (rows.length === 0) return { claimed: [], parked: [] };
     const ids = rows.map((r) => r.id);
-    await tx.outboxMessage.updateMany({
-      where: { id: { in: ids } },
-      data: { lockedUntil: leaseUntil, attempts: { increment: 1 } },
+    // A row still locked when claimed again was never written back: the claim before this one ended with no
+    // outcome (mailops was killed or stalled during the delivery, or the database was down past the lease).
+    // Its retry window starts there, and a row that does this MAX_LAPSES times in a row is parked rather
+    // than handed out again: a message that ends every dispatcher that takes it would otherwise keep mailops
+    // in a crash loop, and block what follows it to the same reader, for good.
+    const lapse = `[lapse] no outcome was written for an earlier attempt: mailops stopped or stalled while delivering it`;
+    await tx.$executeRaw`
+      UPDATE outbox_messages SET
+        attempts = attempts + 1,
+        locked_until = ${leaseUntil},
+        lapses = CASE WHEN locked_until IS NULL THEN lapses ELSE lapses + 1 END,
+        failing_since = CASE WHEN locked_until IS NULL THEN failing_since ELSE COALESCE(failing_since, ${options.now}) END,
+        last_error = CASE WHEN locked_until IS NULL THEN last_error ELSE ${lapse} END
+      WHERE id = ANY(${ids}::uuid[])`;
+    const parked = await tx.outboxMessage.updateManyAndReturn({
+      where: { id: { in: ids }, lapses: { gte: MAX_LAPSES } },
+      data: {
+        status: 'dead',
+        lockedUntil: null,
+        lastError: `[lapse] parked after ${MAX_LAPSES} attempts in a row that ended with no outcome: mailops stopped or stalled while delivering it (see its log at those times)`,
+      },
+      select: { id: true, platform: true, attempts: true },
     });
-    const claimed = await tx.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { seq: 'asc' } });
-    return claimed.map((row) => ({
-      id: row.id,
-      ticketId: row.ticketId,
-      platform: row.platform,
-      payload: row.payload,
-      attempts: row.attempts,
-      failingSince: row.failingSince,
-    }));
+    const claimed = await tx.outboxMessage.findMany({
+      where: { id: { in: ids }, status: 'pending' },
+      orderBy: { seq: 'asc' },
+    });
+    return { claimed, parked };
   });
+  // Told once the transaction has committed: a rolled-back claim parked nothing.
+  for (const row of parked) options.onParked?.(row);
+  return claimed.map((row) => ({
+    id: row.id,
+    ticketId: row.ticketId,
+    platform: row.platform,
+    payload: row.payload,
+    attempts: row.attempts,
+    failingSince: row.failingSince,
+  }));
 }

@@ -268,10 +268,12 @@ export function createDispatcher(options: DispatcherOptions) {
     const delay = nextDelayMs(row.attempts, options.backoff, retryAfterMs);
     const recorded = await db.outboxMessage.updateMany({
       where: fenceOf(row),
+      // This attempt ended with an outcome, so the lapses before it were not the message's doing.
       data: final
-        ? { status: 'dead', lastError: `[${reference}] ${message}`, lockedUntil: null }
+        ? { status: 'dead', lastError: `[${reference}] ${message}`, lockedUntil: null, lapses: 0 }
         : {
             lastError: `[${reference}] ${message}`,
+            lapses: 0,
             failingSince,
             nextAttemptAt: new Date(clock.now().getTime() + delay),
             lockedUntil: null,
@@ -313,6 +315,14 @@ export function createDispatcher(options: DispatcherOptions) {
         leaseMs,
         limit: batchSize,
         platforms: [...options.platforms.keys()],
+        onParked: (row) => {
+          logger.error('outbox message parked: its deliveries keep ending with no outcome', {
+            outboxId: row.id,
+            platform: row.platform,
+            attempts: row.attempts,
+          });
+          result.dead += 1;
+        },
       });
       if (rows.length === 0) return result;
       // Settled, not all: one delivery whose bookkeeping threw must not let stop() close the database under

@@ -72,7 +72,7 @@ export async function retryParked(db: Db, now: Date, ids?: readonly string[]): P
   }
   const requeued = await db.outboxMessage.updateMany({
     where: { status: 'dead', ...(ids ? { id: { in: [...ids] } } : {}) },
-    data: { status: 'pending', nextAttemptAt: now, failingSince: null, lockedUntil: null },
+    data: { status: 'pending', nextAttemptAt: now, failingSince: null, lockedUntil: null, lapses: 0 },
   });
   return { ok: true, requeued: requeued.count };
 }

@@ -18,8 +18,8 @@ export const configCheckCommand: CliCommand = {
     // What serve would refuse too (chat credentials in production), so a deployment is checked before it starts.
     const result = loadConfig(io.env, { serving: true });
     if (!result.ok) {
-      // The heading is ours; the problem lines are loadConfig's, left as written: they carry the paths
-      // (`people[0].email`, `env PORT`) an operator looks for in the file and the environment.
+      // The heading is ours; the problem lines are loadConfig's, in the same language (MAILOPS_DEFAULT_LOCALE),
+      // with the paths (`people[0].email`, `env PORT`) an operator looks for in the file and the environment.
       const { t } = cliText(io.env);
       io.err(t('cli.config.problems', { count: result.problems.length }));
       for (const p of result.problems) io.err(`  - ${p}`);
@@ -28,7 +28,7 @@ export const configCheckCommand: CliCommand = {
     const { config, warnings } = result;
     const { t } = cliText(io.env, config);
     io.out(summarize(config, t));
-    // Warnings, like problems, are loadConfig's own lines.
+    // Warnings, like problems, are loadConfig's own lines, in the configuration's language.
     if (warnings.length > 0) io.err(t('cli.config.warnings', { count: warnings.length }));
     for (const w of warnings) io.err(`  - ${w}`);
     return 0;

@@ -24,8 +24,8 @@ export function configOrThrow(
 } {
   const result = loadConfig(io.env, options);
   if (!result.ok) {
-    // No configuration, so no configured language: cliText falls back to MAILOPS_DEFAULT_LOCALE or Malay.
-    // The problem lines are loadConfig's own, as it wrote them: they name variables and file paths.
+    // No configuration, so no configured language: cliText falls back to MAILOPS_DEFAULT_LOCALE or Malay, the
+    // language loadConfig wrote the problem lines in.
     const { t } = cliText(io.env);
     const problems = result.problems.map((p) => `  - ${p}`).join('\n');
     throw new MailopsError(

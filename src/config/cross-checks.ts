@@ -1,12 +1,13 @@
 import type { Role } from '../../flows/types.ts';
+import { type ConfigKey, type ConfigText, say } from './messages.ts';
 
 // Rules that span several fields of the file (and the environment). Problems stop the start-up; warnings
 // are printed and the service runs, because the SOP can still be followed. The checks read the raw YAML
 // leniently, so they run even when the schema found other problems and everything is reported at once.
 
 export interface CrossCheckResult {
-  readonly problems: string[];
-  readonly warnings: string[];
+  readonly problems: ConfigText[];
+  readonly warnings: ConfigText[];
 }
 
 interface LoosePerson {
@@ -36,14 +37,17 @@ function loosePeople(root: Record<string, unknown>): LoosePerson[] | null {
   );
 }
 
+const DUPLICATE: Readonly<Record<'id' | 'slack' | 'teams' | 'email', ConfigKey>> = {
+  id: 'config.duplicate.id',
+  slack: 'config.duplicate.slack',
+  teams: 'config.duplicate.teams',
+  email: 'config.duplicate.email',
+};
+
 /** `people[3].slack: Slack user "U0ABC" is already used by people[1] (aminah)` per repeated value. */
-function duplicates(
-  people: LoosePerson[],
-  field: 'id' | 'slack' | 'teams' | 'email',
-  what: string,
-): string[] {
+function duplicates(people: LoosePerson[], field: keyof typeof DUPLICATE): ConfigText[] {
   const seen = new Map<string, number>();
-  const out: string[] = [];
+  const out: ConfigText[] = [];
   people.forEach((person, index) => {
     const value = person[field];
     if (value === undefined) return;
@@ -51,7 +55,12 @@ function duplicates(
     if (first === undefined) seen.set(value, index);
     else
       out.push(
-        `people[${index}].${field}: ${what} "${value}" is already used by people[${first}] (${people[first]?.id})`,
+        say(DUPLICATE[field], {
+          at: `people[${index}].${field}`,
+          value,
+          first: `people[${first}]`,
+          owner: people[first]?.id ?? '?',
+        }),
       );
   });
   return out;
@@ -59,41 +68,30 @@ function duplicates(
 
 const has = (people: LoosePerson[], role: Role) => people.some((p) => p.roles.includes(role));
 
-function rolesProblems(people: LoosePerson[], root: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  if (!has(people, 'approver')) {
-    problems.push(
-      'people: nobody has the approver role (MAMPU/JDN approves change requests, SOP 4.1 step 4)',
-    );
-  }
-  if (!has(people, 'soc')) {
-    problems.push(
-      'people: nobody has the soc role (VAS SOC implements and investigates, SOP 4.1 step 7, 4.2 step 3)',
-    );
-  }
+function rolesProblems(people: LoosePerson[], root: Record<string, unknown>): ConfigText[] {
+  const problems: ConfigText[] = [];
+  if (!has(people, 'approver')) problems.push(say('config.roles.no_approver'));
+  if (!has(people, 'soc')) problems.push(say('config.roles.no_soc'));
   const endorsement = isRecord(root.endorsement) ? root.endorsement.required : undefined;
   if ((endorsement === undefined || endorsement === true) && !has(people, 'manager')) {
-    problems.push(
-      'endorsement.required: is true but nobody has the manager role; add a manager or set it to false',
-    );
+    problems.push(say('config.roles.no_manager'));
   }
   return problems;
 }
 
-function rolesWarnings(people: LoosePerson[]): string[] {
-  const warnings: string[] = [];
-  for (const [role, why] of [
-    ['service_desk', 'SLA escalations will reach only the service desk channel'],
-    ['vendor', 'vendor escalations will reach only the vendor channel'],
-    ['admin', 'nobody can change settings from chat'],
+function rolesWarnings(people: LoosePerson[]): ConfigText[] {
+  const warnings: ConfigText[] = [];
+  for (const [role, key] of [
+    ['service_desk', 'config.roles.no_service_desk'],
+    ['vendor', 'config.roles.no_vendor'],
+    ['admin', 'config.roles.no_admin'],
   ] as const) {
-    if (!has(people, role)) warnings.push(`people: nobody has the ${role} role (${why})`);
+    if (!has(people, role)) warnings.push(say(key));
   }
   people.forEach((person, index) => {
     if (person.roles.includes('approver') && person.roles.includes('soc')) {
       warnings.push(
-        `people[${index}].roles: ${person.id} is both approver and soc; they will be refused as implementer ` +
-          'of any request they approved (separation of duties)',
+        say('config.roles.approver_and_soc', { at: `people[${index}].roles`, id: person.id ?? '?' }),
       );
     }
   });
@@ -101,7 +99,7 @@ function rolesWarnings(people: LoosePerson[]): string[] {
 }
 
 /** Business hours skip holidays; a stale list silently stretches or shrinks every SLA. */
-function holidayWarning(root: Record<string, unknown>, now: Date): string[] {
+function holidayWarning(root: Record<string, unknown>, now: Date): ConfigText[] {
   const calendar = isRecord(root.calendar) ? root.calendar : {};
   let year: string;
   try {
@@ -114,23 +112,21 @@ function holidayWarning(root: Record<string, unknown>, now: Date): string[] {
   }
   const holidays = Array.isArray(calendar.holidays) ? calendar.holidays : [];
   const current = holidays.some((h: unknown) => isRecord(h) && str(h.date)?.startsWith(year));
-  return current
-    ? []
-    : [`calendar.holidays: no holiday in ${year}; keep the list current from the federal gazette`];
+  return current ? [] : [say('config.calendar.no_holiday', { year })];
 }
 
 export function crossCheck(data: unknown, now: Date): CrossCheckResult {
   const root = isRecord(data) ? data : {};
   const people = loosePeople(root);
-  const problems: string[] = [];
-  const warnings: string[] = [];
+  const problems: ConfigText[] = [];
+  const warnings: ConfigText[] = [];
   if (people) {
-    problems.push(...duplicates(people, 'id', 'id'));
-    problems.push(...duplicates(people, 'slack', 'Slack user'));
-    problems.push(...duplicates(people, 'teams', 'Teams user'));
+    problems.push(...duplicates(people, 'id'));
+    problems.push(...duplicates(people, 'slack'));
+    problems.push(...duplicates(people, 'teams'));
     problems.push(...rolesProblems(people, root));
     // A shared mailbox for two people is unusual but not wrong; notifications go to chat identities.
-    warnings.push(...duplicates(people, 'email', 'e-mail'));
+    warnings.push(...duplicates(people, 'email'));
     warnings.push(...rolesWarnings(people));
   }
   warnings.push(...holidayWarning(root, now));

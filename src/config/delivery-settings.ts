@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DeliverySettings, MailEndpoint, ProbeMailbox } from '../mail/probe/delivery-types.ts';
 import { type DeliveryFile, type MailboxFile, mailboxSchema } from './delivery-schema.ts';
+import { type ConfigText, say } from './messages.ts';
 import { Secret } from './secret.ts';
 
 // Turns the `delivery:` section into the probes' settings, reading each probe mailbox's password from the
@@ -11,9 +12,11 @@ const MIB = 1024 * 1024;
 
 export interface DeliveryAssembly {
   readonly settings: DeliverySettings | null;
-  readonly problems: string[];
-  readonly warnings: string[];
+  readonly problems: ConfigText[];
+  readonly warnings: ConfigText[];
 }
+
+type Findings = { problems: ConfigText[]; warnings: ConfigText[] };
 
 function endpoint(e: NonNullable<MailboxFile['imap']>): MailEndpoint {
   return {
@@ -29,12 +32,12 @@ function password(
   at: string,
   env: Readonly<Record<string, string | undefined>>,
   baseDir: string,
-  out: { problems: string[]; warnings: string[] },
+  out: Findings,
 ): Secret | null {
   if (m.password_env) {
     const value = env[m.password_env];
     if (value === undefined || value === '') {
-      out.problems.push(`${at}.password_env: the environment variable ${m.password_env} is not set`);
+      out.problems.push(say('config.password.env_unset', { at: `${at}.password_env`, name: m.password_env }));
       return null;
     }
     return new Secret(value);
@@ -44,14 +47,14 @@ function password(
     // Only the first line: editors add a final newline, and a password never spans lines.
     const value = readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '';
     if (value === '') {
-      out.problems.push(`${at}.password_file: ${file} is empty`);
+      out.problems.push(say('config.password.file_empty', { at: `${at}.password_file`, file }));
       return null;
     }
     if ((statSync(file).mode & 0o077) !== 0)
-      out.warnings.push(`${at}.password_file: ${file} can be read by other users; chmod 600 it`);
+      out.warnings.push(say('config.password.file_open', { at: `${at}.password_file`, file }));
     return new Secret(value);
   } catch {
-    out.problems.push(`${at}.password_file: ${file} cannot be read`);
+    out.problems.push(say('config.file_unreadable', { at: `${at}.password_file`, file }));
     return null;
   }
 }
@@ -68,8 +71,8 @@ export function mailboxPasswordProblems(
   data: unknown,
   env: Readonly<Record<string, string | undefined>>,
   configPath: string,
-): string[] {
-  const out = { problems: [] as string[], warnings: [] as string[] };
+): ConfigText[] {
+  const out: Findings = { problems: [], warnings: [] };
   const delivery = isRecord(data) && isRecord(data.delivery) ? data.delivery : {};
   const domains = Array.isArray(delivery.domains) ? delivery.domains : [];
   domains.forEach((domain: unknown, i) => {
@@ -87,7 +90,7 @@ export function assembleDelivery(
   env: Readonly<Record<string, string | undefined>>,
   configPath: string,
 ): DeliveryAssembly {
-  const out = { problems: [] as string[], warnings: [] as string[] };
+  const out: Findings = { problems: [], warnings: [] };
   const baseDir = dirname(configPath);
   const mailbox = (m: MailboxFile, at: string): ProbeMailbox | null => {
     const secret = password(m, at, env, baseDir, out);
@@ -105,7 +108,7 @@ export function assembleDelivery(
     const outside = mailbox(d.outside, `delivery.domains[${i}].outside`);
     if (!d.agency.imap)
       out.warnings.push(
-        `delivery.domains[${i}].agency.imap: not set, so deliveries into ${d.domain} are known only from replies`,
+        say('config.delivery.no_imap', { at: `delivery.domains[${i}].agency.imap`, domain: d.domain }),
       );
     return agency && outside ? { domain: d.domain, schedule: d.schedule, agency, outside } : null;
   });

@@ -1,10 +1,11 @@
-import cron from 'node-cron';
 import { z } from 'zod';
 import { WEEKDAYS } from '../../flows/business-hours.ts';
 import { ROLES } from '../../flows/types.ts';
 import { LOCALES } from '../i18n/locale.ts';
 import { isAddressBlock, isDnsServer } from './addresses.ts';
 import { DELIVERY_DEFAULTS, deliverySchema } from './delivery-schema.ts';
+import { zodMessage as m } from './messages.ts';
+import { cronSchema, mustBeText, oneOf, text } from './schema-parts.ts';
 import { slaOverridesSchema } from './sla-overrides.ts';
 import { CHANNEL_PURPOSES } from './types.ts';
 
@@ -12,34 +13,31 @@ import { CHANNEL_PURPOSES } from './types.ts';
 // problem rather than a silently ignored key; cross-field rules live in cross-checks.ts.
 
 const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
-const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
 const personSchema = z.strictObject({
   id: z
-    .string({ error: 'must be text' })
-    .regex(/^[a-z0-9._-]+$/, 'must use only a-z, 0-9, ".", "_" and "-"')
+    .string({ error: mustBeText })
+    .regex(/^[a-z0-9._-]+$/, m('config.person.id'))
     // The bot acts as `system` (flows/types.ts SYSTEM_ACTOR): a person with that id would be its requester.
-    .refine((id) => id !== 'system', 'is reserved for mailops itself'),
+    .refine((id) => id !== 'system', m('config.person.id_reserved')),
   name: text,
-  email: z.email({ error: 'invalid e-mail' }),
+  email: z.email({ error: m('config.person.email') }),
   phone: z
-    .string({ error: 'must be text' })
-    .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number such as +60 3-8000 8000')
+    .string({ error: mustBeText })
+    .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, m('config.person.phone'))
     .optional(),
   designation: text.optional(),
   unit: text.optional(),
-  locale: z.enum(LOCALES, { error: 'must be ms or en' }).optional(),
+  locale: z.enum(LOCALES, { error: oneOf(LOCALES) }).optional(),
   roles: z
-    .array(z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }), {
-      error: 'must be a list of roles',
-    })
-    .min(1, 'must name at least one role')
-    .refine(unique, 'lists a role twice'),
+    .array(z.enum(ROLES, { error: oneOf(ROLES) }), { error: m('config.person.roles') })
+    .min(1, m('config.roles.at_least_one'))
+    .refine(unique, m('config.roles.twice')),
   slack: z
-    .string({ error: 'must be text' })
-    .regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD')
+    .string({ error: mustBeText })
+    .regex(/^[UW][A-Z0-9]{2,}$/, m('config.person.slack'))
     .optional(),
-  teams: z.guid({ error: 'must be a Microsoft Entra object id (a GUID)' }).optional(),
+  teams: z.guid({ error: m('config.person.teams') }).optional(),
 });
 
 const channelMap = (id: RegExp, example: string) =>
@@ -47,7 +45,7 @@ const channelMap = (id: RegExp, example: string) =>
     Object.fromEntries(
       CHANNEL_PURPOSES.map((purpose) => [
         purpose,
-        z.string({ error: 'must be text' }).regex(id, `must be a channel id such as ${example}`).optional(),
+        z.string({ error: mustBeText }).regex(id, m('config.channel_id', { example })).optional(),
       ]),
     ) as Record<(typeof CHANNEL_PURPOSES)[number], z.ZodOptional<z.ZodString>>,
   );
@@ -59,7 +57,7 @@ const channelsSchema = z.strictObject({
 });
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const clock = z.string({ error: 'must be text' }).regex(CLOCK, 'must be HH:MM (24-hour)');
+const clock = z.string({ error: mustBeText }).regex(CLOCK, m('config.calendar.clock'));
 
 function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
@@ -77,19 +75,19 @@ function isTimeZone(value: string): boolean {
 
 const calendarSchema = z.strictObject({
   time_zone: z
-    .string({ error: 'must be text' })
-    .refine(isTimeZone, 'unknown time zone')
+    .string({ error: mustBeText })
+    .refine(isTimeZone, m('config.calendar.time_zone'))
     .default('Asia/Kuala_Lumpur'),
   weekend: z
-    .array(z.enum(WEEKDAYS, { error: `must be one of ${WEEKDAYS.join(', ')}` }))
-    .refine(unique, 'lists a day twice')
-    .refine((days) => days.length < 7, 'must leave at least one working day')
+    .array(z.enum(WEEKDAYS, { error: oneOf(WEEKDAYS) }))
+    .refine(unique, m('config.calendar.day_twice'))
+    .refine((days) => days.length < 7, m('config.calendar.working_day'))
     .default(['saturday', 'sunday']),
   workday: z
     .strictObject({ start: clock, end: clock })
     // Compared as text, so only once both are HH:MM: "8:30" is its own problem, not also an end before it.
     .refine((w) => !CLOCK.test(w.start) || !CLOCK.test(w.end) || w.start < w.end, {
-      message: 'start must be before end',
+      message: m('config.calendar.start_before_end'),
       path: ['end'],
     })
     .default({ start: '08:30', end: '17:30' }),
@@ -97,35 +95,20 @@ const calendarSchema = z.strictObject({
     .array(
       z.strictObject({
         date: z
-          .string({ error: 'must be a date YYYY-MM-DD' })
-          .refine(isCalendarDate, 'must be a date YYYY-MM-DD'),
+          .string({ error: m('config.calendar.date') })
+          .refine(isCalendarDate, m('config.calendar.date')),
         name: text,
       }),
     )
     .default([]),
 });
 
-const cronSchema = z.string({ error: 'must be text' }).superRefine((expression, ctx) => {
-  const result = cron.validateDetailed(expression);
-  if (!result.valid) {
-    const why = result.errors.map((e) => e.message).join('; ');
-    ctx.addIssue({ code: 'custom', message: `invalid cron expression "${expression}" (${why})` });
-  }
-});
-
-const hostPort = z
-  .string({ error: 'must be text' })
-  .refine(
-    isDnsServer,
-    'must be an IP address, optionally with a port 1–65535 (e.g. 10.0.0.53, 127.0.0.1:5353 or [::1]:5353)',
-  );
-const cidr = z
-  .string({ error: 'must be text' })
-  .refine(isAddressBlock, 'must be an address block such as 10.1.0.0/16 (prefix up to /32, /128 for IPv6)');
+const hostPort = z.string({ error: mustBeText }).refine(isDnsServer, m('config.mailtest.dns_server'));
+const cidr = z.string({ error: mustBeText }).refine(isAddressBlock, m('config.mailtest.address_block'));
 const hostName = z
-  .string({ error: 'must be text' })
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a host name');
-const mailbox = z.email({ error: 'must be an e-mail address' });
+  .string({ error: mustBeText })
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, m('config.host_name'));
+const mailbox = z.email({ error: m('config.email') });
 
 // /mailtest (src/mail): where it asks DNS, how long it waits, what it may touch. Defaults suit an agency on
 // the Internet; an air-gapped one names its own resolvers.
@@ -163,21 +146,21 @@ const SCHEDULER_DEFAULTS = { escalation_cron: '*/5 * * * *', catch_up_minutes: 2
 const mailtestSchema = z.strictObject({
   dns_servers: z.array(hostPort).default(MAILTEST_DEFAULTS.dns_servers),
   timeout_seconds: z
-    .number({ error: 'must be a number of seconds' })
-    .int('must be a whole number of seconds')
-    .min(1, 'must be 1–60 seconds')
-    .max(60, 'must be 1–60 seconds')
+    .number({ error: m('config.seconds') })
+    .int(m('config.seconds.whole'))
+    .min(1, m('config.seconds.range', { min: 1, max: 60 }))
+    .max(60, m('config.seconds.range', { min: 1, max: 60 }))
     .default(MAILTEST_DEFAULTS.timeout_seconds),
   runs_per_minute: z
-    .number({ error: 'must be a number of runs' })
-    .int('must be a whole number of runs')
-    .min(1, 'must be 1–60 runs a minute')
-    .max(60, 'must be 1–60 runs a minute')
+    .number({ error: m('config.runs') })
+    .int(m('config.runs.whole'))
+    .min(1, m('config.runs.range', { min: 1, max: 60 }))
+    .max(60, m('config.runs.range', { min: 1, max: 60 }))
     .default(MAILTEST_DEFAULTS.runs_per_minute),
   allow_targets: z.array(cidr).default(MAILTEST_DEFAULTS.allow_targets),
   dnsbl_zones: z.array(hostName).default(MAILTEST_DEFAULTS.dnsbl_zones),
   dkim_selectors: z
-    .array(z.string({ error: 'must be text' }).regex(/^[a-z0-9._-]{1,63}$/i, 'must be a DKIM selector'))
+    .array(z.string({ error: mustBeText }).regex(/^[a-z0-9._-]{1,63}$/i, m('config.mailtest.dkim_selector')))
     .default(MAILTEST_DEFAULTS.dkim_selectors),
   helo_name: hostName.default(MAILTEST_DEFAULTS.helo_name),
   // Unset: the first monitored domain's outside probe mailbox, else FALLBACK_RELAY_SENDER (load-config.ts).
@@ -188,12 +171,10 @@ const mailtestSchema = z.strictObject({
 });
 
 export const configFileSchema = z.strictObject({
-  people: z
-    .array(personSchema, { error: 'must be a list of people' })
-    .min(1, 'must name at least one person'),
+  people: z.array(personSchema, { error: m('config.people.list') }).min(1, m('config.people.at_least_one')),
   channels: channelsSchema.default({}),
   endorsement: z
-    .strictObject({ required: z.boolean({ error: 'must be true or false' }).default(true) })
+    .strictObject({ required: z.boolean({ error: m('config.type.boolean') }).default(true) })
     .default({
       required: true,
     }),
@@ -208,10 +189,10 @@ export const configFileSchema = z.strictObject({
     .strictObject({
       escalation_cron: cronSchema.default(SCHEDULER_DEFAULTS.escalation_cron),
       catch_up_minutes: z
-        .number({ error: 'must be a number of minutes' })
-        .int('must be a whole number of minutes')
-        .min(0, 'must be 0–1440 minutes (0: never; 1440: a day)')
-        .max(1440, 'must be 0–1440 minutes (0: never; 1440: a day)')
+        .number({ error: m('config.minutes') })
+        .int(m('config.minutes.whole'))
+        .min(0, m('config.minutes.catch_up'))
+        .max(1440, m('config.minutes.catch_up'))
         .default(SCHEDULER_DEFAULTS.catch_up_minutes),
     })
     .default(SCHEDULER_DEFAULTS),

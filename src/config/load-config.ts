@@ -3,10 +3,19 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SLA_POLICY } from '../../flows/sla.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { crossCheck } from './cross-checks.ts';
 import { assembleDelivery, mailboxPasswordProblems } from './delivery-settings.ts';
-import { defaultContext, type EnvContext, type EnvSettings, parseEnv, servingProblems } from './env.ts';
+import {
+  defaultContext,
+  type EnvContext,
+  type EnvSettings,
+  localeOf,
+  parseEnv,
+  servingProblems,
+} from './env.ts';
 import { type ConfigFile, configFileSchema, FALLBACK_RELAY_SENDER } from './file-schema.ts';
+import { type ConfigText, renderConfigTexts, say } from './messages.ts';
 import { formatIssues } from './problems.ts';
 import { reachabilityWarnings } from './reachability.ts';
 import { readYamlFile } from './read-yaml.ts';
@@ -15,7 +24,8 @@ import type { Config, LoadConfigResult } from './types.ts';
 import { removedVariableWarnings } from './variables.ts';
 
 // The only reader of process.env in the product (STYLE.md 13). Called once at start-up and by
-// `mailops config check`; every problem of the environment and the file is listed at once.
+// `mailops config check`; every problem of the environment and the file is listed at once, in the operator's
+// language (bad input gets a clear message in Bahasa Melayu or English).
 
 export const SAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../config/mailops.sample.yaml', import.meta.url));
 
@@ -27,6 +37,8 @@ export interface LoadConfigOptions extends Partial<EnvContext> {
    * `mailops serve`, and `config check`, which lists what serve would refuse; the other commands run without.
    */
   readonly serving?: boolean;
+  /** The language of the problems and warnings; MAILOPS_DEFAULT_LOCALE's (Malay unless set) when not given. */
+  readonly locale?: Locale;
 }
 
 export function loadConfig(
@@ -34,6 +46,21 @@ export function loadConfig(
   options: LoadConfigOptions = {},
 ): LoadConfigResult {
   const ctx = { ...defaultContext(), ...options };
+  const locale = options.locale ?? localeOf(env);
+  const checked = check(env, options, ctx);
+  if (!checked.ok) return { ok: false, problems: renderConfigTexts(checked.problems, locale) };
+  return { ...checked, warnings: renderConfigTexts(checked.warnings, locale) };
+}
+
+type Checked =
+  | { readonly ok: true; readonly config: Config; readonly warnings: readonly ConfigText[] }
+  | { readonly ok: false; readonly problems: readonly ConfigText[] };
+
+function check(
+  env: Readonly<Record<string, string | undefined>>,
+  options: LoadConfigOptions,
+  ctx: EnvContext,
+): Checked {
   const { settings, problems } = parseEnv(env, ctx);
   const production = env.NODE_ENV?.trim() === 'production';
   if (options.serving) problems.push(...servingProblems(env));
@@ -43,9 +70,7 @@ export function loadConfig(
   if (!configured && production) return { ok: false, problems };
   const path = configured ?? SAMPLE_CONFIG_PATH;
   if (options.serving && production && samePath(path, SAMPLE_CONFIG_PATH))
-    problems.push(
-      `env MAILOPS_CONFIG: ${path} is the bundled demo configuration; NODE_ENV=production needs the agency's own file`,
-    );
+    problems.push(say('config.env.demo_in_production', { path }));
 
   const yaml = readYamlFile(path);
   let file: ConfigFile | null = null;
@@ -72,10 +97,7 @@ export function loadConfig(
   if (!settings || !file || !delivery?.settings || problems.length > 0) return { ok: false, problems };
 
   const demo = !configured;
-  if (demo)
-    warnings.unshift(
-      `MAILOPS_CONFIG is not set: using the demo configuration ${path}; set it before real use`,
-    );
+  if (demo) warnings.unshift(say('config.env.demo', { path }));
   const config = assemble(settings, file, { path, demo }, delivery.settings, caFile);
   return { ok: true, config, warnings: [...warnings, ...reachabilityWarnings(config)] };
 }
@@ -172,22 +194,22 @@ function looseCaFile(data: unknown): string | undefined {
 // Read now, so `mailops config check` names it with every other problem rather than the first /mailtest.
 // Every certificate is parsed: TLS would drop one it cannot read without a word, and the agency's CA would
 // silently not be trusted.
-function caFileProblems(file: string): string[] {
+function caFileProblems(file: string): ConfigText[] {
+  const at = 'mailtest.extra_ca_file';
   let pem: string;
   try {
     pem = readFileSync(file, 'utf8');
   } catch {
-    return [`mailtest.extra_ca_file: ${file} cannot be read`];
+    return [say('config.file_unreadable', { at, file })];
   }
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0)
-    return [`mailtest.extra_ca_file: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`];
+  if (blocks.length === 0) return [say('config.ca.no_certificate', { at, file })];
   return blocks.flatMap((block, i) => {
     try {
       new X509Certificate(block);
       return [];
     } catch {
-      return [`mailtest.extra_ca_file: certificate ${i + 1} in ${file} cannot be read`];
+      return [say('config.ca.bad_certificate', { at, file, index: i + 1 })];
     }
   });
 }

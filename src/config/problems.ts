@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import { type ConfigKey, type ConfigText, issueAt, say } from './messages.ts';
 
-// Zod issues → one line per problem, `people[2].email: invalid e-mail`, so an operator can fix the whole
+// Zod issues → one text per problem, `people[2].email: invalid e-mail`, so an operator can fix the whole
 // file in one pass. Input values are never echoed: the file holds no secrets, but the environment does,
 // and one formatter serves both.
 
@@ -10,34 +11,40 @@ function formatPath(path: readonly PropertyKey[]): string {
     if (typeof segment === 'number') out += `[${segment}]`;
     else out += out ? `.${String(segment)}` : String(segment);
   }
-  return out || '(file)';
+  return out;
 }
 
-const EXPECTED: Readonly<Record<string, string>> = {
-  object: 'a mapping',
-  array: 'a list',
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
+const EXPECTED: Readonly<Record<string, ConfigKey>> = {
+  object: 'config.type.object',
+  array: 'config.type.array',
+  string: 'config.type.string',
+  number: 'config.type.number',
+  int: 'config.type.int',
+  boolean: 'config.type.boolean',
 };
 
 /** `schema` is what was parsed: unknown keys are compared with the keys allowed at the same place. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): string[] {
+export function formatIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): ConfigText[] {
   return issues.flatMap((issue) => {
-    const at = formatPath(issue.path);
+    const path = formatPath(issue.path);
+    const at = path || say('config.at.root');
     if (issue.code === 'unrecognized_keys') {
       const siblings = keysAt(schema, issue.path);
       return issue.keys.map((key) => {
         const guess = suggest(key, siblings);
-        return `${at === '(file)' ? key : `${at}.${key}`}: unknown key${guess ? ` (did you mean "${guess}"?)` : ''}`;
+        const where = path ? `${path}.${key}` : key;
+        return guess
+          ? say('config.unknown_key_guess', { at: where, guess })
+          : say('config.unknown_key', { at: where });
       });
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) return [`${at}: is required`];
+    if (issue.code === 'invalid_type' && issue.input === undefined) return [say('config.required', { at })];
+    // Zod's own wording ("Invalid input: expected object") where the schema gave none of its own.
     if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
-      return [`${at}: must be ${EXPECTED[issue.expected] ?? issue.expected}`];
+      const key = EXPECTED[issue.expected];
+      return [key ? say(key, { at }) : say('config.type.other', { at, expected: issue.expected })];
     }
-    return [`${at}: ${issue.message}`];
+    return [issueAt(issue.message, at)];
   });
 }
 

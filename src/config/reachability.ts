@@ -1,6 +1,7 @@
 import type { Audience } from '../../flows/types.ts';
 import { Directory } from '../directory/directory.ts';
 import { directoryFromConfig } from '../directory/from-config.ts';
+import { type ConfigText, say } from './messages.ts';
 import type { Config } from './types.ts';
 
 // Whether the people the SOP notifies can be reached on each platform mailops runs on, asked of the directory
@@ -10,7 +11,7 @@ import type { Config } from './types.ts';
 
 interface Need {
   readonly to: Audience;
-  readonly what: string;
+  readonly what: ConfigText;
   readonly channel: string;
   /** The role whose holders are notified directly when there is no channel. */
   readonly holders?: string;
@@ -19,25 +20,26 @@ interface Need {
 const NEEDS: readonly Need[] = [
   {
     to: { role: 'approver' },
-    what: 'approval cards (SOP 4.1 step 4)',
+    what: say('config.reach.approvals'),
     channel: 'approvals',
     holders: 'approver',
   },
-  { to: { role: 'soc' }, what: 'SOC cards (SOP 4.1 step 7, 4.2 step 3)', channel: 'soc', holders: 'soc' },
-  { to: { role: 'vendor' }, what: 'vendor escalations', channel: 'vendor', holders: 'vendor' },
+  { to: { role: 'soc' }, what: say('config.reach.soc'), channel: 'soc', holders: 'soc' },
+  { to: { role: 'vendor' }, what: say('config.reach.vendor'), channel: 'vendor', holders: 'vendor' },
   {
     to: { role: 'service_desk' },
-    what: 'service desk cards and SLA escalations',
+    what: say('config.reach.service_desk'),
     channel: 'service_desk',
     holders: 'service_desk',
   },
-  { to: { channel: 'announcements' }, what: 'announcements of closed tickets', channel: 'announcements' },
+  { to: { channel: 'announcements' }, what: say('config.reach.announcements'), channel: 'announcements' },
 ];
 
+/** Product names read the same in both languages; the playground is named in the reader's. */
 const NAMES: Readonly<Record<string, string>> = { slack: 'Slack', teams: 'Teams' };
 
 /** The platforms `mailops serve` runs with this configuration, and the directory its outbox resolves with. */
-function platforms(config: Config): { name: string; label: string; directory: Directory }[] {
+function platforms(config: Config): { name: string; label: string | ConfigText; directory: Directory }[] {
   const configured = (['slack', 'teams'] as const).filter((p) => config.platforms[p] !== null);
   if (configured.length > 0) {
     const directory = directoryFromConfig(config);
@@ -49,20 +51,25 @@ function platforms(config: Config): { name: string; label: string; directory: Di
     .people()
     .map((p) => ({ ...p, identities: { local: p.id } }));
   const directory = new Directory(people, { local: config.channels.local }, config.runtime.defaultLocale);
-  return [{ name: 'local', label: 'the local playground', directory }];
+  return [{ name: 'local', label: say('config.reach.playground'), directory }];
 }
 
-export function reachabilityWarnings(config: Config): string[] {
-  const warnings: string[] = [];
+export function reachabilityWarnings(config: Config): ConfigText[] {
+  const warnings: ConfigText[] = [];
   const running = platforms(config);
   for (const { name, label, directory } of running) {
-    const id = name === 'local' ? 'an id' : `a ${label} id (people[].${name})`;
+    const id =
+      name === 'local'
+        ? say('config.reach.any_id')
+        : say('config.reach.platform_id', { platform: label, key: `people[].${name}` });
     for (const need of NEEDS) {
       if (directory.resolve(name, need.to).length > 0) continue;
-      const why = need.holders
-        ? `no ${need.channel} channel, and nobody with the ${need.holders} role has ${id}`
-        : `no ${need.channel} channel (they go to a channel only)`;
-      warnings.push(`channels.${name}.${need.channel}: ${need.what} reach nobody on ${label}: ${why}`);
+      const { channel, holders: role } = need;
+      const why = role
+        ? say('config.reach.no_holder', { channel, role, id })
+        : say('config.reach.channel_only', { channel });
+      const at = `channels.${name}.${channel}`;
+      warnings.push(say('config.reach.nobody', { at, what: need.what, platform: label, why }));
     }
   }
   if (config.endorsement.required && !running.some(reachesAManager)) warnings.push(noManagerWarning(running));
@@ -78,8 +85,9 @@ function reachesAManager({ name, directory }: { name: string; directory: Directo
 }
 
 /** Names chat platforms only: the playground gives everyone an id, and a file without a manager is a problem. */
-function noManagerWarning(running: readonly { name: string; label: string }[]): string {
-  const labels = running.map((p) => p.label).join(' or ');
+function noManagerWarning(running: readonly { name: string; label: string | ConfigText }[]): ConfigText {
+  const labels = running.map((p) => p.label);
+  const either = labels.reduce((first, second) => say('config.reach.either', { first, second }));
   const keys = running.map((p) => `people[].${p.name}`).join(', ');
-  return `people: no manager has a ${labels} id (${keys}), so no change request can be endorsed (endorsement.required)`;
+  return say('config.reach.no_manager', { platforms: either, keys });
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { SLA_STATES, type SlaPolicy, type SlaRule, type SlaTarget } from '../../flows/sla.ts';
 import type { TicketKind } from '../../flows/types.ts';
+import { zodMessage as m } from './messages.ts';
+import { oneOf } from './schema-parts.ts';
 
 // `sla:` in the configuration file: per ticket kind and waiting state, any field of the flows/sla.ts
 // default may be changed, or the state's SLA switched off with `enabled: false`. Who is reminded is not
@@ -14,16 +16,13 @@ const DURATION = /^(?:(\d+)h)?\s*(?:(\d+)m)?$/;
 const MAX_HOURS = 2000;
 
 function minutes(min: number) {
-  const shape = 'must be business time such as 4h, 30m or 1h30m (not days)';
+  const shape = m('config.sla.duration');
   return z.union([z.number(), z.string()], { error: shape }).transform((value, ctx) => {
     const parsed = typeof value === 'number' ? value : parseDuration(value);
     if (parsed === null || !Number.isInteger(parsed)) ctx.addIssue({ code: 'custom', message: shape });
-    else if (parsed < min) ctx.addIssue({ code: 'custom', message: `must be at least ${min} minute` });
+    else if (parsed < min) ctx.addIssue({ code: 'custom', message: m('config.sla.at_least', { min }) });
     else if (parsed > MAX_HOURS * 60)
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be at most ${MAX_HOURS}h (about a year of working days)`,
-      });
+      ctx.addIssue({ code: 'custom', message: m('config.sla.at_most', { max: MAX_HOURS }) });
     else return parsed;
     return z.NEVER;
   });
@@ -36,17 +35,20 @@ function parseDuration(value: string): number | null {
 }
 
 const ESCALATION_TARGETS = ['service_desk', 'approver', 'soc', 'vendor', 'admin', 'announcements'] as const;
-const count = z.int({ error: 'must be a whole number 0–20' }).min(0, 'must be 0–20').max(20, 'must be 0–20');
+const count = z
+  .int({ error: m('config.sla.count') })
+  .min(0, m('config.sla.count_range'))
+  .max(20, m('config.sla.count_range'));
 
 const ruleOverride = z.strictObject({
-  enabled: z.boolean({ error: 'must be true or false' }).optional(),
+  enabled: z.boolean({ error: m('config.type.boolean') }).optional(),
   wait: minutes(0).optional(),
   remind_every: minutes(1).optional(),
   max_reminders: count.optional(),
   escalate_after: minutes(0).optional(),
   escalate_to: z
-    .array(z.enum(ESCALATION_TARGETS, { error: `must be one of ${ESCALATION_TARGETS.join(', ')}` }))
-    .min(1, 'must name at least one role')
+    .array(z.enum(ESCALATION_TARGETS, { error: oneOf(ESCALATION_TARGETS) }))
+    .min(1, m('config.roles.at_least_one'))
     .optional(),
   escalate_every: minutes(1).optional(),
   max_escalations: count.optional(),

@@ -1,3 +1,4 @@
+import { type ConfigKey, type ConfigText, say } from './messages.ts';
 import type { ConfigVariable } from './types.ts';
 
 // The environment variables mailops reads, with their defaults: the single source for parsing (env.ts),
@@ -54,7 +55,8 @@ const VARIABLES = [
   {
     name: 'MAILOPS_DEFAULT_LOCALE',
     default: 'ms',
-    meaning: 'Language (ms or en) for channels and for people whose locale is not known.',
+    meaning:
+      'Language (ms or en) for channels, for people whose locale is not known, and for what mailops prints (configuration problems included).',
   },
   {
     name: 'MAILOPS_OUTBOX_RETRY_HOURS',
@@ -121,19 +123,22 @@ export type VariableName = (typeof VARIABLES)[number]['name'];
  * Variables mailops read once and reads no more, with what took their place. A deployment still setting one
  * would otherwise have it ignored without a word, so loading the configuration warns (config check, serve).
  */
-const REMOVED: readonly { name: string; replacement: VariableName; why: string }[] = [
+const REMOVED: readonly { name: string; replacement: VariableName; why: ConfigKey }[] = [
   {
     name: 'MAILOPS_OUTBOX_MAX_ATTEMPTS',
     replacement: 'MAILOPS_OUTBOX_RETRY_HOURS',
-    why: 'the outbox retries a failing message for a number of hours, not of attempts',
+    why: 'config.env.removed.outbox_max_attempts',
   },
 ];
 
-export function removedVariableWarnings(env: Readonly<Record<string, string | undefined>>): string[] {
-  return REMOVED.filter((v) => env[v.name]?.trim()).map(
-    (v) =>
-      `env ${v.name}: is no longer read, so its value is ignored (${v.why}); set ${v.replacement} ` +
-      `instead (default ${defaultOf(v.replacement)}) and remove ${v.name}`,
+export function removedVariableWarnings(env: Readonly<Record<string, string | undefined>>): ConfigText[] {
+  return REMOVED.filter((v) => env[v.name]?.trim()).map((v) =>
+    say('config.env.removed', {
+      name: v.name,
+      why: say(v.why),
+      replacement: v.replacement,
+      default: defaultOf(v.replacement) ?? '-',
+    }),
   );
 }
 

@@ -7,6 +7,8 @@ import { cards } from './catalog/cards.ts';
 import { checklist } from './catalog/checklist.ts';
 import { cli } from './catalog/cli.ts';
 import { common } from './catalog/common.ts';
+import { config } from './catalog/config.ts';
+import { configChecks } from './catalog/config-checks.ts';
 import { flows } from './catalog/flows.ts';
 import { investigation } from './catalog/investigation.ts';
 import { mailtest } from './catalog/mailtest.ts';
@@ -41,6 +43,8 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'slack', catalog: slack },
   { name: 'teams', catalog: teams },
   { name: 'cli', catalog: cli },
+  { name: 'config', catalog: config },
+  { name: 'config-checks', catalog: configChecks },
   { name: 'mailtest', catalog: mailtest },
   { name: 'mailtest-dns', catalog: mailtestDns },
   { name: 'mailtest-spf', catalog: mailtestSpf },

@@ -39,6 +39,13 @@ scheduler: { escalation_cron: 'every five minutes' }
       expect(result.err).toContain(expected);
     }
   }
+  // The lines themselves, not only the heading, are in the language asked for.
+  expect(ms.err).toContain('  - people[0].email: alamat e-mel tidak sah');
+  expect(ms.err).toContain(
+    '  - channels.slack.approver: kunci tidak dikenali (adakah maksud anda "approvals"?)',
+  );
+  expect(en.err).toContain('  - people[0].email: invalid e-mail');
+  expect(en.err).toContain('  - channels.slack.approver: unknown key (did you mean "approvals"?)');
 });
 
 it('explains an unreachable database in one line, without a stack trace or the password', async () => {

@@ -108,8 +108,9 @@ describe('mailops serve on the embedded database (PGlite)', () => {
     folders.push(dataDir);
     const starting = serve({ MAILOPS_DATA_DIR: dataDir, PORT: String(await freePort()) });
     // The demo-configuration warning is printed before the embedded database opens and the schema migrates
-    // on this fresh folder (seconds): the signal lands in the middle of the start.
-    await printed(starting, 'MAILOPS_CONFIG is not set');
+    // on this fresh folder (seconds): the signal lands in the middle of the start. Like every line of the run, it
+    // is in the operator's language (Malay unless MAILOPS_DEFAULT_LOCALE says English).
+    await printed(starting, 'MAILOPS_CONFIG tidak ditetapkan');
     starting.child.kill('SIGTERM');
     expect(await starting.exited).toBe(0);
     const port = await freePort();

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { runCli } from '../../src/cli/main.ts';
+import { MINIMAL_YAML, writeConfig } from '../config/fixture.ts';
 
 // What an operator sees from `mailops` before any database is involved: usage, argument errors, the
 // variables table and the summary of the bundled demo configuration. Malay unless MAILOPS_DEFAULT_LOCALE
@@ -150,7 +151,7 @@ describe('mailops config check', () => {
     expect(result.out).toMatch(/^Platform\s+Tujuan\s+Saluran$/m);
     expect(result.out).toMatch(/^local\s+approvals\s+approvals$/m);
     expect(result.err).toMatch(/^1 amaran konfigurasi:$/m);
-    expect(result.err).toContain('  - MAILOPS_CONFIG is not set');
+    expect(result.err).toContain('  - MAILOPS_CONFIG tidak ditetapkan: konfigurasi demo');
   });
 
   it('says the same in English with MAILOPS_DEFAULT_LOCALE=en', async () => {
@@ -174,13 +175,32 @@ describe('mailops config check', () => {
     expect(result.err).toContain('  - MAILOPS_CONFIG is not set');
   });
 
-  it('lists the problems under a heading in the language asked for, the problem lines as loadConfig wrote them', async () => {
+  it('lists the problems, heading and lines alike, in the language asked for', async () => {
     const ms = await cli(['config', 'check'], { PORT: '70000' });
     expect(ms.code).toBe(1);
-    expect(ms.err).toBe('Konfigurasi tidak sah: 1 masalah.\n  - env PORT: must be 1–65535');
+    expect(ms.err).toBe('Konfigurasi tidak sah: 1 masalah.\n  - env PORT: mesti 1–65535');
     const en = await cli(['config', 'check'], { ...EN, PORT: '70000' });
     expect(en.code).toBe(1);
     expect(en.err).toBe('The configuration is invalid: 1 problem(s).\n  - env PORT: must be 1–65535');
+  });
+
+  it('prints the warnings of a file that loads in the language asked for', async () => {
+    const yaml = MINIMAL_YAML.replace('2026-08-31', '2020-08-31').replace(
+      'roles: [vendor]',
+      'roles: [requester]',
+    );
+    const env = { MAILOPS_CONFIG: writeConfig(yaml) };
+    const ms = await cli(['config', 'check'], env);
+    expect(ms.code).toBe(0);
+    expect(ms.err).toContain(
+      '  - people: tiada sesiapa yang memegang peranan vendor (eskalasi vendor hanya akan sampai ke saluran vendor)',
+    );
+    expect(ms.err).toMatch(/^ {2}- calendar\.holidays: tiada cuti umum bagi tahun \d{4};/m);
+    const en = await cli(['config', 'check'], { ...env, ...EN });
+    expect(en.err).toContain(
+      '  - people: nobody has the vendor role (vendor escalations will reach only the vendor channel)',
+    );
+    expect(en.err).toMatch(/^ {2}- calendar\.holidays: no holiday in \d{4};/m);
   });
 });
 
@@ -200,7 +220,7 @@ describe('a command that needs the configuration', () => {
     const ms = await cli(['tickets'], { PORT: '70000' });
     expect(ms.code).toBe(1);
     expect(ms.err).toContain(
-      'mailops: konfigurasi tidak sah (1 masalah):\n  - env PORT: must be 1–65535 [MO-CFG-001]',
+      'mailops: konfigurasi tidak sah (1 masalah):\n  - env PORT: mesti 1–65535 [MO-CFG-001]',
     );
     expect(ms.err).toContain('\n  → betulkan setiap masalah yang disenaraikan');
     const en = await cli(['tickets'], { ...EN, PORT: '70000' });

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
-import { MINIMAL_YAML, NOW, problemsOf, writeConfig } from './fixture.ts';
+import { ENGLISH, MINIMAL_YAML, problemsOf, writeConfig } from './fixture.ts';
 
 // Every problem in one run: the checks that read files and variables named by the file run even when another
 // part of the file is invalid, and a malformed value is not also blamed for a comparison it could not take.
@@ -19,7 +19,7 @@ delivery:
       agency: { address: p@other.example, password_file: nowhere.secret, submission: { host: mail.other.example } }
       outside: { address: p@gmail.example, password_env: SET_PROBE_PW, submission: { host: smtp.gmail.example } }
 `);
-    const problems = problemsOf(loadConfig({ MAILOPS_CONFIG: path, SET_PROBE_PW: 'x' }, { now: NOW }));
+    const problems = problemsOf(loadConfig({ MAILOPS_CONFIG: path, SET_PROBE_PW: 'x' }, ENGLISH));
     expect(problems).toEqual([
       'delivery.domains[0].agency.password_env: must be an environment variable name such as MAILOPS_PROBE_PASSWORD',
       'delivery.domains[0].outside.password_env: the environment variable UNSET_PROBE_PW is not set',
@@ -32,7 +32,7 @@ delivery:
     const yaml = (workday: string) =>
       MINIMAL_YAML.replace('calendar:\n', `calendar:\n  workday: ${workday}\n`);
     const load = (workday: string) =>
-      problemsOf(loadConfig({ MAILOPS_CONFIG: writeConfig(yaml(workday)) }, { now: NOW }));
+      problemsOf(loadConfig({ MAILOPS_CONFIG: writeConfig(yaml(workday)) }, ENGLISH));
     expect(load("{ start: '8:30', end: '17:30' }")).toEqual([
       'calendar.workday.start: must be HH:MM (24-hour)',
     ]);

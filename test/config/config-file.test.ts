@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
-import { load, MINIMAL_YAML, NOW, problemsOf, writeConfig } from './fixture.ts';
+import { ENGLISH, load, MINIMAL_YAML, problemsOf, writeConfig } from './fixture.ts';
 
 const person = (id: string, roles: string, extra = '') =>
   `  - { id: ${id}, name: ${id}, email: ${id}@agensi.example, roles: [${roles}]${extra} }\n`;
@@ -137,7 +137,7 @@ scheduler: { escalation_cron: '61 * * * *', catch_up_minutes: 2000 }
 
   it('reports YAML syntax errors with line and column', () => {
     const path = writeConfig('people:\n  - id: a\n  - id: b\n    name: "unterminated\n');
-    const problems = problemsOf(loadConfig({ MAILOPS_CONFIG: path }, { now: NOW }));
+    const problems = problemsOf(loadConfig({ MAILOPS_CONFIG: path }, ENGLISH));
     expect(problems).toEqual([
       `config file ${path}: YAML syntax error at line 5, column 1: Missing closing "quote`,
     ]);
@@ -147,13 +147,13 @@ scheduler: { escalation_cron: '61 * * * *', catch_up_minutes: 2000 }
     const path = writeConfig(
       `${MINIMAL_YAML}endorsement: { required: true }\nendorsement: { required: false }\n`,
     );
-    const [problem] = problemsOf(loadConfig({ MAILOPS_CONFIG: path }, { now: NOW }));
+    const [problem] = problemsOf(loadConfig({ MAILOPS_CONFIG: path }, ENGLISH));
     expect(problem).toMatch(/YAML syntax error at line \d+, column 1: Map keys must be unique/);
   });
 
   it('reports an alias naming no anchor, and aliases that would expand without bound, as file problems', () => {
     const unresolved = writeConfig(`${MINIMAL_YAML}endorsement: *nope\n`);
-    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: unresolved }, { now: NOW }))).toEqual([
+    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: unresolved }, ENGLISH))).toEqual([
       `config file ${unresolved}: YAML alias *nope at line 13, column 14 names no anchor (&nope must come before it)`,
     ]);
     const levels = Array.from({ length: 6 }, (_, i) =>
@@ -162,7 +162,7 @@ scheduler: { escalation_cron: '61 * * * *', catch_up_minutes: 2000 }
         : `a${i}: &a${i} [${`*a${i - 1}, `.repeat(9)}*a${i - 1}]`,
     );
     const bomb = writeConfig(`${levels.join('\n')}\npeople: *a5\n`);
-    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: bomb }, { now: NOW }))).toEqual([
+    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: bomb }, ENGLISH))).toEqual([
       `config file ${bomb}: YAML aliases expand too much (past the limit of 100); write the values out`,
     ]);
   });
@@ -175,11 +175,11 @@ scheduler: { escalation_cron: '61 * * * *', catch_up_minutes: 2000 }
   });
 
   it('names a missing file and an empty one', () => {
-    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: '/nonexistent/mailops.yaml' }, { now: NOW }))).toEqual([
+    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: '/nonexistent/mailops.yaml' }, ENGLISH))).toEqual([
       'config file /nonexistent/mailops.yaml: file not found',
     ]);
     const empty = writeConfig('# nothing yet\n');
-    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: empty }, { now: NOW }))).toEqual([
+    expect(problemsOf(loadConfig({ MAILOPS_CONFIG: empty }, ENGLISH))).toEqual([
       `config file ${empty}: is empty`,
     ]);
   });

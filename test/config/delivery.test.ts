@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { createMemoryLogger } from '../../src/log.ts';
-import { load, MINIMAL_YAML, NOW, problemsOf, writeConfig } from './fixture.ts';
+import { ENGLISH, load, MINIMAL_YAML, problemsOf, writeConfig } from './fixture.ts';
 
 // The `delivery:` section (issue 6): probe mailboxes per monitored domain, passwords from the environment or a
 // file the operator names, never from the YAML and never printed.
@@ -93,7 +93,7 @@ mailtest:
     const secretFile = join(dirname(path), 'agency-probe.secret');
     writeFileSync(secretFile, 'from-a-file-9\n');
     chmodSync(secretFile, 0o600);
-    const result = loadConfig({ MAILOPS_CONFIG: path, OUTSIDE_PROBE_PW: 'x' }, { now: NOW });
+    const result = loadConfig({ MAILOPS_CONFIG: path, OUTSIDE_PROBE_PW: 'x' }, ENGLISH);
     if (!result.ok) throw new Error(result.problems.join('\n'));
     expect(result.config.delivery.domains[0]?.agency.password.reveal()).toBe('from-a-file-9');
     expect(result.warnings.join('\n')).not.toContain('chmod');
@@ -104,7 +104,7 @@ mailtest:
     const secretFile = join(dirname(path), 'open.secret');
     writeFileSync(secretFile, 'open-9\n');
     chmodSync(secretFile, 0o644);
-    const result = loadConfig({ MAILOPS_CONFIG: path, OUTSIDE_PROBE_PW: 'x' }, { now: NOW });
+    const result = loadConfig({ MAILOPS_CONFIG: path, OUTSIDE_PROBE_PW: 'x' }, ENGLISH);
     if (!result.ok) throw new Error(result.problems.join('\n'));
     expect(result.warnings.join('\n')).toMatch(/open\.secret can be read by other users; chmod 600 it/);
   });
@@ -145,7 +145,9 @@ delivery:
       'delivery.domains[0].outside: needs exactly one of password_env (an environment variable) or password_file',
     );
     expect(text).toContain('delivery.domains[1].agency.address: must be an e-mail address');
-    expect(text).toContain('delivery.domains[1].outside.submission.security: must be starttls, tls or none');
+    expect(text).toContain(
+      'delivery.domains[1].outside.submission.security: must be one of starttls, tls, none',
+    );
     expect(text).not.toContain('hunter2');
   });
 

@@ -19,7 +19,20 @@ calendar:
 `;
 
 export const NOW = new Date('2026-11-27T07:00:00Z');
-const CONTEXT: LoadConfigOptions = { cwd: '/srv/mailops', hostname: 'desk1', pid: 42, now: NOW };
+/**
+ * The wording of most tests here is checked in English; language-choice.test.ts checks that the same problems
+ * come in Malay by default.
+ */
+const CONTEXT: LoadConfigOptions = {
+  cwd: '/srv/mailops',
+  hostname: 'desk1',
+  pid: 42,
+  now: NOW,
+  locale: 'en',
+};
+
+/** For a test that calls loadConfig itself and checks the wording: English, on the fixed day. */
+export const ENGLISH: LoadConfigOptions = { now: NOW, locale: 'en' };
 
 /** Writes `yaml` to a fresh temporary file and returns its path. */
 export function writeConfig(yaml: string, name = 'mailops.yaml'): string {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, SAMPLE_CONFIG_PATH } from '../../src/config/index.ts';
-import { NOW } from './fixture.ts';
+import { ENGLISH, NOW } from './fixture.ts';
 
 describe('the bundled sample configuration', () => {
   it('is used as a demo, with a warning, when MAILOPS_CONFIG is not set', () => {
-    const result = loadConfig({}, { now: NOW });
+    const result = loadConfig({}, ENGLISH);
     if (!result.ok) throw new Error(result.problems.join('\n'));
     expect(result.config.source).toEqual({ path: SAMPLE_CONFIG_PATH, demo: true });
     expect(result.warnings).toEqual([

@@ -4,6 +4,7 @@ import { checkDns, type DnsCheckResult, type MxHost } from './dns-checks.ts';
 import { checkDnsbl, judgePolicyListings } from './dnsbl.ts';
 import { checkMtaSts } from './mta-sts.ts';
 import { mxTlsFindings, type ProbedAddress } from './mta-sts-mx-tls.ts';
+import { believingPublicDns } from './public-view.ts';
 import { stoppable, withCache } from './resolver.ts';
 import { probeSmtp } from './smtp-probe.ts';
 import { checkSpf } from './spf.ts';
@@ -71,7 +72,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
-  const dns = withCache(input.signal ? stoppable(input.dns, input.signal) : input.dns);
+  const dns = believingPublicDns(withCache(input.signal ? stoppable(input.dns, input.signal) : input.dns));
   const found: Finding[] = [];
   const report = async (work: Promise<readonly Finding[]>) => {
     const findings = await work;

@@ -59,6 +59,8 @@ const NODE_CODES: Record<DnsFailure, string> = {
   refused: 'EREFUSED',
   error: 'EBADRESP',
   stopped: 'ECANCELLED',
+  // A temporary error to mailauth (RFC 7208 §5: temperror), so SPF is could-not-test, not a void lookup.
+  blind: 'ESERVFAIL',
 };
 
 type Resolve = (name: string, rrtype: string) => Promise<unknown[]>;

@@ -56,7 +56,16 @@ export interface Finding {
  * make a check fail; `servfail`, `timeout`, `refused` and `error` mean the question could not be answered, and
  * `stopped` that mailops stopped waiting for it (Ctrl-C, a shutdown: resolver.ts, stoppable).
  */
-export type DnsFailure = 'nxdomain' | 'nodata' | 'servfail' | 'timeout' | 'refused' | 'error' | 'stopped';
+/** `blind`: an NXDOMAIN from a server that does not see the public DNS (public-view.ts). */
+export type DnsFailure =
+  | 'nxdomain'
+  | 'nodata'
+  | 'servfail'
+  | 'timeout'
+  | 'refused'
+  | 'error'
+  | 'stopped'
+  | 'blind';
 
 export type DnsAnswer<T> =
   | { readonly ok: true; readonly records: readonly T[] }

@@ -5,6 +5,7 @@ import { runMailtest } from '../../src/mail/mailtest.ts';
 import { createTargetPolicy } from '../../src/mail/target-policy.ts';
 import type { DnsFailure } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
+import { dnsOnlySettings } from '../support/mailtest-settings.ts';
 import { expectReadable, UNANSWERED, verdicts } from './readable.ts';
 
 const ZONE = ['senarai.example'];
@@ -196,14 +197,7 @@ describe('checkDnsbl', () => {
         }),
         // A documentation address: no SMTP session is attempted, the DNS side is what is judged here.
         target: createTargetPolicy([]),
-        settings: {
-          dnsblZones: ['zen.spamhaus.org'],
-          dkimSelectors: [],
-          heloName: 'probe.mailops.test',
-          relaySender: 'probe@outside.test',
-          relayRecipient: 'relaytest@outside.test',
-          timeoutMs: 1000,
-        },
+        settings: dnsOnlySettings(1000, ['zen.spamhaus.org']),
       });
       expect(findings.find((f) => f.check === 'dnsbl.policy_listing')?.verdict).toBe(verdict);
     });

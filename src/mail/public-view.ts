@@ -1,0 +1,43 @@
+import type { DnsAnswer, DnsClient } from './types.ts';
+
+// An NXDOMAIN is a verdict ("the domain does not exist", "no SPF record", "not listed") only from a DNS server
+// that sees the public DNS. A resolver that does not (an air-gapped agency server's resolver with a stub root
+// and no forwarding, a captive or filtering one) answers NXDOMAIN for every outside name, and taking it at its
+// word turns "could not test" into a row of fails. Such a server gives itself away on names that always
+// exist: `arpa`, which the reverse lookups of every address live under (RFC 3172), and `com`. Two, because an
+// internal server that hosts its own reverse zones (10.in-addr.arpa) knows `arpa` as a parent of them.
+// A name whose own top-level domain does not exist is not such a sign: that is a mistyped domain, a fail.
+
+const ALWAYS_THERE = ['arpa', 'com'] as const;
+
+/**
+ * The same client, with every NXDOMAIN held against whether the server sees the public DNS. That is asked
+ * once per client, as soon as the first question goes out, and waited for only when an NXDOMAIN comes:
+ * believing one costs no extra wait from a sound server, and other answers none at all. Create one per run,
+ * over the run's cache.
+ */
+export function believingPublicDns(dns: DnsClient): DnsClient {
+  let seesPublic: Promise<boolean> | undefined;
+  const sees = () => {
+    seesPublic ??= Promise.all(ALWAYS_THERE.map((name) => dns.a(name))).then((answers) =>
+      answers.every((answer) => answer.ok || answer.failure !== 'nxdomain'),
+    );
+    return seesPublic;
+  };
+  const doubted =
+    <T>(question: (name: string) => Promise<DnsAnswer<T>>) =>
+    async (name: string): Promise<DnsAnswer<T>> => {
+      const view = sees();
+      const answer = await question(name);
+      if (answer.ok || answer.failure !== 'nxdomain') return answer;
+      return (await view) ? answer : { ok: false, failure: 'blind', code: 'EBLIND' };
+    };
+  return {
+    a: doubted((name) => dns.a(name)),
+    aaaa: doubted((name) => dns.aaaa(name)),
+    mx: doubted((name) => dns.mx(name)),
+    txt: doubted((name) => dns.txt(name)),
+    cname: doubted((name) => dns.cname(name)),
+    ptr: doubted((address) => dns.ptr(address)),
+  };
+}

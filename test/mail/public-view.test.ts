@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { runMailtest } from '../../src/mail/mailtest.ts';
+import { believingPublicDns } from '../../src/mail/public-view.ts';
+import { createTargetPolicy } from '../../src/mail/target-policy.ts';
+import type { DnsClient } from '../../src/mail/types.ts';
+import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
+import { dnsOnlySettings } from '../support/mailtest-settings.ts';
+
+// Whether an NXDOMAIN is believed: only from a server that knows the names that always exist (`arpa`, `com`).
+// The real-server case (NSD with only a root zone) is public-view.integration.test.ts.
+
+const AGENCY: DnsTable = {
+  'agensi.gov.my': { mx: [{ exchange: 'mx.agensi.gov.my', priority: 10 }] },
+  'mx.agensi.gov.my': { a: ['192.0.2.25'] },
+};
+
+describe('believingPublicDns', () => {
+  it('believes an NXDOMAIN from a server that sees the public DNS, asking it once per run', async () => {
+    const fake = fakeDns(AGENCY);
+    const dns = believingPublicDns(fake);
+    expect(await dns.a('tiada.gov.my')).toMatchObject({ ok: false, failure: 'nxdomain' });
+    expect(await dns.txt('_dmarc.agensi.gov.my')).toMatchObject({ ok: false, failure: 'nxdomain' });
+    expect(await dns.mx('agensi.gov.my')).toMatchObject({ ok: true });
+    expect(fake.asked.filter((q) => q === 'a arpa' || q === 'a com')).toEqual(['a arpa', 'a com']);
+  });
+
+  it.each([
+    ['says arpa does not exist either', { arpa: { a: 'nxdomain' } }],
+    ['knows arpa (its own reverse zones) but says com does not exist', { com: { a: 'nxdomain' } }],
+  ] as const)('calls every NXDOMAIN could-not-test from a server that %s', async (_why, table) => {
+    const dns = believingPublicDns(fakeDns({ ...AGENCY, ...table }));
+    expect(await dns.a('contoh.gov.my')).toMatchObject({ ok: false, failure: 'blind' });
+    expect(await dns.ptr('192.0.2.25')).toMatchObject({ ok: false, failure: 'blind' });
+    // What the server does know is still its answer.
+    expect(await dns.a('mx.agensi.gov.my')).toEqual({ ok: true, records: ['192.0.2.25'] });
+    expect(await dns.a('agensi.gov.my')).toMatchObject({ ok: false, failure: 'nodata' });
+  });
+
+  it('keeps no answer waiting for the check, and waits for it only to believe an NXDOMAIN', async () => {
+    const fake = fakeDns(AGENCY);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowControls: DnsClient = {
+      ...fake,
+      a: async (name) => {
+        if (name === 'com') await held;
+        return fake.a(name);
+      },
+    };
+    const dns = believingPublicDns(slowControls);
+    expect(await dns.mx('agensi.gov.my')).toMatchObject({ ok: true });
+    let believed = false;
+    const nx = dns.a('tiada.gov.my').then((answer) => {
+      believed = true;
+      return answer;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(believed).toBe(false);
+    release();
+    expect(await nx).toMatchObject({ failure: 'nxdomain' });
+  });
+
+  it('believes NXDOMAIN when the check itself got no answer: that is no sign of a blind server', async () => {
+    const dns = believingPublicDns(fakeDns({ arpa: { a: 'timeout' }, com: { a: 'servfail' } }));
+    expect(await dns.a('tiada.gov.my')).toMatchObject({ failure: 'nxdomain' });
+  });
+});
+
+describe('/mailtest over that client', () => {
+  const run = (domain: string, table: DnsTable) =>
+    runMailtest({
+      domain,
+      dns: fakeDns(table),
+      target: createTargetPolicy([]),
+      settings: dnsOnlySettings(1_000),
+    });
+
+  it('still fails a domain under a top-level domain that does not exist: a mistyped name', async () => {
+    const findings = await run('agensi.gov.myy', { myy: { a: 'nxdomain' } });
+    expect(findings.find((f) => f.check === 'dns.domain')?.verdict).toBe('fail');
+  });
+
+  it('fails nothing when the server does not see the public DNS', async () => {
+    const findings = await run('contoh.gov.my', { arpa: { a: 'nxdomain' }, com: { a: 'nxdomain' } });
+    expect(findings.find((f) => f.check === 'dns.domain')).toMatchObject({
+      verdict: 'untested',
+      params: { failure: 'blind' },
+    });
+    expect(findings.filter((f) => f.verdict === 'fail')).toEqual([]);
+  });
+});

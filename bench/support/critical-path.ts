@@ -1,4 +1,5 @@
 import { organisationalDomain } from '../../src/mail/dmarc.ts';
+import { ALWAYS_THERE as PUBLIC_VIEW_NAMES } from '../../src/mail/public-view.ts';
 
 // The longest chain of dependent operations of one /mailtest run, from what the run recorded. An operation
 // depends on the operations whose answers told mailops what it asks: a name (an MX exchange, a PTR name, an
@@ -82,7 +83,15 @@ function needs(op: Operation, world: { domain: string; dnsblZones: readonly stri
   if (op.kind === 'https' || op.kind === 'ptr') return [`addr:${op.name}`];
   const name = op.name;
   const org = organisationalDomain(domain);
-  const known = [domain, `_dmarc.${domain}`, `_dmarc.${org}`, `_mta-sts.${domain}`, `_smtp._tls.${domain}`];
+  // `arpa` and `com`: whether the DNS server sees the public DNS (src/mail/public-view.ts), asked at once.
+  const known = [
+    domain,
+    `_dmarc.${domain}`,
+    `_dmarc.${org}`,
+    `_mta-sts.${domain}`,
+    `_smtp._tls.${domain}`,
+    ...PUBLIC_VIEW_NAMES,
+  ];
   if (known.includes(name) || name.endsWith(`._domainkey.${domain}`)) return [];
   if (name === `mta-sts.${domain}`) return [`asked:txt _mta-sts.${domain}`];
   const zone = world.dnsblZones.find((z) => name.endsWith(`.${z}`));

@@ -8,7 +8,7 @@ import type { DnsAnswer, DnsClient } from './types.ts';
 // internal server that hosts its own reverse zones (10.in-addr.arpa) knows `arpa` as a parent of them.
 // A name whose own top-level domain does not exist is not such a sign: that is a mistyped domain, a fail.
 
-const ALWAYS_THERE = ['arpa', 'com'] as const;
+export const ALWAYS_THERE = ['arpa', 'com'] as const;
 
 /**
  * The same client, with every NXDOMAIN held against whether the server sees the public DNS. That is asked

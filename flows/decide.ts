@@ -1,9 +1,17 @@
 import { changeRequestMachine, decideChangeRequest } from './change-request.ts';
 import { complaintMachine, decideComplaint } from './complaint.ts';
-import { refuse } from './flow-messages.ts';
-import { actionsAllowedIn, actorsOfIn, allowedActions, nextActorOf } from './machine.ts';
+import { message, refuse } from './flow-messages.ts';
+import { actionsAllowedIn, actorsOfIn, allowedActions, nextActorOf, whatNowIn } from './machine.ts';
 import type { NextActor } from './roles.ts';
-import type { Actor, Outcome, TicketAction, TicketActionType, TicketKind, TicketSnapshot } from './types.ts';
+import type {
+  Actor,
+  MessageRef,
+  Outcome,
+  TicketAction,
+  TicketActionType,
+  TicketKind,
+  TicketSnapshot,
+} from './types.ts';
 
 // The one entry point the ticket service, commands and cards call. It picks the SOP by the ticket's kind
 // (or, for a ticket not yet opened, by the submit action) and returns the machine's decision or refusal.
@@ -32,8 +40,11 @@ export function decide(
     const kind = kindOpenedBy(action.type);
     if (kind === 'change_request') return decideChangeRequest(null, action, actor, now);
     if (kind === 'complaint') return decideComplaint(null, action, actor, now);
-    // The opening actions a person may take: the bot's own is no answer to a person's mistake.
-    return refuse('illegal_transition', { state: 'none', actions: OPENING_ACTIONS.join(', ') });
+    // The opening actions this person may take: the bot's own is no answer to a person's mistake.
+    const mine = availableActions(null, actor, now).filter((a) => OPENING_ACTIONS.includes(a as never));
+    const whatNow =
+      mine.length > 0 ? message('next.yours', { actions: mine.join(', ') }) : message('next.none');
+    return { ...refuse('illegal_transition', { state: 'none' }), whatNow: [whatNow] };
   }
   return ticket.kind === 'change_request'
     ? decideChangeRequest(ticket, action, actor, now)
@@ -82,4 +93,14 @@ export function actorsOf(ticket: TicketSnapshot, actions: readonly TicketActionT
   return ticket.kind === 'change_request'
     ? actorsOfIn(changeRequestMachine, ticket, actions)
     : actorsOfIn(complaintMachine, ticket, actions);
+}
+
+/**
+ * Who acts next on the ticket and what this person may do now, for a repeated click told "already done"
+ * (src/tickets/describe-result.ts): the same lines a step that no longer applies is refused with.
+ */
+export function whatNow(ticket: TicketSnapshot, actor: Actor, now: Date): MessageRef[] {
+  return ticket.kind === 'change_request'
+    ? whatNowIn(changeRequestMachine, ticket, actor, now)
+    : whatNowIn(complaintMachine, ticket, actor, now);
 }

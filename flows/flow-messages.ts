@@ -23,11 +23,20 @@ const REFUSAL_PARAMS = {
   'refusal.no_confirmation_deadline': [],
   'refusal.not_requester': [],
   'refusal.system_only': [],
-  'refusal.illegal_transition': ['state', 'actions'],
+  'refusal.illegal_transition': ['state'],
   'refusal.ticket_finished': ['state'],
   'refusal.invalid_input': [],
   'refusal.version_conflict': [],
 } as const satisfies Record<`refusal.${RefusalCode}`, readonly string[]>;
+
+/** What follows a refusal of a step that does not apply now (Refusal.whatNow). */
+const WHAT_NOW_PARAMS = {
+  // The role whose step the SOP expects next, and that step's actions.
+  'next.by_role': ['role', 'actions'],
+  // The actions this person may take now; `next.none` when there are none.
+  'next.yours': ['actions'],
+  'next.none': [],
+} as const;
 
 const FORM_ERROR_PARAMS = {
   'form.error.required': [],
@@ -136,6 +145,7 @@ const LABEL_PARAMS = {
 
 export const FLOW_MESSAGE_PARAMS = {
   ...REFUSAL_PARAMS,
+  ...WHAT_NOW_PARAMS,
   ...FORM_ERROR_PARAMS,
   ...CHANGE_REQUEST_PARAMS,
   ...COMPLAINT_PARAMS,

@@ -1,11 +1,12 @@
-import { refuse } from './flow-messages.ts';
-import { type ActorRule, authorize, type NextActor, openNow, whoActs } from './roles.ts';
+import { message, refuse } from './flow-messages.ts';
+import { type ActorRule, authorize, isSystem, type NextActor, openNow, whoActs } from './roles.ts';
 import type {
   Actor,
   Audience,
   CardKind,
   CheckRunIntent,
   Decision,
+  MessageRef,
   NotificationIntent,
   Outcome,
   Refusal,
@@ -17,6 +18,7 @@ import type {
   TicketSnapshot,
   TicketState,
 } from './types.ts';
+import { SYSTEM_ACTOR } from './types.ts';
 
 // The engine both SOP machines share. A machine is data: a transition table (state × action → next state,
 // SOP step, role and per-ticket rules) plus one handler per action that validates the payload and says
@@ -85,15 +87,6 @@ function rowsFrom<S extends TicketState>(m: MachineTable<S>, state: S | null) {
   return m.table.filter((t) => t.from === state);
 }
 
-/**
- * The action types people may take in a state, whoever of them (for `illegal_transition` and the buttons of
- * a shared card). The bot's own steps are left out: nobody can press them.
- */
-function actionsIn<S extends TicketState>(m: MachineTable<S>, state: S | null) {
-  const byPeople = rowsFrom(m, state).filter((t) => t.role !== 'system');
-  return [...new Set(byPeople.map((t) => t.action))];
-}
-
 export function run<S extends TicketState, O extends TicketActionType>(
   m: Machine<S, O>,
   ticket: TicketSnapshot | null,
@@ -110,8 +103,8 @@ export function run<S extends TicketState, O extends TicketActionType>(
   const rows = known ? rowsFrom(m, from).filter((t) => t.action === action.type) : [];
   const first = rows[0];
   if (first === undefined) {
-    const actions = known ? actionsIn(m, from).join(', ') : '';
-    return refuse('illegal_transition', { state: ticket?.state ?? 'none', actions });
+    const refusal = refuse('illegal_transition', { state: ticket?.state ?? 'none' });
+    return { ...refusal, whatNow: whatNowIn(m, ticket, actor, now) };
   }
   const denied = authorize(first.role, first.rules ?? [], ticket, actor, now);
   if (denied) return denied;
@@ -216,4 +209,37 @@ export function nextActorOf<S extends TicketState>(
   const from = stateOf(m, ticket);
   const first = from === null ? undefined : rowsFrom(m, from)[0];
   return first === undefined ? null : whoActs(first.role, ticket);
+}
+
+/**
+ * The step the SOP expects next and whose it is: the role of the state's first row a person takes, with that
+ * role's actions whose time has come. None on a complaint the bot opened while it awaits its own re-check.
+ */
+function nextStepOf<S extends TicketState>(m: MachineTable<S>, ticket: TicketSnapshot, now: Date) {
+  const rows = openRows(m, ticket);
+  const role = rows[0]?.role;
+  if (role === undefined || role === 'system') return null;
+  const who = whoActs(role, ticket);
+  if ('person' in who && who.person === SYSTEM_ACTOR.id) return null;
+  const actions = rows.filter((t) => t.role === role && openNow(t.rules ?? [], ticket, now));
+  return actions.length === 0 ? null : { role, actions: [...new Set(actions.map((t) => t.action))] };
+}
+
+/**
+ * What a person whose step does not apply is told instead (Refusal.whatNow): who acts next, then the actions
+ * they themselves may take now, or that there are none. Only their own: a MAMPU/JDN approver who lost a race
+ * to approve is never offered VAS SOC's "Start implementation" (flows/roles.ts decides who may).
+ */
+export function whatNowIn<S extends TicketState>(
+  m: MachineTable<S>,
+  ticket: TicketSnapshot | null,
+  actor: Actor,
+  now: Date,
+): MessageRef[] {
+  const out: MessageRef[] = [];
+  const next = ticket === null ? null : nextStepOf(m, ticket, now);
+  if (next) out.push(message('next.by_role', { role: next.role, actions: next.actions.join(', ') }));
+  const mine = isSystem(actor) ? [] : allowedActions(m, ticket, actor, now);
+  out.push(mine.length > 0 ? message('next.yours', { actions: mine.join(', ') }) : message('next.none'));
+  return out;
 }

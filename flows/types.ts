@@ -150,6 +150,11 @@ export interface Refusal {
   readonly reason: MessageRef;
   /** Field path → message ref, for `invalid_input` so a form can show errors on the exact field. */
   readonly fieldErrors?: Readonly<Record<string, MessageRef>>;
+  /**
+   * For a step that does not apply now (`illegal_transition`): who acts next and what this person may do
+   * instead, never another role's step (SOP 4.1.1, "Pegawai yang Bertanggungjawab"). Rendered after `reason`.
+   */
+  readonly whatNow?: readonly MessageRef[];
 }
 
 /** Who must hear about a transition. Adapters resolve roles to channels or people from configuration. */

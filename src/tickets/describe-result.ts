@@ -1,10 +1,11 @@
-import type { RefusalCode } from '../../flows/types.ts';
+import type { MessageRef, RefusalCode } from '../../flows/types.ts';
 import { formatMyt, type Locale, renderMessage } from '../i18n/index.ts';
 import type { ActResult, DoneBy } from './ticket-service.ts';
 
 // What the person who acted is told, in their language, for every outcome of the ticket service: the
 // adapters show `text` (an ephemeral reply, a modal error) and put `fieldErrors` on the form's fields.
-// A click that lost a race is told who decided and when, not just that it is too late.
+// A click that lost a race is told who decided and when, who acts next, and what this person may still do
+// (never another role's step), not just that it is too late.
 
 export interface ResultText {
   readonly text: string;
@@ -33,6 +34,10 @@ function doneBy(by: DoneBy, locale: Locale): string {
   );
 }
 
+const rendered = (refs: readonly MessageRef[] | undefined, locale: Locale) =>
+  (refs ?? []).map((ref) => renderMessage(ref, locale));
+const joined = (sentences: readonly string[]) => sentences.join(' ');
+
 export function describeResult(result: ActResult, locale: Locale, ticketRef = ''): ResultText {
   switch (result.status) {
     case 'applied':
@@ -43,7 +48,7 @@ export function describeResult(result: ActResult, locale: Locale, ticketRef = ''
         ),
       };
     case 'already_done':
-      return { text: doneBy(result.by, locale) };
+      return { text: joined([doneBy(result.by, locale), ...rendered(result.whatNow, locale)]) };
     case 'not_found':
       // Without a number (a click on a card) there is nothing to tell the person to check.
       return {
@@ -54,8 +59,11 @@ export function describeResult(result: ActResult, locale: Locale, ticketRef = ''
     case 'refused': {
       const reason = renderMessage(result.refusal.reason, locale);
       const overtaken = result.lastDecision && OVERTAKEN.has(result.refusal.code);
-      const text =
-        overtaken && result.lastDecision ? `${doneBy(result.lastDecision, locale)} ${reason}` : reason;
+      const text = joined([
+        ...(overtaken && result.lastDecision ? [doneBy(result.lastDecision, locale)] : []),
+        reason,
+        ...rendered(result.refusal.whatNow, locale),
+      ]);
       const errors = result.refusal.fieldErrors;
       if (!errors) return { text };
       return {

@@ -1,8 +1,9 @@
 import type { FormContext } from '../../cards/forms/types.ts';
-import { decide, kindOpenedBy } from '../../flows/decide.ts';
+import { decide, kindOpenedBy, whatNow } from '../../flows/decide.ts';
 import type {
   Actor,
   Decision,
+  MessageRef,
   Refusal,
   TicketAction,
   TicketActionType,
@@ -59,7 +60,13 @@ export type ActResult =
       readonly decision: Decision;
     }
   | { readonly status: 'refused'; readonly refusal: Refusal; readonly lastDecision: DoneBy | null }
-  | { readonly status: 'already_done'; readonly ticketNumber: string; readonly by: DoneBy }
+  | {
+      readonly status: 'already_done';
+      readonly ticketNumber: string;
+      readonly by: DoneBy;
+      /** Who acts next and what this person may do now (flows/decide.ts, whatNow). */
+      readonly whatNow?: readonly MessageRef[];
+    }
   | { readonly status: 'not_found' };
 
 export interface ActOptions {
@@ -75,13 +82,20 @@ export function createTicketService(options: TicketServiceOptions) {
   const { db, clock } = options;
   const maxRetries = options.maxRetries ?? 8;
 
-  async function alreadyDone(tx: Tx, key: string): Promise<ActResult | null> {
+  async function alreadyDone(tx: Tx, key: string, actor: Actor, now: Date): Promise<ActResult | null> {
     const done = await tx.handledAction.findUnique({
       where: { key },
       include: { ticket: { select: { number: true } } },
     });
     if (!done) return null;
-    return { status: 'already_done', ticketNumber: done.ticket.number, by: toDoneBy(done) };
+    // The ticket as it is now, which may have moved on since the repeated action was taken.
+    const ticket = await loadSnapshot(tx, done.ticketId);
+    return {
+      status: 'already_done',
+      ticketNumber: done.ticket.number,
+      by: toDoneBy(done),
+      ...(ticket ? { whatNow: whatNow(ticket, actor, now) } : {}),
+    };
   }
 
   async function attempt(
@@ -103,14 +117,14 @@ export function createTicketService(options: TicketServiceOptions) {
         }
         const key = givenKey ?? (snapshot ? defaultKey(snapshot, action) : null);
         if (key === null) throw new Error('opening a ticket needs an idempotency key (e.g. the form id)');
-        const duplicate = await alreadyDone(tx, key);
+        const duplicate = await alreadyDone(tx, key, actor, now);
         if (duplicate) return duplicate;
         const outcome = decide(snapshot, action, actor, now);
         if (!outcome.ok) {
           // Under READ COMMITTED each statement sees the latest commit: an identical action may have
           // committed between the key check above and the snapshot, leaving a state that refuses this one.
           // Its key committed with that state, so looking again tells "already done" from a real refusal.
-          const committedMeanwhile = await alreadyDone(tx, key);
+          const committedMeanwhile = await alreadyDone(tx, key, actor, now);
           if (committedMeanwhile) return committedMeanwhile;
           const last = snapshot ? await lastDecision(tx, snapshot.id) : null;
           return { status: 'refused', refusal: outcome, lastDecision: last } as const;

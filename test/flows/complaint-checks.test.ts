@@ -107,7 +107,7 @@ describe('record_investigation: the bot records its checks on the ticket (step 3
 
   it('is never named to a person as an action that applies', () => {
     const r = expectRefusal(decide(investigated('investigating'), VALID.confirm_resolved, requester, NOW));
-    expect(r.reason.params?.actions).not.toContain('record_investigation');
+    expect(JSON.stringify(r.whatNow)).not.toContain('record_investigation');
   });
 
   it('tells the desk the counts and SOC that a check failed; the audit event names the run', () => {

@@ -99,3 +99,33 @@ describe('decide', () => {
     });
   });
 });
+
+describe('a step that no longer applies', () => {
+  const otherApprover: Actor = { id: 'u-noraini', name: 'Noraini binti Abdullah', roles: ['approver'] };
+  const approved = cr('awaiting_implementation', { approverId: otherApprover.id });
+
+  it('tells a late approver that VAS SOC acts next, and offers them nothing of SOC’s', () => {
+    const r = decide(approved, VALID.approve, approver, NOW);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.whatNow).toEqual([
+      { key: 'next.by_role', params: { role: 'soc', actions: 'start_implementation' } },
+      { key: 'next.none' },
+    ]);
+  });
+
+  it('offers a person only the steps they may take: SOC pressing an old Approve may implement', () => {
+    const r = decide(approved, VALID.approve, soc, NOW);
+    if (r.ok) return expect.fail('expected a refusal');
+    expect(r.whatNow?.at(-1)).toEqual({ key: 'next.yours', params: { actions: 'start_implementation' } });
+  });
+
+  it('offers the requester only their own steps while the manager must endorse', () => {
+    const r = decide(cr('awaiting_endorsement'), VALID.approve, requester, NOW);
+    if (r.ok) return expect.fail('expected a refusal');
+    expect(r.whatNow).toEqual([
+      { key: 'next.by_role', params: { role: 'manager', actions: 'endorse, decline_endorsement' } },
+      { key: 'next.yours', params: { actions: 'withdraw' } },
+    ]);
+  });
+});

@@ -115,7 +115,7 @@ function collect(): MessageRef[] {
       for (const action of ACTIONS) {
         const o = decide(t, action, actor, f.NOW);
         if (o.ok) refs.push(...o.notify.map((n) => n.message));
-        else refs.push(o.reason, ...Object.values(o.fieldErrors ?? {}));
+        else refs.push(o.reason, ...Object.values(o.fieldErrors ?? {}), ...(o.whatNow ?? []));
       }
     }
   }

@@ -8,15 +8,24 @@ import {
   type TicketKind,
   type TicketState,
 } from '../../flows/types.ts';
-import { ACTOR_FOR, expectDecision, expectRefusal, investigated, NOW, ticket, VALID } from './fixtures.ts';
+import {
+  ACTOR_FOR,
+  expectDecision,
+  expectRefusal,
+  investigated,
+  NOW,
+  requester,
+  ticket,
+  VALID,
+} from './fixtures.ts';
 
 /** The requester's deadline to answer the confirmation request (SOP 4.1 step 11, 4.2 step 7) has passed. */
 const OVERDUE = { slaDueAt: new Date('2025-06-13T17:30:00+08:00') };
 
 // Every state × every action of both procedures. What may happen where is written out here from the SOP
 // flowcharts; everything else must be refused with no decision: `ticket_finished` in a final state,
-// otherwise `illegal_transition` naming the state and the actions people may take in it (the bot's own steps
-// are not offered to a person).
+// otherwise `illegal_transition` naming the state and the actions the same person may take in it (never
+// another role's, nor the bot's own steps).
 
 const ACTIONS = Object.keys(VALID) as TicketActionType[];
 
@@ -118,9 +127,19 @@ describe('every state × every action', () => {
       expect(r.code).toBe('illegal_transition');
       expect(r.reason.key).toBe('refusal.illegal_transition');
       expect(r.reason.params?.state).toBe(state);
+      // Offered: what the same person may do in this state (the requester's deadline has not passed).
       const legal = Object.keys((kind === 'change_request' ? CHANGE_REQUEST : COMPLAINT)[state] ?? {});
-      const offered = legal.filter((a) => !isSystemAction(a));
-      expect(String(r.reason.params?.actions).split(', ').sort()).toEqual(offered.sort());
+      const actor = ACTOR_FOR[action];
+      const offered = legal.filter(
+        (a) => !isSystemAction(a) && a !== 'close_unconfirmed' && ACTOR_FOR[a as TicketActionType] === actor,
+      );
+      expect(r.whatNow?.at(-1)).toEqual(
+        offered.length === 0
+          ? { key: 'next.none' }
+          : { key: 'next.yours', params: { actions: expect.any(String) } },
+      );
+      const yours = r.whatNow?.at(-1)?.params?.actions;
+      if (offered.length > 0) expect(String(yours).split(', ').sort()).toEqual(offered.sort());
     },
   );
 
@@ -128,10 +147,13 @@ describe('every state × every action', () => {
     'no ticket yet: %s is refused, only the submit actions apply',
     (action) => {
       const r = expectRefusal(decide(null, VALID[action], ACTOR_FOR[action], NOW));
-      expect(r.reason).toEqual({
-        key: 'refusal.illegal_transition',
-        params: { state: 'none', actions: 'submit_change_request, submit_complaint' },
-      });
+      expect(r.reason).toEqual({ key: 'refusal.illegal_transition', params: { state: 'none' } });
+      const requesterCommands = 'submit_change_request, submit_complaint';
+      expect(r.whatNow).toEqual([
+        ACTOR_FOR[action] === requester
+          ? { key: 'next.yours', params: { actions: requesterCommands } }
+          : { key: 'next.none' },
+      ]);
     },
   );
 
@@ -139,9 +161,7 @@ describe('every state × every action', () => {
     const r = expectRefusal(
       decide(ticket('complaint', 'awaiting_approval'), VALID.approve, ACTOR_FOR.approve, NOW),
     );
-    expect(r.reason).toEqual({
-      key: 'refusal.illegal_transition',
-      params: { state: 'awaiting_approval', actions: '' },
-    });
+    expect(r.reason).toEqual({ key: 'refusal.illegal_transition', params: { state: 'awaiting_approval' } });
+    expect(r.whatNow).toEqual([{ key: 'next.none' }]);
   });
 });

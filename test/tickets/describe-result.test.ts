@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { decide } from '../../flows/decide.ts';
+import type { Actor } from '../../flows/types.ts';
 import { describeResult } from '../../src/tickets/describe-result.ts';
+import { NOW, ticket, VALID } from '../flows/fixtures.ts';
 
 // What a person is told after acting, in Malay (default) and English.
 
@@ -28,10 +31,7 @@ describe('the reply to an action', () => {
       refusal: {
         ok: false,
         code: 'illegal_transition',
-        reason: {
-          key: 'refusal.illegal_transition',
-          params: { state: 'awaiting_implementation', actions: 'start_implementation' },
-        },
+        reason: { key: 'refusal.illegal_transition', params: { state: 'awaiting_implementation' } },
       },
       lastDecision: siti,
     } as const;
@@ -40,6 +40,34 @@ describe('the reply to an action', () => {
       text.startsWith('Already done: Approved by Siti Nurhaliza (JDN) at 2 Mar 2026, 10:05 AM (MYT).'),
     ).toBe(true);
     expect(text).not.toContain('awaiting_implementation');
+  });
+
+  it('tells the approver who lost a race who decided, who acts next, and offers no step of SOC', () => {
+    const approved = ticket('change_request', 'awaiting_implementation', { approverId: siti.actorId });
+    const noraini: Actor = { id: 'u-noraini', name: 'Noraini binti Abdullah', roles: ['approver'] };
+    const refusal = decide(approved, VALID.approve, noraini, NOW);
+    if (refusal.ok) return expect.fail('expected a refusal');
+    const result = { status: 'refused', refusal, lastDecision: siti } as const;
+    expect(describeResult(result, 'ms').text).toBe(
+      'Sudah dibuat: Diluluskan oleh Siti Nurhaliza (JDN) pada 2 Mac 2026, 10:05 PG (MYT). ' +
+        'Tindakan ini tidak boleh diambil semasa tiket berstatus Menunggu pelaksanaan VAS SOC. ' +
+        'Tindakan seterusnya oleh Pusat Operasi Keselamatan (SOC): Mulakan pelaksanaan. ' +
+        'Tiada tindakan yang boleh anda ambil pada tiket ini sekarang.',
+    );
+    expect(describeResult(result, 'en').text).not.toContain('What you can do now');
+  });
+
+  it('tells a repeated click who acts next as well', () => {
+    const whatNow = [
+      { key: 'next.by_role', params: { role: 'soc', actions: 'start_implementation' } },
+      { key: 'next.none' },
+    ];
+    const result = { status: 'already_done', ticketNumber: 'CR-2026-000007', by: siti, whatNow } as const;
+    expect(describeResult(result, 'en').text).toBe(
+      'Already done: Approved by Siti Nurhaliza (JDN) at 2 Mar 2026, 10:05 AM (MYT). ' +
+        'Next step, for Security operations centre (SOC): Start implementation. ' +
+        'There is nothing for you to do on this ticket now.',
+    );
   });
 
   it('gives a wrong-role refusal its reason only, and puts form errors on their fields', () => {

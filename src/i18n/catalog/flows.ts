@@ -24,13 +24,16 @@ const ms: Record<FlowMessageKey, string> = {
     'Hanya pemohon (Pentadbir UC Agensi) yang membuka tiket ini boleh mengambil tindakan ini.',
   'refusal.system_only':
     'Langkah ini diambil oleh mailops sendiri (siasatan automatik); tiada pengguna boleh mengambilnya.',
-  'refusal.illegal_transition':
-    'Tindakan ini tidak boleh diambil semasa tiket berstatus {state}. Tindakan yang boleh diambil sekarang: {actions}.',
+  'refusal.illegal_transition': 'Tindakan ini tidak boleh diambil semasa tiket berstatus {state}.',
   'refusal.ticket_finished': 'Tiket ini telah tamat ({state}); tiada tindakan lanjut boleh diambil.',
   'refusal.invalid_input':
     'Sebahagian maklumat tidak sah. Sila betulkan medan yang ditandakan dan hantar semula.',
   'refusal.version_conflict':
     'Tiket ini baru sahaja dikemas kini oleh orang lain. Sila semak status terkini sebelum bertindak.',
+
+  'next.by_role': 'Tindakan seterusnya oleh {role}: {actions}.',
+  'next.yours': 'Tindakan yang boleh anda ambil sekarang: {actions}.',
+  'next.none': 'Tiada tindakan yang boleh anda ambil pada tiket ini sekarang.',
 
   'form.error.required': 'Medan ini wajib diisi.',
   'form.error.too_long': 'Terlalu panjang: maksimum {max} aksara.',
@@ -213,13 +216,16 @@ const en: Record<FlowMessageKey, string> = {
   'refusal.not_requester':
     'Only the requester (the agency UC administrator) who raised this ticket can take this action.',
   'refusal.system_only': 'mailops takes this step itself (the automated investigation); no user can take it.',
-  'refusal.illegal_transition':
-    'This action does not apply while the ticket is {state}. Actions that apply now: {actions}.',
+  'refusal.illegal_transition': 'This action does not apply while the ticket is {state}.',
   'refusal.ticket_finished': 'This ticket has ended ({state}); no further action can be taken.',
   'refusal.invalid_input':
     'Some of the information is not valid. Please correct the marked fields and submit again.',
   'refusal.version_conflict':
     'Someone else has just updated this ticket. Please check its current status before acting.',
+
+  'next.by_role': 'Next step, for {role}: {actions}.',
+  'next.yours': 'What you can do now: {actions}.',
+  'next.none': 'There is nothing for you to do on this ticket now.',
 
   'form.error.required': 'This field is required.',
   'form.error.too_long': 'Too long: at most {max} characters.',

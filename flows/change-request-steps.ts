@@ -1,5 +1,5 @@
 import { message, refuseInput } from './flow-messages.ts';
-import { beforeApprovalErrors, futureErrors, parseWith, pastErrors } from './form-errors.ts';
+import { beforeApprovalErrors, futureErrors, parseWith, parseWithTimes, pastErrors } from './form-errors.ts';
 import { declineReasonSchema, sectionBSchema, sectionCSchema, sectionDSchema } from './forms.ts';
 import type { ActionOf, Effects, StepContext } from './machine.ts';
 import { note, requester, role } from './shared-steps.ts';
@@ -98,11 +98,12 @@ export function reject(ctx: StepContext<ActionOf<'reject'>>): Effects | Refusal 
 
 /** Step 7, Section B: the implementer records the change detail and takes the ticket. */
 export function startImplementation(ctx: StepContext<ActionOf<'start_implementation'>>): Effects | Refusal {
-  const b = parseWith(sectionBSchema, signedBy(ctx.action.sectionB, ctx.actor.name), 'sectionB');
-  if (!b.ok) return refuseInput(b.errors);
   // Section B's Duration: a window already over plans nothing, and the requester would be told of it (step 7).
-  const past = pastErrors({ plannedEnd: b.data.plannedEnd }, ctx.now);
-  if (Object.keys(past).length > 0) return refuseInput(past);
+  const b = parseWithTimes(sectionBSchema, signedBy(ctx.action.sectionB, ctx.actor.name), 'sectionB', {
+    fields: ['plannedEnd'],
+    check: (dates) => pastErrors(dates, ctx.now),
+  });
+  if (!b.ok) return refuseInput(b.errors);
   const params = { number: ctx.ticket.number, implementer: b.data.name };
   return {
     event: 'cr.implementation_started',
@@ -115,11 +116,15 @@ export function startImplementation(ctx: StepContext<ActionOf<'start_implementat
 
 /** Section D, then step 8's fork: done → step 10 (confirmation asked); not done → escalate or retry. */
 export function markImplemented(ctx: StepContext<ActionOf<'mark_implemented'>>): Effects | Refusal {
-  const d = parseWith(sectionDSchema, ctx.action.sectionD, 'sectionD');
+  // What was done lies between MAMPU's approval (Section C) and now.
+  const d = parseWithTimes(sectionDSchema, ctx.action.sectionD, 'sectionD', {
+    fields: ['actualStart', 'actualEnd'],
+    check: (actual) => ({
+      ...beforeApprovalErrors(actual, ctx.ticket.approvedAt),
+      ...futureErrors(actual, ctx.now),
+    }),
+  });
   if (!d.ok) return refuseInput(d.errors);
-  const actual = { actualStart: d.data.actualStart, actualEnd: d.data.actualEnd };
-  const times = { ...beforeApprovalErrors(actual, ctx.ticket.approvedAt), ...futureErrors(actual, ctx.now) };
-  if (Object.keys(times).length > 0) return refuseInput(times);
   const number = ctx.ticket.number;
   const sections = [{ section: 'D' as const, data: d.data }];
   if (d.data.status === 'successful') {

@@ -1,5 +1,5 @@
 import { message, refuseInput } from './flow-messages.ts';
-import { parseWith, pastErrors } from './form-errors.ts';
+import { type FieldErrors, parseWithTimes, pastErrors } from './form-errors.ts';
 import { sectionASchemaFor } from './forms.ts';
 import type { ActionOf, Effects, OpenContext } from './machine.ts';
 import { role } from './shared-steps.ts';
@@ -16,19 +16,21 @@ export function submitChangeRequest({
   now,
 }: OpenContext<ActionOf<'submit_change_request'>>): Effects | Refusal {
   const { endorsementRequired, managers } = action;
-  const parsed = parseWith(sectionASchemaFor({ endorsementRequired, managers }), action.form, 'form');
+  // "Request for change date & time": a time already gone cannot be planned for by VAS SOC or MAMPU.
+  const parsed = parseWithTimes(sectionASchemaFor({ endorsementRequired, managers }), action.form, 'form', {
+    fields: ['requestedAt'],
+    check: (dates) => pastErrors(dates, now),
+  });
   // Naming oneself as the endorsing manager is the mistake to report, whatever else the manager block
   // lacks: "fill in your designation" would only lead the requester to endorse their own request.
   const namedManager = (action.form as { manager?: { id?: unknown } } | null | undefined)?.manager?.id;
   const selfEndorsed = typeof namedManager === 'string' && namedManager.trim() === actor.id;
   if (selfEndorsed || (parsed.ok && parsed.data.manager?.id === actor.id)) {
-    return refuseInput({ 'manager.id': message('form.error.manager_is_requester') });
+    const others = parsed.ok ? {} : outsideManagerBlock(parsed.errors);
+    return refuseInput({ ...others, 'manager.id': message('form.error.manager_is_requester') });
   }
   if (!parsed.ok) return refuseInput(parsed.errors);
   const a = parsed.data;
-  // "Request for change date & time": a time already gone cannot be planned for by VAS SOC or MAMPU.
-  const past = pastErrors({ requestedAt: a.requestedAt }, now);
-  if (Object.keys(past).length > 0) return refuseInput(past);
 
   const who = { requester: a.requester.name, unit: a.requester.unit };
   const me: Audience = { person: actor.id };
@@ -75,4 +77,11 @@ export function submitChangeRequest({
       { role: 'manager', person: managerId },
     ],
   } satisfies Effects;
+}
+
+/** The errors of Section A's other fields, kept beside the one the manager block is refused with. */
+function outsideManagerBlock(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).filter(([path]) => path !== 'manager' && !path.startsWith('manager.')),
+  );
 }

@@ -1,5 +1,5 @@
 import { message, refuseInput } from './flow-messages.ts';
-import { type FieldErrors, faultStartErrors, parseWith } from './form-errors.ts';
+import { type FieldErrors, faultStartErrors, parseWith, parseWithTimes } from './form-errors.ts';
 import { checkPurposeSchema, checkRunIdSchema, complaintSchema } from './forms.ts';
 import type { ActionOf, Effects, OpenContext, StepContext } from './machine.ts';
 import { requester, role } from './shared-steps.ts';
@@ -30,13 +30,14 @@ export function reportFailedCheck({
   action,
   now,
 }: OpenContext<ActionOf<'report_failed_check'>>): Effects | Refusal {
-  const complaint = parseWith(complaintSchema, action.complaint, 'complaint');
+  const complaint = parseWithTimes(complaintSchema, action.complaint, 'complaint', {
+    fields: ['startedAt'],
+    check: (dates) => faultStartErrors(dates, now),
+  });
   const runId = parseWith(checkRunIdSchema, action.runId, 'runId');
   const errors = both(complaint, runId);
   if (errors || !complaint.ok || !runId.ok) return refuseInput(errors ?? {});
   const c = complaint.data;
-  const started = faultStartErrors(c.startedAt, now);
-  if (Object.keys(started).length > 0) return refuseInput(started);
   return {
     event: 'ad.failed_check_reported',
     data: { domain: c.domain, direction: c.direction, runId: runId.data },

@@ -1,7 +1,7 @@
 import { closeUnconfirmed } from './close-unconfirmed.ts';
 import { openedByBot, recordInvestigation, reportFailedCheck } from './complaint-checks.ts';
 import { message, refuseInput } from './flow-messages.ts';
-import { faultStartErrors, parseWith } from './form-errors.ts';
+import { faultStartErrors, parseWith, parseWithTimes } from './form-errors.ts';
 import { complaintSchema, findingsSchema, resolutionNotesSchema } from './forms.ts';
 import {
   type ActionOf,
@@ -74,11 +74,12 @@ function submitComplaint({
   actor,
   now,
 }: OpenContext<ActionOf<'submit_complaint'>>): Effects | Refusal {
-  const parsed = parseWith(complaintSchema, action.complaint, 'complaint');
+  const parsed = parseWithTimes(complaintSchema, action.complaint, 'complaint', {
+    fields: ['startedAt'],
+    check: (dates) => faultStartErrors(dates, now),
+  });
   if (!parsed.ok) return refuseInput(parsed.errors);
   const c = parsed.data;
-  const started = faultStartErrors(c.startedAt, now);
-  if (Object.keys(started).length > 0) return refuseInput(started);
   const me = { person: actor.id };
   return {
     event: 'ad.submitted',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type FormErrorKey, message } from './flow-messages.ts';
+import { isoDate } from './form-fields.ts';
 import type { MessageRef } from './types.ts';
 
 // Turns a zod error into one message per field, so a modal shows each error on the exact field it belongs
@@ -110,11 +111,44 @@ export function beforeApprovalErrors(dates: Dates, approvedAt: Date | null): Fie
 }
 
 /** When the mail stopped (SOP 4.2 step 1): not ahead of now, and within the last year. */
-export function faultStartErrors(startedAt: Date, now: Date): FieldErrors {
+export function faultStartErrors(dates: Dates, now: Date): FieldErrors {
   const tooOld = outside(
-    { startedAt },
+    dates,
     (ms) => ms < now.getTime() - FAULT_AGE_MS,
     message('form.error.too_long_ago'),
   );
-  return { ...tooOld, ...futureErrors({ startedAt }, now) };
+  return { ...tooOld, ...futureErrors(dates, now) };
+}
+
+/** The named fields of a payload that read as dates; the others are left to the form's own checks. */
+function datesIn(input: unknown, fields: readonly string[]): Dates {
+  const record = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const out: Record<string, Date> = {};
+  for (const field of fields) {
+    const parsed = isoDate.safeParse(record[field]);
+    if (parsed.success) out[field] = parsed.data;
+  }
+  return out;
+}
+
+export interface TimeChecks {
+  /** The payload's date fields the checks look at. */
+  readonly fields: readonly string[];
+  readonly check: (dates: Dates) => FieldErrors;
+}
+
+/**
+ * Validates a form and holds its times to the clock in one pass, so a submission hears of every problem at
+ * once (a missing "Others" text beside a start already gone) instead of one round each. A field shows its own
+ * error (missing, malformed) before a time check's, which runs only on a time that could be read.
+ */
+export function parseWithTimes<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  root: string,
+  times: TimeChecks,
+): Parsed<z.output<S>> {
+  const parsed = parseWith(schema, input, root);
+  const errors = { ...times.check(datesIn(input, times.fields)), ...(parsed.ok ? {} : parsed.errors) };
+  return Object.keys(errors).length === 0 ? parsed : { ok: false, errors };
 }

@@ -84,3 +84,71 @@ describe('complaint: when the mail stopped', () => {
     expect(fieldErrorsOf(report(daysAgo(366)))).toEqual({ startedAt: { key: 'form.error.too_long_ago' } });
   });
 });
+
+// A UX review sent type "Others" with no text and a start already gone, and heard of the second problem
+// only after fixing the first: every problem of a submission comes back at once, each on its own field.
+describe('every problem of a submission at once', () => {
+  it('Section A: the "Others" text, the time already gone and a missing field together', () => {
+    const form = sectionA({ requestType: 'others', requestedAt: at(-60), impactIfNotImplemented: '' });
+    expect(fieldErrorsOf(decide(null, submit(form), requester, NOW))).toEqual({
+      requestTypeOther: { key: 'form.error.other_text_required' },
+      requestedAt: { key: 'form.error.in_past' },
+      impactIfNotImplemented: { key: 'form.error.required' },
+    });
+  });
+
+  it('Section A: naming oneself to endorse does not hide the other fields’ problems', () => {
+    const form = sectionA({ manager: { ...sectionA().manager, id: requester.id }, requestedAt: at(-60) });
+    expect(fieldErrorsOf(decide(null, submit(form), requester, NOW))).toEqual({
+      'manager.id': { key: 'form.error.manager_is_requester' },
+      requestedAt: { key: 'form.error.in_past' },
+    });
+  });
+
+  it('a field’s own error comes before its time check: a bare date asks for the time', () => {
+    expect(
+      fieldErrorsOf(decide(null, submit(sectionA({ requestedAt: '2025-06-01' })), requester, NOW)),
+    ).toEqual({ requestedAt: { key: 'form.error.time_required' } });
+  });
+
+  it('Section B: a missing fallback plan beside a window already over', () => {
+    const sectionBPayload = sectionB({ plannedStart: at(-120), plannedEnd: at(-60), fallbackPlan: '' });
+    const r = decide(
+      cr('awaiting_implementation'),
+      { type: 'start_implementation', sectionB: sectionBPayload },
+      soc,
+      NOW,
+    );
+    expect(fieldErrorsOf(r)).toEqual({
+      fallbackPlan: { key: 'form.error.required' },
+      plannedEnd: { key: 'form.error.in_past' },
+    });
+  });
+
+  it('Section D: a missing review beside a start before the approval and an end still to come', () => {
+    const d = sectionD({
+      status: 'unsuccessful',
+      actualStart: '2025-06-16T08:00:00+08:00',
+      actualEnd: at(60),
+    });
+    const r = decide(
+      cr('implementing', { approvedAt: APPROVED_AT }),
+      { type: 'mark_implemented', sectionD: d },
+      soc,
+      NOW,
+    );
+    expect(fieldErrorsOf(r)).toEqual({
+      postImplementationReview: { key: 'form.error.pir_required' },
+      actualStart: { key: 'form.error.before_approval' },
+      actualEnd: { key: 'form.error.in_future' },
+    });
+  });
+
+  it('complaint: a malformed domain beside a fault said to begin tomorrow', () => {
+    const complaint = complaintForm({ domain: 'not a domain', startedAt: at(24 * 60) });
+    expect(fieldErrorsOf(decide(null, { type: 'submit_complaint', complaint }, requester, NOW))).toEqual({
+      domain: { key: 'form.error.invalid_domain' },
+      startedAt: { key: 'form.error.in_future' },
+    });
+  });
+});

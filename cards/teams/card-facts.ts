@@ -7,7 +7,8 @@ import { type CardElement, type Fact, textBlock } from './adaptive-card.ts';
 import { clipToBytes } from './fit-text.ts';
 import { jsonBytes } from './limits.ts';
 
-// The form's fields on a ticket card, in the paper form's order, as one FactSet. The card has a byte budget
+// The form's fields on a ticket card, in the paper form's order, as one FactSet with the card's own facts
+// (status, requester) first: one FactSet has one title column, so every row lines up. The card has a byte budget
 // (limits.ts): fields are shown whole up to VALUE_MAX; when they do not all fit, the long ones share the room
 // (fair-share.ts) and are clipped with the visible truncation note, and what does not fit at all is counted in
 // a "… more fields" line.
@@ -25,15 +26,19 @@ function shownValue(field: CardField, texts: Texts): string {
   return raw.trim() === '' ? texts.t('common.none') : raw;
 }
 
-/** The FactSet of the fields that fit in `budget` bytes, and the line counting the others. */
+/**
+ * The FactSet of `lead` (always shown, already fitted) and the fields that fit in `budget` bytes, and the
+ * line counting the others.
+ */
 export function factElements(
   fields: readonly CardField[],
   texts: Texts,
   fit: Fitter,
   budget: number,
+  lead: readonly Fact[] = [],
 ): CardElement[] {
-  const facts: Fact[] = [];
-  let left = budget - jsonBytes({ type: 'FactSet', facts: [] });
+  const facts: Fact[] = [...lead];
+  let left = budget - jsonBytes({ type: 'FactSet', facts });
   const titles = fields.map((field) => fit.plain(texts.t(field.label.key, field.label.params), LABEL_MAX));
   const values = fields.map((field) => shownValue(field, texts));
   const sizer = (title: string) => (value: string) => jsonBytes({ title, value }) + COMMA;

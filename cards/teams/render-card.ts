@@ -14,6 +14,7 @@ import {
 import { factElements } from './card-facts.ts';
 import { jsonBytes, TEAMS_LIMITS as L } from './limits.ts';
 import { investigationElements } from './render-investigation.ts';
+import { leadFacts, NAME_MAX, ticketData, ticketHeading } from './ticket-head.ts';
 import { TEAMS_VERBS } from './verbs.ts';
 
 // A ticket card as an Adaptive Card (DESIGN.md, Chat platforms), the Teams twin of cards/slack/render-card.ts:
@@ -21,9 +22,6 @@ import { TEAMS_VERBS } from './verbs.ts';
 // and by when, then the buttons, or "Processing…" right after a click, or the decision that took them away;
 // the history folds away.
 
-/** Typed text that can be long (a title, a person's name): clipped so the fields keep the room. */
-const TITLE_MAX = 300;
-const NAME_MAX = 200;
 const LINE_MAX = 1000;
 /** Bytes kept back for the "… more fields" line. */
 const MORE_RESERVE = 300;
@@ -88,13 +86,6 @@ function timelineElements(model: CardModel, texts: Texts, fit: Fitter): CardElem
   ];
 }
 
-/** The version lets the adapter recognise a click on a stale card (DESIGN.md, exactly-once state). */
-// The card's kind rides along: Teams may ask for a view, or deliver a press, before mailops has recorded
-// where it posted the card (while the post is still being answered), and the kind decides the buttons.
-function ticketData(model: CardModel) {
-  return { ticketId: model.ticketId, version: model.version, card: model.card };
-}
-
 function buttons(model: CardModel, texts: Texts): ExecuteAction[] {
   return model.actions.map((action) => ({
     type: 'Action.Execute',
@@ -132,19 +123,10 @@ export function renderTeamsCard(
   const refresh = refreshOf(model, options.refreshUserIds);
   const fit = createFitter(texts, { inertLinks: true });
   const state = texts.t(`state.${model.state}`);
-  const title = fit.plain(model.title.trim(), TITLE_MAX);
-  const heading = title === '' ? model.ticketNumber : `${model.ticketNumber} · ${title}`;
+  const heading = ticketHeading(model, fit);
   const processing = options.processing === true;
-  const head: CardElement[] = [
-    textBlock(heading, { style: 'heading', size: 'large', weight: 'bolder' }),
-    {
-      type: 'FactSet',
-      facts: [
-        { title: texts.t('card.status'), value: state },
-        { title: texts.t('role.requester'), value: fit.plain(model.requesterName, NAME_MAX) },
-      ],
-    },
-  ];
+  const head: CardElement[] = [textBlock(heading, { style: 'heading', size: 'large', weight: 'bolder' })];
+  const lead = leadFacts(model, texts, fit);
   const tail: CardElement[] = [
     ...investigationElements(model, texts, fit),
     ...nextActorElements(model, texts, fit),
@@ -158,5 +140,5 @@ export function renderTeamsCard(
     ...refresh,
   };
   const budget = L.cardBytes - jsonBytes(adaptiveCard([...head, ...tail], extra)) - MORE_RESERVE;
-  return adaptiveCard([...head, ...factElements(model.fields, texts, fit, budget), ...tail], extra);
+  return adaptiveCard([...head, ...factElements(model.fields, texts, fit, budget, lead), ...tail], extra);
 }

@@ -27,6 +27,9 @@ const VARIANTS = [
 const approval = () => buildCardModel('approval', plainSource('change_request', 'awaiting_approval'));
 const buttonsOf = (card: { actions?: unknown[] }) => (card.actions ?? []) as ExecuteAction[];
 const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
+/** The form's fields on the card: the rows of its one FactSet after status and requester. */
+const fieldFacts = (card: unknown) =>
+  (elementsOf<{ facts: { title: string; value: string }[] }>(card, 'FactSet')[0]?.facts ?? []).slice(2);
 
 describe('renderTeamsCard', () => {
   const cases = CARD_KINDS.flatMap((card) => [
@@ -109,13 +112,14 @@ describe('renderTeamsCard', () => {
       size: 'large',
       weight: 'bolder',
     });
-    expect(card.body[1]).toEqual({
-      type: 'FactSet',
-      facts: [
-        { title: 'Status', value: 'Menunggu kelulusan MAMPU/JDN' },
-        { title: 'Pemohon (Pentadbir UC Agensi)', value: 'Aminah binti Ali' },
-      ],
-    });
+    // Status and requester lead the one FactSet of the fields: a FactSet of their own would have a title
+    // column of its own, and its values would not line up with the fields' (UX review, 08).
+    expect(elementsOf(card, 'FactSet')).toHaveLength(1);
+    expect(card.body[1]).toMatchObject({ type: 'FactSet' });
+    expect((card.body[1] as { facts: unknown[] }).facts.slice(0, 2)).toEqual([
+      { title: 'Status', value: 'Menunggu kelulusan MAMPU/JDN' },
+      { title: 'Pemohon (Pentadbir UC Agensi)', value: 'Aminah binti Ali' },
+    ]);
     expect(card.fallbackText).toBe(
       'CR-2025-000042 · Tambah rakan.edu.my ke senarai putih (Menunggu kelulusan MAMPU/JDN)',
     );
@@ -127,8 +131,7 @@ describe('renderTeamsCard', () => {
   });
 
   it("shows the form's fields as facts, translated", () => {
-    const facts = elementsOf<{ facts: unknown[] }>(renderTeamsCard(approval(), en), 'FactSet')[1];
-    expect(facts?.facts).toEqual([
+    expect(fieldFacts(renderTeamsCard(approval(), en))).toEqual([
       { title: 'Type of request', value: 'Add' },
       { title: 'Change description', value: 'Tambah <rakan.edu.my> & subdomain ke senarai putih.' },
     ]);
@@ -213,7 +216,7 @@ describe('renderTeamsCard', () => {
     };
     const source = { ...plainSource('change_request', 'awaiting_approval'), fields: [description] };
     const card = renderTeamsCard(buildCardModel('approval', source), ms);
-    const value = elementsOf<{ facts: { value: string }[] }>(card, 'FactSet')[1]?.facts[0]?.value ?? '';
+    const value = fieldFacts(card)[0]?.value ?? '';
     expect(value.startsWith('Tambah domain. Tambah domain.')).toBe(true);
     expect(value.endsWith('… (dipendekkan)')).toBe(true);
     expect(value.length).toBeLessThan(2100);
@@ -248,8 +251,7 @@ describe('renderTeamsCard', () => {
       const card = renderTeamsCard(buildCardModel('approval', { ...essaySource(), fields }), texts);
       expect(adaptiveCardProblems(card)).toEqual([]);
       expect(textOf(card)).not.toMatch(/dan \d+ medan lagi|and \d+ more fields/);
-      const facts =
-        elementsOf<{ facts: { title: string; value: string }[] }>(card, 'FactSet')[1]?.facts ?? [];
+      const facts = fieldFacts(card);
       expect(facts.map((f) => f.title)).toEqual(fields.map((f) => texts.t(f.label.key)));
       expect(facts.map((f) => f.value)).toContain('03-8888 0000');
       const clipped = facts.filter((f) => f.value.endsWith(texts.t('card.truncated')));

@@ -38,6 +38,7 @@ export interface FactSet extends ElementBase {
 export interface Container extends ElementBase {
   type: 'Container';
   items: CardElement[];
+  style?: 'default' | 'emphasis';
 }
 
 export interface ActionSet extends ElementBase {
@@ -94,6 +95,8 @@ export interface ExecuteAction {
   title?: string;
   data?: Record<string, unknown>;
   style?: 'default' | 'positive' | 'destructive';
+  /** 'none': the client sends no inputs and checks none (a Cancel must work on a half-filled form). */
+  associatedInputs?: 'auto' | 'none';
 }
 export interface ToggleVisibilityAction {
   type: 'Action.ToggleVisibility';

@@ -1,10 +1,19 @@
+import type { CardModel } from '../card-model.ts';
 import { fieldIdOfError } from '../forms/definitions.ts';
 import type { FormDefinition, FormField, FormValues, FormView } from '../forms/types.ts';
 import type { Texts } from '../texts.ts';
 import { actionStyle } from './action-style.ts';
-import { type AdaptiveCard, adaptiveCard, type CardElement, textBlock } from './adaptive-card.ts';
+import {
+  type AdaptiveCard,
+  adaptiveCard,
+  type CardAction,
+  type CardElement,
+  textBlock,
+} from './adaptive-card.ts';
 import { fromMytParts, timeIdOf } from './form-datetime.ts';
 import { fieldInputs, type InputContext, type Person } from './form-inputs.ts';
+import { cancelAction, formTicketElements } from './form-ticket.ts';
+import { jsonBytes, TEAMS_LIMITS } from './limits.ts';
 import { formVerb } from './verbs.ts';
 
 // A form as an Adaptive Card (the Teams counterpart of a Slack modal): one input per field keyed by its id,
@@ -34,22 +43,32 @@ function fieldElements(field: FormField, view: FormView, error: string | undefin
   return elements;
 }
 
+/** Bytes kept back when the ticket above a form is fitted: the "… more fields" line. */
+const MORE_RESERVE = 300;
+
 /**
  * `people` are the choices of a person field (the endorsing manager), as person ids and display names; the
- * list travels inside the card, so the adapter passes the candidates, not the whole directory.
+ * list travels inside the card, so the adapter passes the candidates, not the whole directory. `ticket` is
+ * the card whose button opened the form: shown above the fields, with Cancel back to it (form-ticket.ts).
  */
 export function renderTeamsForm(
   view: FormView,
   texts: Texts,
-  options: { readonly people: readonly Person[] },
+  options: { readonly people: readonly Person[]; readonly ticket?: CardModel },
 ): AdaptiveCard {
   const { definition, context } = view;
+  const { ticket } = options;
   const ctx: InputContext = { texts, people: options.people };
   const errors = errorsByField(view);
   const body: CardElement[] = [
-    textBlock(texts.t(definition.title), { style: 'heading', size: 'large', weight: 'bolder' }),
+    textBlock(texts.t(definition.title), {
+      style: 'heading',
+      size: 'large',
+      weight: 'bolder',
+      ...(ticket ? { spacing: 'large' } : {}),
+    }),
   ];
-  if (context.ticketNumber !== undefined) {
+  if (context.ticketNumber !== undefined && ticket === undefined) {
     body.push(
       textBlock(texts.t('form.ticket', { number: context.ticketNumber }), {
         isSubtle: true,
@@ -59,17 +78,19 @@ export function renderTeamsForm(
   }
   if (definition.intro !== undefined) body.push(textBlock(texts.t(definition.intro)));
   for (const field of definition.fields) body.push(...fieldElements(field, view, errors.get(field.id), ctx));
-  return adaptiveCard(body, {
-    actions: [
-      {
-        type: 'Action.Execute',
-        verb: formVerb(definition.kind),
-        title: texts.t(definition.submit),
-        data: { context },
-        ...actionStyle(definition.kind),
-      },
-    ],
-  });
+  const actions: CardAction[] = [
+    {
+      type: 'Action.Execute',
+      verb: formVerb(definition.kind),
+      title: texts.t(definition.submit),
+      data: { context },
+      ...actionStyle(definition.kind),
+    },
+  ];
+  if (ticket === undefined) return adaptiveCard(body, { actions });
+  actions.push(cancelAction(ticket, texts));
+  const budget = TEAMS_LIMITS.cardBytes - jsonBytes(adaptiveCard(body, { actions })) - MORE_RESERVE;
+  return adaptiveCard([...formTicketElements(ticket, texts, budget), ...body], { actions });
 }
 
 function answer(data: Readonly<Record<string, unknown>>, id: string): string | undefined {

@@ -8,6 +8,8 @@ export const TEAMS_VERBS = {
   refresh: 'refresh',
   /** "Open" next to a ticket on the home card: post that ticket's card. */
   open: 'open',
+  /** Cancel on a form a ticket card's button opened: the person's own view of the card again, nothing decided. */
+  cancel: 'cancel',
 } as const;
 
 const FORM_VERB_PREFIX = 'form:';

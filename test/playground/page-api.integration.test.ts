@@ -145,6 +145,38 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     expect(ticket.state).toBe('awaiting_approval');
   });
 
+  it('gives a form opened from the card a Cancel that brings the card back, nothing decided, after a reload too', async () => {
+    const listed = async () =>
+      cards((await world.page.messages(APPROVALS, 'zulkifli')).body.messages).find(mentions(number))!;
+    await world.settle();
+    const approval = await listed();
+    const reject = actionIdOf('reject');
+    const form = await world.page.action(
+      'zulkifli',
+      APPROVALS,
+      approval.id,
+      reject,
+      clickData(approval.card, reject),
+    );
+    // The form keeps the request in view while it is shown in the card's place.
+    expect(verbsOn(form.body.card)).toEqual(['form:reject', 'cancel']);
+    expect(JSON.stringify(form.body.card)).toContain('Tambah rakan.com.my');
+    expect(verbsOn((await listed()).card)).toEqual(['form:reject', 'cancel']);
+    const back = await world.page.action(
+      'zulkifli',
+      APPROVALS,
+      approval.id,
+      'cancel',
+      clickData(form.body.card, 'cancel'),
+    );
+    expect(verbsOn(back.body.card)).toEqual(expect.arrayContaining([actionIdOf('approve'), reject]));
+    // A reload lists the card, not the form; nothing was decided or written.
+    expect(verbsOn((await listed()).card)).toEqual(expect.arrayContaining([actionIdOf('approve'), reject]));
+    const ticket = await db.prisma.ticket.findUniqueOrThrow({ where: { number } });
+    expect(ticket.state).toBe('awaiting_approval');
+    expect(await db.prisma.auditEvent.count({ where: { ticketId: ticket.id, type: 'cr.rejected' } })).toBe(0);
+  });
+
   it('approves from the channel: one decision on a double click, and the card updated for everyone', async () => {
     const approval = cards((await world.page.messages(APPROVALS, 'zulkifli')).body.messages).find(
       mentions(number),

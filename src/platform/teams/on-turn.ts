@@ -151,16 +151,21 @@ async function onMailtest(
   else ctx.logger.info('mailtest started', { domain: started.domain, by: user.person.id });
 }
 
+/** `ticket`: the card whose button opened the form, kept in view above it with Cancel back to it. */
 function formCard(
   ctx: TeamsContext,
   user: TeamsUser,
   context: FormContext,
   values: FormValues,
   errors: Record<string, string> = {},
+  ticket?: CardModel,
 ): AdaptiveCard {
   const definition = formDefinition(context.kind, { endorsementRequired: ctx.endorsementRequired });
   const people = endorsingManagers(ctx.directory);
-  return renderTeamsForm({ definition, context, values, errors }, textsFor(user.locale), { people });
+  return renderTeamsForm({ definition, context, values, errors }, textsFor(user.locale), {
+    people,
+    ...(ticket ? { ticket } : {}),
+  });
 }
 
 async function answer(context: TurnContext, body: { type: string; value: unknown }): Promise<void> {
@@ -186,7 +191,8 @@ async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> 
     const ticketId = typeof data.ticketId === 'string' ? data.ticketId : null;
     if (!ticketId || !/^[0-9a-f-]{36}$/.test(ticketId))
       return await textAnswer(context, renderMessage({ key: 'result.bad_button' }, user.locale));
-    if (verb === TEAMS_VERBS.refresh)
+    // Cancel on a form is the person's own view again: nothing is decided, so nothing is stored.
+    if (verb === TEAMS_VERBS.refresh || verb === TEAMS_VERBS.cancel)
       return await cardAnswer(context, await viewFor(ctx, context, user, ticketId, data.card));
     const type = actionOfId(verb);
     if (!type || !(TICKET_ACTION_TYPES as readonly string[]).includes(type))
@@ -225,6 +231,17 @@ async function cardKindOf(
   return isCardKind(named) ? named : 'ticket';
 }
 
+/** The ticket as the card the action came from shows it, before it is cut to one person's buttons. */
+async function cardModelOf(
+  ctx: TeamsContext,
+  context: TurnContext,
+  ticketId: string,
+  named?: unknown,
+): Promise<CardModel> {
+  const kind = await cardKindOf(ctx, context, ticketId, named);
+  return buildTicketCard(ctx.db, ctx.directory, ticketId, kind, ctx.clock.now());
+}
+
 /** This person's own view of a card: the buttons only for someone the SOP lets act now. */
 async function viewFor(
   ctx: TeamsContext,
@@ -233,13 +250,7 @@ async function viewFor(
   ticketId: string,
   named?: unknown,
 ): Promise<AdaptiveCard> {
-  const model: CardModel = await buildTicketCard(
-    ctx.db,
-    ctx.directory,
-    ticketId,
-    await cardKindOf(ctx, context, ticketId, named),
-    ctx.clock.now(),
-  );
+  const model = await cardModelOf(ctx, context, ticketId, named);
   // Only the buttons this person may press: one who holds two roles (an approver who is also SOC) must not
   // see the other role's buttons on this card as if they were theirs.
   const mine: TicketActionType[] = [];
@@ -262,17 +273,15 @@ async function onButton(
   if (refusal) return textAnswer(context, describeResult(refusal, user.locale).text);
   const formKind = FORM_FOR_ACTION[type];
   if (formKind) {
-    const ticket = await ctx.db.ticket.findUniqueOrThrow({
-      where: { id: ticketId },
-      select: { number: true, version: true },
-    });
+    const ticket = await cardModelOf(ctx, context, ticketId, named);
     const formContext: FormContext = {
       kind: formKind,
       ticketId,
-      ticketNumber: ticket.number,
+      ticketNumber: ticket.ticketNumber,
       version: ticket.version,
     };
-    return cardAnswer(context, formCard(ctx, user, formContext, prefillFor(formKind, user.person)));
+    const values = prefillFor(formKind, user.person);
+    return cardAnswer(context, formCard(ctx, user, formContext, values, {}, ticket));
   }
   const result = await ctx.tickets.act(ticketId, { type } as TicketAction, user.actor);
   if (result.status !== 'applied') return textAnswer(context, describeResult(result, user.locale).text);
@@ -323,7 +332,11 @@ async function onFormSent(
       const field = fieldIdOfError(definition, path);
       errors[field] = errors[field] ? `${errors[field]} ${text}` : text;
     }
-    return cardAnswer(context, formCard(ctx, user, formContext, values, errors));
+    const ticket = formContext.ticketId ? await cardModelOf(ctx, context, formContext.ticketId) : undefined;
+    return cardAnswer(context, formCard(ctx, user, formContext, values, errors, ticket));
   }
+  // A refusal of a ticket's form (already decided, no longer allowed) is said, not put in the card's place:
+  // a notice there would take the ticket card from this person for good; the form keeps its Cancel.
+  if (formContext.ticketId) return textAnswer(context, described.text);
   return cardAnswer(context, renderTeamsNotice(described.text, textsFor(user.locale)));
 }

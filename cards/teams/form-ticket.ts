@@ -1,0 +1,37 @@
+import type { CardModel } from '../card-model.ts';
+import { createFitter } from '../fit-text.ts';
+import type { Texts } from '../texts.ts';
+import type { CardElement, ExecuteAction } from './adaptive-card.ts';
+import { textBlock } from './adaptive-card.ts';
+import { factElements } from './card-facts.ts';
+import { jsonBytes } from './limits.ts';
+import { leadFacts, ticketData, ticketHeading } from './ticket-head.ts';
+import { TEAMS_VERBS } from './verbs.ts';
+
+// A form opened by a button on a ticket card takes the card's place for the person who pressed it
+// (Universal Actions: the invoke's answer is that person's card). So the form keeps the ticket in view
+// above its fields, as the card showed it, and offers Cancel, which brings the card back unchanged.
+
+/** The ticket as its card shows it (heading, status, requester, the form's fields), within `budget` bytes. */
+export function formTicketElements(model: CardModel, texts: Texts, budget: number): CardElement[] {
+  const fit = createFitter(texts, { inertLinks: true });
+  const heading = textBlock(ticketHeading(model, fit), { weight: 'bolder', size: 'medium' });
+  const room = budget - jsonBytes({ type: 'Container', style: 'emphasis', items: [heading] });
+  const facts = factElements(model.fields, texts, fit, room, leadFacts(model, texts, fit));
+  return [{ type: 'Container', style: 'emphasis', items: [heading, ...facts] }];
+}
+
+/**
+ * Cancel: asks for the person's own view of the card (the same answer as Teams' refresh), so nothing is
+ * decided or stored. `associatedInputs: 'none'` lets it through a form whose required boxes are empty
+ * (adaptivecards.io/explorer/Action.Execute).
+ */
+export function cancelAction(model: CardModel, texts: Texts): ExecuteAction {
+  return {
+    type: 'Action.Execute',
+    verb: TEAMS_VERBS.cancel,
+    title: texts.t('common.cancel'),
+    data: ticketData(model),
+    associatedInputs: 'none',
+  };
+}

@@ -47,9 +47,14 @@ function choiceSet(
   ctx: InputContext,
 ): CardInput {
   const initial = choices.some((c) => c.value === value) ? { value } : {};
+  // A type-ahead box refuses text that is not one of its choices, required or not (AC 1.5 input
+  // validation), and shows `errorMessage` under a box that is visibly filled: "required" would be wrong there.
+  // The only person field is Section A's endorsing manager, and the choices are the managers.
+  const error = style === 'filtered' ? { errorMessage: ctx.texts.t('form.error.choose_manager') } : {};
   return {
     type: 'Input.ChoiceSet',
     ...base(field, field.id, ctx),
+    ...error,
     choices,
     style,
     placeholder: ctx.texts.t(placeholder),
@@ -88,7 +93,7 @@ export function fieldInputs(field: FormField, value: string | undefined, ctx: In
       // flows' refusal says so.
       if (ctx.people.length === 0) return [];
       const choices = ctx.people.map((p) => ({ title: p.name, value: p.id }));
-      return [choiceSet(field, value, choices, 'filtered', 'form.placeholder.person', ctx)];
+      return [choiceSet(field, value, choices, 'filtered', 'form.placeholder.person_search', ctx)];
     }
     case 'date': {
       const date = value?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];

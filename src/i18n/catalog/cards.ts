@@ -42,6 +42,8 @@ const ms = {
   'form.label.time_of': '{label}: masa (waktu Malaysia)',
   'form.placeholder.select': 'Pilih satu',
   'form.placeholder.person': 'Pilih pengguna',
+  'form.placeholder.person_search': 'Taip nama pengurus untuk melihat pilihan',
+  'form.error.choose_manager': 'Pilih pengurus daripada senarai.',
 
   'field.requester_name': 'Nama pemohon',
   'field.requester_contact': 'No. telefon pemohon',
@@ -131,6 +133,8 @@ const en: Record<keyof typeof ms, string> = {
   'form.label.time_of': '{label}: time (Malaysia time)',
   'form.placeholder.select': 'Choose one',
   'form.placeholder.person': 'Choose a user',
+  'form.placeholder.person_search': "Type the manager's name to see the choices",
+  'form.error.choose_manager': 'Choose a manager from the list.',
 
   'field.requester_name': 'Requester name',
   'field.requester_contact': 'Requester contact number',

@@ -513,6 +513,22 @@
     host.replaceChildren(rendered);
     // Inputs are labelled once they are in the document, so <label for> look-ups can see them.
     labelInputs(card);
+    showChoiceTitles(card);
+  }
+
+  /**
+   * adaptivecards 3.0.6 writes a filtered Input.ChoiceSet's `value` into its text box as it is: the choice's
+   * value (a person id such as "rahman") where Teams shows its title ("Abd Rahman bin Ismail"). The box gets
+   * the title; the renderer reads a title typed there back as its choice's value, so the same id is sent.
+   */
+  function showChoiceTitles(card) {
+    for (const input of card.getAllInputs()) {
+      if (!(input instanceof AdaptiveCards.ChoiceSetInput) || input.style !== 'filtered') continue;
+      const choice = input.choices.find((c) => c.value === input.defaultValue && c.title);
+      const control = input.renderedInputControlElement;
+      const box = control?.matches('input') ? control : control?.querySelector('input');
+      if (choice && box && box.value === input.defaultValue) box.value = choice.title;
+    }
   }
 
   function safeUrl(url) {

@@ -108,12 +108,26 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
     expect(await field(form, t('field.description')).inputValue()).toBe(
       'Tambah rakan.com.my ke senarai putih',
     );
-    // Section A as the requester fills it: her own details are there already.
-    await field(form, t('field.manager')).fill('Abd Rahman bin Ismail');
+    // Section A as the requester fills it: her own details are there already. The date is already past, for
+    // the bot to refuse below.
     await field(form, t('field.request_type')).selectOption({ index: 1 });
-    await field(form, t('field.requested_for')).fill(day(7));
+    await field(form, t('field.requested_for')).fill(day(-2));
     await field(form, t('form.label.time_of', { label: t('field.requested_for') })).fill('10:00');
     await field(form, t('field.impact_if_not')).fill('Mel daripada rakan kongsi terus ditolak sebagai spam.');
+    // A name that is not on the managers' list is refused by the card itself, saying what to do (UX review, 05).
+    // By part of its name: a failed check adds its message to the box's accessible name.
+    const manager = form.getByRole('combobox', { name: t('field.manager') });
+    await manager.fill('Encik Tiada Dalam Senarai');
+    await click(form, t('common.submit'));
+    await form.getByText(t('form.error.choose_manager'), { exact: true }).waitFor();
+    expect(await form.getByText(t('form.error.required'), { exact: true }).count()).toBe(0);
+    // The bot sends the form back with its error under the date: the manager chosen is shown by name, as
+    // Teams shows a choice, not by its person id.
+    await manager.fill('Abd Rahman bin Ismail');
+    await click(form, t('common.submit'));
+    await form.getByText(t('form.error.in_past'), { exact: true }).waitFor();
+    expect(await manager.inputValue()).toBe('Abd Rahman bin Ismail');
+    await field(form, t('field.requested_for')).fill(day(7));
     await screenshot('requester-fills-the-form');
     await click(form, t('common.submit'));
     const notice = page
@@ -137,6 +151,31 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
     await screenshot('manager-endorsed');
   });
 
+  it('lets an approver who pressed Tolak by mistake see the request in the form and cancel back to it', async () => {
+    await actAs('zulkifli');
+    await open('approvals');
+    const card = cardAbout(number);
+    await card.getByRole('button', { name: t('action.reject'), exact: true }).waitFor();
+    await click(card, t('action.reject'));
+    const form = cardAbout(t('form.title.reject'));
+    await form.getByRole('button', { name: t('common.cancel'), exact: true }).waitFor();
+    // What is being decided stays in view above the comment box (UX review, 40).
+    for (const text of [number, 'Aminah binti Yusof', 'Tambah rakan.com.my ke senarai putih'])
+      expect(await form.textContent()).toContain(text);
+    await screenshot('approver-reject-form-with-cancel');
+    // Cancel goes through with the required comment left empty, and brings the approval buttons back.
+    await click(form, t('common.cancel'));
+    const back = cardAbout(number);
+    await back.getByRole('button', { name: t('action.approve'), exact: true }).waitFor();
+    await page.reload();
+    await open('approvals');
+    await cardAbout(number)
+      .getByRole('button', { name: t('action.approve'), exact: true })
+      .waitFor();
+    const ticket = page.locator(`[data-testid="ticket"][data-number="${number}"]`);
+    expect(await ticket.getAttribute('data-state')).toBe('awaiting_approval');
+  });
+
   it('shows the approval buttons only to the approvers, and approves from the approvals channel', async () => {
     // The requester sees the status in the channel, without buttons.
     await actAs('aminah');
@@ -153,8 +192,36 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
     const card = cardAbout(number);
     await card.getByRole('button', { name: t('action.approve'), exact: true }).waitFor();
     await screenshot('approver-own-view');
+    // Noraini approves a moment before Zulkifli's click reaches the bot: he is told who decided, and the
+    // answer stays on screen after his card is redrawn with her decision (UX review, 19).
+    await page.route(
+      '**/playground/api/action',
+      async (route) => {
+        const data = route.request().postDataJSON() as {
+          conversation: string;
+          messageId: string;
+          verb: string;
+          data: Record<string, unknown>;
+        };
+        await world.page.action('noraini', data.conversation, data.messageId, data.verb, data.data);
+        await world.settle();
+        await route.continue();
+      },
+      { times: 1 },
+    );
     await click(card, t('action.approve'));
     await expect.poll(() => card.getByRole('button', { name: t('action.approve') }).count()).toBe(0);
+    const answer = page
+      .getByTestId('message')
+      .filter({ hasText: number, has: page.getByTestId('card') })
+      .last()
+      .getByTestId('action-answer');
+    await expect.poll(() => answer.textContent()).toContain('Noraini');
+    await quiet();
+    await page.waitForTimeout(1500);
+    expect(await answer.textContent()).toContain('Noraini');
+    await answer.getByRole('button', { name: t('playground.action.dismiss') }).click();
+    expect(await answer.count()).toBe(0);
     const ticket = page.locator(`[data-testid="ticket"][data-number="${number}"]`);
     await expect.poll(() => ticket.getAttribute('data-state')).toBe('awaiting_implementation');
     await screenshot('approved');

@@ -44,6 +44,12 @@
     actedAt: new Map(),
     deferredRefresh: false,
     ticketOpen: new Map(),
+    /**
+     * message id -> { text, kind }: the bot's answer to this person's last action on that card ("already
+     * decided by …"). Kept apart from the message element, which a redraw of the card replaces, so the answer
+     * stays until the person dismisses it or acts on the card again.
+     */
+    answers: new Map(),
   };
 
   const $ = (id) => document.getElementById(id);
@@ -565,7 +571,14 @@
     }
   }
 
-  function showAnswer(messageEl, text, kind) {
+  /** Shown under the message's card as it is on screen now, and again each time the card is redrawn. */
+  function showAnswer(messageId, text, kind) {
+    state.answers.set(messageId, { text, kind });
+    const messageEl = state.rendered.get(messageId)?.el;
+    if (messageEl?.isConnected) drawAnswer(messageEl, text, kind);
+  }
+
+  function drawAnswer(messageEl, text, kind) {
     const body = messageEl.querySelector('.message-body');
     body.querySelector('.action-answer')?.remove();
     const dismiss = h('button', {
@@ -586,7 +599,10 @@
       h('span', { class: 'action-answer-text', text }),
       dismiss,
     );
-    dismiss.addEventListener('click', () => answer.remove());
+    dismiss.addEventListener('click', () => {
+      state.answers.delete(messageEl.dataset.messageId);
+      answer.remove();
+    });
     const host = body.querySelector('[data-testid="card"]');
     if (host) host.after(answer);
     else body.append(answer);
@@ -604,10 +620,13 @@
     const messageEl = host.closest('[data-testid="message"]');
     const conversation = state.open;
     const me = state.me;
+    // The answer belongs to this person in this conversation; after a switch it is nobody's to see.
+    const stillShown = () => state.open === conversation && state.me === me;
     // adaptivecards 3.0.6 has already merged the card's input values into action.data (prepareForExecution).
     const data = action.data && typeof action.data === 'object' ? action.data : {};
     state.inflight.add(messageId);
     setCardBusy(host, true);
+    state.answers.delete(messageId);
     messageEl?.querySelector('.action-answer')?.remove();
     try {
       const result = await api(`${API}/action`, {
@@ -626,11 +645,11 @@
         }
         renderCard(host, result.card, messageId);
       }
-      if (typeof result.text === 'string' && result.text && messageEl?.isConnected) {
-        showAnswer(messageEl, result.text, 'info');
+      if (typeof result.text === 'string' && result.text && stillShown()) {
+        showAnswer(messageId, result.text, 'info');
       }
     } catch (error) {
-      if (messageEl?.isConnected) showAnswer(messageEl, error.message, 'error');
+      if (stillShown()) showAnswer(messageId, error.message, 'error');
     } finally {
       state.actedAt.set(messageId, performance.now());
       state.inflight.delete(messageId);
@@ -736,6 +755,7 @@
 
   function resetMessages(status) {
     state.rendered.clear();
+    state.answers.clear();
     state.dividers.clear();
     els.messages.replaceChildren(status ? h('p', { class: 'messages-status', text: status }) : '');
   }
@@ -762,6 +782,8 @@
       const stale = (state.actedAt.get(m.id) ?? 0) > began;
       if (!before || (before.sig !== sig && !state.inflight.has(m.id) && !stale)) {
         entry = { sig, data: m, el: messageElement(m) };
+        const answer = state.answers.get(m.id);
+        if (answer) drawAnswer(entry.el, answer.text, answer.kind);
       } else if (before.sig !== sig) {
         // Fetched before an action on this card finished: fetch again once nothing is in flight.
         state.deferredRefresh = true;

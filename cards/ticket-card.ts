@@ -1,5 +1,12 @@
 import { actionsInState, actorsOf, type NextActor, nextActor } from '../flows/decide.ts';
-import type { Audience, CardKind, MessageRef, TicketActionType, TicketSnapshot } from '../flows/types.ts';
+import type {
+  Audience,
+  CardKind,
+  MessageRef,
+  TicketActionType,
+  TicketSnapshot,
+  TicketState,
+} from '../flows/types.ts';
 import type { CardField, CardInvestigation, CardModel, CardTimelineEntry } from './card-model.ts';
 
 // Builds the view model of every ticket card from what the database holds (DESIGN.md: cards are rebuilt
@@ -47,6 +54,25 @@ export interface TicketCardSource {
 
 const TIMELINE_LENGTH = 8;
 
+/**
+ * The states in which the requester's "still failing" report is the problem being worked on: back with SOC
+ * or the vendor (SOP 4.1 step 12 → 7, 4.2 step 8 → 3). Once SOC says it is fixed again, or the ticket ends,
+ * the report is history and says so, or a closed card would read as a problem still open.
+ */
+const STILL_FAILING_CURRENT: ReadonlySet<TicketState> = new Set([
+  'awaiting_implementation',
+  'implementing',
+  'escalated_to_vendor',
+  'investigating',
+]);
+
+function stillFailingAsHistory(fields: readonly CardField[], state: TicketState): readonly CardField[] {
+  if (STILL_FAILING_CURRENT.has(state)) return fields;
+  return fields.map((f) =>
+    f.label.key === 'field.still_failing' ? { ...f, label: { key: 'field.still_failing_earlier' } } : f,
+  );
+}
+
 export function buildCardModel(card: CardKind, source: TicketCardSource): CardModel {
   const { snapshot } = source;
   const next = nextActor(snapshot);
@@ -66,7 +92,7 @@ export function buildCardModel(card: CardKind, source: TicketCardSource): CardMo
     version: snapshot.version,
     title: source.title,
     requesterName: source.requesterName,
-    fields: source.fields,
+    fields: stillFailingAsHistory(source.fields, snapshot.state),
     nextActor:
       next === null || nextWho === null
         ? null

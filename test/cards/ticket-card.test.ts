@@ -103,6 +103,23 @@ describe('ticket cards', () => {
     expect(cardKindFor([])).toBe('ticket');
   });
 
+  it('shows the requester’s "still failing" report as the problem only while SOC works on it again', () => {
+    // UX review, 52: a closed ticket's card read "What still fails: …" to everyone after the requester
+    // confirmed it resolved.
+    const report = {
+      label: { key: 'field.still_failing' },
+      value: 'Mel daripada rakan.com.my masih ditolak.',
+    };
+    const labelOf = (state: Parameters<typeof ticket>[1], kind: 'change_request' | 'complaint') =>
+      buildCardModel('ticket', { ...source(state, kind), fields: [report] }).fields[0]?.label.key;
+    expect(labelOf('awaiting_implementation', 'change_request')).toBe('field.still_failing');
+    expect(labelOf('investigating', 'complaint')).toBe('field.still_failing');
+    for (const state of ['awaiting_confirmation', 'closed', 'withdrawn'] as const) {
+      expect(labelOf(state, 'change_request')).toBe('field.still_failing_earlier');
+      expect(labelOf(state, 'complaint')).toBe('field.still_failing_earlier');
+    }
+  });
+
   it('keeps the last eight timeline entries', () => {
     const card = buildCardModel('ticket', source('awaiting_approval'));
     expect(card.timeline).toHaveLength(8);

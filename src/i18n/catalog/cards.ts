@@ -70,6 +70,7 @@ const ms = {
   'field.findings': 'Hasil siasatan dan pengujian',
   'field.resolution': 'Cara masalah diselesaikan',
   'field.still_failing': 'Apa yang masih gagal',
+  'field.still_failing_earlier': 'Sebelum ini dilaporkan masih gagal',
   'field.withdraw_reason': 'Sebab tarik balik',
   'field.close_note': 'Sebab ditutup tanpa pengesahan',
 
@@ -161,6 +162,7 @@ const en: Record<keyof typeof ms, string> = {
   'field.findings': 'Investigation and test results',
   'field.resolution': 'How it was resolved',
   'field.still_failing': 'What still fails',
+  'field.still_failing_earlier': 'Reported as still failing earlier',
   'field.withdraw_reason': 'Reason for withdrawing',
   'field.close_note': 'Why it is closed unconfirmed',
 

@@ -72,6 +72,10 @@ const merged: Readonly<Record<Locale, Messages>> = Object.fromEntries(
 ) as Record<Locale, Messages>;
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
+// A text's full stop after a parameter is left out when the value already ends its sentence: a comment
+// typed as "…justifikasi perniagaan." in "Ulasan: {comments}." reads "perniagaan.", never "perniagaan..".
+const PLACEHOLDER_THEN_STOP = /\{([A-Za-z0-9_]+)\}(\.(?=\s|$))?/g;
+const SENTENCE_END = /[.!?…]$/u;
 
 /** The `{param}` names a text uses, sorted and without repeats. */
 export function placeholdersOf(text: string): string[] {
@@ -105,9 +109,11 @@ export function createTranslator(
       options.onMissing?.(key);
       return key;
     }
-    return text.replace(PLACEHOLDER, (whole, name: string) =>
-      Object.hasOwn(params, name) ? String(params[name]) : whole,
-    );
+    return text.replace(PLACEHOLDER_THEN_STOP, (whole, name: string, stop: string | undefined) => {
+      if (!Object.hasOwn(params, name)) return whole;
+      const value = String(params[name]);
+      return stop && SENTENCE_END.test(value) ? value : value + (stop ?? '');
+    });
   };
 }
 

@@ -12,6 +12,8 @@ import {
   type TicketSnapshot,
 } from '../../flows/types.ts';
 import { flows } from '../../src/i18n/catalog/flows.ts';
+import { renderMessage } from '../../src/i18n/index.ts';
+import { LOCALES } from '../../src/i18n/locale.ts';
 import * as f from './fixtures.ts';
 
 // Every message the flows can emit must render in Malay and English with exactly the params it carries.
@@ -191,5 +193,49 @@ describe('flow messages and the catalogs', () => {
     ]) {
       expect(malay).toContain(term);
     }
+  });
+});
+
+describe('what people typed, inside the flows’ messages', () => {
+  // Comments, reasons, notes and details are the person's own words, often ending a sentence already.
+  const endings = ['perniagaan.', 'perniagaan!', 'perniagaan?', 'perniagaan…'];
+
+  it.each(LOCALES)('never doubles a full stop after text that ends its own sentence (%s)', (locale) => {
+    const doubled: string[] = [];
+    for (const key of FLOW_MESSAGE_KEYS) {
+      const names = placeholders(catalogs[locale][key]);
+      for (const name of names) {
+        for (const ending of endings) {
+          const params = Object.fromEntries(names.map((n) => [n, n === name ? ending : 'X']));
+          const text = renderMessage({ key, params }, locale);
+          if (/[.!?…]\./.test(text)) doubled.push(`${key} {${name}}: ${text}`);
+        }
+      }
+    }
+    expect(doubled).toEqual([]);
+  });
+
+  it('keeps the full stop after text that does not end a sentence', () => {
+    const params = {
+      number: 'CR-2026-000007',
+      approver: 'Noraini',
+      comments: 'tiada justifikasi perniagaan',
+    };
+    expect(renderMessage({ key: 'notify.cr.rejected', params }, 'ms')).toContain(
+      'Ulasan: tiada justifikasi perniagaan. Tiket ini telah tamat',
+    );
+    const ended = { ...params, comments: 'tiada justifikasi perniagaan.' };
+    expect(renderMessage({ key: 'notify.cr.rejected', params: ended }, 'ms')).toContain(
+      'Ulasan: tiada justifikasi perniagaan. Tiket ini telah tamat',
+    );
+  });
+
+  it('tells a date picker’s user what to do, with no ISO example that lies in the past', () => {
+    for (const locale of LOCALES) {
+      for (const key of ['form.error.invalid_date', 'form.error.time_required'] as const) {
+        expect(catalogs[locale][key], `${locale} ${key}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      }
+    }
+    expect(catalogs.ms['form.error.invalid_date']).toContain('Pilih tarikh dan masa');
   });
 });

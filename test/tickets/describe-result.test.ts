@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../flows/decide.ts';
 import type { Actor } from '../../flows/types.ts';
+import { tickets } from '../../src/i18n/catalog/tickets.ts';
+import { renderMessage } from '../../src/i18n/index.ts';
 import { describeResult } from '../../src/tickets/describe-result.ts';
 import { NOW, ticket, VALID } from '../flows/fixtures.ts';
 
@@ -99,6 +101,30 @@ describe('the reply to an action', () => {
   it('says which ticket was not found and what a number looks like', () => {
     expect(describeResult({ status: 'not_found' }, 'en', 'CR-2026-999999').text).toBe(
       'Ticket CR-2026-999999 was not found. Check the ticket number (for example CR-2026-000123).',
+    );
+  });
+});
+
+describe('who did a step, in one phrase', () => {
+  const steps = Object.keys(tickets.ms).filter((key) => key.startsWith('past.'));
+  const by = { ms: / oleh /g, en: / by /g } as const;
+
+  it.each(steps)('%s names the person once: "oleh" and "by" appear once', (step) => {
+    for (const locale of ['ms', 'en'] as const) {
+      const action = renderMessage({ key: step }, locale);
+      const params = { action, name: 'Azlan bin Omar', at: '30 Nov 2026' };
+      for (const key of ['done.by', 'done.already']) {
+        const text = renderMessage({ key, params }, locale);
+        expect(text.match(by[locale])?.length, text).toBe(1);
+      }
+    }
+  });
+
+  it('says who resolved it on the vendor’s side', () => {
+    const action = renderMessage({ key: 'past.vendor_resolved' }, 'ms');
+    const params = { action, name: 'Azlan bin Omar', at: '30 Nov 2026' };
+    expect(renderMessage({ key: 'done.by', params }, 'ms')).toBe(
+      'Diselesaikan di pihak vendor oleh Azlan bin Omar pada 30 Nov 2026',
     );
   });
 });

@@ -210,7 +210,19 @@ describeEachDatabase('SOP 4.1 walked through Slack', (suite) => {
     it('SOC implements again, and the requester confirms: closed, and the announcements channel is told', async () => {
       let opened = world.modals().length;
       await world.click(hafiz, world.cardWith(CHANNELS.soc, 'start_implementation'), 'start_implementation');
-      await world.submit(hafiz, await world.modalAfter(opened), sectionB());
+      const again = await world.modalAfter(opened);
+      // Section B opens with the first round's answers (its window is still ahead), signed by whoever opens it.
+      const first = sectionB();
+      const chosen = (id: string) => (initialOf(again, id) as { value?: string } | undefined)?.value;
+      for (const id of ['typeOfChange', 'risk', 'urgency', 'impact']) {
+        expect(chosen(id), id).toBe(first[id]?.value?.selected_option?.value);
+      }
+      expect(chosen('risk')).toBe('low');
+      expect(initialOf(again, 'activities')).toBe(first.activities?.value?.value);
+      expect(initialOf(again, 'fallbackPlan')).toBe(first.fallbackPlan?.value?.value);
+      expect(initialOf(again, 'plannedStart')).toEqual(expect.any(Number));
+      expect(initialOf(again, 'name')).toBe('Muhammad Hafiz bin Razak');
+      await world.submit(hafiz, again, sectionB());
       expect(await state()).toBe('implementing');
       await world.settle();
       opened = world.modals().length;
@@ -251,6 +263,18 @@ describeEachDatabase('SOP 4.1 walked through Slack', (suite) => {
         'cr.closed',
       ]);
     });
+  });
+
+  it('keeps a description longer than Section A holds to its 3000 characters, and says so', async () => {
+    const opened = world.modals().length;
+    const typed = `${'Tambah rakan.com.my ke senarai putih. '.repeat(93)}Hujung.`;
+    expect(typed.length).toBeGreaterThan(3500);
+    const answer = await world.command(aminah, '/changerequest', typed);
+    expect(answer.json).toEqual({
+      response_type: 'ephemeral',
+      text: 'Keterangan perubahan: teks yang anda taip dipendekkan kepada 3000 aksara, iaitu had medan ini. Semak hujungnya sebelum menghantar borang.',
+    });
+    expect(initialOf(await world.modalAfter(opened), 'description')).toBe(typed.slice(0, 3000));
   });
 
   it('sent nothing Slack would refuse and logged no warning', () => expectCleanWalk(world));

@@ -26,6 +26,8 @@ const ms = {
   'common.more': 'dan {count} lagi',
   'common.business_hours': '{hours} jam bekerja',
   'common.error_reference': 'Ralat berlaku. Rujukan: {ref}. Sila cuba lagi atau hubungi meja bantuan.',
+  'common.prefill_shortened':
+    '{field}: teks yang anda taip dipendekkan kepada {max} aksara, iaitu had medan ini. Semak hujungnya sebelum menghantar borang.',
 
   'sla.remind.awaiting_endorsement':
     'Peringatan {count}/{max}: permohonan {number} menunggu sokongan anda melebihi {hours} jam bekerja. Sila sokong atau tidak sokong permohonan ini.',
@@ -87,6 +89,8 @@ const en: Record<keyof typeof ms, string> = {
   'common.business_hours': '{hours} business hours',
   'common.error_reference':
     'Something went wrong. Reference: {ref}. Please try again or contact the service desk.',
+  'common.prefill_shortened':
+    "{field}: the text you typed was shortened to {max} characters, this field's limit. Check its end before you send the form.",
 
   'sla.remind.awaiting_endorsement':
     'Reminder {count}/{max}: request {number} has waited more than {hours} business hours for your endorsement. Please endorse or decline it.',

@@ -8,7 +8,7 @@ import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
 import { endorsingManagers } from '../endorsing-managers.ts';
-import { prefillFor } from '../form-prefill.ts';
+import { actionPrefill } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
 import type { SlackUser } from './identity.ts';
@@ -92,7 +92,7 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
           ? { card: { channel: click.channel, messageId: click.messageTs } }
           : {}),
       },
-      values: prefillFor(formKind, click.user.person),
+      values: await actionPrefill(ctx.db, click.ticketId, formKind, click.user.person, ctx.clock.now()),
       errors: {},
     };
     await ctx.openModal(

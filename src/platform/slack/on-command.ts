@@ -5,7 +5,7 @@ import { CHAT_COMMANDS } from '../../../commands/index.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { endorsingManagers } from '../endorsing-managers.ts';
-import { prefillFor } from '../form-prefill.ts';
+import { commandForm } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
 
@@ -25,13 +25,17 @@ export function registerCommands(app: App, ctx: SlackContext): void {
         });
         return;
       }
-      await ack();
+      // A modal opened by views.open cannot show a note on a field, so typed text the form had to shorten
+      // is told in the command's own private reply.
+      const form = commandForm(spec, command.text, user.person, user.locale);
+      const notice = Object.values(form.notices).join(' ');
+      await (notice ? ack({ response_type: 'ephemeral', text: notice }) : ack());
       ctx.afterAck(() =>
         withErrorBoundary(ctx, user, { channel: command.channel_id }, async () => {
           const view = {
             definition: formDefinition(spec.form, { endorsementRequired: ctx.endorsementRequired }),
             context: { kind: spec.form },
-            values: { ...prefillFor(spec.form, user.person), ...spec.prefill(command.text) },
+            values: form.values,
             errors: {},
           };
           await ctx.openModal(

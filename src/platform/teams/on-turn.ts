@@ -32,7 +32,7 @@ import { describeResult } from '../../tickets/describe-result.ts';
 import { type ActResult, type createTicketService, formActionKey } from '../../tickets/ticket-service.ts';
 import type { Clock } from '../../time.ts';
 import { endorsingManagerIds, endorsingManagers } from '../endorsing-managers.ts';
-import { prefillFor, withManagerDetails } from '../form-prefill.ts';
+import { actionPrefill, commandForm, withManagerDetails } from '../form-prefill.ts';
 import type { ChatPlatform, Destination, PostedRef } from '../port.ts';
 import { rememberConversation, TEAMS } from './conversation-refs.ts';
 import { type TeamsUser, teamsUserOf } from './teams-user.ts';
@@ -101,15 +101,9 @@ async function onMessage(ctx: TeamsContext, context: TurnContext): Promise<void>
     );
     return;
   }
-  const card = formCard(
-    ctx,
-    user,
-    { kind: spec.form },
-    {
-      ...prefillFor(spec.form, user.person),
-      ...spec.prefill(rest.join(' ')),
-    },
-  );
+  // Typed text the form had to shorten is said under its field (form-prefill.ts, commandForm).
+  const form = commandForm(spec, rest.join(' '), user.person, user.locale);
+  const card = formCard(ctx, user, { kind: spec.form }, form.values, form.notices);
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
@@ -280,7 +274,7 @@ async function onButton(
       ticketNumber: ticket.ticketNumber,
       version: ticket.version,
     };
-    const values = prefillFor(formKind, user.person);
+    const values = await actionPrefill(ctx.db, ticketId, formKind, user.person, ctx.clock.now());
     return cardAnswer(context, formCard(ctx, user, formContext, values, {}, ticket));
   }
   const result = await ctx.tickets.act(ticketId, { type } as TicketAction, user.actor);

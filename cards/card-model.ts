@@ -89,6 +89,8 @@ export interface CardModel {
   readonly nextActor: {
     readonly who: Audience;
     readonly name: string | null;
+    /** For a role: the names of the people who hold it, so the card says whom to ask, not just the role. */
+    readonly people?: readonly string[];
     readonly dueAt: Date | null;
   } | null;
   /** The last decision, for "Approved by X at T (MYT)" in place of the buttons. */

@@ -3,6 +3,7 @@ import type {
   Audience,
   CardKind,
   MessageRef,
+  Role,
   TicketActionType,
   TicketSnapshot,
   TicketState,
@@ -48,6 +49,8 @@ export interface TicketCardSource {
   readonly timeline: readonly { readonly type: string; readonly actorName: string; readonly at: Date }[];
   /** Display name of a person id, for "waiting for Aminah"; null when the id is not a configured person. */
   readonly nameOf: (personId: string) => string | null;
+  /** Names of the people who hold a role, for "waiting for Approver: Zulkifli, Noraini"; absent: the role alone. */
+  readonly namesWithRole?: (role: Role) => readonly string[];
   /** The bot's investigation of a complaint, worded by src/investigation; absent when it ran none. */
   readonly investigation?: CardInvestigation;
 }
@@ -99,6 +102,9 @@ export function buildCardModel(card: CardKind, source: TicketCardSource): CardMo
         : {
             who: nextWho,
             name: 'person' in next ? source.nameOf(next.person) : null,
+            ...('role' in nextWho && source.namesWithRole
+              ? { people: source.namesWithRole(nextWho.role) }
+              : {}),
             dueAt: source.slaDueAt,
           },
     lastDecision: source.lastDecision

@@ -3,6 +3,7 @@ import type { CardModel } from '../card-model.ts';
 import { createFitter, type Fitter } from '../fit-text.ts';
 import { actionIdOf } from '../ids.ts';
 import type { Texts } from '../texts.ts';
+import { whoActs } from '../who-acts.ts';
 import type { Block, Button, SlackMessage } from './block-kit.ts';
 import { fieldBlocks, labelled } from './card-fields.ts';
 import { textsOf } from './element-problems.ts';
@@ -25,11 +26,6 @@ const STYLE: Partial<Record<TicketActionType, 'primary' | 'danger'>> = {
 /** Characters and a block kept back for the "… more fields" line. */
 const MORE_RESERVE = 200;
 const FALLBACK_MAX = 1000;
-
-function whoActs(next: NonNullable<CardModel['nextActor']>, texts: Texts): string {
-  if (next.name !== null) return next.name;
-  return 'role' in next.who ? texts.t(`role.${next.who.role}`) : texts.t('common.unknown');
-}
 
 function nextActorBlocks(model: CardModel, texts: Texts, fit: Fitter): Block[] {
   const next = model.nextActor;

@@ -2,6 +2,7 @@ import type { CardModel } from '../card-model.ts';
 import { createFitter, type Fitter } from '../fit-text.ts';
 import { actionIdOf } from '../ids.ts';
 import type { Texts } from '../texts.ts';
+import { whoActs } from '../who-acts.ts';
 import { actionStyle } from './action-style.ts';
 import {
   type AdaptiveCard,
@@ -23,6 +24,8 @@ import { TEAMS_VERBS } from './verbs.ts';
 // the history folds away.
 
 const LINE_MAX = 1000;
+/** Who acts next: a name, or a role with a few names. */
+const WHO_MAX = 800;
 /** Bytes kept back for the "… more fields" line. */
 const MORE_RESERVE = 300;
 /** The element the "Ticket history" button shows and hides. */
@@ -40,15 +43,10 @@ export interface TeamsCardOptions {
   readonly showActions?: boolean;
 }
 
-function whoActs(next: NonNullable<CardModel['nextActor']>, texts: Texts, fit: Fitter): string {
-  if (next.name !== null) return fit.plain(next.name, NAME_MAX);
-  return 'role' in next.who ? texts.t(`role.${next.who.role}`) : texts.t('common.unknown');
-}
-
 function nextActorElements(model: CardModel, texts: Texts, fit: Fitter): CardElement[] {
   const next = model.nextActor;
   if (next === null) return [];
-  const who = whoActs(next, texts, fit);
+  const who = fit.plain(whoActs(next, texts), WHO_MAX);
   const line =
     next.dueAt === null
       ? texts.t('card.waiting_for', { who })

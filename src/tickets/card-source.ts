@@ -134,6 +134,7 @@ export async function buildTicketCard(
       actorName: actorNameOf(e, directory),
     })),
     nameOf: (id) => (id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : (directory.person(id)?.name ?? null)),
+    namesWithRole: (role) => directory.withRole(role).map((p) => p.name),
     ...(investigation ? { investigation } : {}),
   });
 }

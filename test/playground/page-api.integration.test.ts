@@ -181,6 +181,14 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     const approval = cards((await world.page.messages(APPROVALS, 'zulkifli')).body.messages).find(
       mentions(number),
     )!;
+    const reject = actionIdOf('reject');
+    const form = await world.page.action(
+      'zulkifli',
+      APPROVALS,
+      approval.id,
+      reject,
+      clickData(approval.card, reject),
+    );
     const data = clickData(approval.card, actionIdOf('approve'));
     const [first, second] = await Promise.all([
       world.page.action('zulkifli', APPROVALS, approval.id, actionIdOf('approve'), data),
@@ -191,6 +199,13 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
       where: { ticket: { number }, type: 'cr.approved' },
     });
     expect(events).toHaveLength(1);
+    // A form sent after the decision is answered in words; the card stays the card, not a notice in its place.
+    const late = await world.page.action('zulkifli', APPROVALS, approval.id, 'form:reject', {
+      ...clickData(form.body.card, 'form:reject'),
+      comments: 'Tidak setuju.',
+    });
+    expect(late.body.card).toBeUndefined();
+    expect(late.body.text).toMatch(/Zulkifli|Noraini/);
     const updated = await world.seen(APPROVALS, 'aminah', (m) =>
       m.some((x) => x.id === approval.id && x.edited === true),
     );

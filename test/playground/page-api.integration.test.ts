@@ -145,30 +145,22 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     expect(ticket.state).toBe('awaiting_approval');
   });
 
+  /** Zulkifli, an approver, presses a button on a card in the approvals channel, as the page sends it. */
+  const asApprover = (messageId: string, card: unknown, verb: string) =>
+    world.page.action('zulkifli', APPROVALS, messageId, verb, clickData(card, verb));
+
   it('gives a form opened from the card a Cancel that brings the card back, nothing decided, after a reload too', async () => {
     const listed = async () =>
       cards((await world.page.messages(APPROVALS, 'zulkifli')).body.messages).find(mentions(number))!;
     await world.settle();
     const approval = await listed();
     const reject = actionIdOf('reject');
-    const form = await world.page.action(
-      'zulkifli',
-      APPROVALS,
-      approval.id,
-      reject,
-      clickData(approval.card, reject),
-    );
+    const form = await asApprover(approval.id, approval.card, reject);
     // The form keeps the request in view while it is shown in the card's place.
     expect(verbsOn(form.body.card)).toEqual(['form:reject', 'cancel']);
     expect(JSON.stringify(form.body.card)).toContain('Tambah rakan.com.my');
     expect(verbsOn((await listed()).card)).toEqual(['form:reject', 'cancel']);
-    const back = await world.page.action(
-      'zulkifli',
-      APPROVALS,
-      approval.id,
-      'cancel',
-      clickData(form.body.card, 'cancel'),
-    );
+    const back = await asApprover(approval.id, form.body.card, 'cancel');
     expect(verbsOn(back.body.card)).toEqual(expect.arrayContaining([actionIdOf('approve'), reject]));
     // A reload lists the card, not the form; nothing was decided or written.
     expect(verbsOn((await listed()).card)).toEqual(expect.arrayContaining([actionIdOf('approve'), reject]));
@@ -182,13 +174,7 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
       mentions(number),
     )!;
     const reject = actionIdOf('reject');
-    const form = await world.page.action(
-      'zulkifli',
-      APPROVALS,
-      approval.id,
-      reject,
-      clickData(approval.card, reject),
-    );
+    const form = await asApprover(approval.id, approval.card, reject);
     const data = clickData(approval.card, actionIdOf('approve'));
     const [first, second] = await Promise.all([
       world.page.action('zulkifli', APPROVALS, approval.id, actionIdOf('approve'), data),

@@ -60,14 +60,17 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     const sent = messageActivity({
       serviceUrl: serviceUrl(),
       from: aminah,
-      text: 'changerequest Tambah rakan.com.my ke senarai putih',
+      // A description typed over several lines keeps them (Teams sends the message's line breaks as \n).
+      text: 'changerequest Tambah rakan.com.my ke senarai putih\nSebab:  rakan kongsi projek MyGov',
     });
     expect((await bot.send(sent)).status).toBe(200);
     const form = connector.messagesIn(personalChatOf(aminah)).at(-1)!;
     const card = cardOf(form)!;
     expect(adaptiveCardProblems(card)).toEqual([]);
     const inputs = inputsOf(card, {});
-    expect(inputs.description).toBe('Tambah rakan.com.my ke senarai putih');
+    expect(inputs.description).toBe(
+      'Tambah rakan.com.my ke senarai putih\nSebab:  rakan kongsi projek MyGov',
+    );
     expect(Object.values(inputs)).toContain('aminah@agensi.gov.my');
   });
 

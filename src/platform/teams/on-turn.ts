@@ -80,10 +80,11 @@ function commandText(text: string | undefined): string {
 async function onMessage(ctx: TeamsContext, context: TurnContext): Promise<void> {
   const user = teamsUserOf(ctx.directory, context.activity);
   const text = commandText(context.activity.text);
-  const [word = '', ...rest] = text.split(/\s+/);
+  // The words after the command as typed: a description written over several lines keeps its line breaks.
+  const [, word = '', rest = ''] = /^(\S*)\s*([\s\S]*)$/.exec(text) ?? [];
   const name = word.replace(/^\//, '').toLowerCase();
   if (name === MAILTEST && ctx.mailtest && ctx.reports)
-    return onMailtest(ctx, context, user, rest.join(' '), { mailtest: ctx.mailtest, reports: ctx.reports });
+    return onMailtest(ctx, context, user, rest, { mailtest: ctx.mailtest, reports: ctx.reports });
   const spec = CHAT_COMMANDS.find((c) => c.name.replace(/^\//, '') === name);
   if (!spec) {
     const commands = [...CHAT_COMMANDS.map((c) => c.name.replace(/^\//, '')), MAILTEST].join(', ');
@@ -102,7 +103,7 @@ async function onMessage(ctx: TeamsContext, context: TurnContext): Promise<void>
     return;
   }
   // Typed text the form had to shorten is said under its field (form-prefill.ts, commandForm).
-  const form = commandForm(spec, rest.join(' '), user.person, user.locale);
+  const form = commandForm(spec, rest, user.person, user.locale);
   const card = formCard(ctx, user, { kind: spec.form }, form.values, form.notices);
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }

@@ -7,17 +7,31 @@ interface SignalSource {
 }
 
 /**
- * Tells `listener` of the first Ctrl-C (SIGINT) or SIGTERM, then lets go of both, so that a second one gets the
- * system's default and ends the process at once: the way out when stopping itself hangs. Returns how to let go
- * sooner (the command finished first).
+ * How long after the first signal another one is the same request delivered twice. `npm start` passes on the
+ * SIGINT or SIGTERM it gets to mailops, its child; when the signal went to the whole process group (Ctrl-C in
+ * a terminal, systemd's default KillMode=control-group) mailops had it already, a few milliseconds earlier.
  */
-export function onFirstInterrupt(listener: () => void, signals: SignalSource = process): () => void {
+export const ECHO_MS = 1000;
+
+/**
+ * Tells `listener` of the first Ctrl-C (SIGINT) or SIGTERM. A signal within `echoMs` of it is its echo and
+ * changes nothing; after that both are let go, so the next one gets the system's default and ends the process
+ * at once: the way out when stopping itself hangs. Returns how to let go sooner (the command finished first).
+ */
+export function onFirstInterrupt(
+  listener: () => void,
+  signals: SignalSource = process,
+  echoMs = ECHO_MS,
+): () => void {
+  let heard = false;
   const stop = () => {
     signals.off('SIGINT', once);
     signals.off('SIGTERM', once);
   };
   const once = () => {
-    stop();
+    if (heard) return;
+    heard = true;
+    setTimeout(stop, echoMs).unref();
     listener();
   };
   signals.on('SIGINT', once);

@@ -121,31 +121,41 @@ describe('mailops serve on the embedded database (PGlite)', () => {
     expect(await next.exited).toBe(0);
   }, 60_000);
 
-  it('stops in order when `npm start` is told to stop: the signal reaches mailops, not only npm', async () => {
-    // A supervisor that signals only the process it started (docker stop, a process manager) signals npm;
-    // npm passes the signal to its script's shell, and a shell that is not exec'd into node would die alone,
-    // leaving mailops running with nobody to stop it.
-    const dataDir = tempDir('serve');
-    folders.push(dataDir);
-    const port = await freePort();
-    const npm = spawn('npm', ['start'], {
-      cwd: new URL('../..', import.meta.url).pathname,
-      env: { PATH: process.env.PATH ?? '', HOME: dataDir, MAILOPS_DATA_DIR: dataDir, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(npm);
-    let output = '';
-    npm.stdout?.on('data', (d) => (output += d));
-    npm.stderr?.on('data', (d) => (output += d));
-    const exited = new Promise<number | string>((resolve) =>
-      npm.on('exit', (code, signal) => resolve(code ?? `${signal}\n${output}`)),
-    );
-    await waitHealthy(port, exited);
-    npm.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output).toContain('"msg":"shutting down"');
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-  }, 60_000);
+  it.each([
+    ['npm alone', (pid: number) => process.kill(pid, 'SIGTERM')],
+    ['the whole process group', (pid: number) => process.kill(-pid, 'SIGTERM')],
+  ])(
+    'stops in order when `npm start` is told to stop, signalling %s',
+    async (_who, signal) => {
+      // A supervisor that signals only the process it started (docker stop, a process manager) signals npm;
+      // npm passes the signal to its script's shell, and a shell that is not exec'd into node would die alone,
+      // leaving mailops running with nobody to stop it. One that signals the whole group (Ctrl-C, systemd)
+      // reaches mailops twice, directly and through npm: the second must not cut the orderly stop short.
+      const dataDir = tempDir('serve');
+      folders.push(dataDir);
+      const port = await freePort();
+      const npm = spawn('npm', ['start'], {
+        cwd: new URL('../..', import.meta.url).pathname,
+        env: { PATH: process.env.PATH ?? '', HOME: dataDir, MAILOPS_DATA_DIR: dataDir, PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      children.push(npm);
+      let output = '';
+      npm.stdout?.on('data', (d) => (output += d));
+      npm.stderr?.on('data', (d) => (output += d));
+      const exited = new Promise<number | string>((resolve) =>
+        npm.on('exit', (code, signal) => resolve(code ?? `${signal}\n${output}`)),
+      );
+      await waitHealthy(port, exited);
+      await printed({ output: () => output }, `sedang berjalan di http://127.0.0.1:${port}`);
+      signal(npm.pid!);
+      expect(await exited).toBe(0);
+      expect(output).toContain('"msg":"shutting down"');
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    },
+    60_000,
+  );
 
   it('says where it listens in English with MAILOPS_DEFAULT_LOCALE=en', async () => {
     const dataDir = tempDir('serve');

@@ -4,11 +4,14 @@ import type { DnsAnswer, DnsClient } from './types.ts';
 // that sees the public DNS. A resolver that does not (an air-gapped agency server's resolver with a stub root
 // and no forwarding, a captive or filtering one) answers NXDOMAIN for every outside name, and taking it at its
 // word turns "could not test" into a row of fails. Such a server gives itself away on names that always
-// exist: `arpa`, which the reverse lookups of every address live under (RFC 3172), and `com`. Two, because an
-// internal server that hosts its own reverse zones (10.in-addr.arpa) knows `arpa` as a parent of them.
-// A name whose own top-level domain does not exist is not such a sign: that is a mistyped domain, a fail.
+// exist: `in-addr.arpa`, under which the reverse lookup of every IPv4 address lives (RFC 1035 §3.5), and
+// `a.root-servers.net`, a root server's name. Two, because an internal server that hosts its own reverse
+// zones (10.in-addr.arpa) knows `in-addr.arpa` as their parent. Both have two labels: dnsmasq's
+// domain-needed and systemd-resolved answer a one-label name (`com`) themselves, never asking upstream.
+// A name under a top-level domain that does not exist, from a server that knows these, is a mistyped domain:
+// its NXDOMAIN is believed, and fails.
 
-export const ALWAYS_THERE = ['arpa', 'com'] as const;
+export const ALWAYS_THERE = ['in-addr.arpa', 'a.root-servers.net'] as const;
 
 /**
  * The same client, with every NXDOMAIN held against whether the server sees the public DNS. That is asked

@@ -6,7 +6,8 @@ import type { DnsClient } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
 import { dnsOnlySettings } from '../support/mailtest-settings.ts';
 
-// Whether an NXDOMAIN is believed: only from a server that knows the names that always exist (`arpa`, `com`).
+// Whether an NXDOMAIN is believed: only from a server that knows the names that always exist
+// (`in-addr.arpa`, `a.root-servers.net`).
 // The real-server case (NSD with only a root zone) is public-view.integration.test.ts.
 
 const AGENCY: DnsTable = {
@@ -21,12 +22,19 @@ describe('believingPublicDns', () => {
     expect(await dns.a('tiada.gov.my')).toMatchObject({ ok: false, failure: 'nxdomain' });
     expect(await dns.txt('_dmarc.agensi.gov.my')).toMatchObject({ ok: false, failure: 'nxdomain' });
     expect(await dns.mx('agensi.gov.my')).toMatchObject({ ok: true });
-    expect(fake.asked.filter((q) => q === 'a arpa' || q === 'a com')).toEqual(['a arpa', 'a com']);
+    expect(fake.asked.filter((q) => q === 'a in-addr.arpa' || q === 'a a.root-servers.net')).toEqual([
+      'a in-addr.arpa',
+      'a a.root-servers.net',
+    ]);
   });
 
   it.each([
-    ['says arpa does not exist either', { arpa: { a: 'nxdomain' } }],
-    ['knows arpa (its own reverse zones) but says com does not exist', { com: { a: 'nxdomain' } }],
+    ['says in-addr.arpa does not exist either', { 'in-addr.arpa': { a: 'nxdomain' } }],
+    [
+      'knows in-addr.arpa (its own reverse zones) but not a root server',
+      { 'a.root-servers.net': { a: 'nxdomain' } },
+    ],
+    // dnsmasq (domain-needed) and systemd-resolved answer one-label names themselves: no sign of anything.
   ] as const)('calls every NXDOMAIN could-not-test from a server that %s', async (_why, table) => {
     const dns = believingPublicDns(fakeDns({ ...AGENCY, ...table }));
     expect(await dns.a('contoh.gov.my')).toMatchObject({ ok: false, failure: 'blind' });
@@ -43,7 +51,7 @@ describe('believingPublicDns', () => {
     const slowControls: DnsClient = {
       ...fake,
       a: async (name) => {
-        if (name === 'com') await held;
+        if (name === 'a.root-servers.net') await held;
         return fake.a(name);
       },
     };
@@ -61,7 +69,9 @@ describe('believingPublicDns', () => {
   });
 
   it('believes NXDOMAIN when the check itself got no answer: that is no sign of a blind server', async () => {
-    const dns = believingPublicDns(fakeDns({ arpa: { a: 'timeout' }, com: { a: 'servfail' } }));
+    const dns = believingPublicDns(
+      fakeDns({ 'in-addr.arpa': { a: 'timeout' }, 'a.root-servers.net': { a: 'servfail' } }),
+    );
     expect(await dns.a('tiada.gov.my')).toMatchObject({ failure: 'nxdomain' });
   });
 });
@@ -75,13 +85,19 @@ describe('/mailtest over that client', () => {
       settings: dnsOnlySettings(1_000),
     });
 
-  it('still fails a domain under a top-level domain that does not exist: a mistyped name', async () => {
-    const findings = await run('agensi.gov.myy', { myy: { a: 'nxdomain' } });
+  it('still fails a domain under a top-level domain that does not exist, from a sound server: a mistyped name', async () => {
+    // Only the names that always exist count: a one-label TLD a server answers itself says nothing.
+    const findings = await run('agensi.gov.myy', { myy: { a: 'nxdomain' }, com: { a: 'nxdomain' } });
     expect(findings.find((f) => f.check === 'dns.domain')?.verdict).toBe('fail');
   });
 
   it('fails nothing when the server does not see the public DNS', async () => {
-    const findings = await run('contoh.gov.my', { arpa: { a: 'nxdomain' }, com: { a: 'nxdomain' } });
+    const findings = await run('contoh.gov.my', {
+      'in-addr.arpa': { a: 'nxdomain' },
+      'a.root-servers.net': { a: 'nxdomain' },
+    });
+    // One finding says why; no guessed DKIM selector repeats it.
+    expect(findings.filter((f) => f.check === 'dkim.lookup')).toEqual([]);
     expect(findings.find((f) => f.check === 'dns.domain')).toMatchObject({
       verdict: 'untested',
       params: { failure: 'blind' },

@@ -1,8 +1,9 @@
+import { ALWAYS_THERE } from '../../src/mail/public-view.ts';
 import { canonicalAddress, normaliseName } from '../../src/mail/resolver.ts';
 import type { DnsAnswer, DnsClient, DnsFailure, MxRecord } from '../../src/mail/types.ts';
 
 // A DnsClient answered from a table, for the unit tests of src/mail. A name missing from the table is
-// NXDOMAIN for every type (a top-level domain NODATA: it exists); a name in the table without the asked type
+// NXDOMAIN for every type (the names public-view.ts knows always exist NODATA); a name in the table without the asked type
 // is NODATA; a type given as a failure (`'timeout'`, `'servfail'`, …) answers that failure. PTR questions are looked up under the address
 // (`'192.0.2.25': { ptr: ['mx.agensi.gov.my'] }`). Names are normalised as the real client does, so a
 // table written in A-labels answers a question asked in Unicode.
@@ -49,9 +50,9 @@ export function fakeDns(table: DnsTable, options: { delayMs?: number } = {}): Fa
     const value = entry?.[type];
     const result: DnsAnswer<T> =
       entry === undefined
-        ? // A top-level domain (one label) exists, as on the Internet: its NXDOMAIN would mean a resolver that
+        ? // The names that always exist on the Internet do here too: their NXDOMAIN would mean a resolver that
           // does not see the public DNS (src/mail/public-view.ts); a table that wants one says so.
-          failed(key(name).includes('.') ? 'nxdomain' : 'nodata')
+          failed((ALWAYS_THERE as readonly string[]).includes(key(name)) ? 'nodata' : 'nxdomain')
         : value === undefined
           ? failed('nodata')
           : typeof value === 'string'

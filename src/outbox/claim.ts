@@ -1,4 +1,5 @@
 import type { Db } from '../db/types.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 
 // Claims due outbox rows with a lease. FOR UPDATE SKIP LOCKED lets several replicas drain one table
 // without waiting on each other (DESIGN.md, "Scale"). The NOT EXISTS keeps order where it matters: one
@@ -36,17 +37,21 @@ export async function claimDue(
   // that has them, and rows for a platform not yet wired wait instead of failing.
   if (options.platforms.length === 0) return [];
   const { claimed, parked } = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+    // A row whose last claim ended with no outcome (see below) is handed out alone, before anything else: if
+    // it is what kills its dispatcher, only it is in flight then, so the rows claimed beside it the first time
+    // are not counted lapses of their own and parked with it.
+    const lapsed = await tx.$queryRaw<{ id: string }[]>`
       SELECT o.id FROM outbox_messages o
-      WHERE o.status = 'pending'
-        AND o.platform = ANY(${[...options.platforms]}::text[])
-        AND o.next_attempt_at <= ${options.now}
-        AND (o.locked_until IS NULL OR o.locked_until < ${options.now})
-        AND NOT EXISTS (
-          SELECT 1 FROM outbox_messages p
-          WHERE p.status = 'pending' AND p.platform = o.platform AND p.ticket_id = o.ticket_id AND p.seq < o.seq
-            AND ((p.payload -> 'to') IS NOT DISTINCT FROM (o.payload -> 'to')
-                 OR (o.kind = 'card.refresh' AND p.kind = 'card.post')))
+      WHERE ${due(options)} AND o.locked_until IS NOT NULL
+      ORDER BY o.seq
+      LIMIT 1
+      FOR UPDATE OF o SKIP LOCKED`;
+    const rows =
+      lapsed.length > 0
+        ? lapsed
+        : await tx.$queryRaw<{ id: string }[]>`
+      SELECT o.id FROM outbox_messages o
+      WHERE ${due(options)} AND o.locked_until IS NULL
       ORDER BY o.seq
       LIMIT ${options.limit}
       FOR UPDATE OF o SKIP LOCKED`;
@@ -64,7 +69,9 @@ export async function claimDue(
         locked_until = ${leaseUntil},
         lapses = CASE WHEN locked_until IS NULL THEN lapses ELSE lapses + 1 END,
         failing_since = CASE WHEN locked_until IS NULL THEN failing_since ELSE COALESCE(failing_since, ${options.now}) END,
-        last_error = CASE WHEN locked_until IS NULL THEN last_error ELSE ${lapse} END
+        last_error = CASE
+          WHEN locked_until IS NULL OR last_error LIKE '[lapse]%' THEN last_error
+          ELSE ${lapse} || COALESCE('; before it: ' || last_error, '') END
       WHERE id = ANY(${ids}::uuid[])`;
     const parked = await tx.outboxMessage.updateManyAndReturn({
       where: { id: { in: ids }, lapses: { gte: MAX_LAPSES } },
@@ -92,3 +99,18 @@ export async function claimDue(
     failingSince: row.failingSince,
   }));
 }
+
+/**
+ * Pending, for a platform this process has, due, not held by a live lease, and not behind another message to
+ * the same reader (a card's refresh waits for its post).
+ */
+const due = (options: { now: Date; platforms: readonly string[] }) => Prisma.sql`
+  o.status = 'pending'
+  AND o.platform = ANY(${[...options.platforms]}::text[])
+  AND o.next_attempt_at <= ${options.now}
+  AND (o.locked_until IS NULL OR o.locked_until < ${options.now})
+  AND NOT EXISTS (
+    SELECT 1 FROM outbox_messages p
+    WHERE p.status = 'pending' AND p.platform = o.platform AND p.ticket_id = o.ticket_id AND p.seq < o.seq
+      AND ((p.payload -> 'to') IS NOT DISTINCT FROM (o.payload -> 'to')
+           OR (o.kind = 'card.refresh' AND p.kind = 'card.post')))`;

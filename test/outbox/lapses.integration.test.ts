@@ -69,6 +69,41 @@ describeEachDatabase('outbox lapses', (suite) => {
     });
   });
 
+  it('hands a lapsed message out alone, so the messages first claimed beside it are not parked with it', async () => {
+    const claim = (limit: number, parked: string[] = []) =>
+      claimDue(db().prisma, {
+        now: h.clock.now(),
+        leaseMs: LEASE_MS,
+        limit,
+        platforms: ['memory'],
+        onParked: (p) => parked.push(p.id),
+      });
+    // One batch of everything due; the dispatcher dies on its first message, with the others still in flight.
+    const batch = await claim(20);
+    expect(batch.length).toBeGreaterThan(1);
+    const poison = batch[0]!.id;
+    h.clock.advance(LEASE_MS + 1_000);
+    const parked: string[] = [];
+    for (let round = 0; round < 40; round++) {
+      // Those to the poison message's reader wait behind it (delivery order) until it is parked.
+      const rows = await claim(20, parked);
+      // Each lapsed message comes alone; the poison one kills its dispatcher again, the others go out.
+      if (rows.some((r) => r.id === poison)) {
+        expect(rows).toHaveLength(1);
+        h.clock.advance(LEASE_MS + 1_000);
+      } else
+        await db().prisma.outboxMessage.updateMany({
+          where: { id: { in: rows.map((r) => r.id) } },
+          data: { status: 'sent', lockedUntil: null },
+        });
+    }
+    expect(parked).toEqual([poison]);
+    const dead = await db().prisma.outboxMessage.findMany({ where: { status: 'dead' } });
+    expect(dead.map((d) => d.id)).toEqual([poison]);
+    // Every other message went out, those claimed beside it the first time and those that waited behind.
+    expect(await db().prisma.outboxMessage.count({ where: { status: { not: 'sent' } } })).toBe(1);
+  });
+
   it('counts only lapses in a row: an attempt that ends with a failure written down starts the count again', async () => {
     const first = await claimAndDie();
     for (let lapse = 1; lapse < MAX_LAPSES - 2; lapse++) await claimAndDie();

@@ -68,6 +68,28 @@ describe('believingPublicDns', () => {
     expect(await nx).toMatchObject({ failure: 'nxdomain' });
   });
 
+  it('leaves nothing rejected behind when the client throws: the question that threw reports it', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const fake = fakeDns(AGENCY);
+      const dns = believingPublicDns({
+        ...fake,
+        a: (name) =>
+          name.includes('.arpa') || name.includes('root-servers')
+            ? Promise.reject(new Error('resolver exploded'))
+            : fake.a(name),
+      });
+      expect(await dns.mx('agensi.gov.my')).toMatchObject({ ok: true });
+      expect(await dns.a('tiada.gov.my')).toMatchObject({ failure: 'nxdomain' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('believes NXDOMAIN when the check itself got no answer: that is no sign of a blind server', async () => {
     const dns = believingPublicDns(
       fakeDns({ 'in-addr.arpa': { a: 'timeout' }, 'a.root-servers.net': { a: 'servfail' } }),

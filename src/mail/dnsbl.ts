@@ -94,16 +94,17 @@ async function lookup(
   health: Promise<ListHealth>,
 ): Promise<Finding> {
   const name = queryName(address, zone);
+  const shown = shownZone(zone);
   const [answer, list] = await Promise.all([dns.a(name), health]);
   const subject = address;
   const untested = (why: string) =>
-    finding('dnsbl.listing', 'untested', { address, zone, answer: why }, subject);
+    finding('dnsbl.listing', 'untested', { address, zone: shown, answer: why }, subject);
   if (!answer.ok) {
     // NXDOMAIN is "not listed" (RFC 5782 §2.1); NODATA at that name means the same to every list client.
     if (answer.failure === 'nxdomain' || answer.failure === 'nodata') {
       return list === 'no_test_entry' || list === 'no_ipv6_test_entry'
         ? untested(list)
-        : finding('dnsbl.listing', 'pass', { address, zone }, subject);
+        : finding('dnsbl.listing', 'pass', { address, zone: shown }, subject);
     }
     return untested(answer.failure);
   }
@@ -116,14 +117,19 @@ async function lookup(
   }
   if (list === 'lists_everything') return untested(list);
   if (isSpamhaus(zone) && listed.every((code) => PBL_CODES.has(code)))
-    return finding('dnsbl.policy_listing', 'warn', { address, zone, code: listed.join(', ') }, subject);
+    return finding(
+      'dnsbl.policy_listing',
+      'warn',
+      { address, zone: shown, code: listed.join(', ') },
+      subject,
+    );
   const reason = recordsOf(await dns.txt(name))
     .join(' ')
     .trim();
   return finding(
     'dnsbl.listing',
     'fail',
-    { address, zone, code: listed.join(', '), reason: reason || '-' },
+    { address, zone: shown, code: listed.join(', '), reason: reason || '-' },
     subject,
   );
 }
@@ -156,3 +162,9 @@ export function judgePolicyListings(findings: readonly Finding[]): Finding[] {
       : f,
   );
 }
+
+/**
+ * The zone as a report shows it. Spamhaus's Data Query Service puts the subscriber's access key in the zone's
+ * first label (`<key>.zen.dq.spamhaus.net`): a paid secret, never to be posted in a channel.
+ */
+export const shownZone = (zone: string) => zone.replace(/^[^.]+(?=\.[a-z]+\.dq\.spamhaus\.net$)/i, '…');

@@ -77,7 +77,8 @@ export async function runMailtest(input: MailtestInput): Promise<Finding[]> {
   const report = async (work: Promise<readonly Finding[]>) => {
     const findings = await work;
     found.push(...findings);
-    if (findings.length > 0) input.onFindings?.(sortFindings(found));
+    // A policy listing shows its final verdict as soon as SPF has answered, not only at the end (dnsbl.ts).
+    if (findings.length > 0) input.onFindings?.(sortFindings(judgePolicyListings(found)));
   };
   const { settings } = input;
   // Each MX address is probed and looked up in the blocklists as soon as its host is resolved.

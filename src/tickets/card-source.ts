@@ -1,5 +1,6 @@
 import type { CardField, CardModel } from '../../cards/card-model.ts';
 import { buildCardModel } from '../../cards/ticket-card.ts';
+import { actionsInState, actorsOf, availableActions } from '../../flows/decide.ts';
 import { isNoteKind } from '../../flows/shared-steps.ts';
 import { type CardKind, type MessageRef, SYSTEM_ACTOR } from '../../flows/types.ts';
 import type { Db } from '../db/types.ts';
@@ -134,7 +135,18 @@ export async function buildTicketCard(
       actorName: actorNameOf(e, directory),
     })),
     nameOf: (id) => (id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : (directory.person(id)?.name ?? null)),
-    namesWithRole: (role) => directory.withRole(role).map((p) => p.name),
+    // Only those who may take the step: an approver who asked for the change, or who approved it and now
+    // holds SOC's role too, is refused it by the SOP (separation of duties) and is nobody to wait for.
+    namesWithRole: (role) => {
+      // The steps waiting on this role now (a requester's Withdraw is no approver's step).
+      const steps = actionsInState(snapshot, now).filter((a) =>
+        actorsOf(snapshot, [a]).some((who) => 'role' in who && who.role === role),
+      );
+      return directory
+        .withRole(role)
+        .filter((p) => availableActions(snapshot, directory.actor(p.id), now).some((a) => steps.includes(a)))
+        .map((p) => p.name);
+    },
     ...(investigation ? { investigation } : {}),
   });
 }

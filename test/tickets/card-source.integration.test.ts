@@ -4,11 +4,20 @@ import { fieldValueText } from '../../cards/field-text.ts';
 import { renderSlackCard } from '../../cards/slack/render-card.ts';
 import { renderTeamsCard } from '../../cards/teams/render-card.ts';
 import type { TicketActionType } from '../../flows/types.ts';
+import { Directory } from '../../src/directory/directory.ts';
 import { textsFor } from '../../src/i18n/texts.ts';
 import { buildTicketCard } from '../../src/tickets/card-source.ts';
-import { complaintForm, sectionA, sectionB, sectionD, VALID } from '../flows/fixtures.ts';
+import {
+  approver,
+  complaintForm,
+  requester,
+  sectionA,
+  sectionB,
+  sectionD,
+  VALID,
+} from '../flows/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { createHarness, type Harness, PEOPLE } from '../support/harness.ts';
 
 // What a ticket's card shows of what people wrote: Section B's activities and fallback plan, Section D's
 // review, and the latest note of each kind (SOC's findings, what the vendor is asked to do, what still
@@ -134,5 +143,18 @@ describeEachDatabase('the ticket card’s fields', (suite) => {
       'Reason for withdrawing',
       VALID.withdraw.reason,
     ]);
+  });
+
+  it('names, as whoever the card waits for, only those the SOP lets take the step', async () => {
+    const { number } = await h.openUnendorsed('cr-who');
+    const ticket = await db().prisma.ticket.findUniqueOrThrow({ where: { number } });
+    // The requester is an approver too: the SOP refuses them their own request (not_own_request).
+    const people = PEOPLE.map((p) =>
+      p.id === requester.id ? { ...p, roles: [...p.roles, 'approver' as const] } : p,
+    );
+    const directory = new Directory(people, {}, 'ms');
+    const model = await buildTicketCard(db().prisma, directory, ticket.id, 'approval', h.clock.now());
+    expect(model.nextActor?.who).toEqual({ role: 'approver' });
+    expect(model.nextActor?.people).toEqual([approver.name, 'Rosli (JDN)']);
   });
 });

@@ -75,7 +75,7 @@ const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 // A text's full stop after a parameter is left out when the value already ends its sentence: a comment
 // typed as "…justifikasi perniagaan." in "Ulasan: {comments}." reads "perniagaan.", never "perniagaan..".
 const PLACEHOLDER_THEN_STOP = /\{([A-Za-z0-9_]+)\}(\.(?=\s|$))?/g;
-const SENTENCE_END = /[.!?…]$/u;
+const SENTENCE_END = /[.!?…]\s*$/u;
 
 /** The `{param}` names a text uses, sorted and without repeats. */
 export function placeholdersOf(text: string): string[] {

@@ -198,7 +198,15 @@ describe('flow messages and the catalogs', () => {
 
 describe('what people typed, inside the flows’ messages', () => {
   // Comments, reasons, notes and details are the person's own words, often ending a sentence already.
-  const endings = ['perniagaan.', 'perniagaan!', 'perniagaan?', 'perniagaan…'];
+  // Typed text often keeps a space or a line break after its last full stop.
+  const endings = [
+    'perniagaan.',
+    'perniagaan!',
+    'perniagaan?',
+    'perniagaan…',
+    'perniagaan. ',
+    'perniagaan.\n',
+  ];
 
   it.each(LOCALES)('never doubles a full stop after text that ends its own sentence (%s)', (locale) => {
     const doubled: string[] = [];
@@ -208,7 +216,7 @@ describe('what people typed, inside the flows’ messages', () => {
         for (const ending of endings) {
           const params = Object.fromEntries(names.map((n) => [n, n === name ? ending : 'X']));
           const text = renderMessage({ key, params }, locale);
-          if (/[.!?…]\./.test(text)) doubled.push(`${key} {${name}}: ${text}`);
+          if (/[.!?…]\s*\./.test(text)) doubled.push(`${key} {${name}}: ${text}`);
         }
       }
     }

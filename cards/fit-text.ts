@@ -26,6 +26,20 @@ function take(pieces: Iterable<string>, budget: number): string {
   return out.trimEnd();
 }
 
+/**
+ * Typed text cut to `max` UTF-16 units, as zod counts a field's limit, never splitting a surrogate pair and
+ * with no note: a form's prefill, which the person sees and edits whole.
+ */
+export function clipToLimit(value: string, max: number | undefined): string {
+  if (max === undefined || value.length <= max) return value;
+  let out = '';
+  for (const ch of value) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
 function* escaped(text: string): Generator<string> {
   for (const ch of text) yield escapeChar(ch);
 }

@@ -1,3 +1,4 @@
+import { clipToLimit } from '../fit-text.ts';
 import type { FormField } from '../forms/types.ts';
 import type { Texts } from '../texts.ts';
 import type { CardInput, Choice } from './adaptive-card.ts';
@@ -16,17 +17,6 @@ export interface InputContext {
   readonly texts: Texts;
   /** People a person field offers; the adapter passes the directory's candidates (e.g. managers). */
   readonly people: readonly Person[];
-}
-
-/** A prefill cut to the field's limit (the flows refuse more), counted in UTF-16 units like zod, never splitting a pair. */
-function clipValue(value: string, max: number | undefined): string {
-  if (max === undefined || value.length <= max) return value;
-  let out = '';
-  for (const ch of value) {
-    if (out.length + ch.length > max) break;
-    out += ch;
-  }
-  return out;
 }
 
 function base(field: FormField, id: string, ctx: InputContext) {
@@ -64,7 +54,7 @@ function choiceSet(
 
 function textInput(field: FormField, value: string | undefined, ctx: InputContext): CardInput {
   const style = field.kind === 'phone' ? 'tel' : field.kind === 'email' ? 'email' : undefined;
-  const initial = value ? clipValue(value, field.max) : '';
+  const initial = value ? clipToLimit(value, field.max) : '';
   return {
     type: 'Input.Text',
     ...base(field, field.id, ctx),

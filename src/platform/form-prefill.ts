@@ -1,3 +1,4 @@
+import { clipToLimit } from '../../cards/fit-text.ts';
 import { formDefinition } from '../../cards/forms/definitions.ts';
 import type { FormKind, FormValues } from '../../cards/forms/types.ts';
 import type { ChatCommand } from '../../commands/command.ts';
@@ -30,16 +31,6 @@ export interface CommandForm {
   readonly notices: Readonly<Record<string, string>>;
 }
 
-/** Cut to `max` UTF-16 units as zod counts them, never splitting a surrogate pair. */
-function clip(value: string, max: number): string {
-  let out = '';
-  for (const ch of value) {
-    if (out.length + ch.length > max) break;
-    out += ch;
-  }
-  return out;
-}
-
 /**
  * The form a chat command opens. Typed text longer than its field holds (a 3,545-character description
  * for Section A's 3,000) is kept up to the limit, and the requester is told, in their language, that it was
@@ -58,7 +49,7 @@ export function commandForm(
   for (const field of fields) {
     const value = typed[field.id];
     if (value === undefined || field.max === undefined || value.length <= field.max) continue;
-    values[field.id] = clip(value, field.max);
+    values[field.id] = clipToLimit(value, field.max);
     const params = { field: renderMessage({ key: field.label }, locale), max: field.max };
     notices[field.id] = renderMessage({ key: 'common.prefill_shortened', params }, locale);
   }

@@ -1,7 +1,14 @@
 import { changeRequestMachine, decideChangeRequest } from './change-request.ts';
 import { complaintMachine, decideComplaint } from './complaint.ts';
-import { message, refuse } from './flow-messages.ts';
-import { actionsAllowedIn, actorsOfIn, allowedActions, nextActorOf, whatNowIn } from './machine.ts';
+import { refuse } from './flow-messages.ts';
+import {
+  actionsAllowedIn,
+  actorsOfIn,
+  allowedActions,
+  nextActorOf,
+  whatNowIn,
+  yourActions,
+} from './machine.ts';
 import type { NextActor } from './roles.ts';
 import type {
   Actor,
@@ -42,9 +49,7 @@ export function decide(
     if (kind === 'complaint') return decideComplaint(null, action, actor, now);
     // The opening actions this person may take: the bot's own is no answer to a person's mistake.
     const mine = availableActions(null, actor, now).filter((a) => OPENING_ACTIONS.includes(a as never));
-    const whatNow =
-      mine.length > 0 ? message('next.yours', { actions: mine.join(', ') }) : message('next.none');
-    return { ...refuse('illegal_transition', { state: 'none' }), whatNow: [whatNow] };
+    return { ...refuse('illegal_transition', { state: 'none' }), whatNow: [yourActions(mine)] };
   }
   return ticket.kind === 'change_request'
     ? decideChangeRequest(ticket, action, actor, now)

@@ -239,7 +239,10 @@ export function whatNowIn<S extends TicketState>(
   const out: MessageRef[] = [];
   const next = ticket === null ? null : nextStepOf(m, ticket, now);
   if (next) out.push(message('next.by_role', { role: next.role, actions: next.actions.join(', ') }));
-  const mine = isSystem(actor) ? [] : allowedActions(m, ticket, actor, now);
-  out.push(mine.length > 0 ? message('next.yours', { actions: mine.join(', ') }) : message('next.none'));
+  out.push(yourActions(isSystem(actor) ? [] : allowedActions(m, ticket, actor, now)));
   return out;
 }
+
+/** "What you may do now": these actions, or that there are none. */
+export const yourActions = (mine: readonly TicketActionType[]): MessageRef =>
+  mine.length > 0 ? message('next.yours', { actions: mine.join(', ') }) : message('next.none');

@@ -22,25 +22,26 @@ export const serveCommand: CliCommand = {
     // Heard from before anything starts, so no moment is left where SIGTERM gets the system's default: systemd
     // stopping a slow start while migrations run, or a supervisor that stops the process as soon as it reads
     // "listening", gets an orderly stop once the start is done, not an end with the data folder half written.
-    // A second signal still ends the process at once (onFirstInterrupt).
-    let stop = () => {};
-    const stopRequested = new Promise<void>((resolve) => (stop = resolve));
+    // A later signal still ends the process at once (onFirstInterrupt).
+    const stopRequested = Promise.withResolvers<void>();
     const letGo = (io.onInterrupt ?? onFirstInterrupt)(() => {
       logger.info('shutting down');
-      stop();
+      stopRequested.resolve();
     });
     for (const warning of warnings) logger.warn(warning);
-    let app: Awaited<ReturnType<typeof startApp>>;
-    try {
-      app = await startApp({ config, logger, version: VERSION, playground: servesPlayground(config) });
-    } catch (error) {
+    const app = await startApp({
+      config,
+      logger,
+      version: VERSION,
+      playground: servesPlayground(config),
+    }).catch((error: unknown) => {
       letGo();
       throw error;
-    }
+    });
     const url = `http://${config.server.host}:${app.port}`;
     io.out(text.t('cli.serve.listening', { version: VERSION, url, database: app.database.kind }));
     if (app.playground) io.out(text.t('cli.serve.playground', { url }));
-    await stopRequested;
+    await stopRequested.promise;
     await app.close();
     return 0;
   },

@@ -18,10 +18,17 @@ afterEach(() => {
   for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
 });
 
-function serve(env: Record<string, string>) {
-  const child = spawn(process.execPath, [main, 'serve'], {
-    env: { PATH: process.env.PATH ?? '', MAILOPS_LOG_LEVEL: 'warn', ...env },
+/** A process whose output is kept, and whose exit says its code, or its signal and what it printed. */
+function launch(
+  command: readonly [string, ...string[]],
+  env: Record<string, string>,
+  options: { cwd?: string; detached?: boolean } = {},
+) {
+  const [file, ...args] = command;
+  const child = spawn(file, args, {
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
   });
   children.push(child);
   let output = '';
@@ -34,6 +41,9 @@ function serve(env: Record<string, string>) {
   );
   return { child, exited, output: () => output };
 }
+
+const serve = (env: Record<string, string>) =>
+  launch([process.execPath, main, 'serve'], { MAILOPS_LOG_LEVEL: 'warn', ...env });
 
 /** The output once it holds `text`: /healthz answers while the playground is still being set up. */
 async function printed(server: { output(): string }, text: string): Promise<string> {
@@ -134,24 +144,16 @@ describe('mailops serve on the embedded database (PGlite)', () => {
       const dataDir = tempDir('serve');
       folders.push(dataDir);
       const port = await freePort();
-      const npm = spawn('npm', ['start'], {
-        cwd: new URL('../..', import.meta.url).pathname,
-        env: { PATH: process.env.PATH ?? '', HOME: dataDir, MAILOPS_DATA_DIR: dataDir, PORT: String(port) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      });
-      children.push(npm);
-      let output = '';
-      npm.stdout?.on('data', (d) => (output += d));
-      npm.stderr?.on('data', (d) => (output += d));
-      const exited = new Promise<number | string>((resolve) =>
-        npm.on('exit', (code, signal) => resolve(code ?? `${signal}\n${output}`)),
+      const npm = launch(
+        ['npm', 'start'],
+        { HOME: dataDir, MAILOPS_DATA_DIR: dataDir, PORT: String(port) },
+        { cwd: new URL('../..', import.meta.url).pathname, detached: true },
       );
-      await waitHealthy(port, exited);
-      await printed({ output: () => output }, `sedang berjalan di http://127.0.0.1:${port}`);
-      signal(npm.pid!);
-      expect(await exited).toBe(0);
-      expect(output).toContain('"msg":"shutting down"');
+      await waitHealthy(port, npm.exited);
+      await printed(npm, `sedang berjalan di http://127.0.0.1:${port}`);
+      signal(npm.child.pid!);
+      expect(await npm.exited).toBe(0);
+      expect(npm.output()).toContain('"msg":"shutting down"');
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     },
     60_000,

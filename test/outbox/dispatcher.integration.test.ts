@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { VALID } from '../flows/fixtures.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { createHarness, type Harness, harnessWithEmptyOutbox } from '../support/harness.ts';
 import type { Failure } from '../support/memory-platform.ts';
 
 // The outbox dispatcher against real databases and an in-memory platform that fails on demand:
@@ -11,8 +11,7 @@ describeEachDatabase('outbox dispatcher', (suite) => {
   const db = useTestDatabase(() => suite.create());
   let h: Harness;
   beforeEach(async () => {
-    await db().prisma.outboxMessage.deleteMany();
-    h = createHarness(db());
+    h = await harnessWithEmptyOutbox(db());
   });
 
   const submit = () => h.openComplaint();

@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { claimDue, MAX_LAPSES } from '../../src/outbox/claim.ts';
 import { retryParked } from '../../src/outbox/parked.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { type Harness, harnessWithEmptyOutbox } from '../support/harness.ts';
 
 // A message whose deliveries keep ending with no outcome: each dispatcher that claims it is killed or stalls
 // before it writes anything back, so its lease runs out and the next claim finds it still locked. Without a
@@ -14,8 +14,7 @@ describeEachDatabase('outbox lapses', (suite) => {
   const db = useTestDatabase(() => suite.create());
   let h: Harness;
   beforeEach(async () => {
-    await db().prisma.outboxMessage.deleteMany();
-    h = createHarness(db());
+    h = await harnessWithEmptyOutbox(db());
     await h.openComplaint();
   });
 

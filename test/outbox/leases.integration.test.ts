@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { Db } from '../../src/db/types.ts';
 import { describeEachDatabase, useTestDatabase } from '../support/databases.ts';
-import { createHarness, type Harness } from '../support/harness.ts';
+import { type Harness, harnessWithEmptyOutbox } from '../support/harness.ts';
 import { createMemoryPlatform } from '../support/memory-platform.ts';
 
 // What can still send a message twice, or never: a dispatcher that stalls past its lease while another
@@ -14,8 +14,7 @@ describeEachDatabase('outbox leases and outages', (suite) => {
   const db = useTestDatabase(() => suite.create());
   let h: Harness;
   beforeEach(async () => {
-    await db().prisma.outboxMessage.deleteMany();
-    h = createHarness(db());
+    h = await harnessWithEmptyOutbox(db());
   });
 
   const submit = () => h.openComplaint();

@@ -131,3 +131,9 @@ export function createHarness(
 }
 
 export type Harness = ReturnType<typeof createHarness>;
+
+/** A harness over an emptied outbox: each outbox test counts and claims only the messages it makes. */
+export async function harnessWithEmptyOutbox(db: TestDatabase): Promise<Harness> {
+  await db.prisma.outboxMessage.deleteMany();
+  return createHarness(db);
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/types.ts';
-import { normalizeLocale } from '../i18n/locale.ts';
+import { type Locale, normalizeLocale } from '../i18n/locale.ts';
 import type { Logger } from '../log.ts';
 import type { ChatPlatform } from '../platform/port.ts';
 import type { Clock } from '../time.ts';
@@ -101,18 +101,14 @@ async function endCard(deps: SweepDeps, row: AbandonedRow): Promise<boolean> {
     return true;
   }
   const platform = deps.platforms.get(card.platform);
-  const view = reportView({
-    domain: row.domain,
-    findings: Array.isArray(row.findings) ? (row.findings as Finding[]) : [],
-    finished: false,
-    requestedBy: row.requestedByName,
-    startedAt: row.startedAt,
-    locale: card.locale,
-    interrupted: true,
-  });
+  const view = cardOf(row, row.findings, card.locale, 'interrupted');
+  const ref = { channel: card.channel, messageId: card.messageId };
   try {
     if (!platform?.updateReport) throw new Error(`platform ${card.platform} is not running here`);
-    await platform.updateReport({ channel: card.channel, messageId: card.messageId }, view);
+    await platform.updateReport(ref, view);
+    await redrawIfItFinished(deps, row, (findings) =>
+      platform.updateReport?.(ref, cardOf(row, findings, card.locale, 'done')),
+    );
   } catch (error) {
     const last = row.attempts >= CARD_ATTEMPTS;
     deps.logger.warn(
@@ -129,6 +125,46 @@ async function endCard(deps: SweepDeps, row: AbandonedRow): Promise<boolean> {
   });
   deps.logger.info('mailtest run interrupted: its card says so', { run: row.id, domain: row.domain });
   return true;
+}
+
+// A lease also lapses on a process that lives but could not renew it (its database unreachable for minutes
+// while another replica's was not). That run goes on and stores its end, then draws its final card; if that
+// lands before this sweep's "cut short", the card would contradict the stored, finished run for good. So once
+// its card is drawn, the sweep looks again, and draws the finished report itself if the run ended meanwhile.
+// A run that ends after this look draws its own final card last.
+async function redrawIfItFinished(
+  deps: SweepDeps,
+  row: AbandonedRow,
+  draw: (findings: unknown) => Promise<void> | undefined,
+): Promise<void> {
+  const after = await deps.db.mailtestRun.findUnique({
+    where: { id: row.id },
+    select: { status: true, findings: true },
+  });
+  if (after?.status !== 'done') return;
+  try {
+    await draw(after.findings);
+    deps.logger.info('mailtest run thought interrupted finished after all: its card shows the report', {
+      run: row.id,
+    });
+  } catch (error) {
+    deps.logger.warn('mailtest run finished after all, but its card could not be redrawn', {
+      run: row.id,
+      error,
+    });
+  }
+}
+
+function cardOf(row: AbandonedRow, findings: unknown, locale: Locale, as: 'interrupted' | 'done') {
+  return reportView({
+    domain: row.domain,
+    findings: Array.isArray(findings) ? (findings as Finding[]) : [],
+    finished: as === 'done',
+    requestedBy: row.requestedByName,
+    startedAt: row.startedAt,
+    locale,
+    interrupted: as === 'interrupted',
+  });
 }
 
 /** The stored card, or null when there is none or it cannot be read (an operator's hand edit). */

@@ -4,7 +4,10 @@ import { createMemoryLogger } from '../../src/log.ts';
 import { sweepAbandonedRuns } from '../../src/mail/abandoned-runs.ts';
 import type { DomainChecks } from '../../src/mail/domain-checks.ts';
 import { createMailtestService } from '../../src/mail/mailtest-service.ts';
+import { reportView } from '../../src/mail/report-view.ts';
+import { finishRun } from '../../src/mail/runs.ts';
 import type { Finding } from '../../src/mail/types.ts';
+import type { PostedRef } from '../../src/platform/port.ts';
 import { describeEachDatabase, type TestDatabase, useTestDatabase } from '../support/databases.ts';
 import { OFFLINE_MAILTEST_SETTINGS } from '../support/mailtest-settings.ts';
 import { createMemoryPlatform } from '../support/memory-platform.ts';
@@ -155,6 +158,51 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
     expect(await sweep(memory, minutes(5))).toBe(0);
     // Found once, however many tries its card took.
     expect(found).toBe(1);
+  });
+
+  it('a run that lapsed but lived on and finished while its card was being ended shows its report, not "cut short"', async () => {
+    const memory = createMemoryPlatform('memory', { reports: true });
+    const run = await left({ domain: 'lambat.gov.my', leaseUntil: minutes(-1), card: card('m-1') });
+    // The sweep's update is slow; meanwhile the living process stores its end and draws its final card.
+    let arrived!: () => void;
+    const atPlatform = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    let letThrough!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      letThrough = resolve;
+    });
+    const slow = {
+      updateReport: async (ref: PostedRef, view: MailtestView) => {
+        arrived();
+        await gate;
+        await memory.platform.updateReport?.(ref, view);
+      },
+    };
+    const sweeping = sweepAbandonedRuns({
+      db: db.prisma,
+      platforms: new Map([['memory', slow]]),
+      clock: { now: () => T0 },
+      logger: createMemoryLogger(),
+    });
+    await atPlatform;
+    await finishRun(db.prisma, run.id, { findings: [MX_PASS], status: 'done', at: T0 });
+    const finished = reportView({
+      domain: 'lambat.gov.my',
+      findings: [MX_PASS],
+      finished: true,
+      requestedBy: 'Muhammad Hafiz',
+      startedAt: minutes(-5),
+      locale: 'en',
+    });
+    await memory.platform.updateReport?.({ channel: 'C-SOC', messageId: 'm-1' }, finished);
+    letThrough();
+    await sweeping;
+
+    const last = updates(memory).at(-1)?.view;
+    expect(last?.finished).toBe(true);
+    expect(last?.status).not.toMatch(/cut short/);
+    expect(await status('lambat.gov.my')).toBe('done');
   });
 
   it('gives a card up after ten tries when its platform is not running here', async () => {

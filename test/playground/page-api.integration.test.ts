@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionIdOf } from '../../cards/ids.ts';
 import { createMessageStore } from '../../src/platform/playground/message-store.ts';
@@ -260,6 +261,35 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
       expect((await fetch(`${world.base}${asset}`)).status).toBe(200);
     }
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+  });
+
+  it('serves every module the page imports as JavaScript, and no file it does not name', async () => {
+    // The browser follows app.js's imports; it runs a module only when it comes as JavaScript.
+    const served: string[] = [];
+    const pending = ['/playground/app.js'];
+    for (let path = pending.shift(); path !== undefined; path = pending.shift()) {
+      if (served.includes(path)) continue;
+      const res = await fetch(`${world.base}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toBe('text/javascript; charset=utf-8');
+      expect(res.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+      served.push(path);
+      for (const [, spec] of (await res.text()).matchAll(/\bfrom '([^']+)'/g)) {
+        pending.push(new URL(spec!, `http://page${path}`).pathname);
+      }
+    }
+    const folder = readdirSync(new URL('../../src/platform/playground/web/', import.meta.url));
+    expect(served.sort()).toEqual(folder.filter((f) => f.endsWith('.js')).map((f) => `/playground/${f}`));
+    for (const path of [
+      '/playground/nothing.js',
+      '/playground/index.html',
+      '/playground/web/app.js',
+      '/playground/..%2fplayground.ts',
+      '/playground/%2e%2e/playground.ts',
+      '/playground/app.js/',
+    ]) {
+      expect((await fetch(`${world.base}${path}`)).status, path).toBe(404);
+    }
   });
 
   it('tells the page about every change on its event stream', async () => {

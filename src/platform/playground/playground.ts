@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Db } from '../../db/types.ts';
@@ -25,6 +25,10 @@ import type { Workspace } from './workspace.ts';
 
 const WEB = new URL('./web/', import.meta.url);
 const ADAPTIVE_CARDS = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
+// The page's ES modules (app.js imports the others): every web/*.js, each at its own exact path. A request
+// names a route, never a file, so nothing else in the folder, or outside it, can be reached.
+const MODULES = readdirSync(WEB).filter((name) => /^[a-z0-9-]+\.js$/.test(name));
+const JAVASCRIPT = 'text/javascript; charset=utf-8';
 
 // The page loads nothing from elsewhere; the Adaptive Cards renderer sets styles on elements, never inline
 // <style>, so only the page's own files are allowed.
@@ -81,9 +85,9 @@ export function createPlayground(deps: {
   const routes: Route[] = [
     ...[
       staticRoute('/', new URL('index.html', WEB), 'text/html; charset=utf-8'),
-      staticRoute('/playground/app.js', new URL('app.js', WEB), 'text/javascript; charset=utf-8'),
+      ...MODULES.map((name) => staticRoute(`/playground/${name}`, new URL(name, WEB), JAVASCRIPT)),
       staticRoute('/playground/app.css', new URL('app.css', WEB), 'text/css; charset=utf-8'),
-      staticRoute('/playground/adaptivecards.js', ADAPTIVE_CARDS, 'text/javascript; charset=utf-8'),
+      staticRoute('/playground/adaptivecards.js', ADAPTIVE_CARDS, JAVASCRIPT),
     ].map(guard.page),
     ...connectorRoutes(deps.workspace, store).map(guard.api),
     ...pageApiRoutes({ ...deps, store, channel, events }).map(guard.api),

@@ -200,6 +200,35 @@ describeEachDatabase('Slack bad requests', (suite) => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('puts the buttons back when the database goes down after "Processing…" and before the decision', async () => {
+    const before = await footprint();
+    const card = world.cardWith(CHANNELS.approvals, 'approve', number);
+    const seen = world.ephemeralsFor(zulkifli).length;
+    const updates = world.api.callsTo('chat.update').length;
+    // The swap's update is slow, so the database can go after the swap read it and before the decision.
+    world.api.failNext('chat.update', { kind: 'slow', delayMs: 600 });
+    const clicked = world.click(zulkifli, card, 'approve');
+    await until(() => world.api.callsTo('chat.update').length > updates, 'the swap to "Processing…"');
+    await db.prisma.$executeRawUnsafe('ALTER TABLE handled_actions RENAME TO handled_actions_away');
+    await db.prisma.$executeRawUnsafe('ALTER TABLE posted_cards RENAME TO posted_cards_away');
+    try {
+      await clicked;
+      const [reply] = await world.repliesTo(zulkifli, seen);
+      expect(reply!.text).toMatch(/rujukan \w{8}/);
+      await until(
+        () => world.api.callsTo('chat.update').length >= updates + 2,
+        'the card drawn again without "Processing…"',
+      );
+    } finally {
+      await db.prisma.$executeRawUnsafe('ALTER TABLE posted_cards_away RENAME TO posted_cards');
+      await db.prisma.$executeRawUnsafe('ALTER TABLE handled_actions_away RENAME TO handled_actions');
+    }
+    const drawn = world.api.message(card.channel, card.ts)!;
+    expect(wordsOf(drawn.blocks)).not.toContain('Sedang diproses…');
+    expect(buttonsOf(drawn.blocks)).toContain(actionIdOf('approve'));
+    expect(await footprint()).toEqual(before);
+  });
+
   it('keeps serving: the next genuine command opens its modal and the form still decides', async () => {
     const opened = world.modals().length;
     expect(await world.command(aminah, '/changerequest', 'Selepas serangan')).toMatchObject({ status: 200 });

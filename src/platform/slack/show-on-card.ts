@@ -8,16 +8,19 @@ import type { SlackContext } from './context.ts';
 // is pressed, and putting the buttons back when the click changed nothing. The decision's own refresh
 // still goes through the outbox, after this, and is what everyone ends up seeing.
 
+type DrawnCard = { readonly text: string; readonly blocks: unknown };
+
+/** Returns, with "Processing…", the card as it was drawn without it, for putting the buttons back. */
 export async function showOnCard(
   ctx: SlackContext,
   channel: string,
   messageTs: string,
   options: { processing: boolean },
-): Promise<void> {
+): Promise<DrawnCard | null> {
   const posted = await ctx.db.postedCard.findUnique({
     where: { platform_channel_messageId: { platform: 'slack', channel, messageId: messageTs } },
   });
-  if (!posted) return;
+  if (!posted) return null;
   const model = await buildTicketCard(
     ctx.db,
     ctx.directory,
@@ -25,9 +28,14 @@ export async function showOnCard(
     posted.card as CardKind,
     ctx.clock.now(),
   );
-  const { text, blocks } = renderSlackCard(model, textsFor(posted.locale === 'en' ? 'en' : 'ms'), options);
+  const texts = textsFor(posted.locale === 'en' ? 'en' : 'ms');
+  await draw(ctx, channel, messageTs, renderSlackCard(model, texts, options));
+  return options.processing ? renderSlackCard(model, texts, { processing: false }) : null;
+}
+
+async function draw(ctx: SlackContext, channel: string, messageTs: string, card: DrawnCard) {
   try {
-    await ctx.client.chat.update({ channel, ts: messageTs, text, blocks } as never);
+    await ctx.client.chat.update({ channel, ts: messageTs, text: card.text, blocks: card.blocks } as never);
   } catch (error) {
     // Only feedback: the decision and its outbox refresh do not depend on it.
     ctx.logger.warn('could not redraw the card', { channel, messageTs, error });
@@ -48,7 +56,11 @@ const SWAP_WAIT_MS = 1000;
 export function processingWhileDeciding(ctx: SlackContext, card: { channel: string; messageId: string }) {
   let settled = false;
   let late = false;
+  let before: DrawnCard | null = null;
   const drawn = showOnCard(ctx, card.channel, card.messageId, { processing: true })
+    .then((drawnBefore) => {
+      before = drawnBefore;
+    })
     .catch((error: unknown) => ctx.logger.warn('could not redraw the card', { ...card, error }))
     .finally(() => {
       settled = true;
@@ -62,8 +74,14 @@ export function processingWhileDeciding(ctx: SlackContext, card: { channel: stri
     async finish(applied: boolean) {
       await drawn;
       if (applied && !late) return;
-      await showOnCard(ctx, card.channel, card.messageId, { processing: false }).catch((error: unknown) =>
-        ctx.logger.warn('could not redraw the card', { ...card, error }),
+      await showOnCard(ctx, card.channel, card.messageId, { processing: false }).catch(
+        async (error: unknown) => {
+          ctx.logger.warn('could not redraw the card', { ...card, error });
+          // The database that failed the decision fails the redraw too. Nothing was decided, so the card as
+          // it was before the click is still true: without it, "Processing…" would stay with no buttons
+          // until the ticket's next decision, which nobody could take from this card.
+          if (!applied && before) await draw(ctx, card.channel, card.messageId, before);
+        },
       );
     },
   };

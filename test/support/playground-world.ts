@@ -9,7 +9,7 @@ import { checksSettled, until } from './slack-world.ts';
 
 // mailops as `npm start` runs it without chat credentials: the sample configuration's agency in the local
 // playground, on a test database, and a client that speaks the page's API (src/platform/playground/
-// page-api.ts) as web/app.js does, so the suites read like a person using the page.
+// page-api.ts) as the page's modules in web/ do, so the suites read like a person using the page.
 
 export type Json = Record<string, unknown>;
 

@@ -13,9 +13,9 @@ import type { MessageStore, StoredMessage } from './message-store.ts';
 import { ticketTimeline } from './timeline.ts';
 import type { PlaygroundPerson, Workspace } from './workspace.ts';
 
-// What the playground page asks of the server (its contract with web/app.js): who is in the workspace, a
-// conversation's messages as one person sees them, writing and clicking as that person, the ticket
-// timeline, and an event stream of changes. Every refusal is a sentence in the page's language.
+// What the playground page asks of the server (its contract with the page's modules in web/): who is in
+// the workspace, a conversation's messages as one person sees them, writing and clicking as that person, the
+// ticket timeline, and an event stream of changes. Every refusal is a sentence in the page's language.
 
 export interface PageApiDeps {
   readonly workspace: Workspace;

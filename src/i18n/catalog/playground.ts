@@ -26,7 +26,7 @@ const ms = {
     'Bot tidak menjawab kerana ralat dalaman. Rujukan: {reference}. Butirannya ada dalam log pelayan.',
   'playground.timeline.next': 'Tindakan seterusnya: {who}, sebelum {due}',
   'playground.timeline.next_no_due': 'Tindakan seterusnya: {who}',
-  'playground.timeline.closed': 'Selesai',
+  'playground.timeline.closed': 'Tiada tindakan lagi',
 
   // Said by the page.
   'playground.title': 'mailops · Taman permainan tempatan',
@@ -100,7 +100,7 @@ const en: Record<keyof typeof ms, string> = {
     'The bot did not answer because of an internal error. Reference: {reference}. The details are in the server log.',
   'playground.timeline.next': 'Next: {who}, by {due}',
   'playground.timeline.next_no_due': 'Next: {who}',
-  'playground.timeline.closed': 'Finished',
+  'playground.timeline.closed': 'No further action',
 
   'playground.title': 'mailops · Local playground',
   'playground.subtitle': 'Local playground',

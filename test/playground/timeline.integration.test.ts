@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ticketTimeline } from '../../src/platform/playground/timeline.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
+
+// The timeline's "next" line is the product's first promise, who acts next and by when. A ticket nobody
+// acts on any more was "Selesai" (done), which a rejected or withdrawn request is not: it says no one acts.
+
+describeEachDatabase('playground ticket timeline', (suite) => {
+  let db: TestDatabase;
+  let harness: Harness;
+  beforeAll(async () => {
+    db = await suite.create();
+    harness = createHarness(db);
+  });
+  afterAll(() => db?.cleanup());
+
+  const timeline = (lang: 'ms' | 'en') =>
+    ticketTimeline(db.prisma, harness.directory, lang, harness.clock.now());
+
+  it('says who acts next and by when on an open ticket, and that nobody acts on a rejected one', async () => {
+    const open = await harness.openUnendorsed('open');
+    const rejected = await harness.openUnendorsed('rejected');
+    await harness.walk(rejected.number, ['reject']);
+
+    const ms = await timeline('ms');
+    const line = (number: string, rows: typeof ms) => rows.find((r) => r.number === number);
+    expect(line(open.number, ms)).toMatchObject({
+      closed: false,
+      stateLabel: 'Menunggu kelulusan MAMPU/JDN',
+    });
+    expect(line(open.number, ms)?.next).toMatch(/^Tindakan seterusnya: .+, sebelum \d/);
+    expect(line(rejected.number, ms)).toMatchObject({
+      closed: true,
+      stateLabel: 'Tidak diluluskan',
+      next: 'Tiada tindakan lagi',
+    });
+    const en = await timeline('en');
+    expect(line(rejected.number, en)).toMatchObject({
+      stateLabel: 'Not approved',
+      next: 'No further action',
+    });
+  });
+});

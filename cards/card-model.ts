@@ -67,6 +67,12 @@ export interface CardInvestigation {
     /** Failures first, then warnings; `moreProblems` counts those left out. */
     readonly problems: readonly CardCheck[];
     readonly moreProblems: number;
+    /**
+     * The checks the bot could not run (SOP 4.2 step 3 then falls to VAS SOC by hand), by name, each once;
+     * `moreUntested` counts those left out.
+     */
+    readonly untested: readonly LocalizedText[];
+    readonly moreUntested: number;
     /** For a re-check: each check that needed attention before or does now; `more` counts those left out. */
     readonly changes: { readonly items: readonly CardCheckChange[]; readonly more: number } | null;
   } | null;

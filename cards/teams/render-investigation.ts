@@ -20,6 +20,7 @@ const TITLE_MAX = 90;
 const SUBJECT_MAX = 60;
 const FIX_MAX = 140;
 const BOUNCE_MAX = 500;
+const UNTESTED_MAX = 600;
 
 const pick = (text: LocalizedText, texts: Texts) => text[texts.locale];
 const about = (subject: string | undefined, fit: Fitter) =>
@@ -53,6 +54,15 @@ function changeElement(c: CardCheckChange, texts: Texts, fit: Fitter): CardEleme
   });
 }
 
+/** The checks left to VAS SOC by hand, in one line: the count alone would read as nothing to do. */
+function untestedElements(latest: NonNullable<CardInvestigation['latest']>, texts: Texts, fit: Fitter) {
+  if (latest.untested.length === 0) return [];
+  const names = latest.untested.map((title) => pick(title, texts));
+  if (latest.moreUntested > 0) names.push(texts.t('common.more', { count: latest.moreUntested }));
+  const line = texts.t(`card.investigation.untested.${latest.purpose}`, { checks: names.join('; ') });
+  return [textBlock(`${MARK.untested} ${fit.plain(line, UNTESTED_MAX)}`, { spacing: 'small' })];
+}
+
 const more = (count: number, texts: Texts): CardElement[] =>
   count > 0 ? [textBlock(texts.t('common.more', { count }), { isSubtle: true, spacing: 'small' })] : [];
 
@@ -63,11 +73,12 @@ function resultElements(latest: NonNullable<CardInvestigation['latest']>, texts:
   return [
     textBlock(line, { spacing: 'small' }),
     ...(latest.failed ? [textBlock(texts.t('card.investigation.stopped'), { isSubtle: true })] : []),
-    ...(latest.problems.length === 0 && !latest.failed
+    ...(latest.problems.length === 0 && latest.untested.length === 0 && !latest.failed
       ? [textBlock(texts.t('card.investigation.nothing_to_fix'), { color: 'good', spacing: 'small' })]
       : []),
     ...latest.problems.flatMap((p) => problemElements(p, texts, fit)),
     ...more(latest.moreProblems, texts),
+    ...untestedElements(latest, texts, fit),
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { CardCheck, CardCheckChange, CardInvestigation } from '../../cards/card-model.ts';
+import type { CardCheck, CardCheckChange, CardInvestigation, LocalizedText } from '../../cards/card-model.ts';
 import type { CheckPurpose } from '../../flows/types.ts';
 import type { Finding } from '../mail/types.ts';
 import { compareRuns, EVIDENCE_CHECKS } from './compare.ts';
@@ -6,13 +6,14 @@ import { localized } from './describe.ts';
 import { BASELINE_PURPOSES, isCheckPurpose, readFindings, readSummary, runStatusOf } from './stored-run.ts';
 
 // The investigation section of a complaint's cards (issue 6), from the ticket's stored check runs: what is
-// under way, the latest finished run's counts and what needs attention with its fix, the bounce the
-// requester pasted, and after a re-check the before/after. Built at delivery time like the rest of the card
+// under way, the latest finished run's counts, what needs attention with its fix and what could not be
+// tested, the bounce the requester pasted, and after a re-check the before/after. Built at delivery time like the rest of the card
 // (src/tickets/card-source.ts), so it always shows the runs as they are now.
 
 /** A card is read at a glance: the rest is in the stored run (`mailops ticket`). */
 const PROBLEMS_SHOWN = 5;
 const CHANGES_SHOWN = 8;
+const UNTESTED_SHOWN = 6;
 
 /** A stored run as card-source reads it; `findings` and `summary` are the JSON columns, unvalidated. */
 export interface StoredCheckRun {
@@ -47,6 +48,21 @@ function problemsOf(findings: readonly Finding[]): CardCheck[] {
       ...(f.subject ? { subject: f.subject } : {}),
       fix: localized(f, 'fix'),
     }));
+}
+
+/**
+ * What the bot could not test, each check named once (one per MX host would crowd the card): SOP 4.2 step 3
+ * still asks for those tests, so the card must say they were not done rather than only count them. The
+ * pasted bounce is evidence, shown on its own line, never a test to do by hand.
+ */
+function untestedOf(findings: readonly Finding[]): LocalizedText[] {
+  const byTitle = new Map<string, LocalizedText>();
+  for (const f of findings) {
+    if (f.verdict !== 'untested' || EVIDENCE_CHECKS.has(f.check)) continue;
+    const title = localized(f, 'title');
+    if (!byTitle.has(title.en)) byTitle.set(title.en, title);
+  }
+  return [...byTitle.values()];
 }
 
 function changesOf(baseline: ReadRun, recheck: ReadRun): CardCheckChange[] {
@@ -91,6 +107,7 @@ export function investigationSection(stored: readonly StoredCheckRun[]): CardInv
     .findLast((f) => f.check === 'investigation.bounce_text' && Object.keys(f.params).length > 0);
   const baseline = latest?.purpose === 'recheck' ? baselineOf(runs, latest) : undefined;
   const problems = latest ? problemsOf(latest.findings) : [];
+  const untested = latest ? untestedOf(latest.findings) : [];
   const changes = latest && baseline ? changesOf(baseline, latest) : null;
   return {
     running,
@@ -102,6 +119,8 @@ export function investigationSection(stored: readonly StoredCheckRun[]): CardInv
           counts: readSummary(latest.summary).counts,
           problems: problems.slice(0, PROBLEMS_SHOWN),
           moreProblems: Math.max(0, problems.length - PROBLEMS_SHOWN),
+          untested: untested.slice(0, UNTESTED_SHOWN),
+          moreUntested: Math.max(0, untested.length - UNTESTED_SHOWN),
           changes: changes
             ? { items: changes.slice(0, CHANGES_SHOWN), more: Math.max(0, changes.length - CHANGES_SHOWN) }
             : null,

@@ -5,7 +5,13 @@ import { renderTeamsCard } from '../../cards/teams/render-card.ts';
 import { buildCardModel, type TicketCardSource } from '../../cards/ticket-card.ts';
 import { type CardKind, COMPLAINT_STATES } from '../../flows/types.ts';
 import { investigationSection, type StoredCheckRun } from '../../src/investigation/card-section.ts';
-import { investigationRun, recheckRun, storedRun, worstCaseRuns } from '../investigation/runs.ts';
+import {
+  investigationRun,
+  NOTHING_TESTED,
+  recheckRun,
+  storedRun,
+  worstCaseRuns,
+} from '../investigation/runs.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
 import { longSource, plainSource } from './slack/fixtures.ts';
 import { en, ms, textOf } from './teams/fixtures.ts';
@@ -51,6 +57,28 @@ describe.each([
     expect(english).toContain('2 failed · 1 warnings · 1 could not test · 2 passed');
     expect(english).toContain('SPF limit of 10 DNS lookups');
     expect(english).toContain('reports a permanent failure (5.1.1)');
+  });
+
+  it('says which checks it could not test and who tests them, rather than that nothing failed', () => {
+    const source = complaint([storedRun('run-1', 'investigation', NOTHING_TESTED, 0)]);
+    const malay = render(source);
+    expect(malay).not.toContain('Tiada semakan yang gagal atau memberi amaran.');
+    expect(malay).toContain(
+      'Tidak dapat diuji oleh mailops, jadi VAS SOC perlu mengujinya secara manual (SOP 4.2 langkah 3): Domain wujud dalam DNS; Rekod SPF; STARTTLS',
+    );
+    expect(malay).toContain('Penghantaran masuk dari e-mel luar (Pekeliling 4(c))');
+    const english = render(source, en);
+    expect(english).toContain(
+      'mailops could not test these, so VAS SOC tests them by hand (SOP 4.2 step 3):',
+    );
+    // On the requester's card after the re-check, her own test is what decides them.
+    const recheck = complaint(
+      [investigationRun(), storedRun('run-2', 'recheck', NOTHING_TESTED, 60)],
+      'awaiting_confirmation',
+    );
+    expect(render(recheck, en, 'confirmation')).toContain(
+      "mailops could not test these again, so the requester's own test (SOP 4.2 step 7) decides them:",
+    );
   });
 
   it('after the re-check shows before → after for each check', () => {

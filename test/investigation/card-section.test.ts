@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { investigationSection } from '../../src/investigation/card-section.ts';
 import { compareRuns } from '../../src/investigation/compare.ts';
 import { summaryJson } from '../../src/investigation/stored-run.ts';
-import { investigationRun, RECHECK_FINDINGS, recheckRun, storedRun, worstCaseRuns } from './runs.ts';
+import {
+  investigationRun,
+  NOTHING_TESTED,
+  RECHECK_FINDINGS,
+  recheckRun,
+  storedRun,
+  worstCaseRuns,
+} from './runs.ts';
 
 // The investigation section of a complaint's cards, from its stored runs: what is under way, the latest
 // results and what needs attention with the fix, the pasted bounce, and the before/after of a re-check.
@@ -41,6 +48,20 @@ describe('the investigation section of a complaint card', () => {
     expect(latest?.problems[0]?.fix.en).toMatch(/^Reduce/);
     expect(section?.bounce?.en).toMatch(/^The pasted message reports a permanent failure \(5\.1\.1\)/);
     expect(section?.bounce?.ms).toMatch(/^Mesej yang ditampal melaporkan kegagalan kekal/);
+  });
+
+  it('names each check it could not test once, for VAS SOC to test by hand, and not the missing bounce', () => {
+    const latest = investigationSection([storedRun('run-1', 'investigation', NOTHING_TESTED, 0)])?.latest;
+    expect(latest?.counts).toEqual({ pass: 1, warn: 0, fail: 0, untested: 6 });
+    expect(latest?.problems).toEqual([]);
+    expect(latest?.untested.map((t) => t.en)).toEqual([
+      'Domain exists in DNS',
+      'SPF record',
+      'STARTTLS (encryption in transit)',
+      'Inbound delivery from external mail (circular item 4(c))',
+    ]);
+    expect(latest?.untested[3]?.ms).toBe('Penghantaran masuk dari e-mel luar (Pekeliling 4(c))');
+    expect(latest?.moreUntested).toBe(0);
   });
 
   it('after a re-check shows each check that needed attention, before and after, and keeps the bounce', () => {

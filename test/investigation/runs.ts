@@ -40,6 +40,27 @@ export function storedRun(
   };
 }
 
+/**
+ * An investigation on a machine that reaches no DNS and has no probe mailboxes for the domain: nothing
+ * failed because nothing could be tested (the delivery probes twice, the DNS checks per MX host).
+ */
+export const NOTHING_TESTED: readonly Finding[] = [
+  ...serviceDomainFindings({ domain: 'moe.gov.my' }, () => true),
+  bounceFinding(''),
+  { check: 'dns.domain', verdict: 'untested', requirement: '4f-v', params: { reason: 'timeout' } },
+  { check: 'spf.record', verdict: 'untested', requirement: '4f-v', params: { reason: 'timeout' } },
+  ...['mx1.moe.gov.my', 'mx2.moe.gov.my'].map(
+    (subject): Finding => ({
+      check: 'smtp.starttls',
+      verdict: 'untested',
+      requirement: 'gp-transport',
+      subject,
+      params: { reply: '' },
+    }),
+  ),
+  { check: 'delivery.inbound', verdict: 'untested', requirement: '4c', params: { reason: 'not_configured' } },
+];
+
 export const investigationRun = () => storedRun('run-1', 'investigation', INVESTIGATION_FINDINGS, 0);
 
 export function recheckRun(findings: readonly Finding[] = RECHECK_FINDINGS): StoredCheckRun {

@@ -48,6 +48,12 @@ const ms = {
   'card.investigation.stopped':
     'Semakan terhenti kerana ralat dalaman; hanya apa yang diuji sebelum itu ditunjukkan.',
   'card.investigation.nothing_to_fix': 'Tiada semakan yang gagal atau memberi amaran.',
+  'card.investigation.untested.investigation':
+    'Tidak dapat diuji oleh mailops, jadi VAS SOC perlu mengujinya secara manual (SOP 4.2 langkah 3): {checks}.',
+  'card.investigation.untested.recheck':
+    'Tidak dapat diuji semula oleh mailops, jadi ujian pemohon (SOP 4.2 langkah 7) yang menentukannya: {checks}.',
+  'card.investigation.untested.checklist':
+    'Tidak dapat diuji oleh senarai semak harian, jadi VAS SOC perlu mengujinya secara manual (SOP 4.2 langkah 3): {checks}.',
   'card.investigation.fix': 'Cara membetulkan:',
   'card.investigation.bounce': 'Mesej pemulangan dalam aduan:',
   'card.investigation.changes': 'Sebelum → selepas ditandakan selesai:',
@@ -108,6 +114,12 @@ const en: Record<keyof typeof ms, string> = {
   'card.investigation.stopped':
     'The checks stopped with an internal error; only what was tested before is shown.',
   'card.investigation.nothing_to_fix': 'No check failed or warned.',
+  'card.investigation.untested.investigation':
+    'mailops could not test these, so VAS SOC tests them by hand (SOP 4.2 step 3): {checks}.',
+  'card.investigation.untested.recheck':
+    "mailops could not test these again, so the requester's own test (SOP 4.2 step 7) decides them: {checks}.",
+  'card.investigation.untested.checklist':
+    'The daily checklist could not test these, so VAS SOC tests them by hand (SOP 4.2 step 3): {checks}.',
   'card.investigation.fix': 'How to fix:',
   'card.investigation.bounce': 'Bounce pasted with the complaint:',
   'card.investigation.changes': 'Before → after it was marked resolved:',

@@ -126,7 +126,7 @@ const ms: Record<FlowMessageKey, string> = {
   'notify.ad.vendor_resolved':
     'Vendor ({vendor}) telah menyelesaikan tindakannya bagi aduan {number}: {notes}. Sila semak dan tandakan aduan sebagai selesai.',
   'notify.ad.confirmation_requested':
-    'Masalah bagi aduan {number} telah diselesaikan. Sila uji penghantaran dan penerimaan e-mel, kemudian sahkan atau laporkan jika masih bermasalah.',
+    'VAS SOC telah menandakan aduan {number} selesai. Sila uji penghantaran dan penerimaan e-mel, kemudian sahkan atau laporkan jika masih bermasalah.',
   'notify.ad.closed': 'Pemohon telah mengesahkan aduan {number} selesai. Tiket telah ditutup.',
   'notify.ad.closed_announcement':
     'Aduan e-mel {number} telah diselesaikan, disahkan oleh pemohon dan ditutup.',
@@ -152,7 +152,7 @@ const ms: Record<FlowMessageKey, string> = {
   'notify.ad.recheck_failures':
     'Aduan {number} telah ditandakan selesai, tetapi semakan semula mendapati {stillFailing} semakan masih gagal dan {newProblems} masalah baharu. Sila semak kad tiket.',
   'notify.ad.recheck_confirmation_requested':
-    'Masalah bagi aduan {number} telah diselesaikan dan mailops telah mengulang semakan: {fixed} telah dibetulkan, {stillFailing} masih gagal. Sila uji penghantaran dan penerimaan e-mel, kemudian sahkan atau laporkan jika masih bermasalah.',
+    'VAS SOC telah menandakan aduan {number} selesai dan mailops telah mengulang semakan: {fixed} telah dibetulkan, {stillFailing} masih gagal. Sila uji penghantaran dan penerimaan e-mel, kemudian sahkan atau laporkan jika masih bermasalah.',
   'notify.ad.closed_by_recheck':
     'Aduan {number} dibuka oleh mailops bagi semakan harian yang gagal. Semakan semula mailops kini lulus, jadi mailops telah menutup tiket ini tanpa pengesahan pemohon.',
   'notify.ad.closed_by_recheck_announcement':
@@ -314,7 +314,7 @@ const en: Record<FlowMessageKey, string> = {
   'notify.ad.vendor_resolved':
     'The vendor ({vendor}) has completed its part of complaint {number}: {notes}. Please check and mark the complaint resolved.',
   'notify.ad.confirmation_requested':
-    'The problem in complaint {number} has been resolved. Please test sending and receiving mail, then confirm or report that it still fails.',
+    'VAS SOC has marked complaint {number} resolved. Please test sending and receiving mail, then confirm or report that it still fails.',
   'notify.ad.closed': 'The requester confirmed complaint {number} is resolved. The ticket is closed.',
   'notify.ad.closed_announcement':
     'E-mail complaint {number} has been resolved, confirmed by the requester and closed.',
@@ -340,7 +340,7 @@ const en: Record<FlowMessageKey, string> = {
   'notify.ad.recheck_failures':
     'Complaint {number} was marked resolved, but the re-check found {stillFailing} checks still failing and {newProblems} new problems. Please look at the ticket card.',
   'notify.ad.recheck_confirmation_requested':
-    'The problem in complaint {number} has been resolved and mailops checked again: {fixed} fixed, {stillFailing} still failing. Please test sending and receiving e-mail, then confirm or report that it still fails.',
+    'VAS SOC has marked complaint {number} resolved and mailops checked again: {fixed} fixed, {stillFailing} still failing. Please test sending and receiving e-mail, then confirm or report that it still fails.',
   'notify.ad.closed_by_recheck':
     'Complaint {number} was opened by mailops for a failed daily check. The mailops re-check now passes, so mailops has closed the ticket; no requester confirmed it.',
   'notify.ad.closed_by_recheck_announcement':

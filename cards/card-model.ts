@@ -98,6 +98,11 @@ export interface CardModel {
     /** For a role: the names of the people who hold it, so the card says whom to ask, not just the role. */
     readonly people?: readonly string[];
     readonly dueAt: Date | null;
+    /**
+     * Once the requester let the deadline to test pass (SOP 4.1.1 step 13, 4.2.1 step 9): the service desk
+     * may close the ticket unconfirmed, and these are its people who may. Absent before the deadline.
+     */
+    readonly closableBy?: readonly string[];
   } | null;
   /** The last decision, for "Approved by X at T (MYT)" in place of the buttons. */
   readonly lastDecision: { readonly event: MessageRef; readonly actorName: string; readonly at: Date } | null;

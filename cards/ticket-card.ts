@@ -106,6 +106,9 @@ export function buildCardModel(card: CardKind, source: TicketCardSource): CardMo
               ? { people: source.namesWithRole(nextWho.role) }
               : {}),
             dueAt: source.slaDueAt,
+            ...(allowed.has('close_unconfirmed')
+              ? { closableBy: source.namesWithRole?.('service_desk') ?? [] }
+              : {}),
           },
     lastDecision: source.lastDecision
       ? {

@@ -7,14 +7,37 @@ import type { Texts } from './texts.ts';
 /** Names shown before "+N lagi": enough to know whom to call, short enough for one line. */
 const NAMES_SHOWN = 3;
 
+/** The first few names, and how many more; empty for nobody. */
+function namesOf(people: readonly string[], texts: Texts): string {
+  const shown = people.slice(0, NAMES_SHOWN).join(', ');
+  const more = people.length - NAMES_SHOWN;
+  return more > 0 ? texts.t('card.names_and_more', { names: shown, count: more }) : shown;
+}
+
 export function whoActs(next: NonNullable<CardModel['nextActor']>, texts: Texts): string {
   if (next.name !== null) return next.name;
   if (!('role' in next.who)) return texts.t('common.unknown');
   const role = texts.t(`role.${next.who.role}`);
   const people = next.people ?? [];
-  if (people.length === 0) return role;
-  const shown = people.slice(0, NAMES_SHOWN).join(', ');
-  const more = people.length - NAMES_SHOWN;
-  const names = more > 0 ? texts.t('card.names_and_more', { names: shown, count: more }) : shown;
-  return texts.t('card.role_people', { role, names });
+  return people.length === 0 ? role : texts.t('card.role_people', { role, names: namesOf(people, texts) });
+}
+
+/**
+ * The card's "who acts next, by when" line. Past the requester's deadline to test, the line says the desk
+ * may now close the ticket unconfirmed, so neither the requester nor the desk reads a past date as the
+ * whole story. `clip` clips each name list to what the platform's line holds.
+ */
+export function waitingLine(
+  next: NonNullable<CardModel['nextActor']>,
+  texts: Texts,
+  clip: (names: string) => string = (names) => names,
+): string {
+  const who = clip(whoActs(next, texts));
+  if (next.dueAt === null) return texts.t('card.waiting_for', { who });
+  const due = texts.formatDate(next.dueAt);
+  if (next.closableBy === undefined) return texts.t('card.waiting_for_by', { who, due });
+  const role = texts.t('role.service_desk');
+  const names = next.closableBy.length === 0 ? '' : ` (${namesOf(next.closableBy, texts)})`;
+  const desk = clip(`${role}${names}`);
+  return texts.t('card.waiting_for_overdue_confirmation', { who, due, desk });
 }

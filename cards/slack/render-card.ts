@@ -3,7 +3,7 @@ import type { CardModel } from '../card-model.ts';
 import { createFitter, type Fitter } from '../fit-text.ts';
 import { actionIdOf } from '../ids.ts';
 import type { Texts } from '../texts.ts';
-import { whoActs } from '../who-acts.ts';
+import { waitingLine } from '../who-acts.ts';
 import type { Block, Button, SlackMessage } from './block-kit.ts';
 import { fieldBlocks, labelled } from './card-fields.ts';
 import { textsOf } from './element-problems.ts';
@@ -30,12 +30,9 @@ const FALLBACK_MAX = 1000;
 function nextActorBlocks(model: CardModel, texts: Texts, fit: Fitter): Block[] {
   const next = model.nextActor;
   if (next === null) return [];
-  const who = whoActs(next, texts);
-  const line =
-    next.dueAt === null
-      ? texts.t('card.waiting_for', { who })
-      : texts.t('card.waiting_for_by', { who, due: texts.formatDate(next.dueAt) });
-  return [{ type: 'section', text: { type: 'mrkdwn', text: fit.md(line, L.sectionText) } }];
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: fit.md(waitingLine(next, texts), L.sectionText) } },
+  ];
 }
 
 function button(model: CardModel, action: TicketActionType, texts: Texts, fit: Fitter): Button {

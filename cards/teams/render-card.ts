@@ -2,7 +2,7 @@ import type { CardModel } from '../card-model.ts';
 import { createFitter, type Fitter } from '../fit-text.ts';
 import { actionIdOf } from '../ids.ts';
 import type { Texts } from '../texts.ts';
-import { whoActs } from '../who-acts.ts';
+import { waitingLine } from '../who-acts.ts';
 import { actionStyle } from './action-style.ts';
 import {
   type AdaptiveCard,
@@ -46,11 +46,7 @@ export interface TeamsCardOptions {
 function nextActorElements(model: CardModel, texts: Texts, fit: Fitter): CardElement[] {
   const next = model.nextActor;
   if (next === null) return [];
-  const who = fit.plain(whoActs(next, texts), WHO_MAX);
-  const line =
-    next.dueAt === null
-      ? texts.t('card.waiting_for', { who })
-      : texts.t('card.waiting_for_by', { who, due: texts.formatDate(next.dueAt) });
+  const line = waitingLine(next, texts, (names) => fit.plain(names, WHO_MAX));
   return [textBlock(line, { weight: 'bolder', spacing: 'medium' })];
 }
 

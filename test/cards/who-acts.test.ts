@@ -3,7 +3,7 @@ import { renderSlackCard } from '../../cards/slack/render-card.ts';
 import { renderTeamsCard } from '../../cards/teams/render-card.ts';
 import { buildCardModel } from '../../cards/ticket-card.ts';
 import type { Role } from '../../flows/types.ts';
-import { plainSource } from './slack/fixtures.ts';
+import { BEFORE_DEADLINE, plainSource } from './slack/fixtures.ts';
 import { en, ms, textOf } from './teams/fixtures.ts';
 
 // "Waiting for …" names the people who may act when a role must, not the role alone (UX review): the
@@ -38,5 +38,28 @@ describe('who must act next', () => {
       'Waiting for Approver: Zulkifli bin Hassan, Noraini binti Ahmad by',
     );
     expect(textOf(renderTeamsCard(approval([]), en))).toContain('Waiting for Approver by');
+  });
+
+  it('past the requester’s deadline to test, says the desk may now close it unconfirmed, and whose that is', () => {
+    // Drawn a day after the deadline (SOP 4.2.1 step 9: "Menutup tiket. — 1GovUC SD").
+    const namesWithRole = (role: Role) => (role === 'service_desk' ? ['Nur Farah binti Ahmad'] : []);
+    const source = { ...plainSource('complaint', 'awaiting_confirmation'), namesWithRole };
+    for (const card of ['confirmation', 'desk'] as const) {
+      const model = buildCardModel(card, source);
+      expect(textOf(renderTeamsCard(model, ms))).toContain(
+        'Menunggu tindakan Aminah binti Ali; tarikh akhir 18 Jun 2025, 10:00 PG (MYT) telah berlalu, jadi Meja Bantuan (Nur Farah binti Ahmad) kini boleh menutup tiket ini tanpa pengesahan',
+      );
+      expect(JSON.stringify(renderSlackCard(model, en))).toContain(
+        'Waiting for Aminah binti Ali; the deadline, 18 Jun 2025, 10:00 AM (MYT), has passed, so Service desk (Nur Farah binti Ahmad) may now close this ticket without confirmation',
+      );
+    }
+  });
+
+  it('before that deadline, names only the requester and the deadline', () => {
+    const source = plainSource('complaint', 'awaiting_confirmation');
+    const early = { ...source, now: BEFORE_DEADLINE };
+    const line = textOf(renderTeamsCard(buildCardModel('desk', early), en));
+    expect(line).toContain('Waiting for Aminah binti Ali by 18 Jun 2025, 10:00 AM (MYT)');
+    expect(line).not.toContain('may now close');
   });
 });

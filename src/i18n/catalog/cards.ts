@@ -77,6 +77,8 @@ const ms = {
   'card.status': 'Status',
   'card.waiting_for': 'Menunggu tindakan {who}',
   'card.waiting_for_by': 'Menunggu tindakan {who} sebelum {due}',
+  'card.waiting_for_overdue_confirmation':
+    'Menunggu tindakan {who}; tarikh akhir {due} telah berlalu, jadi {desk} kini boleh menutup tiket ini tanpa pengesahan',
   'card.role_people': '{role}: {names}',
   'card.names_and_more': '{names}, +{count} lagi',
   'card.history': 'Sejarah tiket',
@@ -171,6 +173,8 @@ const en: Record<keyof typeof ms, string> = {
   'card.status': 'Status',
   'card.waiting_for': 'Waiting for {who}',
   'card.waiting_for_by': 'Waiting for {who} by {due}',
+  'card.waiting_for_overdue_confirmation':
+    'Waiting for {who}; the deadline, {due}, has passed, so {desk} may now close this ticket without confirmation',
   'card.role_people': '{role}: {names}',
   'card.names_and_more': '{names}, +{count} more',
   'card.history': 'Ticket history',

@@ -47,6 +47,9 @@ export function longSource(kind: TicketKind, state: TicketState): TicketCardSour
 }
 
 /** A card as it usually looks: a short Section A summary. */
+/** A day before plainSource's deadline (18 Jun 10:00 MYT), which its cards are drawn a day after. */
+export const BEFORE_DEADLINE = new Date('2025-06-17T02:00:00Z');
+
 export function plainSource(kind: TicketKind, state: TicketState): TicketCardSource {
   return {
     snapshot: ticket(kind, state),

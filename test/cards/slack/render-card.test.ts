@@ -6,7 +6,7 @@ import { renderSlackCard } from '../../../cards/slack/render-card.ts';
 import { buildCardModel } from '../../../cards/ticket-card.ts';
 import { CARD_KINDS, CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../../flows/types.ts';
 import { textsFor } from '../../../src/i18n/texts.ts';
-import { ESSAY_FIELDS, essaySource, longSource, plainSource } from './fixtures.ts';
+import { BEFORE_DEADLINE, ESSAY_FIELDS, essaySource, longSource, plainSource } from './fixtures.ts';
 
 // Ticket cards as Slack messages: every card in every state stays within Block Kit's limits however long
 // the form's answers are, says who acts next and by when, and its buttons identify ticket and version.
@@ -103,11 +103,11 @@ describe('renderSlackCard', () => {
     expect(text).toContain('Menunggu kelulusan MAMPU/JDN');
     expect(text).toContain('Menunggu tindakan Pelulus sebelum 18 Jun 2025, 10:00 PG (MYT)');
     expect(text).toContain('Tambah');
-    expect(
-      allText(
-        renderSlackCard(buildCardModel('ticket', plainSource('change_request', 'awaiting_confirmation')), en),
-      ),
-    ).toContain('Waiting for Aminah binti Ali by 18 Jun 2025, 10:00 AM (MYT)');
+    // Drawn before the requester's deadline to test: after it, the desk may close (test/cards/who-acts.test.ts).
+    const testing = { ...plainSource('change_request', 'awaiting_confirmation'), now: BEFORE_DEADLINE };
+    expect(allText(renderSlackCard(buildCardModel('ticket', testing), en))).toContain(
+      'Waiting for Aminah binti Ali by 18 Jun 2025, 10:00 AM (MYT)',
+    );
   });
 
   it('escapes typed text so it cannot mention a channel or forge a link', () => {

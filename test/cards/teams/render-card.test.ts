@@ -6,7 +6,7 @@ import { renderTeamsCard } from '../../../cards/teams/render-card.ts';
 import { buildCardModel } from '../../../cards/ticket-card.ts';
 import { CARD_KINDS, CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../../flows/types.ts';
 import { adaptiveCardProblems } from '../../support/adaptive-card-checks.ts';
-import { ESSAY_FIELDS, essaySource, longSource, plainSource } from '../slack/fixtures.ts';
+import { BEFORE_DEADLINE, ESSAY_FIELDS, essaySource, longSource, plainSource } from '../slack/fixtures.ts';
 import { elementsOf, en, ms, textOf } from './fixtures.ts';
 
 // Ticket cards as Adaptive Cards for Teams: every card in every state, in both languages and in every
@@ -124,7 +124,9 @@ describe('renderTeamsCard', () => {
       'CR-2025-000042 · Tambah rakan.edu.my ke senarai putih (Menunggu kelulusan MAMPU/JDN)',
     );
     expect(textOf(card)).toContain('Menunggu tindakan Pelulus sebelum 18 Jun 2025, 10:00 PG (MYT)');
-    const confirmation = buildCardModel('ticket', plainSource('change_request', 'awaiting_confirmation'));
+    // Drawn before the requester's deadline to test: after it, the desk may close (test/cards/who-acts.test.ts).
+    const testing = { ...plainSource('change_request', 'awaiting_confirmation'), now: BEFORE_DEADLINE };
+    const confirmation = buildCardModel('ticket', testing);
     expect(textOf(renderTeamsCard(confirmation, en))).toContain(
       'Waiting for Aminah binti Ali by 18 Jun 2025, 10:00 AM (MYT)',
     );

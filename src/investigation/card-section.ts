@@ -13,7 +13,7 @@ import { BASELINE_PURPOSES, isCheckPurpose, readFindings, readSummary, runStatus
 /** A card is read at a glance: the rest is in the stored run (`mailops ticket`). */
 const PROBLEMS_SHOWN = 5;
 const CHANGES_SHOWN = 8;
-const UNTESTED_SHOWN = 6;
+const UNTESTED_SHOWN = 8;
 
 /** A stored run as card-source reads it; `findings` and `summary` are the JSON columns, unvalidated. */
 export interface StoredCheckRun {
@@ -53,11 +53,13 @@ function problemsOf(findings: readonly Finding[]): CardCheck[] {
 /**
  * What the bot could not test, each check named once (one per MX host would crowd the card): SOP 4.2 step 3
  * still asks for those tests, so the card must say they were not done rather than only count them. The
- * pasted bounce is evidence, shown on its own line, never a test to do by hand.
+ * delivery tests, the step's own bullets, come first; the pasted bounce is evidence, shown on its own line,
+ * never a test to do by hand.
  */
 function untestedOf(findings: readonly Finding[]): LocalizedText[] {
+  const delivery = (f: Finding) => (f.check.startsWith('delivery.') ? 0 : 1);
   const byTitle = new Map<string, LocalizedText>();
-  for (const f of findings) {
+  for (const f of [...findings].sort((a, b) => delivery(a) - delivery(b))) {
     if (f.verdict !== 'untested' || EVIDENCE_CHECKS.has(f.check)) continue;
     const title = localized(f, 'title');
     if (!byTitle.has(title.en)) byTitle.set(title.en, title);

@@ -50,17 +50,18 @@ describe('the investigation section of a complaint card', () => {
     expect(section?.bounce?.ms).toMatch(/^Mesej yang ditampal melaporkan kegagalan kekal/);
   });
 
-  it('names each check it could not test once, for VAS SOC to test by hand, and not the missing bounce', () => {
+  it('names each check it could not test once, delivery first, for VAS SOC to test by hand, not the missing bounce', () => {
     const latest = investigationSection([storedRun('run-1', 'investigation', NOTHING_TESTED, 0)])?.latest;
     expect(latest?.counts).toEqual({ pass: 1, warn: 0, fail: 0, untested: 6 });
     expect(latest?.problems).toEqual([]);
+    // The delivery tests first: they are what SOP 4.2 step 3 asks for by name.
     expect(latest?.untested.map((t) => t.en)).toEqual([
+      'Inbound delivery from external mail (circular item 4(c))',
       'Domain exists in DNS',
       'SPF record',
       'STARTTLS (encryption in transit)',
-      'Inbound delivery from external mail (circular item 4(c))',
     ]);
-    expect(latest?.untested[3]?.ms).toBe('Penghantaran masuk dari e-mel luar (Pekeliling 4(c))');
+    expect(latest?.untested[0]?.ms).toBe('Penghantaran masuk dari e-mel luar (Pekeliling 4(c))');
     expect(latest?.moreUntested).toBe(0);
   });
 

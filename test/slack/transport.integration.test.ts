@@ -124,11 +124,8 @@ describeEachDatabase('Slack over HTTP when the Web API fails', (suite) => {
     await until(
       async () => world.api.callsTo('chat.update').every((c) => c.outcome === 'answered'),
       'the slow redraw to land',
-      5000,
     );
-    await expect
-      .poll(() => wordsOf(world.api.message(card.channel, card.ts)!.blocks), { timeout: 5000 })
-      .toMatch(decided);
+    await expect.poll(() => wordsOf(world.api.message(card.channel, card.ts)!.blocks)).toMatch(decided);
   }
 
   it('rejects through the form while Slack is slow to redraw; the late "Processing…" does not stay', async () => {
@@ -144,9 +141,13 @@ describeEachDatabase('Slack over HTTP when the Web API fails', (suite) => {
     expect(answer).toMatchObject({ status: 200, body: '' });
     await stateBecomes(world, ticket, 'rejected');
     await afterSlowRedraw(card, /Tidak diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)/);
-    const versions = world.api.message(card.channel, card.ts)!.versions.map((v) => wordsOf(v.blocks));
-    // Final, then the late "Processing…", then final again.
-    expect(versions.slice(-3).map((v) => v.includes('Sedang diproses…'))).toEqual([false, true, false]);
+    const processing = world.api
+      .message(card.channel, card.ts)!
+      .versions.map((v) => wordsOf(v.blocks).includes('Sedang diproses…'));
+    // The late "Processing…" landed and the final card was drawn after it, whichever of the decision's own
+    // redraw and the outbox's refresh came first.
+    expect(processing.lastIndexOf(true)).toBeGreaterThanOrEqual(0);
+    expect(processing.lastIndexOf(true)).toBeLessThan(processing.length - 1);
     expect(buttonsOf(world.api.message(card.channel, card.ts)!.blocks)).toEqual([]);
   });
 

@@ -95,11 +95,15 @@ function configFile(roles: SlackWorldOptions['roles'] = {}): string {
   return yaml;
 }
 
-/** Polls `probe` until it returns something truthy; fails naming `what` after `timeoutMs`. */
+/**
+ * Polls `probe` until it returns something truthy; fails naming `what` after `timeoutMs`. The default is
+ * expect.poll's (vitest.config.ts): a wait for something that will happen, not a timed assertion, so a busy
+ * machine's slow moment is no failure.
+ */
 export async function until<T>(
   probe: () => T | Promise<T>,
   what: string,
-  timeoutMs = 5_000,
+  timeoutMs = 15_000,
 ): Promise<Exclude<T, false | 0 | '' | null | undefined>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionIdOf } from '../../cards/ids.ts';
 import { createMessageStore } from '../../src/platform/playground/message-store.ts';
@@ -26,6 +27,23 @@ const SOC = '19:playground-soc@thread.tacv2';
 const chatOf = (person: string) => `a:playground-${person}`;
 const cards = (messages: PageMessage[]) => messages.filter((m) => m.card !== undefined);
 const mentions = (number: string) => (m: PageMessage) => JSON.stringify(m.card ?? {}).includes(number);
+/** The page's own files of one kind, at the paths the page names them by. */
+const inWeb = (ending: string) =>
+  readdirSync(new URL('../../src/platform/playground/web/', import.meta.url))
+    .filter((f) => f.endsWith(ending))
+    .map((f) => `/playground/${f}`)
+    .sort();
+/** The status of a GET of this path sent as written: fetch would resolve `..` (also as %2e%2e) first. */
+const statusOf = (base: string, path: string) =>
+  new Promise<number>((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    request({ hostname, port, path }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    })
+      .on('error', reject)
+      .end();
+  });
 
 describeEachDatabase('Playground: a change request through the page', (suite) => {
   let db: TestDatabase;
@@ -256,7 +274,7 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     const html = await page.text();
-    for (const asset of ['/playground/app.js', '/playground/app.css', '/playground/adaptivecards.js']) {
+    for (const asset of ['/playground/app.js', '/playground/base.css', '/playground/adaptivecards.js']) {
       expect(html).toContain(asset);
       expect((await fetch(`${world.base}${asset}`)).status).toBe(200);
     }
@@ -278,8 +296,7 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
         pending.push(new URL(spec!, `http://page${path}`).pathname);
       }
     }
-    const folder = readdirSync(new URL('../../src/platform/playground/web/', import.meta.url));
-    expect(served.sort()).toEqual(folder.filter((f) => f.endsWith('.js')).map((f) => `/playground/${f}`));
+    expect(served.sort()).toEqual(inWeb('.js'));
     for (const path of [
       '/playground/nothing.js',
       '/playground/index.html',
@@ -288,7 +305,35 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
       '/playground/%2e%2e/playground.ts',
       '/playground/app.js/',
     ]) {
-      expect((await fetch(`${world.base}${path}`)).status, path).toBe(404);
+      expect(await statusOf(world.base, path), path).toBe(404);
+    }
+  });
+
+  it('serves every stylesheet the page links as CSS, and no file it does not name', async () => {
+    // The browser applies a stylesheet only when it comes as CSS (every answer says nosniff).
+    const html = await (await fetch(`${world.base}/`)).text();
+    const linked = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(([, href]) => href!);
+    for (const path of linked) {
+      const res = await fetch(`${world.base}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toBe('text/css; charset=utf-8');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('content-security-policy'), path).toContain("default-src 'self'");
+    }
+    expect([...linked].sort()).toEqual(inWeb('.css'));
+    for (const path of [
+      '/playground/nothing.css',
+      '/playground/app.css',
+      '/base.css',
+      '/playground/web/base.css',
+      '/playground/../playground/base.css',
+      '/playground/%2e%2e/playground/base.css',
+      '/playground/..%2fweb%2fbase.css',
+      '/playground/./base.css',
+      '/playground/base.css/',
+      '/playground/base.css%00',
+    ]) {
+      expect(await statusOf(world.base, path), path).toBe(404);
     }
   });
 

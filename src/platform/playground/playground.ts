@@ -25,10 +25,14 @@ import type { Workspace } from './workspace.ts';
 
 const WEB = new URL('./web/', import.meta.url);
 const ADAPTIVE_CARDS = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
-// The page's ES modules (app.js imports the others): every web/*.js, each at its own exact path. A request
-// names a route, never a file, so nothing else in the folder, or outside it, can be reached.
-const MODULES = readdirSync(WEB).filter((name) => /^[a-z0-9-]+\.js$/.test(name));
+// The page's ES modules (app.js imports the others) and its stylesheets (index.html links them in cascade
+// order): every web/*.js and web/*.css, each at its own exact path. A request names a route, never a file,
+// so nothing else in the folder, or outside it, can be reached.
+const FILES = readdirSync(WEB);
+const MODULES = FILES.filter((name) => /^[a-z0-9-]+\.js$/.test(name));
+const STYLESHEETS = FILES.filter((name) => /^[a-z0-9-]+\.css$/.test(name));
 const JAVASCRIPT = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
 
 // The page loads nothing from elsewhere; the Adaptive Cards renderer sets styles on elements, never inline
 // <style>, so only the page's own files are allowed.
@@ -86,7 +90,7 @@ export function createPlayground(deps: {
     ...[
       staticRoute('/', new URL('index.html', WEB), 'text/html; charset=utf-8'),
       ...MODULES.map((name) => staticRoute(`/playground/${name}`, new URL(name, WEB), JAVASCRIPT)),
-      staticRoute('/playground/app.css', new URL('app.css', WEB), 'text/css; charset=utf-8'),
+      ...STYLESHEETS.map((name) => staticRoute(`/playground/${name}`, new URL(name, WEB), CSS)),
       staticRoute('/playground/adaptivecards.js', ADAPTIVE_CARDS, JAVASCRIPT),
     ].map(guard.page),
     ...connectorRoutes(deps.workspace, store).map(guard.api),

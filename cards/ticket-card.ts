@@ -69,11 +69,15 @@ const STILL_FAILING_CURRENT: ReadonlySet<TicketState> = new Set([
   'investigating',
 ]);
 
-function stillFailingAsHistory(fields: readonly CardField[], state: TicketState): readonly CardField[] {
-  if (STILL_FAILING_CURRENT.has(state)) return fields;
-  return fields.map((f) =>
-    f.label.key === 'field.still_failing' ? { ...f, label: { key: 'field.still_failing_earlier' } } : f,
-  );
+/**
+ * The same holds the other way round for SOC's resolution: once the requester reports that it still fails,
+ * the previous round's "how it was resolved" is history, or a card back with SOC reads as solved.
+ */
+function earlierRoundAsHistory(fields: readonly CardField[], state: TicketState): readonly CardField[] {
+  const [current, earlier] = STILL_FAILING_CURRENT.has(state)
+    ? ['field.resolution', 'field.resolution_earlier']
+    : ['field.still_failing', 'field.still_failing_earlier'];
+  return fields.map((f) => (f.label.key === current ? { ...f, label: { key: earlier } } : f));
 }
 
 export function buildCardModel(card: CardKind, source: TicketCardSource): CardModel {
@@ -95,7 +99,7 @@ export function buildCardModel(card: CardKind, source: TicketCardSource): CardMo
     version: snapshot.version,
     title: source.title,
     requesterName: source.requesterName,
-    fields: stillFailingAsHistory(source.fields, snapshot.state),
+    fields: earlierRoundAsHistory(source.fields, snapshot.state),
     nextActor:
       next === null || nextWho === null
         ? null

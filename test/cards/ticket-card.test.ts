@@ -120,6 +120,17 @@ describe('ticket cards', () => {
     }
   });
 
+  it('shows SOC’s resolution as the earlier one once the requester reports that it still fails', () => {
+    // SOP 4.2 step 8 → 3: back with SOC, the card read "How it was resolved: …" as if it were.
+    const resolution = { label: { key: 'field.resolution' }, value: 'Peraturan gateway dibetulkan.' };
+    const labelOf = (state: Parameters<typeof ticket>[1]) =>
+      buildCardModel('ticket', { ...source(state, 'complaint'), fields: [resolution] }).fields[0]?.label.key;
+    for (const state of ['investigating', 'escalated_to_vendor'] as const)
+      expect(labelOf(state)).toBe('field.resolution_earlier');
+    for (const state of ['awaiting_confirmation', 'closed'] as const)
+      expect(labelOf(state)).toBe('field.resolution');
+  });
+
   it('keeps the last eight timeline entries', () => {
     const card = buildCardModel('ticket', source('awaiting_approval'));
     expect(card.timeline).toHaveLength(8);

@@ -1,5 +1,5 @@
 // How the page's Adaptive Cards look: the renderer's HostConfig, in the page's own fonts and colours
-// (app.css), built for the first card.
+// (base.css), built for the first card.
 
 const FONT_STACK =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif';

@@ -23,12 +23,23 @@ const domainOf = (address: string | null | undefined) => address?.split('@').pop
 /**
  * The complaint's domain must be the service's (else the desk cannot fix its mail: fail). The example
  * addresses' domains are checked too; one outside the service is the other party, which the bot cannot test
- * from inside (untested, never a fail).
+ * from inside (untested, never a fail). A configuration that names none of the service's domains cannot tell
+ * either way: one untested finding says so, rather than failing every complaint for it.
  */
 export function serviceDomainFindings(
   complaint: ComplaintFacts,
-  inService: (domain: string) => boolean,
+  inService: (domain: string) => boolean | null,
 ): Finding[] {
+  if (inService(complaint.domain) === null)
+    return [
+      {
+        check: 'investigation.service_unknown',
+        verdict: 'untested',
+        requirement: SOP_STEP_3,
+        subject: complaint.domain,
+        params: { domain: complaint.domain },
+      },
+    ];
   const sides = [
     ['complaint', complaint.domain],
     ['sender', domainOf(complaint.exampleSender)],

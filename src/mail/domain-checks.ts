@@ -34,8 +34,11 @@ export interface DomainCheckInput {
 export interface DomainChecks {
   /** The monitored domain with its probe mailboxes, or null. */
   monitored(domain: string): MonitoredDomain | null;
-  /** Whether the domain is served by the e-mail service (SOP 4.2 step 3, first bullet). */
-  inService(domain: string): boolean;
+  /**
+   * Whether the domain is served by the e-mail service (SOP 4.2 step 3, first bullet); null when the
+   * configuration names none of the service's domains, so nobody here can tell.
+   */
+  inService(domain: string): boolean | null;
   run(input: DomainCheckInput): Promise<readonly Finding[]>;
 }
 
@@ -107,8 +110,10 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
   return {
     monitored,
     inService: (domain) =>
-      deps.delivery.domains.some((d) => withinDomain(domain, d.domain)) ||
-      deps.delivery.serviceDomains.some((d) => withinDomain(domain, d)),
+      deps.delivery.domains.length === 0 && deps.delivery.serviceDomains.length === 0
+        ? null
+        : deps.delivery.domains.some((d) => withinDomain(domain, d.domain)) ||
+          deps.delivery.serviceDomains.some((d) => withinDomain(domain, d)),
     async run(input) {
       const dns = dnsClient();
       const signals = [deps.stopping, input.signal].filter((x): x is AbortSignal => x !== undefined);

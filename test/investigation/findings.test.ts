@@ -38,6 +38,24 @@ describe('whether the complaint is within the service (step 3, first bullet)', (
   });
 });
 
+describe('when the configuration names none of the service’s domains', () => {
+  it('cannot tell whether the complaint is within the service: one untested finding, never a fail', () => {
+    const findings = serviceDomainFindings(
+      { domain: 'moe.gov.my', exampleSender: 'rakan@gmail.com', exampleRecipient: 'b@moe.gov.my' },
+      () => null,
+    );
+    expect(findings.map((f) => [f.check, f.subject, f.verdict])).toEqual([
+      ['investigation.service_unknown', 'moe.gov.my', 'untested'],
+    ]);
+    const ms = describeCheck(findings[0]!, 'ms');
+    expect(ms.text).toBe(
+      'Tidak dapat ditentukan sama ada moe.gov.my dilayan oleh perkhidmatan e-mel 1GovUC: konfigurasi mailops belum menyenaraikan domain perkhidmatan.',
+    );
+    expect(ms.fix).toContain('VAS SOC menyemak sendiri');
+    expect(describeCheck(findings[0]!, 'en').title).toBe('Domain within the 1GovUC e-mail service');
+  });
+});
+
 describe('the bounce pasted with the complaint (step 3, fourth bullet)', () => {
   it('reads a permanent failure as a fail, with its status, meaning and the server’s words', () => {
     const finding = bounceFinding(PASTED_BOUNCE);

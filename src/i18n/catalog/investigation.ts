@@ -15,6 +15,12 @@ const ms = {
   'mailtest.investigation.service_domain.fix':
     'Jika {domain} sepatutnya dilayan oleh perkhidmatan, tambahkannya ke domain perkhidmatan (delivery.service_domains dalam konfigurasi); jika tidak, penyedia e-melnya sendiri perlu menyemak, dan VAS SOC menguji menggunakan e-mel luar (SOP 4.2 langkah 3).',
 
+  'mailtest.investigation.service_unknown.title': 'Domain dalam perkhidmatan e-mel 1GovUC',
+  'mailtest.investigation.service_unknown.untested':
+    'Tidak dapat ditentukan sama ada {domain} dilayan oleh perkhidmatan e-mel 1GovUC: konfigurasi mailops belum menyenaraikan domain perkhidmatan.',
+  'mailtest.investigation.service_unknown.fix':
+    'Pentadbir mailops perlu menyenaraikan domain yang dilayan oleh perkhidmatan (delivery.domains dan delivery.service_domains dalam konfigurasi). Sementara itu, VAS SOC menyemak sendiri sama ada {domain} dilayan oleh perkhidmatan (SOP 4.2 langkah 3).',
+
   'mailtest.investigation.bounce_text.title': 'Mesej pemulangan dalam aduan',
   'mailtest.investigation.bounce_text.pass':
     'Mesej yang ditampal melaporkan penghantaran berjaya ({status}): {meaning}.',
@@ -82,6 +88,11 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.investigation.service_domain.fix':
     'If {domain} should be served by the service, add it to the service domains (delivery.service_domains in the configuration); otherwise its own mail provider must look at its side, and VAS SOC tests from an external mailbox (SOP 4.2 step 3).',
 
+  'mailtest.investigation.service_unknown.title': 'Domain within the 1GovUC e-mail service',
+  'mailtest.investigation.service_unknown.untested':
+    'Whether {domain} is served by the 1GovUC e-mail service cannot be told: the mailops configuration lists none of the service’s domains yet.',
+  'mailtest.investigation.service_unknown.fix':
+    'The mailops administrator should list the domains the service serves (delivery.domains and delivery.service_domains in the configuration). Meanwhile VAS SOC checks by hand whether {domain} is served by the service (SOP 4.2 step 3).',
   'mailtest.investigation.bounce_text.title': 'Bounce pasted with the complaint',
   'mailtest.investigation.bounce_text.pass':
     'The pasted message reports a successful delivery ({status}): {meaning}.',

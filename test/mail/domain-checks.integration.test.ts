@@ -8,22 +8,13 @@ import { createFakeClock } from '../../src/time.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
 import { freePort } from '../support/free-port.ts';
-import { OFFLINE_MAILTEST_SETTINGS } from '../support/mailtest-settings.ts';
+import { NO_DOMAINS_DELIVERY, OFFLINE_MAILTEST_SETTINGS } from '../support/mailtest-settings.ts';
 import { verdicts } from './readable.ts';
 
 // Which remembered DKIM selector the domain checks treat as the one the domain signs with now: the one its
 // mail was last seen signed with, and only while that is recent (a rotation shows the new selector first).
 
-const DELIVERY: DeliverySettings = {
-  deadlineMs: 1000,
-  replyGraceMs: 0,
-  sizeProbes: false,
-  sizeLimitBytes: 10 * 1024 * 1024,
-  minimumMailboxBytes: 100 * 1024 * 1024,
-  quotaWarningPercents: [80],
-  serviceDomains: [],
-  domains: [],
-};
+const DELIVERY = NO_DOMAINS_DELIVERY;
 
 const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .publicKey.export({ format: 'der', type: 'spki' })

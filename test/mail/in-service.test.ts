@@ -3,22 +3,13 @@ import { createMemoryLogger } from '../../src/log.ts';
 import { createDomainChecks } from '../../src/mail/domain-checks.ts';
 import type { DeliverySettings, MonitoredDomain } from '../../src/mail/probe/delivery-types.ts';
 import { createFakeClock } from '../../src/time.ts';
-import { OFFLINE_MAILTEST_SETTINGS } from '../support/mailtest-settings.ts';
+import { NO_DOMAINS_DELIVERY, OFFLINE_MAILTEST_SETTINGS } from '../support/mailtest-settings.ts';
 
 // SOP 4.2 step 3's first question, whether a complaint's domain is the service's, answered from the
 // configuration: the monitored domains and the other service domains, subdomains included. A configuration
 // that names none cannot answer, and must not answer "no" (every complaint would fail for it).
 
-const NONE: DeliverySettings = {
-  deadlineMs: 1000,
-  replyGraceMs: 0,
-  sizeProbes: false,
-  sizeLimitBytes: 10 * 1024 * 1024,
-  minimumMailboxBytes: 100 * 1024 * 1024,
-  quotaWarningPercents: [80],
-  serviceDomains: [],
-  domains: [],
-};
+const NONE = NO_DOMAINS_DELIVERY;
 
 const checksWith = (delivery: DeliverySettings) =>
   createDomainChecks({

@@ -134,15 +134,14 @@ export function createDomainChecks(deps: DomainCheckDeps): DomainChecks {
         if (!input.delivery) return [];
         const where = monitored(input.domain);
         if (!where) {
-          // Without probe mailboxes nothing can be sent: say so rather than stay silent (never a fail).
-          probeFindings = [
-            {
-              check: 'delivery.inbound',
-              verdict: 'untested',
-              requirement: '4c',
-              params: { reason: 'not_configured' },
-            },
-          ];
+          // Without probe mailboxes nothing can be sent: say so rather than stay silent (never a fail), for
+          // both directions SOP 4.2 step 3 tests, since a complaint may be that mail cannot be sent out.
+          probeFindings = (['delivery.inbound', 'delivery.outbound'] as const).map((check) => ({
+            check,
+            verdict: 'untested',
+            requirement: '4c',
+            params: { reason: 'not_configured' },
+          }));
           tell();
           return probeFindings;
         }

@@ -35,6 +35,16 @@ describeEachDatabase('domain checks: the DKIM selector in use', (suite) => {
     await db.prisma.learnedDkimSelector.deleteMany();
   });
 
+  const checksFor = (table: DnsTable, delivery: DeliverySettings = DELIVERY) =>
+    createDomainChecks({
+      db: db.prisma,
+      mailtest: OFFLINE_MAILTEST_SETTINGS,
+      delivery,
+      logger: createMemoryLogger(),
+      clock: createFakeClock(NOW),
+      dns: fakeDns(table),
+    });
+
   async function dkimFindings(
     table: DnsTable,
     learned: Record<string, Date>,
@@ -45,15 +55,10 @@ describeEachDatabase('domain checks: the DKIM selector in use', (suite) => {
         data: { domain: DOMAIN, selector, firstSeenAt: daysAgo(400), lastSeenAt: at },
       });
     }
-    const checks = createDomainChecks({
-      db: db.prisma,
-      mailtest: OFFLINE_MAILTEST_SETTINGS,
-      delivery: options.delivery ?? DELIVERY,
-      logger: createMemoryLogger(),
-      clock: createFakeClock(NOW),
-      dns: fakeDns(table),
+    const findings = await checksFor(table, options.delivery).run({
+      domain: DOMAIN,
+      delivery: options.probes ?? false,
     });
-    const findings = await checks.run({ domain: DOMAIN, delivery: options.probes ?? false });
     return findings.filter((f) => f.check.startsWith('dkim.'));
   }
   const keyAt = (selector: string): DnsTable => ({
@@ -106,6 +111,14 @@ describeEachDatabase('domain checks: the DKIM selector in use', (suite) => {
     await db.prisma.learnedDkimSelector.deleteMany();
     const withProbes = await dkimFindings(table, learned, { delivery, probes: true });
     expect(verdicts(withProbes)).toEqual(['dkim.selectors pass', 'dkim.key pass mel2025']);
+  });
+
+  it('says both directions of the delivery tests could not run for a domain without probe mailboxes', async () => {
+    const findings = await checksFor({}).run({ domain: DOMAIN, delivery: true });
+    expect(verdicts(findings.filter((f) => f.check.startsWith('delivery.')))).toEqual([
+      'delivery.inbound untested',
+      'delivery.outbound untested',
+    ]);
   });
 
   it('does not fail a selector last seen more than 30 days ago: the signer may have changed since', async () => {

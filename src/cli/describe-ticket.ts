@@ -1,6 +1,7 @@
 import { isNoteKind, type NoteKind } from '../../flows/shared-steps.ts';
 import { formatMyt } from '../i18n/index.ts';
 import { isCheckPurpose, readSummary } from '../investigation/stored-run.ts';
+import { actorNameOf } from '../tickets/card-source.ts';
 import type { TicketDetail } from '../tickets/queries.ts';
 import type { CatalogText } from './commands.ts';
 import type { CliText } from './locale.ts';
@@ -143,13 +144,9 @@ export function describeTicket(ticket: TicketDetail, { locale, t }: CliText): st
   }
   out.push('', t('cli.ticket.timeline'));
   for (const e of ticket.events) {
-    const data = e.data as { actorName?: string; step?: string };
-    const line = {
-      seq: String(e.seq),
-      at: at(e.at),
-      event: t(`event.${e.type}`),
-      actor: data.actorName ?? e.actorId,
-    };
+    const data = e.data as { step?: string };
+    // The CLI has no directory: an event without a recorded name shows its actor's id, the bot's as "mailops".
+    const line = { seq: String(e.seq), at: at(e.at), event: t(`event.${e.type}`), actor: actorNameOf(e) };
     item(data.step ? t('cli.ticket.event_step', { ...line, step: data.step }) : t('cli.ticket.event', line));
   }
   return out.join('\n');

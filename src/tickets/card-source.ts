@@ -169,9 +169,9 @@ function latestNotes(notes: readonly { kind: string; body: string }[]): CardFiel
  * Who did an audited step: the name recorded with it, else the configured person's, else their id. The
  * scheduler's SLA notices record no name: they are the bot's, named as its other steps are.
  */
-export function actorNameOf(event: { actorId: string; data: unknown }, directory: Directory): string {
+export function actorNameOf(event: { actorId: string; data: unknown }, directory?: Directory): string {
   const recorded = (event.data as { actorName?: unknown } | null)?.actorName;
   if (typeof recorded === 'string') return recorded;
   if (event.actorId === SYSTEM_ACTOR.id) return SYSTEM_ACTOR.name;
-  return directory.person(event.actorId)?.name ?? event.actorId;
+  return directory?.person(event.actorId)?.name ?? event.actorId;
 }

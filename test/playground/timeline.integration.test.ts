@@ -3,8 +3,9 @@ import { ticketTimeline } from '../../src/platform/playground/timeline.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 
-// The timeline's "next" line is the product's first promise, who acts next and by when. A ticket nobody
-// acts on any more was "Selesai" (done), which a rejected or withdrawn request is not: it says no one acts.
+// The timeline's "next" line is the product's first promise, who acts next and by when, in the cards' own
+// words. A ticket nobody acts on any more was "Selesai" (done), which a rejected or withdrawn request is not:
+// it says no one acts. Past the requester's deadline to test, it says the desk may now close (SOP 4.2.1 step 9).
 
 describeEachDatabase('playground ticket timeline', (suite) => {
   let db: TestDatabase;
@@ -29,7 +30,7 @@ describeEachDatabase('playground ticket timeline', (suite) => {
       closed: false,
       stateLabel: 'Menunggu kelulusan MAMPU/JDN',
     });
-    expect(line(open.number, ms)?.next).toMatch(/^Tindakan seterusnya: .+, sebelum \d/);
+    expect(line(open.number, ms)?.next).toMatch(/^Menunggu tindakan .+ sebelum \d/);
     expect(line(rejected.number, ms)).toMatchObject({
       closed: true,
       stateLabel: 'Tidak diluluskan',
@@ -40,5 +41,19 @@ describeEachDatabase('playground ticket timeline', (suite) => {
       stateLabel: 'Not approved',
       next: 'No further action',
     });
+  });
+
+  it("says the service desk may close a complaint once the requester's deadline to test has passed", async () => {
+    const complaint = await harness.openComplaint('deadline');
+    await harness.walk(complaint.number, ['record_findings', 'mark_resolved']);
+    const waiting = (await timeline('ms')).find((r) => r.number === complaint.number);
+    expect(waiting?.next).toMatch(/^Menunggu tindakan .+ sebelum \d/);
+    expect(waiting?.next).not.toMatch(/Meja Bantuan/);
+
+    harness.clock.advance(30 * 24 * 3600_000);
+    const overdue = (await timeline('ms')).find((r) => r.number === complaint.number);
+    expect(overdue?.next).toMatch(
+      /telah berlalu, jadi Meja Bantuan .*kini boleh menutup tiket ini tanpa pengesahan$/,
+    );
   });
 });

@@ -24,8 +24,6 @@ const ms = {
   'playground.error.not_member': '{person} tidak boleh melihat perbualan ini.',
   'playground.error.bot_failed':
     'Bot tidak menjawab kerana ralat dalaman. Rujukan: {reference}. Butirannya ada dalam log pelayan.',
-  'playground.timeline.next': 'Tindakan seterusnya: {who}, sebelum {due}',
-  'playground.timeline.next_no_due': 'Tindakan seterusnya: {who}',
   'playground.timeline.closed': 'Tiada tindakan lagi',
 
   // Said by the page.
@@ -98,8 +96,6 @@ const en: Record<keyof typeof ms, string> = {
   'playground.error.not_member': '{person} cannot see this conversation.',
   'playground.error.bot_failed':
     'The bot did not answer because of an internal error. Reference: {reference}. The details are in the server log.',
-  'playground.timeline.next': 'Next: {who}, by {due}',
-  'playground.timeline.next_no_due': 'Next: {who}',
   'playground.timeline.closed': 'No further action',
 
   'playground.title': 'mailops · Local playground',

@@ -1,6 +1,8 @@
+import { waitingLine } from '../../../cards/who-acts.ts';
 import type { Db } from '../../db/types.ts';
 import type { Directory } from '../../directory/directory.ts';
 import { createTranslator, formatMyt, type Locale } from '../../i18n/index.ts';
+import { textsFor } from '../../i18n/texts.ts';
 import { actorNameOf, buildTicketCard } from '../../tickets/card-source.ts';
 
 // The playground's ticket timeline: every ticket with its state, who must act next and by when (the
@@ -10,6 +12,7 @@ const SHOWN = 50;
 
 export async function ticketTimeline(db: Db, directory: Directory, lang: Locale, now: Date) {
   const t = createTranslator(lang);
+  const texts = textsFor(lang);
   const rows = await db.ticket.findMany({
     orderBy: [{ year: 'desc' }, { seq: 'desc' }],
     take: SHOWN,
@@ -26,10 +29,6 @@ export async function ticketTimeline(db: Db, directory: Directory, lang: Locale,
     rows.map(async (row) => {
       const model = await buildTicketCard(db, directory, row.id, 'ticket', now);
       const next = model.nextActor;
-      const who =
-        next === null
-          ? null
-          : (next.name ?? ('role' in next.who ? t(`role.${next.who.role}`) : t('common.unknown')));
       return {
         number: row.number,
         kind: row.kind,
@@ -38,12 +37,8 @@ export async function ticketTimeline(db: Db, directory: Directory, lang: Locale,
         state: row.state,
         stateLabel: t(`state.${row.state}`),
         closed: next === null,
-        next:
-          who === null
-            ? t('playground.timeline.closed')
-            : next?.dueAt
-              ? t('playground.timeline.next', { who, due: formatMyt(next.dueAt, lang) })
-              : t('playground.timeline.next_no_due', { who }),
+        // In the cards' own words, so the panel never tells a different story from the card beside it.
+        next: next === null ? t('playground.timeline.closed') : waitingLine(next, texts),
         events: row.events.map((e) => ({
           at: e.at.toISOString(),
           atLabel: formatMyt(e.at, lang),

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { SLASH_COMMANDS } from '../cards/ids.ts';
 import type { ChatCommand } from './command.ts';
 
-// /mailcomplaint [domain]: e-mail cannot be sent or received (SOP 4.2 step 1). A first word that looks like
-// a domain pre-fills the form's domain; anything else is left for the form to ask, not guessed at.
+// /mailcomplaint [domain] [what happens]: e-mail cannot be sent or received (SOP 4.2 step 1). A first word
+// that looks like a domain pre-fills the form's domain; the words typed after it (or all of them, when the
+// first is no domain) are the requester's own account and pre-fill the description, never dropped. Nothing
+// else is guessed at: the direction and the dates are the form's to ask.
 const domainLike = z
   .string()
   .toLowerCase()
@@ -14,7 +16,13 @@ export const mailComplaintCommand: ChatCommand = {
   role: 'requester',
   form: 'complaint',
   prefill: (text) => {
-    const parsed = domainLike.safeParse(text.trim().split(/\s+/)[0] ?? '');
-    return parsed.success ? { domain: parsed.data } : {};
+    const typed = text.trim();
+    const first = typed.split(/\s+/)[0] ?? '';
+    const parsed = domainLike.safeParse(first);
+    const description = parsed.success ? typed.slice(first.length).trim() : typed;
+    return {
+      ...(parsed.success ? { domain: parsed.data } : {}),
+      ...(description ? { description } : {}),
+    };
   },
 };

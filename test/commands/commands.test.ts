@@ -24,11 +24,16 @@ describe('chat commands', () => {
     expect(command('/changerequest').prefill('   ')).toEqual({});
   });
 
-  it('takes a domain after /mailcomplaint, lower-cased, and leaves anything else for the form', () => {
+  it('takes a domain after /mailcomplaint, lower-cased, and the words after it as the description', () => {
     expect(command('/mailcomplaint').prefill('Agensi.GOV.my tidak terima e-mel')).toEqual({
       domain: 'agensi.gov.my',
+      description: 'tidak terima e-mel',
     });
-    expect(command('/mailcomplaint').prefill('tidak dapat hantar')).toEqual({});
+    expect(command('/mailcomplaint').prefill(' agensi.gov.my ')).toEqual({ domain: 'agensi.gov.my' });
+    // No domain first: every word is the requester's account, kept with its line breaks.
+    expect(command('/mailcomplaint').prefill('tidak dapat hantar\nsejak pagi')).toEqual({
+      description: 'tidak dapat hantar\nsejak pagi',
+    });
     expect(command('/mailcomplaint').prefill('')).toEqual({});
   });
 });

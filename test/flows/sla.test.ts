@@ -9,6 +9,7 @@ import {
   type SlaSituation,
 } from '../../flows/sla.ts';
 import { CHANGE_REQUEST_STATES, COMPLAINT_STATES, SYSTEM_ACTOR } from '../../flows/types.ts';
+import { renderMessage } from '../../src/i18n/index.ts';
 
 const federal: BusinessCalendar = {
   timeZone: 'Asia/Kuala_Lumpur',
@@ -176,6 +177,25 @@ describe('overdueActions', () => {
     const [reminder] = overdueActions(situation, DEFAULT_SLA_POLICY, federal);
     expect(reminder?.to).toEqual({ person: 'aminah' });
     expect(reminder?.message.key).toBe('sla.remind.awaiting_confirmation');
+    // Reminded only once the deadline has passed: what not answering now means (SOP 4.2.1 step 9).
+    expect(renderMessage(reminder!.message, 'ms')).toMatch(
+      /Meja Bantuan 1GovUC kini boleh menutup tiket ini tanpa pengesahan anda\.$/,
+    );
+    expect(renderMessage(reminder!.message, 'en')).toMatch(/service desk may now close this ticket/);
+  });
+
+  it('tells the desk, when the requester never confirms, that it may close the ticket unconfirmed', () => {
+    const situation: SlaSituation = {
+      ...approval('2026-12-15T10:00:00'),
+      kind: 'complaint',
+      state: 'awaiting_confirmation',
+    };
+    const escalation = overdueActions(situation, DEFAULT_SLA_POLICY, federal).find(
+      (a) => a.level === 'escalate',
+    );
+    expect(escalation?.to).toEqual({ role: 'service_desk' });
+    expect(renderMessage(escalation!.message, 'ms')).toContain('tutup tiket tanpa pengesahan dengan catatan');
+    expect(renderMessage(escalation!.message, 'en')).toContain('close the ticket unconfirmed with a note');
   });
 
   it('reminds the desk for a complaint the bot opened itself, which no person can confirm', () => {

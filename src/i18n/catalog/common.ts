@@ -40,7 +40,7 @@ const ms = {
   'sla.remind.escalated_to_vendor':
     'Peringatan {count}/{max}: tiket {number} berada dengan vendor melebihi {hours} jam bekerja. Sila rekod tindakan yang telah diambil.',
   'sla.remind.awaiting_confirmation':
-    'Peringatan {count}/{max}: tiket {number} menunggu pengesahan anda melebihi {hours} jam bekerja. Sila uji dan sahkan sama ada masalah telah selesai.',
+    'Peringatan {count}/{max}: tiket {number} menunggu pengesahan anda melebihi {hours} jam bekerja. Sila uji dan sahkan sama ada masalah telah selesai. Tarikh akhir telah berlalu, jadi Meja Bantuan 1GovUC kini boleh menutup tiket ini tanpa pengesahan anda.',
   'sla.remind.awaiting_recheck':
     'Peringatan {count}/{max}: aduan {number}, yang dibuka oleh mailops, masih menunggu keputusan semakan semula mailops selepas {hours} jam bekerja. Anda tidak perlu menguji apa-apa: aduan ini ditutup atau dikembalikan kepada VAS SOC sebaik sahaja semakan selesai. Sila maklumkan kepada pentadbir sistem mailops kerana semakan automatiknya mungkin telah terhenti.',
   'sla.remind.investigating':
@@ -57,7 +57,7 @@ const ms = {
   'sla.escalate.escalated_to_vendor':
     'Eskalasi: tiket {number} masih dengan vendor dan telah melepasi SLA {hours} jam bekerja sebanyak {overdue} jam. Sila hubungi vendor.',
   'sla.escalate.awaiting_confirmation':
-    'Eskalasi: pemohon belum mengesahkan tiket {number}; SLA {hours} jam bekerja telah dilepasi sebanyak {overdue} jam. Sila hubungi pemohon.',
+    'Eskalasi: pemohon belum mengesahkan tiket {number}; SLA {hours} jam bekerja telah dilepasi sebanyak {overdue} jam. Sila hubungi pemohon, atau tutup tiket tanpa pengesahan dengan catatan (butang Tutup tanpa pengesahan pada kad tiket).',
   'sla.escalate.awaiting_recheck':
     'Eskalasi: semakan semula mailops bagi aduan {number}, yang dibuka oleh mailops, belum selesai; SLA {hours} jam bekerja telah dilepasi sebanyak {overdue} jam. Sila maklumkan kepada pentadbir sistem mailops kerana semakan automatiknya mungkin telah terhenti.',
   'sla.escalate.investigating':
@@ -103,7 +103,7 @@ const en: Record<keyof typeof ms, string> = {
   'sla.remind.escalated_to_vendor':
     'Reminder {count}/{max}: ticket {number} has been with the vendor for more than {hours} business hours. Please record what has been done.',
   'sla.remind.awaiting_confirmation':
-    'Reminder {count}/{max}: ticket {number} has waited more than {hours} business hours for your confirmation. Please test and confirm whether it is solved.',
+    'Reminder {count}/{max}: ticket {number} has waited more than {hours} business hours for your confirmation. Please test and confirm whether it is solved. The deadline has passed, so the 1GovUC service desk may now close this ticket without your confirmation.',
   'sla.remind.awaiting_recheck':
     'Reminder {count}/{max}: complaint {number}, which mailops opened, has waited more than {hours} business hours for the result of the mailops re-check. You need not test anything: the complaint closes or goes back to VAS SOC as soon as the re-check finishes. Please tell the mailops administrator: its automated checks may have stopped.',
   'sla.remind.investigating':
@@ -120,7 +120,7 @@ const en: Record<keyof typeof ms, string> = {
   'sla.escalate.escalated_to_vendor':
     'Escalation: ticket {number} is still with the vendor and is {overdue} hours past its {hours} business-hour SLA. Please follow up with the vendor.',
   'sla.escalate.awaiting_confirmation':
-    'Escalation: the requester has not confirmed ticket {number}, which is {overdue} hours past its {hours} business-hour SLA. Please follow up with the requester.',
+    'Escalation: the requester has not confirmed ticket {number}, which is {overdue} hours past its {hours} business-hour SLA. Please follow up with the requester, or close the ticket unconfirmed with a note (Close unconfirmed on the ticket card).',
   'sla.escalate.awaiting_recheck':
     'Escalation: the mailops re-check of complaint {number}, which mailops opened, has not finished and is {overdue} hours past its {hours} business-hour SLA. Please tell the mailops administrator: its automated checks may have stopped.',
   'sla.escalate.investigating':

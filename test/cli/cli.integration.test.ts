@@ -216,7 +216,7 @@ describeEachDatabase('mailops CLI', (suite) => {
     const ms = await cli(['ticket', opened.ticket.number], env());
     expect(ms.code).toBe(0);
     expect(ms.out).toContain('Semakan oleh mailops (SOP 4.2 langkah 3)');
-    expect(ms.out).toMatch(/ {2}Siasatan, .+ \(\w{8}\): \d+ lulus · \d+ amaran · [1-9]\d* gagal/);
+    expect(ms.out).toMatch(/ {2}Siasatan, .+ \(\w{8}\): [1-9]\d* gagal · \d+ amaran · .+ · \d+ lulus/);
     expect(ms.out).toMatch(
       / {2}Semakan semula, .+\n {4}berbanding sebelumnya: 1 dibaiki · 1 masih gagal · 1 masalah baharu/,
     );

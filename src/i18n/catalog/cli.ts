@@ -144,7 +144,7 @@ const ms = {
     'Diagnosis domain e-mel mengikut Pekeliling 4(f): DNS, SPF, DMARC, DKIM, MTA-STS, SMTP dan senarai hitam; --history menyenaraikan ujian lalu.',
   'cli.args.mailtest': '<domain> [--delivery] [--json] [--dns IP[:PORT]] | --history <domain>',
   'cli.mailtest.heading': 'Ujian e-mel {domain} · {at}',
-  'cli.mailtest.counts': '{pass} lulus · {warn} amaran · {fail} gagal · {untested} tidak dapat diuji',
+  'cli.mailtest.counts': '{fail} gagal · {warn} amaran · {untested} tidak dapat diuji · {pass} lulus',
   'cli.mailtest.requirements': 'Keperluan:',
   'cli.mailtest.fixes': 'Cara membetulkan:',
   'cli.mailtest.needs_domain':
@@ -334,7 +334,7 @@ const en: Record<keyof typeof ms, string> = {
     'Diagnose a mail domain against circular item 4(f): DNS, SPF, DMARC, DKIM, MTA-STS, SMTP and blocklists; --history lists past runs.',
   'cli.args.mailtest': '<domain> [--delivery] [--json] [--dns IP[:PORT]] | --history <domain>',
   'cli.mailtest.heading': 'Mail test of {domain} · {at}',
-  'cli.mailtest.counts': '{pass} passed · {warn} warnings · {fail} failed · {untested} could not test',
+  'cli.mailtest.counts': '{fail} failed · {warn} warnings · {untested} could not test · {pass} passed',
   'cli.mailtest.requirements': 'Requirements:',
   'cli.mailtest.fixes': 'How to fix:',
   'cli.mailtest.needs_domain':

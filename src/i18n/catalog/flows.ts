@@ -140,7 +140,7 @@ const ms: Record<FlowMessageKey, string> = {
   'notify.ad.closed_unconfirmed_announcement':
     'Aduan e-mel {number} telah ditutup oleh Meja Bantuan 1GovUC tanpa pengesahan pemohon: tiada pengesahan diterima sebelum {dueAt}.',
   'notify.ad.investigation_recorded':
-    'mailops telah menjalankan siasatan automatik bagi aduan {number}: {pass} lulus, {warn} amaran, {fail} gagal, {untested} tidak dapat diuji. Hasilnya dipaparkan pada kad tiket.',
+    'mailops telah menjalankan siasatan automatik bagi aduan {number}: {fail} gagal, {warn} amaran, {untested} tidak dapat diuji, {pass} lulus. Hasilnya dipaparkan pada kad tiket.',
   'notify.ad.investigation_failures':
     'Siasatan automatik aduan {number} mendapati {fail} semakan gagal. Sila semak hasil dan cara membetulkannya pada kad tiket, kemudian teruskan siasatan.',
   'notify.ad.investigation_not_run':
@@ -328,7 +328,7 @@ const en: Record<FlowMessageKey, string> = {
   'notify.ad.closed_unconfirmed_announcement':
     "E-mail complaint {number} was closed by the 1GovUC Service Desk without the requester's confirmation: none came by {dueAt}.",
   'notify.ad.investigation_recorded':
-    'mailops ran the automated investigation of complaint {number}: {pass} passed, {warn} warnings, {fail} failed, {untested} could not be tested. The results are on the ticket card.',
+    'mailops ran the automated investigation of complaint {number}: {fail} failed, {warn} warnings, {untested} could not be tested, {pass} passed. The results are on the ticket card.',
   'notify.ad.investigation_failures':
     'The automated investigation of complaint {number} found {fail} failing checks. Please read the results and how to fix them on the ticket card, then carry on investigating.',
   'notify.ad.investigation_not_run':

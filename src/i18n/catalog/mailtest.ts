@@ -14,7 +14,7 @@ const ms = {
   'mailtest.view.title': 'Ujian e-mel: {domain}',
   'mailtest.view.running': 'Sedang menguji… {done} semakan selesai.',
   'mailtest.view.finished':
-    'Selesai: {pass} lulus · {warn} amaran · {fail} gagal · {untested} tidak dapat diuji.',
+    'Selesai: {fail} gagal · {warn} amaran · {untested} tidak dapat diuji · {pass} lulus.',
   'mailtest.view.requested_by': 'Diminta oleh {name} · {at}',
   'mailtest.view.requirements': 'Keperluan Pekeliling dan amalan baik',
   'mailtest.view.fix': 'Cara membetulkan:',
@@ -76,7 +76,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.view.title': 'Mail test: {domain}',
   'mailtest.view.running': 'Checking… {done} checks done.',
   'mailtest.view.finished':
-    'Done: {pass} passed · {warn} warnings · {fail} failed · {untested} could not test.',
+    'Done: {fail} failed · {warn} warnings · {untested} could not test · {pass} passed.',
   'mailtest.view.requested_by': 'Asked by {name} · {at}',
   'mailtest.view.requirements': 'Requirements of the circular and the good practice',
   'mailtest.view.fix': 'How to fix:',

@@ -1,5 +1,6 @@
-import type { CardCheck, CardCheckChange, CardInvestigation, LocalizedText } from '../card-model.ts';
+import type { CardCheck, CardCheckChange, CardInvestigation } from '../card-model.ts';
 import type { Fitter } from '../fit-text.ts';
+import { nothingToFix, pick, untestedLine } from '../investigation-text.ts';
 import type { Texts } from '../texts.ts';
 import type { Block } from './block-kit.ts';
 
@@ -21,8 +22,6 @@ const FIX_MAX = 140;
 const BOUNCE_MAX = 500;
 const UNTESTED_MAX = 600;
 
-const pick = (text: LocalizedText, texts: Texts) => text[texts.locale];
-
 function subject(s: string | undefined, fit: Fitter): string {
   return s ? ` · ${fit.md(s, SUBJECT_MAX)}` : '';
 }
@@ -41,13 +40,9 @@ function changeLine(c: CardCheckChange, texts: Texts, fit: Fitter): string {
   return `${mark} ${title}: ${verdict(c.before)} → ${verdict(c.after)} (${texts.t(`card.investigation.change.${c.change}`)})`;
 }
 
-/** The checks left to VAS SOC by hand, in one line: the count alone would read as nothing to do. */
 function untestedLines(latest: NonNullable<CardInvestigation['latest']>, texts: Texts, fit: Fitter) {
-  if (latest.untested.length === 0) return [];
-  const names = latest.untested.map((title) => pick(title, texts));
-  if (latest.moreUntested > 0) names.push(texts.t('common.more', { count: latest.moreUntested }));
-  const line = texts.t(`card.investigation.untested.${latest.purpose}`, { checks: names.join('; ') });
-  return [`${MARK.untested} ${fit.md(line, UNTESTED_MAX)}`];
+  const line = untestedLine(latest, texts);
+  return line === null ? [] : [`${MARK.untested} ${fit.md(line, UNTESTED_MAX)}`];
 }
 
 const more = (count: number, texts: Texts) => (count > 0 ? [`_${texts.t('common.more', { count })}_`] : []);
@@ -58,9 +53,7 @@ function resultLines(latest: NonNullable<CardInvestigation['latest']>, texts: Te
   return [
     `${texts.t(`card.investigation.result.${latest.purpose}`, { at })} ${texts.t('card.investigation.counts', { pass, warn, fail, untested })}`,
     ...(latest.failed ? [`_${texts.t('card.investigation.stopped')}_`] : []),
-    ...(latest.problems.length === 0 && latest.untested.length === 0 && !latest.failed
-      ? [texts.t('card.investigation.nothing_to_fix')]
-      : []),
+    ...(nothingToFix(latest) ? [texts.t('card.investigation.nothing_to_fix')] : []),
     ...latest.problems.map((p) => problemLine(p, texts, fit)),
     ...more(latest.moreProblems, texts),
     ...untestedLines(latest, texts, fit),

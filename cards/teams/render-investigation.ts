@@ -1,5 +1,6 @@
-import type { CardCheck, CardCheckChange, CardInvestigation, LocalizedText } from '../card-model.ts';
+import type { CardCheck, CardCheckChange, CardInvestigation } from '../card-model.ts';
 import type { Fitter } from '../fit-text.ts';
+import { nothingToFix, pick, untestedLine } from '../investigation-text.ts';
 import type { Texts } from '../texts.ts';
 import { type CardElement, type TextBlock, textBlock } from './adaptive-card.ts';
 
@@ -22,7 +23,6 @@ const FIX_MAX = 140;
 const BOUNCE_MAX = 500;
 const UNTESTED_MAX = 600;
 
-const pick = (text: LocalizedText, texts: Texts) => text[texts.locale];
 const about = (subject: string | undefined, fit: Fitter) =>
   subject ? ` · ${fit.plain(subject, SUBJECT_MAX)}` : '';
 
@@ -54,13 +54,11 @@ function changeElement(c: CardCheckChange, texts: Texts, fit: Fitter): CardEleme
   });
 }
 
-/** The checks left to VAS SOC by hand, in one line: the count alone would read as nothing to do. */
 function untestedElements(latest: NonNullable<CardInvestigation['latest']>, texts: Texts, fit: Fitter) {
-  if (latest.untested.length === 0) return [];
-  const names = latest.untested.map((title) => pick(title, texts));
-  if (latest.moreUntested > 0) names.push(texts.t('common.more', { count: latest.moreUntested }));
-  const line = texts.t(`card.investigation.untested.${latest.purpose}`, { checks: names.join('; ') });
-  return [textBlock(`${MARK.untested} ${fit.plain(line, UNTESTED_MAX)}`, { spacing: 'small' })];
+  const line = untestedLine(latest, texts);
+  return line === null
+    ? []
+    : [textBlock(`${MARK.untested} ${fit.plain(line, UNTESTED_MAX)}`, { spacing: 'small' })];
 }
 
 const more = (count: number, texts: Texts): CardElement[] =>
@@ -73,7 +71,7 @@ function resultElements(latest: NonNullable<CardInvestigation['latest']>, texts:
   return [
     textBlock(line, { spacing: 'small' }),
     ...(latest.failed ? [textBlock(texts.t('card.investigation.stopped'), { isSubtle: true })] : []),
-    ...(latest.problems.length === 0 && latest.untested.length === 0 && !latest.failed
+    ...(nothingToFix(latest)
       ? [textBlock(texts.t('card.investigation.nothing_to_fix'), { color: 'good', spacing: 'small' })]
       : []),
     ...latest.problems.flatMap((p) => problemElements(p, texts, fit)),

@@ -7,8 +7,8 @@ import { BASELINE_PURPOSES, isCheckPurpose, readFindings, readSummary, runStatus
 
 // The investigation section of a complaint's cards (issue 6), from the ticket's stored check runs: what is
 // under way, the latest finished run's counts, what needs attention with its fix and what could not be
-// tested, the bounce the requester pasted, and after a re-check the before/after. Built at delivery time like the rest of the card
-// (src/tickets/card-source.ts), so it always shows the runs as they are now.
+// tested, the bounce the requester pasted, and after a re-check the before/after. Built at delivery time like
+// the rest of the card (src/tickets/card-source.ts), so it always shows the runs as they are now.
 
 /** A card is read at a glance: the rest is in the stored run (`mailops ticket`). */
 const PROBLEMS_SHOWN = 5;

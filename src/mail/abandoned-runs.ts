@@ -101,13 +101,13 @@ async function endCard(deps: SweepDeps, row: AbandonedRow): Promise<boolean> {
     return true;
   }
   const platform = deps.platforms.get(card.platform);
-  const view = cardOf(row, row.findings, card.locale, 'interrupted');
+  const update = platform?.updateReport?.bind(platform);
   const ref = { channel: card.channel, messageId: card.messageId };
   try {
-    if (!platform?.updateReport) throw new Error(`platform ${card.platform} is not running here`);
-    await platform.updateReport(ref, view);
+    if (!update) throw new Error(`platform ${card.platform} is not running here`);
+    await update(ref, cardOf(row, row.findings, card.locale, 'interrupted'));
     await redrawIfItFinished(deps, row, (findings) =>
-      platform.updateReport?.(ref, cardOf(row, findings, card.locale, 'done')),
+      update(ref, cardOf(row, findings, card.locale, 'done')),
     );
   } catch (error) {
     const last = row.attempts >= CARD_ATTEMPTS;
@@ -135,7 +135,7 @@ async function endCard(deps: SweepDeps, row: AbandonedRow): Promise<boolean> {
 async function redrawIfItFinished(
   deps: SweepDeps,
   row: AbandonedRow,
-  draw: (findings: unknown) => Promise<void> | undefined,
+  draw: (findings: unknown) => Promise<void>,
 ): Promise<void> {
   const after = await deps.db.mailtestRun.findUnique({
     where: { id: row.id },

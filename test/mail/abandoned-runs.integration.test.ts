@@ -164,18 +164,12 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
     const memory = createMemoryPlatform('memory', { reports: true });
     const run = await left({ domain: 'lambat.gov.my', leaseUntil: minutes(-1), card: card('m-1') });
     // The sweep's update is slow; meanwhile the living process stores its end and draws its final card.
-    let arrived!: () => void;
-    const atPlatform = new Promise<void>((resolve) => {
-      arrived = resolve;
-    });
-    let letThrough!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      letThrough = resolve;
-    });
+    const atPlatform = Promise.withResolvers<void>();
+    const gate = Promise.withResolvers<void>();
     const slow = {
       updateReport: async (ref: PostedRef, view: MailtestView) => {
-        arrived();
-        await gate;
+        atPlatform.resolve();
+        await gate.promise;
         await memory.platform.updateReport?.(ref, view);
       },
     };
@@ -185,7 +179,7 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
       clock: { now: () => T0 },
       logger: createMemoryLogger(),
     });
-    await atPlatform;
+    await atPlatform.promise;
     await finishRun(db.prisma, run.id, { findings: [MX_PASS], status: 'done', at: T0 });
     const finished = reportView({
       domain: 'lambat.gov.my',
@@ -196,7 +190,7 @@ describeEachDatabase('interrupted /mailtest runs', (suite) => {
       locale: 'en',
     });
     await memory.platform.updateReport?.({ channel: 'C-SOC', messageId: 'm-1' }, finished);
-    letThrough();
+    gate.resolve();
     await sweeping;
 
     const last = updates(memory).at(-1)?.view;

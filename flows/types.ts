@@ -151,8 +151,9 @@ export interface Refusal {
   /** Field path → message ref, for `invalid_input` so a form can show errors on the exact field. */
   readonly fieldErrors?: Readonly<Record<string, MessageRef>>;
   /**
-   * For a step that does not apply now (`illegal_transition`): who acts next and what this person may do
-   * instead, never another role's step (SOP 4.1.1, "Pegawai yang Bertanggungjawab"). Rendered after `reason`.
+   * For a step that does not apply now (`illegal_transition`), or that this person may not take (the role and
+   * separation-of-duties refusals): who acts next and what this person may do instead, never another role's
+   * step (SOP 4.1.1, "Pegawai yang Bertanggungjawab"). Rendered after `reason`.
    */
   readonly whatNow?: readonly MessageRef[];
 }

@@ -34,11 +34,23 @@ function doneBy(by: DoneBy, locale: Locale): string {
   );
 }
 
-const rendered = (refs: readonly MessageRef[] | undefined, locale: Locale) =>
-  (refs ?? []).map((ref) => renderMessage(ref, locale));
+/**
+ * `waiting` is the ticket card's own "who acts next, by when" line, with the people's names (tickets/
+ * waiting-line.ts): where it is known it stands for the flows' role-only "next step, for the approver", so
+ * the person refused is told whom to call, in the words the card itself uses.
+ */
+const rendered = (refs: readonly MessageRef[] | undefined, locale: Locale, waiting?: string) =>
+  (refs ?? []).map((ref) =>
+    ref.key === 'next.by_role' && waiting ? `${waiting}.` : renderMessage(ref, locale),
+  );
 const joined = (sentences: readonly string[]) => sentences.join(' ');
 
-export function describeResult(result: ActResult, locale: Locale, ticketRef = ''): ResultText {
+export function describeResult(
+  result: ActResult,
+  locale: Locale,
+  ticketRef = '',
+  waiting?: string,
+): ResultText {
   switch (result.status) {
     case 'applied':
       return {
@@ -48,7 +60,7 @@ export function describeResult(result: ActResult, locale: Locale, ticketRef = ''
         ),
       };
     case 'already_done':
-      return { text: joined([doneBy(result.by, locale), ...rendered(result.whatNow, locale)]) };
+      return { text: joined([doneBy(result.by, locale), ...rendered(result.whatNow, locale, waiting)]) };
     case 'not_found':
       // Without a number (a click on a card) there is nothing to tell the person to check.
       return {
@@ -62,7 +74,7 @@ export function describeResult(result: ActResult, locale: Locale, ticketRef = ''
       const text = joined([
         ...(overtaken && result.lastDecision ? [doneBy(result.lastDecision, locale)] : []),
         reason,
-        ...rendered(result.refusal.whatNow, locale),
+        ...rendered(result.refusal.whatNow, locale, waiting),
       ]);
       const errors = result.refusal.fieldErrors;
       if (!errors) return { text };
@@ -74,4 +86,15 @@ export function describeResult(result: ActResult, locale: Locale, ticketRef = ''
       };
     }
   }
+}
+
+/** Whether the reply would name who acts next: only then is the ticket's card worth reading for names. */
+export function namesNextStep(result: ActResult): boolean {
+  const refs =
+    result.status === 'refused'
+      ? result.refusal.whatNow
+      : result.status === 'already_done'
+        ? result.whatNow
+        : undefined;
+  return (refs ?? []).some((ref) => ref.key === 'next.by_role');
 }

@@ -84,6 +84,26 @@ describe('role and separation-of-duty refusals', () => {
     expect(r.fieldErrors).toBeUndefined();
   });
 
+  it('tells the person refused who acts next and what is theirs to do, never another role’s step', () => {
+    // SOC presses Approve: the approver acts next, and SOC has nothing to do on a request awaiting approval.
+    const bySoc = expectRefusal(
+      decide(cr('awaiting_approval', { approverId: null }), VALID.approve, soc, NOW),
+    );
+    expect(bySoc.whatNow).toEqual([
+      { key: 'next.by_role', params: { role: 'approver', actions: 'approve, reject' } },
+      { key: 'next.none' },
+    ]);
+    // The requester who also holds the approver role is told her own step: withdrawing, not approving.
+    const own = expectRefusal(
+      decide(cr('awaiting_approval', { approverId: null }), VALID.approve, requesterWithAllRoles, NOW),
+    );
+    expect(own.code).toBe('own_request');
+    expect(own.whatNow?.at(-1)).toEqual({ key: 'next.yours', params: { actions: 'withdraw' } });
+    // Opening a ticket is nobody's next step.
+    const opening = expectRefusal(decide(null, VALID.submit_change_request, soc, NOW));
+    expect(opening.whatNow).toEqual([{ key: 'next.none' }]);
+  });
+
   it('a role refusal comes before payload validation: no form errors for a step one may not take', () => {
     const r = expectRefusal(decide(cr('awaiting_approval'), { type: 'reject', sectionC: {} }, soc, NOW));
     expect(r.code).toBe('wrong_role');

@@ -181,17 +181,20 @@ describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (su
     expect(await eventsOfType(number, 'cr.endorsed')).toBe(1);
   });
 
-  it('tells a SOC member who clicks Approve that only approvers may, and opens no form', async () => {
+  it('tells a SOC member who clicks Approve that only approvers may, and whom the ticket waits for', async () => {
     const number = await awaitingApproval(world, 'Salah peranan: SOC cuba meluluskan');
     const before = await footprint(number);
     const opened = world.api.callsTo('views.open').length;
     const seen = world.ephemeralsFor(hafiz).length;
-    await world.click(hafiz, world.cardWith(CHANNELS.approvals, 'approve', number), 'approve');
+    const card = world.cardWith(CHANNELS.approvals, 'approve', number);
+    await world.click(hafiz, card, 'approve');
     const [reply] = await world.repliesTo(hafiz, seen);
-    expect(reply).toMatchObject({
-      channel: CHANNELS.approvals,
-      text: 'Tindakan ini hanya boleh diambil oleh peranan Pelulus.',
-    });
+    expect(reply!.channel).toBe(CHANNELS.approvals);
+    expect(reply!.text).toMatch(
+      /^Tindakan ini hanya boleh diambil oleh peranan Pelulus\. Menunggu tindakan Pelulus: Zulkifli bin Hassan, Noraini binti Abdullah sebelum .+ \(MYT\)\. Tiada tindakan yang boleh anda ambil pada tiket ini sekarang\.$/,
+    );
+    // The names and the time are the card's own words.
+    expect(wordsOf(card.blocks)).toContain(waitingIn(reply!.text ?? ''));
     expect(world.api.callsTo('views.open')).toHaveLength(opened);
     expect(await footprint(number)).toEqual(before);
   });
@@ -203,8 +206,11 @@ describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (su
     const seen = world.ephemeralsFor(aminah).length;
     await world.click(aminah, world.cardWith(CHANNELS.approvals, 'approve', number), 'approve');
     const [reply] = await world.repliesTo(aminah, seen);
-    // Aminah's Slack is in English, but the configuration's default language decides (identity.ts).
-    expect(reply!.text).toBe('Anda tidak boleh menyokong atau meluluskan permohonan anda sendiri.');
+    // Aminah's Slack is in English, but the configuration's default language decides (identity.ts). She is
+    // told whom the request waits for, never herself, and the step that is hers.
+    expect(reply!.text).toMatch(
+      /^Anda tidak boleh menyokong atau meluluskan permohonan anda sendiri\. Menunggu tindakan Pelulus: Zulkifli bin Hassan, Noraini binti Abdullah sebelum .+ \(MYT\)\. Tindakan yang boleh anda ambil sekarang: Tarik balik\.$/,
+    );
     expect(world.api.callsTo('views.open')).toHaveLength(opened);
     expect(await footprint(number)).toEqual(before);
     // Another approver still can.
@@ -237,3 +243,10 @@ describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (su
     expect(world.logged('warn')).toEqual([]);
   });
 });
+
+/** The "Menunggu tindakan … (MYT)" sentence of a reply. */
+function waitingIn(text: string): string {
+  const waiting = /Menunggu tindakan [^.]+\(MYT\)/.exec(text)?.[0];
+  if (!waiting) throw new Error(`no waiting line in: ${text}`);
+  return waiting;
+}

@@ -78,7 +78,9 @@ describeEachDatabase('Slack App Home and language', (suite) => {
     const seen = world.ephemeralsFor(azlan).length;
     await world.click(azlan, world.cardWith(CHANNELS.approvals, 'approve'), 'approve');
     const [reply] = await world.repliesTo(azlan, seen);
-    expect(reply!.text).toBe('Only the Approver role can take this action.');
+    expect(reply!.text).toMatch(
+      /^Only the Approver role can take this action\. Waiting for Approver: Zulkifli bin Hassan, Noraini binti Abdullah by .+ \(MYT\)\. There is nothing for you to do on this ticket now\.$/,
+    );
     const home = await openHome(azlan);
     expect([...listsOf(home).keys()]).toEqual(['Your e-mail tickets']);
     expect(wordsOf(home.blocks)).toContain('/changerequest');

@@ -104,6 +104,37 @@ describeEachDatabase('Teams: endorsement and strangers', (suite) => {
     );
   });
 
+  it('tells the manager who clicks Endorse again who endorsed, and whom the request now waits for, by name', async () => {
+    const ticket = await db.prisma.ticket.findFirstOrThrow();
+    // His chat's endorsement card as he still sees it: its first version, with the button.
+    const sent = connector
+      .messagesIn(personalChatOf(rosli))
+      .find((m) => JSON.stringify(m.versions[0]).includes(actionIdOf('endorse')))!;
+    const endorsement = { ...sent, activity: sent.versions[0]! };
+    const answer = (
+      await bot.send(
+        adaptiveCardAction({
+          serviceUrl: connector.url,
+          from: rosli,
+          card: endorsement,
+          verb: actionIdOf('endorse'),
+        }),
+      )
+    ).json as { value: unknown };
+    expect(answer.value).toMatch(
+      /^Sudah dibuat: Disokong oleh Rosli bin Ahmad pada .+ \(MYT\)\. .+ Menunggu tindakan Pelulus: Zulkifli sebelum .+ \(MYT\)\. Tiada tindakan yang boleh anda ambil pada tiket ini sekarang\.$/,
+    );
+    expect(String(answer.value)).not.toContain('Tindakan seterusnya oleh');
+    await settle();
+    const waiting = /Menunggu tindakan [^.]+\(MYT\)/.exec(String(answer.value))![0];
+    // The words of his card as it is now drawn.
+    const redrawn = connector.messagesIn(personalChatOf(rosli)).find((m) => m.id === sent.id)!;
+    expect(JSON.stringify(cardOf(redrawn))).toContain(waiting);
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
+      'awaiting_approval',
+    );
+  });
+
   it('tells a stranger to ask the admin, in the language of their Teams, and opens nothing', async () => {
     const tickets = await db.prisma.ticket.count();
     await bot.send(

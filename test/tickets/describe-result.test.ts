@@ -3,7 +3,7 @@ import { decide } from '../../flows/decide.ts';
 import type { Actor } from '../../flows/types.ts';
 import { tickets } from '../../src/i18n/catalog/tickets.ts';
 import { renderMessage } from '../../src/i18n/index.ts';
-import { describeResult } from '../../src/tickets/describe-result.ts';
+import { describeResult, namesNextStep } from '../../src/tickets/describe-result.ts';
 import { NOW, ticket, VALID } from '../flows/fixtures.ts';
 
 // What a person is told after acting, in Malay (default) and English.
@@ -72,7 +72,36 @@ describe('the reply to an action', () => {
     );
   });
 
-  it('gives a wrong-role refusal its reason only, and puts form errors on their fields', () => {
+  it('names the people the ticket waits for, in the card’s words, where the role alone would be said', () => {
+    const whatNow = [
+      { key: 'next.by_role', params: { role: 'approver', actions: 'approve, reject' } },
+      { key: 'next.none' },
+    ];
+    const refused = {
+      status: 'refused',
+      refusal: {
+        ok: false,
+        code: 'wrong_role',
+        reason: { key: 'refusal.wrong_role', params: { role: 'approver' } },
+        whatNow,
+      },
+      lastDecision: null,
+    } as const;
+    const waiting =
+      'Menunggu tindakan Pelulus: Noraini binti Abdullah, Zulkifli sebelum 2 Dis 2026, 3:00 PTG (MYT)';
+    expect(describeResult(refused, 'ms', '', waiting).text).toBe(
+      `Tindakan ini hanya boleh diambil oleh peranan Pelulus. ${waiting}. ` +
+        'Tiada tindakan yang boleh anda ambil pada tiket ini sekarang.',
+    );
+    // Without the names (the card could not be read), the role is still said.
+    expect(describeResult(refused, 'ms').text).toContain('Tindakan seterusnya oleh Pelulus: Luluskan');
+    expect(namesNextStep(refused)).toBe(true);
+    expect(
+      namesNextStep({ status: 'refused', refusal: { ...refused.refusal, whatNow: [] }, lastDecision: null }),
+    ).toBe(false);
+  });
+
+  it('gives a wrong-role refusal no “already done”, and puts form errors on their fields', () => {
     const wrongRole = {
       status: 'refused',
       refusal: {

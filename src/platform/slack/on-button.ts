@@ -6,7 +6,8 @@ import { renderSlackModal } from '../../../cards/slack/render-modal.ts';
 import { TICKET_ACTION_TYPES, type TicketAction, type TicketActionType } from '../../../flows/types.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
-import { describeResult } from '../../tickets/describe-result.ts';
+import type { ActResult } from '../../tickets/ticket-service.ts';
+import { describeResultWithNames } from '../../tickets/waiting-line.ts';
 import { endorsingManagers } from '../endorsing-managers.ts';
 import { actionPrefill } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
@@ -72,7 +73,7 @@ export function registerButtons(app: App, ctx: SlackContext): void {
 async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
   const refusal = await ctx.tickets.precheck(click.ticketId, click.type, click.user.actor);
   if (refusal) {
-    await tell(ctx, click, describeResult(refusal, click.user.locale).text);
+    await tell(ctx, click, await described(ctx, click, refusal));
     return;
   }
   const formKind = FORM_FOR_ACTION[click.type];
@@ -118,7 +119,11 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
   // Nothing changed: the buttons come back, and this person alone is told why.
   await swap?.finish(result.status === 'applied');
   if (result.status === 'applied') return;
-  await tell(ctx, click, describeResult(result, click.user.locale).text);
+  await tell(ctx, click, await described(ctx, click, result));
+}
+
+async function described(ctx: SlackContext, click: Click, result: ActResult): Promise<string> {
+  return (await describeResultWithNames(ctx, click.ticketId, result, click.user.locale)).text;
 }
 
 async function tell(ctx: SlackContext, click: Click, text: string): Promise<void> {

@@ -7,8 +7,8 @@ import { renderSlackNotice } from '../../../cards/slack/render-notice.ts';
 import type { TicketAction } from '../../../flows/types.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
-import { describeResult } from '../../tickets/describe-result.ts';
 import { type ActResult, formActionKey } from '../../tickets/ticket-service.ts';
+import { describeResultWithNames } from '../../tickets/waiting-line.ts';
 import { endorsingManagerIds } from '../endorsing-managers.ts';
 import { withManagerDetails } from '../form-prefill.ts';
 import type { SlackContext } from './context.ts';
@@ -48,7 +48,7 @@ export function registerFormSubmissions(app: App, ctx: SlackContext): void {
       await swap?.ready;
       try {
         const result = await decide(ctx, user, context, action, view.id);
-        await answer(ack as Ack, user, context, result, options);
+        await answer(ctx, ack as Ack, user, context, result, options);
         void swap?.finish(result.status === 'applied');
       } catch (error) {
         void swap?.finish(false);
@@ -91,6 +91,7 @@ function decide(
 }
 
 async function answer(
+  ctx: SlackContext,
   ack: Ack,
   user: SlackUser,
   context: FormContext,
@@ -101,7 +102,13 @@ async function answer(
     await ack();
     return;
   }
-  const described = describeResult(result, user.locale, context.ticketNumber ?? '');
+  const described = await describeResultWithNames(
+    ctx,
+    context.ticketId,
+    result,
+    user.locale,
+    context.ticketNumber ?? '',
+  );
   if (result.status === 'refused' && described.fieldErrors) {
     const definition = formDefinition(context.kind, options);
     const errors: Record<string, string> = {};

@@ -30,6 +30,7 @@ import type { MailtestService } from '../../mail/mailtest-service.ts';
 import { buildTicketCard } from '../../tickets/card-source.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
 import { type ActResult, type createTicketService, formActionKey } from '../../tickets/ticket-service.ts';
+import { describeResultWithNames } from '../../tickets/waiting-line.ts';
 import type { Clock } from '../../time.ts';
 import { endorsingManagerIds, endorsingManagers } from '../endorsing-managers.ts';
 import { actionPrefill, commandForm, withManagerDetails } from '../form-prefill.ts';
@@ -265,7 +266,7 @@ async function onButton(
   named: unknown,
 ): Promise<void> {
   const refusal = await ctx.tickets.precheck(ticketId, type, user.actor);
-  if (refusal) return textAnswer(context, describeResult(refusal, user.locale).text);
+  if (refusal) return textAnswer(context, await described(ctx, ticketId, refusal, user));
   const formKind = FORM_FOR_ACTION[type];
   if (formKind) {
     const ticket = await cardModelOf(ctx, context, ticketId, named);
@@ -279,8 +280,12 @@ async function onButton(
     return cardAnswer(context, formCard(ctx, user, formContext, values, {}, ticket));
   }
   const result = await ctx.tickets.act(ticketId, { type } as TicketAction, user.actor);
-  if (result.status !== 'applied') return textAnswer(context, describeResult(result, user.locale).text);
+  if (result.status !== 'applied') return textAnswer(context, await described(ctx, ticketId, result, user));
   return cardAnswer(context, await viewFor(ctx, context, user, ticketId, named));
+}
+
+async function described(ctx: TeamsContext, ticketId: string, result: ActResult, user: TeamsUser) {
+  return (await describeResultWithNames(ctx, ticketId, result, user.locale)).text;
 }
 
 async function onFormSent(
@@ -320,7 +325,13 @@ async function onFormSent(
     const text = describeResult(result, user.locale).text;
     return cardAnswer(context, renderTeamsNotice(text, textsFor(user.locale)));
   }
-  const described = describeResult(result, user.locale, formContext.ticketNumber ?? '');
+  const described = await describeResultWithNames(
+    ctx,
+    formContext.ticketId,
+    result,
+    user.locale,
+    formContext.ticketNumber ?? '',
+  );
   if (result.status === 'refused' && described.fieldErrors) {
     const errors: Record<string, string> = {};
     for (const [path, text] of Object.entries(described.fieldErrors)) {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/types.ts';
+import type { Directory } from '../../src/directory/directory.ts';
+import { describeResultWithNames } from '../../src/tickets/waiting-line.ts';
+
+// The names in a refusal are read from the ticket's card; a refusal is still complete without them.
+
+const refused = {
+  status: 'refused',
+  refusal: {
+    ok: false,
+    code: 'wrong_role',
+    reason: { key: 'refusal.wrong_role', params: { role: 'approver' } },
+    whatNow: [
+      { key: 'next.by_role', params: { role: 'approver', actions: 'approve, reject' } },
+      { key: 'next.none' },
+    ],
+  },
+  lastDecision: null,
+} as const;
+
+let reads = 0;
+const unreadable = (): Db => {
+  const down = () => {
+    reads += 1;
+    return Promise.reject(new Error('connection terminated'));
+  };
+  return { $transaction: down, ticket: { findUnique: down } } as unknown as Db;
+};
+
+describe('the names of who acts next in a reply', () => {
+  it('says the role when the card cannot be read, rather than failing the reply', async () => {
+    const source = { db: unreadable(), directory: {} as Directory, clock: { now: () => new Date() } };
+    const reply = await describeResultWithNames(source, 'a-ticket', refused, 'en');
+    expect(reads).toBeGreaterThan(0);
+    expect(reply.text).toBe(
+      'Only the Approver role can take this action. Next step, for Approver: Approve, Reject. ' +
+        'There is nothing for you to do on this ticket now.',
+    );
+  });
+
+  it('reads nothing for a reply that names no next step', async () => {
+    const source = { db: unreadable(), directory: {} as Directory, clock: { now: () => new Date() } };
+    const reply = await describeResultWithNames(
+      source,
+      'a-ticket',
+      { status: 'not_found' },
+      'en',
+      'CR-2026-1',
+    );
+    expect(reply.text).toMatch(/^Ticket CR-2026-1 was not found/);
+  });
+});

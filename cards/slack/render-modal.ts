@@ -1,3 +1,4 @@
+import type { CardInvestigation } from '../card-model.ts';
 import { createFitter } from '../fit-text.ts';
 import { fieldIdOfError } from '../forms/definitions.ts';
 import type { FormField, FormView, PersonChoice } from '../forms/types.ts';
@@ -6,6 +7,7 @@ import type { Texts } from '../texts.ts';
 import type { Block, ModalView } from './block-kit.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 import { type ElementContext, inputElement } from './modal-elements.ts';
+import { investigationBlocks } from './render-investigation.ts';
 
 // A form as a Slack modal (views.open / views.update). One input block per field, `block_id` = field id
 // and `action_id` = 'value', so a view_submission maps back to FormValues without a lookup table. Field
@@ -46,11 +48,14 @@ function inputBlocks(field: FormField, view: FormView, ctx: ElementContext): Blo
  * `people` are the choices of a person field (the endorsing managers) as person ids and names, which the
  * submission sends back as they are. With nobody to offer the field is left out, as on Teams (Block Kit has
  * no empty select); endorsement with no manager configured is refused at start-up (src/config/cross-checks.ts).
+ * `investigation` is the bot's investigation of the complaint the form acts on, drawn as on its card: a modal
+ * covers the card, and SOC writes its findings (SOP 4.2 step 3) and the requester answers the request to
+ * test from what the bot found.
  */
 export function renderSlackModal(
   view: FormView,
   texts: Texts,
-  options: { readonly people?: readonly PersonChoice[] } = {},
+  options: { readonly people?: readonly PersonChoice[]; readonly investigation?: CardInvestigation } = {},
 ): ModalView {
   const fit = createFitter(texts);
   const ctx: ElementContext = { texts, fit, people: options.people ?? [] };
@@ -66,6 +71,7 @@ export function renderSlackModal(
       text: { type: 'mrkdwn', text: fit.md(texts.t(definition.intro), L.sectionText) },
     });
   }
+  if (options.investigation) intro.push(...investigationBlocks(options, texts, fit));
   const inputs = definition.fields
     .flatMap((f) => inputBlocks(f, view, ctx))
     .slice(0, L.viewBlocks - intro.length);

@@ -5,6 +5,7 @@ import type { CardElement, ExecuteAction } from './adaptive-card.ts';
 import { textBlock } from './adaptive-card.ts';
 import { factElements } from './card-facts.ts';
 import { jsonBytes } from './limits.ts';
+import { investigationElements } from './render-investigation.ts';
 import { leadFacts, ticketData, ticketHeading } from './ticket-head.ts';
 import { TEAMS_VERBS } from './verbs.ts';
 
@@ -12,13 +13,26 @@ import { TEAMS_VERBS } from './verbs.ts';
 // (Universal Actions: the invoke's answer is that person's card). So the form keeps the ticket in view
 // above its fields, as the card showed it, and offers Cancel, which brings the card back unchanged.
 
-/** The ticket as its card shows it (heading, status, requester, the form's fields), within `budget` bytes. */
+/**
+ * The ticket as its card shows it (heading, status, requester, the form's fields) and, for a complaint, the
+ * bot's investigation, within `budget` bytes. The investigation is what SOC writes its findings from (SOP 4.2
+ * step 3); it is bounded to a few kilobytes (card-section.ts) and takes at most half the room, so the
+ * ticket's own fields are never crowded out.
+ */
 export function formTicketElements(model: CardModel, texts: Texts, budget: number): CardElement[] {
   const fit = createFitter(texts, { inertLinks: true });
   const heading = textBlock(ticketHeading(model, fit), { weight: 'bolder', size: 'medium' });
   const room = budget - jsonBytes({ type: 'Container', style: 'emphasis', items: [heading] });
-  const facts = factElements(model.fields, texts, fit, room, leadFacts(model, texts, fit));
-  return [{ type: 'Container', style: 'emphasis', items: [heading, ...facts] }];
+  const found = investigationElements(model, texts, fit);
+  const investigation = jsonBytes(found) <= room / 2 ? found : [];
+  const facts = factElements(
+    model.fields,
+    texts,
+    fit,
+    room - jsonBytes(investigation),
+    leadFacts(model, texts, fit),
+  );
+  return [{ type: 'Container', style: 'emphasis', items: [heading, ...facts] }, ...investigation];
 }
 
 /**

@@ -65,7 +65,15 @@ describeEachDatabase('SOP 4.2 walked through Slack', (suite) => {
 
   it('SOC records its findings; the service desk hears of them and the ticket stays with SOC', async () => {
     const findings = 'Rekod MX betul; SPF agensi.gov.my tidak membenarkan gerbang baharu.';
-    await actWithForm(world, hafiz, CHANNELS.soc, number, 'record_findings', note('notes', findings));
+    // The modal covers the card, so it shows the bot's investigation above the box SOC writes in.
+    const opened = world.modals().length;
+    await world.click(hafiz, world.cardWith(CHANNELS.soc, 'record_findings', number), 'record_findings');
+    const form = await world.modalAfter(opened);
+    const investigation = wordsOf(form.blocks);
+    expect(investigation).toContain('Siasatan automatik (SOP 4.2 langkah 3)');
+    expect(investigation).toContain('550 5.7.1 Message rejected: SPF fail');
+    expect(await world.submit(hafiz, form, note('notes', findings))).toMatchObject({ status: 200, body: '' });
+    await world.settle();
     expect(await state()).toBe('investigating');
     const note1 = await db.prisma.ticketNote.findFirstOrThrow({ where: { kind: 'findings' } });
     expect(note1).toMatchObject({ authorId: 'hafiz', body: findings });

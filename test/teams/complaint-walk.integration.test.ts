@@ -162,6 +162,8 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     await settle();
     const soc = await ownView(hafiz, cardIn(SOC_CHANNEL, ticket.number));
     const findings = await press(hafiz, soc, 'record_findings');
+    // The form takes the card's place, so it keeps the bot's investigation in view above the box.
+    expect(JSON.stringify(findings)).toContain('Siasatan automatik (SOP 4.2 langkah 3)');
     // Submit pressed twice, or the invoke re-sent: the ticket stays in `investigating` either way, so only
     // the form's own version tells the second from a new set of findings.
     await send(hafiz, soc, findings, 'record_findings');

@@ -6,6 +6,7 @@ import { renderSlackModal } from '../../../cards/slack/render-modal.ts';
 import { TICKET_ACTION_TYPES, type TicketAction, type TicketActionType } from '../../../flows/types.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
+import { buildTicketCard } from '../../tickets/card-source.ts';
 import type { ActResult } from '../../tickets/ticket-service.ts';
 import { describeResultWithNames } from '../../tickets/waiting-line.ts';
 import { endorsingManagers } from '../endorsing-managers.ts';
@@ -78,16 +79,15 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
   }
   const formKind = FORM_FOR_ACTION[click.type];
   if (formKind) {
-    const ticket = await ctx.db.ticket.findUniqueOrThrow({
-      where: { id: click.ticketId },
-      select: { number: true, version: true },
-    });
+    // The ticket as its card draws it: its number and version for the form, and a complaint's
+    // investigation, which the modal shows above the fields it is the evidence for.
+    const ticket = await buildTicketCard(ctx.db, ctx.directory, click.ticketId, 'ticket', ctx.clock.now());
     const view = {
       definition: formDefinition(formKind, { endorsementRequired: ctx.endorsementRequired }),
       context: {
         kind: formKind,
         ticketId: click.ticketId,
-        ticketNumber: ticket.number,
+        ticketNumber: ticket.ticketNumber,
         version: ticket.version,
         ...(click.channel && click.messageTs
           ? { card: { channel: click.channel, messageId: click.messageTs } }
@@ -98,7 +98,10 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
     };
     await ctx.openModal(
       click.triggerId,
-      renderSlackModal(view, textsFor(click.user.locale), { people: endorsingManagers(ctx.directory) }),
+      renderSlackModal(view, textsFor(click.user.locale), {
+        people: endorsingManagers(ctx.directory),
+        ...(ticket.investigation ? { investigation: ticket.investigation } : {}),
+      }),
     );
     return;
   }

@@ -2,6 +2,7 @@ import { dueAt } from '../flows/sla.ts';
 import type { Config } from './config/index.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { applyMigrations } from './db/migrate.ts';
+import { prune } from './db/prune.ts';
 import { directoryFromConfig } from './directory/from-config.ts';
 import { syncConfigRoles } from './directory/sync-roles.ts';
 import { ERROR_CODES, MailopsError } from './errors.ts';
@@ -252,6 +253,18 @@ export async function startApp(options: AppOptions) {
           });
           if (result.reminded + result.escalated > 0) dispatcher.wake();
           return result;
+        },
+      },
+      // What is past its retention (src/db/prune.ts); a stop or a takeover ends it between batches.
+      {
+        name: 'prune',
+        expression: config.retention.cron,
+        run: async (_fireAt, { signal }) => {
+          const stop = AbortSignal.any([signal, stopping.signal]);
+          const deleted = await prune(db, config.retention, clock.now(), { signal: stop });
+          if (Object.values(deleted).some((n) => n > 0))
+            logger.info('records past their retention deleted', { ...deleted });
+          return deleted;
         },
       },
       // Circular 4(c) and 4(h): the daily e-mail checklist, one task per schedule of the monitored domains.

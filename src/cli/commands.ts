@@ -2,7 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { auditVerifyCommand } from './audit-command.ts';
 import { checklistHistoryCommand, checklistRunCommand } from './checklist-command.ts';
 import { configCheckCommand } from './config-command.ts';
-import { dbDiffCommand, dbMigrateCommand } from './db-commands.ts';
+import { dbDiffCommand, dbMigrateCommand, dbPruneCommand } from './db-commands.ts';
 import { mailtestCommand } from './mailtest-command.ts';
 import { outboxCommand, outboxRetryCommand } from './outbox-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -54,6 +54,7 @@ export const COMMANDS: readonly CliCommand[] = [
   serveCommand,
   dbMigrateCommand,
   dbDiffCommand,
+  dbPruneCommand,
   configCheckCommand,
   ticketsCommand,
   ticketCommand,

@@ -1,8 +1,11 @@
 import { diffMigration } from '../db/migrate.ts';
+import { cutoffs, type PrunedKind, prune } from '../db/prune.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
+import { formatMyt } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
+import { systemClock } from '../time.ts';
 import type { CliCommand } from './commands.ts';
-import { cliLogger, configOrThrow, withMigratedDatabase } from './context.ts';
+import { cliLogger, configOrThrow, table, withMigratedDatabase } from './context.ts';
 import { cliText } from './locale.ts';
 
 export const dbMigrateCommand: CliCommand = {
@@ -17,6 +20,41 @@ export const dbMigrateCommand: CliCommand = {
         ? text.t('cli.db.up_to_date')
         : text.t('cli.db.applied', { names: applied.join(', ') }),
     );
+    return 0;
+  },
+};
+
+// `mailops db prune [--dry-run]`: what `serve` deletes every day by `retention` (src/db/prune.ts), now, or
+// only counted, so an operator can see what the policy will remove before it does.
+export const dbPruneCommand: CliCommand = {
+  name: 'db prune',
+  args: { key: 'cli.args.db_prune' },
+  summary: { key: 'cli.summary.db_prune' },
+  options: { 'dry-run': { type: 'boolean' } },
+  async run(args, io) {
+    const { config, text } = configOrThrow(io);
+    const dryRun = args.values['dry-run'] === true;
+    const now = systemClock.now();
+    const counts = await withMigratedDatabase(config, cliLogger(config), (db) =>
+      prune(db.prisma, config.retention, now, { dryRun }),
+    );
+    const before = cutoffs(config.retention, now);
+    const kinds = Object.keys(counts) as PrunedKind[];
+    io.out(
+      table(
+        [
+          text.t('cli.prune.kind'),
+          text.t('cli.prune.before'),
+          text.t(dryRun ? 'cli.prune.would' : 'cli.prune.deleted'),
+        ],
+        kinds.map((k) => [
+          text.t(`cli.prune.kind.${k}`),
+          formatMyt(before[k], text.locale),
+          String(counts[k]),
+        ]),
+      ),
+    );
+    io.out(text.t(dryRun ? 'cli.prune.dry_run' : 'cli.prune.kept'));
     return 0;
   },
 };

@@ -143,6 +143,22 @@ export const FALLBACK_RELAY_SENDER = 'postmaster@example.com';
  */
 const SCHEDULER_DEFAULTS = { escalation_cron: '*/5 * * * *', catch_up_minutes: 240 };
 
+/**
+ * What mailops deletes once it is old (src/db/prune.ts): the /mailtest runs that belong to no ticket with the
+ * checklist's history, and chat messages already delivered. Tickets, their evidence and the audit trail are
+ * government records and are never deleted by mailops. A year and a month of history by default, so a
+ * year-on-year comparison and an annual audit of the daily checks (circular 4(c)) still find every day; 30
+ * days at least, so a slip of the keyboard cannot delete last week's evidence.
+ */
+const RETENTION_DEFAULTS = { history_days: 400, sent_messages_days: 90, cron: '15 3 * * *' };
+const retentionDays = (fallback: number) =>
+  z
+    .number({ error: m('config.days') })
+    .int(m('config.days.whole'))
+    .min(30, m('config.days.retention', { min: 30, max: 36500 }))
+    .max(36500, m('config.days.retention', { min: 30, max: 36500 }))
+    .default(fallback);
+
 const mailtestSchema = z.strictObject({
   dns_servers: z.array(hostPort).default(MAILTEST_DEFAULTS.dns_servers),
   timeout_seconds: z
@@ -198,8 +214,13 @@ export const configFileSchema = z.strictObject({
     .default(SCHEDULER_DEFAULTS),
   mailtest: mailtestSchema.default(MAILTEST_DEFAULTS),
   delivery: deliverySchema.default(DELIVERY_DEFAULTS),
-  // Reserved for the audit and ticket retention settings; empty until they exist.
-  retention: z.strictObject({}).nullish(),
+  retention: z
+    .strictObject({
+      history_days: retentionDays(RETENTION_DEFAULTS.history_days),
+      sent_messages_days: retentionDays(RETENTION_DEFAULTS.sent_messages_days),
+      cron: cronSchema.default(RETENTION_DEFAULTS.cron),
+    })
+    .default(RETENTION_DEFAULTS),
 });
 
 export type ConfigFile = z.output<typeof configFileSchema>;

@@ -144,6 +144,11 @@ function assemble(
       escalationCron: file.scheduler.escalation_cron,
       catchUpMinutes: file.scheduler.catch_up_minutes,
     },
+    retention: {
+      historyDays: file.retention.history_days,
+      sentMessagesDays: file.retention.sent_messages_days,
+      cron: file.retention.cron,
+    },
     source,
     people: file.people.map((p) => ({
       ...p,

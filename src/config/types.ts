@@ -92,6 +92,12 @@ export interface Config {
     /** How late a missed daily checklist fire may still run at start; 0 never. */
     readonly catchUpMinutes: number;
   };
+  /** How long what mailops may delete is kept (src/db/prune.ts), and when the daily clean-up runs. */
+  readonly retention: {
+    readonly historyDays: number;
+    readonly sentMessagesDays: number;
+    readonly cron: string;
+  };
   /** Which YAML file was read; `demo` when it is the bundled sample. */
   readonly source: { readonly path: string; readonly demo: boolean };
   readonly people: readonly Person[];

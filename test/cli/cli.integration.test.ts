@@ -301,4 +301,54 @@ describeEachDatabase('mailops CLI', (suite) => {
       err: expect.stringContaining('mailops checklist history tidak menerima "today"'),
     });
   });
+
+  it('counts with `db prune --dry-run` what is past its retention, then deletes it with `db prune`', async () => {
+    const handle =
+      suite.kind === 'pglite'
+        ? await openDatabase({ dataDir: db().location, logger: createMemoryLogger() })
+        : db();
+    const longAgo = new Date(Date.now() - 500 * 86_400_000);
+    await handle.prisma.mailtestRun.create({
+      data: {
+        domain: 'lama.gov.my',
+        requestedBy: 'cli:root',
+        requestedByName: 'root',
+        via: 'cli',
+        startedAt: longAgo,
+        status: 'done',
+      },
+    });
+    await handle.prisma.outboxMessage.create({
+      data: {
+        platform: 'slack',
+        kind: 'text',
+        payload: {},
+        status: 'sent',
+        createdAt: longAgo,
+        sentAt: longAgo,
+      },
+    });
+    if (suite.kind === 'pglite') await handle.close();
+
+    const counted = await cli(['db', 'prune', '--dry-run'], env());
+    expect(counted.code).toBe(0);
+    const rows = counted.out.split('\n');
+    expect(rows[0]).toMatch(/^Rekod\s+Lebih lama daripada\s+Akan dipadam$/);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Larian \/mailtest tanpa tiket\s+.+ \(MYT\)\s+1$/),
+        expect.stringMatching(/^Mesej sembang yang telah dihantar\s+.+ \(MYT\)\s+1$/),
+        'Tiada apa-apa dipadam (--dry-run).',
+      ]),
+    );
+    const deleted = await cli(['db', 'prune'], { ...env(), ...EN });
+    expect(deleted.code).toBe(0);
+    expect(deleted.out).toMatch(/^Records\s+Older than\s+Deleted\n/);
+    expect(deleted.out).toMatch(/\/mailtest runs with no ticket\s+.+\s+1\n/);
+    expect(deleted.out).toContain('Tickets, what is attached to them and the audit trail are never deleted.');
+    expect((await cli(['db', 'prune', '--dry-run'], { ...env(), ...EN })).out).toMatch(
+      /\/mailtest runs with no ticket\s+.+\s+0\n/,
+    );
+    expect((await cli(['tickets'], { ...env(), ...EN })).out).not.toBe('No tickets.');
+  });
 });

@@ -55,6 +55,7 @@ describe('mailops help', () => {
       'Usage:',
       expect.stringMatching(/^ {2}mailops db migrate\s+apply the committed migrations/),
       expect.stringMatching(/^ {2}mailops db diff <name>\s+write the next migration/),
+      expect.stringMatching(/^ {2}mailops db prune \[--dry-run\]\s+delete now what is past its retention/),
     ]);
     expect((await cli(['help', 'checklist'], {})).out).toMatch(
       /^Penggunaan:\n {2}mailops checklist run .*\n {2}mailops checklist history /,

@@ -34,6 +34,7 @@ describe('mailops usage', () => {
       'serve',
       'db migrate',
       'db diff',
+      'db prune',
       'config check',
       'tickets',
       'ticket',

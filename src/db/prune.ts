@@ -1,0 +1,114 @@
+import type { Db } from './types.ts';
+
+// What mailops deletes once it is old (`retention` in the configuration), so a server left running for years
+// does not fill its disk with daily checks (about 0.4 GB a year for 100 monitored domains, most of it the
+// findings of checklist runs). Only what mailops itself can tell is no longer needed:
+// - /mailtest runs that belong to no ticket (asked in chat or the CLI, or a checklist run that found nothing
+//   to open a ticket for), finished, and the checklist's fires (`mailops checklist history`), finished, with
+//   the latest of each task kept, since a missed fire is caught up only for a task that ran before
+//   (scheduler.ts);
+// - chat messages already delivered; one that could not be delivered stays for `mailops outbox retry`.
+// Tickets, their notes, the runs attached to them (the investigation and re-check are the complaint's
+// evidence, SOP 4.2 step 3) and the audit trail are government records: mailops never deletes them.
+//
+// Deleted in batches, each its own statement, so a first clean-up after years of history never holds a lock
+// for long nor one transaction's worth of rows; doing it twice (two replicas, a takeover) is harmless.
+
+export interface RetentionPolicy {
+  readonly historyDays: number;
+  readonly sentMessagesDays: number;
+}
+
+export type PrunedKind = 'mailtest_runs' | 'checklist_fires' | 'sent_messages';
+export type PruneCounts = Readonly<Record<PrunedKind, number>>;
+
+const BATCH = 1_000;
+const DAY_MS = 86_400_000;
+
+interface Kind {
+  readonly name: PrunedKind;
+  readonly days: (policy: RetentionPolicy) => number;
+  count(db: Db, before: Date): Promise<number>;
+  /** Deletes at most BATCH rows; how many it did. */
+  remove(db: Db, before: Date): Promise<number>;
+}
+
+const counted = async (rows: Promise<{ n: bigint | number }[]>) => Number((await rows)[0]?.n ?? 0);
+
+const KINDS: readonly Kind[] = [
+  {
+    name: 'mailtest_runs',
+    days: (p) => p.historyDays,
+    count: (db, before) =>
+      counted(db.$queryRaw`
+        SELECT count(*) AS n FROM mailtest_runs
+        WHERE ticket_id IS NULL AND status NOT IN ('running', 'pending') AND started_at < ${before}`),
+    remove: (db, before) =>
+      db.$executeRaw`
+        DELETE FROM mailtest_runs WHERE id IN (
+          SELECT id FROM mailtest_runs
+          WHERE ticket_id IS NULL AND status NOT IN ('running', 'pending') AND started_at < ${before}
+          LIMIT ${BATCH})`,
+  },
+  {
+    name: 'checklist_fires',
+    days: (p) => p.historyDays,
+    count: (db, before) =>
+      counted(db.$queryRaw`
+        SELECT count(*) AS n FROM scheduler_runs r
+        WHERE r.status <> 'running' AND r.fire_at < ${before}
+          AND r.fire_at < (SELECT max(l.fire_at) FROM scheduler_runs l WHERE l.task = r.task)`),
+    remove: (db, before) =>
+      db.$executeRaw`
+        DELETE FROM scheduler_runs WHERE id IN (
+          SELECT r.id FROM scheduler_runs r
+          WHERE r.status <> 'running' AND r.fire_at < ${before}
+            AND r.fire_at < (SELECT max(l.fire_at) FROM scheduler_runs l WHERE l.task = r.task)
+          LIMIT ${BATCH})`,
+  },
+  {
+    name: 'sent_messages',
+    days: (p) => p.sentMessagesDays,
+    count: (db, before) =>
+      counted(db.$queryRaw`
+        SELECT count(*) AS n FROM outbox_messages WHERE status = 'sent' AND sent_at < ${before}`),
+    remove: (db, before) =>
+      db.$executeRaw`
+        DELETE FROM outbox_messages WHERE id IN (
+          SELECT id FROM outbox_messages WHERE status = 'sent' AND sent_at < ${before} LIMIT ${BATCH})`,
+  },
+];
+
+/** The moment before which each kind is old, by the policy, at `now`. */
+export function cutoffs(policy: RetentionPolicy, now: Date): Readonly<Record<PrunedKind, Date>> {
+  return Object.fromEntries(
+    KINDS.map((k) => [k.name, new Date(now.getTime() - k.days(policy) * DAY_MS)]),
+  ) as Record<PrunedKind, Date>;
+}
+
+/**
+ * Deletes what the policy says is old at `now`, or with `dryRun` only counts it. A stop (`signal`) ends it
+ * between batches: what is left goes at the next run.
+ */
+export async function prune(
+  db: Db,
+  policy: RetentionPolicy,
+  now: Date,
+  options: { readonly dryRun?: boolean; readonly signal?: AbortSignal } = {},
+): Promise<PruneCounts> {
+  const before = cutoffs(policy, now);
+  const counts: Record<PrunedKind, number> = { mailtest_runs: 0, checklist_fires: 0, sent_messages: 0 };
+  for (const kind of KINDS) {
+    if (options.dryRun) {
+      counts[kind.name] = await kind.count(db, before[kind.name]);
+      continue;
+    }
+    for (;;) {
+      if (options.signal?.aborted) return counts;
+      const removed = await kind.remove(db, before[kind.name]);
+      counts[kind.name] += removed;
+      if (removed < BATCH) break;
+    }
+  }
+  return counts;
+}

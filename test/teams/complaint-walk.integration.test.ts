@@ -155,6 +155,13 @@ describeEachDatabase('Teams: a complaint, the vendor loop and delivery failures'
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
       'investigating',
     );
+    // Done, he holds no button, and still reads the channel's card in English (the shared card is Malay).
+    await settle();
+    const after = cardIn(VENDOR_CHANNEL, ticket.number);
+    expect(JSON.stringify(cardOf(after))).toContain('Diselesaikan di pihak vendor oleh Azlan bin Omar');
+    const his = JSON.stringify((await ownView(azlan, after)).activity);
+    expect(his).toContain("Resolved on the vendor's side by Azlan bin Omar");
+    expect(his).not.toContain('Action.Execute","verb":"vendor_resolved');
   });
 
   it('records one set of findings for a findings form sent twice, as Slack does', async () => {

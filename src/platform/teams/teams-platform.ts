@@ -9,6 +9,7 @@ import type { CardModel } from '../../../cards/card-model.ts';
 import type { MailtestView } from '../../../cards/mailtest-view.ts';
 import { renderTeamsCard } from '../../../cards/teams/render-card.ts';
 import { renderTeamsMailtest } from '../../../cards/teams/render-mailtest.ts';
+import type { Role } from '../../../flows/types.ts';
 import type { Db } from '../../db/types.ts';
 import type { Directory } from '../../directory/directory.ts';
 import { textsFor } from '../../i18n/texts.ts';
@@ -32,6 +33,14 @@ const locale = (l: string) => (l === 'en' ? 'en' : 'ms');
 /** Channels and group chats are 19:…@thread.*; a person's chat with the bot is a:… . */
 const isShared = (conversationId: string) => conversationId.startsWith('19:');
 const MAX_REFRESH_USERS = 60;
+
+/** The role whose channel a shared card is posted to (flows' `post` audiences); the others go to people. */
+const CHANNEL_ROLE: Partial<Record<CardModel['card'], Role>> = {
+  approval: 'approver',
+  soc: 'soc',
+  vendor: 'vendor',
+  desk: 'service_desk',
+};
 
 export function toTeamsDeliveryError(error: unknown): PlatformDeliveryError {
   if (error instanceof HttpError) {
@@ -93,12 +102,16 @@ export function createTeamsPlatform(deps: {
   }
 
   /**
-   * Who gets a view with buttons: configured people who have talked to the bot and may act next, or may
+   * Who gets a view of their own: configured people who have talked to the bot and may act next, or may
    * press one of the card's buttons in this state, even one not open yet (the desk's close, once the
-   * requester's deadline passes: their view is drawn when they look, so it shows the button then).
+   * requester's deadline passes: their view is drawn when they look, so it shows the button then). And the
+   * people of the channel's role who read another language than the card's: a vendor in English would
+   * otherwise read the shared card in Malay once he has acted and holds no button.
    */
-  async function refreshUsers(card: CardModel): Promise<string[]> {
+  async function refreshUsers(card: CardModel, l: string): Promise<string[]> {
     const next = card.nextActor && card.actions.length > 0 ? [card.nextActor.who] : [];
+    const channelRole = CHANNEL_ROLE[card.card];
+    const readers = channelRole ? deps.directory.withRole(channelRole).filter((p) => p.locale !== l) : [];
     const people = [...next, ...card.actors].flatMap((who) =>
       'role' in who
         ? deps.directory.withRole(who.role)
@@ -106,6 +119,7 @@ export function createTeamsPlatform(deps: {
           ? [deps.directory.person(who.person)]
           : [],
     );
+    people.push(...readers);
     const ids = people.map((p) => p?.identities[TEAMS]).filter((id): id is string => typeof id === 'string');
     return (await teamsUserIds(deps.db, [...new Set(ids)])).slice(0, MAX_REFRESH_USERS);
   }
@@ -114,7 +128,7 @@ export function createTeamsPlatform(deps: {
     const shared = isShared(conversationId);
     const content = renderTeamsCard(card, textsFor(locale(l)), {
       showActions: !shared,
-      ...(shared ? { refreshUserIds: await refreshUsers(card) } : {}),
+      ...(shared ? { refreshUserIds: await refreshUsers(card, l) } : {}),
     });
     return MessageFactory.attachment(CardFactory.adaptiveCard(content));
   }

@@ -50,11 +50,12 @@ export const COMPLAINT_TABLE: readonly Transition<ComplaintState>[] = [
   // 4: not solved, VAS SOC reports to the vendor.
   { from: 'investigating', action: 'escalate_to_vendor', to: 'escalated_to_vendor', step: '4.2/4', role: 'soc' },
   // 4 (solved) → 6: status updated, requester asked to test and confirm.
-  { from: 'investigating', action: 'mark_resolved', to: 'awaiting_confirmation', step: '4.2/6', role: 'soc' },
+  // Not by the complainant, who confirms it afterwards (step 7): one person would otherwise check their own work.
+  { from: 'investigating', action: 'mark_resolved', to: 'awaiting_confirmation', step: '4.2/6', role: 'soc', rules: ['not_own_complaint'] },
   // Not an SOP step: withdrawn during the investigation.
   { from: 'investigating', action: 'withdraw', to: 'withdrawn', step: '4.2/3', role: 'requester' },
   // 5: solved with the vendor's help; back to SOC, which resolves and asks for confirmation.
-  { from: 'escalated_to_vendor', action: 'vendor_resolved', to: 'investigating', step: '4.2/5', role: 'vendor' },
+  { from: 'escalated_to_vendor', action: 'vendor_resolved', to: 'investigating', step: '4.2/5', role: 'vendor', rules: ['not_own_complaint'] },
   // Not an SOP step: withdrawn while with the vendor.
   { from: 'escalated_to_vendor', action: 'withdraw', to: 'withdrawn', step: '4.2/5', role: 'requester' },
   { from: 'escalated_to_vendor', action: 'record_investigation', to: 'escalated_to_vendor', step: '4.2/3', role: 'system' },

@@ -19,6 +19,7 @@ const REFUSAL_PARAMS = {
   'refusal.approver_cannot_implement': [],
   'refusal.endorser_cannot_approve': [],
   'refusal.requester_cannot_implement': [],
+  'refusal.requester_cannot_resolve': [],
   'refusal.confirmation_not_overdue': ['dueAt'],
   'refusal.no_confirmation_deadline': [],
   'refusal.not_requester': [],

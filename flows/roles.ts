@@ -84,6 +84,15 @@ export function forbidRequesterImplementing(ticket: TicketSnapshot, actor: Actor
 }
 
 /**
+ * The Pentadbir UC Agensi who made a complaint may not mark it resolved, even holding VAS SOC's or the vendor's
+ * role: they are the one who confirms the fix by their own test (SOP 4.2.1 steps 6–7), and a fix confirmed by
+ * the person who declared it defeats the check (segregation of duties, ISO/IEC 27001:2022 Annex A 5.3).
+ */
+export function forbidRequesterResolving(ticket: TicketSnapshot, actor: Actor): Refusal | null {
+  return actor.id === ticket.requesterId ? refuse('requester_cannot_resolve') : null;
+}
+
+/**
  * The desk closes a ticket its requester never confirmed (SOP 4.1.1 step 13, 4.2.1 step 9) only once the
  * requester's deadline to test has passed: until then the ticket is theirs to confirm or reject. With no
  * deadline (the state's SLA switched off) none ever passes, so the requester must still answer.
@@ -102,6 +111,7 @@ const WHO_RULES = {
   not_approver: forbidApproverImplementing,
   not_endorser: forbidEndorserApproving,
   not_own_change: forbidRequesterImplementing,
+  not_own_complaint: forbidRequesterResolving,
 } as const;
 
 /** Rules about when, whoever acts: a card everyone sees carries the button only once these allow it. */

@@ -132,6 +132,7 @@ export const REFUSAL_CODES = [
   'approver_cannot_implement', // separation of duties: approver ≠ implementer
   'endorser_cannot_approve', // separation of duties: Section A's endorsing manager ≠ Section C's approver
   'requester_cannot_implement', // separation of duties: requester ≠ implementer (Sections B and D)
+  'requester_cannot_resolve', // separation of duties: the complainant ≠ who marks the complaint resolved
   'confirmation_not_overdue', // the desk closes unconfirmed only once the requester's deadline has passed
   'no_confirmation_deadline', // …and a ticket with no deadline never passes one
   'not_requester', // only the requester confirms, reports failure or withdraws

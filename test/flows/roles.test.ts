@@ -67,6 +67,8 @@ const CASES: readonly Case[] = [
   { name: '4.2 step 7: only the requester confirms', ticket: ad('awaiting_confirmation'), actor: soc, action: VALID.confirm_resolved, code: 'not_requester' },
   { name: '4.2 step 7: only the requester reports that it still fails', ticket: ad('awaiting_confirmation'), actor: otherRequester, action: VALID.report_still_failing, code: 'not_requester' },
   { name: '4.2: only the requester withdraws the complaint', ticket: ad('investigating'), actor: soc, action: VALID.withdraw, code: 'not_requester' },
+  { name: '4.2 step 6: the complainant never marks their own complaint resolved, even holding the SOC role', ticket: ad('investigating'), actor: requesterWithAllRoles, action: VALID.mark_resolved, code: 'requester_cannot_resolve' },
+  { name: '4.2 step 5: nor records the vendor\'s fix of it, even holding the vendor role', ticket: ad('escalated_to_vendor'), actor: requesterWithAllRoles, action: VALID.vendor_resolved, code: 'requester_cannot_resolve' },
   { name: 'separation of duties: an admin cannot approve on behalf of MAMPU', ticket: cr('awaiting_approval', { approverId: null }), actor: admin, action: VALID.approve, code: 'wrong_role', params: { role: 'approver' } },
   { name: 'separation of duties: an admin cannot endorse on behalf of the manager', ticket: cr('awaiting_endorsement'), actor: admin, action: VALID.endorse, code: 'wrong_role', params: { role: 'manager' } },
   { name: 'separation of duties: an admin cannot confirm on behalf of the requester', ticket: cr('awaiting_confirmation'), actor: admin, action: VALID.confirm_resolved, code: 'not_requester' },
@@ -102,6 +104,14 @@ describe('role and separation-of-duty refusals', () => {
     // Opening a ticket is nobody's next step.
     const opening = expectRefusal(decide(null, VALID.submit_change_request, soc, NOW));
     expect(opening.whatNow).toEqual([{ key: 'next.none' }]);
+  });
+
+  it('leaves the complainant who holds the SOC role the steps that are not resolving, and another officer resolving', () => {
+    const investigating = ad('investigating');
+    const theirs = availableActions(investigating, requesterWithAllRoles, NOW);
+    expect(theirs).not.toContain('mark_resolved');
+    expect(theirs).toEqual(expect.arrayContaining(['record_findings', 'escalate_to_vendor', 'withdraw']));
+    expect(decide(investigating, VALID.mark_resolved, soc, NOW).ok).toBe(true);
   });
 
   it('a role refusal comes before payload validation: no form errors for a step one may not take', () => {

@@ -16,6 +16,8 @@ const ms: Record<FlowMessageKey, string> = {
     'Anda telah menyokong permohonan ini bagi pihak agensi (Seksyen A), jadi anda tidak boleh meluluskan atau menolaknya (Seksyen C). Keputusan perlu dibuat oleh pegawai MAMPU/JDN yang lain (pengasingan tugas).',
   'refusal.requester_cannot_implement':
     'Anda ialah pemohon perubahan ini, jadi anda tidak boleh melaksanakannya atau merekodkan Seksyen B dan D. Pelaksanaan perlu dibuat oleh pegawai VAS SOC yang lain (pengasingan tugas).',
+  'refusal.requester_cannot_resolve':
+    'Anda yang membuat aduan ini, jadi anda tidak boleh menandakannya selesai: anda yang akan mengujinya dan mengesahkannya. Penyelesaian perlu ditandakan oleh pegawai lain (pengasingan tugas).',
   'refusal.confirmation_not_overdue':
     'Pemohon masih mempunyai masa untuk menguji dan mengesahkan tiket ini sehingga {dueAt}. Meja Bantuan 1GovUC hanya boleh menutupnya tanpa pengesahan selepas tarikh akhir itu.',
   'refusal.no_confirmation_deadline':
@@ -209,6 +211,8 @@ const en: Record<FlowMessageKey, string> = {
     'You endorsed this request for the agency (Section A), so you cannot approve or reject it (Section C). Another MAMPU/JDN officer must decide (separation of duties).',
   'refusal.requester_cannot_implement':
     'You requested this change, so you cannot implement it or record Sections B and D. Another VAS SOC officer must carry it out (separation of duties).',
+  'refusal.requester_cannot_resolve':
+    'You made this complaint, so you cannot mark it resolved: you are the one who tests and confirms it. Another officer must mark it resolved (separation of duties).',
   'refusal.confirmation_not_overdue':
     'The requester still has until {dueAt} to test and confirm this ticket. The 1GovUC Service Desk can close it without confirmation only after that deadline.',
   'refusal.no_confirmation_deadline':

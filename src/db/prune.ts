@@ -1,3 +1,4 @@
+import { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './types.ts';
 
 // What mailops deletes once it is old (`retention` in the configuration), so a server left running for years
@@ -5,8 +6,7 @@ import type { Db } from './types.ts';
 // findings of checklist runs). Only what mailops itself can tell is no longer needed:
 // - /mailtest runs that belong to no ticket (asked in chat or the CLI, or a checklist run that found nothing
 //   to open a ticket for), finished, and the checklist's fires (`mailops checklist history`), finished, with
-//   the latest of each task kept, since a missed fire is caught up only for a task that ran before
-//   (scheduler.ts);
+//   only those a later fire of the same task succeeded after (LATER_OK below);
 // - chat messages already delivered; one that could not be delivered stays for `mailops outbox retry`.
 // Tickets, their notes, the runs attached to them (the investigation and re-check are the complaint's
 // evidence, SOP 4.2 step 3) and the audit trail are government records: mailops never deletes them.
@@ -33,6 +33,14 @@ interface Kind {
   remove(db: Db, before: Date): Promise<number>;
 }
 
+/**
+ * A checklist fire goes only once a later fire of its task succeeded: the latest good one stays, which
+ * /metrics reports per schedule (an alert on its age must not lose its series), and so does every fire of a
+ * task since, and a task's latest fire, which a missed fire's catch-up looks for (scheduler.ts).
+ */
+const LATER_OK = Prisma.sql`EXISTS (
+  SELECT 1 FROM scheduler_runs l WHERE l.task = r.task AND l.status = 'ok' AND l.fire_at > r.fire_at)`;
+
 const counted = async (rows: Promise<{ n: bigint | number }[]>) => Number((await rows)[0]?.n ?? 0);
 
 const KINDS: readonly Kind[] = [
@@ -56,14 +64,12 @@ const KINDS: readonly Kind[] = [
     count: (db, before) =>
       counted(db.$queryRaw`
         SELECT count(*) AS n FROM scheduler_runs r
-        WHERE r.status <> 'running' AND r.fire_at < ${before}
-          AND r.fire_at < (SELECT max(l.fire_at) FROM scheduler_runs l WHERE l.task = r.task)`),
+        WHERE r.status <> 'running' AND r.fire_at < ${before} AND ${LATER_OK}`),
     remove: (db, before) =>
       db.$executeRaw`
         DELETE FROM scheduler_runs WHERE id IN (
           SELECT r.id FROM scheduler_runs r
-          WHERE r.status <> 'running' AND r.fire_at < ${before}
-            AND r.fire_at < (SELECT max(l.fire_at) FROM scheduler_runs l WHERE l.task = r.task)
+          WHERE r.status <> 'running' AND r.fire_at < ${before} AND ${LATER_OK}
           LIMIT ${BATCH})`,
   },
   {

@@ -43,7 +43,7 @@ describeEachDatabase('retention', (suite) => {
         ...(extra.ticketId ? { ticketId: extra.ticketId, purpose: 'investigation' } : {}),
       },
     });
-  const fire = (task: string, days: number, status = 'done') =>
+  const fire = (task: string, days: number, status = 'ok') =>
     db().prisma.schedulerRun.create({
       data: { task, fireAt: ago(days), owner: 'replica-1', status, finishedAt: ago(days) },
     });
@@ -65,11 +65,14 @@ describeEachDatabase('retention', (suite) => {
     await run('recent.gov.my', 399);
     await run('evidence.gov.my', 900, { ticketId });
     await run('still-running.gov.my', 700, { status: 'running' });
-    await fire('checklist:30 7 * * *', 800);
-    await fire('checklist:30 7 * * *', 401);
-    await fire('checklist:30 7 * * *', 1);
-    // A weekly or yearly task's only fire is kept however old: catch-up needs to know it ran before.
-    await fire('checklist:0 8 1 1 *', 600);
+    await fire('daily-checklist@30 7 * * *', 800);
+    await fire('daily-checklist@30 7 * * *', 401, 'failed');
+    await fire('daily-checklist@30 7 * * *', 1);
+    // A yearly task's only fire is kept however old: catch-up needs to know it ran before.
+    await fire('daily-checklist@0 8 1 1 *', 600);
+    // A schedule failing ever since: its last good fire stays (/metrics reports its age), and all after it.
+    await fire('daily-checklist@0 9 * * *', 700);
+    await fire('daily-checklist@0 9 * * *', 500, 'failed');
     await fire('escalate-overdue', 450, 'running');
     await message(91, 'sent');
     await message(89, 'sent');
@@ -108,9 +111,11 @@ describeEachDatabase('retention', (suite) => {
     expect(await domains()).toEqual(['evidence.gov.my', 'recent.gov.my', 'still-running.gov.my']);
     const fires = await db().prisma.schedulerRun.findMany({ orderBy: { fireAt: 'asc' } });
     expect(fires.map((f) => [f.task, Math.round((NOW.getTime() - f.fireAt.getTime()) / DAY)])).toEqual([
-      ['checklist:0 8 1 1 *', 600],
+      ['daily-checklist@0 9 * * *', 700],
+      ['daily-checklist@0 8 1 1 *', 600],
+      ['daily-checklist@0 9 * * *', 500],
       ['escalate-overdue', 450],
-      ['checklist:30 7 * * *', 1],
+      ['daily-checklist@30 7 * * *', 1],
     ]);
     const messages = await db().prisma.outboxMessage.findMany({ where: { kind: 'planted' } });
     expect(messages.map((m) => m.status).sort()).toEqual(['dead', 'pending', 'sent']);

@@ -18,6 +18,7 @@ export const WORLD_FILES = [
   'test/mail/mailtest.integration.test.ts',
   'test/mail/public-view.integration.test.ts',
   'test/playground/browser.integration.test.ts',
+  'test/playground/complaint-browser.integration.test.ts',
 ];
 
 const integration = { environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 } as const;

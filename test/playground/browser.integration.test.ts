@@ -1,12 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { mytParts } from '../../cards/teams/form-datetime.ts';
 import { createTranslator } from '../../src/i18n/index.ts';
-import { describeInBrowser, launchChromium } from '../support/browser.ts';
-import { createPgliteDatabase, type TestDatabase } from '../support/databases.ts';
-import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world.ts';
+import { describeInBrowser } from '../support/browser.ts';
+import { usePlaygroundInBrowser } from '../support/playground-page.ts';
 
 // The playground as a person uses it, in Debian's Chromium: SOP 4.1 from `/changerequest` typed in the
 // requester's chat to the closure notice in the announcements channel, switching identity at each step as
@@ -14,7 +10,6 @@ import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playgroun
 // clicking the buttons and filling the forms the official Adaptive Cards renderer draws. A screenshot of
 // every step is saved under test-results/playground/ (CI keeps the folder as an artifact).
 
-const SHOTS = join(process.cwd(), 'test-results', 'playground');
 const t = createTranslator('ms');
 const en = createTranslator('en');
 // Dates the forms ask for, in the page's own date boxes: the change is wanted next week, and Section D
@@ -22,83 +17,11 @@ const en = createTranslator('en');
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describeInBrowser('Playground in a browser: a change request from /changerequest to closure', () => {
-  let db: TestDatabase;
-  let world: PlaygroundWorld;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let page: Page;
   let number = '';
-  let shot = 0;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    db = await createPgliteDatabase();
-    world = await startPlaygroundWorld(db);
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    // On a fresh machine launchChromium first installs Debian's Chromium.
-  }, 600_000);
-  afterAll(async () => {
-    await chromium?.close();
-    await world?.close();
-    await db?.cleanup();
-  });
-
-  async function screenshot(name: string) {
-    shot += 1;
-    await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`) });
-  }
-
-  // A person acts once the bot has finished posting and updating what the last step caused: an update
-  // landing on a card redraws it for everyone (as in Teams), which would close a form someone just opened.
-  async function actAs(person: string) {
-    await quiet();
-    await page.getByTestId('identity').selectOption(person);
-    await expect.poll(() => new URL(page.url()).searchParams.get('as')).toBe(person);
-  }
-
-  async function open(purpose: string) {
-    const entry = page.locator(`[data-testid="conversation"][data-purpose="${purpose}"]`);
-    await entry.click();
-    await expect.poll(() => entry.getAttribute('aria-current')).toBe('page');
-  }
-
-  /** The newest card in the open conversation that mentions the ticket (or any card, before there is one). */
-  function cardAbout(text: string): Locator {
-    return page.getByTestId('message').filter({ hasText: text }).getByTestId('card').last();
-  }
-
-  /**
-   * A form box by the name a screen reader gives it (the label; the renderer's required mark is not part of
-   * it): a text, date or time box, or a list.
-   */
-  function field(card: Locator, name: string): Locator {
-    return card
-      .getByRole('textbox', { name, exact: true })
-      .or(card.getByRole('combobox', { name, exact: true }));
-  }
-
-  /**
-   * The last step is over: the page's card actions have been answered, the bot has delivered what they
-   * caused, and the page has fetched what it heard of on its event stream.
-   */
-  async function quiet() {
-    const idle = () =>
-      expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
-    await idle();
-    await world.settle();
-    await page.waitForTimeout(150);
-    await idle();
-  }
-
-  async function click(card: Locator, title: string) {
-    await quiet();
-    await card.getByRole('button', { name: title, exact: true }).click();
-  }
+  const { opened, screenshot, actAs, open, cardAbout, field, quiet, click } = usePlaygroundInBrowser();
 
   it('answers /changerequest typed in the requester’s chat with the form, and opens the ticket from it', async () => {
+    const { page, world } = opened();
     await page.goto(`${world.base}/?as=aminah&lang=ms`);
     await open('chat');
     await page.getByTestId('composer').fill('/changerequest Tambah rakan.com.my ke senarai putih');
@@ -152,6 +75,7 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
   });
 
   it('lets an approver who pressed Tolak by mistake see the request in the form and cancel back to it', async () => {
+    const { page } = opened();
     await actAs('zulkifli');
     await open('approvals');
     const card = cardAbout(number);
@@ -177,6 +101,7 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
   });
 
   it('shows the approval buttons only to the approvers, and approves from the approvals channel', async () => {
+    const { page, world } = opened();
     // The requester sees the status in the channel, without buttons.
     await actAs('aminah');
     await open('approvals');
@@ -228,6 +153,7 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
   });
 
   it('lets SOC fill Section B and Section D inside the card in the SOC channel', async () => {
+    const { page, world } = opened();
     await actAs('hafiz');
     await open('soc');
     const card = cardAbout(number);
@@ -287,6 +213,7 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
   });
 
   it('closes when the requester confirms, and announces the closure in the announcements channel', async () => {
+    const { page } = opened();
     await actAs('aminah');
     await open('chat');
     const card = cardAbout(number);
@@ -299,6 +226,7 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
   });
 
   it('speaks English on request, and the bot answers each person in their configured language', async () => {
+    const { page } = opened();
     await page.getByTestId('lang-en').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await open('approvals');
@@ -316,6 +244,6 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
       .waitFor();
     await screenshot('in-english');
     // Nothing left loopback: the page works air-gapped.
-    expect(chromium.blocked).toEqual([]);
+    expect(opened().blocked).toEqual([]);
   });
 });

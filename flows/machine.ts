@@ -107,9 +107,10 @@ export function run<S extends TicketState, O extends TicketActionType>(
     return { ...refusal, whatNow: whatNowIn(m, ticket, actor, now) };
   }
   // A person who may not take this step is told, as one who came too late is, who acts next and what they
-  // themselves may do: "only the approver may" alone leaves them asking whom to call.
+  // themselves may do: "only the approver may" alone leaves them asking whom to call. Opening a ticket has
+  // no ticket to say that of.
   const denied = authorize(first.role, first.rules ?? [], ticket, actor, now);
-  if (denied) return { ...denied, whatNow: whatNowIn(m, ticket, actor, now) };
+  if (denied) return ticket === null ? denied : { ...denied, whatNow: whatNowIn(m, ticket, actor, now) };
 
   const effects = ticket === null ? openWith(m, action, actor, now) : stepWith(m, ticket, action, actor, now);
   if (isRefusal(effects)) return effects;

@@ -4,9 +4,9 @@ import type { Db } from './types.ts';
 // What mailops deletes once it is old (`retention` in the configuration), so a server left running for years
 // does not fill its disk with daily checks (about 0.4 GB a year for 100 monitored domains, most of it the
 // findings of checklist runs). Only what mailops itself can tell is no longer needed:
-// - /mailtest runs that belong to no ticket (asked in chat or the CLI, or a checklist run that found nothing
-//   to open a ticket for), finished, and the checklist's fires (`mailops checklist history`), finished, with
-//   only those a later fire of the same task succeeded after (LATER_OK below);
+// - finished /mailtest runs that belong to no ticket (asked in chat or the CLI, or a checklist run that found
+//   nothing to open a ticket for), and the checklist's finished fires (`mailops checklist history`) that a
+//   later good fire of the same schedule has followed (LATER_OK below);
 // - chat messages already delivered; one that could not be delivered stays for `mailops outbox retry`.
 // Tickets, their notes, the runs attached to them (the investigation and re-check are the complaint's
 // evidence, SOP 4.2 step 3) and the audit trail are government records: mailops never deletes them.

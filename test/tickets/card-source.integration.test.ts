@@ -38,6 +38,37 @@ describeEachDatabase('the ticket card’s fields', (suite) => {
       .prisma.ticket.findUniqueOrThrow({ where: { number } })
       .then((t) => buildTicketCard(db().prisma, h.directory, t.id, kind, h.clock.now()));
 
+  it('says nothing of the requested date when the plan starts by then, and counts days when it is days late', async () => {
+    const onTime = await h.openUnendorsed('cr-on-time');
+    await h.walk(onTime.number, ['approve']);
+    const early = { plannedStart: '2025-06-19T22:00:00+08:00', plannedEnd: '2025-06-19T23:00:00+08:00' };
+    const started = await h.tickets.act(
+      onTime.number,
+      { type: 'start_implementation', sectionB: sectionB(early) },
+      h.actorFor('start_implementation'),
+      `${onTime.number}-b`,
+    );
+    expect(started.status, JSON.stringify(started)).toBe('applied');
+    const labels = shown((await card(onTime.number, 'soc')).fields).map(([label]) => label);
+    expect(labels).toContain('Planned window');
+    expect(labels).not.toContain('Against the requested date');
+
+    const late = await h.openUnendorsed('cr-late');
+    await h.walk(late.number, ['approve']);
+    const week = { plannedStart: '2025-06-27T09:00:00+08:00', plannedEnd: '2025-06-27T10:00:00+08:00' };
+    await h.tickets.act(
+      late.number,
+      { type: 'start_implementation', sectionB: sectionB(week) },
+      h.actorFor('start_implementation'),
+      `${late.number}-b`,
+    );
+    const ms = textsFor('ms');
+    const field = (await card(late.number, 'ticket')).fields.find(
+      (f) => f.label.key === 'field.planned_late',
+    );
+    expect(field && fieldValueText(field.value, ms)).toBe('bermula 7 hari selepas tarikh & masa dipohon');
+  });
+
   it('shows Section B’s plan and Section D’s review once SOC writes one', async () => {
     const { number } = await h.openUnendorsed('cr-b-d');
     await h.walk(number, ['approve', 'start_implementation']);
@@ -51,6 +82,11 @@ describeEachDatabase('the ticket card’s fields', (suite) => {
       'Buang entri senarai putih dan pulihkan konfigurasi sebelumnya.',
     ]);
     expect(planned.map(([label]) => label)).not.toContain('Post Implementation Review');
+    // The plan starts at 22:00 the day after the 09:00 the requester asked for: the card says so.
+    expect(planned).toContainEqual([
+      'Against the requested date',
+      'starts 37 hours after the requested date & time',
+    ]);
 
     const review = 'Senarai putih berfungsi; tiada e-mel sah dikuarantin selepas perubahan.';
     const done = await h.tickets.act(

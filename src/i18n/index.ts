@@ -6,6 +6,7 @@ import type { MessageRef } from '../../flows/types.ts';
 import { cards } from './catalog/cards.ts';
 import { checklist } from './catalog/checklist.ts';
 import { cli } from './catalog/cli.ts';
+import { cliTickets } from './catalog/cli-tickets.ts';
 import { common } from './catalog/common.ts';
 import { config } from './catalog/config.ts';
 import { configChecks } from './catalog/config-checks.ts';
@@ -43,6 +44,7 @@ export const CATALOG_MODULES: readonly { readonly name: string; readonly catalog
   { name: 'slack', catalog: slack },
   { name: 'teams', catalog: teams },
   { name: 'cli', catalog: cli },
+  { name: 'cli-tickets', catalog: cliTickets },
   { name: 'config', catalog: config },
   { name: 'config-checks', catalog: configChecks },
   { name: 'mailtest', catalog: mailtest },

@@ -27,10 +27,11 @@ const DAY_MS = 86_400_000;
 
 interface Kind {
   readonly name: PrunedKind;
+  /** Its table; every condition below reads the row as `r`. */
+  readonly table: string;
   readonly days: (policy: RetentionPolicy) => number;
-  count(db: Db, before: Date): Promise<number>;
-  /** Deletes at most BATCH rows; how many it did. */
-  remove(db: Db, before: Date): Promise<number>;
+  /** Which rows of the table are old by `before` and may go. */
+  readonly old: (before: Date) => Prisma.Sql;
 }
 
 /**
@@ -41,49 +42,40 @@ interface Kind {
 const LATER_OK = Prisma.sql`EXISTS (
   SELECT 1 FROM scheduler_runs l WHERE l.task = r.task AND l.status = 'ok' AND l.fire_at > r.fire_at)`;
 
-const counted = async (rows: Promise<{ n: bigint | number }[]>) => Number((await rows)[0]?.n ?? 0);
-
 const KINDS: readonly Kind[] = [
   {
     name: 'mailtest_runs',
+    table: 'mailtest_runs',
     days: (p) => p.historyDays,
-    count: (db, before) =>
-      counted(db.$queryRaw`
-        SELECT count(*) AS n FROM mailtest_runs
-        WHERE ticket_id IS NULL AND status NOT IN ('running', 'pending') AND started_at < ${before}`),
-    remove: (db, before) =>
-      db.$executeRaw`
-        DELETE FROM mailtest_runs WHERE id IN (
-          SELECT id FROM mailtest_runs
-          WHERE ticket_id IS NULL AND status NOT IN ('running', 'pending') AND started_at < ${before}
-          LIMIT ${BATCH})`,
+    old: (before) =>
+      Prisma.sql`r.ticket_id IS NULL AND r.status NOT IN ('running', 'pending') AND r.started_at < ${before}`,
   },
   {
     name: 'checklist_fires',
+    table: 'scheduler_runs',
     days: (p) => p.historyDays,
-    count: (db, before) =>
-      counted(db.$queryRaw`
-        SELECT count(*) AS n FROM scheduler_runs r
-        WHERE r.status <> 'running' AND r.fire_at < ${before} AND ${LATER_OK}`),
-    remove: (db, before) =>
-      db.$executeRaw`
-        DELETE FROM scheduler_runs WHERE id IN (
-          SELECT r.id FROM scheduler_runs r
-          WHERE r.status <> 'running' AND r.fire_at < ${before} AND ${LATER_OK}
-          LIMIT ${BATCH})`,
+    old: (before) => Prisma.sql`r.status <> 'running' AND r.fire_at < ${before} AND ${LATER_OK}`,
   },
   {
     name: 'sent_messages',
+    table: 'outbox_messages',
     days: (p) => p.sentMessagesDays,
-    count: (db, before) =>
-      counted(db.$queryRaw`
-        SELECT count(*) AS n FROM outbox_messages WHERE status = 'sent' AND sent_at < ${before}`),
-    remove: (db, before) =>
-      db.$executeRaw`
-        DELETE FROM outbox_messages WHERE id IN (
-          SELECT id FROM outbox_messages WHERE status = 'sent' AND sent_at < ${before} LIMIT ${BATCH})`,
+    old: (before) => Prisma.sql`r.status = 'sent' AND r.sent_at < ${before}`,
   },
 ];
+
+async function count(db: Db, kind: Kind, before: Date): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT count(*) AS n FROM ${Prisma.raw(kind.table)} r WHERE ${kind.old(before)}`;
+  return Number(row?.n ?? 0);
+}
+
+/** Deletes at most BATCH rows; how many it did. */
+function removeBatch(db: Db, kind: Kind, before: Date): Promise<number> {
+  const table = Prisma.raw(kind.table);
+  return db.$executeRaw`
+    DELETE FROM ${table} WHERE id IN (SELECT r.id FROM ${table} r WHERE ${kind.old(before)} LIMIT ${BATCH})`;
+}
 
 /** The moment before which each kind is old, by the policy, at `now`. */
 export function cutoffs(policy: RetentionPolicy, now: Date): Readonly<Record<PrunedKind, Date>> {
@@ -106,12 +98,12 @@ export async function prune(
   const counts: Record<PrunedKind, number> = { mailtest_runs: 0, checklist_fires: 0, sent_messages: 0 };
   for (const kind of KINDS) {
     if (options.dryRun) {
-      counts[kind.name] = await kind.count(db, before[kind.name]);
+      counts[kind.name] = await count(db, kind, before[kind.name]);
       continue;
     }
     for (;;) {
       if (options.signal?.aborted) return counts;
-      const removed = await kind.remove(db, before[kind.name]);
+      const removed = await removeBatch(db, kind, before[kind.name]);
       counts[kind.name] += removed;
       if (removed < BATCH) break;
     }

@@ -18,7 +18,7 @@ export interface WaitingSource {
 }
 
 /** The card's "Menunggu tindakan …" line for this reader, or undefined when nobody acts next. */
-export async function waitingLineOf(
+async function waitingLineOf(
   source: WaitingSource,
   ticketId: string,
   locale: Locale,

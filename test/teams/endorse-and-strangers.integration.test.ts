@@ -48,6 +48,11 @@ describeEachDatabase('Teams: endorsement and strangers', (suite) => {
     await db?.cleanup();
   });
   const settle = () => world.settle();
+  /** Rosli presses Endorse on the card as he sees it. */
+  const endorseFrom = (card: Parameters<typeof adaptiveCardAction>[0]['card']) =>
+    bot.send(
+      adaptiveCardAction({ serviceUrl: connector.url, from: rosli, card, verb: actionIdOf('endorse') }),
+    );
 
   it('offers the configured managers on the form, and the manager endorses from his own chat', async () => {
     await bot.send(messageActivity({ serviceUrl: connector.url, from: rosli, text: 'help' }));
@@ -91,14 +96,7 @@ describeEachDatabase('Teams: endorsement and strangers', (suite) => {
       .find((m) => cardOf(m) !== null && JSON.stringify(m.activity).includes(ticket.number))!;
     expect(adaptiveCardProblems(cardOf(endorsement))).toEqual([]);
     expect(JSON.stringify(cardOf(endorsement))).toContain(actionIdOf('endorse'));
-    await bot.send(
-      adaptiveCardAction({
-        serviceUrl: connector.url,
-        from: rosli,
-        card: endorsement,
-        verb: actionIdOf('endorse'),
-      }),
-    );
+    await endorseFrom(endorsement);
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe(
       'awaiting_approval',
     );
@@ -111,16 +109,7 @@ describeEachDatabase('Teams: endorsement and strangers', (suite) => {
       .messagesIn(personalChatOf(rosli))
       .find((m) => JSON.stringify(m.versions[0]).includes(actionIdOf('endorse')))!;
     const endorsement = { ...sent, activity: sent.versions[0]! };
-    const answer = (
-      await bot.send(
-        adaptiveCardAction({
-          serviceUrl: connector.url,
-          from: rosli,
-          card: endorsement,
-          verb: actionIdOf('endorse'),
-        }),
-      )
-    ).json as { value: unknown };
+    const answer = (await endorseFrom(endorsement)).json as { value: unknown };
     expect(answer.value).toMatch(
       /^Sudah dibuat: Disokong oleh Rosli bin Ahmad pada .+ \(MYT\)\. .+ Menunggu tindakan Pelulus: Zulkifli sebelum .+ \(MYT\)\. Tiada tindakan yang boleh anda ambil pada tiket ini sekarang\.$/,
     );

@@ -5,6 +5,7 @@ import { tickets } from '../../src/i18n/catalog/tickets.ts';
 import { renderMessage } from '../../src/i18n/index.ts';
 import { describeResult, namesNextStep } from '../../src/tickets/describe-result.ts';
 import { NOW, ticket, VALID } from '../flows/fixtures.ts';
+import { WRONG_ROLE_ON_APPROVAL } from './refusals.ts';
 
 // What a person is told after acting, in Malay (default) and English.
 
@@ -73,20 +74,7 @@ describe('the reply to an action', () => {
   });
 
   it('names the people the ticket waits for, in the card’s words, where the role alone would be said', () => {
-    const whatNow = [
-      { key: 'next.by_role', params: { role: 'approver', actions: 'approve, reject' } },
-      { key: 'next.none' },
-    ];
-    const refused = {
-      status: 'refused',
-      refusal: {
-        ok: false,
-        code: 'wrong_role',
-        reason: { key: 'refusal.wrong_role', params: { role: 'approver' } },
-        whatNow,
-      },
-      lastDecision: null,
-    } as const;
+    const refused = WRONG_ROLE_ON_APPROVAL;
     const waiting =
       'Menunggu tindakan Pelulus: Noraini binti Abdullah, Zulkifli sebelum 2 Dis 2026, 3:00 PTG (MYT)';
     expect(describeResult(refused, 'ms', '', waiting).text).toBe(

@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/types.ts';
 import type { Directory } from '../../src/directory/directory.ts';
 import { describeResultWithNames } from '../../src/tickets/waiting-line.ts';
+import { WRONG_ROLE_ON_APPROVAL } from './refusals.ts';
 
 // The names in a refusal are read from the ticket's card; a refusal is still complete without them.
 
-const refused = {
-  status: 'refused',
-  refusal: {
-    ok: false,
-    code: 'wrong_role',
-    reason: { key: 'refusal.wrong_role', params: { role: 'approver' } },
-    whatNow: [
-      { key: 'next.by_role', params: { role: 'approver', actions: 'approve, reject' } },
-      { key: 'next.none' },
-    ],
-  },
-  lastDecision: null,
-} as const;
+const refused = WRONG_ROLE_ON_APPROVAL;
 
 let reads = 0;
 const unreadable = (): Db => {

@@ -1,7 +1,7 @@
 import { waitingLine } from '../../../cards/who-acts.ts';
 import type { Db } from '../../db/types.ts';
 import type { Directory } from '../../directory/directory.ts';
-import { createTranslator, formatMyt, type Locale } from '../../i18n/index.ts';
+import { formatMyt, type Locale } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { actorNameOf, buildTicketCard } from '../../tickets/card-source.ts';
 
@@ -11,8 +11,8 @@ import { actorNameOf, buildTicketCard } from '../../tickets/card-source.ts';
 const SHOWN = 50;
 
 export async function ticketTimeline(db: Db, directory: Directory, lang: Locale, now: Date) {
-  const t = createTranslator(lang);
   const texts = textsFor(lang);
+  const { t } = texts;
   const rows = await db.ticket.findMany({
     orderBy: [{ year: 'desc' }, { seq: 'desc' }],
     take: SHOWN,

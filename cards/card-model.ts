@@ -97,12 +97,19 @@ export interface CardModel {
     readonly name: string | null;
     /** For a role: the names of the people who hold it, so the card says whom to ask, not just the role. */
     readonly people?: readonly string[];
+    /**
+     * The reader of this copy is the one who must act, or one of the role's people (left out of `people`):
+     * their own chat with the bot, or their own view in Teams, says "you" rather than their own name.
+     */
+    readonly you?: true;
     readonly dueAt: Date | null;
     /**
      * Once the requester let the deadline to test pass (SOP 4.1.1 step 13, 4.2.1 step 9): the service desk
      * may close the ticket unconfirmed, and these are its people who may. Absent before the deadline.
      */
     readonly closableBy?: readonly string[];
+    /** The reader is one of the desk's people who may close it (left out of `closableBy`). */
+    readonly youMayClose?: true;
   } | null;
   /** The last decision, for "Approved by X at T (MYT)" in place of the buttons. */
   readonly lastDecision: { readonly event: MessageRef; readonly actorName: string; readonly at: Date } | null;

@@ -49,8 +49,13 @@ export interface TicketCardSource {
   readonly timeline: readonly { readonly type: string; readonly actorName: string; readonly at: Date }[];
   /** Display name of a person id, for "waiting for Aminah"; null when the id is not a configured person. */
   readonly nameOf: (personId: string) => string | null;
-  /** Names of the people who hold a role, for "waiting for Approver: Zulkifli, Noraini"; absent: the role alone. */
-  readonly namesWithRole?: (role: Role) => readonly string[];
+  /** The people who may take a role's step, for "waiting for Approver: Zulkifli, Noraini"; absent: the role alone. */
+  readonly peopleWithRole?: (role: Role) => readonly { readonly id: string; readonly name: string }[];
+  /**
+   * The person this copy is drawn for (their own chat with the bot, their own view in Teams), who reads
+   * "waiting for you" rather than their own name; absent for a copy many people read.
+   */
+  readonly reader?: string;
   /** The bot's investigation of a complaint, worded by src/investigation; absent when it ran none. */
   readonly investigation?: CardInvestigation;
 }
@@ -100,20 +105,7 @@ export function buildCardModel(card: CardKind, source: TicketCardSource): CardMo
     title: source.title,
     requesterName: source.requesterName,
     fields: earlierRoundAsHistory(source.fields, snapshot.state),
-    nextActor:
-      next === null || nextWho === null
-        ? null
-        : {
-            who: nextWho,
-            name: 'person' in next ? source.nameOf(next.person) : null,
-            ...('role' in nextWho && source.namesWithRole
-              ? { people: source.namesWithRole(nextWho.role) }
-              : {}),
-            dueAt: source.slaDueAt,
-            ...(allowed.has('close_unconfirmed')
-              ? { closableBy: source.namesWithRole?.('service_desk') ?? [] }
-              : {}),
-          },
+    nextActor: next === null || nextWho === null ? null : nextActorOf(next, nextWho, allowed, source),
     lastDecision: source.lastDecision
       ? {
           event: { key: `past.${source.lastDecision.action}` } satisfies MessageRef,
@@ -125,6 +117,32 @@ export function buildCardModel(card: CardKind, source: TicketCardSource): CardMo
     actors: actorsOf(snapshot, CARD_BUTTONS[card]).flatMap((a) => audienceOf(a) ?? []),
     timeline,
     ...(source.investigation ? { investigation: source.investigation } : {}),
+  };
+}
+
+type NextActorModel = NonNullable<CardModel['nextActor']>;
+
+function nextActorOf(
+  next: NextActor,
+  who: Audience,
+  allowed: ReadonlySet<TicketActionType>,
+  source: TicketCardSource,
+): NextActorModel {
+  const { reader, peopleWithRole } = source;
+  const others = (people: readonly { id: string; name: string }[]) =>
+    people.filter((p) => p.id !== reader).map((p) => p.name);
+  const holds = (people: readonly { id: string }[]) => people.some((p) => p.id === reader);
+  const holders = 'role' in who && peopleWithRole ? peopleWithRole(who.role) : undefined;
+  const desk = allowed.has('close_unconfirmed') ? (peopleWithRole?.('service_desk') ?? []) : undefined;
+  const you = 'person' in next ? next.person === reader : holders !== undefined && holds(holders);
+  return {
+    who,
+    name: 'person' in next ? source.nameOf(next.person) : null,
+    ...(holders ? { people: others(holders) } : {}),
+    ...(you ? { you: true } : {}),
+    dueAt: source.slaDueAt,
+    ...(desk ? { closableBy: others(desk) } : {}),
+    ...(desk && holds(desk) ? { youMayClose: true } : {}),
   };
 }
 

@@ -7,19 +7,19 @@ import type { Texts } from './texts.ts';
 /** Names shown before "+N lagi": enough to know whom to call, short enough for one line. */
 const NAMES_SHOWN = 3;
 
-/** The first few names, and how many more; empty for nobody. */
-function namesOf(people: readonly string[], texts: Texts): string {
-  const shown = people.slice(0, NAMES_SHOWN).join(', ');
-  const more = people.length - NAMES_SHOWN;
+/** The first few names, "you" first when the reader is one of them, and how many more; empty for nobody. */
+function namesOf(people: readonly string[], texts: Texts, you = false): string {
+  const all = you ? [texts.t('card.you'), ...people] : people;
+  const shown = all.slice(0, NAMES_SHOWN).join(', ');
+  const more = all.length - NAMES_SHOWN;
   return more > 0 ? texts.t('card.names_and_more', { names: shown, count: more }) : shown;
 }
 
 export function whoActs(next: NonNullable<CardModel['nextActor']>, texts: Texts): string {
-  if (next.name !== null) return next.name;
-  if (!('role' in next.who)) return texts.t('common.unknown');
+  if (!('role' in next.who)) return next.you ? texts.t('card.you') : (next.name ?? texts.t('common.unknown'));
   const role = texts.t(`role.${next.who.role}`);
-  const people = next.people ?? [];
-  return people.length === 0 ? role : texts.t('card.role_people', { role, names: namesOf(people, texts) });
+  const names = namesOf(next.people ?? [], texts, next.you);
+  return names === '' ? role : texts.t('card.role_people', { role, names });
 }
 
 /**
@@ -37,7 +37,8 @@ export function waitingLine(
   const due = texts.formatDate(next.dueAt);
   if (next.closableBy === undefined) return texts.t('card.waiting_for_by', { who, due });
   const role = texts.t('role.service_desk');
-  const names = next.closableBy.length === 0 ? '' : ` (${namesOf(next.closableBy, texts)})`;
+  const closers = namesOf(next.closableBy, texts, next.youMayClose);
+  const names = closers === '' ? '' : ` (${closers})`;
   const desk = clip(`${role}${names}`);
   return texts.t('card.waiting_for_overdue_confirmation', { who, due, desk });
 }

@@ -143,7 +143,10 @@ export async function startApp(options: AppOptions) {
     platforms,
     context: {
       renderText: (message, locale) => renderMessage(message, locale === 'en' ? 'en' : 'ms'),
-      buildCard: (ticketId, card) => buildTicketCard(db, directory, ticketId, card, clock.now()),
+      buildCard: (ticketId, card, reader) => {
+        const person = reader && directory.byIdentity(reader.platform, reader.user);
+        return buildTicketCard(db, directory, ticketId, card, clock.now(), person?.id);
+      },
       buildReport: (report) => buildChecklistReport(db, report),
     },
     clock,

@@ -27,7 +27,12 @@ import { type OutboxPayload, outboxPayload, type ReportPost } from './payload.ts
 
 export interface DeliveryContext {
   renderText(message: MessageRef, locale: string): string;
-  buildCard(ticketId: string, card: CardKind): Promise<CardModel>;
+  /** `reader`: the platform user whose own chat with the bot the copy is in, who reads "you" on it. */
+  buildCard(
+    ticketId: string,
+    card: CardKind,
+    reader?: { readonly platform: string; readonly user: string },
+  ): Promise<CardModel>;
   /**
    * A report card from the runs it names, in the payload's language (src/scheduler/checklist-report.ts).
    * Optional only while a composition root has not wired it: such rows are parked as `dead` with a reason.
@@ -56,11 +61,16 @@ interface Delivered {
   readonly card: {
     readonly card: CardKind;
     readonly locale: string;
+    /** The platform user of a copy in their own chat with the bot; null in a channel. */
+    readonly reader: string | null;
     readonly channel: string;
     readonly messageId: string;
   } | null;
   readonly refused?: readonly string[];
 }
+
+const readerOn = (platform: ChatPlatform, user: string | null) =>
+  user === null ? undefined : { platform: platform.name, user };
 
 export interface DrainResult {
   sent: number;
@@ -93,9 +103,11 @@ export function createDispatcher(options: DispatcherOptions) {
     if (payload.kind === 'report.post') return deliverReport(payload, platform);
     if (payload.kind === 'card.post') {
       if (!row.ticketId) throw new PlatformDeliveryError('card without ticket', { retryable: false });
-      const model = await options.context.buildCard(row.ticketId, payload.card);
+      const reader = payload.to.kind === 'user' ? payload.to.user : null;
+      const model = await options.context.buildCard(row.ticketId, payload.card, readerOn(platform, reader));
       const posted = await platform.postCard(payload.to, model, payload.locale);
-      return { messageId: posted.messageId, card: { card: payload.card, locale: payload.locale, ...posted } };
+      const card = { card: payload.card, locale: payload.locale, reader, ...posted };
+      return { messageId: posted.messageId, card };
     }
     if (!row.ticketId) throw new PlatformDeliveryError('card without ticket', { retryable: false });
     return { messageId: null, card: null, refused: await refresh(row.ticketId, payload.card, platform) };
@@ -115,7 +127,8 @@ export function createDispatcher(options: DispatcherOptions) {
     let transient: unknown;
     for (const ref of posted) {
       try {
-        const model = await options.context.buildCard(ticketId, ref.card as CardKind);
+        const reader = readerOn(platform, ref.reader);
+        const model = await options.context.buildCard(ticketId, ref.card as CardKind, reader);
         await platform.updateCard({ channel: ref.channel, messageId: ref.messageId }, model, ref.locale);
       } catch (error) {
         if (!(error instanceof PlatformDeliveryError)) transient ??= error;
@@ -213,6 +226,7 @@ export function createDispatcher(options: DispatcherOptions) {
                   channel: card.channel,
                   messageId: card.messageId,
                   locale: card.locale,
+                  reader: card.reader,
                 },
                 update: {},
               }),

@@ -33,6 +33,8 @@ export async function buildTicketCard(
   ticketId: string,
   card: CardKind,
   now: Date,
+  /** The person this copy is drawn for, who reads "you" where the card would name them (TicketCardSource). */
+  reader?: string,
 ): Promise<CardModel> {
   const [snapshot, row] = await Promise.all([
     db.$transaction((tx) => loadSnapshot(tx, ticketId)),
@@ -138,7 +140,7 @@ export async function buildTicketCard(
     nameOf: (id) => (id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : (directory.person(id)?.name ?? null)),
     // Only those who may take the step: an approver who asked for the change, or who approved it and now
     // holds SOC's role too, is refused it by the SOP (separation of duties) and is nobody to wait for.
-    namesWithRole: (role) => {
+    peopleWithRole: (role) => {
       // The steps waiting on this role now (a requester's Withdraw is no approver's step).
       const steps = actionsInState(snapshot, now).filter((a) =>
         actorsOf(snapshot, [a]).some((who) => 'role' in who && who.role === role),
@@ -146,8 +148,9 @@ export async function buildTicketCard(
       return directory
         .withRole(role)
         .filter((p) => availableActions(snapshot, directory.actor(p.id), now).some((a) => steps.includes(a)))
-        .map((p) => p.name);
+        .map((p) => ({ id: p.id, name: p.name }));
     },
+    ...(reader === undefined ? {} : { reader }),
     ...(investigation ? { investigation } : {}),
   });
 }

@@ -17,14 +17,28 @@ export interface WaitingSource {
   readonly clock: { now(): Date };
 }
 
+/** Who the reply is for: their language, and the configured person, if any, who reads "you" in it. */
+export interface ReplyReader {
+  readonly locale: Locale;
+  readonly person: { readonly id: string } | undefined;
+}
+
 /** The card's "Menunggu tindakan …" line for this reader, or undefined when nobody acts next. */
 async function waitingLineOf(
   source: WaitingSource,
   ticketId: string,
-  locale: Locale,
+  reader: ReplyReader,
 ): Promise<string | undefined> {
-  const model = await buildTicketCard(source.db, source.directory, ticketId, 'ticket', source.clock.now());
-  return model.nextActor ? waitingLine(model.nextActor, textsFor(locale)) : undefined;
+  const now = source.clock.now();
+  const model = await buildTicketCard(
+    source.db,
+    source.directory,
+    ticketId,
+    'ticket',
+    now,
+    reader.person?.id,
+  );
+  return model.nextActor ? waitingLine(model.nextActor, textsFor(reader.locale)) : undefined;
 }
 
 /**
@@ -36,12 +50,12 @@ export async function describeResultWithNames(
   source: WaitingSource,
   ticketId: string | undefined,
   result: ActResult,
-  locale: Locale,
+  reader: ReplyReader,
   ticketRef = '',
 ): Promise<ResultText> {
   const waiting =
     ticketId && namesNextStep(result)
-      ? await waitingLineOf(source, ticketId, locale).catch(() => undefined)
+      ? await waitingLineOf(source, ticketId, reader).catch(() => undefined)
       : undefined;
-  return describeResult(result, locale, ticketRef, waiting);
+  return describeResult(result, reader.locale, ticketRef, waiting);
 }

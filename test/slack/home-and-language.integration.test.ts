@@ -109,16 +109,26 @@ describeEachDatabase('Slack App Home and language', (suite) => {
     await until(() => world.api.callsTo('chat.postMessage').length > posted, 'the card in the DM');
     const card = world.cardWith(dmOf(zulkifli), 'approve', ticket.number);
     expect(buttonsOf(card.blocks)).toEqual([actionIdOf('approve'), actionIdOf('reject')]);
-    // Recorded once Slack has answered, so that later decisions update this copy too.
+    // His own copy: the step is his and his colleague's, and it says so.
+    expect(wordsOf(card.blocks)).toMatch(
+      /Menunggu tindakan Pelulus: anda, Noraini binti Abdullah sebelum .+ \(MYT\)/,
+    );
+    // Recorded once Slack has answered, for him, so that later decisions update this copy too.
     const recorded = () =>
-      db.prisma.postedCard.count({ where: { channel: dmOf(zulkifli), ticketId: ticket.id } });
-    await until(async () => (await recorded()) === 1, 'the DM card to be recorded');
+      db.prisma.postedCard.findMany({ where: { channel: dmOf(zulkifli), ticketId: ticket.id } });
+    await until(async () => (await recorded()).length === 1, 'the DM card to be recorded');
+    expect((await recorded())[0]!.reader).toBe(zulkifli.id);
 
     // The buttons work there as anywhere, and the DM copy is updated with everyone else's.
     await world.click(zulkifli, card, 'approve');
     await stateBecomes(world, ticket.number, 'awaiting_implementation');
     await world.settle();
     const dmCopy = world.api.message(card.channel, card.ts)!;
+    // "Processing…", drawn the moment he pressed, was his own copy too.
+    const processing = dmCopy.versions
+      .map((v) => wordsOf(v.blocks))
+      .find((w) => w.includes('Sedang diproses…'));
+    expect(processing).toMatch(/Menunggu tindakan Pelulus: anda, Noraini binti Abdullah sebelum/);
     expect(buttonsOf(dmCopy.blocks)).toEqual([]);
     expect(wordsOf(dmCopy.blocks)).toMatch(/Diluluskan oleh Zulkifli bin Hassan pada .+ \(MYT\)/);
   });
@@ -127,7 +137,20 @@ describeEachDatabase('Slack App Home and language', (suite) => {
     const open = await db.prisma.ticket.findFirstOrThrow({ where: { state: 'awaiting_implementation' } });
     const closed = await complain(world, 'agensi.gov.my');
     await actWithForm(world, hafiz, CHANNELS.soc, closed, 'mark_resolved', note('notes', 'SPF dibetulkan.'));
-    await world.click(aminah, world.cardWith(dmOf(aminah), 'confirm_resolved', closed), 'confirm_resolved');
+    // Her own copies say the step is hers: the one asking her to test, and the one posted when she
+    // complained, redrawn since (a card drawn for one reader stays drawn for them at every update).
+    const toConfirm = world.cardWith(dmOf(aminah), 'confirm_resolved', closed);
+    const first = world.messagesIn(dmOf(aminah)).find((m) => m.blocks && (m.text ?? '').includes(closed))!;
+    expect(first.ts).not.toBe(toConfirm.ts);
+    const asPosted = world.api.message(toConfirm.channel, toConfirm.ts)!.versions[0]!;
+    for (const copy of [asPosted, world.api.message(first.channel, first.ts)!])
+      expect(wordsOf(copy.blocks)).toMatch(/Menunggu tindakan anda sebelum .+ \(MYT\)/);
+    // SOC's channel copy is read by many: it names her.
+    const socCopy = world.messagesIn(CHANNELS.soc).find((m) => m.blocks && (m.text ?? '').includes(closed))!;
+    expect(wordsOf(world.api.message(socCopy.channel, socCopy.ts)!.blocks)).toMatch(
+      /Menunggu tindakan Aminah binti Yusof sebelum/,
+    );
+    await world.click(aminah, toConfirm, 'confirm_resolved');
     await stateBecomes(world, closed, 'closed');
     await world.settle();
 

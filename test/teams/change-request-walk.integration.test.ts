@@ -236,8 +236,9 @@ describeEachDatabase('Teams: a change request from command to decision', (suite)
     await settle();
     const confirm = cardIn(personalChatOf(aminah), ticket.number);
     expect(adaptiveCardProblems(cardOf(confirm))).toEqual([]);
-    // In her own chat the card carries its buttons directly.
+    // In her own chat the card carries its buttons directly, and says the step is hers.
     expect(JSON.stringify(cardOf(confirm))).toContain(actionIdOf('confirm_resolved'));
+    expect(JSON.stringify(cardOf(confirm))).toMatch(/Menunggu tindakan anda sebelum .+ \(MYT\)/);
     const answer = await invoke(
       adaptiveCardAction({
         serviceUrl: serviceUrl(),

@@ -85,6 +85,15 @@ describeEachDatabase('Teams: the buttons of a person who holds two roles', (suit
     };
     expect(await buttons(hafiz)).toEqual(['mark_implemented', 'escalate_to_vendor']);
     expect(await buttons(rosli)).toEqual(['escalate_to_vendor']);
+    // SOC's step: each of its people reads "you" first in their own view; the channel's copy names them all.
+    const waiting = async (who?: typeof hafiz) =>
+      /Menunggu tindakan [^"]+? sebelum/.exec(
+        JSON.stringify(who ? (await world.ownView(who, card)).activity : card.activity),
+      )?.[0];
+    const soc = 'Menunggu tindakan Pusat Operasi Keselamatan (SOC):';
+    expect(await waiting(hafiz)).toBe(`${soc} anda, Rosli bin Ahmad sebelum`);
+    expect(await waiting(rosli)).toBe(`${soc} anda, Muhammad Hafiz sebelum`);
+    expect(await waiting()).toBe(`${soc} Rosli bin Ahmad, Muhammad Hafiz sebelum`);
   });
 
   // Cards posted before the desk's copy had a kind of its own name the requester's kind in their buttons and
@@ -111,5 +120,7 @@ describeEachDatabase('Teams: the buttons of a person who holds two roles', (suit
     const view = JSON.stringify((await world.ownView(rosli, withCard(desk, asBefore))).activity);
     expect(view).toContain(actionIdOf('close_unconfirmed'));
     expect(view).not.toContain(actionIdOf('withdraw'));
+    // The one who may close it reads that it is theirs to close.
+    expect(view).toContain('jadi Meja Bantuan (anda) kini boleh menutup tiket ini tanpa pengesahan');
   });
 });

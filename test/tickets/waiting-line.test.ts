@@ -7,6 +7,7 @@ import { WRONG_ROLE_ON_APPROVAL } from './refusals.ts';
 // The names in a refusal are read from the ticket's card; a refusal is still complete without them.
 
 const refused = WRONG_ROLE_ON_APPROVAL;
+const ENGLISH = { locale: 'en', person: undefined } as const;
 
 let reads = 0;
 const unreadable = (): Db => {
@@ -20,7 +21,7 @@ const unreadable = (): Db => {
 describe('the names of who acts next in a reply', () => {
   it('says the role when the card cannot be read, rather than failing the reply', async () => {
     const source = { db: unreadable(), directory: {} as Directory, clock: { now: () => new Date() } };
-    const reply = await describeResultWithNames(source, 'a-ticket', refused, 'en');
+    const reply = await describeResultWithNames(source, 'a-ticket', refused, ENGLISH);
     expect(reads).toBeGreaterThan(0);
     expect(reply.text).toBe(
       'Only the Approver role can take this action. Next step, for Approver: Approve, Reject. ' +
@@ -34,7 +35,7 @@ describe('the names of who acts next in a reply', () => {
       source,
       'a-ticket',
       { status: 'not_found' },
-      'en',
+      ENGLISH,
       'CR-2026-1',
     );
     expect(reply.text).toMatch(/^Ticket CR-2026-1 was not found/);

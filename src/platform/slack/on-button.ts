@@ -126,7 +126,7 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
 }
 
 async function described(ctx: SlackContext, click: Click, result: ActResult): Promise<string> {
-  return (await describeResultWithNames(ctx, click.ticketId, result, click.user.locale)).text;
+  return (await describeResultWithNames(ctx, click.ticketId, result, click.user)).text;
 }
 
 async function tell(ctx: SlackContext, click: Click, text: string): Promise<void> {

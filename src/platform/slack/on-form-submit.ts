@@ -106,7 +106,7 @@ async function answer(
     ctx,
     context.ticketId,
     result,
-    user.locale,
+    user,
     context.ticketNumber ?? '',
   );
   if (result.status === 'refused' && described.fieldErrors) {

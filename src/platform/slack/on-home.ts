@@ -36,7 +36,7 @@ export function registerHome(app: App, ctx: SlackContext): void {
       if (!ticket) return;
       const now = ctx.clock.now();
       const card = cardKindFor(availableActions(ticket, user.actor, now));
-      const model = await buildTicketCard(ctx.db, ctx.directory, ticket.id, card, now);
+      const model = await buildTicketCard(ctx.db, ctx.directory, ticket.id, card, now, user.person?.id);
       const { text, blocks } = renderSlackCard(model, textsFor(user.locale));
       const posted = await ctx.client.chat.postMessage({ channel: user.slackId, text, blocks } as never);
       // Recorded like any posted card, so later decisions update this copy too.
@@ -49,6 +49,7 @@ export function registerHome(app: App, ctx: SlackContext): void {
             channel: posted.channel,
             messageId: posted.ts,
             locale: user.locale,
+            reader: user.slackId,
           },
         });
       }

@@ -21,12 +21,15 @@ export async function showOnCard(
     where: { platform_channel_messageId: { platform: 'slack', channel, messageId: messageTs } },
   });
   if (!posted) return null;
+  // A copy in someone's own chat with the bot is drawn for them, as the outbox draws it.
+  const reader = posted.reader === null ? undefined : ctx.directory.byIdentity('slack', posted.reader);
   const model = await buildTicketCard(
     ctx.db,
     ctx.directory,
     posted.ticketId,
     posted.card as CardKind,
     ctx.clock.now(),
+    reader?.id,
   );
   const texts = textsFor(posted.locale === 'en' ? 'en' : 'ms');
   await draw(ctx, channel, messageTs, renderSlackCard(model, texts, options));

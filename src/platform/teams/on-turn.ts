@@ -227,15 +227,19 @@ async function cardKindOf(
   return isCardKind(named) ? named : 'ticket';
 }
 
-/** The ticket as the card the action came from shows it, before it is cut to one person's buttons. */
+/**
+ * The ticket as the card the action came from shows it, before it is cut to one person's buttons: drawn for
+ * the person who acted, whom it tells "waiting for you" when the next step is theirs.
+ */
 async function cardModelOf(
   ctx: TeamsContext,
   context: TurnContext,
+  user: TeamsUser,
   ticketId: string,
   named?: unknown,
 ): Promise<CardModel> {
   const kind = await cardKindOf(ctx, context, ticketId, named);
-  return buildTicketCard(ctx.db, ctx.directory, ticketId, kind, ctx.clock.now());
+  return buildTicketCard(ctx.db, ctx.directory, ticketId, kind, ctx.clock.now(), user.person?.id);
 }
 
 /** This person's own view of a card: the buttons only for someone the SOP lets act now. */
@@ -246,7 +250,7 @@ async function viewFor(
   ticketId: string,
   named?: unknown,
 ): Promise<AdaptiveCard> {
-  const model = await cardModelOf(ctx, context, ticketId, named);
+  const model = await cardModelOf(ctx, context, user, ticketId, named);
   // Only the buttons this person may press: one who holds two roles (an approver who is also SOC) must not
   // see the other role's buttons on this card as if they were theirs.
   const mine: TicketActionType[] = [];
@@ -269,7 +273,7 @@ async function onButton(
   if (refusal) return textAnswer(context, await described(ctx, ticketId, refusal, user));
   const formKind = FORM_FOR_ACTION[type];
   if (formKind) {
-    const ticket = await cardModelOf(ctx, context, ticketId, named);
+    const ticket = await cardModelOf(ctx, context, user, ticketId, named);
     const formContext: FormContext = {
       kind: formKind,
       ticketId,
@@ -285,7 +289,7 @@ async function onButton(
 }
 
 async function described(ctx: TeamsContext, ticketId: string, result: ActResult, user: TeamsUser) {
-  return (await describeResultWithNames(ctx, ticketId, result, user.locale)).text;
+  return (await describeResultWithNames(ctx, ticketId, result, user)).text;
 }
 
 async function onFormSent(
@@ -329,7 +333,7 @@ async function onFormSent(
     ctx,
     formContext.ticketId,
     result,
-    user.locale,
+    user,
     formContext.ticketNumber ?? '',
   );
   if (result.status === 'refused' && described.fieldErrors) {
@@ -338,7 +342,9 @@ async function onFormSent(
       const field = fieldIdOfError(definition, path);
       errors[field] = errors[field] ? `${errors[field]} ${text}` : text;
     }
-    const ticket = formContext.ticketId ? await cardModelOf(ctx, context, formContext.ticketId) : undefined;
+    const ticket = formContext.ticketId
+      ? await cardModelOf(ctx, context, user, formContext.ticketId)
+      : undefined;
     return cardAnswer(context, formCard(ctx, user, formContext, values, errors, ticket));
   }
   // A refusal of a ticket's form (already decided, no longer allowed) is said, not put in the card's place:

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "posted_cards" ADD COLUMN     "reader" TEXT;

@@ -2,7 +2,7 @@ import { dueAt } from '../flows/sla.ts';
 import type { Config } from './config/index.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { applyMigrations } from './db/migrate.ts';
-import { prune } from './db/prune.ts';
+import { cleanUp } from './db/prune.ts';
 import { directoryFromConfig } from './directory/from-config.ts';
 import { syncConfigRoles } from './directory/sync-roles.ts';
 import { ERROR_CODES, MailopsError } from './errors.ts';
@@ -264,10 +264,11 @@ export async function startApp(options: AppOptions) {
         expression: config.retention.cron,
         run: async (_fireAt, { signal }) => {
           const stop = AbortSignal.any([signal, stopping.signal]);
-          const deleted = await prune(db, config.retention, clock.now(), { signal: stop });
-          if (Object.values(deleted).some((n) => n > 0))
-            logger.info('records past their retention deleted', { ...deleted });
-          return deleted;
+          const done = await cleanUp(db, database.kind, config.retention, clock.now(), stop);
+          if (Object.values(done.deleted).some((n) => n > 0))
+            logger.info('records past their retention deleted', { ...done.deleted });
+          if (done.reclaimed) logger.info('embedded database vacuumed', { ...done.reclaimed });
+          return { ...done.deleted, ...(done.reclaimed ? { vacuumed: done.reclaimed.tables } : {}) };
         },
       },
       // Circular 4(c) and 4(h): the daily e-mail checklist, one task per schedule of the monitored domains.

@@ -1,5 +1,5 @@
 import { diffMigration } from '../db/migrate.ts';
-import { cutoffs, type PrunedKind, prune } from '../db/prune.ts';
+import { cleanUp, cutoffs, type PrunedKind, prune } from '../db/prune.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { formatMyt } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
@@ -35,8 +35,13 @@ export const dbPruneCommand: CliCommand = {
     const { config, text } = configOrThrow(io);
     const dryRun = args.values['dry-run'] === true;
     const now = systemClock.now();
-    const counts = await withMigratedDatabase(config, cliLogger(config), (db) =>
-      prune(db.prisma, config.retention, now, { dryRun }),
+    const { deleted: counts, reclaimed } = await withMigratedDatabase(config, cliLogger(config), (db) =>
+      dryRun
+        ? prune(db.prisma, config.retention, now, { dryRun }).then((deleted) => ({
+            deleted,
+            reclaimed: null,
+          }))
+        : cleanUp(db.prisma, db.kind, config.retention, now),
     );
     const before = cutoffs(config.retention, now);
     const kinds = Object.keys(counts) as PrunedKind[];
@@ -55,6 +60,11 @@ export const dbPruneCommand: CliCommand = {
       ),
     );
     io.out(text.t(dryRun ? 'cli.prune.dry_run' : 'cli.prune.kept'));
+    if (reclaimed) {
+      const size = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+      const sizes = { before: size(reclaimed.bytesBefore), after: size(reclaimed.bytesAfter) };
+      io.out(text.t('cli.prune.vacuumed', sizes));
+    }
     return 0;
   },
 };

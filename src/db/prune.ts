@@ -1,4 +1,6 @@
 import { Prisma } from '../generated/prisma/client.ts';
+import type { DatabaseKind } from './database.ts';
+import { needsVacuum, type Reclaimed, reclaimSpace } from './reclaim.ts';
 import type { Db } from './types.ts';
 
 // What mailops deletes once it is old (`retention` in the configuration), so a server left running for years
@@ -109,4 +111,21 @@ export async function prune(
     }
   }
   return counts;
+}
+
+/**
+ * The daily clean-up (`mailops serve`) and `mailops db prune`: what is old goes, then the embedded
+ * database's pages are given back (reclaim.ts; `reclaimed` is null on PostgreSQL, which vacuums itself, and
+ * when a stop came first).
+ */
+export async function cleanUp(
+  db: Db,
+  kind: DatabaseKind,
+  policy: RetentionPolicy,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<{ readonly deleted: PruneCounts; readonly reclaimed: Reclaimed | null }> {
+  const deleted = await prune(db, policy, now, signal ? { signal } : {});
+  if (!needsVacuum(kind) || signal?.aborted) return { deleted, reclaimed: null };
+  return { deleted, reclaimed: await reclaimSpace(db, signal) };
 }

@@ -68,6 +68,8 @@ const ms = {
   'cli.prune.kind.sent_messages': 'Mesej sembang yang telah dihantar',
   'cli.prune.dry_run': 'Tiada apa-apa dipadam (--dry-run).',
   'cli.prune.kept': 'Tiket, lampirannya dan jejak audit tidak pernah dipadam.',
+  'cli.prune.vacuumed':
+    'Ruang rekod yang dipadam dipulangkan (VACUUM pangkalan data terbenam): {before} sebelum, {after} kini.',
   'cli.db.applied': 'Migrasi dijalankan: {names}',
   'cli.db.diff_needs_name': 'db diff memerlukan nama migrasi, cth. `mailops db diff add sla notices`',
   'cli.db.diff_written': 'Migrasi ditulis: {path}',
@@ -204,6 +206,8 @@ const en: Record<keyof typeof ms, string> = {
   'cli.prune.kind.sent_messages': 'Chat messages already delivered',
   'cli.prune.dry_run': 'Nothing was deleted (--dry-run).',
   'cli.prune.kept': 'Tickets, what is attached to them and the audit trail are never deleted.',
+  'cli.prune.vacuumed':
+    'The space of deleted records was given back (VACUUM of the embedded database): {before} before, {after} now.',
   'cli.db.applied': 'Applied: {names}',
   'cli.db.diff_needs_name': 'db diff needs a name, e.g. `mailops db diff add sla notices`',
   'cli.db.diff_written': 'Wrote {path}',

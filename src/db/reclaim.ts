@@ -21,7 +21,8 @@ export interface Reclaimed {
 /** Whether the database needs mailops to vacuum it (it has no autovacuum of its own). */
 export const needsVacuum = (kind: DatabaseKind) => kind === 'pglite';
 
-const databaseSize = async (db: Db) => {
+/** The database's size on disk (pg_database_size): on the embedded one, most of its data folder. */
+export const databaseSize = async (db: Db) => {
   const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
     SELECT pg_database_size(current_database()) AS n`;
   return Number(row?.n ?? 0);

@@ -1,11 +1,12 @@
+import { databaseSize } from '../db/reclaim.ts';
 import type { Db } from '../db/types.ts';
 import { schedulerHealth } from '../scheduler/checklist-history.ts';
 import type { Metrics } from './metrics.ts';
 import { type Route, sendJson } from './server.ts';
 
 // /healthz answers 200 only when the database answers: a load balancer should stop sending work to a
-// replica that cannot record decisions. /metrics refreshes the outbox and scheduler gauges on scrape, from the
-// database, so every replica reports the same.
+// replica that cannot record decisions. /metrics refreshes the outbox, scheduler and database size gauges on
+// scrape, from the database, so every replica reports the same.
 
 export function healthRoutes(db: Db, metrics: Metrics, info: { version: string; database: string }): Route[] {
   return [
@@ -31,6 +32,7 @@ export function healthRoutes(db: Db, metrics: Metrics, info: { version: string; 
         for (const { schedule, fireAt } of fires.lastOk)
           metrics.checklistLastOk.set({ schedule }, fireAt.getTime() / 1000);
         metrics.firesInterrupted.set(fires.interrupted);
+        metrics.databaseSize.set(await databaseSize(db));
         const body = await metrics.registry.metrics();
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(body);

@@ -31,6 +31,11 @@ export function createMetrics() {
       labelNames: ['schedule'] as const,
       registers: [registry],
     }),
+    databaseSize: new Gauge({
+      name: 'mailops_database_size_bytes',
+      help: "mailops' database on disk (pg_database_size). Once the daily clean-up has run for the retention period it stays about level: a steady rise means it is not running.",
+      registers: [registry],
+    }),
     firesInterrupted: new Gauge({
       name: 'mailops_scheduler_fires_interrupted',
       help: 'Scheduled fires whose replica stopped before finishing them (lease ended), not yet taken over.',

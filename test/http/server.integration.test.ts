@@ -94,6 +94,9 @@ describeEachDatabase('HTTP server', (suite) => {
       expect(body).toContain('# TYPE mailops_decisions_total counter');
       expect(body).toContain('# TYPE mailops_mailtest_runs_interrupted_total counter');
       expect(body).toMatch(/^mailops_outbox_pending 0$/m);
+      // The database's size, for an alert on a disk that keeps filling (README, Disk).
+      const size = Number(/^mailops_database_size_bytes (\d+)$/m.exec(body)?.[1]);
+      expect(size).toBeGreaterThan(1_000_000);
     });
 
     it('reports on /metrics how many outbox messages are waiting, counted when scraped', async () => {

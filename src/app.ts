@@ -264,7 +264,7 @@ export async function startApp(options: AppOptions) {
         expression: config.retention.cron,
         run: async (_fireAt, { signal }) => {
           const stop = AbortSignal.any([signal, stopping.signal]);
-          const done = await cleanUp(db, database.kind, config.retention, clock.now(), stop);
+          const done = await cleanUp(db, database.kind, config.retention, clock.now(), { signal: stop });
           if (Object.values(done.deleted).some((n) => n > 0))
             logger.info('records past their retention deleted', { ...done.deleted });
           if (done.reclaimed) logger.info('embedded database vacuumed', { ...done.reclaimed });

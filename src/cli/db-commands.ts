@@ -1,5 +1,5 @@
 import { diffMigration } from '../db/migrate.ts';
-import { cleanUp, cutoffs, type PrunedKind, prune } from '../db/prune.ts';
+import { cleanUp, cutoffs, type PrunedKind } from '../db/prune.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { formatMyt } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
@@ -36,12 +36,7 @@ export const dbPruneCommand: CliCommand = {
     const dryRun = args.values['dry-run'] === true;
     const now = systemClock.now();
     const { deleted: counts, reclaimed } = await withMigratedDatabase(config, cliLogger(config), (db) =>
-      dryRun
-        ? prune(db.prisma, config.retention, now, { dryRun }).then((deleted) => ({
-            deleted,
-            reclaimed: null,
-          }))
-        : cleanUp(db.prisma, db.kind, config.retention, now),
+      cleanUp(db.prisma, db.kind, config.retention, now, { dryRun }),
     );
     const before = cutoffs(config.retention, now);
     const kinds = Object.keys(counts) as PrunedKind[];

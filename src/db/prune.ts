@@ -115,17 +115,17 @@ export async function prune(
 
 /**
  * The daily clean-up (`mailops serve`) and `mailops db prune`: what is old goes, then the embedded
- * database's pages are given back (reclaim.ts; `reclaimed` is null on PostgreSQL, which vacuums itself, and
- * when a stop came first).
+ * database's pages are given back (reclaim.ts). `reclaimed` is null on PostgreSQL, which vacuums itself,
+ * on a dry run, and when a stop came first.
  */
 export async function cleanUp(
   db: Db,
   kind: DatabaseKind,
   policy: RetentionPolicy,
   now: Date,
-  signal?: AbortSignal,
+  options: { readonly dryRun?: boolean; readonly signal?: AbortSignal } = {},
 ): Promise<{ readonly deleted: PruneCounts; readonly reclaimed: Reclaimed | null }> {
-  const deleted = await prune(db, policy, now, signal ? { signal } : {});
-  if (!needsVacuum(kind) || signal?.aborted) return { deleted, reclaimed: null };
-  return { deleted, reclaimed: await reclaimSpace(db, signal) };
+  const deleted = await prune(db, policy, now, options);
+  if (options.dryRun || !needsVacuum(kind) || options.signal?.aborted) return { deleted, reclaimed: null };
+  return { deleted, reclaimed: await reclaimSpace(db, options.signal) };
 }

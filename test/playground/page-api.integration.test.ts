@@ -126,6 +126,24 @@ describeEachDatabase('Playground: a change request through the page', (suite) =>
     expect(asRequester.personal).toBeUndefined();
   });
 
+  it('answers "tiket" in an approver’s chat with her home card, whose Open brings the card with her buttons', async () => {
+    const chat = chatOf('noraini');
+    expect((await world.page.send('noraini', chat, 'tiket')).status).toBe(200);
+    const homes = await world.seen(chat, 'noraini', (m) => cards(m).some(mentions(number)));
+    const home = cards(homes).find(mentions(number))!;
+    expect(adaptiveCardProblems(home.card)).toEqual([]);
+    expect(JSON.stringify(home.card)).toContain('Menunggu tindakan saya');
+    const opened = await world.page.action('noraini', chat, home.id, 'open', clickData(home.card, 'open'));
+    expect(opened.status).toBe(200);
+    expect(JSON.stringify(opened.body.card)).toContain('Menunggu tindakan saya');
+    const after = await world.seen(chat, 'noraini', (m) => cards(m).filter(mentions(number)).length === 2);
+    const ticketCard = cards(after).filter(mentions(number)).at(-1)!;
+    expect(verbsOn(ticketCard.card)).toEqual(
+      expect.arrayContaining([actionIdOf('approve'), actionIdOf('reject')]),
+    );
+    expect(JSON.stringify(ticketCard.card)).toMatch(/Menunggu tindakan Pelulus: anda, Zulkifli bin Hassan/);
+  });
+
   it('refuses a click by someone the SOP does not let act, with a sentence and nothing changed', async () => {
     const approval = cards((await world.page.messages(APPROVALS, 'zulkifli')).body.messages).find(
       mentions(number),

@@ -27,13 +27,18 @@ function pngHeader(file: string) {
 }
 
 describe('Teams app package', () => {
-  it('declares the bot in personal, team and group chat scopes with its three commands', () => {
+  it('declares the bot in personal, team and group chat scopes with its commands, the ticket list in personal chats', () => {
     const [bot] = manifest.bots;
     expect(manifest.bots).toHaveLength(1);
     expect(bot!.botId).toBe(manifest.id);
     expect(bot!.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    const commands = bot!.commandLists.flatMap((l) => l.commands.map((c) => c.title));
-    expect(commands).toEqual(['changerequest', 'mailcomplaint', 'mailtest']);
+    const inScope = (scope: string) =>
+      bot!.commandLists
+        .filter((l) => l.scopes.includes(scope))
+        .flatMap((l) => l.commands.map((c) => c.title));
+    expect(inScope('personal')).toEqual(['tiket', 'changerequest', 'mailcomplaint', 'mailtest']);
+    for (const shared of ['team', 'groupChat'])
+      expect(inScope(shared)).toEqual(['changerequest', 'mailcomplaint', 'mailtest']);
     // Teams' limits: 10 commands per list, a title of 32 characters, a description of 128.
     for (const list of bot!.commandLists) {
       expect(list.commands.length).toBeLessThanOrEqual(10);

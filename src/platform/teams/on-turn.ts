@@ -36,6 +36,7 @@ import { endorsingManagerIds, endorsingManagers } from '../endorsing-managers.ts
 import { actionPrefill, commandForm, withManagerDetails } from '../form-prefill.ts';
 import type { ChatPlatform, Destination, PostedRef } from '../port.ts';
 import { rememberConversation, TEAMS } from './conversation-refs.ts';
+import { HOME_WORDS, homeWord, onHomeCommand, openTicket, ownActions } from './on-home.ts';
 import { type TeamsUser, teamsUserOf } from './teams-user.ts';
 
 // One Teams turn (DESIGN.md, Chat platforms): the conversation's reference is kept for later proactive
@@ -86,9 +87,11 @@ async function onMessage(ctx: TeamsContext, context: TurnContext): Promise<void>
   const name = word.replace(/^\//, '').toLowerCase();
   if (name === MAILTEST && ctx.mailtest && ctx.reports)
     return onMailtest(ctx, context, user, rest, { mailtest: ctx.mailtest, reports: ctx.reports });
+  if (HOME_WORDS.includes(name)) return onHomeCommand(ctx, context, user);
   const spec = CHAT_COMMANDS.find((c) => c.name.replace(/^\//, '') === name);
   if (!spec) {
-    const commands = [...CHAT_COMMANDS.map((c) => c.name.replace(/^\//, '')), MAILTEST].join(', ');
+    const typed = [...CHAT_COMMANDS.map((c) => c.name.replace(/^\//, '')), MAILTEST, homeWord(user.locale)];
+    const commands = typed.join(', ');
     await context.sendActivity(
       MessageFactory.text(renderMessage({ key: 'teams.help', params: { commands } }, user.locale)),
     );
@@ -187,6 +190,11 @@ async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> 
     const ticketId = typeof data.ticketId === 'string' ? data.ticketId : null;
     if (!ticketId || !/^[0-9a-f-]{36}$/.test(ticketId))
       return await textAnswer(context, renderMessage({ key: 'result.bad_button' }, user.locale));
+    if (verb === TEAMS_VERBS.open) {
+      const home = await openTicket(ctx, context, user, ticketId);
+      if (home) return await cardAnswer(context, home);
+      return await textAnswer(context, describeResult({ status: 'not_found' }, user.locale).text);
+    }
     // Cancel on a form is the person's own view again: nothing is decided, so nothing is stored.
     if (verb === TEAMS_VERBS.refresh || verb === TEAMS_VERBS.cancel)
       return await cardAnswer(context, await viewFor(ctx, context, user, ticketId, data.card));
@@ -253,9 +261,7 @@ async function viewFor(
   const model = await cardModelOf(ctx, context, user, ticketId, named);
   // Only the buttons this person may press: one who holds two roles (an approver who is also SOC) must not
   // see the other role's buttons on this card as if they were theirs.
-  const mine: TicketActionType[] = [];
-  for (const type of model.actions)
-    if ((await ctx.tickets.precheck(ticketId, type, user.actor)) === null) mine.push(type);
+  const mine = await ownActions(ctx, user, model);
   return renderTeamsCard({ ...model, actions: mine }, textsFor(user.locale), {
     showActions: mine.length > 0,
   });

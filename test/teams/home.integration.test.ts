@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { actionIdOf } from '../../cards/ids.ts';
+import { TEAMS_VERBS } from '../../cards/teams/verbs.ts';
+import type { Actor } from '../../flows/types.ts';
+import { sectionA, VALID } from '../flows/fixtures.ts';
+import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
+import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { adaptiveCardAction, messageActivity } from '../support/teams/activities.ts';
+import { personalChatOf, TENANT } from '../support/teams/tenant.ts';
+import { AGENCY_YAML, cardOf, startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
+
+// Teams has no App Home: `tiket` in a person's chat with the bot answers with their home card (my open
+// tickets, what waits for my action, what closed lately), and its "Buka" brings the ticket's card into the
+// chat with the buttons that person may press, recorded so that later decisions redraw it.
+
+const { aminah, rosli } = TENANT.users;
+const WEEK_MS = 7 * 86_400_000;
+const requester: Actor = { id: 'aminah', name: 'Aminah binti Ali', roles: ['requester'] };
+
+describeEachDatabase('Teams: my tickets, from the word "tiket"', (suite) => {
+  let db: TestDatabase;
+  let world: TeamsWorld;
+  let number = '';
+  let ticketId = '';
+  beforeAll(async () => {
+    db = await suite.create();
+    world = await startTeamsWorld(db, AGENCY_YAML);
+    await world.greet();
+    const opened = await world.app.tickets.submit(
+      {
+        ...VALID.submit_change_request,
+        form: sectionA({ requestedAt: new Date(Date.now() + WEEK_MS).toISOString() }),
+        endorsementRequired: false,
+      },
+      requester,
+      'teams-home-submit',
+    );
+    if (opened.status !== 'applied') throw new Error(`not opened: ${JSON.stringify(opened)}`);
+    ({ number, id: ticketId } = opened.ticket);
+    await world.settle();
+  });
+  afterAll(async () => {
+    await world?.close();
+    await db?.cleanup();
+  });
+
+  const say = async (from: typeof rosli, text: string, place?: { type: 'channel' }) => {
+    const sent = messageActivity({
+      serviceUrl: world.connector.url,
+      from,
+      text,
+      ...(place ? { in: place } : {}),
+    });
+    expect((await world.bot.send(sent)).status).toBe(200);
+  };
+  const lastIn = (from: typeof rosli) => world.connector.messagesIn(personalChatOf(from)).at(-1)!;
+
+  it('answers "tiket" with the approver’s home card: the request waiting for him, with its actions and Open', async () => {
+    await say(rosli, 'tiket');
+    const home = lastIn(rosli);
+    const card = cardOf(home)!;
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const words = JSON.stringify(card);
+    expect(words).toContain('Menunggu tindakan saya');
+    expect(words).toContain(number);
+    expect(words).toContain('Tindakan: Luluskan, Tolak');
+    expect(words).toContain(`"verb":"${TEAMS_VERBS.open}"`);
+    // The English word works too, whatever the person's language.
+    await say(rosli, 'tickets');
+    expect(JSON.stringify(cardOf(lastIn(rosli)))).toContain(number);
+  });
+
+  it('opens the ticket in his chat with his buttons, saying the step is his, and keeps that copy up to date', async () => {
+    const home = lastIn(rosli);
+    const before = world.connector.messagesIn(personalChatOf(rosli)).length;
+    const answer = await world.invoke(
+      adaptiveCardAction({
+        serviceUrl: world.connector.url,
+        from: rosli,
+        card: home,
+        verb: TEAMS_VERBS.open,
+      }),
+    );
+    // The home card stays, as it is now; the ticket's card arrives beneath it.
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(answer.value)).toContain('Menunggu tindakan saya');
+    const messages = world.connector.messagesIn(personalChatOf(rosli));
+    expect(messages).toHaveLength(before + 1);
+    const opened = messages.at(-1)!;
+    const card = JSON.stringify(cardOf(opened));
+    expect(adaptiveCardProblems(cardOf(opened)!)).toEqual([]);
+    expect(card).toContain(actionIdOf('approve'));
+    expect(card).toContain(actionIdOf('reject'));
+    expect(card).toMatch(/Menunggu tindakan Pelulus: anda sebelum .+ \(MYT\)/);
+    const recorded = await db.prisma.postedCard.findMany({ where: { ticketId, reader: rosli.aadObjectId } });
+    expect(recorded.map((r) => [r.card, r.messageId])).toEqual([['approval', opened.id]]);
+
+    // Its buttons work, and the decision redraws this copy with everyone else's.
+    const approved = await world.invoke(
+      adaptiveCardAction({
+        serviceUrl: world.connector.url,
+        from: rosli,
+        card: opened,
+        verb: actionIdOf('approve'),
+      }),
+    );
+    expect(approved.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } })).state).toBe(
+      'awaiting_implementation',
+    );
+    await world.settle();
+    const redrawn = JSON.stringify(world.connector.message(personalChatOf(rosli), opened.id)!.activity);
+    expect(redrawn).toMatch(/Diluluskan oleh Rosli bin Ahmad pada .+ \(MYT\)/);
+    expect(redrawn).not.toContain(actionIdOf('approve'));
+  });
+
+  it('shows the requester her open ticket, with no action of hers waiting', async () => {
+    await say(aminah, 'tiket');
+    const words = JSON.stringify(cardOf(lastIn(aminah)));
+    expect(words).toContain('Tiket saya yang terbuka');
+    expect(words).toContain(number);
+  });
+
+  it('keeps a home out of a channel, saying where to ask, and lists the word in its help', async () => {
+    const general = world.connector.messagesIn(TENANT.channels.general).length;
+    await say(rosli, 'tiket', { type: 'channel' });
+    const replies = world.connector.messagesIn(TENANT.channels.general).slice(general);
+    expect(replies.map((m) => m.activity.text)).toEqual([
+      'Senarai tiket anda hanya untuk anda: taip "tiket" dalam sembang peribadi anda dengan mailops.',
+    ]);
+    await say(rosli, 'tolong');
+    expect(lastIn(rosli).activity.text).toContain('changerequest, mailcomplaint, mailtest, tiket');
+  });
+});

@@ -17,6 +17,20 @@ import {
 // the segregation of duties of ISO/IEC 27001:2022 Annex A 5.3 (A.6.1.2 in the 2013 edition the SOP is
 // certified to): an admin who must act is given the role openly, and the audit log shows it.
 
+/** The service's own staff, who work every ticket: the desk, MAMPU/JDN, VAS SOC, the vendor, the admin. */
+const STAFF_ROLES: readonly Role[] = ['service_desk', 'approver', 'soc', 'vendor', 'admin'];
+
+/**
+ * Who may bring a ticket's card into their own chat (App Home's Open, Teams' `tiket`): the people the ticket
+ * names (its requester, the manager of Section A, the approver of Section C, the implementer of Section B)
+ * and the service's staff. A requester or manager of one agency never reads another agency's request: the
+ * card carries its requester's telephone and e-mail.
+ */
+export function maySeeTicket(ticket: TicketSnapshot, actor: Actor): boolean {
+  const named = [ticket.requesterId, ticket.managerId, ticket.approverId, ticket.implementerId];
+  return named.includes(actor.id) || actor.roles.some((role) => STAFF_ROLES.includes(role));
+}
+
 /** Only the role the SOP names for the step acts (SOP 4.1.1 and 4.2.1, "Pegawai yang Bertanggungjawab"). */
 export function requireRole(actor: Actor, role: Role): Refusal | null {
   return actor.roles.includes(role) ? null : refuse('wrong_role', { role });

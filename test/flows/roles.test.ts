@@ -3,6 +3,7 @@ import { availableActions, decide } from '../../flows/decide.ts';
 import {
   forbidApproverImplementing,
   forbidOwnRequest,
+  maySeeTicket,
   requireNamedManager,
   requireRequester,
   requireRole,
@@ -154,6 +155,14 @@ describe('the rules one by one', () => {
     expect(requireRequester(t, otherRequester)).toMatchObject({ code: 'not_requester' });
     expect(forbidOwnRequest(t, requesterWithAllRoles)).toMatchObject({ code: 'own_request' });
     expect(forbidOwnRequest(t, approver)).toBeNull();
+  });
+
+  it('maySeeTicket opens a ticket to the people it names and the service’s staff, not to other agencies', () => {
+    const implemented = ticket('change_request', 'implementing', { implementerId: soc.id });
+    for (const who of [requester, manager, approver, soc, vendor, desk, admin])
+      expect(maySeeTicket(implemented, who)).toBe(true);
+    for (const who of [otherRequester, otherManager, { id: 'u-unknown', name: 'U0STRANGER', roles: [] }])
+      expect(maySeeTicket(implemented, who)).toBe(false);
   });
 
   it('requireNamedManager lets only the manager on record sign, and nobody when none is', () => {

@@ -182,6 +182,31 @@ describeEachDatabase('Slack App Home and language', (suite) => {
     expect(wordsOf(home.blocks)).toMatch(/pentadbir/i);
   });
 
+  it('opens a ticket only for those it names and the service’s staff, however the Open button was made', async () => {
+    const ticket = await db.prisma.ticket.findFirstOrThrow({ where: { state: 'awaiting_implementation' } });
+    const home = await openHome(aminah);
+    const button = blockActions({ user: aminah, actionId: OPEN_TICKET_ACTION_ID, from: { view: home } });
+    /** Open pressed by `user` for this ticket, as if the button had been made for them. */
+    const openAs = async (user: SlackUserRef) => {
+      const posted = world.api.callsTo('chat.postMessage').length;
+      const forged = {
+        ...button,
+        user: { ...button.user, id: user.id, username: user.name, name: user.name },
+      };
+      forged.actions = [{ ...button.actions[0]!, value: ticket.id }];
+      await world.client.interaction(forged);
+      await until(() => world.api.callsTo('chat.postMessage').length > posted, 'an answer in the DM');
+      return world.messagesIn(dmOf(user)).at(-1)!;
+    };
+    // Someone mailops does not know reads nothing of it: the requester's telephone and e-mail are on it.
+    const refused = await openAs(PEOPLE.stranger);
+    expect(refused.blocks).toBeUndefined();
+    expect(refused.text).toMatch(/^Tiket ini tidak dapat dibuka untuk anda: hanya pemohonnya/);
+    // The manager it names may, and so may the desk.
+    for (const user of [PEOPLE.rahman, PEOPLE.farah])
+      expect(wordsOf((await openAs(user)).blocks)).toContain(ticket.number);
+  });
+
   it('sent nothing Slack would refuse and logged no warning', () => {
     expect(expectEverySurfaceValid(world.api)).toBeGreaterThan(20);
     expect(world.logged('warn')).toEqual([]);

@@ -6,8 +6,9 @@ import { sectionA, VALID } from '../flows/fixtures.ts';
 import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { adaptiveCardAction, messageActivity } from '../support/teams/activities.ts';
+import type { StoredActivity } from '../support/teams/connector-state.ts';
 import { personalChatOf, TENANT } from '../support/teams/tenant.ts';
-import { AGENCY_YAML, cardOf, startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
+import { AGENCY_YAML, cardOf, startTeamsWorld, type TeamsWorld, withCard } from '../support/teams-world.ts';
 
 // Teams has no App Home: `tiket` in a person's chat with the bot answers with their home card (my open
 // tickets, what waits for my action, what closed lately), and its "Buka" brings the ticket's card into the
@@ -20,23 +21,27 @@ const requester: Actor = { id: 'aminah', name: 'Aminah binti Ali', roles: ['requ
 describeEachDatabase('Teams: my tickets, from the word "tiket"', (suite) => {
   let db: TestDatabase;
   let world: TeamsWorld;
-  let number = '';
-  let ticketId = '';
-  beforeAll(async () => {
-    db = await suite.create();
-    world = await startTeamsWorld(db, AGENCY_YAML);
-    await world.greet();
+  /** A change request opened by `by` through the ticket service, as a form sent from any platform would. */
+  async function request(by: Actor, key: string) {
     const opened = await world.app.tickets.submit(
       {
         ...VALID.submit_change_request,
         form: sectionA({ requestedAt: new Date(Date.now() + WEEK_MS).toISOString() }),
         endorsementRequired: false,
       },
-      requester,
-      'teams-home-submit',
+      by,
+      key,
     );
     if (opened.status !== 'applied') throw new Error(`not opened: ${JSON.stringify(opened)}`);
-    ({ number, id: ticketId } = opened.ticket);
+    return opened.ticket;
+  }
+  let number = '';
+  let ticketId = '';
+  beforeAll(async () => {
+    db = await suite.create();
+    world = await startTeamsWorld(db, AGENCY_YAML);
+    await world.greet();
+    ({ number, id: ticketId } = await request(requester, 'teams-home-submit'));
     await world.settle();
   });
   afterAll(async () => {
@@ -54,6 +59,8 @@ describeEachDatabase('Teams: my tickets, from the word "tiket"', (suite) => {
     expect((await world.bot.send(sent)).status).toBe(200);
   };
   const lastIn = (from: typeof rosli) => world.connector.messagesIn(personalChatOf(from)).at(-1)!;
+  const pressOpen = (from: typeof rosli, card: StoredActivity) =>
+    world.invoke(adaptiveCardAction({ serviceUrl: world.connector.url, from, card, verb: TEAMS_VERBS.open }));
 
   it('answers "tiket" with the approver’s home card: the request waiting for him, with its actions and Open', async () => {
     await say(rosli, 'tiket');
@@ -73,14 +80,7 @@ describeEachDatabase('Teams: my tickets, from the word "tiket"', (suite) => {
   it('opens the ticket in his chat with his buttons, saying the step is his, and keeps that copy up to date', async () => {
     const home = lastIn(rosli);
     const before = world.connector.messagesIn(personalChatOf(rosli)).length;
-    const answer = await world.invoke(
-      adaptiveCardAction({
-        serviceUrl: world.connector.url,
-        from: rosli,
-        card: home,
-        verb: TEAMS_VERBS.open,
-      }),
-    );
+    const answer = await pressOpen(rosli, home);
     // The home card stays, as it is now; the ticket's card arrives beneath it.
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(answer.value)).toContain('Menunggu tindakan saya');
@@ -119,6 +119,26 @@ describeEachDatabase('Teams: my tickets, from the word "tiket"', (suite) => {
     const words = JSON.stringify(cardOf(lastIn(aminah)));
     expect(words).toContain('Tiket saya yang terbuka');
     expect(words).toContain(number);
+  });
+
+  it('opens a ticket only for those it names and the service’s staff, however the Open button was made', async () => {
+    const salmah: Actor = { id: 'salmah', name: 'Salmah binti Omar', roles: ['requester'] };
+    const other = await request(salmah, 'teams-home-other-agency');
+    // Aminah's own home card, its Open button pointed at another agency's request.
+    await say(aminah, 'tiket');
+    const home = lastIn(aminah);
+    const forged = withCard(home, JSON.parse(JSON.stringify(cardOf(home)).replaceAll(ticketId, other.id)));
+    const before = world.connector.messagesIn(personalChatOf(aminah)).length;
+    const answer = await pressOpen(aminah, forged);
+    expect(answer.value).toMatch(/^Tiket ini tidak dapat dibuka untuk anda: hanya pemohonnya/);
+    expect(world.connector.messagesIn(personalChatOf(aminah))).toHaveLength(before);
+    // The same answer for a ticket that does not exist: a forged button learns nothing.
+    const gone = withCard(
+      home,
+      JSON.parse(JSON.stringify(cardOf(home)).replaceAll(ticketId, crypto.randomUUID())),
+    );
+    const missing = await pressOpen(aminah, gone);
+    expect(missing.value).toBe(answer.value);
   });
 
   it('keeps a home out of a channel, saying where to ask, and lists the word in its help', async () => {

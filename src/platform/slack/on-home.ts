@@ -4,6 +4,8 @@ import { renderSlackCard } from '../../../cards/slack/render-card.ts';
 import { renderSlackHome } from '../../../cards/slack/render-home.ts';
 import { cardKindFor } from '../../../cards/ticket-card.ts';
 import { availableActions } from '../../../flows/decide.ts';
+import { maySeeTicket } from '../../../flows/roles.ts';
+import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
 import { buildTicketCard } from '../../tickets/card-source.ts';
 import { loadHome } from '../../tickets/home-query.ts';
@@ -33,7 +35,12 @@ export function registerHome(app: App, ctx: SlackContext): void {
     const ticketId = (action as { value?: string }).value ?? '';
     await withErrorBoundary(ctx, user, {}, async () => {
       const ticket = await ctx.db.$transaction((tx) => loadSnapshot(tx, ticketId));
-      if (!ticket) return;
+      // The same answer for a ticket this person may not see and one that does not exist (flows/roles.ts).
+      if (!ticket || !maySeeTicket(ticket, user.actor)) {
+        const text = renderMessage({ key: 'result.cannot_open' }, user.locale);
+        await ctx.client.chat.postMessage({ channel: user.slackId, text });
+        return;
+      }
       const now = ctx.clock.now();
       const card = cardKindFor(availableActions(ticket, user.actor, now));
       const model = await buildTicketCard(ctx.db, ctx.directory, ticket.id, card, now, user.person?.id);

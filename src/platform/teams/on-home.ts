@@ -5,6 +5,7 @@ import { renderTeamsCard } from '../../../cards/teams/render-card.ts';
 import { renderTeamsHome } from '../../../cards/teams/render-home.ts';
 import { cardKindFor } from '../../../cards/ticket-card.ts';
 import { availableActions } from '../../../flows/decide.ts';
+import { maySeeTicket } from '../../../flows/roles.ts';
 import type { TicketActionType } from '../../../flows/types.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
@@ -59,8 +60,9 @@ export async function ownActions(ctx: TeamsContext, user: TeamsUser, model: Card
 
 /**
  * "Open" on the home card: the ticket's card, as the kind that carries this person's buttons, posted into
- * the conversation the home card is in; the answer is the home card again, as it is now. Null for a ticket
- * that does not exist (a home card from before a database was replaced).
+ * the conversation the home card is in; the answer is the home card again, as it is now. Null, and nothing
+ * posted, for a ticket this person may not see (maySeeTicket) or that does not exist, alike, so that a
+ * crafted button learns nothing.
  */
 export async function openTicket(
   ctx: TeamsContext,
@@ -70,7 +72,7 @@ export async function openTicket(
 ): Promise<AdaptiveCard | null> {
   const now = ctx.clock.now();
   const ticket = await ctx.db.$transaction((tx) => loadSnapshot(tx, ticketId));
-  if (!ticket) return null;
+  if (!ticket || !maySeeTicket(ticket, user.actor)) return null;
   const kind = cardKindFor(availableActions(ticket, user.actor, now));
   const model = await buildTicketCard(ctx.db, ctx.directory, ticketId, kind, now, user.person?.id);
   const mine = await ownActions(ctx, user, model);

@@ -193,7 +193,7 @@ async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> 
     if (verb === TEAMS_VERBS.open) {
       const home = await openTicket(ctx, context, user, ticketId);
       if (home) return await cardAnswer(context, home);
-      return await textAnswer(context, describeResult({ status: 'not_found' }, user.locale).text);
+      return await textAnswer(context, renderMessage({ key: 'result.cannot_open' }, user.locale));
     }
     // Cancel on a form is the person's own view again: nothing is decided, so nothing is stored.
     if (verb === TEAMS_VERBS.refresh || verb === TEAMS_VERBS.cancel)

@@ -139,6 +139,17 @@ describeEachDatabase('Teams: my tickets, from the word "tiket"', (suite) => {
     );
     const missing = await pressOpen(aminah, gone);
     expect(missing.value).toBe(answer.value);
+    // A button mailops never made is answered with where to find the ticket on Teams, not Slack's App Home.
+    const unknown = withCard(
+      home,
+      JSON.parse(JSON.stringify(cardOf(home)).replaceAll('"verb":"open"', '"verb":"x"')),
+    );
+    const unread = await world.invoke(
+      adaptiveCardAction({ serviceUrl: world.connector.url, from: aminah, card: unknown, verb: 'x' }),
+    );
+    expect(unread.value).toBe(
+      'Butang ini tidak dapat dibaca. Taip "tiket" dalam sembang anda dengan mailops, buka tiket itu dan cuba sekali lagi.',
+    );
   });
 
   it('keeps a home out of a channel, saying where to ask, and lists the word in its help', async () => {

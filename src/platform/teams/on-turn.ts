@@ -189,7 +189,7 @@ async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> 
       return await onFormSent(ctx, context, user, verb.slice(5) as FormKind, data);
     const ticketId = typeof data.ticketId === 'string' ? data.ticketId : null;
     if (!ticketId || !/^[0-9a-f-]{36}$/.test(ticketId))
-      return await textAnswer(context, renderMessage({ key: 'result.bad_button' }, user.locale));
+      return await textAnswer(context, renderMessage({ key: 'teams.bad_button' }, user.locale));
     if (verb === TEAMS_VERBS.open) {
       const home = await openTicket(ctx, context, user, ticketId);
       if (home) return await cardAnswer(context, home);
@@ -200,7 +200,7 @@ async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> 
       return await cardAnswer(context, await viewFor(ctx, context, user, ticketId, data.card));
     const type = actionOfId(verb);
     if (!type || !(TICKET_ACTION_TYPES as readonly string[]).includes(type))
-      return await textAnswer(context, renderMessage({ key: 'result.bad_button' }, user.locale));
+      return await textAnswer(context, renderMessage({ key: 'teams.bad_button' }, user.locale));
     return await onButton(ctx, context, user, ticketId, type as TicketActionType, data.card);
   } catch (error) {
     const reference = crypto.randomUUID().slice(0, 8);

@@ -54,12 +54,13 @@ export function note(fieldId: string, text: string): ViewValues {
 }
 
 /** SOP 4.2 step 1; the domain comes pre-filled from `/mailcomplaint <domain>`. */
-export function complaint(): ViewValues {
+/** A complaint whose trouble began three hours before `now`: mailops's time, which a test may set. */
+export function complaint(now = new Date()): ViewValues {
   return {
     direction: { value: field.select('cannot_receive') },
     exampleSender: { value: field.email('rakan@contoh.com.my') },
     exampleRecipient: { value: field.email('pengarah@agensi.gov.my') },
-    startedAt: { value: field.dateTime(seconds(Date.now() - 3 * HOUR)) },
+    startedAt: { value: field.dateTime(seconds(now.getTime() - 3 * HOUR)) },
     bounceText: { value: field.text('550 5.7.1 Message rejected: SPF fail') },
   };
 }

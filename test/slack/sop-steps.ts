@@ -45,7 +45,10 @@ export async function complain(world: SlackWorld, domain: string, requester: Sla
   const opened = world.modals().length;
   await world.command(requester, '/mailcomplaint', domain);
   const modal = await world.modalAfter(opened);
-  expect(await world.submit(requester, modal, complaint())).toMatchObject({ status: 200, body: '' });
+  expect(await world.submit(requester, modal, complaint(world.now()))).toMatchObject({
+    status: 200,
+    body: '',
+  });
   const number = await newestTicketNumber(world);
   await world.settle();
   return number;

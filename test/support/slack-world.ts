@@ -200,6 +200,8 @@ export async function startSlackWorld(db: TestDatabase, options: SlackWorldOptio
     api,
     app,
     client,
+    /** mailops's time: what "already happened" in a form is judged against (the real one unless set). */
+    now: () => options.clock?.now() ?? new Date(),
     logger,
     socket,
     db: prisma,

@@ -3,6 +3,7 @@ import { actionIdOf } from '../../cards/ids.ts';
 import type { Actor } from '../../flows/types.ts';
 import { complaintForm, sectionA, sectionB, VALID } from '../flows/fixtures.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
+import { adaptiveCardAction } from '../support/teams/activities.ts';
 import { TENANT } from '../support/teams/tenant.ts';
 import {
   ANNOUNCE_CHANNEL,
@@ -94,6 +95,21 @@ describeEachDatabase('Teams: the buttons of a person who holds two roles', (suit
     expect(await waiting(hafiz)).toBe(`${soc} anda, Rosli bin Ahmad sebelum`);
     expect(await waiting(rosli)).toBe(`${soc} anda, Muhammad Hafiz sebelum`);
     expect(await waiting()).toBe(`${soc} Rosli bin Ahmad, Muhammad Hafiz sebelum`);
+    // A press that does not fit the state (a card from before Section B) tells him the same, "you" first.
+    const mine = JSON.stringify(cardOf(await world.ownView(hafiz, card)));
+    const stale = withCard(
+      card,
+      JSON.parse(mine.replace(actionIdOf('mark_implemented'), actionIdOf('start_implementation'))),
+    );
+    const refused = await world.invoke(
+      adaptiveCardAction({
+        serviceUrl: world.connector.url,
+        from: hafiz,
+        card: stale,
+        verb: actionIdOf('start_implementation'),
+      }),
+    );
+    expect(String(refused.value)).toContain(`${soc} anda, Rosli bin Ahmad sebelum`);
   });
 
   // Cards posted before the desk's copy had a kind of its own name the requester's kind in their buttons and

@@ -26,7 +26,8 @@ const NOTE_LABELS: Readonly<Record<NoteKind, CatalogText>> = {
 /** Continuation lines of a multi-line answer stay under their label. */
 const indent = (text: string) => text.replace(/\n/g, '\n    ');
 
-export function describeTicket(ticket: TicketDetail, { locale, t }: CliText): string {
+/** `waiting`: the cards' "Menunggu tindakan …" line, absent once nobody has to act. */
+export function describeTicket(ticket: TicketDetail, { locale, t }: CliText, waiting?: string): string {
   const at = (d: Date) => formatMyt(d, locale);
   const opt = (group: string, value: string) => t(`option.${group}.${value}`);
   const opened = { requester: ticket.requesterName, opened: at(ticket.createdAt) };
@@ -40,6 +41,7 @@ export function describeTicket(ticket: TicketDetail, { locale, t }: CliText): st
     ticket.slaDueAt
       ? t('cli.ticket.opened_sla', { ...opened, due: at(ticket.slaDueAt) })
       : t('cli.ticket.opened', opened),
+    ...(waiting ? [waiting] : []),
   ];
   const item = (line: string) => out.push(`  ${line}`);
 

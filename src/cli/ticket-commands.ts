@@ -1,7 +1,11 @@
 import { CHANGE_REQUEST_STATES, COMPLAINT_STATES } from '../../flows/types.ts';
+import type { Db } from '../db/types.ts';
+import { directoryFromConfig } from '../directory/from-config.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { formatMyt, type Translate } from '../i18n/index.ts';
 import { getTicketDetail, listTickets } from '../tickets/queries.ts';
+import { waitingLineOf } from '../tickets/waiting-line.ts';
+import { systemClock } from '../time.ts';
 import type { CliArgs, CliCommand } from './commands.ts';
 import { cliLogger, configOrThrow, table, withDatabase } from './context.ts';
 import { describeTicket } from './describe-ticket.ts';
@@ -85,12 +89,18 @@ export const ticketCommand: CliCommand = {
       throw new MailopsError(ERROR_CODES.CLI_USAGE, cliText(io.env).t('cli.ticket.needs_number'));
     }
     const { config, text } = configOrThrow(io);
-    const detail = await withDatabase(config, cliLogger(config), (db) => getTicketDetail(db.prisma, number));
-    if (!detail) {
+    // Who must act next, and by when, as the ticket's cards say it (SOP 4.1.1 and 4.2.1 name who acts).
+    const source = (db: Db) => ({ db, directory: directoryFromConfig(config), clock: systemClock });
+    const reader = { locale: text.locale, person: undefined };
+    const found = await withDatabase(config, cliLogger(config), async (db) => {
+      const detail = await getTicketDetail(db.prisma, number);
+      return detail && { detail, waiting: await waitingLineOf(source(db.prisma), detail.id, reader) };
+    });
+    if (!found) {
       const message = text.t('cli.ticket.not_found', { number: number.toUpperCase() });
       throw new MailopsError(ERROR_CODES.TICKET_NOT_FOUND, message);
     }
-    io.out(describeTicket(detail, text));
+    io.out(describeTicket(found.detail, text, found.waiting));
     return 0;
   },
 };

@@ -137,7 +137,11 @@ export async function buildTicketCard(
       at: e.at,
       actorName: actorNameOf(e, directory),
     })),
-    nameOf: (id) => (id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : (directory.person(id)?.name ?? null)),
+    // The requester's name as the form gave it when the configuration no longer lists them (they left).
+    nameOf: (id) =>
+      id === SYSTEM_ACTOR.id
+        ? SYSTEM_ACTOR.name
+        : (directory.person(id)?.name ?? (id === row.requesterId ? row.requesterName : null)),
     // Only those who may take the step: an approver who asked for the change, or who approved it and now
     // holds SOC's role too, is refused it by the SOP (separation of duties) and is nobody to wait for.
     peopleWithRole: (role) => {

@@ -24,7 +24,7 @@ export interface ReplyReader {
 }
 
 /** The card's "Menunggu tindakan …" line for this reader, or undefined when nobody acts next. */
-async function waitingLineOf(
+export async function waitingLineOf(
   source: WaitingSource,
   ticketId: string,
   reader: ReplyReader,

@@ -136,6 +136,8 @@ describeEachDatabase('mailops CLI', (suite) => {
       expect(one.out).toContain(part);
     }
     expect(one.out).toMatch(/Peringatan SLA dihantar.*mailops|mailops.*Peringatan SLA dihantar/);
+    // Rejected: nobody has anything left to do.
+    expect(one.out).not.toContain('Menunggu tindakan');
     expect(one.out).not.toMatch(/\bsystem\b/);
     expect(one.out).not.toMatch(/Section|Timeline|Requester|Description/);
     const oneEn = await cli(['ticket', opened.ticket.number], { ...env(), ...EN });
@@ -216,6 +218,14 @@ describeEachDatabase('mailops CLI', (suite) => {
     const ms = await cli(['ticket', opened.ticket.number], env());
     expect(ms.code).toBe(0);
     expect(ms.out).toContain('Semakan oleh mailops (SOP 4.2 langkah 3)');
+    // Who must act next, as the cards say it: the requester, asked to test, by a deadline now past (the
+    // harness's clock is in 2025), so the desk may close it.
+    const requester = h.actorFor('submit_complaint').name;
+    expect(ms.out.split('\n')[3]).toMatch(
+      new RegExp(
+        `^Menunggu tindakan ${requester}; tarikh akhir .+ \\(MYT\\) telah berlalu, jadi Meja Bantuan`,
+      ),
+    );
     expect(ms.out).toMatch(/ {2}Siasatan, .+ \(\w{8}\): [1-9]\d* gagal · \d+ amaran · .+ · \d+ lulus/);
     expect(ms.out).toMatch(
       / {2}Semakan semula, .+\n {4}berbanding sebelumnya: 1 dibaiki · 1 masih gagal · 1 masalah baharu/,

@@ -53,9 +53,19 @@ export const ticketsCommand: CliCommand = {
       io.out(t('cli.tickets.none'));
       return 0;
     }
+    const directory = directoryFromConfig(config);
+    // The person by name (the form's name for a requester the configuration no longer lists), else the role.
+    const who = (r: (typeof rows)[number]) =>
+      r.next === null
+        ? '-'
+        : 'role' in r.next
+          ? t(`role.${r.next.role}`)
+          : (directory.person(r.next.person)?.name ??
+            (r.next.person === r.requesterId ? r.requesterName : t('common.unknown')));
     const headers = [
       t('cli.tickets.number'),
       t('cli.tickets.state'),
+      t('cli.tickets.next'),
       t('cli.tickets.requester'),
       t('cli.tickets.opened'),
       t('cli.tickets.sla_due'),
@@ -67,6 +77,7 @@ export const ticketsCommand: CliCommand = {
         rows.map((r) => [
           r.number,
           t(`state.${r.state}`),
+          who(r),
           r.requesterName,
           formatMyt(r.createdAt, locale),
           r.slaDueAt ? formatMyt(r.slaDueAt, locale) : '-',

@@ -1,4 +1,7 @@
+import type { NextActor } from '../../flows/decide.ts';
+import { nextActor } from '../../flows/decide.ts';
 import type { Db } from '../db/types.ts';
+import { SNAPSHOT_RELATIONS, toSnapshot } from './snapshot.ts';
 
 // Read models for the operator CLI and, later, App Home: narrow, intent-named shapes (STYLE.md 12).
 
@@ -7,32 +10,38 @@ export interface TicketListItem {
   readonly kind: string;
   readonly state: string;
   readonly title: string;
+  readonly requesterId: string;
   readonly requesterName: string;
   readonly createdAt: Date;
   readonly slaDueAt: Date | null;
+  /** Who must act next (flows/decide.ts): a person or a role; null once the ticket is over. */
+  readonly next: NextActor | null;
 }
 
 export async function listTickets(
   db: Db,
   filter: { state?: string; kind?: 'change_request' | 'complaint'; limit?: number },
 ): Promise<TicketListItem[]> {
-  return db.ticket.findMany({
+  const rows = await db.ticket.findMany({
     where: {
       ...(filter.state ? { state: filter.state } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
     },
     orderBy: [{ year: 'desc' }, { seq: 'desc' }],
     take: filter.limit ?? 200,
-    select: {
-      number: true,
-      kind: true,
-      state: true,
-      title: true,
-      requesterName: true,
-      createdAt: true,
-      slaDueAt: true,
-    },
+    include: SNAPSHOT_RELATIONS,
   });
+  return rows.map((row) => ({
+    number: row.number,
+    kind: row.kind,
+    state: row.state,
+    title: row.title,
+    requesterId: row.requesterId,
+    requesterName: row.requesterName,
+    createdAt: row.createdAt,
+    slaDueAt: row.slaDueAt,
+    next: nextActor(toSnapshot(row)),
+  }));
 }
 
 /** Everything known about one ticket: the form's sections in order and its audit timeline. */

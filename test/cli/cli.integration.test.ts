@@ -111,11 +111,15 @@ describeEachDatabase('mailops CLI', (suite) => {
 
     const list = await cli(['tickets', '--kind', 'cr'], env());
     expect(list.code).toBe(0);
-    expect(list.out).toMatch(/^Tiket\s+Status\s+Pemohon\s+Dibuka\s+Tarikh akhir SLA\s+Tajuk$/m);
+    expect(list.out).toMatch(
+      /^Tiket\s+Status\s+Menunggu tindakan\s+Pemohon\s+Dibuka\s+Tarikh akhir SLA\s+Tajuk$/m,
+    );
+    // Rejected: nobody is waited for.
+    expect(list.out).toMatch(new RegExp(`^${opened.ticket.number}\\s+Tidak diluluskan\\s+-\\s`, 'm'));
     expect(list.out).toContain(opened.ticket.number);
     expect(list.out).toContain('Tidak diluluskan');
     const listEn = await cli(['tickets', '--kind', 'cr'], { ...env(), ...EN });
-    expect(listEn.out).toMatch(/^Ticket\s+State\s+Requester\s+Opened\s+SLA due\s+Title$/m);
+    expect(listEn.out).toMatch(/^Ticket\s+State\s+Waiting for\s+Requester\s+Opened\s+SLA due\s+Title$/m);
     expect(listEn.out).toContain(opened.ticket.number);
     expect(listEn.out).toContain('Not approved');
     expect((await cli(['tickets', '--state', 'closed'], env())).out).toBe('Tiada tiket.');
@@ -221,6 +225,10 @@ describeEachDatabase('mailops CLI', (suite) => {
     // Who must act next, as the cards say it: the requester, asked to test, by a deadline now past (the
     // harness's clock is in 2025), so the desk may close it.
     const requester = h.actorFor('submit_complaint').name;
+    const listed = await cli(['tickets', '--kind', 'ad'], { ...env(), ...EN });
+    expect(listed.out).toMatch(
+      new RegExp(`^${opened.ticket.number}\\s+Awaiting the requester's confirmation\\s+${requester}\\s`, 'm'),
+    );
     expect(ms.out.split('\n')[3]).toMatch(
       new RegExp(
         `^Menunggu tindakan ${requester}; tarikh akhir .+ \\(MYT\\) telah berlalu, jadi Meja Bantuan`,

@@ -1,4 +1,7 @@
 import type { TicketActionType, TicketKind, TicketState } from '../flows/types.ts';
+import type { CardModel } from './card-model.ts';
+import type { Texts } from './texts.ts';
+import { waitingLine } from './who-acts.ts';
 
 // App Home / dashboard: my open tickets, actions waiting for me (by role), recent closures.
 
@@ -12,6 +15,11 @@ export interface HomeTicket {
   readonly slaDueAt: Date | null;
   /** For "waiting for me": the actions this person may take now. */
   readonly actions: readonly TicketActionType[];
+  /**
+   * For my open tickets: whom the ticket waits for and by when, as its card says it (the people by name), so
+   * a requester knows whom to call without opening it.
+   */
+  readonly next?: NonNullable<CardModel['nextActor']>;
 }
 
 export interface HomeModel {
@@ -21,4 +29,16 @@ export interface HomeModel {
   readonly myOpen: readonly HomeTicket[];
   readonly waitingForMe: readonly HomeTicket[];
   readonly recentlyClosed: readonly HomeTicket[];
+}
+
+/**
+ * A ticket's state and then whom it waits for by when (the card's own line), or its SLA deadline when the
+ * home does not name who acts: the same words on every platform.
+ */
+export function statusLine(ticket: HomeTicket, texts: Texts): string {
+  const status = [texts.t(`state.${ticket.state}`)];
+  if (ticket.next) status.push(waitingLine(ticket.next, texts));
+  else if (ticket.slaDueAt !== null)
+    status.push(texts.t('home.due', { due: texts.formatDate(ticket.slaDueAt) }));
+  return status.join(' · ');
 }

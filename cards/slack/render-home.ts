@@ -1,5 +1,5 @@
 import { createFitter, type Fitter } from '../fit-text.ts';
-import type { HomeModel, HomeTicket } from '../home-model.ts';
+import { type HomeModel, type HomeTicket, statusLine } from '../home-model.ts';
 import { OPEN_TICKET_ACTION_ID, SLASH_COMMANDS } from '../ids.ts';
 import type { Texts } from '../texts.ts';
 import type { Block, HomeView } from './block-kit.ts';
@@ -16,9 +16,7 @@ const LINE_MAX = 500;
 
 function ticketBlock(ticket: HomeTicket, texts: Texts, fit: Fitter, withActions: boolean): Block {
   const lines = [`*${fit.md(ticket.number, LINE_MAX)}* · ${fit.md(ticket.title, LINE_MAX)}`];
-  const status = [texts.t(`state.${ticket.state}`)];
-  if (ticket.slaDueAt !== null) status.push(texts.t('home.due', { due: texts.formatDate(ticket.slaDueAt) }));
-  lines.push(fit.md(status.join(' · '), LINE_MAX));
+  lines.push(fit.md(statusLine(ticket, texts), LINE_MAX));
   if (withActions && ticket.actions.length > 0) {
     const actions = ticket.actions.map((a) => texts.t(`action.${a}`)).join(', ');
     lines.push(fit.md(texts.t('home.actions', { actions }), LINE_MAX));

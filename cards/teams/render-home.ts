@@ -1,5 +1,5 @@
 import { createFitter, type Fitter } from '../fit-text.ts';
-import type { HomeModel, HomeTicket } from '../home-model.ts';
+import { type HomeModel, type HomeTicket, statusLine } from '../home-model.ts';
 import { SLASH_COMMANDS } from '../ids.ts';
 import type { Texts } from '../texts.ts';
 import { type AdaptiveCard, adaptiveCard, type CardElement, textBlock } from './adaptive-card.ts';
@@ -18,11 +18,9 @@ const LIST_BYTES = Math.floor((L.cardBytes - 1500) / 3);
 const LINE_MAX = 200;
 
 function ticketElement(ticket: HomeTicket, texts: Texts, fit: Fitter, withActions: boolean): CardElement {
-  const status = [texts.t(`state.${ticket.state}`)];
-  if (ticket.slaDueAt !== null) status.push(texts.t('home.due', { due: texts.formatDate(ticket.slaDueAt) }));
   const items: CardElement[] = [
     textBlock(fit.plain(`${ticket.number} · ${ticket.title}`, LINE_MAX), { weight: 'bolder' }),
-    textBlock(status.join(' · '), { isSubtle: true, spacing: 'none' }),
+    textBlock(fit.plain(statusLine(ticket, texts), LINE_MAX), { isSubtle: true, spacing: 'none' }),
   ];
   if (withActions && ticket.actions.length > 0) {
     const actions = ticket.actions.map((a) => texts.t(`action.${a}`)).join(', ');

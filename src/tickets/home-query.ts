@@ -2,6 +2,8 @@ import type { HomeModel, HomeTicket } from '../../cards/home-model.ts';
 import { availableActions } from '../../flows/decide.ts';
 import type { Actor, TicketKind, TicketState } from '../../flows/types.ts';
 import type { Db } from '../db/types.ts';
+import type { Directory } from '../directory/directory.ts';
+import { buildTicketCard } from './card-source.ts';
 import { SNAPSHOT_RELATIONS, toSnapshot } from './snapshot.ts';
 
 // App Home's read model for one person: their open tickets, the tickets waiting for an action they may
@@ -9,7 +11,14 @@ import { SNAPSHOT_RELATIONS, toSnapshot } from './snapshot.ts';
 
 const RECENT_DAYS = 14;
 
-export async function loadHome(db: Db, actor: Actor, known: boolean, now: Date): Promise<HomeModel> {
+/** `directory`: to name whom each of my open tickets waits for, as its card does; without it, only states. */
+export async function loadHome(
+  db: Db,
+  actor: Actor,
+  known: boolean,
+  now: Date,
+  directory?: Directory,
+): Promise<HomeModel> {
   // Every open ticket, in one read: a cap would silently leave whatever comes after it (the oldest waits,
   // those with no deadline) out of "waiting for me" and make "and N more" wrong, and pages read one after
   // another would skip or repeat a ticket whose deadline moved in between.
@@ -40,10 +49,20 @@ export async function loadHome(db: Db, actor: Actor, known: boolean, now: Date):
     orderBy: { closedAt: 'desc' },
     take: 20,
   });
+  // A requester has few open tickets; each is read as its card would draw it, for this reader.
+  const mine = rows.filter((_, i) => open[i]!.requesterId === actor.id);
+  const myOpen = directory
+    ? await Promise.all(
+        mine.map(async (ticket) => {
+          const card = await buildTicketCard(db, directory, ticket.ticketId, 'ticket', now, actor.id);
+          return card.nextActor ? { ...ticket, next: card.nextActor } : ticket;
+        }),
+      )
+    : mine;
   return {
     personName: known ? actor.name : null,
     known,
-    myOpen: rows.filter((_, i) => open[i]!.requesterId === actor.id),
+    myOpen,
     // Withdrawing is not work waiting for anyone: it is the requester's choice, not a step of the SOP.
     waitingForMe: rows.filter((r) => r.actions.some((a) => a !== 'withdraw')),
     recentlyClosed: closed.map((t) => ({

@@ -156,6 +156,10 @@ describeEachDatabase('Slack App Home and language', (suite) => {
 
     const lists = listsOf(await openHome(aminah));
     expect(lists.get('Tiket saya yang terbuka')!.map((t) => t.open)).toContain(open.id);
+    // Whom each of her tickets waits for, by name and by when, as its card says it.
+    expect(lists.get('Tiket saya yang terbuka')!.find((t) => t.open === open.id)!.words).toMatch(
+      /Menunggu pelaksanaan VAS SOC · Menunggu tindakan Pusat Operasi Keselamatan \(SOC\): Muhammad Hafiz bin Razak sebelum .+ \(MYT\)/,
+    );
     expect(lists.get('Tiket saya yang terbuka')!.some((t) => t.words.includes(closed))).toBe(false);
     // Withdrawing is her choice, not work waiting for her.
     expect(lists.get('Menunggu tindakan saya')).toEqual([]);

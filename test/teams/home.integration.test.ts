@@ -119,6 +119,10 @@ describeEachDatabase('Teams: my tickets, from the word "tiket"', (suite) => {
     const words = JSON.stringify(cardOf(lastIn(aminah)));
     expect(words).toContain('Tiket saya yang terbuka');
     expect(words).toContain(number);
+    // Whom it waits for now, by name and by when, as its card says it.
+    expect(words).toMatch(
+      /Menunggu tindakan Pusat Operasi Keselamatan \(SOC\): Muhammad Hafiz sebelum .+ \(MYT\)/,
+    );
   });
 
   it('opens a ticket only for those it names and the service’s staff, however the Open button was made', async () => {

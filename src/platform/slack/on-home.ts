@@ -21,7 +21,13 @@ export function registerHome(app: App, ctx: SlackContext): void {
     if (event.tab !== 'home') return;
     const user = await ctx.identity.resolve(event.user);
     await withErrorBoundary(ctx, user, {}, async () => {
-      const home = await loadHome(ctx.db, user.actor, user.person !== undefined, ctx.clock.now());
+      const home = await loadHome(
+        ctx.db,
+        user.actor,
+        user.person !== undefined,
+        ctx.clock.now(),
+        ctx.directory,
+      );
       await ctx.client.views.publish({
         user_id: user.slackId,
         view: renderSlackHome(home, textsFor(user.locale)) as never,

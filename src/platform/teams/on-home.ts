@@ -46,7 +46,7 @@ export async function onHomeCommand(ctx: TeamsContext, context: TurnContext, use
 }
 
 export async function homeCard(ctx: TeamsContext, user: TeamsUser): Promise<AdaptiveCard> {
-  const home = await loadHome(ctx.db, user.actor, user.person !== undefined, ctx.clock.now());
+  const home = await loadHome(ctx.db, user.actor, user.person !== undefined, ctx.clock.now(), ctx.directory);
   return renderTeamsHome(home, textsFor(user.locale));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HomeModel, HomeTicket } from '../../../cards/home-model.ts';
+import { renderSlackHome } from '../../../cards/slack/render-home.ts';
 import type { Container } from '../../../cards/teams/adaptive-card.ts';
 import { renderTeamsHome } from '../../../cards/teams/render-home.ts';
 import { renderTeamsNotice } from '../../../cards/teams/render-notice.ts';
@@ -66,6 +67,21 @@ describe('renderTeamsHome', () => {
         actions: [{ type: 'Action.Execute', verb: 'open', title: 'Buka', data: { ticketId: 'tkt-0' } }],
       },
     ]);
+  });
+
+  it('says whom each of my open tickets waits for and by when, in place of the bare SLA time, on both platforms', () => {
+    const next = {
+      who: { role: 'approver' as const },
+      name: null,
+      people: ['Zulkifli bin Hassan', 'Noraini binti Abdullah'],
+      dueAt: new Date('2025-06-18T02:00:00Z'),
+    };
+    const line =
+      'Menunggu kelulusan MAMPU/JDN · Menunggu tindakan Pelulus: Zulkifli bin Hassan, Noraini binti Abdullah sebelum 18 Jun 2025, 10:00 PG (MYT)';
+    const mine = home({ myOpen: [{ ...tickets(1)[0]!, actions: [], next }] });
+    expect(textOf(renderTeamsHome(mine, ms))).toContain(line);
+    expect(JSON.stringify(renderSlackHome(mine, ms))).toContain(line);
+    expect(textOf(renderTeamsHome(mine, ms))).not.toContain('Tarikh akhir SLA');
   });
 
   it('lists actions only under "waiting for my action"', () => {

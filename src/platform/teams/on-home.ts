@@ -45,7 +45,7 @@ export async function onHomeCommand(ctx: TeamsContext, context: TurnContext, use
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
-export async function homeCard(ctx: TeamsContext, user: TeamsUser): Promise<AdaptiveCard> {
+async function homeCard(ctx: TeamsContext, user: TeamsUser): Promise<AdaptiveCard> {
   const home = await loadHome(ctx.db, user.actor, user.person !== undefined, ctx.clock.now(), ctx.directory);
   return renderTeamsHome(home, textsFor(user.locale));
 }

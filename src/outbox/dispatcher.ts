@@ -124,6 +124,7 @@ export function createDispatcher(options: DispatcherOptions) {
       orderBy: { createdAt: 'asc' },
     });
     const refused: string[] = [];
+    const gone: string[] = [];
     let transient: unknown;
     for (const ref of posted) {
       try {
@@ -134,11 +135,17 @@ export function createDispatcher(options: DispatcherOptions) {
         if (!(error instanceof PlatformDeliveryError)) transient ??= error;
         else if (error.retryAfterMs !== undefined) throw error;
         else if (error.retryable) transient ??= error;
+        else if (error.gone) gone.push(ref.id);
         else refused.push(`${ref.channel}/${ref.messageId}: ${error.message}`);
       }
     }
+    // A deleted message is forgotten, so that no later refresh tries it again nor reports it each time.
+    if (gone.length > 0) {
+      await db.postedCard.deleteMany({ where: { id: { in: gone } } });
+      logger.info('outbox forgot card copies whose messages were deleted', { ticketId, copies: gone.length });
+    }
     if (transient !== undefined) throw transient;
-    if (refused.length > 0 && refused.length === posted.length)
+    if (refused.length > 0 && refused.length === posted.length - gone.length)
       throw new PlatformDeliveryError(refused.join('; '), { retryable: false });
     return refused;
   }

@@ -43,11 +43,20 @@ export interface ChatPlatform {
 export class PlatformDeliveryError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
+  /**
+   * The message itself no longer exists (someone deleted it): no later update can ever reach it. Apart from
+   * a refusal that may heal (an archived channel brought back, the app invited again).
+   */
+  readonly gone: boolean;
 
-  constructor(message: string, options: { retryable: boolean; retryAfterMs?: number; cause?: unknown }) {
+  constructor(
+    message: string,
+    options: { retryable: boolean; retryAfterMs?: number; gone?: boolean; cause?: unknown },
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PlatformDeliveryError';
     this.retryable = options.retryable;
     this.retryAfterMs = options.retryAfterMs;
+    this.gone = options.gone === true;
   }
 }

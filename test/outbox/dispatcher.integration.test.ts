@@ -132,18 +132,22 @@ describeEachDatabase('outbox dispatcher', (suite) => {
         where: { kind: 'card.refresh' },
         orderBy: { createdAt: 'desc' },
       });
-    return { posted, updated, refresh };
+    /** Every copy but the broken one. */
+    const others = posted
+      .slice(1)
+      .map((p) => p.messageId)
+      .sort();
+    const refusalLogged = () =>
+      h.logger.lines.some((l) => l.includes('outbox refresh left cards the platform refused'));
+    return { posted, updated, refresh, others, refusalLogged };
   }
 
   it('redraws every other copy of a card when one is gone for good, and records which one', async () => {
-    const { posted, updated, refresh } = await resolvedWithOldestCard({ kind: 'permanent' });
+    const { posted, updated, refresh, others, refusalLogged } = await resolvedWithOldestCard({
+      kind: 'permanent',
+    });
     expect(await h.dispatcher.drainOnce()).toMatchObject({ retried: 0, dead: 0 });
-    expect(updated()).toEqual(
-      posted
-        .slice(1)
-        .map((p) => p.messageId)
-        .sort(),
-    );
+    expect(updated()).toEqual(others);
     const row = await refresh();
     expect(row.status).toBe('sent');
     expect(row.lastError).toMatch(
@@ -151,9 +155,37 @@ describeEachDatabase('outbox dispatcher', (suite) => {
         `^\\[[0-9a-f]{8}\\] not updated: ${posted[0]!.channel}/${posted[0]!.messageId}: channel_not_found$`,
       ),
     );
-    expect(h.logger.lines.some((l) => l.includes('outbox refresh left cards the platform refused'))).toBe(
-      true,
-    );
+    expect(refusalLogged()).toBe(true);
+  });
+
+  it('forgets a copy whose message was deleted: the others are redrawn, and no later refresh tries it again', async () => {
+    const { posted, updated, refresh, others, refusalLogged } = await resolvedWithOldestCard({
+      kind: 'gone',
+    });
+    expect(await h.dispatcher.drainOnce()).toMatchObject({ retried: 0, dead: 0 });
+    expect(updated()).toEqual(others);
+    const row = await refresh();
+    expect(row.status).toBe('sent');
+    expect(row.lastError).toBeNull();
+    const left = await db().prisma.postedCard.findMany({ where: { ticketId: posted[0]!.ticketId } });
+    expect(left.map((p) => p.id)).not.toContain(posted[0]!.id);
+    expect(left).toHaveLength(posted.length - 1);
+    expect(refusalLogged()).toBe(false);
+    // The next refresh of the ticket's cards does not try the deleted message at all.
+    h.memory.deliveries.length = 0;
+    await db().prisma.outboxMessage.create({
+      data: {
+        ticketId: posted[0]!.ticketId,
+        platform: 'memory',
+        kind: 'card.refresh',
+        payload: { kind: 'card.refresh', card: 'all' },
+        nextAttemptAt: h.clock.now(),
+      },
+    });
+    const attempts = h.memory.attempts.length;
+    expect(await h.dispatcher.drainOnce()).toMatchObject({ sent: 1, retried: 0, dead: 0 });
+    expect(updated()).toEqual(others);
+    expect(h.memory.attempts.length - attempts).toBe(posted.length - 1);
   });
 
   it('parks a refresh only when no copy of the card can be updated', async () => {
@@ -164,14 +196,9 @@ describeEachDatabase('outbox dispatcher', (suite) => {
   });
 
   it('redraws the other copies before retrying one that failed for a while', async () => {
-    const { posted, updated, refresh } = await resolvedWithOldestCard({ kind: 'transient' });
+    const { posted, updated, refresh, others } = await resolvedWithOldestCard({ kind: 'transient' });
     expect(await h.dispatcher.drainOnce()).toMatchObject({ retried: 1, dead: 0 });
-    expect(updated()).toEqual(
-      posted
-        .slice(1)
-        .map((p) => p.messageId)
-        .sort(),
-    );
+    expect(updated()).toEqual(others);
     h.memory.breakCard(posted[0]!.messageId, undefined);
     h.memory.deliveries.length = 0;
     h.clock.advance(60_000);

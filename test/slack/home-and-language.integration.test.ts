@@ -6,9 +6,9 @@ import type { StoredView } from '../support/slack/fake-web-api-state.ts';
 import { blockActions } from '../support/slack/interaction-payloads.ts';
 import type { SlackUserRef } from '../support/slack/payload-parts.ts';
 import { CHANNELS, dmOf, PEOPLE, type SlackWorld, startSlackWorld, until } from '../support/slack-world.ts';
-import { note } from './form-answers.ts';
+import { note, sectionB } from './form-answers.ts';
 import { buttonsOf, expectEverySurfaceValid, wordsOf } from './slack-output.ts';
-import { actWithForm, awaitingApproval, complain, stateBecomes } from './sop-steps.ts';
+import { actWithForm, awaitingApproval, complain, stateBecomes, stateOf } from './sop-steps.ts';
 
 // App Home (my open tickets, what waits for me, recent closures, "Open" to get a ticket's card with my
 // buttons) and the language each person is answered in (src/platform/slack/identity.ts): a locale the
@@ -213,6 +213,31 @@ describeEachDatabase('Slack App Home and language', (suite) => {
 
   it('sent nothing Slack would refuse and logged no warning', () => {
     expect(expectEverySurfaceValid(world.api)).toBeGreaterThan(20);
+    expect(world.logged('warn')).toEqual([]);
+  });
+
+  // After the check of every surface: the update of the deleted message is refused by Slack, as it should be.
+  it('forgets a DM copy someone deleted: the next decision updates the others and never tries it again', async () => {
+    const ticket = await db.prisma.ticket.findFirstOrThrow({ where: { state: 'awaiting_implementation' } });
+    const copies = () => db.prisma.postedCard.findMany({ where: { ticketId: ticket.id } });
+    const before = await copies();
+    const deleted = before.find((c) => c.channel === dmOf(zulkifli))!;
+    world.api.deleteMessage(deleted.channel, deleted.messageId);
+    await actWithForm(world, hafiz, CHANNELS.soc, ticket.number, 'start_implementation', sectionB());
+    expect(await stateOf(world, ticket.number)).toBe('implementing');
+    const after = await copies();
+    expect(after.map((c) => c.id).sort()).toEqual(
+      before
+        .filter((c) => c.id !== deleted.id)
+        .map((c) => c.id)
+        .sort(),
+    );
+    const refresh = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { ticketId: ticket.id, kind: 'card.refresh' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(refresh).toMatchObject({ status: 'sent', lastError: null });
+    // Forgotten quietly: a deleted message is nothing for the operator to chase.
     expect(world.logged('warn')).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ import {
 export type Failure =
   | { readonly kind: 'transient' }
   | { readonly kind: 'rate_limited'; readonly retryAfterMs: number }
-  | { readonly kind: 'permanent' };
+  | { readonly kind: 'permanent' }
+  /** The message was deleted: Slack's `message_not_found`. */
+  | { readonly kind: 'gone' };
 
 export type Delivery =
   | {
@@ -65,6 +67,8 @@ export function createMemoryPlatform(name = 'memory', options: { reports?: boole
         retryAfterMs: failure.retryAfterMs,
       });
     }
+    if (failure.kind === 'gone')
+      throw new PlatformDeliveryError('message_not_found', { retryable: false, gone: true });
     throw new PlatformDeliveryError('channel_not_found', { retryable: false });
   }
 

@@ -42,6 +42,8 @@ export function toDeliveryError(error: unknown): PlatformDeliveryError {
     case 'slack_webapi_platform_error':
       return new PlatformDeliveryError(message, {
         retryable: TRANSIENT_PLATFORM_ERRORS.has(e.data?.error ?? ''),
+        // chat.update of a message someone deleted (docs.slack.dev/reference/methods/chat.update#errors).
+        gone: e.data?.error === 'message_not_found',
         cause: error,
       });
     default:

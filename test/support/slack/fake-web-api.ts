@@ -197,6 +197,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}) {
       return `${origin}/hooks/${state.nextTs().replace('.', '/')}/${responseUrls}`;
     },
     message: (channel: string, ts: string) => state.messages.get(messageKey(channel, ts)),
+    /** A workspace admin deletes a message, the bot's too: chat.update then answers message_not_found. */
+    deleteMessage: (channel: string, ts: string) => state.messages.delete(messageKey(channel, ts)),
     ephemerals: state.ephemerals,
     view: (id: string) => state.views.get(id),
     homeOf: (userId: string) => state.views.get(state.homes.get(userId) ?? ''),

@@ -3,6 +3,7 @@ import type { Db } from '../db/types.ts';
 import { directoryFromConfig } from '../directory/from-config.ts';
 import { ERROR_CODES, MailopsError } from '../errors.ts';
 import { formatMyt, type Translate } from '../i18n/index.ts';
+import { nameOfPerson } from '../tickets/card-source.ts';
 import { getTicketDetail, listTickets } from '../tickets/queries.ts';
 import { waitingLineOf } from '../tickets/waiting-line.ts';
 import { systemClock } from '../time.ts';
@@ -54,14 +55,14 @@ export const ticketsCommand: CliCommand = {
       return 0;
     }
     const directory = directoryFromConfig(config);
-    // The person by name (the form's name for a requester the configuration no longer lists), else the role.
+    // The person by name, as the cards name them, else the role.
     const who = (r: (typeof rows)[number]) =>
       r.next === null
         ? '-'
         : 'role' in r.next
           ? t(`role.${r.next.role}`)
-          : (directory.person(r.next.person)?.name ??
-            (r.next.person === r.requesterId ? r.requesterName : t('common.unknown')));
+          : (nameOfPerson(directory, r.next.person, { id: r.requesterId, name: r.requesterName }) ??
+            t('common.unknown'));
     const headers = [
       t('cli.tickets.number'),
       t('cli.tickets.state'),

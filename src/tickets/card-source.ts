@@ -137,11 +137,7 @@ export async function buildTicketCard(
       at: e.at,
       actorName: actorNameOf(e, directory),
     })),
-    // The requester's name as the form gave it when the configuration no longer lists them (they left).
-    nameOf: (id) =>
-      id === SYSTEM_ACTOR.id
-        ? SYSTEM_ACTOR.name
-        : (directory.person(id)?.name ?? (id === row.requesterId ? row.requesterName : null)),
+    nameOf: (id) => nameOfPerson(directory, id, { id: row.requesterId, name: row.requesterName }),
     // Only those who may take the step: an approver who asked for the change, or who approved it and now
     // holds SOC's role too, is refused it by the SOP (separation of duties) and is nobody to wait for.
     peopleWithRole: (role) => {
@@ -186,6 +182,19 @@ function latestNotes(notes: readonly { kind: string; body: string }[]): CardFiel
     latest.set(n.kind, n.body);
   }
   return [...latest].map(([kind, body]) => field(kind, body));
+}
+
+/**
+ * Whom a ticket waits for, by name: the configured person's, the bot's, or, once the configuration no
+ * longer lists its requester (they left), the requester's name as the form recorded it; null otherwise.
+ */
+export function nameOfPerson(
+  directory: Directory,
+  id: string,
+  requester: { readonly id: string; readonly name: string },
+): string | null {
+  if (id === SYSTEM_ACTOR.id) return SYSTEM_ACTOR.name;
+  return directory.person(id)?.name ?? (id === requester.id ? requester.name : null);
 }
 
 /**

@@ -2,14 +2,10 @@ import type { App } from '@slack/bolt';
 import { OPEN_TICKET_ACTION_ID } from '../../../cards/ids.ts';
 import { renderSlackCard } from '../../../cards/slack/render-card.ts';
 import { renderSlackHome } from '../../../cards/slack/render-home.ts';
-import { cardKindFor } from '../../../cards/ticket-card.ts';
-import { availableActions } from '../../../flows/decide.ts';
-import { maySeeTicket } from '../../../flows/roles.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
-import { buildTicketCard } from '../../tickets/card-source.ts';
 import { loadHome } from '../../tickets/home-query.ts';
-import { loadSnapshot } from '../../tickets/snapshot.ts';
+import { cardToOpen } from '../../tickets/open-card.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
 
@@ -40,23 +36,20 @@ export function registerHome(app: App, ctx: SlackContext): void {
     const user = await ctx.identity.resolve(body.user.id);
     const ticketId = (action as { value?: string }).value ?? '';
     await withErrorBoundary(ctx, user, {}, async () => {
-      const ticket = await ctx.db.$transaction((tx) => loadSnapshot(tx, ticketId));
-      // The same answer for a ticket this person may not see and one that does not exist (flows/roles.ts).
-      if (!ticket || !maySeeTicket(ticket, user.actor)) {
+      const opened = await cardToOpen(ctx.db, ctx.directory, ticketId, user, ctx.clock.now());
+      if (!opened) {
         const text = renderMessage({ key: 'result.cannot_open' }, user.locale);
         await ctx.client.chat.postMessage({ channel: user.slackId, text });
         return;
       }
-      const now = ctx.clock.now();
-      const card = cardKindFor(availableActions(ticket, user.actor, now));
-      const model = await buildTicketCard(ctx.db, ctx.directory, ticket.id, card, now, user.person?.id);
+      const { kind: card, model } = opened;
       const { text, blocks } = renderSlackCard(model, textsFor(user.locale));
       const posted = await ctx.client.chat.postMessage({ channel: user.slackId, text, blocks } as never);
       // Recorded like any posted card, so later decisions update this copy too.
       if (posted.channel && posted.ts) {
         await ctx.db.postedCard.create({
           data: {
-            ticketId: ticket.id,
+            ticketId,
             card,
             platform: 'slack',
             channel: posted.channel,

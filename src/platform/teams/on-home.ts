@@ -3,15 +3,11 @@ import type { CardModel } from '../../../cards/card-model.ts';
 import type { AdaptiveCard } from '../../../cards/teams/adaptive-card.ts';
 import { renderTeamsCard } from '../../../cards/teams/render-card.ts';
 import { renderTeamsHome } from '../../../cards/teams/render-home.ts';
-import { cardKindFor } from '../../../cards/ticket-card.ts';
-import { availableActions } from '../../../flows/decide.ts';
-import { maySeeTicket } from '../../../flows/roles.ts';
 import type { TicketActionType } from '../../../flows/types.ts';
 import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
-import { buildTicketCard } from '../../tickets/card-source.ts';
 import { loadHome } from '../../tickets/home-query.ts';
-import { loadSnapshot } from '../../tickets/snapshot.ts';
+import { cardToOpen } from '../../tickets/open-card.ts';
 import { TEAMS } from './conversation-refs.ts';
 import type { TeamsContext } from './on-turn.ts';
 import type { TeamsUser } from './teams-user.ts';
@@ -59,10 +55,9 @@ export async function ownActions(ctx: TeamsContext, user: TeamsUser, model: Card
 }
 
 /**
- * "Open" on the home card: the ticket's card, as the kind that carries this person's buttons, posted into
- * the conversation the home card is in; the answer is the home card again, as it is now. Null, and nothing
- * posted, for a ticket this person may not see (maySeeTicket) or that does not exist, alike, so that a
- * crafted button learns nothing.
+ * "Open" on the home card: the ticket's card (src/tickets/open-card.ts) posted into the conversation the
+ * home card is in; the answer is the home card again, as it is now. Null, and nothing posted, when the card
+ * is not this person's to open.
  */
 export async function openTicket(
   ctx: TeamsContext,
@@ -70,11 +65,9 @@ export async function openTicket(
   user: TeamsUser,
   ticketId: string,
 ): Promise<AdaptiveCard | null> {
-  const now = ctx.clock.now();
-  const ticket = await ctx.db.$transaction((tx) => loadSnapshot(tx, ticketId));
-  if (!ticket || !maySeeTicket(ticket, user.actor)) return null;
-  const kind = cardKindFor(availableActions(ticket, user.actor, now));
-  const model = await buildTicketCard(ctx.db, ctx.directory, ticketId, kind, now, user.person?.id);
+  const opened = await cardToOpen(ctx.db, ctx.directory, ticketId, user, ctx.clock.now());
+  if (!opened) return null;
+  const { kind, model } = opened;
   const mine = await ownActions(ctx, user, model);
   const card = renderTeamsCard({ ...model, actions: mine }, textsFor(user.locale), {
     showActions: mine.length > 0,

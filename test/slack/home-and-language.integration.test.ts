@@ -207,8 +207,14 @@ describeEachDatabase('Slack App Home and language', (suite) => {
     expect(refused.blocks).toBeUndefined();
     expect(refused.text).toMatch(/^Tiket ini tidak dapat dibuka untuk anda: hanya pemohonnya/);
     // The manager it names may, and so may the desk.
-    for (const user of [PEOPLE.rahman, PEOPLE.farah])
+    for (const user of [PEOPLE.rahman, PEOPLE.farah]) {
+      const recorded = () =>
+        db.prisma.postedCard.count({ where: { ticketId: ticket.id, channel: dmOf(user) } });
+      const earlier = await recorded();
       expect(wordsOf((await openAs(user)).blocks)).toContain(ticket.number);
+      // Recorded once Slack has answered: the next test counts this ticket's copies.
+      await until(async () => (await recorded()) === earlier + 1, 'the DM card to be recorded');
+    }
   });
 
   it('sent nothing Slack would refuse and logged no warning', () => {

@@ -222,11 +222,14 @@ function subdomainPolicy(found: Extract<Discovery, { kind: 'one' }>): Finding[] 
     : [];
 }
 
-// §6.3: pct is an integer 0–100, default 100; below 100 the policy is applied to only part of the mail.
+// §6.3: pct is an integer 0–100, default 100; below 100 the policy is applied to only part of the mail. An
+// invalid value is a syntax error that receivers discard "in favor of default values" (§6.3), so the policy
+// still covers all mail: worth correcting, never a failure of the protection (RFC 9989 drops pct= outright).
 function percentage(tags: Tags): Finding[] {
   const pct = tags.get('pct');
   if (pct === undefined) return [];
-  if (!/^\d{1,3}$/.test(pct) || Number(pct) > 100) return [finding('dmarc.pct', 'fail', { value: pct })];
+  if (!/^\d{1,3}$/.test(pct) || Number(pct) > 100)
+    return [finding('dmarc.pct_invalid', 'warn', { value: pct })];
   return Number(pct) < 100 ? [finding('dmarc.pct', 'warn', { pct: Number(pct) })] : [];
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeFinding } from '../../src/mail/describe.ts';
 import { checkDmarc, organisationalDomain } from '../../src/mail/dmarc.ts';
-import type { DnsFailure } from '../../src/mail/types.ts';
+import type { DnsFailure, Finding } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
 import { expectReadable, UNANSWERED, verdicts, withVerdict } from './readable.ts';
 
@@ -146,9 +146,14 @@ describe('checkDmarc', () => {
       ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.pct warn', 'dmarc.rua pass'],
     ],
     [
-      'an invalid pct',
+      'an invalid pct as a slip receivers discard, the policy applying to all mail (RFC 7489 §6.3)',
       record('v=DMARC1; p=reject; pct=150; rua=mailto:d@agensi.gov.my'),
-      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.pct fail', 'dmarc.rua pass'],
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.pct_invalid warn', 'dmarc.rua pass'],
+    ],
+    [
+      'a pct that is no number at all, the same way',
+      record('v=DMARC1; p=reject; pct=abc; rua=mailto:d@agensi.gov.my'),
+      ['dmarc.record pass', 'dmarc.policy pass', 'dmarc.pct_invalid warn', 'dmarc.rua pass'],
     ],
     [
       'an external report address without authorisation (RFC 7489 §7.1)',
@@ -180,6 +185,22 @@ describe('checkDmarc', () => {
       policy: 'quarantine; pct=0',
     });
     expect(describeFinding(findings[1]!, 'en').text).toContain('is p=quarantine; pct=0');
+  });
+
+  it('still reads a run stored when an invalid pct= was a fail', () => {
+    const stored = {
+      check: 'dmarc.pct',
+      verdict: 'fail',
+      requirement: 'gp-spoofing',
+      params: { value: '150' },
+    };
+    expect(describeFinding(stored as Finding, 'en').text).toContain('The pct= value "150" is invalid');
+  });
+
+  it('says an invalid pct= leaves the policy on all mail', async () => {
+    const findings = await run(record('v=DMARC1; p=reject; pct=150; rua=mailto:d@agensi.gov.my'));
+    const pct = findings.find((f) => f.check === 'dmarc.pct_invalid')!;
+    expect(describeFinding(pct, 'ms').text).toContain('mengenakan dasar pada semua mel');
   });
 
   it('shows the rua a receiver cannot use', async () => {

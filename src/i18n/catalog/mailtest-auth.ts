@@ -67,6 +67,12 @@ const ms = {
     'Nilai pct= "{value}" tidak sah; ia mesti nombor bulat 0 hingga 100 (RFC 7489 §6.3).',
   'mailtest.dmarc.pct.fix': 'Buang tag pct= atau tetapkan `pct=100` supaya dasar dikenakan pada semua mel.',
 
+  'mailtest.dmarc.pct_invalid.title': 'Nilai pct= rekod DMARC',
+  'mailtest.dmarc.pct_invalid.warn':
+    'Nilai pct= "{value}" tidak sah (mesti nombor bulat 0 hingga 100): penerima mengabaikannya dan mengenakan dasar pada semua mel, tetapi rekod itu kelihatan seperti mahu mengehadkannya (RFC 7489 §6.3).',
+  'mailtest.dmarc.pct_invalid.fix':
+    'Buang tag pct= (RFC 9989 tidak lagi menggunakannya), atau tulis nombor bulat 0 hingga 100.',
+
   'mailtest.dmarc.rua.title': 'Alamat laporan DMARC (rua=)',
   'mailtest.dmarc.rua.pass': 'Laporan agregat DMARC dihantar ke {rua}.',
   'mailtest.dmarc.rua.warn':
@@ -215,6 +221,12 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dmarc.pct.fail':
     'The pct= value "{value}" is invalid; it must be a whole number from 0 to 100 (RFC 7489 §6.3).',
   'mailtest.dmarc.pct.fix': 'Remove the pct= tag or set `pct=100` so that the policy applies to all mail.',
+
+  'mailtest.dmarc.pct_invalid.title': 'DMARC pct= value',
+  'mailtest.dmarc.pct_invalid.warn':
+    'The pct= value "{value}" is invalid (it must be a whole number from 0 to 100): receivers ignore it and apply the policy to all mail, though the record looks as if it meant to limit it (RFC 7489 §6.3).',
+  'mailtest.dmarc.pct_invalid.fix':
+    'Remove the pct= tag (RFC 9989 no longer uses it), or write a whole number from 0 to 100.',
 
   'mailtest.dmarc.rua.title': 'DMARC report address (rua=)',
   'mailtest.dmarc.rua.pass': 'DMARC aggregate reports go to {rua}.',

@@ -22,7 +22,7 @@ type Discovery =
       readonly walked?: boolean;
     }
   | { readonly kind: 'many'; readonly name: string; readonly count: number }
-  /** `misspelt`: a record discarded only for the case of its version, `v=dmarc1` (shown, as it looks like one). */
+  /** `misspelt`: a record discarded only for how its version is written (shown, as it looks like one). */
   | { readonly kind: 'none'; readonly misspelt?: { readonly name: string; readonly record: string } }
   | { readonly kind: 'unanswered'; readonly name: string; readonly failure: DnsFailure };
 
@@ -30,8 +30,11 @@ type Tags = ReadonlyMap<string, string>;
 
 // RFC 7489 §6.4 (%x44 %x4d …) and RFC 9989 §4.7: the tag name is case-insensitive, the value "DMARC1" is not.
 const DMARC1 = /^[vV][ \t]*=[ \t]*DMARC1[ \t]*(;|$)/;
-/** The same in any case: a record a person meant as DMARC, which receivers discard. */
-const DMARC1_ANY_CASE = new RegExp(DMARC1.source, 'i');
+/**
+ * A record a person meant as DMARC1 that receivers discard: the version in the wrong case, or a version tag run on
+ * into the next one (`v=DMARC1 p=reject`, `v=DMARC1, p=reject`). Named as such rather than as "no record".
+ */
+const MEANT_AS_DMARC = /^[ \t]*v[ \t]*=[ \t]*dmarc1(?!\d)/i;
 
 // tldts with the private section too, as mailauth and OpenDMARC read the list.
 const PSL_OPTIONS = { allowPrivateDomains: true };
@@ -138,7 +141,7 @@ async function lookup(dns: DnsClient, domain: string, inherited: boolean): Promi
   // §6.6.3 step 2: records that do not start with "v=DMARC1" are discarded.
   const records = recordsOf(answer).filter((text) => DMARC1.test(text));
   if (records.length === 0) {
-    const misspelt = recordsOf(answer).find((text) => DMARC1_ANY_CASE.test(text));
+    const misspelt = recordsOf(answer).find((text) => MEANT_AS_DMARC.test(text));
     return misspelt ? { kind: 'none', misspelt: { name, record: misspelt } } : { kind: 'none' };
   }
   if (records.length > 1) return { kind: 'many', name, count: records.length };

@@ -229,6 +229,15 @@ describe('checkDmarc', () => {
     });
   });
 
+  it.each(['v=DMARC1 p=reject; rua=mailto:d@agensi.gov.my', 'v=DMARC1, p=reject'])(
+    'names a version run on into the next tag, %j, as what receivers discard, not as no record',
+    async (text) => {
+      const findings = await run(record(text));
+      expect(verdicts(findings)).toEqual(['dmarc.version fail']);
+      expect(describeFinding(findings[0]!, 'en').text).toContain('followed by `;` or the end of the record');
+    },
+  );
+
   it('shows the misspelt version it discarded, and falls back past it to the organisational domain', async () => {
     const misspelt = await run(record('v=dmarc1; p=reject'));
     expect(misspelt[0]?.params).toEqual({ name: '_dmarc.agensi.gov.my', record: 'v=dmarc1; p=reject' });

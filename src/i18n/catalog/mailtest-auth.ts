@@ -16,9 +16,9 @@ const ms = {
 
   'mailtest.dmarc.version.title': 'Versi rekod DMARC',
   'mailtest.dmarc.version.fail':
-    'TXT di {name} bermula dengan "{record}": penerima hanya membaca rekod yang bermula tepat dengan `v=DMARC1` (huruf besar) dan membuang yang ini, jadi domain ini tiada dasar DMARC (RFC 7489 §6.4, §6.6.3).',
+    'TXT di {name} bermula dengan "{record}": penerima hanya membaca rekod yang bermula tepat dengan `v=DMARC1` (huruf besar) diikuti `;` atau hujung rekod, dan membuang yang ini, jadi domain ini tiada dasar DMARC (RFC 7489 §6.4, §6.6.3).',
   'mailtest.dmarc.version.fix':
-    'Tulis tag versi tepat sebagai `v=DMARC1` di awal rekod; tag lain boleh kekal seperti sedia ada.',
+    'Tulis tag versi tepat sebagai `v=DMARC1;` di awal rekod, dengan koma bertitik sebelum tag seterusnya; tag lain boleh kekal seperti sedia ada.',
 
   'mailtest.dmarc.multiple.title': 'Satu rekod DMARC sahaja',
   'mailtest.dmarc.multiple.fail':
@@ -171,9 +171,9 @@ const en: Record<keyof typeof ms, string> = {
 
   'mailtest.dmarc.version.title': 'DMARC record version',
   'mailtest.dmarc.version.fail':
-    'The TXT at {name} starts with "{record}": receivers read only a record that starts exactly with `v=DMARC1` (upper case) and discard this one, so the domain has no DMARC policy (RFC 7489 §6.4, §6.6.3).',
+    'The TXT at {name} starts with "{record}": receivers read only a record that starts exactly with `v=DMARC1` (upper case) followed by `;` or the end of the record, and discard this one, so the domain has no DMARC policy (RFC 7489 §6.4, §6.6.3).',
   'mailtest.dmarc.version.fix':
-    'Write the version tag exactly as `v=DMARC1` at the start of the record; the other tags can stay as they are.',
+    'Write the version tag exactly as `v=DMARC1;` at the start of the record, with a semicolon before the next tag; the other tags can stay as they are.',
 
   'mailtest.dmarc.multiple.title': 'Only one DMARC record',
   'mailtest.dmarc.multiple.fail':

@@ -51,7 +51,8 @@ export const DNSBL_PROBLEMS = [
   'over_limit',
 ] as const;
 type Problem = (typeof DNSBL_PROBLEMS)[number];
-type ListHealth = Extract<Problem, 'lists_everything' | 'no_test_entry' | 'no_ipv6_test_entry'> | 'ok';
+/** Every problem but `lists_everything` leaves an address's "not listed" proving nothing. */
+type ListHealth = Problem | 'ok';
 
 const REFUSALS: Readonly<Record<string, Problem>> = {
   '127.255.255.252': 'bad_zone',
@@ -73,16 +74,23 @@ const queryName = (address: string, zone: string) =>
  * RFC 5782 §5: a list MUST list its test entry and MUST NOT list the other. A list that lists the latter answers
  * for every address (a closed list's domain parked under a wildcard did exactly that), so its listings prove
  * nothing; one without its test entry may be closed, or, for IPv6, publish IPv4 data only, so its "not listed"
- * proves nothing. A test entry that got no answer says nothing against the list: its verdicts stand.
+ * proves nothing. A test entry answered with a refusal code shows the list is not serving this resolver, which
+ * then gets NXDOMAIN for ordinary questions too (Spamhaus says so of blocked resolvers), so its "not listed"
+ * proves nothing either. A test entry that got no answer says nothing against the list: its verdicts stand.
  */
 async function listHealth(dns: DnsClient, zone: string, family: Family): Promise<ListHealth> {
   const [never, always] = TEST_ENTRIES[family];
   const [one, two] = await Promise.all([dns.a(queryName(never, zone)), dns.a(queryName(always, zone))]);
   if (recordsOf(one).some(isListing)) return 'lists_everything';
+  const refusal = refusalOf(recordsOf(two));
+  if (refusal && !recordsOf(two).some(isListing)) return refusal;
   if (!two.ok && (two.failure === 'nxdomain' || two.failure === 'nodata'))
     return family === 'v6' ? 'no_ipv6_test_entry' : 'no_test_entry';
   return 'ok';
 }
+
+const refusalOf = (codes: readonly string[]): Problem | undefined =>
+  codes.map((code) => REFUSALS[code]).find((problem) => problem !== undefined);
 
 /** A listing is 127.0.0.2–255 (RFC 5782 §2.1, §5: 127.0.0.1 is never one). */
 const isListing = (code: string) => /^127\.0\.0\.(\d+)$/.test(code) && code !== '127.0.0.1';
@@ -102,9 +110,9 @@ async function lookup(
   if (!answer.ok) {
     // NXDOMAIN is "not listed" (RFC 5782 §2.1); NODATA at that name means the same to every list client.
     if (answer.failure === 'nxdomain' || answer.failure === 'nodata') {
-      return list === 'no_test_entry' || list === 'no_ipv6_test_entry'
-        ? untested(list)
-        : finding('dnsbl.listing', 'pass', { address, zone: shown }, subject);
+      return list === 'ok' || list === 'lists_everything'
+        ? finding('dnsbl.listing', 'pass', { address, zone: shown }, subject)
+        : untested(list);
     }
     return untested(answer.failure);
   }
@@ -112,8 +120,7 @@ async function lookup(
   // A refusal says nothing about the address; any other answer that is not a listing is not a list's answer.
   const listed = codes.filter(isListing);
   if (listed.length === 0) {
-    const refusal = codes.map((code) => REFUSALS[code]).find((problem) => problem !== undefined);
-    return untested(refusal ?? codes.join(', '));
+    return untested(refusalOf(codes) ?? codes.join(', '));
   }
   if (list === 'lists_everything') return untested(list);
   if (isSpamhaus(zone) && listed.every((code) => PBL_CODES.has(code)))

@@ -93,6 +93,23 @@ describe('checkDnsbl', () => {
     expect(findings[0]?.params).toMatchObject({ answer });
   });
 
+  it.each([
+    ['127.255.255.254', 'refused_resolver'],
+    ['127.255.255.255', 'over_limit'],
+  ])(
+    'does not trust a "not listed" from a list that answers its test entry with %s: it is refusing this resolver',
+    async (code, answer) => {
+      const findings = await checkDnsbl(
+        fakeDns({ '2.0.0.127.senarai.example': { a: [code] } }),
+        ['192.0.2.10'],
+        ZONE,
+      );
+      expectReadable(findings);
+      expect(verdicts(findings)).toEqual(['dnsbl.listing untested 192.0.2.10']);
+      expect(findings[0]?.params).toMatchObject({ answer });
+    },
+  );
+
   it('does not trust a listing by a list that lists 127.0.0.1 too: it lists everything (RFC 5782 §5)', async () => {
     const findings = await run({
       '1.0.0.127.senarai.example': { a: ['127.0.0.2'] },

@@ -164,12 +164,19 @@ function mailRoute(
 }
 
 // RFC 7505: a single MX of preference 0 with the root as exchange ("0 .") says the domain takes no mail.
-// That is a declaration, not a missing MX; mixing it with other MX records is forbidden (§3).
+// That is a declaration, not a missing MX; mixing it with other MX records is forbidden (§3). A root exchange
+// at any other preference, or more than one, is no null MX (§3 defines it by both): senders look "." up as a
+// host, find no address, and retry for days before they bounce, so the domain neither takes mail nor says so.
 function explicitRoute(domain: string, records: readonly MxRecord[]): Route {
   const sorted = [...records].sort((x, y) => x.priority - y.priority);
   const real = sorted.filter((record) => record.exchange !== '');
   if (real.length === 0) {
-    return { findings: [finding('dns.null_mx', 'warn', { domain })], records: [], implicit: [] };
+    const declared = sorted.length === 1 && sorted[0]!.priority === 0;
+    const records = sorted.map((record) => `MX ${record.priority} .`).join(', ');
+    const judged = declared
+      ? finding('dns.null_mx', 'warn', { domain })
+      : finding('dns.null_mx_invalid', 'fail', { domain, records });
+    return { findings: [judged], records: [], implicit: [] };
   }
   const hosts = real.map((record) => `${record.priority} ${record.exchange}`).join(', ');
   const found = [finding('dns.mx', 'pass', { domain, count: real.length, hosts })];

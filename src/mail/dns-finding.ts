@@ -11,6 +11,7 @@ const CHECKS = {
   'dns.address': ['4f-v', ['pass', 'untested']],
   'dns.mx': ['4f-v', ['pass', 'warn', 'fail', 'untested']],
   'dns.null_mx': ['4f-v', ['warn', 'fail']],
+  'dns.null_mx_invalid': ['4f-v', ['fail']],
   'dns.mx_target': ['4f-v', ['fail']],
   'dns.mx_host': ['4f-v', ['pass', 'fail', 'untested']],
   'dns.mx_ipv4': ['4f-v', ['warn', 'fail']],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeFinding } from '../../src/mail/describe.ts';
 import { checkDns, type MxHost } from '../../src/mail/dns-checks.ts';
 import type { DnsFailure } from '../../src/mail/types.ts';
 import { type DnsTable, fakeDns } from '../support/fake-dns.ts';
@@ -62,6 +63,16 @@ describe('checkDns', () => {
       'a null MX: the domain says it takes no mail',
       { 'agensi.gov.my': { mx: [{ exchange: '', priority: 0 }] } },
       ['dns.null_mx warn'],
+    ],
+    [
+      'a root exchange at preference 10, which is no null MX (RFC 7505 §3): mail fails slowly',
+      { 'agensi.gov.my': { mx: [{ exchange: '', priority: 10 }] } },
+      ['dns.null_mx_invalid fail'],
+    ],
+    [
+      'two root exchanges, not the single record RFC 7505 defines',
+      { 'agensi.gov.my': { mx: mxList(['', 0], ['', 10]) } },
+      ['dns.null_mx_invalid fail'],
     ],
     [
       'a null MX mixed with a real one',
@@ -207,6 +218,12 @@ describe('checkDns', () => {
     expect(mxHosts).toHaveLength(1);
     // What the domain publishes is still shown as published.
     expect(findings.find((f) => f.check === 'dns.mx')?.params.count).toBe(2);
+  });
+
+  it('shows the root MX records that are no null MX, and what a null MX is', async () => {
+    const { findings } = await run({ 'agensi.gov.my': { mx: [{ exchange: '', priority: 10 }] } });
+    expectReadable(findings);
+    expect(describeFinding(findings[0]!, 'en').text).toContain('publishes MX 10 .: only a single `MX 0 .`');
   });
 
   it('names the DNS answer when an MX host has no address', async () => {

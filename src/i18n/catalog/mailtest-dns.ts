@@ -57,6 +57,12 @@ const ms = {
   'mailtest.dns.null_mx.fix':
     'Jika domain ini menerima mel, buang rekod `MX 0 .` dan terbitkan MX pelayan mel (Pekeliling 4(f)(v)); jika tidak, biarkan hanya `MX 0 .`.',
 
+  'mailtest.dns.null_mx_invalid.title': 'MX kepada akar DNS (`.`)',
+  'mailtest.dns.null_mx_invalid.fail':
+    'Domain {domain} menerbitkan {records}: hanya satu `MX 0 .` ialah MX nol (RFC 7505 §3). Pengirim mencari "." sebagai hos, tidak menemui alamat, dan mencuba semula berhari-hari sebelum memulangkan mel, jadi domain ini tidak menerima mel dan tidak juga mengisytiharkannya.',
+  'mailtest.dns.null_mx_invalid.fix':
+    'Jika domain ini tidak menerima mel, gantikan rekod itu dengan satu `MX 0 .` sahaja; jika ia menerima mel, terbitkan MX pelayan mel agensi (Pekeliling 4(f)(v)).',
+
   'mailtest.dns.mx_target.title': 'Sasaran MX ialah nama hos',
   'mailtest.dns.mx_target.fail':
     'Rekod MX menunjuk kepada alamat IP {host}, bukan nama hos; pengirim mencarinya sebagai nama dan gagal (RFC 5321 §5.1).',
@@ -192,6 +198,12 @@ const en: Record<keyof typeof ms, string> = {
     'The domain {domain} mixes a null MX (`0 .`) with other MX records; RFC 7505 §3 forbids this and senders may refuse mail.',
   'mailtest.dns.null_mx.fix':
     "If this domain receives mail, remove the `MX 0 .` record and publish the mail servers' MX (circular item 4(f)(v)); if not, keep only `MX 0 .`.",
+
+  'mailtest.dns.null_mx_invalid.title': 'MX pointing to the DNS root (`.`)',
+  'mailtest.dns.null_mx_invalid.fail':
+    'The domain {domain} publishes {records}: only a single `MX 0 .` is a null MX (RFC 7505 §3). Senders look "." up as a host, find no address, and retry for days before they bounce the mail, so the domain neither takes mail nor declares that it does not.',
+  'mailtest.dns.null_mx_invalid.fix':
+    "If this domain takes no mail, replace that record with a single `MX 0 .`; if it does, publish the agency mail servers' MX (circular item 4(f)(v)).",
 
   'mailtest.dns.mx_target.title': 'MX target is a host name',
   'mailtest.dns.mx_target.fail':

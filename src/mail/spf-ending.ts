@@ -1,7 +1,7 @@
 import { finding } from './dns-finding.ts';
 import { normaliseName } from './resolver.ts';
 import { checkHost } from './spf-check-host.ts';
-import { hasMacro, type SpfRecord } from './spf-record.ts';
+import { domainSpecTarget, type SpfRecord } from './spf-record.ts';
 import { evaluated, redirectOf, type SpfWalk } from './spf-walk.ts';
 import type { DnsClient, Finding } from './types.ts';
 
@@ -110,7 +110,8 @@ interface Step {
 
 /**
  * The records a receiver evaluates for the domain: its own, then each redirect target in turn (§6.1), as far as
- * the walk read them. A redirect built from macros, or back to a record already in the chain, ends it.
+ * the walk read them. A redirect built from macros only a receiver can expand (the sender, the client), or back
+ * to a record already in the chain, ends it.
  */
 function evaluatedChain(walk: SpfWalk, domain: string): Step[] {
   const chain: Step[] = [];
@@ -118,8 +119,9 @@ function evaluatedChain(walk: SpfWalk, domain: string): Step[] {
     if (chain.some((step) => step.where === where)) break;
     const redirect = redirectOf(record);
     chain.push({ where, record, redirect: redirect?.raw ?? '' });
-    if (!redirect || hasMacro(redirect.value)) break;
-    where = normaliseName(redirect.value);
+    const target = redirect && domainSpecTarget(redirect.value, where);
+    if (!target) break;
+    where = normaliseName(target);
   }
   return chain;
 }

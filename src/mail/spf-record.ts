@@ -141,5 +141,31 @@ export function isDomainSpec(spec: string): boolean {
   return labels.length >= 2 && TOPLABEL.test(labels.at(-1)!);
 }
 
-/** True when a domain-spec needs the sender or the client address to be known (a macro other than %%/%_/%-). */
-export const hasMacro = (spec: string) => /%\{/.test(spec);
+/**
+ * The name a domain-spec names when no mail is at hand (§7.3), or null when it needs the sender, the client's
+ * address or its HELO name (%{s}, %{i}, %{h}, …), which only a receiver knows. %{d} is the domain whose record
+ * holds the term, so `include:_spf.%{d}` names one known record and its lookups can be counted; %{d2},
+ * %{dr} and delimiters transform it as §7.3 says. A name over 253 characters loses labels from the left.
+ */
+export function domainSpecTarget(spec: string, domain: string): string | null {
+  let known = true;
+  const expanded = spec.replace(MACRO, (macro) => {
+    if (macro === '%%') return '%';
+    if (macro === '%_') return ' ';
+    if (macro === '%-') return '%20';
+    const [, letter, digits, reverse, delimiters] = /^%\{(.)(\d*)(r?)(.*)\}$/i.exec(macro)!;
+    if (letter!.toLowerCase() !== 'd') {
+      known = false;
+      return macro;
+    }
+    const split = new RegExp(`[${(delimiters || '.').replace(/[-\\\]^]/g, '\\$&')}]`);
+    let parts = domain.split(split);
+    if (reverse) parts = parts.reverse();
+    if (digits) parts = parts.slice(-Number(digits));
+    return parts.join('.');
+  });
+  if (!known) return null;
+  let name = expanded;
+  while (name.length > 253 && name.includes('.')) name = name.slice(name.indexOf('.') + 1);
+  return name;
+}

@@ -1,7 +1,7 @@
 import { isUnanswered, recordsOf } from './dns-finding.ts';
 import { normaliseName } from './resolver.ts';
 import {
-  hasMacro,
+  domainSpecTarget,
   isSpfRecord,
   type Mechanism,
   type Modifier,
@@ -164,13 +164,15 @@ async function visit(
     if (state.count > COUNT_CAP) return;
     if (!counts(term)) continue;
     tally(state, root ?? term.raw);
-    if (term.name === 'include')
-      await follow(dns, state, { domain, term: term.raw, target: term.target, root }, prefetched);
-    else await probe(state, domain, root ?? term.raw, prefetched.probes.get(term));
+    if (term.name === 'include') {
+      const target = domainSpecTarget(term.target, domain) ?? term.target;
+      await follow(dns, state, { domain, term: term.raw, target, root }, prefetched);
+    } else await probe(state, domain, root ?? term.raw, prefetched.probes.get(term));
   }
   if (followRedirect && state.count <= COUNT_CAP) {
     tally(state, root ?? redirect.raw);
-    await follow(dns, state, { domain, term: redirect!.raw, target: redirect!.value, root }, prefetched);
+    const target = domainSpecTarget(redirect!.value, domain) ?? redirect!.value;
+    await follow(dns, state, { domain, term: redirect!.raw, target, root }, prefetched);
   }
 }
 
@@ -205,15 +207,17 @@ function prefetch(
     );
   };
   for (const term of evaluated(record)) {
-    if (hasMacro(term.target)) continue;
-    if (term.name === 'include') fetchAhead(term.raw, term.target);
+    const target = domainSpecTarget(term.target, domain);
+    if (target === null) continue;
+    if (term.name === 'include') fetchAhead(term.raw, target);
     else if (term.name === 'a' || term.name === 'mx' || term.name === 'exists') {
-      const probe = voidProbe(dns, term, normaliseName(term.target || domain));
+      const probe = voidProbe(dns, term, normaliseName(target || domain));
       probe.catch(() => {});
       probes.set(term, probe);
     }
   }
-  if (redirect && !hasMacro(redirect.value)) fetchAhead(redirect.raw, redirect.value);
+  const redirectTarget = redirect && domainSpecTarget(redirect.value, domain);
+  if (redirectTarget) fetchAhead(redirect!.raw, redirectTarget);
   return { fetches, probes, children };
 }
 

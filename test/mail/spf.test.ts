@@ -350,9 +350,22 @@ describe('checkSpf', () => {
     expect(one(findings, 'spf.mx_authorised')).toMatchObject({ verdict: 'warn', params: { result: 'fail' } });
   });
 
-  it('cannot walk an include built from macros, so the count is untested', async () => {
-    const findings = await run(withRecord('v=spf1 include:%{d}.penyedia.example -all'));
+  it('cannot walk an include built from the sender, so the count is untested', async () => {
+    const findings = await run(withRecord('v=spf1 include:%{l}.penyedia.example -all'));
     expect(one(findings, 'spf.lookups')).toMatchObject({ verdict: 'untested', params: { reason: 'macro' } });
+  });
+
+  it.each([
+    ['%{d}, the domain whose record it is (RFC 7208 §7.3)', 'include:_spf.%{d}', '_spf.agensi.gov.my'],
+    ['%{d2}, its last two labels', 'include:_spf.%{d2}', '_spf.gov.my'],
+    ['%{dr}, its labels reversed', 'include:%{dr}.spf.example', 'my.gov.agensi.spf.example'],
+    ['%{d1r-}, split at "-" and reversed', 'include:%{d1r-}.spf.example', 'agensi.gov.my.spf.example'],
+    ['redirect=_spf.%{d}', 'redirect=_spf.%{d}', '_spf.agensi.gov.my'],
+  ])('walks and counts an include named by %s', async (_how, term, target) => {
+    const findings = await run(
+      withRecord(`v=spf1 mx ${term}`, { [target]: { txt: ['v=spf1 a:smtp.agensi.gov.my -all'] } }),
+    );
+    expect(one(findings, 'spf.lookups')).toMatchObject({ verdict: 'pass', params: { count: 3 } });
   });
 
   it('stops counting an include loop and fails it', async () => {

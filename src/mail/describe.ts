@@ -75,8 +75,21 @@ const STORED_BEFORE: Readonly<Record<string, Record<string, string>>> = {
   'spf.void_lookups': { family: 'all' },
 };
 
-export function describeFinding(finding: Finding, locale: Locale): DescribedFinding {
+/**
+ * A finding as it would be judged today, for a run stored before: SPF's unanswered DNS question was once kept as
+ * `reason` (the SMTP side's name, so it read as a raw code), and an include built from macros was `spf.lookups`.
+ */
+function asStoredToday(finding: Finding): Finding {
+  if (finding.check !== 'spf.lookups' && finding.check !== 'spf.void_lookups') return finding;
+  const { reason, ...params } = finding.params;
+  if (reason === undefined) return finding;
+  if (reason === 'macro') return { ...finding, check: 'spf.lookups_macro', params };
+  return { ...finding, params: { ...params, failure: reason } };
+}
+
+export function describeFinding(stored: Finding, locale: Locale): DescribedFinding {
   const t = createTranslator(locale);
+  const finding = asStoredToday(stored);
   const read = { ...finding, params: { ...STORED_BEFORE[finding.check], ...finding.params } };
   const params: Record<string, string | number> = { ...read.params };
   for (const [name, keys] of Object.entries(codeParamKeys(read))) {

@@ -27,6 +27,7 @@ const CHECKS = {
   'spf.unknown_modifier': ['4f-v', ['warn']],
   'spf.include': ['4f-v', ['fail']],
   'spf.lookups': ['4f-v', ['pass', 'fail', 'untested']],
+  'spf.lookups_macro': ['4f-v', ['untested']],
   'spf.mx_hosts': ['4f-v', ['fail']],
   'spf.void_lookups': ['4f-v', ['pass', 'fail', 'untested']],
   'spf.all': ['gp-spoofing', ['pass', 'warn', 'fail', 'untested']],

@@ -95,11 +95,13 @@ function lookups(walk: SpfWalk): Finding {
     return finding('spf.lookups', 'untested', {
       count,
       where: walk.unfollowed.where,
-      reason: walk.unfollowed.failure,
+      failure: walk.unfollowed.failure,
     });
   }
+  // Not a DNS trouble that a retry could heal: the name is built from the sender or the client (§7.3), which
+  // only a receiver knows, so it has its own text.
   if (walk.unknown.length > 0) {
-    return finding('spf.lookups', 'untested', { count, where: walk.unknown.join(' '), reason: 'macro' });
+    return finding('spf.lookups_macro', 'untested', { count, where: walk.unknown.join(' ') });
   }
   return finding('spf.lookups', 'pass', { count, limit: LOOKUP_LIMIT });
 }
@@ -130,7 +132,7 @@ function voids(walk: SpfWalk, sendsOverIpv6: boolean): Finding {
     return finding('spf.void_lookups', 'untested', {
       count,
       where: unanswered.where,
-      reason: unanswered.failure,
+      failure: unanswered.failure,
     });
   }
   return finding('spf.void_lookups', 'pass', { count, limit: VOID_LIMIT });

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { hasMessage, messagesStartingWith, placeholdersOf } from '../../src/i18n/index.ts';
+import { codeParamKeys } from '../../src/mail/describe.ts';
 import { DNS_CHECKS } from '../../src/mail/dns-finding.ts';
 import type { DnsFailure, Finding, Verdict } from '../../src/mail/types.ts';
 
@@ -28,6 +29,11 @@ export function expectReadable(findings: readonly Finding[]): void {
           expect(f.params, `${key} {${name}}`).toHaveProperty(name);
       }
     }
+    // A code a text shows (a DNS failure, why a test could not run) is named in words, never shown raw; free
+    // text in the same parameters (a blocklist's reason) is shown as written.
+    for (const [name, keys] of Object.entries(codeParamKeys(f)))
+      if (/^[a-z][a-z0-9_]*$/.test(String(f.params[name])))
+        for (const key of keys) expect(hasMessage(key), `${f.check} {${name}}: ${key}`).toBe(true);
   }
 }
 

@@ -116,8 +116,11 @@ describe('checkSpf', () => {
     expect(withVerdict(findings, 'fail')).toEqual([]);
     expect(one(findings, 'spf.lookups')).toMatchObject({
       verdict: 'untested',
-      params: { where: 'lambat.example', reason: 'timeout' },
+      params: { where: 'lambat.example', failure: 'timeout' },
     });
+    expect(describeFinding(one(findings, 'spf.lookups')!, 'en').text).toContain(
+      'lambat.example could not be followed (timed out waiting for a DNS answer)',
+    );
     expect(one(findings, 'spf.void_lookups')?.verdict).toBe('untested');
     expect(one(findings, 'spf.mx_authorised')).toMatchObject({
       verdict: 'untested',
@@ -352,7 +355,30 @@ describe('checkSpf', () => {
 
   it('cannot walk an include built from the sender, so the count is untested', async () => {
     const findings = await run(withRecord('v=spf1 include:%{l}.penyedia.example -all'));
-    expect(one(findings, 'spf.lookups')).toMatchObject({ verdict: 'untested', params: { reason: 'macro' } });
+    expect(one(findings, 'spf.lookups')).toBeUndefined();
+    const macro = one(findings, 'spf.lookups_macro')!;
+    expect(macro).toMatchObject({ verdict: 'untested', params: { where: 'include:%{l}.penyedia.example' } });
+    const text = describeFinding(macro, 'en').text;
+    expect(text).toContain('builds its target name from the sender');
+    expect(text).not.toContain('try again later');
+  });
+
+  it.each([
+    [
+      { reason: 'servfail' },
+      'spf.lookups',
+      'could not be followed (the DNS server failed to answer (SERVFAIL))',
+    ],
+    [{ reason: 'refused' }, 'spf.void_lookups', 'got no answer (the DNS server refused the query)'],
+    [{ reason: 'macro' }, 'spf.lookups', 'builds its target name from the sender'],
+  ])('still reads a run stored when an unanswered SPF question was kept as %j', (kept, check, text) => {
+    const stored = {
+      check,
+      verdict: 'untested',
+      requirement: '4f-v',
+      params: { count: 2, where: 'x.example', ...kept },
+    };
+    expect(describeFinding(stored as Finding, 'en').text).toContain(text);
   });
 
   it.each([

@@ -40,9 +40,15 @@ const ms = {
   'mailtest.spf.lookups.pass': 'SPF memerlukan {count} carian DNS (had {limit}, RFC 7208 §4.6.4).',
   'mailtest.spf.lookups.fail':
     'SPF memerlukan {count} carian DNS, melebihi had {limit} (RFC 7208 §4.6.4); had dilepasi dalam {over}. Penerima memberi ralat kekal (permerror).',
-  'mailtest.spf.lookups.untested': `Tidak dapat mengira semua carian: {where} tidak dapat diikuti ({reason}); {count} dikira setakat ini. ${UNTESTED_MS}`,
+  'mailtest.spf.lookups.untested': `Tidak dapat mengira semua carian: {where} tidak dapat diikuti ({failure}); {count} dikira setakat ini. ${UNTESTED_MS}`,
   'mailtest.spf.lookups.fix':
     'Kurangkan terma a, mx, ptr, exists, include dan redirect: gantikan include yang besar dengan ip4:/ip6: pelayan sebenar, atau buang penyedia yang tidak lagi digunakan (RFC 7208 §4.6.4).',
+
+  'mailtest.spf.lookups_macro.title': 'Had 10 carian DNS SPF (terma bermakro)',
+  'mailtest.spf.lookups_macro.untested':
+    'Tidak dapat mengira semua carian: {where} membina nama sasarannya daripada pengirim atau alamat pelanggan (makro RFC 7208 §7), yang hanya diketahui oleh penerima ketika mel tiba; {count} dikira setakat ini. Ini bukan keputusan gagal.',
+  'mailtest.spf.lookups_macro.fix':
+    'Jika terma itu tidak perlu bergantung pada pengirim, tulis nama domainnya terus; jika ia perlu, pastikan dengan penyedianya bahawa rekod yang dicapai kekal dalam had 10 carian (RFC 7208 §4.6.4).',
 
   'mailtest.spf.mx_hosts.title': 'Had 10 hos bagi terma mx SPF',
   'mailtest.spf.mx_hosts.fail':
@@ -54,7 +60,7 @@ const ms = {
   'mailtest.spf.void_lookups.pass': 'SPF mempunyai {count} carian kosong (had {limit}).',
   'mailtest.spf.void_lookups.fail':
     'SPF mempunyai {count} carian yang tiada jawapan (NXDOMAIN atau kosong), melebihi had {limit} (RFC 7208 §4.6.4): {names}. {family}',
-  'mailtest.spf.void_lookups.untested': `Tidak dapat mengira carian kosong: {where} tidak dijawab ({reason}); {count} dikira setakat ini. ${UNTESTED_MS}`,
+  'mailtest.spf.void_lookups.untested': `Tidak dapat mengira carian kosong: {where} tidak dijawab ({failure}); {count} dikira setakat ini. ${UNTESTED_MS}`,
   'mailtest.spf.void_lookups.fix':
     'Buang terma yang menunjuk kepada nama yang tidak wujud atau tiada rekod, atau beri setiap hos dalam terma `a:` alamat IPv4 dan IPv6 (RFC 7208 §4.6.4, §5.3).',
   'mailtest.spf_family.all': 'Setiap penerima mengiranya, sama ada mel dihantar melalui IPv4 atau IPv6.',
@@ -134,9 +140,15 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.spf.lookups.pass': 'SPF needs {count} DNS lookups (limit {limit}, RFC 7208 §4.6.4).',
   'mailtest.spf.lookups.fail':
     'SPF needs {count} DNS lookups, over the limit of {limit} (RFC 7208 §4.6.4); the limit is passed in {over}. Receivers return a permanent error (permerror).',
-  'mailtest.spf.lookups.untested': `Could not count every lookup: {where} could not be followed ({reason}); {count} counted so far. ${UNTESTED_EN}`,
+  'mailtest.spf.lookups.untested': `Could not count every lookup: {where} could not be followed ({failure}); {count} counted so far. ${UNTESTED_EN}`,
   'mailtest.spf.lookups.fix':
     "Reduce the a, mx, ptr, exists, include and redirect terms: replace a large include with the real servers' ip4:/ip6:, or drop providers no longer used (RFC 7208 §4.6.4).",
+
+  'mailtest.spf.lookups_macro.title': 'SPF limit of 10 DNS lookups (terms with macros)',
+  'mailtest.spf.lookups_macro.untested':
+    "Could not count every lookup: {where} builds its target name from the sender or the client's address (RFC 7208 §7 macros), which only a receiver knows when mail arrives; {count} counted so far. This is not a fail.",
+  'mailtest.spf.lookups_macro.fix':
+    'If the term need not depend on the sender, write its domain out; if it must, make sure with its provider that the records it reaches stay within 10 lookups (RFC 7208 §4.6.4).',
 
   'mailtest.spf.mx_hosts.title': 'SPF limit of 10 hosts for an mx term',
   'mailtest.spf.mx_hosts.fail':
@@ -148,7 +160,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.spf.void_lookups.pass': 'SPF has {count} void lookups (limit {limit}).',
   'mailtest.spf.void_lookups.fail':
     'SPF has {count} lookups that find nothing (NXDOMAIN or empty), over the limit of {limit} (RFC 7208 §4.6.4): {names}. {family}',
-  'mailtest.spf.void_lookups.untested': `Could not count void lookups: {where} got no answer ({reason}); {count} counted so far. ${UNTESTED_EN}`,
+  'mailtest.spf.void_lookups.untested': `Could not count void lookups: {where} got no answer ({failure}); {count} counted so far. ${UNTESTED_EN}`,
   'mailtest.spf.void_lookups.fix':
     'Remove the terms that name domains that do not exist or have no records, or give each host of an `a:` term both IPv4 and IPv6 addresses (RFC 7208 §4.6.4, §5.3).',
   'mailtest.spf_family.all': 'Every receiver counts them, whether the mail comes over IPv4 or IPv6.',

@@ -1,5 +1,6 @@
 import { createTranslator, hasMessage, type Locale } from '../i18n/index.ts';
 import { DNSBL_PROBLEMS } from './dnsbl.ts';
+import { networkReason } from './smtp-client.ts';
 import type { Finding, Requirement, Verdict } from './types.ts';
 
 // A finding in words, in the reader's language: what was checked, what was found (with the values it found),
@@ -77,11 +78,15 @@ const STORED_BEFORE: Readonly<Record<string, Record<string, string>>> = {
 
 /**
  * A finding as it would be judged today, for a run stored before: SPF's unanswered DNS question was once kept as
- * `reason` (the SMTP side's name, so it read as a raw code), and an include built from macros was `spf.lookups`.
+ * `reason` (the SMTP side's name, so it read as a raw code), an include built from macros was `spf.lookups`,
+ * and an MTA-STS policy out of reach kept node's socket code (ETIMEDOUT).
  */
 function asStoredToday(finding: Finding): Finding {
+  const { reason } = finding.params;
+  if (finding.check === 'mta_sts.policy' && typeof reason === 'string')
+    return { ...finding, params: { ...finding.params, reason: networkReason(reason) } };
   if (finding.check !== 'spf.lookups' && finding.check !== 'spf.void_lookups') return finding;
-  const { reason, ...params } = finding.params;
+  const { reason: _, ...params } = finding.params;
   if (reason === undefined) return finding;
   if (reason === 'macro') return { ...finding, check: 'spf.lookups_macro', params };
   return { ...finding, params: { ...params, failure: reason } };

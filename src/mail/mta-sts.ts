@@ -1,6 +1,7 @@
 import { finding, isUnanswered, recordsOf } from './dns-finding.ts';
 import { fetchPolicy, POLICY_PATH, type PolicyResponse } from './mta-sts-fetch.ts';
 import { normaliseName } from './resolver.ts';
+import { networkReason } from './smtp-client.ts';
 import type { TargetPolicy } from './target-policy.ts';
 import type { DnsClient, Finding } from './types.ts';
 
@@ -98,7 +99,7 @@ function readResponse(
 ): Finding[] {
   switch (response.kind) {
     case 'network':
-      return [finding('mta_sts.policy', 'untested', { url, reason: response.code })];
+      return [finding('mta_sts.policy', 'untested', { url, reason: networkReason(response.code) })];
     case 'certificate':
       return [finding('mta_sts.certificate', 'fail', { host, reason: response.code })];
     case 'status':

@@ -113,6 +113,12 @@ const REASON_BY_CODE: Readonly<Record<string, SmtpFailureReason>> = {
   ENETDOWN: 'unreachable',
 };
 
+/**
+ * A socket error's code as the reason the reports name in words (`mailtest.smtp.reason.*`); a code with no
+ * such word (ENOTFOUND, a rare errno) stays as node gave it, which still tells an operator more than "error".
+ */
+export const networkReason = (code: string): string => REASON_BY_CODE[code] ?? code;
+
 export function formatReply(reply: SmtpReply): string {
   return `${reply.code} ${reply.lines.join(' / ')}`.trim();
 }

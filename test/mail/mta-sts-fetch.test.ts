@@ -254,10 +254,9 @@ describe('fetching the MTA-STS policy', () => {
   it('reports a server that never answers as untested', async () => {
     const silent = await listen(createTcpServer());
     const findings = await run(reply(200, ENFORCE), { port: silent, timeoutMs: 300 });
-    expect(findings.find((f) => f.check === 'mta_sts.policy')).toMatchObject({
-      verdict: 'untested',
-      params: { reason: 'ETIMEDOUT' },
-    });
+    const policy = findings.find((f) => f.check === 'mta_sts.policy')!;
+    expect(policy).toMatchObject({ verdict: 'untested', params: { reason: 'timeout' } });
+    expect(describeFinding(policy, 'en').text).toContain('could not be reached (no answer in time)');
   });
 
   it('ends a fetch still waiting at once when mailops stops, as untested (stopped)', async () => {
@@ -281,9 +280,19 @@ describe('fetching the MTA-STS policy', () => {
     await new Promise((resolve) => closed.close(resolve));
     servers.splice(servers.indexOf(closed), 1);
     const findings = await run(reply(200, ENFORCE), { port: unused });
-    expect(findings.find((f) => f.check === 'mta_sts.policy')).toMatchObject({
+    const policy = findings.find((f) => f.check === 'mta_sts.policy')!;
+    expect(policy).toMatchObject({ verdict: 'untested', params: { reason: 'refused' } });
+    expect(describeFinding(policy, 'ms').text).toContain('tidak dapat dicapai (sambungan ditolak)');
+  });
+
+  it("still reads a run stored when the policy out of reach kept node's code", () => {
+    const stored = { url: 'https://mta-sts.agensi.gov.my/.well-known/mta-sts.txt', reason: 'ETIMEDOUT' };
+    const finding = {
+      check: 'mta_sts.policy',
       verdict: 'untested',
-      params: { reason: 'ECONNREFUSED' },
-    });
+      requirement: 'gp-transport',
+      params: stored,
+    };
+    expect(describeFinding(finding as Finding, 'en').text).toContain('(no answer in time)');
   });
 });

@@ -61,6 +61,29 @@ export async function checkSpf(
   ];
 }
 
+// §6: receivers MUST ignore a modifier they do not know, so `foo=bar` (some vendors' own tags) changes nothing
+// and is no fault. A near miss of redirect= or exp= is: the redirect or explanation meant is silently dropped.
+const MEANT = [
+  ['redirect', 2],
+  ['exp', 1],
+] as const;
+
+function isMisspelt(term: string): boolean {
+  const name = term.slice(0, term.indexOf('=')).toLowerCase();
+  return MEANT.some(([known, within]) => editDistance(name, known) <= within);
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
 function recordProblem(domain: string, root: Exclude<SpfFetch, { kind: 'one' }>): Finding {
   if (root.kind === 'unanswered') return finding('spf.record', 'untested', { domain, failure: root.failure });
   // RFC 7208 §4.5: two or more records are a permerror, as bad as none.
@@ -74,10 +97,9 @@ function syntax(walk: SpfWalk): Finding[] {
     if (record.invalid.length > 0) {
       found.push(finding('spf.syntax', 'fail', { terms: record.invalid.join(' '), where }, where));
     }
-    if (record.unknownModifiers.length > 0) {
-      found.push(
-        finding('spf.unknown_modifier', 'warn', { terms: record.unknownModifiers.join(' '), where }, where),
-      );
+    const misspelt = record.unknownModifiers.filter(isMisspelt);
+    if (misspelt.length > 0) {
+      found.push(finding('spf.unknown_modifier', 'warn', { terms: misspelt.join(' '), where }, where));
     }
   }
   const broken = found.some((f) => f.verdict === 'fail');

@@ -58,10 +58,20 @@ describe('checkSpf', () => {
     expect(found?.params).toEqual({ terms: term, where: 'agensi.gov.my' });
   });
 
-  it('warns about a modifier nobody knows (RFC 7208 §6: ignored, perhaps a typo)', async () => {
-    const findings = await run(withRecord('v=spf1 mx redirct=_spf.penyedia.example -all'));
-    expect(verdicts(findings)).toContain('spf.unknown_modifier warn agensi.gov.my');
-    expect(one(findings, 'spf.syntax')?.verdict).toBe('pass');
+  it.each(['redirct=_spf.penyedia.example', 'Redirects=_spf.penyedia.example', 'exq=sebab.agensi.gov.my'])(
+    'warns about %s, a misspelt modifier receivers ignore (RFC 7208 §6)',
+    async (term) => {
+      const findings = await run(withRecord(`v=spf1 mx ${term} -all`));
+      expect(verdicts(findings)).toContain('spf.unknown_modifier warn agensi.gov.my');
+      expect(one(findings, 'spf.unknown_modifier')?.params).toMatchObject({ terms: term });
+      expect(one(findings, 'spf.syntax')?.verdict).toBe('pass');
+    },
+  );
+
+  it('does not warn about a modifier of no specification, which receivers must ignore (RFC 7208 §6)', async () => {
+    const findings = await run(withRecord('v=spf1 mx foo=bar ms-tag=1 -all'));
+    expect(one(findings, 'spf.unknown_modifier')).toBeUndefined();
+    expect(withVerdict(findings, 'warn')).toEqual([]);
   });
 
   it('does not warn about the failure-reporting modifiers ra=, rp= and rr= (RFC 6652)', async () => {

@@ -4,6 +4,7 @@
 // connection, a 4xx) is `untested`, never `fail`: a wrong verdict is worse than none.
 
 import { type Clock, systemClock } from '../time.ts';
+import { organisationalDomain } from './dmarc.ts';
 import { type ProbeBudget, probeBudget } from './smtp-budget.ts';
 import {
   DEFAULT_SMTP_TIMEOUTS,
@@ -172,8 +173,10 @@ async function greet(client: SmtpClient, name: string): Promise<Step<Greeting>> 
 
 /**
  * Circular 4(f)(v): the MTA is registered in DNS with a reverse lookup. The name a server gives in its banner
- * and EHLO (RFC 5321 §4.2, §4.1.1.1) should be one of its address's PTR names, or receivers that check
- * forward-confirmed reverse DNS treat its mail as suspect.
+ * and EHLO (RFC 5321 §4.2, §4.1.1.1) is the name it gives as a client too when it sends, and receivers
+ * weigh a sender whose name and reverse DNS disagree as suspect (§4.1.4 lets them note it, not refuse). A
+ * name in the same organisational domain as a PTR name is one operator's naming (a large provider names a
+ * host one way in its banner and another in its PTR), which no receiver holds against it.
  */
 function checkBannerName(out: FindingSet, banner: SmtpReply, greeting: Greeting, options: SmtpProbeOptions) {
   if (options.ptrNames === undefined) {
@@ -181,8 +184,11 @@ function checkBannerName(out: FindingSet, banner: SmtpReply, greeting: Greeting,
     return;
   }
   const ptr = options.ptrNames.map((name) => name.toLowerCase().replace(/\.$/, ''));
+  const operators = new Set(ptr.map(organisationalDomain));
   const names = [greetingName(banner), greeting.name];
-  const matches = names.every((name) => name !== undefined && ptr.includes(name));
+  const matches = names.every(
+    (name) => name !== undefined && (ptr.includes(name) || operators.has(organisationalDomain(name))),
+  );
   out.add('smtp.banner_name', matches ? 'pass' : 'warn', {
     banner: names[0] ?? '-',
     ehlo: names[1] ?? '-',

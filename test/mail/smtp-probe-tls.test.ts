@@ -142,6 +142,14 @@ describe('smtp.banner_name', () => {
     });
   });
 
+  it('passes a name in the same organisational domain as the PTR name: one operator naming its own hosts', async () => {
+    const found = await probe(await fake(), { ptrNames: ['smtp-out-7.agency.test'] });
+    expect(found['smtp.banner_name']).toMatchObject({
+      verdict: 'pass',
+      params: { ptr: 'smtp-out-7.agency.test' },
+    });
+  });
+
   it('warns with both names when the PTR names another host', async () => {
     const found = await probe(await fake(), { ptrNames: ['host-1.isp.test'] });
     expect(found['smtp.banner_name']).toMatchObject({

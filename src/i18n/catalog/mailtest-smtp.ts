@@ -14,7 +14,7 @@ const ms = {
   'mailtest.smtp.banner_name.pass':
     'Sapaan ({banner}) dan jawapan EHLO ({ehlo}) menggunakan nama PTR alamat ini ({ptr}).',
   'mailtest.smtp.banner_name.warn':
-    'Nama dalam sapaan ({banner}) atau jawapan EHLO ({ehlo}) tiada dalam rekod PTR alamat ini ({ptr}). Pelayan penerima yang menyemak DNS songsang mungkin mencurigai mel agensi.',
+    'Nama dalam sapaan ({banner}) atau jawapan EHLO ({ehlo}) tiada dalam rekod PTR alamat ini ({ptr}), dan bukan dalam domain organisasi yang sama. Pelayan yang menghantar mel menggunakan nama yang sama dalam HELO; jika pelayan ini juga menghantar mel agensi, penerima yang membandingkan nama itu dengan DNS songsang mungkin menganggap mel itu mencurigakan (RFC 5321 §4.1.4).',
   'mailtest.smtp.banner_name.untested': 'Tidak dapat diuji: {reason} ({detail}). Ini bukan keputusan gagal.',
   'mailtest.smtp.banner_name.fix':
     'Pekeliling 4(f)(v): daftarkan MTA dalam DNS dengan rekod A, MX dan carian songsang (PTR). Jadikan nama PTR alamat ini sama dengan nama yang diberi pelayan: dalam Postfix, tetapkan `myhostname` kepada nama itu (ia digunakan dalam `smtpd_banner` dan jawapan EHLO) dan pastikan rekod A nama itu menunjuk ke alamat ini.',
@@ -126,7 +126,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.smtp.banner_name.pass':
     'The greeting ({banner}) and the EHLO reply ({ehlo}) use this address’s PTR name ({ptr}).',
   'mailtest.smtp.banner_name.warn':
-    'The name in the greeting ({banner}) or the EHLO reply ({ehlo}) is not among this address’s PTR names ({ptr}). Receivers that check reverse DNS may distrust the agency’s mail.',
+    'The name in the greeting ({banner}) or the EHLO reply ({ehlo}) is not among this address’s PTR names ({ptr}), nor in the same organisational domain. A server that sends mail gives the same name in its HELO: if this one also sends the agency’s mail, receivers that compare that name with reverse DNS may count it as suspect (RFC 5321 §4.1.4).',
   'mailtest.smtp.banner_name.untested': 'Could not test: {reason} ({detail}). This is not a fail.',
   'mailtest.smtp.banner_name.fix':
     'Circular item 4(f)(v): register the MTA in DNS with A, MX and a reverse lookup (PTR). Make this address’s PTR name the name the server gives: in Postfix set `myhostname` to it (it is used in `smtpd_banner` and the EHLO reply) and make that name’s A record point to this address.',

@@ -87,18 +87,25 @@ export async function checkDkim(
   const perSelector = looked.flatMap((l) =>
     l.selector === signing?.selector ? signingFindings(l, signing.seenOn) : selectorFindings(l),
   );
-  return [summary(perSelector, tried.length, signing?.selector), ...perSelector, ...rsaMissing(perSelector)];
+  const signedWith = signing?.selector;
+  return [
+    summary(perSelector, tried.length, signedWith),
+    ...perSelector,
+    ...rsaMissing(perSelector, signedWith),
+  ];
 }
 
 // RFC 8463 keys are sound, but verifiers that predate it (still common among large receivers) see an Ed25519
 // signature as no signature, and their DMARC then rests on SPF alone; RFC 8463 expects signers to add an RSA
-// signature beside it. Only said when every selector tried answered and none has an RSA key.
-function rsaMissing(perSelector: readonly Finding[]): Finding[] {
+// signature beside it. Said only when the domain's mail is seen signed with Ed25519 and no selector tried or
+// seen has an RSA key: an RSA key may sit at a selector nobody named, so keys found by guessing prove nothing.
+function rsaMissing(perSelector: readonly Finding[], signing: string | undefined): Finding[] {
   const keys = perSelector.filter((f) => f.check === 'dkim.key');
   const ed25519 = keys.filter((f) => f.params.type === 'ed25519');
+  const signsWithEd25519 = ed25519.some((f) => f.subject === signing);
   // A selector that got no answer may hold the RSA key: then nothing can be said.
   const unasked = perSelector.some((f) => f.check === 'dkim.lookup');
-  if (ed25519.length === 0 || ed25519.length < keys.length || unasked) return [];
+  if (!signsWithEd25519 || ed25519.length < keys.length || unasked) return [];
   return [
     finding('dkim.rsa_missing', 'warn', { names: ed25519.map((f) => String(f.params.name)).join(', ') }),
   ];

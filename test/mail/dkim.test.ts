@@ -28,22 +28,28 @@ async function run(table: DnsTable, selectors = {}) {
 }
 
 describe('checkDkim', () => {
-  it('asks for an RSA key beside Ed25519 only when no selector tried has one', async () => {
+  it('asks for an RSA key beside Ed25519 only when its mail is signed with Ed25519 and no selector has one', async () => {
     const ed = `v=DKIM1; k=ed25519; p=${ed25519Key()}`;
-    const alone = await run(at('ed', [ed]), { configured: ['ed'] });
+    const signing = { signing: { selector: 'ed', seenOn: '2026-11-29' } };
+    const alone = await run(at('ed', [ed]), signing);
     expect(alone.find((f) => f.check === 'dkim.rsa_missing')?.params).toEqual({
       names: 'ed._domainkey.agensi.gov.my',
     });
-    const dual = await run(
-      { ...at('ed', [ed]), ...at('selector1', [`v=DKIM1; p=${RSA_2048}`]) },
-      { configured: ['ed'] },
-    );
+    const dual = await run({ ...at('ed', [ed]), ...at('selector1', [`v=DKIM1; p=${RSA_2048}`]) }, signing);
     expect(dual.map((f) => f.check)).not.toContain('dkim.rsa_missing');
-    const unanswered = await run(
-      { ...at('ed', [ed]), ...at('selector1', 'timeout') },
-      { configured: ['ed'] },
-    );
+    const unanswered = await run({ ...at('ed', [ed]), ...at('selector1', 'timeout') }, signing);
     expect(unanswered.map((f) => f.check)).not.toContain('dkim.rsa_missing');
+  });
+
+  it('says nothing of RSA when only a named or guessed selector has Ed25519: RSA may sit at one nobody named', async () => {
+    const ed = `v=DKIM1; k=ed25519; p=${ed25519Key()}`;
+    const configured = await run(at('ed', [ed]), { configured: ['ed'] });
+    expect(verdicts(configured)).toEqual(['dkim.selectors pass', 'dkim.key pass ed']);
+    const learnedRsa = await run(
+      { ...at('ed', [ed]), ...at('lama', [`v=DKIM1; p=${RSA_2048}`]) },
+      { learned: ['lama'], signing: { selector: 'ed', seenOn: '2026-11-29' } },
+    );
+    expect(learnedRsa.map((f) => f.check)).not.toContain('dkim.rsa_missing');
   });
 
   it('passes a 2048-bit RSA key at a common selector', async () => {
@@ -86,9 +92,9 @@ describe('checkDkim', () => {
       ['dkim.selectors warn', 'dkim.key fail mel'],
     ],
     [
-      'an Ed25519 key alone (RFC 8463), which receivers without Ed25519 cannot verify',
+      'an Ed25519 key at a configured selector (RFC 8463): sound, and an RSA key may be at a selector not named',
       `v=DKIM1; k=ed25519; p=${ed25519Key()}`,
-      ['dkim.selectors pass', 'dkim.key pass mel', 'dkim.rsa_missing warn'],
+      ['dkim.selectors pass', 'dkim.key pass mel'],
     ],
     [
       'an Ed25519 key published as SubjectPublicKeyInfo (RFC 8463 §4.2 wants the bare key)',

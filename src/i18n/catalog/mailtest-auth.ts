@@ -147,7 +147,7 @@ const ms = {
 
   'mailtest.dkim.rsa_missing.title': 'Kunci DKIM RSA di samping Ed25519',
   'mailtest.dkim.rsa_missing.warn':
-    'Hanya kunci Ed25519 ditemui ({names}); tiada kunci RSA pada pemilih yang dicuba. Penerima yang belum menyokong Ed25519 (RFC 8463) menganggap mel tidak ditandatangani, jadi DMARC mereka bergantung pada SPF sahaja.',
+    'Mel domain ini ditandatangani dengan kunci Ed25519 ({names}) dan tiada kunci RSA pada pemilih yang dicuba atau dilihat pada melnya. Penerima yang belum menyokong Ed25519 (RFC 8463) menganggap mel tidak ditandatangani, jadi DMARC mereka bergantung pada SPF sahaja.',
   'mailtest.dkim.rsa_missing.fix':
     'Tandatangani juga dengan kunci RSA 2048 bit di bawah pemilih lain, supaya setiap penerima dapat mengesahkan sekurang-kurangnya satu tandatangan (RFC 8463, RFC 8301).',
 
@@ -300,7 +300,7 @@ const en: Record<keyof typeof ms, string> = {
 
   'mailtest.dkim.rsa_missing.title': 'An RSA DKIM key beside Ed25519',
   'mailtest.dkim.rsa_missing.warn':
-    'Only Ed25519 keys were found ({names}); no RSA key at the selectors tried. Receivers that do not yet support Ed25519 (RFC 8463) treat the mail as unsigned, so their DMARC rests on SPF alone.',
+    'The domain’s mail is signed with an Ed25519 key ({names}) and no RSA key is at the selectors tried or seen on its mail. Receivers that do not yet support Ed25519 (RFC 8463) treat the mail as unsigned, so their DMARC rests on SPF alone.',
   'mailtest.dkim.rsa_missing.fix':
     'Sign with a 2048-bit RSA key under another selector as well, so every receiver can verify at least one signature (RFC 8463, RFC 8301).',
 

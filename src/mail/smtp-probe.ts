@@ -318,7 +318,9 @@ function checkSize(out: FindingSet, greeting: Greeting): void {
   }
   const mb = String(Math.round((bytes / MIB) * 10) / 10);
   const verdict = bytes > TEN_MB_HIGHEST ? 'fail' : bytes < TEN_MB_LOWEST ? 'warn' : 'pass';
-  out.add('smtp.size', verdict, { declared: `${bytes} (${mb} MB)`, mb, bytes });
+  // Both units, as "10 MB" passes in either: 10 000 000 shown as "9.5 MB" beside a pass reads as a mistake.
+  const si = String(Math.round(bytes / 100_000) / 10);
+  out.add('smtp.size', verdict, { declared: `${bytes} (${si} MB / ${mb} MiB)`, mb, bytes });
 }
 
 async function checkSession(client: SmtpClient, options: SmtpProbeOptions, out: FindingSet): Promise<void> {

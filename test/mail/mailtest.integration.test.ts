@@ -102,7 +102,7 @@ describe('mailtest against the mail test world', () => {
       'smtp.relay',
     ])
       expect(verdictOf(findings, check), check).toBe('pass');
-    expect(String(one(findings, 'smtp.size').params.declared)).toContain('10 MB');
+    expect(String(one(findings, 'smtp.size').params.declared)).toContain('10 MiB');
     expect(verdictOf(findings, 'dnsbl.listing')).toBe('pass');
     // The card fills in as checks finish: several reports, each with more findings.
     expect(progress.length).toBeGreaterThan(3);
@@ -114,7 +114,7 @@ describe('mailtest against the mail test world', () => {
     expect(verdictOf(findings, 'smtp.relay')).toBe('fail');
     expect(verdictOf(findings, 'smtp.starttls')).toBe('fail');
     expect(verdictOf(findings, 'smtp.size')).toBe('fail');
-    expect(String(one(findings, 'smtp.size').params.declared)).toContain('50 MB');
+    expect(String(one(findings, 'smtp.size').params.declared)).toContain('50 MiB');
     expect(verdictOf(findings, 'dns.fcrdns')).toBe('fail');
     expect(verdictOf(findings, 'smtp.banner_name')).toBe('warn');
     expect(verdictOf(findings, 'dnsbl.listing')).toBe('fail');

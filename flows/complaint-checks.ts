@@ -70,7 +70,13 @@ function toDesk(run: CheckRunSummary, number: string): NotificationIntent {
     const { fixed, stillFailing, newProblems } = run.compared;
     return {
       to,
-      message: message('notify.ad.recheck_recorded', { number, fixed, stillFailing, newProblems }),
+      message: message('notify.ad.recheck_recorded', {
+        number,
+        fixed,
+        stillFailing,
+        newProblems,
+        untested: run.counts.untested,
+      }),
     };
   }
   return { to, message: message('notify.ad.investigation_recorded', { number, ...run.counts }) };
@@ -110,6 +116,8 @@ function confirmationRequest(ticket: TicketSnapshot, run: CheckRunSummary): Pick
           number,
           fixed: run.compared.fixed,
           stillFailing: run.compared.stillFailing,
+          // What the re-check could not test is the requester's own test to decide (step 7): said, not hidden.
+          untested: run.counts.untested,
         })
       : message('notify.ad.confirmation_requested', { number });
   return {

@@ -118,9 +118,9 @@ const COMPLAINT_PARAMS = {
   'notify.ad.investigation_failures': ['number', 'fail'],
   'notify.ad.investigation_not_run': ['number'],
   'notify.ad.resolved_rechecking': ['number'],
-  'notify.ad.recheck_recorded': ['number', 'fixed', 'stillFailing', 'newProblems'],
+  'notify.ad.recheck_recorded': ['number', 'fixed', 'stillFailing', 'newProblems', 'untested'],
   'notify.ad.recheck_failures': ['number', 'stillFailing', 'newProblems'],
-  'notify.ad.recheck_confirmation_requested': ['number', 'fixed', 'stillFailing'],
+  'notify.ad.recheck_confirmation_requested': ['number', 'fixed', 'stillFailing', 'untested'],
   // Step 7 answered by the bot's re-check on a complaint it opened itself: nobody tested or confirmed.
   'notify.ad.closed_by_recheck': ['number'],
   'notify.ad.closed_by_recheck_announcement': ['number'],

@@ -3,7 +3,14 @@ import type { CheckPurpose } from '../../flows/types.ts';
 import type { Finding } from '../mail/types.ts';
 import { compareRuns, EVIDENCE_CHECKS } from './compare.ts';
 import { localized } from './describe.ts';
-import { BASELINE_PURPOSES, isCheckPurpose, readFindings, readSummary, runStatusOf } from './stored-run.ts';
+import {
+  BASELINE_PURPOSES,
+  countsOf,
+  isCheckPurpose,
+  readFindings,
+  readSummary,
+  runStatusOf,
+} from './stored-run.ts';
 
 // The investigation section of a complaint's cards (issue 6), from the ticket's stored check runs: what is
 // under way, the latest finished run's counts, what needs attention with its fix and what could not be
@@ -13,7 +20,14 @@ import { BASELINE_PURPOSES, isCheckPurpose, readFindings, readSummary, runStatus
 /** A card is read at a glance: the rest is in the stored run (`mailops ticket`). */
 const PROBLEMS_SHOWN = 5;
 const CHANGES_SHOWN = 8;
-const UNTESTED_SHOWN = 8;
+/** VAS SOC's list of tests to do by hand: longer, as each one hidden is work nobody is told of. */
+const UNTESTED_SHOWN = 10;
+
+/** The first `max` items and how many more; "and 1 more" takes the place that item would, so it is shown. */
+function capped<T>(items: readonly T[], max: number): { shown: readonly T[]; more: number } {
+  const shown = items.length <= max + 1 ? items : items.slice(0, max);
+  return { shown, more: items.length - shown.length };
+}
 
 /** A stored run as card-source reads it; `findings` and `summary` are the JSON columns, unvalidated. */
 export interface StoredCheckRun {
@@ -111,6 +125,9 @@ export function investigationSection(stored: readonly StoredCheckRun[]): CardInv
   const problems = latest ? problemsOf(latest.findings) : [];
   const untested = latest ? untestedOf(latest.findings) : [];
   const changes = latest && baseline ? changesOf(baseline, latest) : null;
+  const shownProblems = capped(problems, PROBLEMS_SHOWN);
+  const shownUntested = capped(untested, UNTESTED_SHOWN);
+  const shownChanges = changes && capped(changes, CHANGES_SHOWN);
   return {
     running,
     latest: latest
@@ -118,14 +135,12 @@ export function investigationSection(stored: readonly StoredCheckRun[]): CardInv
           purpose: latest.purpose,
           finishedAt: latest.finishedAt ?? latest.startedAt,
           failed: latest.status === 'failed',
-          counts: readSummary(latest.summary).counts,
-          problems: problems.slice(0, PROBLEMS_SHOWN),
-          moreProblems: Math.max(0, problems.length - PROBLEMS_SHOWN),
-          untested: untested.slice(0, UNTESTED_SHOWN),
-          moreUntested: Math.max(0, untested.length - UNTESTED_SHOWN),
-          changes: changes
-            ? { items: changes.slice(0, CHANGES_SHOWN), more: Math.max(0, changes.length - CHANGES_SHOWN) }
-            : null,
+          counts: countsOf(latest.findings),
+          problems: shownProblems.shown,
+          moreProblems: shownProblems.more,
+          untested: shownUntested.shown,
+          moreUntested: shownUntested.more,
+          changes: shownChanges ? { items: shownChanges.shown, more: shownChanges.more } : null,
         }
       : null,
     bounce: bounce ? localized(bounce, 'text') : null,

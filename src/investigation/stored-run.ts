@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CheckComparison, CheckPurpose, CheckVerdict } from '../../flows/types.ts';
 import type { Finding } from '../mail/types.ts';
+import { EVIDENCE_CHECKS } from './compare.ts';
 
 // What a stored check run (mailtest_runs) holds in its JSON columns, re-validated whenever it is read back
 // (STYLE.md 14): the findings, and the summary — counts by verdict, and for a re-check its comparison with
@@ -41,9 +42,18 @@ export function readSummary(json: unknown): RunSummary {
   return { counts, compared: compared ?? null };
 }
 
-export function summaryJson(findings: readonly Finding[], compared: RunSummary['compared']): object {
+/**
+ * A run's checks by verdict. The bounce the requester pasted is evidence shown on its own line, not a check:
+ * counted, its permanent failure made "1 failed" beside a list of failing checks with nothing in it.
+ */
+export function countsOf(findings: readonly Finding[]): Record<CheckVerdict, number> {
   const counts = { pass: 0, warn: 0, fail: 0, untested: 0 };
-  for (const f of findings) counts[f.verdict] += 1;
+  for (const f of findings) if (!EVIDENCE_CHECKS.has(f.check)) counts[f.verdict] += 1;
+  return counts;
+}
+
+export function summaryJson(findings: readonly Finding[], compared: RunSummary['compared']): object {
+  const counts = countsOf(findings);
   return compared ? { ...counts, compared } : counts;
 }
 

@@ -70,10 +70,13 @@ export function codeParamKeys(finding: Finding): Record<string, string[]> {
 
 /**
  * Values a check's text has come to show since runs were first stored: a run kept from before reads as the
- * check then judged it. (SPF void lookups were one count for every sender until they were counted per family.)
+ * check then judged it. (SPF void lookups were one count for every sender until they were counted per family;
+ * a DMARC policy was p= alone.)
  */
 const STORED_BEFORE: Readonly<Record<string, Record<string, string>>> = {
   'spf.void_lookups': { family: 'all' },
+  // The policy's texts came to name the tag they judge (p=, or sp= for a subdomain) after p= alone.
+  'dmarc.policy': { tag: 'p' },
 };
 
 /**

@@ -204,7 +204,10 @@ describe('mark_resolved and the re-check (step 6)', () => {
 
   it('the re-check asks the requester to test, with "N fixed, M still failing", and posts the card', () => {
     const t = investigated('awaiting_confirmation', [
-      run('recheck', { compared: compared({ stillFailing: 2 }) }),
+      run('recheck', {
+        compared: compared({ stillFailing: 2 }),
+        counts: { pass: 4, warn: 0, fail: 2, untested: 9 },
+      }),
     ]);
     const d = expectDecision(decide(t, record('recheck'), SYSTEM_ACTOR, NOW));
     expect(d.to).toBe('awaiting_confirmation');
@@ -213,7 +216,13 @@ describe('mark_resolved and the re-check (step 6)', () => {
       [SOC, 'notify.ad.recheck_failures'],
       [REQ, 'notify.ad.recheck_confirmation_requested'],
     ]);
-    expect(d.notify[2]?.message.params).toEqual({ number: 'AD-2025-000042', fixed: 1, stillFailing: 2 });
+    expect(d.notify[2]?.message.params).toEqual({
+      number: 'AD-2025-000042',
+      fixed: 1,
+      stillFailing: 2,
+      untested: 9,
+    });
+    expect(d.notify[0]?.message.params).toMatchObject({ untested: 9 });
     expect(posts(d)).toEqual([['confirmation', REQ]]);
     expect(d.event.data).toMatchObject({ fixed: 1, stillFailing: 2, newProblems: 0 });
   });

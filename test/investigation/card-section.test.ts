@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { investigationSection } from '../../src/investigation/card-section.ts';
 import { compareRuns } from '../../src/investigation/compare.ts';
 import { summaryJson } from '../../src/investigation/stored-run.ts';
+import { DNS_CHECKS } from '../../src/mail/dns-finding.ts';
+import type { Finding } from '../../src/mail/types.ts';
 import {
   investigationRun,
   NOTHING_TESTED,
@@ -35,7 +37,8 @@ describe('the investigation section of a complaint card', () => {
     expect(latest).toMatchObject({
       purpose: 'investigation',
       failed: false,
-      counts: { pass: 2, warn: 1, fail: 2, untested: 1 },
+      // The pasted bounce's permanent failure is evidence on its own line, not a failed check.
+      counts: { pass: 2, warn: 1, fail: 1, untested: 1 },
       moreProblems: 0,
       changes: null,
     });
@@ -52,7 +55,7 @@ describe('the investigation section of a complaint card', () => {
 
   it('names each check it could not test once, delivery first, for VAS SOC to test by hand, not the missing bounce', () => {
     const latest = investigationSection([storedRun('run-1', 'investigation', NOTHING_TESTED, 0)])?.latest;
-    expect(latest?.counts).toEqual({ pass: 1, warn: 0, fail: 0, untested: 6 });
+    expect(latest?.counts).toEqual({ pass: 1, warn: 0, fail: 0, untested: 5 });
     expect(latest?.problems).toEqual([]);
     // The delivery tests first: they are what SOP 4.2 step 3 asks for by name.
     expect(latest?.untested.map((t) => t.en)).toEqual([
@@ -103,6 +106,24 @@ describe('the investigation section of a complaint card', () => {
     expect(latest?.changes?.items).toHaveLength(8);
     expect(latest?.changes?.more).toBe(22);
   });
+
+  it.each([
+    [11, 11, 0],
+    [12, 10, 2],
+  ])(
+    'of %i checks it could not test, shows %i and counts %i more: never "and 1 more"',
+    (count, shown, more) => {
+      const untested = DNS_CHECKS.filter((c) => (c.verdicts as readonly string[]).includes('untested'))
+        .slice(0, count)
+        .map(
+          (c): Finding => ({ check: c.check, verdict: 'untested', requirement: c.requirement, params: {} }),
+        );
+      expect(untested).toHaveLength(count);
+      const latest = investigationSection([storedRun('run-1', 'investigation', untested, 0)])?.latest;
+      expect(latest?.untested).toHaveLength(shown);
+      expect(latest?.moreUntested).toBe(more);
+    },
+  );
 
   it('says when the checks themselves stopped', () => {
     const failed = { ...investigationRun(), status: 'failed' };

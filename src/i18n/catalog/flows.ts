@@ -150,11 +150,11 @@ const ms: Record<FlowMessageKey, string> = {
   'notify.ad.resolved_rechecking':
     'VAS SOC telah menandakan aduan {number} selesai. mailops sedang mengulang semakan yang sama; anda akan diminta membuat pengujian dan mengesahkannya bersama hasil semakan tersebut.',
   'notify.ad.recheck_recorded':
-    'Semakan semula aduan {number} selepas ditandakan selesai: {fixed} telah dibetulkan, {stillFailing} masih gagal, {newProblems} masalah baharu.',
+    'Semakan semula aduan {number} selepas ditandakan selesai: {fixed} telah dibetulkan, {stillFailing} masih gagal, {newProblems} masalah baharu, {untested} tidak dapat diuji semula.',
   'notify.ad.recheck_failures':
     'Aduan {number} telah ditandakan selesai, tetapi semakan semula mendapati {stillFailing} semakan masih gagal dan {newProblems} masalah baharu. Sila semak kad tiket.',
   'notify.ad.recheck_confirmation_requested':
-    'VAS SOC telah menandakan aduan {number} selesai dan mailops telah mengulang semakan: {fixed} telah dibetulkan, {stillFailing} masih gagal. Sila uji penghantaran dan penerimaan e-mel, kemudian sahkan atau laporkan jika masih bermasalah.',
+    'VAS SOC telah menandakan aduan {number} selesai dan mailops telah mengulang semakan: {fixed} telah dibetulkan, {stillFailing} masih gagal, {untested} tidak dapat diuji semula (ujian anda yang menentukannya). Sila uji penghantaran dan penerimaan e-mel, kemudian sahkan atau laporkan jika masih bermasalah.',
   'notify.ad.closed_by_recheck':
     'Aduan {number} dibuka oleh mailops bagi semakan harian yang gagal. Semakan semula mailops kini lulus, jadi mailops telah menutup tiket ini tanpa pengesahan pemohon.',
   'notify.ad.closed_by_recheck_announcement':
@@ -340,11 +340,11 @@ const en: Record<FlowMessageKey, string> = {
   'notify.ad.resolved_rechecking':
     'VAS SOC marked complaint {number} resolved. mailops is running the same checks again; you will be asked to test and confirm, with their results.',
   'notify.ad.recheck_recorded':
-    'Re-check of complaint {number} after it was marked resolved: {fixed} fixed, {stillFailing} still failing, {newProblems} new problems.',
+    'Re-check of complaint {number} after it was marked resolved: {fixed} fixed, {stillFailing} still failing, {newProblems} new problems, {untested} could not be tested again.',
   'notify.ad.recheck_failures':
     'Complaint {number} was marked resolved, but the re-check found {stillFailing} checks still failing and {newProblems} new problems. Please look at the ticket card.',
   'notify.ad.recheck_confirmation_requested':
-    'VAS SOC has marked complaint {number} resolved and mailops checked again: {fixed} fixed, {stillFailing} still failing. Please test sending and receiving e-mail, then confirm or report that it still fails.',
+    'VAS SOC has marked complaint {number} resolved and mailops checked again: {fixed} fixed, {stillFailing} still failing, {untested} could not be tested again (your test decides those). Please test sending and receiving e-mail, then confirm or report that it still fails.',
   'notify.ad.closed_by_recheck':
     'Complaint {number} was opened by mailops for a failed daily check. The mailops re-check now passes, so mailops has closed the ticket; no requester confirmed it.',
   'notify.ad.closed_by_recheck_announcement':

@@ -160,14 +160,25 @@ export async function buildTicketCard(
  * and whoever follows the ticket see at once that the change will come late, not by comparing two dates.
  */
 function plannedLate(requestedFor: Date | null, plannedStart: Date): CardField[] {
-  if (requestedFor === null) return [];
-  const hours = Math.ceil((plannedStart.getTime() - requestedFor.getTime()) / 3_600_000);
-  if (hours <= 0) return [];
-  const late: MessageRef =
-    hours < 48
-      ? { key: 'field.planned_late.hours', params: { count: hours } }
-      : { key: 'field.planned_late.days', params: { count: Math.ceil(hours / 24) } };
-  return [field('planned_late', late)];
+  const late = requestedFor && lateness(requestedFor, plannedStart);
+  return late ? [field('planned_late', late)] : [];
+}
+
+/**
+ * How far the plan starts after the requested moment, to the nearest whole unit the reader counts in (an
+ * hour and a minute late is "1 hour", not "2"), with "1 hour" and "1 day" in the singular; null when not late.
+ */
+export function lateness(requestedFor: Date, plannedStart: Date): MessageRef | null {
+  const minutes = Math.round((plannedStart.getTime() - requestedFor.getTime()) / 60_000);
+  if (minutes <= 0) return null;
+  const [unit, count] =
+    minutes < 60
+      ? (['minutes', minutes] as const)
+      : minutes < 48 * 60
+        ? (['hours', Math.round(minutes / 60)] as const)
+        : (['days', Math.round(minutes / (24 * 60))] as const);
+  const key = count === 1 ? `field.planned_late.${unit.slice(0, -1)}` : `field.planned_late.${unit}`;
+  return { key, params: { count } };
 }
 
 // What people wrote along the way (flows/shared-steps.ts `note`): SOC's findings and what the vendor is

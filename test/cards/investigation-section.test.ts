@@ -55,7 +55,7 @@ describe.each([
     expect(malay).toContain('Cara membetulkan:');
     expect(malay).toContain('Mesej pemulangan dalam aduan:');
     const english = render(source, en);
-    expect(english).toContain('1 failed · 1 warnings · 1 could not test · 2 passed');
+    expect(english).toContain('1 failed · 1 warned · 1 could not test · 2 passed');
     // A run stored before the DMARC texts named the tag still reads whole.
     expect(malay).toContain('tukar p= di _dmarc.moe.gov.my kepada `quarantine`');
     expect(`${malay}${english}`).not.toMatch(/\{[a-z_]+\}/i);

@@ -16,7 +16,7 @@ export const mailtestView = (over: Partial<MailtestView> = {}): MailtestView => 
   locale: 'en',
   finished: true,
   title: 'Mail test: agensi.gov.my',
-  status: 'Done: 2 passed · 1 warnings · 1 failed · 1 could not test.',
+  status: 'Done: 2 passed · 1 warned · 1 failed · 1 could not test.',
   requestedBy: 'Asked by Aminah · 28 Nov 2026, 10:00 AM (MYT)',
   sections: [
     {

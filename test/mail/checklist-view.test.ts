@@ -78,10 +78,10 @@ describe('checklistView', () => {
     const view = checklistView({ at: AT, locale: 'en', domains });
     expect(view.title).toBe('Daily e-mail checklist — 28/11/2026 07:30');
     expect(view.status).toBe(
-      'Domains: 2 (1 failing, 1 could not run, 0 OK) · Checks: 1 failed · 0 warnings · 1 could not test · 1 passed',
+      'Domains: 2 (1 failing, 1 could not run, 0 OK) · Checks: 1 failed · 0 warned · 1 could not test · 1 passed',
     );
     expect(view.sections[0]!.title).toBe(
-      'agensi.gov.my — FAILING: 1 failed · 0 warnings · 1 could not test · 1 passed · added to the open complaint AD-2026-000009',
+      'agensi.gov.my — FAILING: 1 failed · 0 warned · 1 could not test · 1 passed · added to the open complaint AD-2026-000009',
     );
     expect(view.sections[1]!.title).toContain('could not run on an internal error (reference 1a2b3c4d)');
     expect(view.sections[0]!.findings[0]).toMatchObject({ verdictText: 'FAIL', title: 'SPF record' });

@@ -68,7 +68,7 @@ const en: Record<keyof typeof ms, string> = {
     'Daily e-mail checklist — {at}, run again at {ranAt} (the run at its scheduled time did not finish)',
   'checklist.view.status':
     'Domains: {domains} ({failing} failing, {notRun} could not run, {ok} OK) · Checks: {counts}',
-  'checklist.view.counts': '{fail} failed · {warn} warnings · {untested} could not test · {pass} passed',
+  'checklist.view.counts': '{fail} failed · {warn} warned · {untested} could not test · {pass} passed',
   'checklist.view.run_by':
     'Circular 4(c) and 4(h): scheduled delivery tests and domain checks, run by mailops',
   'checklist.view.domain_failing': '{domain} — FAILING: {counts}',

@@ -231,7 +231,7 @@ const en: Record<keyof typeof ms, string> = {
     'Diagnose a mail domain against circular item 4(f): DNS, SPF, DMARC, DKIM, MTA-STS, SMTP and blocklists; --history lists past runs.',
   'cli.args.mailtest': '<domain> [--delivery] [--json] [--dns IP[:PORT]] | --history <domain>',
   'cli.mailtest.heading': 'Mail test of {domain} · {at}',
-  'cli.mailtest.counts': '{fail} failed · {warn} warnings · {untested} could not test · {pass} passed',
+  'cli.mailtest.counts': '{fail} failed · {warn} warned · {untested} could not test · {pass} passed',
   'cli.mailtest.requirements': 'Requirements:',
   'cli.mailtest.fixes': 'How to fix:',
   'cli.mailtest.needs_domain':

@@ -332,7 +332,7 @@ const en: Record<FlowMessageKey, string> = {
   'notify.ad.closed_unconfirmed_announcement':
     "E-mail complaint {number} was closed by the 1GovUC Service Desk without the requester's confirmation: none came by {dueAt}.",
   'notify.ad.investigation_recorded':
-    'mailops ran the automated investigation of complaint {number}: {fail} failed, {warn} warnings, {untested} could not be tested, {pass} passed. The results are on the ticket card.',
+    'mailops ran the automated investigation of complaint {number}: {fail} failed, {warn} warned, {untested} could not be tested, {pass} passed. The results are on the ticket card.',
   'notify.ad.investigation_failures':
     'The automated investigation of complaint {number} found {fail} failing checks. Please read the results and how to fix them on the ticket card, then carry on investigating.',
   'notify.ad.investigation_not_run':

@@ -121,7 +121,7 @@ const en: Record<keyof typeof ms, string> = {
   'card.investigation.result.investigation': 'Investigation results, {at}:',
   'card.investigation.result.recheck': 'Re-check results, {at}:',
   'card.investigation.result.checklist': 'Daily checklist results, {at}:',
-  'card.investigation.counts': '{fail} failed · {warn} warnings · {untested} could not test · {pass} passed',
+  'card.investigation.counts': '{fail} failed · {warn} warned · {untested} could not test · {pass} passed',
   'card.investigation.stopped':
     'The checks stopped with an internal error; only what was tested before is shown.',
   'card.investigation.nothing_to_fix': 'No check failed or warned.',

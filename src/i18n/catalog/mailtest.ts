@@ -76,7 +76,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.view.title': 'Mail test: {domain}',
   'mailtest.view.running': 'Checking… {done} checks done.',
   'mailtest.view.finished':
-    'Done: {fail} failed · {warn} warnings · {untested} could not test · {pass} passed.',
+    'Done: {fail} failed · {warn} warned · {untested} could not test · {pass} passed.',
   'mailtest.view.requested_by': 'Asked by {name} · {at}',
   'mailtest.view.requirements': 'Requirements of the circular and the good practice',
   'mailtest.view.fix': 'How to fix:',

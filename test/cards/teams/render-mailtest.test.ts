@@ -18,7 +18,7 @@ describe('renderTeamsMailtest', () => {
     expect(text).toContain('Passed: SPF record · SPF all');
     expect(text).toContain('Circular 4(f)(vi): NOT met');
     expect(card.fallbackText).toBe(
-      'Mail test: agensi.gov.my: Done: 2 passed · 1 warnings · 1 failed · 1 could not test.',
+      'Mail test: agensi.gov.my: Done: 2 passed · 1 warned · 1 failed · 1 could not test.',
     );
   });
 

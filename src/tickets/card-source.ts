@@ -79,8 +79,12 @@ export async function buildTicketCard(
       field('description', a.description),
       field('impact_if_not', a.impactIfNotImplemented),
     );
-    if (a.managerName)
-      fields.push(field('manager', withParts(a.managerName, a.managerDesignation, a.managerCompany)));
+    // The form's "Endorsed by (Manager)" is true only once they have: until then, or after they declined,
+    // the card names the manager asked to endorse.
+    if (a.managerName) {
+      const label = a.endorsedAt ? 'manager' : 'endorsing_manager';
+      fields.push(field(label, withParts(a.managerName, a.managerDesignation, a.managerCompany)));
+    }
     if (a.managerPhone) fields.push(field('manager_contact', a.managerPhone));
     if (a.managerEmail) fields.push(field('manager_email', a.managerEmail));
   }

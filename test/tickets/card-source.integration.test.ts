@@ -153,6 +153,31 @@ describeEachDatabase('the ticket card’s fields', (suite) => {
     expect(labels.indexOf('Requester e-mail')).toBeLessThan(labels.indexOf('Change description'));
   });
 
+  it('says "endorsed by" only once the manager has endorsed; until then, or after a decline, names whom it asks', async () => {
+    const label = async (number: string) =>
+      shown((await card(number, 'ticket')).fields).find(([, value]) =>
+        value?.startsWith(sectionA().manager.name),
+      )?.[0];
+    const asked = await h.tickets.submit(
+      VALID.submit_change_request,
+      h.actorFor('submit_change_request'),
+      'cr-m',
+    );
+    if (asked.status !== 'applied') throw new Error(JSON.stringify(asked));
+    expect(await label(asked.ticket.number)).toBe('Endorsing manager');
+    await h.walk(asked.ticket.number, ['endorse']);
+    expect(await label(asked.ticket.number)).toBe('Endorsed by (Manager)');
+
+    const declined = await h.tickets.submit(
+      VALID.submit_change_request,
+      h.actorFor('submit_change_request'),
+      'cr-d',
+    );
+    if (declined.status !== 'applied') throw new Error(JSON.stringify(declined));
+    await h.walk(declined.ticket.number, ['decline_endorsement']);
+    expect(await label(declined.ticket.number)).toBe('Endorsing manager');
+  });
+
   it('names the implementer in Section B and shows the complainant’s own description before the bounce', async () => {
     const { number } = await h.openUnendorsed('cr-implementer');
     await h.walk(number, ['approve', 'start_implementation']);

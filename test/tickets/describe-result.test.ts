@@ -18,6 +18,12 @@ const siti = {
 };
 
 describe('the reply to an action', () => {
+  it("tells a press on a card whose ticket is gone where the list is on either platform, not Slack's alone", () => {
+    const result = { status: 'not_found' } as const;
+    expect(describeResult(result, 'ms').text).toContain('(App Home di Slack; taip `tiket` di Teams)');
+    expect(describeResult(result, 'en').text).toContain('(App Home in Slack; type `tickets` in Teams)');
+  });
+
   it('tells a repeated click who already did it and when, in Malaysia time', () => {
     const result = { status: 'already_done', ticketNumber: 'CR-2026-000007', by: siti } as const;
     expect(describeResult(result, 'ms').text).toBe(

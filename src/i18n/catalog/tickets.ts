@@ -35,7 +35,7 @@ const ms = {
   'result.applied': 'Direkodkan. {ticket} kini: {state}.',
   'result.not_found': 'Tiket {ticket} tidak ditemui. Semak nombor tiket (contoh: CR-2026-000123).',
   'result.ticket_gone':
-    'Tiket pada kad ini tidak ditemui lagi. Buka tiket daripada App Home untuk melihat keadaannya sekarang.',
+    'Tiket pada kad ini tidak ditemui lagi. Tiket anda disenaraikan di halaman utama bot (App Home di Slack; taip `tiket` di Teams).',
   'result.cannot_open':
     'Tiket ini tidak dapat dibuka untuk anda: hanya pemohonnya, pengurus dan pegawai yang dinamakan padanya, serta kakitangan perkhidmatan (Meja Bantuan, MAMPU/JDN, VAS SOC, vendor) boleh membukanya.',
   'result.bad_button': 'Butang ini tidak dapat dibaca. Buka tiket daripada App Home dan cuba sekali lagi.',
@@ -155,7 +155,7 @@ const en: Record<keyof typeof ms, string> = {
   'result.applied': 'Recorded. {ticket} is now: {state}.',
   'result.not_found': 'Ticket {ticket} was not found. Check the ticket number (for example CR-2026-000123).',
   'result.ticket_gone':
-    'The ticket on this card can no longer be found. Open it from App Home to see where it stands.',
+    "The ticket on this card can no longer be found. Your tickets are listed on the bot's home (App Home in Slack; type `tickets` in Teams).",
   'result.cannot_open':
     "This ticket cannot be opened for you: only its requester, the manager and officers it names, and the service's staff (service desk, MAMPU/JDN, VAS SOC, vendor) may open it.",
   'result.bad_button': 'This button could not be read. Open the ticket from App Home and try again.',

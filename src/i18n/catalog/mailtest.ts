@@ -52,7 +52,7 @@ const ms = {
   'mailtest.input.extra_words':
     '/mailtest menguji satu domain pada satu masa; "{words}" tidak difahami. Gunakan: /mailtest <domain> [--delivery]',
   'mailtest.input.not_monitored':
-    'Ujian penghantaran (--delivery) memerlukan peti mel ujian, tetapi {domain} tiada dalam delivery.domains konfigurasi. Jalankan /mailtest {domain} tanpa --delivery, atau minta pentadbir menambahnya.',
+    'Ujian penghantaran (--delivery) memerlukan peti mel ujian, dan belum ada peti mel ujian untuk {domain}. Jalankan /mailtest {domain} tanpa --delivery, atau minta pentadbir mailops menambahnya (delivery.domains dalam konfigurasi).',
   'mailtest.input.ip_literal':
     '"{input}" ialah alamat IP. /mailtest menguji domain e-mel sahaja (rekod MX-nya menentukan pelayan yang diuji), contohnya agensi.gov.my.',
   'mailtest.input.invalid':
@@ -110,7 +110,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.input.extra_words':
     '/mailtest tests one domain at a time; "{words}" was not understood. Use: /mailtest <domain> [--delivery]',
   'mailtest.input.not_monitored':
-    'Delivery tests (--delivery) need probe mailboxes, but {domain} is not under delivery.domains in the configuration. Run /mailtest {domain} without --delivery, or ask an administrator to add it.',
+    'Delivery tests (--delivery) need probe mailboxes, and {domain} has none yet. Run /mailtest {domain} without --delivery, or ask the mailops administrator to add them (delivery.domains in the configuration).',
   'mailtest.input.ip_literal':
     '"{input}" is an IP address. /mailtest tests mail domains only (their MX records say which servers are tested), for example agensi.gov.my.',
   'mailtest.input.invalid':

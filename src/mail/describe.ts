@@ -111,14 +111,30 @@ export function describeFinding(stored: Finding, locale: Locale): DescribedFindi
   };
 }
 
+/** The DNS failures an untested check can name (`failure`, or a blocklist's `answer`). */
+const DNS_FAILURES: ReadonlySet<unknown> = new Set([
+  'nxdomain',
+  'nodata',
+  'servfail',
+  'timeout',
+  'refused',
+  'error',
+  'stopped',
+  'blind',
+]);
+
 /**
  * Nothing to fix for a pass, nor for a TLS check that could not run because STARTTLS is missing: the
- * STARTTLS finding already says what to do, and a second fix about TLS versions would only add noise.
+ * STARTTLS finding already says what to do, and a second fix about TLS versions would only add noise. Nor
+ * for a check a DNS answer never came for: its fix is for a record found wrong, and "register the zone" beside
+ * a timeout, or beside mailops's own resolver that cannot see the public DNS, sends the agency after a fault
+ * that is not there. Its text already says why it could not be tested and whom that is for.
  */
 function hasNoFix(finding: Finding): boolean {
-  return (
-    finding.verdict === 'pass' || (finding.verdict === 'untested' && finding.params.reason === 'no_starttls')
-  );
+  if (finding.verdict === 'pass') return true;
+  if (finding.verdict !== 'untested') return false;
+  const { reason, failure, answer } = finding.params;
+  return reason === 'no_starttls' || DNS_FAILURES.has(failure) || DNS_FAILURES.has(answer);
 }
 
 /** Requirements in the order the summary lists them: the circular's items, then the good practice. */

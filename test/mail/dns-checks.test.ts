@@ -226,6 +226,22 @@ describe('checkDns', () => {
     expect(describeFinding(findings[0]!, 'en').text).toContain('publishes MX 10 .: only a single `MX 0 .`');
   });
 
+  it.each(['timeout', 'blind'] as const)(
+    "gives no fix for a check the DNS never answered (%s): nothing in the agency's zone was found wrong",
+    async (failure) => {
+      const { findings } = await run({ 'agensi.gov.my': { a: failure, aaaa: failure, mx: failure } });
+      const untested = findings.filter((f) => f.verdict === 'untested');
+      expect(untested.length).toBeGreaterThan(0);
+      for (const f of untested) expect(describeFinding(f, 'en').fix, f.check).toBe('');
+    },
+  );
+
+  it("says a resolver blind to the public DNS is mailops's setting, for its administrator", async () => {
+    const { findings } = await run({ 'agensi.gov.my': { a: 'blind', aaaa: 'blind', mx: 'blind' } });
+    const text = describeFinding(findings[0]!, 'ms').text;
+    expect(text).toContain('ini tetapan mailops, bukan kesalahan agensi: pentadbir mailops menetapkan');
+  });
+
   it('names the DNS answer when an MX host has no address', async () => {
     const { findings } = await run({
       'agensi.gov.my': { mx: [{ exchange: 'mx.hilang.gov.my', priority: 10 }] },

@@ -24,7 +24,7 @@ const ms = {
   'mailtest.dns_failure.stopped': 'mailops dihentikan sebelum jawapan DNS tiba',
 
   'mailtest.dns_failure.blind':
-    'pelayan DNS yang digunakan mailops tidak melihat DNS awam: ia menjawab bahawa domain peringkat atas pun tidak wujud (NXDOMAIN), jadi jawapan "tidak wujud" daripadanya tidak bermakna; tetapkan `mailtest.dns_servers` kepada pelayan DNS yang dapat menjawab bagi domain di Internet',
+    'pelayan DNS yang digunakan mailops tidak melihat DNS awam (ia menjawab bahawa domain peringkat atas pun tidak wujud), jadi jawapan "tidak wujud" daripadanya tidak bermakna; ini tetapan mailops, bukan kesalahan agensi: pentadbir mailops menetapkan `mailtest.dns_servers`',
 
   'mailtest.dns.domain.title': 'Domain wujud dalam DNS',
   'mailtest.dns.domain.fail':
@@ -166,7 +166,7 @@ const en: Record<keyof typeof ms, string> = {
   'mailtest.dns_failure.stopped': 'mailops was stopped before the DNS answer came',
 
   'mailtest.dns_failure.blind':
-    'the DNS server mailops asks does not see the public DNS: it answers that even the top-level domain does not exist (NXDOMAIN), so its "does not exist" means nothing; set `mailtest.dns_servers` to a DNS server that answers for domains on the Internet',
+    'the DNS server mailops asks does not see the public DNS (it answers that even the top-level domain does not exist), so its "does not exist" means nothing; this is mailops\'s setting, not the agency\'s fault: the mailops administrator sets `mailtest.dns_servers`',
 
   'mailtest.dns.domain.title': 'Domain exists in DNS',
   'mailtest.dns.domain.fail':

@@ -19,6 +19,8 @@ export const FORM_IDS = {
 /** Button ids: one per ticket action, plus "open this ticket" from App Home. */
 export const ACTION_ID_PREFIX = 'mailops.act.';
 export const OPEN_TICKET_ACTION_ID = 'mailops.open_ticket';
+/** "Read in full" on a card whose fields did not all fit whole: every field, unclipped, for this reader. */
+export const FULL_TEXT_ACTION_ID = 'mailops.full_text';
 
 export function actionIdOf(action: TicketActionType): string {
   return `${ACTION_ID_PREFIX}${action}`;

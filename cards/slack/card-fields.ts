@@ -59,17 +59,18 @@ function withinBlocks(shorts: readonly boolean[], limit: number): number {
   return shorts.length;
 }
 
-/** The field blocks, and how many fields did not fit. */
+/** The field blocks, how many fields did not fit, and whether any shown was cut short. */
 export function fieldBlocks(
   fields: readonly CardField[],
   texts: Texts,
   fit: Fitter,
   budget: FieldBudget,
-): { blocks: Block[]; omitted: number } {
+): { blocks: Block[]; omitted: number; clipped: boolean } {
   const blocks: Block[] = [];
   let grid: Mrkdwn[] = [];
   let chars = budget.chars;
   let shown = 0;
+  let clipped = false;
   const values = fields.map((field) => shownValue(field, texts));
   const isShort = (value: string) => value.length <= SHORT_VALUE && !value.includes('\n');
   const labels = fields.map((field) => texts.t(field.label.key, field.label.params));
@@ -85,6 +86,7 @@ export function fieldBlocks(
     if (i >= fitting || chars < Math.min(wants[i]!, MIN_FIELD)) break;
     const short = isShort(value);
     const text = labelled(fit, labels[i]!, value, Math.min(caps[i]!, chars));
+    if (text !== labelled(fit, labels[i]!, value, Number.MAX_SAFE_INTEGER)) clipped = true;
     chars -= text.length;
     shown++;
     if (!short) {
@@ -96,5 +98,5 @@ export function fieldBlocks(
     grid.push({ type: 'mrkdwn', text });
   }
   flush();
-  return { blocks, omitted: fields.length - shown };
+  return { blocks, omitted: fields.length - shown, clipped };
 }

@@ -1,7 +1,7 @@
 import type { TicketActionType } from '../../flows/types.ts';
 import type { CardModel } from '../card-model.ts';
 import { createFitter, type Fitter } from '../fit-text.ts';
-import { actionIdOf } from '../ids.ts';
+import { actionIdOf, FULL_TEXT_ACTION_ID } from '../ids.ts';
 import type { Texts } from '../texts.ts';
 import { waitingLine } from '../who-acts.ts';
 import type { Block, Button, SlackMessage } from './block-kit.ts';
@@ -101,7 +101,8 @@ export function renderSlackCard(
   ];
   const fixedChars = [...head, ...tail].flatMap(textsOf).reduce((sum, t) => sum + t.text.length, 0);
   const fields = fieldBlocks(model.fields, texts, fit, {
-    blocks: L.messageBlocks - head.length - tail.length - 1,
+    // The "… more fields" line and the "Read in full" button.
+    blocks: L.messageBlocks - head.length - tail.length - 2,
     chars: L.messageBlocksText - fixedChars - MORE_RESERVE,
   });
   const more: Block[] =
@@ -113,9 +114,25 @@ export function renderSlackCard(
             elements: [{ type: 'mrkdwn', text: texts.t('card.more_fields', { count: fields.omitted }) }],
           },
         ];
+  const full = fields.omitted > 0 || fields.clipped ? [fullTextBlock(model, texts)] : [];
   return {
     // Top-level text is read as mrkdwn too, so it is escaped like the blocks.
     text: fit.md(`${heading} (${state})`, FALLBACK_MAX),
-    blocks: [...head, ...fields.blocks, ...more, ...tail],
+    blocks: [...head, ...fields.blocks, ...more, ...full, ...tail],
+  };
+}
+
+/** Whoever may see the ticket reads every field whole in a modal (src/platform/slack/on-full-text.ts). */
+function fullTextBlock(model: CardModel, texts: Texts): Block {
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: FULL_TEXT_ACTION_ID,
+        text: { type: 'plain_text', text: texts.t('card.full_text') },
+        value: model.ticketId,
+      },
+    ],
   };
 }

@@ -3,7 +3,7 @@ import { fairCaps } from '../fair-share.ts';
 import { fieldValueText } from '../field-text.ts';
 import type { Fitter } from '../fit-text.ts';
 import type { Texts } from '../texts.ts';
-import { type CardElement, type Fact, textBlock } from './adaptive-card.ts';
+import { type CardElement, type ExecuteAction, type Fact, textBlock } from './adaptive-card.ts';
 import { clipToBytes } from './fit-text.ts';
 import { jsonBytes } from './limits.ts';
 
@@ -28,7 +28,8 @@ function shownValue(field: CardField, texts: Texts): string {
 
 /**
  * The FactSet of `lead` (always shown, already fitted) and the fields that fit in `budget` bytes, and the
- * line counting the others.
+ * line counting the others. `full`, when given, is offered under them whenever a field was cut short or
+ * left out: the "Read in full" button (cards/teams/render-full-text.ts).
  */
 export function factElements(
   fields: readonly CardField[],
@@ -36,8 +37,10 @@ export function factElements(
   fit: Fitter,
   budget: number,
   lead: readonly Fact[] = [],
+  full?: ExecuteAction,
 ): CardElement[] {
   const facts: Fact[] = [...lead];
+  let clipped = false;
   let left = budget - jsonBytes({ type: 'FactSet', facts });
   const titles = fields.map((field) => fit.plain(texts.t(field.label.key, field.label.params), LABEL_MAX));
   const values = fields.map((field) => shownValue(field, texts));
@@ -49,6 +52,7 @@ export function factElements(
     if (left < Math.min(wants[i]!, MIN_FIELD)) break;
     const value = clipToBytes(values[i]!, VALUE_MAX, Math.min(caps[i]!, left), fit, size);
     if (value === null) break;
+    if (value !== fit.plain(values[i]!, Number.MAX_SAFE_INTEGER)) clipped = true;
     facts.push({ title, value });
     left -= size(value);
   }
@@ -59,5 +63,6 @@ export function factElements(
       textBlock(texts.t('card.more_fields', { count: omitted }), { isSubtle: true, spacing: 'small' }),
     );
   }
+  if (full && (omitted > 0 || clipped)) elements.push({ type: 'ActionSet', actions: [full] });
   return elements;
 }

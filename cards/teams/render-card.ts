@@ -26,8 +26,8 @@ import { TEAMS_VERBS } from './verbs.ts';
 const LINE_MAX = 1000;
 /** Who acts next: a name, or a role with a few names. */
 const WHO_MAX = 800;
-/** Bytes kept back for the "… more fields" line. */
-const MORE_RESERVE = 300;
+/** Bytes kept back for the "… more fields" line and the "Read in full" button. */
+const MORE_RESERVE = 600;
 /** The element the "Ticket history" button shows and hides. */
 const HISTORY_ID = 'history';
 
@@ -133,6 +133,13 @@ export function renderTeamsCard(
     ...(shown.length > 0 ? { actions: shown } : {}),
     ...refresh,
   };
+  const full: ExecuteAction = {
+    type: 'Action.Execute',
+    verb: TEAMS_VERBS.fullText,
+    title: texts.t('card.full_text'),
+    data: ticketData(model),
+  };
   const budget = L.cardBytes - jsonBytes(adaptiveCard([...head, ...tail], extra)) - MORE_RESERVE;
-  return adaptiveCard([...head, ...factElements(model.fields, texts, fit, budget, lead), ...tail], extra);
+  const facts = factElements(model.fields, texts, fit, budget, lead, full);
+  return adaptiveCard([...head, ...facts, ...tail], extra);
 }

@@ -10,6 +10,8 @@ export const TEAMS_VERBS = {
   open: 'open',
   /** Cancel on a form a ticket card's button opened: the person's own view of the card again, nothing decided. */
   cancel: 'cancel',
+  /** "Read in full" under a card whose fields were cut to fit: every field whole, for this reader. */
+  fullText: 'full_text',
 } as const;
 
 const FORM_VERB_PREFIX = 'form:';

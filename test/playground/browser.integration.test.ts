@@ -15,6 +15,10 @@ const en = createTranslator('en');
 // Dates the forms ask for, in the page's own date boxes: the change is wanted next week, and Section D
 // records an implementation that already happened.
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// A description at length, as a requester who explains herself writes it: the cards cannot hold it whole, and
+// the approver reads it to its last sentence with "Baca teks penuh" (SOP 4.1 step 4).
+const LAST_SENTENCE = 'Ayat terakhir ini mesti dibaca oleh pelulus sebelum membuat keputusan.';
+const DESCRIPTION = `Tambah rakan.com.my ke senarai putih. ${'Rakan kongsi projek MyGov menghantar laporan harian dan setiap laporan kini ditanda sebagai spam. '.repeat(26)}${LAST_SENTENCE}`;
 
 describeInBrowser('Playground in a browser: a change request from /changerequest to closure', () => {
   let number = '';
@@ -24,13 +28,11 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
     const { page, world } = opened();
     await page.goto(`${world.base}/?as=aminah&lang=ms`);
     await open('chat');
-    await page.getByTestId('composer').fill('/changerequest Tambah rakan.com.my ke senarai putih');
+    await page.getByTestId('composer').fill(`/changerequest ${DESCRIPTION}`);
     await page.getByTestId('send').click();
     const form = cardAbout(t('form.title.change_request'));
     await form.waitFor();
-    expect(await field(form, t('field.description')).inputValue()).toBe(
-      'Tambah rakan.com.my ke senarai putih',
-    );
+    expect(await field(form, t('field.description')).inputValue()).toBe(DESCRIPTION);
     // Section A as the requester fills it: her own details are there already. The date is already past, for
     // the bot to refuse below.
     await field(form, t('field.request_type')).selectOption({ index: 1 });
@@ -98,6 +100,17 @@ describeInBrowser('Playground in a browser: a change request from /changerequest
       .waitFor();
     const ticket = page.locator(`[data-testid="ticket"][data-number="${number}"]`);
     expect(await ticket.getAttribute('data-state')).toBe('awaiting_approval');
+
+    // The card had to cut the description: "Baca teks penuh" shows it whole, in his own view, and back.
+    const approval = cardAbout(number);
+    expect(await approval.textContent()).not.toContain(LAST_SENTENCE);
+    await click(approval, t('card.full_text'));
+    await page.getByText(LAST_SENTENCE).waitFor();
+    await screenshot('approver-reads-in-full');
+    await click(cardAbout(number), t('card.full_text.back'));
+    await cardAbout(number)
+      .getByRole('button', { name: t('action.approve'), exact: true })
+      .waitFor();
   });
 
   it('shows the approval buttons only to the approvers, and approves from the approvals channel', async () => {

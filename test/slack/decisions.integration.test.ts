@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { actionIdOf } from '../../cards/ids.ts';
+import { actionIdOf, FULL_TEXT_ACTION_ID } from '../../cards/ids.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { blockActions, viewSubmission } from '../support/slack/interaction-payloads.ts';
-import { CHANNELS, dmOf, PEOPLE, type SlackWorld, startSlackWorld } from '../support/slack-world.ts';
+import { CHANNELS, dmOf, PEOPLE, type SlackWorld, startSlackWorld, until } from '../support/slack-world.ts';
 import { note, sectionA } from './form-answers.ts';
 import { buttonsOf, expectEverySurfaceValid, wordsOf } from './slack-output.ts';
 import { awaitingApproval, requestChange, stateBecomes, stateOf } from './sop-steps.ts';
@@ -13,6 +13,9 @@ import { awaitingApproval, requestChange, stateBecomes, stateOf } from './sop-st
 // request" is tested on a person who otherwise could.
 
 const { aminah, rahman, zulkifli, noraini, hafiz, stranger } = PEOPLE;
+/** A description at the form's 3000 characters, which no card holds whole (SOP 4.1 step 4: read in full). */
+const ENDING = 'dan ini ayat terakhir keterangan yang mesti dibaca oleh pelulus';
+const LONG = `${'Sekat domain spam-teruk.example di gateway kerana kempen pancingan data. '.repeat(40)}${ENDING}`;
 
 describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (suite) => {
   let db: TestDatabase;
@@ -241,6 +244,33 @@ describeEachDatabase('Slack decisions: reject, duplicates, races and roles', (su
   it('sent nothing Slack would refuse and logged no warning', () => {
     expect(expectEverySurfaceValid(world.api)).toBeGreaterThan(20);
     expect(world.logged('warn')).toEqual([]);
+  });
+
+  it('shows the approver the whole description in a modal, and a stranger nothing', async () => {
+    const number = await awaitingApproval(world, LONG.slice(-2990));
+    const card = world.cardWith(CHANNELS.approvals, 'approve', number);
+    expect(buttonsOf(card.blocks)).toContain(FULL_TEXT_ACTION_ID);
+    // The card itself cannot hold it: its end is cut.
+    expect(wordsOf(card.blocks)).not.toContain(ENDING);
+
+    const opened = world.modals().length;
+    await world.client.interaction(
+      blockActions({ user: zulkifli, actionId: FULL_TEXT_ACTION_ID, from: { message: card } }),
+    );
+    const modal = await world.modalAfter(opened);
+    // A long answer runs on over several sections (3000 characters each): read together, it is whole.
+    const sections = (modal.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '');
+    expect(sections.join('')).toContain(ENDING);
+    expect(sections.join('')).toContain(LONG.slice(-2990).slice(0, 200));
+    expect(modal.title).toMatchObject({ text: number });
+
+    const told = world.textsIn(dmOf(stranger)).length;
+    await world.client.interaction(
+      blockActions({ user: stranger, actionId: FULL_TEXT_ACTION_ID, from: { message: card } }),
+    );
+    await until(() => world.textsIn(dmOf(stranger)).length > told, 'the stranger to be told');
+    expect(world.textsIn(dmOf(stranger)).at(-1)).toMatch(/^Tiket ini tidak dapat dibuka untuk anda/);
+    expect(world.modals()).toHaveLength(opened + 1);
   });
 });
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionIdOf } from '../../cards/ids.ts';
+import { TEAMS_VERBS } from '../../cards/teams/verbs.ts';
 import type { Actor } from '../../flows/types.ts';
 import { complaintForm, sectionA, sectionB, VALID } from '../flows/fixtures.ts';
+import { adaptiveCardProblems } from '../support/adaptive-card-checks.ts';
 import { describeEachDatabase, type TestDatabase } from '../support/databases.ts';
 import { adaptiveCardAction } from '../support/teams/activities.ts';
 import { TENANT } from '../support/teams/tenant.ts';
@@ -138,5 +140,39 @@ describeEachDatabase('Teams: the buttons of a person who holds two roles', (suit
     expect(view).not.toContain(actionIdOf('withdraw'));
     // The one who may close it reads that it is theirs to close.
     expect(view).toContain('jadi Meja Bantuan (anda) kini boleh menutup tiket ini tanpa pengesahan');
+  });
+
+  it('offers "Read in full" on a card that cut a long request, whole in the reader\'s view, and to nobody else', async () => {
+    // SOP 4.1 step 4: the approver decides from the request as written, at the form's 3000 characters.
+    const ending = 'dan ini ayat terakhir keterangan yang mesti dibaca oleh pelulus';
+    const description = `${'Sekat domain spam-teruk.example di gateway. '.repeat(70)}${ending}`.slice(-2990);
+    const opened = await world.app.tickets.submit(
+      {
+        ...VALID.submit_change_request,
+        form: sectionA({ description, requestedAt: new Date(Date.now() + WEEK_MS).toISOString() }),
+        endorsementRequired: false,
+      },
+      actor('aminah', 'Aminah binti Ali', ['requester']),
+      'full-text-submit',
+    );
+    if (opened.status !== 'applied') throw new Error(`not opened: ${JSON.stringify(opened)}`);
+    await world.settle();
+    const card = world.cardIn(TENANT.channels.approvals, opened.ticket.number);
+    expect(JSON.stringify(cardOf(card))).toContain(`"verb":"${TEAMS_VERBS.fullText}"`);
+    expect(JSON.stringify(cardOf(card))).not.toContain(ending);
+    const press = (from: typeof rosli) =>
+      world.invoke(
+        adaptiveCardAction({ serviceUrl: world.connector.url, from, card, verb: TEAMS_VERBS.fullText }),
+      );
+    const full = await press(rosli);
+    expect(adaptiveCardProblems(full.value)).toEqual([]);
+    expect(JSON.stringify(full.value)).toContain(ending);
+    expect(JSON.stringify(full.value)).toContain('Kembali ke kad');
+    const stranger = {
+      ...rosli,
+      id: '29:1Stranger3Gh6Jk9Lm2Np5Qr8St1Uv4Wx7Yz0Ab',
+      aadObjectId: 'f5e6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b',
+    };
+    expect(String((await press(stranger)).value)).toMatch(/^Tiket ini tidak dapat dibuka untuk anda/);
   });
 });

@@ -85,6 +85,12 @@ const ms = {
   'card.you': 'anda',
   'card.history': 'Sejarah tiket',
   'card.more_fields': 'dan {count} medan lagi yang tidak dipaparkan di sini',
+  'card.full_text': 'Baca teks penuh',
+  'card.full_text.close': 'Tutup',
+  'card.full_text.back': 'Kembali ke kad',
+  'card.full_text.ticket_title': 'Tajuk',
+  'card.full_text.cut':
+    'Teks terlalu panjang untuk dipaparkan semuanya di sini; baca selebihnya dengan `mailops ticket` (pentadbir mailops).',
   'card.truncated': '… (dipendekkan)',
 
   'home.title': 'Tiket e-mel anda',
@@ -183,6 +189,12 @@ const en: Record<keyof typeof ms, string> = {
   'card.you': 'you',
   'card.history': 'Ticket history',
   'card.more_fields': 'and {count} more fields not shown here',
+  'card.full_text': 'Read in full',
+  'card.full_text.close': 'Close',
+  'card.full_text.back': 'Back to the card',
+  'card.full_text.ticket_title': 'Title',
+  'card.full_text.cut':
+    'Too long to show all of it here; the rest is in `mailops ticket` (the mailops administrator).',
   'card.truncated': '… (truncated)',
 
   'home.title': 'Your e-mail tickets',

@@ -13,6 +13,7 @@ import { createModalOpener } from './modal-opener.ts';
 import { registerButtons } from './on-button.ts';
 import { registerCommands } from './on-command.ts';
 import { registerFormSubmissions } from './on-form-submit.ts';
+import { registerFullText } from './on-full-text.ts';
 import { registerHome } from './on-home.ts';
 import { registerMailtest } from './on-mailtest.ts';
 import { createSlackPlatform } from './slack-platform.ts';
@@ -153,6 +154,7 @@ export async function createSlackAdapter(
   registerFormSubmissions(app, ctx);
   registerButtons(app, ctx);
   registerHome(app, ctx);
+  registerFullText(app, ctx);
   app.error(async (error) => {
     deps.logger.error('slack handler failed', { error: (error as { original?: unknown }).original ?? error });
   });

@@ -11,6 +11,7 @@ import { actionOfId } from '../../../cards/ids.ts';
 import type { AdaptiveCard } from '../../../cards/teams/adaptive-card.ts';
 import { renderTeamsCard } from '../../../cards/teams/render-card.ts';
 import { readTeamsForm, renderTeamsForm } from '../../../cards/teams/render-form.ts';
+import { renderTeamsFullText } from '../../../cards/teams/render-full-text.ts';
 import { renderTeamsNotice } from '../../../cards/teams/render-notice.ts';
 import { TEAMS_VERBS } from '../../../cards/teams/verbs.ts';
 import { CHAT_COMMANDS } from '../../../commands/index.ts';
@@ -29,6 +30,7 @@ import type { Logger } from '../../log.ts';
 import type { MailtestService } from '../../mail/mailtest-service.ts';
 import { buildTicketCard } from '../../tickets/card-source.ts';
 import { describeResult } from '../../tickets/describe-result.ts';
+import { cardToOpen } from '../../tickets/open-card.ts';
 import { type ActResult, type createTicketService, formActionKey } from '../../tickets/ticket-service.ts';
 import { describeResultWithNames } from '../../tickets/waiting-line.ts';
 import type { Clock } from '../../time.ts';
@@ -193,6 +195,12 @@ async function onAction(ctx: TeamsContext, context: TurnContext): Promise<void> 
     if (verb === TEAMS_VERBS.open) {
       const home = await openTicket(ctx, context, user, ticketId);
       if (home) return await cardAnswer(context, home);
+      return await textAnswer(context, renderMessage({ key: 'result.cannot_open' }, user.locale));
+    }
+    // Only for those who may see the ticket, as Open: a channel card is read by people it does not name.
+    if (verb === TEAMS_VERBS.fullText) {
+      const opened = await cardToOpen(ctx.db, ctx.directory, ticketId, user, ctx.clock.now());
+      if (opened) return await cardAnswer(context, renderTeamsFullText(opened.model, textsFor(user.locale)));
       return await textAnswer(context, renderMessage({ key: 'result.cannot_open' }, user.locale));
     }
     // Cancel on a form is the person's own view again: nothing is decided, so nothing is stored.

@@ -76,6 +76,7 @@ export async function buildTicketCard(
       field('requester_email', a.requesterEmail),
       field('request_type', a.requestTypeOther ?? opt('request_type', a.requestType)),
       field('requested_for', { at: a.requestedFor }),
+      ...requestedTiming(a.requestedFor, row.state, row.slaDueAt, now),
       field('description', a.description),
       field('impact_if_not', a.impactIfNotImplemented),
     );
@@ -163,6 +164,28 @@ export async function buildTicketCard(
  * A plan that starts after the time the requester asked for (Section A) is said beside it, so the requester
  * and whoever follows the ticket see at once that the change will come late, not by comparing two dates.
  */
+/** The steps before SOC plans the change (Section B), when its timing is still the approvers' to keep. */
+const BEFORE_PLAN: ReadonlySet<string> = new Set([
+  'awaiting_endorsement',
+  'awaiting_approval',
+  'awaiting_implementation',
+]);
+
+/**
+ * Whether the requested date and time can still be kept, said while the request waits for its decisions: one
+ * already past needs a new date agreed, and one that falls before the step's deadline needs the step taken
+ * sooner than the SOP's time allows, which the approver sees nowhere else.
+ */
+function requestedTiming(requestedFor: Date, state: string, dueAt: Date | null, now: Date): CardField[] {
+  if (!BEFORE_PLAN.has(state)) return [];
+  if (requestedFor <= now) return [field('planned_late', { key: 'field.requested_passed' })];
+  if (dueAt && requestedFor < dueAt)
+    return [
+      field('planned_late', { key: 'field.requested_before_due', params: { dueAt: dueAt.toISOString() } }),
+    ];
+  return [];
+}
+
 function plannedLate(requestedFor: Date | null, plannedStart: Date): CardField[] {
   const late = requestedFor && lateness(requestedFor, plannedStart);
   return late ? [field('planned_late', late)] : [];

@@ -16,6 +16,13 @@ describe('a card field as the reader sees it', () => {
     expect(fieldValueText(window, en)).not.toMatch(/T\d{2}:\d{2}/);
   });
 
+  it("shows a moment a field's sentence carries in Malaysia time too", () => {
+    const value = { key: 'field.requested_before_due', params: { dueAt: '2026-12-07T02:00:00.000Z' } };
+    expect(fieldValueText(value, en)).toBe(
+      "the requested date & time falls before this step's deadline (7 Dec 2026, 10:00 AM (MYT)): act sooner to keep it",
+    );
+  });
+
   it('keeps typed text as typed and translates a form choice', () => {
     expect(fieldValueText('Tambah rakan.com.my', ms)).toBe('Tambah rakan.com.my');
     expect(fieldValueText({ key: 'option.risk.low' }, en)).toBe(en.t('option.risk.low'));

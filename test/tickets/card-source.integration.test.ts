@@ -178,6 +178,36 @@ describeEachDatabase('the ticket card’s fields', (suite) => {
     expect(await label(declined.ticket.number)).toBe('Endorsing manager');
   });
 
+  it("tells the approver when the requested date falls before the step's deadline, or has passed", async () => {
+    const against = async (number: string) =>
+      shown((await card(number, 'approval')).fields).find(
+        ([label]) => label === 'Against the requested date',
+      )?.[1];
+    // The fixtures' request is for 20 Jun, after the approval's deadline: nothing to say.
+    const { number } = await h.openUnendorsed('cr-in-time');
+    expect(await against(number)).toBeUndefined();
+
+    const soon = new Date(h.clock.now().getTime() + 3 * 3_600_000).toISOString();
+    const form = sectionA({ requestedAt: soon });
+    const rushed = await h.tickets.submit(
+      { type: 'submit_change_request', form, endorsementRequired: false },
+      h.actorFor('submit_change_request'),
+      'cr-rushed',
+    );
+    if (rushed.status !== 'applied') throw new Error(JSON.stringify(rushed));
+    expect(await against(rushed.ticket.number)).toMatch(
+      /^the requested date & time falls before this step's deadline \(.+ \(MYT\)\): act sooner to keep it$/,
+    );
+
+    h.clock.advance(5 * 3_600_000);
+    expect(await against(rushed.ticket.number)).toBe(
+      'the requested date & time has passed: agree a new one with the requester before the change is made',
+    );
+    // Once SOC plans it, Section B's own timing says how it stands instead.
+    await h.walk(rushed.ticket.number, ['approve', 'start_implementation']);
+    expect(await against(rushed.ticket.number)).not.toMatch(/has passed|falls before/);
+  });
+
   it('names the implementer in Section B and shows the complainant’s own description before the bounce', async () => {
     const { number } = await h.openUnendorsed('cr-implementer');
     await h.walk(number, ['approve', 'start_implementation']);

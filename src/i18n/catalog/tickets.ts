@@ -72,6 +72,10 @@ const ms = {
   'field.change_type': 'Jenis perubahan',
   'field.planned': 'Tempoh dirancang',
   'field.planned_late': 'Berbanding tarikh dipohon',
+  'field.requested_passed':
+    'tarikh & masa dipohon sudah berlalu: persetujui tarikh baharu dengan pemohon sebelum perubahan dibuat',
+  'field.requested_before_due':
+    'tarikh & masa dipohon jatuh sebelum tarikh akhir langkah ini ({dueAt}): ambil tindakan lebih awal untuk memenuhinya',
   'field.planned_late.minute': 'bermula {count} minit selepas tarikh & masa dipohon',
   'field.planned_late.minutes': 'bermula {count} minit selepas tarikh & masa dipohon',
   'field.planned_late.hour': 'bermula {count} jam selepas tarikh & masa dipohon',
@@ -192,6 +196,10 @@ const en: Record<keyof typeof ms, string> = {
   'field.change_type': 'Type of change',
   'field.planned': 'Planned window',
   'field.planned_late': 'Against the requested date',
+  'field.requested_passed':
+    'the requested date & time has passed: agree a new one with the requester before the change is made',
+  'field.requested_before_due':
+    "the requested date & time falls before this step's deadline ({dueAt}): act sooner to keep it",
   'field.planned_late.minute': 'starts {count} minute after the requested date & time',
   'field.planned_late.minutes': 'starts {count} minutes after the requested date & time',
   'field.planned_late.hour': 'starts {count} hour after the requested date & time',

@@ -14,6 +14,8 @@ import { CHANNEL_PURPOSES } from './types.ts';
 
 const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
+const localeSchema = z.enum(LOCALES, { error: oneOf(LOCALES) });
+
 const personSchema = z.strictObject({
   id: z
     .string({ error: mustBeText })
@@ -28,7 +30,7 @@ const personSchema = z.strictObject({
     .optional(),
   designation: text.optional(),
   unit: text.optional(),
-  locale: z.enum(LOCALES, { error: oneOf(LOCALES) }).optional(),
+  locale: localeSchema.optional(),
   roles: z
     .array(z.enum(ROLES, { error: oneOf(ROLES) }), { error: m('config.person.roles') })
     .min(1, m('config.roles.at_least_one'))
@@ -54,6 +56,15 @@ const channelsSchema = z.strictObject({
   slack: channelMap(/^[CG][A-Z0-9]{2,}$/, 'C0123ABCD').optional(),
   teams: channelMap(/^19:\S+@thread\.(tacv2|skype)$/, '19:…@thread.tacv2').optional(),
   local: channelMap(/^[a-z0-9][a-z0-9_-]*$/, 'approvals').optional(),
+  // The language of a purpose's channel on every platform (an outside vendor's, in English); else the default.
+  locales: z
+    .strictObject(
+      Object.fromEntries(CHANNEL_PURPOSES.map((purpose) => [purpose, localeSchema.optional()])) as Record<
+        (typeof CHANNEL_PURPOSES)[number],
+        z.ZodOptional<typeof localeSchema>
+      >,
+    )
+    .optional(),
 });
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;

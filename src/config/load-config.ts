@@ -160,6 +160,7 @@ function assemble(
       // The playground always exists; its channels are named after their purpose unless renamed.
       local: { ...local, ...file.channels.local },
     },
+    channelLocales: file.channels.locales ?? {},
     endorsement: { required: file.endorsement.required },
     calendar: {
       timeZone: file.calendar.time_zone,

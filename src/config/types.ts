@@ -103,6 +103,8 @@ export interface Config {
   readonly people: readonly Person[];
   /** `local` is always present (the playground); `slack` and `teams` when the file configures them. */
   readonly channels: { readonly slack?: ChannelMap; readonly teams?: ChannelMap; readonly local: ChannelMap };
+  /** The language of a purpose's channel on every platform, where it is not the default's. */
+  readonly channelLocales: Partial<Record<ChannelPurpose, Locale>>;
   /** SOP Section A "Requester Approval (Manager and above)". */
   readonly endorsement: { readonly required: boolean };
   readonly calendar: BusinessCalendar;

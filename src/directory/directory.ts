@@ -36,16 +36,30 @@ const ROLE_CHANNEL: Partial<Record<Role, ChannelPurpose>> = {
 export class Directory {
   readonly #people: ReadonlyMap<string, Person>;
   readonly #channels: Readonly<Record<string, Partial<Record<ChannelPurpose, string>>>>;
+  readonly #channelLocales: Partial<Record<ChannelPurpose, Locale>>;
   readonly defaultLocale: Locale;
 
+  /**
+   * `channelLocales`: the language of a purpose's channel on every platform, for a channel its readers share
+   * another language than the default (an outside vendor's); the others speak `defaultLocale`.
+   */
   constructor(
     people: readonly Person[],
     channels: Readonly<Record<string, Partial<Record<ChannelPurpose, string>>>>,
     defaultLocale: Locale,
+    channelLocales: Partial<Record<ChannelPurpose, Locale>> = {},
   ) {
     this.#people = new Map(people.map((p) => [p.id, p]));
     this.#channels = channels;
+    this.#channelLocales = channelLocales;
     this.defaultLocale = defaultLocale;
+  }
+
+  #inChannel(channel: string, purpose: ChannelPurpose): Recipient {
+    return {
+      destination: { kind: 'channel', channel },
+      locale: this.#channelLocales[purpose] ?? this.defaultLocale,
+    };
   }
 
   person(id: string): Person | undefined {
@@ -82,7 +96,7 @@ export class Directory {
     const channels = this.#channels[platform] ?? {};
     if ('channel' in to) {
       const channel = channels.announcements;
-      return channel ? [{ destination: { kind: 'channel', channel }, locale: this.defaultLocale }] : [];
+      return channel ? [this.#inChannel(channel, 'announcements')] : [];
     }
     if ('person' in to) {
       const p = this.#people.get(to.person);
@@ -91,7 +105,7 @@ export class Directory {
     }
     const purpose = ROLE_CHANNEL[to.role];
     const channel = purpose ? channels[purpose] : undefined;
-    if (channel) return [{ destination: { kind: 'channel', channel }, locale: this.defaultLocale }];
+    if (purpose && channel) return [this.#inChannel(channel, purpose)];
     return this.withRole(to.role).flatMap((p) => {
       const user = p.identities[platform];
       return user ? [{ destination: { kind: 'user' as const, user }, locale: p.locale }] : [];

@@ -25,5 +25,5 @@ export function directoryFromConfig(config: Config, platforms?: readonly string[
       ...(p.teams && on('teams') ? { teams: p.teams } : {}),
     },
   }));
-  return new Directory(people, config.channels, config.runtime.defaultLocale);
+  return new Directory(people, config.channels, config.runtime.defaultLocale, config.channelLocales);
 }

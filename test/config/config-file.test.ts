@@ -197,4 +197,20 @@ channels:
     expect(result.config.channels.local.approvals).toBe('kelulusan');
     expect(result.config.channels.local.soc).toBe('soc');
   });
+
+  it('gives a channel purpose its own language, and names a wrong one or a purpose that does not exist', () => {
+    const result = load(`${MINIMAL_YAML}
+channels:
+  locales: { vendor: en }
+`);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.config.channelLocales).toEqual({ vendor: 'en' });
+    expect(load(MINIMAL_YAML)).toMatchObject({ ok: true, config: { channelLocales: {} } });
+    expect(
+      problemsOf(load(`${MINIMAL_YAML}\nchannels:\n  locales: { vendor: english, vendors: en }\n`)),
+    ).toEqual([
+      'channels.locales.vendor: must be one of ms, en',
+      'channels.locales.vendors: unknown key (did you mean "vendor"?)',
+    ]);
+  });
 });

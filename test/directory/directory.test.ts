@@ -62,6 +62,24 @@ describe('Directory.resolve: a role', () => {
     ]);
   });
 
+  it("speaks the language configured for its channel's purpose, on every platform, and the default elsewhere", () => {
+    const vendorInEnglish = new Directory(
+      PEOPLE,
+      { slack: { vendor: 'C0VENDR', approvals: 'C0APPRV', announcements: 'C0ANNCE' } },
+      'ms',
+      { vendor: 'en', announcements: 'en' },
+    );
+    expect(vendorInEnglish.resolve('slack', { role: 'vendor' })).toEqual([
+      { destination: { kind: 'channel', channel: 'C0VENDR' }, locale: 'en' },
+    ]);
+    expect(vendorInEnglish.resolve('slack', { channel: 'announcements' })).toEqual([
+      { destination: { kind: 'channel', channel: 'C0ANNCE' }, locale: 'en' },
+    ]);
+    expect(vendorInEnglish.resolve('slack', { role: 'approver' })).toEqual([
+      { destination: { kind: 'channel', channel: 'C0APPRV' }, locale: 'ms' },
+    ]);
+  });
+
   it('without a channel on that platform, goes to each holder who has an identity there, in their own locale', () => {
     expect(directory().resolve('teams', { role: 'approver' })).toEqual([
       { destination: { kind: 'user', user: 'aad-zulkifli' }, locale: 'ms' },

@@ -1,7 +1,7 @@
 import { createTranslator, hasMessage, type Locale } from '../i18n/index.ts';
 import { DNSBL_PROBLEMS } from './dnsbl.ts';
 import { networkReason } from './smtp-client.ts';
-import type { Finding, Requirement, Verdict } from './types.ts';
+import { DNS_FAILURES, type Finding, type Requirement, type Verdict } from './types.ts';
 
 // A finding in words, in the reader's language: what was checked, what was found (with the values it found),
 // and how to fix it. Code parameters (a DNS failure, why an SMTP test could not run, what is wrong with a
@@ -112,16 +112,7 @@ export function describeFinding(stored: Finding, locale: Locale): DescribedFindi
 }
 
 /** The DNS failures an untested check can name (`failure`, or a blocklist's `answer`). */
-const DNS_FAILURES: ReadonlySet<unknown> = new Set([
-  'nxdomain',
-  'nodata',
-  'servfail',
-  'timeout',
-  'refused',
-  'error',
-  'stopped',
-  'blind',
-]);
+const DNS_FAILED: ReadonlySet<unknown> = new Set(DNS_FAILURES);
 
 /**
  * Nothing to fix for a pass, nor for a TLS check that could not run because STARTTLS is missing: the
@@ -134,7 +125,7 @@ function hasNoFix(finding: Finding): boolean {
   if (finding.verdict === 'pass') return true;
   if (finding.verdict !== 'untested') return false;
   const { reason, failure, answer } = finding.params;
-  return reason === 'no_starttls' || DNS_FAILURES.has(failure) || DNS_FAILURES.has(answer);
+  return reason === 'no_starttls' || DNS_FAILED.has(failure) || DNS_FAILED.has(answer);
 }
 
 /** Requirements in the order the summary lists them: the circular's items, then the good practice. */

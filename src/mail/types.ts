@@ -57,15 +57,17 @@ export interface Finding {
  * `stopped` that mailops stopped waiting for it (Ctrl-C, a shutdown: resolver.ts, stoppable).
  */
 /** `blind`: an NXDOMAIN from a server that does not see the public DNS (public-view.ts). */
-export type DnsFailure =
-  | 'nxdomain'
-  | 'nodata'
-  | 'servfail'
-  | 'timeout'
-  | 'refused'
-  | 'error'
-  | 'stopped'
-  | 'blind';
+export const DNS_FAILURES = [
+  'nxdomain',
+  'nodata',
+  'servfail',
+  'timeout',
+  'refused',
+  'error',
+  'stopped',
+  'blind',
+] as const;
+export type DnsFailure = (typeof DNS_FAILURES)[number];
 
 export type DnsAnswer<T> =
   | { readonly ok: true; readonly records: readonly T[] }

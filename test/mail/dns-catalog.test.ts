@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasMessage, messagesStartingWith } from '../../src/i18n/index.ts';
 import { DNS_CHECKS } from '../../src/mail/dns-finding.ts';
 import { DNSBL_PROBLEMS } from '../../src/mail/dnsbl.ts';
+import { DNS_FAILURES } from '../../src/mail/types.ts';
 
 describe('the DNS-side /mailtest checks and their texts', () => {
   it.each(DNS_CHECKS.map((c) => [c.check, c] as const))(
@@ -22,7 +23,7 @@ describe('the DNS-side /mailtest checks and their texts', () => {
   });
 
   it('names every DNS failure for a renderer', () => {
-    for (const failure of ['nxdomain', 'nodata', 'servfail', 'timeout', 'refused', 'error']) {
+    for (const failure of DNS_FAILURES) {
       expect(hasMessage(`mailtest.dns_failure.${failure}`), failure).toBe(true);
     }
   });

@@ -63,8 +63,14 @@ export async function loadHome(
     personName: known ? actor.name : null,
     known,
     myOpen,
-    // Withdrawing is not work waiting for anyone: it is the requester's choice, not a step of the SOP.
-    waitingForMe: rows.filter((r) => r.actions.some((a) => a !== 'withdraw')),
+    // Withdrawing is not work waiting for anyone: it is the requester's choice, not a step of the SOP. The
+    // rest is this person's to do, by the step's deadline: said as the cards say it, "waiting for you by …".
+    waitingForMe: rows
+      .filter((r) => r.actions.some((a) => a !== 'withdraw'))
+      .map((r) => ({
+        ...r,
+        next: { who: { person: actor.id }, name: actor.name, you: true, dueAt: r.slaDueAt },
+      })),
     recentlyClosed: closed.map((t) => ({
       ticketId: t.id,
       number: t.number,

@@ -101,6 +101,8 @@ describeEachDatabase('Slack App Home and language', (suite) => {
     expect(waiting).toHaveLength(1);
     expect(waiting[0]!.words).toContain(ticket.number);
     expect(waiting[0]!.words).toContain('Tindakan: Luluskan, Tolak');
+    // His to do, by when, in the cards' own words rather than an SLA date alone.
+    expect(waiting[0]!.words).toMatch(/Menunggu tindakan anda sebelum .+ \(MYT\)/);
     expect(waiting[0]!.open).toBe(ticket.id);
 
     const posted = world.api.callsTo('chat.postMessage').length;

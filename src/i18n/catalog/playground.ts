@@ -65,6 +65,7 @@ const ms = {
   'playground.composer.placeholder': 'Taip /changerequest atau /mailtest contoh.gov.my',
   'playground.composer.send': 'Hantar',
   'playground.composer.try': 'Cuba:',
+  'playground.composer.home_word': 'tiket',
   'playground.timeline.title': 'Garis masa tiket',
   'playground.timeline.subtitle': 'Setiap tiket dalam taman permainan, yang terbaru dahulu.',
   'playground.timeline.empty':
@@ -135,6 +136,7 @@ const en: Record<keyof typeof ms, string> = {
   'playground.composer.placeholder': 'Type /changerequest or /mailtest example.gov.my',
   'playground.composer.send': 'Send',
   'playground.composer.try': 'Try:',
+  'playground.composer.home_word': 'tickets',
   'playground.timeline.title': 'Ticket timeline',
   'playground.timeline.subtitle': 'Every ticket in the playground, newest first.',
   'playground.timeline.empty':

@@ -37,7 +37,8 @@ export function bindComposer() {
   });
   for (const chip of document.querySelectorAll('[data-command]')) {
     chip.addEventListener('click', () => {
-      els.composer.value = `${chip.dataset.command} `;
+      // A chip with no command of its own types the word it shows, in the page's language (`tiket`, `tickets`).
+      els.composer.value = `${chip.dataset.command || chip.textContent} `;
       els.composer.focus();
     });
   }

@@ -1,10 +1,11 @@
-import type { CardInvestigation } from '../card-model.ts';
+import type { CardInvestigation, CardModel } from '../card-model.ts';
 import { createFitter } from '../fit-text.ts';
 import { fieldIdOfError } from '../forms/definitions.ts';
 import type { FormField, FormView, PersonChoice } from '../forms/types.ts';
 import { FORM_IDS } from '../ids.ts';
 import type { Texts } from '../texts.ts';
-import type { Block, ModalView } from './block-kit.ts';
+import { waitingLine } from '../who-acts.ts';
+import type { Block, ModalView, Mrkdwn } from './block-kit.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 import { type ElementContext, inputElement } from './modal-elements.ts';
 import { investigationBlocks } from './render-investigation.ts';
@@ -55,7 +56,12 @@ function inputBlocks(field: FormField, view: FormView, ctx: ElementContext): Blo
 export function renderSlackModal(
   view: FormView,
   texts: Texts,
-  options: { readonly people?: readonly PersonChoice[]; readonly investigation?: CardInvestigation } = {},
+  options: {
+    readonly people?: readonly PersonChoice[];
+    readonly investigation?: CardInvestigation;
+    /** The ticket's "who acts next, by when", drawn for the person the modal opens for. */
+    readonly nextActor?: CardModel['nextActor'];
+  } = {},
 ): ModalView {
   const fit = createFitter(texts);
   const ctx: ElementContext = { texts, fit, people: options.people ?? [] };
@@ -63,7 +69,12 @@ export function renderSlackModal(
   const intro: Block[] = [];
   if (context.ticketNumber !== undefined) {
     const line = texts.t('form.ticket', { number: context.ticketNumber });
-    intro.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fit.md(line, L.textObject) }] });
+    // Whose step it is and by when ("anda" for the person filling the form): the deadline the form is for.
+    const next = options.nextActor ? [waitingLine(options.nextActor, texts)] : [];
+    const elements = [line, ...next].map(
+      (text): Mrkdwn => ({ type: 'mrkdwn', text: fit.md(text, L.textObject) }),
+    );
+    intro.push({ type: 'context', elements });
   }
   if (definition.intro !== undefined) {
     intro.push({

@@ -1,12 +1,13 @@
 import type { CardModel } from '../card-model.ts';
 import { createFitter } from '../fit-text.ts';
 import type { Texts } from '../texts.ts';
+import { waitingLine } from '../who-acts.ts';
 import type { CardElement, ExecuteAction } from './adaptive-card.ts';
 import { textBlock } from './adaptive-card.ts';
 import { factElements } from './card-facts.ts';
 import { jsonBytes } from './limits.ts';
 import { investigationElements } from './render-investigation.ts';
-import { leadFacts, ticketData, ticketHeading } from './ticket-head.ts';
+import { leadFacts, ticketData, ticketHeading, WHO_MAX } from './ticket-head.ts';
 import { TEAMS_VERBS } from './verbs.ts';
 
 // A form opened by a button on a ticket card takes the card's place for the person who pressed it
@@ -22,7 +23,18 @@ import { TEAMS_VERBS } from './verbs.ts';
 export function formTicketElements(model: CardModel, texts: Texts, budget: number): CardElement[] {
   const fit = createFitter(texts, { inertLinks: true });
   const heading = textBlock(ticketHeading(model, fit), { weight: 'bolder', size: 'medium' });
-  const room = budget - jsonBytes({ type: 'Container', style: 'emphasis', items: [heading] });
+  // Whose step it is and by when stays in view while the form is open (the card's own line, "anda" for the
+  // person filling it), so a form never hides the deadline it is being filled against.
+  const next = model.nextActor;
+  const waiting = next
+    ? [
+        textBlock(
+          waitingLine(next, texts, (names) => fit.plain(names, WHO_MAX)),
+          { spacing: 'small' },
+        ),
+      ]
+    : [];
+  const room = budget - jsonBytes({ type: 'Container', style: 'emphasis', items: [heading, ...waiting] });
   const found = investigationElements(model, texts, fit);
   const investigation = jsonBytes(found) <= room / 2 ? found : [];
   const facts = factElements(
@@ -32,7 +44,7 @@ export function formTicketElements(model: CardModel, texts: Texts, budget: numbe
     room - jsonBytes(investigation),
     leadFacts(model, texts, fit),
   );
-  return [{ type: 'Container', style: 'emphasis', items: [heading, ...facts] }, ...investigation];
+  return [{ type: 'Container', style: 'emphasis', items: [heading, ...waiting, ...facts] }, ...investigation];
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 import { factElements } from './card-facts.ts';
 import { jsonBytes, TEAMS_LIMITS as L } from './limits.ts';
 import { investigationElements } from './render-investigation.ts';
-import { leadFacts, NAME_MAX, ticketData, ticketHeading } from './ticket-head.ts';
+import { leadFacts, NAME_MAX, ticketData, ticketHeading, WHO_MAX } from './ticket-head.ts';
 import { TEAMS_VERBS } from './verbs.ts';
 
 // A ticket card as an Adaptive Card (DESIGN.md, Chat platforms), the Teams twin of cards/slack/render-card.ts:
@@ -24,8 +24,6 @@ import { TEAMS_VERBS } from './verbs.ts';
 // the history folds away.
 
 const LINE_MAX = 1000;
-/** Who acts next: a name, or a role with a few names. */
-const WHO_MAX = 800;
 /** Bytes kept back for the "… more fields" line and the "Read in full" button. */
 const MORE_RESERVE = 600;
 /** The element the "Ticket history" button shows and hides. */

@@ -9,6 +9,8 @@ import type { Fact } from './adaptive-card.ts';
 /** Typed text that can be long (a title, a person's name): clipped so the fields keep the room. */
 const TITLE_MAX = 300;
 export const NAME_MAX = 200;
+/** Who acts next: a name, or a role with a few names. */
+export const WHO_MAX = 800;
 
 /** "CR-2026-000001 · title", or the number alone when the title is blank. */
 export function ticketHeading(model: CardModel, fit: Fitter): string {

@@ -81,7 +81,14 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
   if (formKind) {
     // The ticket as its card draws it: its number and version for the form, and a complaint's
     // investigation, which the modal shows above the fields it is the evidence for.
-    const ticket = await buildTicketCard(ctx.db, ctx.directory, click.ticketId, 'ticket', ctx.clock.now());
+    const ticket = await buildTicketCard(
+      ctx.db,
+      ctx.directory,
+      click.ticketId,
+      'ticket',
+      ctx.clock.now(),
+      click.user.person?.id,
+    );
     const view = {
       definition: formDefinition(formKind, { endorsementRequired: ctx.endorsementRequired }),
       context: {
@@ -101,6 +108,7 @@ async function handleClick(ctx: SlackContext, click: Click): Promise<void> {
       renderSlackModal(view, textsFor(click.user.locale), {
         people: endorsingManagers(ctx.directory),
         ...(ticket.investigation ? { investigation: ticket.investigation } : {}),
+        nextActor: ticket.nextActor,
       }),
     );
     return;

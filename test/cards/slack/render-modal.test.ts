@@ -50,6 +50,23 @@ const inputs = (modal: ModalView) => modal.blocks.filter((b): b is InputBlock =>
 const input = (modal: ModalView, id: string) => inputs(modal).find((b) => b.block_id === id);
 
 describe('renderSlackModal', () => {
+  it('says under the ticket number whose step it is and by when, "anda" for the person filling it', () => {
+    const nextActor = {
+      who: { role: 'approver' as const },
+      name: null,
+      people: ['Noraini binti Abdullah'],
+      you: true as const,
+      dueAt: new Date('2025-06-18T02:00:00Z'),
+    };
+    const modal = renderSlackModal(view('reject'), ms, { people, nextActor });
+    expect(blockKitProblems(modal)).toEqual([]);
+    const context = JSON.stringify(modal.blocks[0]);
+    expect(context).toContain('CR-2025-000042');
+    expect(context).toContain(
+      'Menunggu tindakan Pelulus: anda, Noraini binti Abdullah sebelum 18 Jun 2025, 10:00 PG (MYT)',
+    );
+  });
+
   it.each(KINDS)(
     'renders the %s form within Block Kit limits, even prefilled with over-long answers',
     (kind) => {

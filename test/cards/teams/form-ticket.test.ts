@@ -63,6 +63,16 @@ describe('a form opened from a ticket card', () => {
     expect(titles).not.toContain('Tiket CR-2025-000042');
   });
 
+  it('keeps whose step it is and by when in view while the form is open', () => {
+    const model = approval();
+    expect(model.nextActor).not.toBeNull();
+    const said = textOf(renderTeamsForm(view('reject'), ms, { people: [], ticket: model }).body[0]);
+    expect(said).toMatch(/Menunggu tindakan Pelulus.* sebelum 18 Jun 2025, 10:00 PG \(MYT\)/);
+    const mine = { ...model, nextActor: { ...model.nextActor!, you: true as const } };
+    const yours = textOf(renderTeamsForm(view('reject'), ms, { people: [], ticket: mine }).body[0]);
+    expect(yours).toMatch(/Menunggu tindakan Pelulus: anda.* sebelum/);
+  });
+
   it.each(TICKET_FORMS)('is a valid card for %s, even about a ticket written at full length', (kind) => {
     const essay = buildCardModel('soc', essaySource());
     for (const texts of [ms, en]) {

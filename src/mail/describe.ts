@@ -1,6 +1,6 @@
 import { createTranslator, hasMessage, type Locale } from '../i18n/index.ts';
 import { DNSBL_PROBLEMS } from './dnsbl.ts';
-import { networkReason } from './smtp-client.ts';
+import { networkReason } from './socket-errors.ts';
 import { DNS_FAILURES, type Finding, type Requirement, type Verdict } from './types.ts';
 
 // A finding in words, in the reader's language: what was checked, what was found (with the values it found),

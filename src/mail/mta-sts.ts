@@ -1,7 +1,7 @@
 import { finding, isUnanswered, recordsOf } from './dns-finding.ts';
 import { fetchPolicy, POLICY_PATH, type PolicyResponse } from './mta-sts-fetch.ts';
 import { normaliseName } from './resolver.ts';
-import { networkReason } from './smtp-client.ts';
+import { networkReason } from './socket-errors.ts';
 import type { TargetPolicy } from './target-policy.ts';
 import type { DnsClient, Finding } from './types.ts';
 

@@ -6,6 +6,7 @@
 import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import type { ProbeBudget } from './smtp-budget.ts';
+import { reasonOfCode } from './socket-errors.ts';
 import { describeTls, trustAnchors } from './tls.ts';
 
 export interface SmtpReply {
@@ -102,23 +103,6 @@ const REPLY_LINE = /^([2-5][0-5][0-9])(?:([ -])(.*))?$/;
 const MAX_PENDING_CHARS = 64 * 1024;
 const MAX_REPLY_LINES = 1000;
 
-const REASON_BY_CODE: Readonly<Record<string, SmtpFailureReason>> = {
-  ECONNREFUSED: 'refused',
-  ECONNRESET: 'reset',
-  EPIPE: 'reset',
-  ETIMEDOUT: 'timeout',
-  EHOSTUNREACH: 'unreachable',
-  ENETUNREACH: 'unreachable',
-  EHOSTDOWN: 'unreachable',
-  ENETDOWN: 'unreachable',
-};
-
-/**
- * A socket error's code as the reason the reports name in words (`mailtest.smtp.reason.*`); a code with no
- * such word (ENOTFOUND, a rare errno) stays as node gave it, which still tells an operator more than "error".
- */
-export const networkReason = (code: string): string => REASON_BY_CODE[code] ?? code;
-
 export function formatReply(reply: SmtpReply): string {
   return `${reply.code} ${reply.lines.join(' / ')}`.trim();
 }
@@ -161,7 +145,7 @@ function failureOf(error: unknown, phase: string): { reason: SmtpFailureReason; 
   const code = (error as { code?: unknown }).code;
   const name = typeof code === 'string' ? code : String((error as Error).message ?? error);
   const tls = name.startsWith('ERR_SSL_') || name.startsWith('ERR_TLS_');
-  return { reason: REASON_BY_CODE[name] ?? (tls ? 'tls' : 'error'), detail: `${phase}: ${name}` };
+  return { reason: reasonOfCode(name) ?? (tls ? 'tls' : 'error'), detail: `${phase}: ${name}` };
 }
 
 export class SmtpClient {

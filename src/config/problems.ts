@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { editDistance } from '../edit-distance.ts';
 import { type ConfigKey, type ConfigText, issueAt, say } from './messages.ts';
 
 // Zod issues → one text per problem, `people[2].email: invalid e-mail`, so an operator can fix the whole
@@ -79,24 +80,11 @@ function suggest(key: string, known: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = limit + 1;
   for (const candidate of new Set(known)) {
-    const d = distance(key.toLowerCase(), candidate);
+    const d = editDistance(key.toLowerCase(), candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
   return best;
-}
-
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
 }

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { editDistance } from '../edit-distance.ts';
 import type { MxHost } from './dns-checks.ts';
 import { finding } from './dns-finding.ts';
 import { canonicalAddress, normaliseName, withCache } from './resolver.ts';
@@ -71,17 +72,6 @@ const MEANT = [
 function isMisspelt(term: string): boolean {
   const name = term.slice(0, term.indexOf('=')).toLowerCase();
   return MEANT.some(([known, within]) => editDistance(name, known) <= within);
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 function recordProblem(domain: string, root: Exclude<SpfFetch, { kind: 'one' }>): Finding {

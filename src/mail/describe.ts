@@ -1,6 +1,6 @@
 import { createTranslator, hasMessage, type Locale } from '../i18n/index.ts';
 import { DNSBL_PROBLEMS } from './dnsbl.ts';
-import { networkReason } from './socket-errors.ts';
+import { asJudgedToday } from './stored-findings.ts';
 import { DNS_FAILURES, type Finding, type Requirement, type Verdict } from './types.ts';
 
 // A finding in words, in the reader's language: what was checked, what was found (with the values it found),
@@ -68,39 +68,11 @@ export function codeParamKeys(finding: Finding): Record<string, string[]> {
   return keys;
 }
 
-/**
- * Values a check's text has come to show since runs were first stored: a run kept from before reads as the
- * check then judged it. (SPF void lookups were one count for every sender until they were counted per family;
- * a DMARC policy was p= alone.)
- */
-const STORED_BEFORE: Readonly<Record<string, Record<string, string>>> = {
-  'spf.void_lookups': { family: 'all' },
-  // The policy's texts came to name the tag they judge (p=, or sp= for a subdomain) after p= alone.
-  'dmarc.policy': { tag: 'p' },
-};
-
-/**
- * A finding as it would be judged today, for a run stored before: SPF's unanswered DNS question was once kept as
- * `reason` (the SMTP side's name, so it read as a raw code), an include built from macros was `spf.lookups`,
- * and an MTA-STS policy out of reach kept node's socket code (ETIMEDOUT).
- */
-function asStoredToday(finding: Finding): Finding {
-  const { reason } = finding.params;
-  if (finding.check === 'mta_sts.policy' && typeof reason === 'string')
-    return { ...finding, params: { ...finding.params, reason: networkReason(reason) } };
-  if (finding.check !== 'spf.lookups' && finding.check !== 'spf.void_lookups') return finding;
-  const { reason: _, ...params } = finding.params;
-  if (reason === undefined) return finding;
-  if (reason === 'macro') return { ...finding, check: 'spf.lookups_macro', params };
-  return { ...finding, params: { ...params, failure: reason } };
-}
-
 export function describeFinding(stored: Finding, locale: Locale): DescribedFinding {
   const t = createTranslator(locale);
-  const finding = asStoredToday(stored);
-  const read = { ...finding, params: { ...STORED_BEFORE[finding.check], ...finding.params } };
-  const params: Record<string, string | number> = { ...read.params };
-  for (const [name, keys] of Object.entries(codeParamKeys(read))) {
+  const finding = asJudgedToday(stored);
+  const params: Record<string, string | number> = { ...finding.params };
+  for (const [name, keys] of Object.entries(codeParamKeys(finding))) {
     if (keys.every(hasMessage)) params[name] = keys.map((k) => t(k)).join(', ');
   }
   const base = `mailtest.${finding.check}`;

@@ -113,8 +113,11 @@ export async function walkSpf(dns: DnsClient, domain: string, record: SpfRecord)
 
 // A DNS query made by each term, asked for all terms of a record at once; the counting below is in order.
 interface Prefetched {
-  /** By the term as written (include and redirect); none for a term with macros. */
-  readonly fetches: ReadonlyMap<string, Promise<SpfFetch>>;
+  /**
+   * By the term as written (include and redirect): the name it names, macros expanded (§7.3), and its record;
+   * none for a term built from what only a receiver knows.
+   */
+  readonly fetches: ReadonlyMap<string, { readonly name: string; readonly fetched: Promise<SpfFetch> }>;
   readonly probes: ReadonlyMap<Mechanism, Promise<Probe>>;
   /** The included records' own lookups, started as soon as each record arrives rather than in walk order. */
   readonly children: ReadonlyMap<string, Promise<Prefetched | null>>;
@@ -164,15 +167,12 @@ async function visit(
     if (state.count > COUNT_CAP) return;
     if (!counts(term)) continue;
     tally(state, root ?? term.raw);
-    if (term.name === 'include') {
-      const target = domainSpecTarget(term.target, domain) ?? term.target;
-      await follow(dns, state, { domain, term: term.raw, target, root }, prefetched);
-    } else await probe(state, domain, root ?? term.raw, prefetched.probes.get(term));
+    if (term.name === 'include') await follow(dns, state, { domain, term: term.raw, root }, prefetched);
+    else await probe(state, domain, root ?? term.raw, prefetched.probes.get(term));
   }
   if (followRedirect && state.count <= COUNT_CAP) {
     tally(state, root ?? redirect.raw);
-    const target = domainSpecTarget(redirect!.value, domain) ?? redirect!.value;
-    await follow(dns, state, { domain, term: redirect!.raw, target, root }, prefetched);
+    await follow(dns, state, { domain, term: redirect!.raw, root }, prefetched);
   }
 }
 
@@ -190,13 +190,13 @@ function prefetch(
   redirect: Modifier | null,
   budget: { left: number },
 ): Prefetched {
-  const fetches = new Map<string, Promise<SpfFetch>>();
+  const fetches = new Map<string, { name: string; fetched: Promise<SpfFetch> }>();
   const probes = new Map<Mechanism, Promise<Probe>>();
   const children = new Map<string, Promise<Prefetched | null>>();
   const fetchAhead = (raw: string, target: string) => {
     const name = normaliseName(target);
     const fetched = fetchSpf(dns, name);
-    fetches.set(raw, fetched);
+    fetches.set(raw, { name, fetched });
     if (budget.left <= 0) return;
     budget.left -= 1;
     children.set(
@@ -259,7 +259,6 @@ interface Step {
   /** The domain whose record has the term. */
   readonly domain: string;
   readonly term: string;
-  readonly target: string;
   /** The term of the domain's own record this step is under; null in that record itself. */
   readonly root: string | null;
 }
@@ -270,8 +269,8 @@ async function follow(dns: DnsClient, state: State, step: Step, prefetched: Pref
     state.unknown.push(step.term);
     return;
   }
-  const fetched = await pending;
-  const name = normaliseName(step.target);
+  const { name } = pending;
+  const fetched = await pending.fetched;
   if (fetched.kind === 'unanswered') state.unfollowed ??= { where: name, failure: fetched.failure };
   else if (fetched.kind === 'none' || fetched.kind === 'many') {
     if (fetched.kind === 'none' && fetched.void)

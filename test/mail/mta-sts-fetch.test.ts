@@ -284,15 +284,4 @@ describe('fetching the MTA-STS policy', () => {
     expect(policy).toMatchObject({ verdict: 'untested', params: { reason: 'refused' } });
     expect(describeFinding(policy, 'ms').text).toContain('tidak dapat dicapai (sambungan ditolak)');
   });
-
-  it("still reads a run stored when the policy out of reach kept node's code", () => {
-    const stored = { url: 'https://mta-sts.agensi.gov.my/.well-known/mta-sts.txt', reason: 'ETIMEDOUT' };
-    const finding = {
-      check: 'mta_sts.policy',
-      verdict: 'untested',
-      requirement: 'gp-transport',
-      params: stored,
-    };
-    expect(describeFinding(finding as Finding, 'en').text).toContain('(no answer in time)');
-  });
 });

@@ -1,11 +1,10 @@
 import type { App } from '@slack/bolt';
 import { FULL_TEXT_ACTION_ID } from '../../../cards/ids.ts';
 import { renderSlackFullText } from '../../../cards/slack/render-full-text.ts';
-import { renderMessage } from '../../i18n/index.ts';
 import { textsFor } from '../../i18n/texts.ts';
-import { cardToOpen } from '../../tickets/open-card.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
+import { openedOrTold } from './on-home.ts';
 
 // "Read in full" under a card whose fields were cut to fit (cards/slack/render-card.ts): every field whole,
 // in a modal for the person who pressed it. Only for those who may see the ticket (flows/roles.ts), as Open
@@ -18,14 +17,8 @@ export function registerFullText(app: App, ctx: SlackContext): void {
     const ticketId = (action as { value?: string }).value ?? '';
     const triggerId = (body as { trigger_id?: string }).trigger_id ?? '';
     await withErrorBoundary(ctx, user, {}, async () => {
-      const opened = /^[0-9a-f-]{36}$/.test(ticketId)
-        ? await cardToOpen(ctx.db, ctx.directory, ticketId, user, ctx.clock.now())
-        : null;
-      if (!opened) {
-        const text = renderMessage({ key: 'result.cannot_open' }, user.locale);
-        await ctx.client.chat.postMessage({ channel: user.slackId, text });
-        return;
-      }
+      const opened = await openedOrTold(ctx, user, /^[0-9a-f-]{36}$/.test(ticketId) ? ticketId : null);
+      if (!opened) return;
       await ctx.openModal(triggerId, renderSlackFullText(opened.model, textsFor(user.locale)));
     });
   });

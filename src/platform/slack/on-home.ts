@@ -8,6 +8,7 @@ import { loadHome } from '../../tickets/home-query.ts';
 import { cardToOpen } from '../../tickets/open-card.ts';
 import type { SlackContext } from './context.ts';
 import { withErrorBoundary } from './error-boundary.ts';
+import type { SlackUser } from './identity.ts';
 
 // App Home (app_home_opened → views.publish): what I asked for, what waits for me, what closed lately;
 // "Open" sends the ticket's card to the person's DM with the bot, where its buttons work as anywhere.
@@ -36,12 +37,8 @@ export function registerHome(app: App, ctx: SlackContext): void {
     const user = await ctx.identity.resolve(body.user.id);
     const ticketId = (action as { value?: string }).value ?? '';
     await withErrorBoundary(ctx, user, {}, async () => {
-      const opened = await cardToOpen(ctx.db, ctx.directory, ticketId, user, ctx.clock.now());
-      if (!opened) {
-        const text = renderMessage({ key: 'result.cannot_open' }, user.locale);
-        await ctx.client.chat.postMessage({ channel: user.slackId, text });
-        return;
-      }
+      const opened = await openedOrTold(ctx, user, ticketId);
+      if (!opened) return;
       const { kind: card, model } = opened;
       const { text, blocks } = renderSlackCard(model, textsFor(user.locale));
       const posted = await ctx.client.chat.postMessage({ channel: user.slackId, text, blocks } as never);
@@ -61,4 +58,17 @@ export function registerHome(app: App, ctx: SlackContext): void {
       }
     });
   });
+}
+
+/**
+ * The card this person may open (src/tickets/open-card.ts), or null once they have been told, in their DM, that
+ * it cannot be opened for them: App Home's Open and a card's "Read in full" answer a refusal alike. A null
+ * `ticketId` is a button whose value is no ticket id at all, refused without a lookup.
+ */
+export async function openedOrTold(ctx: SlackContext, user: SlackUser, ticketId: string | null) {
+  const opened = ticketId && (await cardToOpen(ctx.db, ctx.directory, ticketId, user, ctx.clock.now()));
+  if (opened) return opened;
+  const text = renderMessage({ key: 'result.cannot_open' }, user.locale);
+  await ctx.client.chat.postMessage({ channel: user.slackId, text });
+  return null;
 }
